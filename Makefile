@@ -1,0 +1,86 @@
+# courtread — see README.md. Objects go to build/, the binary to ./courtread.
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+BINDIR     := $(PREFIX)/bin
+DATADIR    := $(PREFIX)/share/courtread
+MANDIR     := $(PREFIX)/share/man/man1
+
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS     ?= -O2 -g
+WARN       := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ifeq ($(WERROR),1)
+WARN       += -Werror
+endif
+
+NCURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+NCURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
+CMOCKA_CFLAGS  := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS    := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+# libunistring and iniparser ship no .pc files on Debian 12
+INIPARSER_CFLAGS := -I/usr/include/iniparser
+LIBS       := $(NCURSES_LIBS) -liniparser -lunistring
+
+BUILD      ?= build
+ALL_CFLAGS  = -std=c11 $(WARN) -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS) $(INIPARSER_CFLAGS) \
+              -DVERSION='"$(VERSION)"' -DSAMPLES_DIR='"$(DATADIR)/samples"' $(CFLAGS)
+
+MODULES    := util text decode rules court report outline court_tree library config
+OBJS       := $(MODULES:%=$(BUILD)/%.o)
+TESTS      := test_decode test_rules test_report test_court test_library
+TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)
+
+SHARED     := ../shared
+
+.PHONY: all test san bench install uninstall format format-check clean check-tools
+
+all: courtread
+
+courtread: $(BUILD)/main.o $(OBJS)
+	$(CC) $(LDFLAGS) $(SANFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(OBJS) | $(BUILD)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(OBJS) $(CMOCKA_LIBS) $(LIBS)
+
+$(BUILD):
+	mkdir -p $(BUILD)
+
+# Every test; the last line is "N passed, N failed".
+test: courtread $(TEST_BINS)
+	@SHARED=$(SHARED) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
+
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+san:
+	$(MAKE) BUILD=build/san SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer \
+	    -fno-sanitize-recover=all" CFLAGS="-O1 -g" test
+
+bench: courtread
+	sh tests/bench.sh
+
+install: courtread
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/samples
+	install -m 755 courtread $(DESTDIR)$(BINDIR)/courtread
+	install -m 644 man/courtread.1 $(DESTDIR)$(MANDIR)/courtread.1
+	install -m 644 samples/* $(DESTDIR)$(DATADIR)/samples/
+	if ls themes/*.ini >/dev/null 2>&1; then install -d $(DESTDIR)$(DATADIR)/themes && \
+	    install -m 644 themes/*.ini $(DESTDIR)$(DATADIR)/themes/; fi
+	install -m 644 config.example.ini $(DESTDIR)$(DATADIR)/config.example.ini
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/courtread $(DESTDIR)$(MANDIR)/courtread.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+format:
+	clang-format -i src/*.c include/*.h tests/*.c
+
+format-check:
+	clang-format --dry-run --Werror src/*.c include/*.h tests/*.c
+
+clean:
+	rm -rf build courtread

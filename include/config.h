@@ -1,0 +1,26 @@
+/*
+ * config.h: the user's settings from $XDG_CONFIG_HOME/courtread/config.ini
+ * (or --config FILE), read with iniparser. A bad key or value is a message
+ * naming the file, line and key; the setting keeps its default.
+ */
+#ifndef COURTREAD_CONFIG_H
+#define COURTREAD_CONFIG_H
+
+struct msgs;
+
+struct config {
+    char *library; /* folder of reports to open when no path is given; NULL if unset */
+};
+
+/* Defaults. */
+void config_init(struct config *cfg);
+/*
+ * Load path, or the XDG default when path is NULL (a missing default file is
+ * not an error; a missing named file is). Problems are added to msgs.
+ */
+void config_load(struct config *cfg, const char *path, struct msgs *msgs);
+void config_release(struct config *cfg);
+/* The default config file's path; caller frees. */
+char *config_default_path(void);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * court_tree.h: the court index of a library: every court a report is mainly
+ * about, under the court above it (a 旗/区/县 court under its city's
+ * intermediate court, a 人民法庭 under its basic court) when the names or the
+ * reports tie them; reports with no court under 其他. It keeps copies of what
+ * it needs, so reports can be freed after court_tree_add().
+ */
+#ifndef COURTREAD_COURT_TREE_H
+#define COURTREAD_COURT_TREE_H
+
+#include <stddef.h>
+
+struct report;
+struct sbuf;
+
+#define COURT_TREE_OTHER "其他"
+
+struct court_node {
+    char *name;
+    char *key;
+    int parent;      /* index of the node above, or -1 */
+    size_t *reports; /* indices given to court_tree_add() */
+    size_t nr_reports, alloc_reports;
+};
+
+struct court_tie {
+    char *child, *parent; /* court keys */
+};
+
+struct court_tree {
+    struct court_node *v;
+    size_t nr, alloc;
+    struct court_tie *ties;
+    size_t nr_ties, alloc_ties;
+};
+
+/* Add a report (known to the caller as index) to the tree. */
+void court_tree_add(struct court_tree *t, const struct report *r, size_t index);
+/* Work out parents once all reports are in. */
+void court_tree_finish(struct court_tree *t);
+/* The tree as text: one court per line, two spaces of indent per level, and the
+ * number of reports mainly about it. */
+void court_tree_format(const struct court_tree *t, struct sbuf *out);
+void court_tree_release(struct court_tree *t);
+
+#endif

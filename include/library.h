@@ -1,0 +1,39 @@
+/*
+ * library.h: which files are reports. Walks files and directories
+ * (recursively, in byte order of names, surviving symlink loops) and keeps
+ * .txt and .md files; loads one report (read, decode, parse). Problems become
+ * messages "PATH: reason" in a struct msgs; nothing is printed here.
+ */
+#ifndef COURTREAD_LIBRARY_H
+#define COURTREAD_LIBRARY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct msgs;
+struct report;
+struct err;
+
+struct path_list {
+    char **v;
+    size_t nr, alloc;
+};
+
+/*
+ * Add the reports at path: the file itself, or the .txt and .md files under a
+ * directory. Returns -1 when path does not exist (a usage error; err says
+ * why), else 0; unreadable directories become messages.
+ */
+int library_collect(const char *path, struct path_list *out, struct msgs *msgs, struct err *err);
+void path_list_release(struct path_list *l);
+
+/* Whether the file name says Markdown (.md, .markdown). */
+bool library_is_markdown(const char *path);
+
+/*
+ * Read, decode and parse one report. encoding forces an encoding (NULL to
+ * detect). Returns NULL with err set when it cannot be read or is not text.
+ */
+struct report *library_load(const char *path, const char *encoding, struct err *err);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * report.h: the document model. A report is its clean text (paragraphs joined,
+ * noise removed) cut into blocks, plus the fields a reader looks for: title,
+ * subtitle, byline, date, courts, author. Blocks hold byte offsets into the
+ * report's text, so layout and search can refer to positions that survive a
+ * re-layout. Built by report_parse(); never touches the terminal.
+ */
+#ifndef COURTREAD_REPORT_H
+#define COURTREAD_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum block_kind {
+    BLOCK_TITLE,
+    BLOCK_SUBTITLE,
+    BLOCK_BYLINE,
+    BLOCK_DATE,
+    BLOCK_CAPTION,
+    BLOCK_HEADING,
+    BLOCK_PARA,
+    BLOCK_AUTHOR,
+};
+
+struct block {
+    enum block_kind kind;
+    int level;  /* headings: 1 for a section, 2 for a sub-section */
+    size_t off; /* into report->text */
+    size_t len;
+};
+
+struct report {
+    char *path;
+    char *text; /* blocks' text, each followed by '\n' */
+    size_t len;
+    struct block *blocks;
+    size_t nr_blocks, alloc_blocks;
+
+    /* Fields; NULL when the report does not have them. */
+    char *title;
+    char *subtitle;
+    char *byline;
+    char *date; /* YYYY-MM-DD */
+    char *author;
+
+    /* Named courts, full names; courts[0] is the one the report is mainly about. */
+    char **courts;
+    size_t nr_courts, alloc_courts;
+    /* For each court, the court it was named under ("X法院Y法庭"), or -1. */
+    int *court_parent;
+};
+
+/*
+ * Parse clean text (from decode_bytes) into a report. markdown selects the
+ * Markdown rules (# headings). Caller frees with report_free().
+ */
+struct report *report_parse(const char *path, const char *text, size_t len, bool markdown);
+void report_free(struct report *r);
+
+/* The block's text (not NUL-terminated; use block->len). */
+static inline const char *report_block_text(const struct report *r, const struct block *b)
+{
+    return r->text + b->off;
+}
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * rules.h: the rules that recognise kinds of line in a messy report: web-page
+ * noise, bylines, dates, sign-offs, heading numbers, photo-caption markers.
+ * Every rule is written for a kind of text, not for one report; each says in
+ * rules.c what text it exists for. Pure functions over one trimmed line.
+ */
+#ifndef COURTREAD_RULES_H
+#define COURTREAD_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct sbuf;
+
+/* Heading number or marker classes, from the outermost to the innermost. */
+enum marker {
+    MARK_NONE = 0,
+    MARK_CHAPTER,    /* 第一章 第二部分 */
+    MARK_CN,         /* 一、 */
+    MARK_SYMBOL,     /* ■ ◆ ▲ ● ★ */
+    MARK_CN_PAREN,   /* （一） */
+    MARK_NUM,        /* 1 1. 1、 01 */
+    MARK_NUM_PAREN,  /* （1） (1) */
+    MARK_MARKDOWN,   /* # ## ### */
+    MARK__COUNT
+};
+
+/* The marker at the start of line s[0..n), its class and its length in bytes. */
+enum marker rules_marker(const char *s, size_t n, size_t *mlen);
+
+/* Web-page chrome: navigation, print/font/share controls, credits, footers. */
+bool rules_is_noise(const char *s, size_t n);
+
+/* A byline line (本报记者●王祯, 作者：…, （记者 … 通讯员 …）, ■ 张三 李四 near
+ * the top). When it is one, the normalised byline is added to out. */
+bool rules_byline(const char *s, size_t n, bool near_top, struct sbuf *out);
+
+/* Find a date in s; on success writes YYYY-MM-DD into out (11 bytes). */
+bool rules_find_date(const char *s, size_t n, char out[11]);
+/* A line that is only a date, or a publishing line (发布时间：…) that states one. */
+bool rules_is_date_line(const char *s, size_t n);
+/* A line of page metadata (发布时间 来源 作者 浏览次数 …): noise that may hold the date
+ * and the byline. */
+bool rules_is_meta_line(const char *s, size_t n);
+
+/* A sign-off at the end of a report: (金豆) （祁悦 伊田田）; names added to out. */
+bool rules_signoff(const char *s, size_t n, struct sbuf *out);
+
+/* A line that announces itself as a photo caption (图为…, ▲…, 【图】…). */
+bool rules_caption_marker(const char *s, size_t n);
+
+/* Remove the spaces of justified Chinese lines (始 终 坚 持) into out. */
+void rules_unjustify(const char *s, size_t n, struct sbuf *out);
+
+/* Whether an unmarked heading may end with this character (not 的 和 与 …). */
+bool rules_heading_end_ok(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * text.h: small facts about UTF-8 text that every module needs: decoding one
+ * character, and what kind of character it is for Chinese text (Han, CJK
+ * punctuation, spaces, sentence ends). Pure functions; no allocation.
+ *
+ * All text handled here is valid UTF-8: decode.c guarantees that at load.
+ */
+#ifndef COURTREAD_TEXT_H
+#define COURTREAD_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode the character at s (n bytes available); returns its length (>= 1).
+ * Invalid or truncated input decodes as U+FFFD of length 1. */
+static inline size_t text_next(const char *s, size_t n, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if ((u[0] & 0xE0) == 0xC0 && n >= 2) {
+        *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
+    }
+    if ((u[0] & 0xF0) == 0xE0 && n >= 3) {
+        *cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        return 3;
+    }
+    if ((u[0] & 0xF8) == 0xF0 && n >= 4) {
+        *cp = ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
+              ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+        return 4;
+    }
+    *cp = 0xFFFD;
+    return 1;
+}
+
+/* Start of the character that ends just before s + i. */
+size_t text_prev(const char *s, size_t i);
+
+/* Encode cp into out (at least 4 bytes); returns the length. */
+size_t text_put(char *out, uint32_t cp);
+
+bool text_is_han(uint32_t cp);
+/* Han, kana, hangul, CJK and full-width punctuation: text written without spaces. */
+bool text_is_cjk(uint32_t cp);
+/* Blank for trimming: ASCII space and tab, NBSP, U+3000 ideographic space. */
+bool text_is_blank(uint32_t cp);
+/* Ends a sentence: 。！？!?；… and the closing quotes and brackets that follow them. */
+bool text_is_sentence_end(uint32_t cp);
+bool text_is_closing(uint32_t cp);
+bool text_is_ascii_alnum(uint32_t cp);
+
+/* Number of characters in s[0..n). */
+size_t text_count(const char *s, size_t n);
+/* Trim blanks at both ends: adjusts *s and *n. */
+void text_trim(const char **s, size_t *n);
+/* Last character of s[0..n) (0 when empty), skipping closing quotes and brackets
+ * when skip_closing is set. */
+uint32_t text_last(const char *s, size_t n, bool skip_closing);
+uint32_t text_first(const char *s, size_t n);
+/* Whether s[0..n) starts with / ends with / contains the NUL-terminated needle. */
+bool text_starts(const char *s, size_t n, const char *needle);
+bool text_ends(const char *s, size_t n, const char *needle);
+bool text_has(const char *s, size_t n, const char *needle);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * util.h: allocation that never fails (it dies, restoring the terminal first),
+ * a growable byte buffer, growable arrays and the error struct that library
+ * code fills instead of printing.
+ *
+ * An sbuf's buf is always NUL-terminated once anything was added; len excludes
+ * the NUL. sbuf_release() frees and leaves the sbuf reusable; sbuf_detach()
+ * hands the storage to the caller.
+ */
+#ifndef COURTREAD_UTIL_H
+#define COURTREAD_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Grow array a (of nr used, alloc allocated) so that it holds at least n. */
+#define ALLOC_GROW(a, n, alloc)                                                                    \
+    do {                                                                                           \
+        if ((n) > (alloc)) {                                                                       \
+            (alloc) = (alloc) < 8 ? 8 : (alloc) * 2;                                               \
+            if ((alloc) < (n))                                                                     \
+                (alloc) = (n);                                                                     \
+            (a) = xrealloc((a), (alloc) * sizeof(*(a)));                                           \
+        }                                                                                          \
+    } while (0)
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Called before dying of out-of-memory, so the UI can restore the terminal. */
+void util_set_fatal_hook(void (*hook)(void));
+_Noreturn void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+struct sbuf {
+    char *buf;
+    size_t len;
+    size_t alloc;
+};
+#define SBUF_INIT {NULL, 0, 0}
+
+void sbuf_grow(struct sbuf *sb, size_t extra);
+void sbuf_add(struct sbuf *sb, const char *s, size_t n);
+void sbuf_addstr(struct sbuf *sb, const char *s);
+void sbuf_addch(struct sbuf *sb, char c);
+void sbuf_addf(struct sbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap);
+void sbuf_reset(struct sbuf *sb);
+void sbuf_release(struct sbuf *sb);
+/* Caller frees the returned string; sb is left empty. */
+char *sbuf_detach(struct sbuf *sb, size_t *len);
+
+/* Where library code reports what went wrong; the caller decides where it goes. */
+struct err {
+    char msg[1024];
+};
+void err_set(struct err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A list of messages (warnings about skipped reports and the like). */
+struct msgs {
+    char **v;
+    size_t nr, alloc;
+};
+void msgs_add(struct msgs *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void msgs_release(struct msgs *m);
+
+/* Read a whole file; caller frees *out. Returns 0, or -1 with err set to the reason. */
+int util_read_file(const char *path, char **out, size_t *len, struct err *err);
+
+#endif

@@ -1,0 +1,640 @@
+/*
+ * court.c: court names in running Chinese text. A name is found from its
+ * suffix (人民法院, 中院, 法庭 …) and the place name before it, read backwards
+ * up to a character that cannot be part of a place name. The rules below say
+ * which text each one exists for.
+ */
+#include "court.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+#define MAX_STEM_CHARS 16
+
+/*
+ * Characters that end a place name when reading backwards: function words and
+ * verbs that stand before a court's name in a sentence ("该院在海南区人民法院",
+ * "的棋盘井法庭"), and 院/庭/局, which end the name of another body
+ * ("鄂托克旗人民法院棋盘井人民法庭").
+ */
+static const char STOPS[] = "的在将把被向对是了及与院庭局等从经据让使给由以为至即并或也都"
+                            "又还曾已均其该本各两级个这那此们者称到于和";
+
+static bool is_stop(const char *s, size_t l)
+{
+    for (const char *p = STOPS; *p;) {
+        uint32_t c;
+        size_t k = text_next(p, strlen(p), &c);
+
+        if (k == l && memcmp(p, s, l) == 0)
+            return true;
+        p += k;
+    }
+    return false;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suf)
+{
+    return text_ends(s, n, suf);
+}
+
+/* Place suffixes of county-level units: the courts under an intermediate court. */
+static bool is_county_place(const char *s, size_t n)
+{
+    return ends_with(s, n, "县") || ends_with(s, n, "旗") || ends_with(s, n, "区") ||
+           ends_with(s, n, "市");
+}
+
+/* Place suffixes of prefecture-level units: cities, leagues, prefectures. */
+static bool is_prefecture_place(const char *s, size_t n)
+{
+    return ends_with(s, n, "市") || ends_with(s, n, "盟") || ends_with(s, n, "州") ||
+           ends_with(s, n, "地区");
+}
+
+static bool is_province_place(const char *s, size_t n)
+{
+    return ends_with(s, n, "省") || ends_with(s, n, "自治区");
+}
+
+/*
+ * Provinces by their short names, as 高院 mentions use them (内蒙古高院,
+ * 广东高院). Geography, not data from any report.
+ */
+static const char *const provinces[] = {
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
+    "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港",
+    "澳门", "兵团",
+};
+
+/* Where a province's name starts in a stem that ends with it ("入选内蒙古自治区"
+ * → 内蒙古自治区); sn when it does not. */
+static size_t province_at(const char *s, size_t n)
+{
+    static const char *const tails[] = {"", "省", "市", "自治区", "维吾尔自治区", "壮族自治区",
+                                        "回族自治区"};
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+
+        for (size_t k = 0; k < ARRAY_SIZE(provinces); k++) {
+            size_t l = strlen(provinces[k]);
+
+            if (n - i < l || memcmp(s + i, provinces[k], l) != 0)
+                continue;
+            for (size_t t = 0; t < ARRAY_SIZE(tails); t++)
+                if (n - i - l == strlen(tails[t]) && !memcmp(s + i + l, tails[t], n - i - l))
+                    return i;
+        }
+        i += text_next(s + i, n - i, &c);
+    }
+    return n;
+}
+
+/*
+ * A 人民法庭 is named for its town (棋盘井, 乌兰镇); a verb before 人民法庭 is
+ * not a name: 细化人民法庭建设, 充实人民法庭力量. Town names are short, and
+ * verbs end in characters like 化 实 强 建.
+ */
+static bool tribunal_stem_ok(const char *s, size_t n)
+{
+    static const char VERB_ENDS[] = "化实强进加建设派驻入到展善立成持升动合导优务至督管";
+    uint32_t c = text_last(s, n, false);
+    char buf[5];
+    size_t l = text_put(buf, c);
+
+    buf[l] = '\0';
+    if (text_count(s, n) > 4 && !ends_with(s, n, "镇") && !ends_with(s, n, "乡") &&
+        !ends_with(s, n, "苏木") && !ends_with(s, n, "街道"))
+        return false;
+    return !strstr(VERB_ENDS, buf);
+}
+
+/*
+ * Words that stand where a place name should be but name no place: 全市法院,
+ * 基层法院, 上级法院, 全国优秀法院, 自治区高院, 巡回法庭, 少年法庭.
+ */
+static bool is_generic_stem(const char *s, size_t n)
+{
+    static const char *const whole[] = {
+        "自治区", "市", "区", "县", "旗", "省", "盟", "地方", "专门", "基层", "上级", "下级",
+        "中级", "高级", "军事", "本级", "同级", "人民", "市级", "区级", "县级", "旗级",
+        "省级", "地区", "全国", "全区", "全市", "全省", "全旗", "全县", "全盟", "辖区",
+        "当地", "派出", "巡回", "少年", "家事", "模拟", "科技", "数字", "智慧", "互联网",
+        "流动", "马背", "车载", "审判", "专业", "环境资源", "旅游", "共享", "劳动", "商事",
+        "金融", "知识产权", "破产", "涉外", "海事", "新建", "设立", "所在", "法院", "人民法",
+        "示范", "标准化", "综合", "中心", "社区", "夜间", "假日", "星级",
+    };
+    static const char *const endings[] = {
+        "优秀", "先进", "示范", "文明", "模范", "一流", "智慧", "数字", "星级", "标准化",
+        "现代化", "人民", "基层", "派出", "巡回", "全市", "全区", "全省", "全国", "全旗",
+        "全县", "全盟", "本市", "本区", "该市", "我市", "我区", "各地", "新时代",
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(whole); i++)
+        if (strlen(whole[i]) == n && memcmp(whole[i], s, n) == 0)
+            return true;
+    for (size_t i = 0; i < ARRAY_SIZE(endings); i++)
+        if (ends_with(s, n, endings[i]))
+            return true;
+    return false;
+}
+
+/* Generic openings before a real name: 全市海南区法院 → 海南区法院. */
+static size_t skip_generic_prefix(const char *s, size_t n)
+{
+    static const char *const prefixes[] = {
+        "全市", "全区", "全省", "全国", "全旗", "全县", "全盟", "我市", "我区", "我省",
+        "我县", "我旗", "辖区", "原",
+    };
+    size_t i = 0;
+    bool again = true;
+
+    while (again) {
+        again = false;
+        for (size_t k = 0; k < ARRAY_SIZE(prefixes); k++) {
+            size_t l = strlen(prefixes[k]);
+
+            if (n - i > l && memcmp(s + i, prefixes[k], l) == 0) {
+                i += l;
+                again = true;
+            }
+        }
+    }
+    return i;
+}
+
+/*
+ * Words that open a clause right before a court's name and are read back into
+ * it because Chinese has no spaces: 走进鄂托克旗人民法院, 联合海南区法院.
+ */
+static size_t skip_verb_prefix(const char *s, size_t n)
+{
+    static const char *const verbs[] = {
+        "走进", "来到", "前往", "深入", "联合", "会同", "依托", "通过", "指导", "推动",
+        "协助", "协调", "邀请", "组织", "设立", "成立", "组建", "建立", "选派", "派驻",
+        "入驻", "充实", "支持", "配合", "参观", "考察", "调研", "慰问", "检查", "督导",
+        "挂职", "交流", "获评", "荣获", "评为", "授予", "包括", "其中", "以及", "同时",
+        "目前", "近日", "日前", "近年来", "今年", "去年", "围绕", "针对", "作为", "入选",
+        "赴", "如", "即",
+    };
+    size_t i = 0;
+    bool again = true;
+
+    while (again) {
+        again = false;
+        for (size_t k = 0; k < ARRAY_SIZE(verbs); k++) {
+            size_t l = strlen(verbs[k]);
+
+            if (n - i > l + 3 && memcmp(s + i, verbs[k], l) == 0) {
+                i += l;
+                again = true;
+            }
+        }
+    }
+    return i;
+}
+
+/* Where the place name before byte end starts: back over Han up to a stop. */
+static size_t stem_start(const char *t, size_t end)
+{
+    size_t i = end, chars = 0;
+
+    while (i > 0 && chars < MAX_STEM_CHARS) {
+        size_t p = text_prev(t, i);
+        uint32_t c;
+
+        text_next(t + p, i - p, &c);
+        if (!text_is_han(c))
+            break;
+        if (is_stop(t + p, i - p)) {
+            /* 和 is a stop only between two names: 海南区和乌达区法院, not 和林格尔县 */
+            if (c == 0x548C && p > 0) {
+                size_t q = text_prev(t, p);
+
+                if (!is_county_place(t + q, p - q))
+                    goto keep;
+            } else if (c == 0x548C) {
+                goto keep;
+            }
+            break;
+        }
+    keep:
+        i = p;
+        chars++;
+    }
+    return i;
+}
+
+/* The place name before byte end, without generic openings and verbs. */
+static size_t place_start(const char *t, size_t end)
+{
+    size_t st = stem_start(t, end), k;
+
+    do {
+        k = st;
+        st += skip_generic_prefix(t + st, end - st);
+        st += skip_verb_prefix(t + st, end - st);
+    } while (st != k);
+    return st;
+}
+
+static void add(struct court_mentions *m, enum court_level level, size_t pos, size_t end,
+                const char *stem, size_t sn, const char *suffix)
+{
+    struct court_mention *c;
+    struct sbuf sb = SBUF_INIT;
+
+    sbuf_add(&sb, stem, sn);
+    sbuf_addstr(&sb, suffix);
+    ALLOC_GROW(m->v, m->nr + 1, m->alloc);
+    c = &m->v[m->nr++];
+    c->level = level;
+    c->pos = pos;
+    c->end = end;
+    c->name = sbuf_detach(&sb, NULL);
+    c->under = -1;
+}
+
+struct suffix_rule {
+    const char *before; /* what stands before 法院 / 法庭 / 院 */
+    enum court_level level;
+    const char *full;   /* the suffix of the full name */
+};
+
+/* Look at one 法院 / 法庭 / 中院 / 高院 ending at byte end; add what it names. */
+static void scan_one(const char *t, size_t len, size_t key, size_t end, bool tribunal,
+                     struct court_mentions *m)
+{
+    /* Longest first: 中级人民法院 before 人民法院 before 法院. */
+    static const struct suffix_rule court_rules[] = {
+        {"铁路运输中级", COURT_SPECIAL, "铁路运输中级法院"},
+        {"高级人民", COURT_HIGH, "高级人民法院"},
+        {"中级人民", COURT_INTERMEDIATE, "中级人民法院"},
+        {"铁路运输", COURT_SPECIAL, "铁路运输法院"},
+        {"知识产权", COURT_SPECIAL, "知识产权法院"},
+        {"互联网", COURT_SPECIAL, "互联网法院"},
+        {"海事", COURT_SPECIAL, "海事法院"},
+        {"金融", COURT_SPECIAL, "金融法院"},
+        {"人民", COURT_BASIC, "人民法院"},
+        {"高级", COURT_HIGH, "高级人民法院"},
+        {"中级", COURT_INTERMEDIATE, "中级人民法院"},
+        {"", COURT_BASIC, "人民法院"},
+    };
+    static const struct suffix_rule tribunal_rules[] = {
+        {"人民", COURT_TRIBUNAL, "人民法庭"},
+        {"", COURT_TRIBUNAL, "人民法庭"},
+    };
+    const struct suffix_rule *rules = tribunal ? tribunal_rules : court_rules;
+    size_t nrules = tribunal ? ARRAY_SIZE(tribunal_rules) : ARRAY_SIZE(court_rules);
+    size_t s0, sk;
+    const char *stem;
+    size_t sn;
+
+    (void)len;
+    for (size_t r = 0; r < nrules; r++) {
+        size_t bl = strlen(rules[r].before);
+        enum court_level level = rules[r].level;
+
+        if (key < bl || memcmp(t + key - bl, rules[r].before, bl) != 0)
+            continue;
+        s0 = key - bl;
+        /* 乌海市两级法院, 全市三级法院: the courts of a city together. */
+        if (!tribunal && bl == 0 && s0 >= 6 &&
+            (!memcmp(t + s0 - 6, "两级", 6) || !memcmp(t + s0 - 6, "三级", 6))) {
+            sk = place_start(t, s0 - 6);
+            stem = t + sk;
+            sn = s0 - 6 - sk;
+            if (sn && is_prefecture_place(stem, sn) && !is_generic_stem(stem, sn))
+                add(m, COURT_COLLECTIVE, sk, end, stem, sn, "");
+            return;
+        }
+        sk = place_start(t, s0);
+        stem = t + sk;
+        sn = s0 - sk;
+        if (!tribunal && level == COURT_BASIC && bl > 0 && ends_with(stem, sn, "最高")) {
+            /* 最高人民法院 has no place name */
+            add(m, COURT_SUPREME, s0 - strlen("最高"), end, "", 0, "最高人民法院");
+            return;
+        }
+        if (!sn || text_count(stem, sn) < 2 || is_generic_stem(stem, sn))
+            return;
+        switch (level) {
+        case COURT_HIGH: {
+            size_t at = province_at(stem, sn);
+
+            if (at < sn)
+                add(m, level, sk + at, end, stem + at, sn - at, rules[r].full);
+            return;
+        }
+        case COURT_BASIC:
+            if (is_county_place(stem, sn))
+                add(m, level, sk, end, stem, sn, rules[r].full);
+            else if (bl == 0 && text_count(stem, sn) <= 4)
+                /* 包头法院: a city's courts by its bare name */
+                add(m, COURT_COLLECTIVE, sk, end, stem, sn, "");
+            return;
+        case COURT_TRIBUNAL:
+            if (tribunal_stem_ok(stem, sn))
+                add(m, level, sk, end, stem, sn, rules[r].full);
+            return;
+        default:
+            add(m, level, sk, end, stem, sn, rules[r].full);
+            return;
+        }
+    }
+}
+
+/* 乌海市中院, 内蒙古高院: short forms used in running text. */
+static void scan_short(const char *t, size_t len, size_t key, size_t end, bool high,
+                       struct court_mentions *m)
+{
+    size_t sk = place_start(t, key);
+    const char *stem = t + sk;
+    size_t sn = key - sk;
+
+    if (!sn || text_count(stem, sn) < 2 || is_generic_stem(stem, sn))
+        return;
+    if (high) {
+        size_t at = province_at(stem, sn);
+
+        if (at < sn)
+            add(m, COURT_HIGH, sk + at, end, stem + at, sn - at, "高级人民法院");
+        return;
+    }
+    if (is_prefecture_place(stem, sn)) {
+        add(m, COURT_INTERMEDIATE, sk, end, stem, sn, "中级人民法院");
+    } else if (text_count(stem, sn) <= 4) {
+        /* 包头中院: the bare city name, when the text names 包头市 */
+        struct sbuf city = SBUF_INIT;
+
+        sbuf_add(&city, stem, sn);
+        sbuf_addstr(&city, "市");
+        if (memmem(t, len, city.buf, city.len))
+            add(m, COURT_INTERMEDIATE, sk, end, city.buf, city.len, "中级人民法院");
+        sbuf_release(&city);
+    }
+}
+
+static int cmp_pos(const void *a, const void *b)
+{
+    const struct court_mention *x = a, *y = b;
+
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* The place that contains the court named: 鄂尔多斯市鄂托克旗人民法院 → 鄂尔多斯市. */
+static size_t city_prefix_len(const char *name, size_t n);
+static size_t place_len(const char *name, size_t n);
+static size_t last_component(const char *s, size_t n);
+
+/*
+ * A place read back too far, past a verb no list has ("走进鄂托克旗人民法院"),
+ * ends with the own place name of another court in the same text
+ * (鄂尔多斯市鄂托克旗人民法院 → 鄂托克旗): then it is that place. What stands
+ * before a real name is a bigger place (鄂尔多斯市), so that stays.
+ */
+static void share_suffixes(struct court_mentions *m, size_t first)
+{
+    for (size_t i = first; i < m->nr; i++) {
+        char *name = m->v[i].name;
+        size_t n = strlen(name), pl = place_len(name, n), best = 0;
+
+        if (m->v[i].level == COURT_COLLECTIVE)
+            pl = n;
+        for (size_t j = first; j < m->nr; j++) {
+            const char *o = m->v[j].name;
+            size_t on = strlen(o), opl, lc, cl;
+
+            if (j == i)
+                continue;
+            opl = m->v[j].level == COURT_COLLECTIVE ? on : place_len(o, on);
+            lc = last_component(o, opl);
+            cl = opl - lc;
+            if (text_count(o + lc, cl) < 2 || cl >= pl || cl <= best ||
+                memcmp(name + pl - cl, o + lc, cl) != 0)
+                continue;
+            if (is_prefecture_place(name, pl - cl) || is_province_place(name, pl - cl))
+                continue;
+            best = cl;
+        }
+        if (best) {
+            memmove(name, name + pl - best, n - (pl - best) + 1);
+            m->v[i].pos += pl - best;
+        }
+    }
+}
+
+void court_scan(const char *t, size_t len, struct court_mentions *m)
+{
+    static const char YUAN[] = "院", TING[] = "庭", FA[] = "法", ZHONG[] = "中", GAO[] = "高";
+    size_t first = m->nr;
+
+    for (int pass = 0; pass < 2; pass++) {
+        const char *needle = pass ? TING : YUAN;
+        const char *p = t, *e = t + len;
+
+        while ((p = memmem(p, (size_t)(e - p), needle, 3)) != NULL) {
+            size_t at = (size_t)(p - t), end = at + 3;
+
+            p += 3;
+            if (at < 3)
+                continue;
+            if (!memcmp(t + at - 3, FA, 3))
+                scan_one(t, len, at - 3, end, pass == 1, m);
+            else if (pass == 0 && !memcmp(t + at - 3, ZHONG, 3))
+                scan_short(t, len, at - 3, end, false, m);
+            else if (pass == 0 && !memcmp(t + at - 3, GAO, 3))
+                scan_short(t, len, at - 3, end, true, m);
+        }
+    }
+    qsort(m->v + first, m->nr - first, sizeof(*m->v), cmp_pos);
+    share_suffixes(m, first);
+
+    /* X市法院 when X市 has an intermediate court or county courts of its own is
+     * the city's courts together (鄂尔多斯市法院), not a court. */
+    for (size_t i = first; i < m->nr; i++) {
+        struct court_mention *c = &m->v[i];
+        size_t n = strlen(c->name), sl = strlen("人民法院");
+        bool prefecture = false;
+
+        if (c->level != COURT_BASIC || !ends_with(c->name, n, "市人民法院") ||
+            memcmp(t + c->end - 6, "法院", 6) != 0 || !memcmp(t + c->end - 12, "人民", 6))
+            continue;
+        for (size_t j = first; j < m->nr && !prefecture; j++) {
+            const char *o = m->v[j].name;
+            size_t on = strlen(o), cp;
+
+            if (m->v[j].level == COURT_INTERMEDIATE)
+                prefecture = on - strlen("中级人民法院") == n - sl &&
+                             !memcmp(o, c->name, n - sl);
+            else if (m->v[j].level == COURT_BASIC && j != i &&
+                     (cp = city_prefix_len(o, on)) != 0)
+                prefecture = cp == n - sl && !memcmp(o, c->name, cp);
+        }
+        if (prefecture) {
+            c->level = COURT_COLLECTIVE;
+            c->name[n - sl] = '\0';
+        }
+    }
+    /* A 法庭 named right after its court: 鄂托克旗人民法院棋盘井人民法庭. */
+    for (size_t i = first + 1; i < m->nr; i++)
+        if (m->v[i].level == COURT_TRIBUNAL && m->v[i - 1].end == m->v[i].pos &&
+            m->v[i - 1].level != COURT_COLLECTIVE)
+            m->v[i].under = (int)(i - 1 - first);
+}
+
+void court_mentions_release(struct court_mentions *m)
+{
+    for (size_t i = 0; i < m->nr; i++)
+        free(m->v[i].name);
+    free(m->v);
+    m->v = NULL;
+    m->nr = m->alloc = 0;
+}
+
+enum court_level court_level_of(const char *name)
+{
+    size_t n = strlen(name);
+
+    if (!strcmp(name, "最高人民法院"))
+        return COURT_SUPREME;
+    if (ends_with(name, n, "高级人民法院"))
+        return COURT_HIGH;
+    if (ends_with(name, n, "铁路运输中级法院"))
+        return COURT_SPECIAL;
+    if (ends_with(name, n, "中级人民法院"))
+        return COURT_INTERMEDIATE;
+    if (ends_with(name, n, "人民法庭"))
+        return COURT_TRIBUNAL;
+    if (ends_with(name, n, "人民法院"))
+        return COURT_BASIC;
+    if (ends_with(name, n, "法院"))
+        return COURT_SPECIAL;
+    return COURT_COLLECTIVE;
+}
+
+/* Byte length of the place part of a full name (name minus its court suffix). */
+static size_t place_len(const char *name, size_t n)
+{
+    static const char *const sufs[] = {
+        "铁路运输中级法院", "高级人民法院", "中级人民法院", "铁路运输法院", "知识产权法院",
+        "互联网法院",       "海事法院",     "金融法院",     "人民法院",     "人民法庭",
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(sufs); i++)
+        if (ends_with(name, n, sufs[i]))
+            return n - strlen(sufs[i]);
+    return n;
+}
+
+/*
+ * Where the last place component of a place name starts: 鄂尔多斯市鄂托克旗 →
+ * 鄂托克旗, 乌鲁木齐市新市区 → 新市区. Splits after a province or prefecture
+ * suffix, keeping at least two characters in the component.
+ */
+static size_t last_component(const char *s, size_t n)
+{
+    size_t best = 0;
+
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t l = text_next(s + i, n - i, &c), after = i + l;
+
+        if (after < n && (is_prefecture_place(s, after) || is_province_place(s, after)) &&
+            text_count(s + after, n - after) >= 2 && text_count(s, after) >= 2)
+            best = after;
+        i = after;
+    }
+    return best;
+}
+
+static size_t city_prefix_len(const char *name, size_t n)
+{
+    size_t pl = place_len(name, n), lc;
+
+    if (court_level_of(name) != COURT_BASIC)
+        return 0;
+    lc = last_component(name, pl);
+    return lc && is_prefecture_place(name, lc) ? lc : 0;
+}
+
+/* The identity of a court: its level and its own place name without the places
+ * above it and without a trailing 市 (包头中级人民法院 = 包头市中级人民法院). */
+static void key_into(const char *name, struct sbuf *out)
+{
+    size_t n = strlen(name), pl = place_len(name, n), lc = last_component(name, pl);
+    enum court_level level = court_level_of(name);
+    const char *p = name + lc;
+    size_t k = pl - lc;
+
+    sbuf_addf(out, "%d:", (int)level);
+    if (level == COURT_INTERMEDIATE || level == COURT_HIGH) {
+        static const char *const trail[] = {"维吾尔自治区", "壮族自治区", "回族自治区",
+                                            "自治区", "省", "市", "盟", "地区"};
+        for (size_t i = 0; i < ARRAY_SIZE(trail); i++)
+            if (k > strlen(trail[i]) && ends_with(p, k, trail[i])) {
+                k -= strlen(trail[i]);
+                break;
+            }
+    }
+    sbuf_add(out, p, k);
+    if (level == COURT_SPECIAL)
+        sbuf_addstr(out, name + pl);
+}
+
+bool court_same(const char *a, const char *b)
+{
+    struct sbuf ka = SBUF_INIT, kb = SBUF_INIT;
+    bool same;
+
+    if (!strcmp(a, b))
+        return true;
+    key_into(a, &ka);
+    key_into(b, &kb);
+    same = !strcmp(ka.buf, kb.buf);
+    sbuf_release(&ka);
+    sbuf_release(&kb);
+    return same;
+}
+
+char *court_parent_name(const char *name)
+{
+    size_t n = strlen(name), pl = place_len(name, n), lc = last_component(name, pl);
+    enum court_level level = court_level_of(name);
+    struct sbuf sb = SBUF_INIT;
+
+    if (!lc)
+        return NULL;
+    if ((level == COURT_BASIC || level == COURT_SPECIAL) && is_prefecture_place(name, lc)) {
+        sbuf_add(&sb, name, lc);
+        sbuf_addstr(&sb, "中级人民法院");
+    } else if ((level == COURT_BASIC || level == COURT_INTERMEDIATE ||
+                level == COURT_SPECIAL) &&
+               is_province_place(name, lc)) {
+        sbuf_add(&sb, name, lc);
+        sbuf_addstr(&sb, "高级人民法院");
+    } else {
+        return NULL;
+    }
+    return sbuf_detach(&sb, NULL);
+}
+
+char *court_city_court(const char *city)
+{
+    struct sbuf sb = SBUF_INIT;
+
+    sbuf_addstr(&sb, city);
+    sbuf_addstr(&sb, "中级人民法院");
+    return sbuf_detach(&sb, NULL);
+}
+
+char *court_key(const char *name)
+{
+    struct sbuf sb = SBUF_INIT;
+
+    key_into(name, &sb);
+    return sbuf_detach(&sb, NULL);
+}

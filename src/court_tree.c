@@ -1,0 +1,157 @@
+/*
+ * court_tree.c: courts across reports. Nodes are identified by court_key(),
+ * so 鄂托克旗人民法院 in one report and 鄂尔多斯市鄂托克旗人民法院 in another
+ * are one node, shown by its fullest name.
+ */
+#include "court_tree.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "court.h"
+#include "report.h"
+#include "util.h"
+
+static int find(const struct court_tree *t, const char *key)
+{
+    for (size_t i = 0; i < t->nr; i++)
+        if (!strcmp(t->v[i].key, key))
+            return (int)i;
+    return -1;
+}
+
+/* The node for name, made if new; a fuller name replaces a shorter one. */
+static int node(struct court_tree *t, const char *name)
+{
+    char *key = court_key(name);
+    int i = find(t, key);
+    struct court_node *n;
+
+    if (i >= 0) {
+        free(key);
+        n = &t->v[i];
+        if (strlen(name) > strlen(n->name)) {
+            free(n->name);
+            n->name = xstrdup(name);
+        }
+        return i;
+    }
+    ALLOC_GROW(t->v, t->nr + 1, t->alloc);
+    n = &t->v[t->nr];
+    memset(n, 0, sizeof(*n));
+    n->name = xstrdup(name);
+    n->key = key;
+    n->parent = -1;
+    return (int)t->nr++;
+}
+
+static void tie(struct court_tree *t, const char *child, const char *parent)
+{
+    ALLOC_GROW(t->ties, t->nr_ties + 1, t->alloc_ties);
+    t->ties[t->nr_ties].child = court_key(child);
+    t->ties[t->nr_ties++].parent = court_key(parent);
+}
+
+void court_tree_add(struct court_tree *t, const struct report *r, size_t index)
+{
+    struct court_node *n;
+    int i;
+
+    i = node(t, r->nr_courts ? r->courts[0] : COURT_TREE_OTHER);
+    n = &t->v[i];
+    ALLOC_GROW(n->reports, n->nr_reports + 1, n->alloc_reports);
+    n->reports[n->nr_reports++] = index;
+    if (!r->nr_courts)
+        return;
+    /* What the report ties: a 法庭 named under its court, and the basic courts a
+     * report about an intermediate court names as its own (乌海市两级法院). */
+    for (size_t c = 0; c < r->nr_courts; c++) {
+        enum court_level lc = court_level_of(r->courts[c]);
+
+        if (r->court_parent[c] >= 0)
+            tie(t, r->courts[c], r->courts[r->court_parent[c]]);
+        else if (c > 0 && lc == COURT_TRIBUNAL &&
+                 court_level_of(r->courts[0]) == COURT_BASIC)
+            tie(t, r->courts[c], r->courts[0]);
+        else if (c > 0 && lc == COURT_BASIC &&
+                 court_level_of(r->courts[0]) == COURT_INTERMEDIATE)
+            tie(t, r->courts[c], r->courts[0]);
+    }
+}
+
+void court_tree_finish(struct court_tree *t)
+{
+    /* t->nr grows as parents named only by their children are added */
+    for (size_t i = 0; i < t->nr; i++) {
+        char *pname;
+
+        if (t->v[i].parent >= 0 || !strcmp(t->v[i].name, COURT_TREE_OTHER))
+            continue;
+        pname = court_parent_name(t->v[i].name);
+        if (pname) {
+            int p = node(t, pname);
+
+            t->v[i].parent = p;
+            free(pname);
+        }
+    }
+    /* Then what the reports tie, for courts whose names do not say. */
+    for (size_t k = 0; k < t->nr_ties; k++) {
+        int c = find(t, t->ties[k].child), p;
+
+        if (c < 0 || t->v[c].parent >= 0)
+            continue;
+        p = find(t, t->ties[k].parent);
+        if (p >= 0 && p != c)
+            t->v[c].parent = p;
+    }
+    /* A tie can never make a cycle longer than the tree: break any found. */
+    for (size_t i = 0; i < t->nr; i++) {
+        int p = t->v[i].parent;
+
+        for (size_t steps = 0; p >= 0 && steps <= t->nr; steps++)
+            p = t->v[p].parent;
+        if (p >= 0)
+            t->v[i].parent = -1;
+    }
+}
+
+static void format_node(const struct court_tree *t, int i, int depth, struct sbuf *out)
+{
+    for (int d = 0; d < depth; d++)
+        sbuf_addstr(out, "  ");
+    sbuf_addf(out, "%s (%zu)\n", t->v[i].name, t->v[i].nr_reports);
+    for (size_t c = 0; c < t->nr; c++)
+        if (t->v[c].parent == i)
+            format_node(t, (int)c, depth + 1, out);
+}
+
+void court_tree_format(const struct court_tree *t, struct sbuf *out)
+{
+    int other = -1;
+
+    for (size_t i = 0; i < t->nr; i++) {
+        if (!strcmp(t->v[i].name, COURT_TREE_OTHER))
+            other = (int)i;
+        else if (t->v[i].parent < 0)
+            format_node(t, (int)i, 0, out);
+    }
+    if (other >= 0)
+        format_node(t, other, 0, out);
+}
+
+void court_tree_release(struct court_tree *t)
+{
+    for (size_t i = 0; i < t->nr; i++) {
+        free(t->v[i].name);
+        free(t->v[i].key);
+        free(t->v[i].reports);
+    }
+    for (size_t i = 0; i < t->nr_ties; i++) {
+        free(t->ties[i].child);
+        free(t->ties[i].parent);
+    }
+    free(t->v);
+    free(t->ties);
+    memset(t, 0, sizeof(*t));
+}

@@ -1,0 +1,347 @@
+/*
+ * decode.c: bytes to clean UTF-8. Detection order: BOM, binary signatures,
+ * BOM-less UTF-16, valid UTF-8, mostly-UTF-8 with damage, then GB18030.
+ * Uses glibc iconv directly so that a bad byte costs one U+FFFD, not the file.
+ */
+#include "decode.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "text.h"
+#include "util.h"
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD";
+
+/* Length of the valid UTF-8 sequence at s, or 0 when it is invalid. */
+static size_t utf8_valid_len(const unsigned char *s, size_t n)
+{
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            return 0;
+        if (s[0] == 0xE0 && s[1] < 0xA0)
+            return 0; /* overlong */
+        if (s[0] == 0xED && s[1] >= 0xA0)
+            return 0; /* surrogate */
+        return 3;
+    }
+    if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+            return 0;
+        if (s[0] == 0xF0 && s[1] < 0x90)
+            return 0;
+        if (s[0] == 0xF4 && s[1] >= 0x90)
+            return 0;
+        return 4;
+    }
+    return 0;
+}
+
+/* Count valid multi-byte sequences and invalid bytes; stops early once clear. */
+static void utf8_survey(const char *raw, size_t n, size_t *good, size_t *bad)
+{
+    const unsigned char *s = (const unsigned char *)raw;
+    size_t i = 0;
+
+    *good = *bad = 0;
+    while (i < n) {
+        size_t l;
+
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        l = utf8_valid_len(s + i, n - i);
+        if (l) {
+            (*good)++;
+            i += l;
+        } else {
+            (*bad)++;
+            i++;
+        }
+    }
+}
+
+/* Copy as UTF-8, each invalid byte becoming U+FFFD. */
+static void utf8_repair(const char *raw, size_t n, struct sbuf *out)
+{
+    const unsigned char *s = (const unsigned char *)raw;
+    size_t i = 0, run = 0;
+
+    sbuf_grow(out, n + n / 8);
+    while (i < n) {
+        size_t l = s[i] < 0x80 ? 1 : utf8_valid_len(s + i, n - i);
+
+        if (l) {
+            i += l;
+            continue;
+        }
+        sbuf_add(out, raw + run, i - run);
+        sbuf_add(out, REPLACEMENT, 3);
+        i++;
+        run = i;
+    }
+    sbuf_add(out, raw + run, n - run);
+}
+
+int decode_encoding_known(const char *name)
+{
+    iconv_t cd = iconv_open("UTF-8", name);
+
+    if (cd == (iconv_t)-1)
+        return 0;
+    iconv_close(cd);
+    return 1;
+}
+
+/* Convert with iconv; a byte it cannot read becomes U+FFFD and is skipped. */
+static int iconv_lossy(const char *from, const char *raw, size_t n, struct sbuf *out)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    char *in = (char *)raw;
+    size_t left = n;
+
+    if (cd == (iconv_t)-1)
+        return -1;
+    sbuf_grow(out, n * 3 / 2 + 16);
+    while (left > 0) {
+        char *o = out->buf + out->len;
+        size_t room = out->alloc - out->len - 1, before = room;
+        size_t r = iconv(cd, &in, &left, &o, &room);
+
+        out->len += before - room;
+        if (r != (size_t)-1)
+            break;
+        if (errno == E2BIG) {
+            sbuf_grow(out, left * 2 + 64);
+        } else if (errno == EILSEQ) {
+            sbuf_add(out, REPLACEMENT, 3);
+            in++;
+            left--;
+        } else { /* EINVAL: truncated sequence at the end */
+            sbuf_add(out, REPLACEMENT, 3);
+            break;
+        }
+    }
+    iconv_close(cd);
+    if (out->buf)
+        out->buf[out->len] = '\0';
+    else
+        sbuf_addstr(out, "");
+    return 0;
+}
+
+/* Signatures of the binary files found next to reports: images, PDFs, archives. */
+static const char *binary_kind(const unsigned char *s, size_t n)
+{
+    static const struct {
+        const char *magic;
+        size_t len;
+        const char *what;
+    } sigs[] = {
+        {"\x89PNG", 4, "a PNG image"},   {"\xFF\xD8\xFF", 3, "a JPEG image"},
+        {"GIF8", 4, "a GIF image"},      {"%PDF", 4, "a PDF document"},
+        {"PK\x03\x04", 4, "a ZIP archive (or an Office document)"},
+        {"\x1F\x8B", 2, "a gzip archive"}, {"\x7F" "ELF", 4, "a program"},
+        {"BM", 2, NULL},                 {"RIFF", 4, "a RIFF (WebP/WAV/AVI) file"},
+        {"\xD0\xCF\x11\xE0", 4, "an old Office document"},
+    };
+    size_t ctl = 0, lim = n < 65536 ? n : 65536;
+
+    for (size_t i = 0; i < ARRAY_SIZE(sigs); i++)
+        if (sigs[i].what && n >= sigs[i].len && !memcmp(s, sigs[i].magic, sigs[i].len))
+            return sigs[i].what;
+    /* Anything else with many control bytes is not text either. */
+    for (size_t i = 0; i < lim; i++)
+        if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f' &&
+            s[i] != 0x1B)
+            ctl++;
+    if (lim >= 16 && ctl * 10 > lim)
+        return "a binary file";
+    return NULL;
+}
+
+/* UTF-16 without a BOM: most NULs fall on one parity. Returns the name or NULL. */
+static const char *utf16_guess(const unsigned char *s, size_t n)
+{
+    size_t even = 0, odd = 0, lim = n < 4096 ? n : 4096;
+
+    if (lim < 8)
+        return NULL;
+    for (size_t i = 0; i < lim; i++)
+        if (!s[i])
+            *(i & 1 ? &odd : &even) += 1;
+    if (odd * 3 > lim && even * 20 < lim)
+        return "UTF-16LE";
+    if (even * 3 > lim && odd * 20 < lim)
+        return "UTF-16BE";
+    return NULL;
+}
+
+int decode_bytes(const char *raw, size_t n, const char *force, struct decoded *out,
+                 struct err *err)
+{
+    const unsigned char *u = (const unsigned char *)raw;
+    struct sbuf sb = SBUF_INIT;
+    const char *enc, *what;
+    size_t good, bad;
+
+    if (force) {
+        enc = force;
+        if (n >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3) && strcasecmp(force, "UTF-8") == 0) {
+            raw += 3;
+            n -= 3;
+        }
+        if (iconv_lossy(force, raw, n, &sb) < 0) {
+            err_set(err, "unknown encoding '%s'", force);
+            return -1;
+        }
+        /* iconv with an unusual target can pass bad UTF-8 through; repair it. */
+        utf8_survey(sb.buf, sb.len, &good, &bad);
+        if (bad) {
+            struct sbuf fixed = SBUF_INIT;
+
+            utf8_repair(sb.buf, sb.len, &fixed);
+            sbuf_release(&sb);
+            sb = fixed;
+        }
+        goto done;
+    }
+    if (n >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3)) {
+        raw += 3;
+        n -= 3;
+        enc = "UTF-8";
+    } else if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+        enc = "UTF-16LE";
+        iconv_lossy(enc, raw + 2, n - 2, &sb);
+        goto done;
+    } else if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+        enc = "UTF-16BE";
+        iconv_lossy(enc, raw + 2, n - 2, &sb);
+        goto done;
+    } else if ((enc = utf16_guess(u, n)) != NULL) {
+        iconv_lossy(enc, raw, n, &sb);
+        goto done;
+    } else {
+        enc = "UTF-8";
+    }
+    if ((what = binary_kind((const unsigned char *)raw, n)) != NULL) {
+        err_set(err, "%s, not a text report", what);
+        return -1;
+    }
+    utf8_survey(raw, n, &good, &bad);
+    if (!bad) {
+        sbuf_add(&sb, raw, n);
+    } else if (good >= bad * 4) {
+        /* Mostly UTF-8 with some damage (a cut download, a stray byte). */
+        utf8_repair(raw, n, &sb);
+    } else {
+        enc = "GB18030";
+        iconv_lossy(enc, raw, n, &sb);
+    }
+done:
+    if (!sb.buf)
+        sbuf_addstr(&sb, "");
+    sb.len = decode_sanitise(sb.buf, sb.len);
+    sb.buf[sb.len] = '\0';
+    out->encoding = enc;
+    out->text = sbuf_detach(&sb, &out->len);
+    return 0;
+}
+
+/* Skip a terminal escape sequence starting at s[i] == ESC; returns the index after it. */
+static size_t skip_escape(const char *s, size_t n, size_t i)
+{
+    unsigned char c;
+
+    if (i + 1 >= n)
+        return n;
+    c = (unsigned char)s[i + 1];
+    if (c == '[') { /* CSI: parameters, intermediates, one final byte */
+        i += 2;
+        while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x3F)
+            i++;
+        while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x2F)
+            i++;
+        if (i < n && (unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7E)
+            i++;
+        return i;
+    }
+    if (c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_') {
+        /* OSC, DCS, SOS, PM, APC: up to BEL or ST (ESC \), never past the line. */
+        for (i += 2; i < n; i++) {
+            if (s[i] == '\a' || s[i] == '\n')
+                return i + (s[i] == '\a');
+            if (s[i] == 0x1B && i + 1 < n && s[i + 1] == '\\')
+                return i + 2;
+        }
+        return n;
+    }
+    return c < 0x80 ? i + 2 : i + 1; /* two-byte escape; never swallow a multibyte char */
+}
+
+size_t decode_sanitise(char *s, size_t n)
+{
+    size_t i = 0, o = 0;
+
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp;
+        size_t l;
+
+        if (c >= 0x20 && c < 0x7F) {
+            s[o++] = s[i++];
+            continue;
+        }
+        if (c < 0x80) {
+            switch (c) {
+            case '\n':
+                s[o++] = '\n';
+                i++;
+                break;
+            case '\r': /* CR and CRLF end a line */
+                s[o++] = '\n';
+                i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+                break;
+            case '\f': /* a page break ends a line */
+                s[o++] = '\n';
+                i++;
+                break;
+            case '\t':
+                s[o++] = ' ';
+                i++;
+                break;
+            case 0x1B:
+                i = skip_escape(s, n, i);
+                break;
+            default: /* NUL, other C0 controls, DEL */
+                i++;
+            }
+            continue;
+        }
+        l = text_next(s + i, n - i, &cp);
+        if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) { /* line and paragraph separators */
+            s[o++] = '\n';
+            i += l;
+            continue;
+        }
+        if ((cp >= 0x80 && cp <= 0x9F) ||         /* C1 controls */
+            cp == 0xFEFF || cp == 0x200E || cp == 0x200F || /* BOM, LRM, RLM */
+            (cp >= 0x202A && cp <= 0x202E) ||     /* bidi embeddings and overrides */
+            (cp >= 0x2066 && cp <= 0x2069)) {     /* bidi isolates */
+            i += l;
+            continue;
+        }
+        memmove(s + o, s + i, l);
+        o += l;
+        i += l;
+    }
+    return o;
+}

@@ -1,0 +1,216 @@
+/*
+ * main.c: command line, then one mode: --outline, --courts, or (until the
+ * browser lands) the outline of every report. Owns the only output to
+ * stdout/stderr; the modules below it return text and messages.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "court_tree.h"
+#include "decode.h"
+#include "library.h"
+#include "outline.h"
+#include "report.h"
+#include "util.h"
+
+#ifndef VERSION
+#define VERSION "0.1"
+#endif
+#ifndef SAMPLES_DIR
+#define SAMPLES_DIR "/usr/local/share/courtread/samples"
+#endif
+
+enum mode { MODE_DEFAULT, MODE_OUTLINE, MODE_COURTS };
+
+struct options {
+    enum mode mode;
+    const char *encoding;
+    const char *config;
+};
+
+static void usage(FILE *f)
+{
+    fputs("Usage: courtread [OPTION]... [PATH]...\n"
+          "Read Chinese-language reports about courts: files and folders of .txt and .md.\n"
+          "\n"
+          "  -o, --outline        print each report's structure (title, courts, sections)\n"
+          "  -c, --courts         print the court tree with the number of reports per court\n"
+          "  -e, --encoding NAME  read the reports in encoding NAME (default: detect)\n"
+          "      --config FILE    read settings from FILE\n"
+          "  -h, --help           show this help and exit\n"
+          "  -V, --version        show the version and exit\n"
+          "\n"
+          "With no PATH, reads the 'library' folder from the config file, or the samples.\n"
+          "Exit status: 0 when reports were read, 1 when none could be, 2 on usage errors.\n",
+          f);
+}
+
+static void print_msgs(struct msgs *m)
+{
+    for (size_t i = 0; i < m->nr; i++)
+        fprintf(stderr, "courtread: %s\n", m->v[i]);
+    msgs_release(m);
+}
+
+/* The samples beside the binary in a source tree, else the installed ones. */
+static char *samples_dir(void)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    struct stat st;
+
+    if (n > 0) {
+        char *slash;
+        struct sbuf sb = SBUF_INIT;
+
+        exe[n] = '\0';
+        slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            sbuf_addf(&sb, "%s/samples", exe);
+            if (stat(sb.buf, &st) == 0 && S_ISDIR(st.st_mode))
+                return sbuf_detach(&sb, NULL);
+            sbuf_release(&sb);
+        }
+    }
+    return xstrdup(SAMPLES_DIR);
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+    static const struct option longopts[] = {
+        {"outline", no_argument, NULL, 'o'},   {"courts", no_argument, NULL, 'c'},
+        {"encoding", required_argument, NULL, 'e'}, {"config", required_argument, NULL, 'C'},
+        {"help", no_argument, NULL, 'h'},      {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":oce:hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            o->mode = MODE_OUTLINE;
+            break;
+        case 'c':
+            o->mode = MODE_COURTS;
+            break;
+        case 'e':
+            o->encoding = optarg;
+            break;
+        case 'C':
+            o->config = optarg;
+            break;
+        case 'h':
+            usage(stdout);
+            exit(0);
+        case 'V':
+            printf("courtread %s\n", VERSION);
+            exit(0);
+        case ':':
+            fprintf(stderr, "courtread: option '%s' needs a value\n", argv[optind - 1]);
+            fputs("Try 'courtread --help' for more information.\n", stderr);
+            return -1;
+        default:
+            if (optopt)
+                fprintf(stderr, "courtread: unknown option '-%c'\n", optopt);
+            else
+                fprintf(stderr, "courtread: unknown option '%s'\n", argv[optind - 1]);
+            fputs("Try 'courtread --help' for more information.\n", stderr);
+            return -1;
+        }
+    }
+    if (o->encoding && !decode_encoding_known(o->encoding)) {
+        fprintf(stderr, "courtread: unknown encoding '%s'\n", o->encoding);
+        return -1;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = {MODE_DEFAULT, NULL, NULL};
+    struct config cfg;
+    struct msgs msgs = {0};
+    struct path_list paths = {0};
+    struct court_tree tree = {0};
+    struct sbuf out = SBUF_INIT;
+    size_t loaded = 0, failed = 0;
+    int status = 0;
+
+    if (parse_args(argc, argv, &o) < 0)
+        return 2;
+    config_init(&cfg);
+    config_load(&cfg, o.config, &msgs);
+    print_msgs(&msgs);
+
+    if (optind < argc) {
+        for (int i = optind; i < argc; i++) {
+            struct err err;
+
+            if (library_collect(argv[i], &paths, &msgs, &err) < 0) {
+                fprintf(stderr, "courtread: %s: %s\n", argv[i], err.msg);
+                status = 2;
+            }
+        }
+    } else {
+        char *dir = cfg.library ? xstrdup(cfg.library) : samples_dir();
+        struct err err;
+
+        if (library_collect(dir, &paths, &msgs, &err) < 0) {
+            fprintf(stderr, "courtread: %s: %s\n", dir, err.msg);
+            status = 2;
+        }
+        free(dir);
+    }
+    print_msgs(&msgs);
+    if (status) {
+        path_list_release(&paths);
+        config_release(&cfg);
+        return status;
+    }
+
+    for (size_t i = 0; i < paths.nr; i++) {
+        struct err err;
+        struct report *r = library_load(paths.v[i], o.encoding, &err);
+
+        if (!r) {
+            fprintf(stderr, "courtread: %s: %s\n", paths.v[i], err.msg);
+            failed++;
+            continue;
+        }
+        if (o.mode == MODE_COURTS) {
+            court_tree_add(&tree, r, loaded);
+        } else {
+            sbuf_reset(&out);
+            if (paths.nr > 1)
+                sbuf_addf(&out, "%s# %s\n", loaded ? "\n" : "", paths.v[i]);
+            outline_format(r, &out);
+            fwrite(out.buf, 1, out.len, stdout);
+        }
+        loaded++;
+        report_free(r);
+    }
+    if (o.mode == MODE_COURTS) {
+        court_tree_finish(&tree);
+        sbuf_reset(&out);
+        court_tree_format(&tree, &out);
+        fwrite(out.buf, 1, out.len, stdout);
+        court_tree_release(&tree);
+    }
+    if (!paths.nr)
+        fprintf(stderr, "courtread: no reports (.txt or .md files) found\n");
+    sbuf_release(&out);
+    path_list_release(&paths);
+    config_release(&cfg);
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return 1;
+    return loaded || !failed ? 0 : 1;
+}

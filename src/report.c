@@ -1,0 +1,1039 @@
+/*
+ * report.c: parse a report's clean text into the document model. Lines are
+ * cleaned (justification spaces, Markdown marks), classified with the rules in
+ * rules.c, then walked once: noise leaves, fields are taken, hard-wrapped and
+ * page-broken lines are joined into paragraphs, and headings, captions, title
+ * and subtitle are told apart by their shape and the blank lines around them.
+ * Court recognition (court.c) then runs over the joined text.
+ */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "court.h"
+#include "rules.h"
+#include "text.h"
+#include "util.h"
+
+/* Longest unmarked section heading line, in characters. */
+#define HEADING_MAX 24
+/* Longest title line, subtitle, and photo caption, in characters. */
+#define TITLE_MAX 40
+#define SUBTITLE_MAX 64
+#define CAPTION_MAX 40
+
+struct line {
+    size_t off, len;   /* cleaned text, in parser.clean */
+    size_t chars;      /* characters, not counting blanks */
+    int blanks_before; /* blank lines before it; -1 at the start of the file */
+    int blanks_after;  /* blank lines after it; -1 at the end of the file */
+    bool indented;     /* started with an ideographic space or several spaces */
+    bool noise;
+    enum marker mark;
+    size_t mlen;
+    int md_depth;      /* Markdown: # count of a heading, 0 otherwise */
+    bool md_item;      /* Markdown list item or quote: starts a paragraph */
+    bool md_image;     /* Markdown image: the caption is the alt text */
+};
+
+struct pending_caption {
+    size_t off, len; /* in parser.clean */
+};
+
+struct parser {
+    struct report *r;
+    bool markdown;
+    struct sbuf clean;
+    struct line *lines;
+    size_t nr, alloc;
+
+    struct sbuf text;  /* the report's text being built */
+    struct sbuf para;  /* paragraph being joined */
+    bool para_open, para_complete;
+    size_t para_lines;
+
+    bool seen_body, seen_heading;
+    int title_state; /* 0: none yet, 1: just found (subtitle may follow), 2: done */
+    size_t colwidth; /* characters in a hard-wrapped column line; 0 if none */
+    int caption_gap; /* blank lines around a photo caption */
+    bool indent_mode;
+    size_t last_content; /* index of the last line that is not noise */
+    int md_title_depth;  /* Markdown: depth of the heading that is the title; 0 if none */
+    int md_min_depth;
+
+    enum marker *heading_marks; /* per heading block, for levels */
+    size_t nr_heading_marks, alloc_heading_marks;
+    struct pending_caption *pend;
+    size_t nr_pend, alloc_pend;
+    char *source; /* 来源：… from page metadata */
+};
+
+static const char *ltext(const struct parser *p, size_t i)
+{
+    return p->clean.buf + p->lines[i].off;
+}
+
+static bool starts_with_dash(const char *s, size_t n)
+{
+    return text_starts(s, n, "——") || text_starts(s, n, "—") || text_starts(s, n, "--");
+}
+
+/* Count characters that are not blanks. */
+static size_t count_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    uint32_t cp;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &cp);
+        if (!text_is_blank(cp))
+            c++;
+    }
+    return c;
+}
+
+static bool has_inner_punct(const char *s, size_t n, bool commas_ok)
+{
+    uint32_t c;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &c);
+        switch (c) {
+        case 0xFF0C: /* ， */
+        case ',':
+        case 0x3001: /* 、 */
+            if (!commas_ok)
+                return true;
+            break;
+        case 0x3002: /* 。 */
+        case 0xFF1B: /* ； */
+        case ';':
+        case 0xFF1A: /* ： */
+        case ':':
+        case 0xFF01: /* ！ */
+        case 0xFF1F: /* ？ */
+        case '!':
+        case '?':
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---------------------------------------------------------------- lines */
+
+/* Markdown inline marks that are not text: **bold**, __bold__, [text](url), `code`. */
+static void md_inline(const char *s, size_t n, struct sbuf *out)
+{
+    for (size_t i = 0; i < n;) {
+        if (i + 1 < n && ((s[i] == '*' && s[i + 1] == '*') || (s[i] == '_' && s[i + 1] == '_'))) {
+            i += 2;
+            continue;
+        }
+        if (s[i] == '`') {
+            i++;
+            continue;
+        }
+        if (s[i] == '[') {
+            const char *close = memchr(s + i, ']', n - i);
+
+            if (close && (size_t)(close - s) + 1 < n && close[1] == '(') {
+                const char *end = memchr(close, ')', n - (size_t)(close - s));
+
+                if (end) {
+                    md_inline(s + i + 1, (size_t)(close - s) - i - 1, out);
+                    i = (size_t)(end - s) + 1;
+                    continue;
+                }
+            }
+        }
+        sbuf_addch(out, s[i]);
+        i++;
+    }
+}
+
+static void add_line(struct parser *p, const char *s, size_t n, int blanks)
+{
+    struct line *ln;
+    const char *t = s;
+    size_t tn = n;
+    uint32_t c;
+    struct sbuf tmp = SBUF_INIT;
+
+    ALLOC_GROW(p->lines, p->nr + 1, p->alloc);
+    ln = &p->lines[p->nr++];
+    memset(ln, 0, sizeof(*ln));
+    ln->blanks_before = blanks;
+    ln->blanks_after = -1;
+    text_next(s, n, &c);
+    ln->indented = c == 0x3000 || (n >= 2 && s[0] == ' ' && s[1] == ' ');
+    text_trim(&t, &tn);
+
+    if (p->markdown) {
+        size_t d = 0;
+
+        while (d < tn && t[d] == '#')
+            d++;
+        if (d >= 1 && d <= 6 && d < tn && t[d] == ' ') {
+            ln->md_depth = (int)d;
+            t += d;
+            tn -= d;
+            text_trim(&t, &tn);
+            while (tn && t[tn - 1] == '#') /* closing #s */
+                tn--;
+            text_trim(&t, &tn);
+        } else if (tn > 4 && t[0] == '!' && t[1] == '[') {
+            const char *close = memchr(t, ']', tn);
+
+            if (close && close + 1 < t + tn && close[1] == '(') {
+                ln->md_image = true;
+                tn = (size_t)(close - t) - 2;
+                t += 2;
+            }
+        } else if (tn >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ') {
+            ln->md_item = true;
+        } else if (tn >= 1 && t[0] == '>') {
+            ln->md_item = true;
+            t++;
+            tn--;
+            text_trim(&t, &tn);
+        }
+        md_inline(t, tn, &tmp);
+        t = tmp.buf ? tmp.buf : "";
+        tn = tmp.len;
+    }
+    ln->noise = rules_is_noise(t, tn) && !ln->md_depth;
+    ln->off = p->clean.len;
+    rules_unjustify(t, tn, &p->clean);
+    ln->len = p->clean.len - ln->off;
+    sbuf_addch(&p->clean, '\n');
+    sbuf_release(&tmp);
+    ln->chars = count_chars(ltext(p, p->nr - 1), ln->len);
+    ln->mark = p->markdown ? MARK_NONE : rules_marker(ltext(p, p->nr - 1), ln->len, &ln->mlen);
+}
+
+/* Markdown front matter: ---, key: value lines, ---. Returns where the body starts. */
+static size_t front_matter(struct parser *p, const char *text, size_t len)
+{
+    const char *end, *line;
+
+    if (!p->markdown || !text_starts(text, len, "---\n"))
+        return 0;
+    end = memmem(text + 4, len - 4, "\n---", 4);
+    if (!end)
+        return 0;
+    for (line = text + 4; line < end;) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        size_t ln = nl ? (size_t)(nl - line) : (size_t)(end - line);
+        const char *colon = memchr(line, ':', ln);
+
+        if (colon) {
+            const char *v = colon + 1;
+            size_t vn = ln - (size_t)(v - line), kn = (size_t)(colon - line);
+            char **field = NULL;
+
+            text_trim(&v, &vn);
+            if (vn >= 2 && (v[0] == '"' || v[0] == '\'') && v[vn - 1] == v[0]) {
+                v++;
+                vn -= 2;
+            }
+            if (kn == 5 && !memcmp(line, "title", 5))
+                field = &p->r->title;
+            else if (kn == 6 && !memcmp(line, "author", 6))
+                field = &p->r->byline;
+            else if (kn == 4 && !memcmp(line, "date", 4)) {
+                char d[11];
+
+                if (!p->r->date && rules_find_date(v, vn, d))
+                    p->r->date = xstrdup(d);
+            }
+            if (field && !*field && vn)
+                *field = xstrndup(v, vn);
+        }
+        line += ln + 1;
+    }
+    end += 4;
+    while (end < text + len && *end != '\n')
+        end++;
+    return (size_t)(end - text);
+}
+
+static void split_lines(struct parser *p, const char *text, size_t len)
+{
+    size_t i = front_matter(p, text, len);
+    int blanks = -1;
+
+    while (i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
+        const char *t = text + i;
+        size_t tn = n;
+
+        text_trim(&t, &tn);
+        if (tn == 0) {
+            if (blanks >= 0)
+                blanks++;
+        } else {
+            if (p->nr)
+                p->lines[p->nr - 1].blanks_after = blanks;
+            add_line(p, text + i, n, blanks);
+            blanks = 0;
+        }
+        i += n + 1;
+    }
+}
+
+/* ------------------------------------------------------------- doc facts */
+
+static bool ends_sentence(const char *s, size_t n)
+{
+    return text_is_sentence_end(text_last(s, n, true));
+}
+
+/*
+ * Newspaper columns are hard-wrapped at a fixed width. The width is the median
+ * length of lines in runs of three or more lines that mostly end mid-sentence.
+ * 0 when the text has one paragraph per line.
+ */
+static void measure(struct parser *p)
+{
+    size_t *w = NULL, nw = 0, aw = 0, indented = 0, run_start = 0;
+    int gaps[4] = {0};
+
+    for (size_t i = 0; i <= p->nr; i++) {
+        if (i < p->nr && p->lines[i].indented && !p->lines[i].noise)
+            indented++;
+        if (i < p->nr && i > 0 && p->lines[i].blanks_before >= 0) {
+            int g = p->lines[i].blanks_before;
+
+            gaps[g > 3 ? 3 : g]++;
+        }
+        if (i == p->nr || (i > run_start && p->lines[i].blanks_before != 0)) {
+            size_t k = i - run_start, open = 0;
+
+            if (k >= 3) {
+                for (size_t j = run_start; j + 1 < i; j++)
+                    if (!ends_sentence(ltext(p, j), p->lines[j].len))
+                        open++;
+                if (open * 2 >= k - 1)
+                    for (size_t j = run_start; j + 1 < i; j++) {
+                        ALLOC_GROW(w, nw + 1, aw);
+                        w[nw++] = p->lines[j].chars;
+                    }
+            }
+            run_start = i;
+        }
+    }
+    if (nw) {
+        /* insertion sort is enough: column lines are few per report page */
+        for (size_t i = 1; i < nw; i++)
+            for (size_t j = i; j > 0 && w[j - 1] > w[j]; j--) {
+                size_t t = w[j];
+
+                w[j] = w[j - 1];
+                w[j - 1] = t;
+            }
+        p->colwidth = w[nw / 2];
+    }
+    free(w);
+    /* Web extractions that put two blank lines between all paragraphs. */
+    p->caption_gap = gaps[2] + gaps[3] > gaps[1] && gaps[2] + gaps[3] > gaps[0] ? 3 : 2;
+    p->indent_mode = indented >= 3 && indented * 10 < p->nr * 9;
+    p->last_content = 0;
+    for (size_t i = 0; i < p->nr; i++)
+        if (!p->lines[i].noise)
+            p->last_content = i;
+    if (p->markdown) {
+        int min = 0, at_min = 0, first = 0;
+
+        for (size_t i = 0; i < p->nr; i++) {
+            int d = p->lines[i].md_depth;
+
+            if (!d)
+                continue;
+            if (!first)
+                first = d;
+            if (!min || d < min) {
+                min = d;
+                at_min = 1;
+            } else if (d == min) {
+                at_min++;
+            }
+        }
+        p->md_min_depth = min;
+        p->md_title_depth = min && at_min == 1 && first == min ? min : 0;
+    }
+}
+
+/* ---------------------------------------------------------------- blocks */
+
+static void add_block(struct parser *p, enum block_kind kind, int level, const char *s, size_t n)
+{
+    struct report *r = p->r;
+    struct block *b;
+
+    ALLOC_GROW(r->blocks, r->nr_blocks + 1, r->alloc_blocks);
+    b = &r->blocks[r->nr_blocks++];
+    b->kind = kind;
+    b->level = level;
+    b->off = p->text.len;
+    b->len = n;
+    sbuf_add(&p->text, s, n);
+    sbuf_addch(&p->text, '\n');
+}
+
+static void flush_captions(struct parser *p)
+{
+    for (size_t i = 0; i < p->nr_pend; i++)
+        add_block(p, BLOCK_CAPTION, 0, p->clean.buf + p->pend[i].off, p->pend[i].len);
+    p->nr_pend = 0;
+}
+
+static void flush_para(struct parser *p)
+{
+    if (p->para_open && p->para.len)
+        add_block(p, BLOCK_PARA, 0, p->para.buf, p->para.len);
+    sbuf_reset(&p->para);
+    p->para_open = false;
+    p->para_complete = true;
+    p->para_lines = 0;
+    flush_captions(p);
+}
+
+/* Whether this line, just appended, closes its paragraph. */
+static bool closes_para(const struct parser *p, size_t i)
+{
+    const struct line *ln = &p->lines[i];
+    uint32_t last = text_last(ltext(p, i), ln->len, true);
+    bool last_in_run = ln->blanks_after != 0;
+
+    if (p->markdown)
+        return last_in_run;
+    if (p->indent_mode)
+        return i + 1 >= p->nr || p->lines[i + 1].indented || last_in_run;
+    if (text_is_sentence_end(last))
+        return p->colwidth == 0 || last_in_run || ln->chars * 100 < p->colwidth * 85;
+    if (last == 0xFF1A || last == ':') /* a lead-in ending in a colon */
+        return p->colwidth == 0 || ln->chars * 100 < p->colwidth * 85;
+    return false;
+}
+
+/* Join a line onto the paragraph: no space between Chinese characters, one
+ * between Latin words. */
+static void join_line(struct parser *p, const char *s, size_t n)
+{
+    if (p->para.len && n) {
+        uint32_t a = text_last(p->para.buf, p->para.len, false), b = text_first(s, n);
+
+        if (!text_is_cjk(a) && !text_is_cjk(b) && a != ' ' && b != ' ')
+            sbuf_addch(&p->para, ' ');
+    }
+    sbuf_add(&p->para, s, n);
+}
+
+static void body_line(struct parser *p, size_t i)
+{
+    const struct line *ln = &p->lines[i];
+    bool starts_new = !p->para_open || p->para_complete ||
+                      (p->indent_mode && ln->indented) || ln->md_item;
+
+    if (starts_new) {
+        flush_para(p);
+        p->para_open = true;
+        p->seen_body = true;
+    }
+    join_line(p, ltext(p, i), ln->len);
+    p->para_lines++;
+    p->para_complete = closes_para(p, i);
+}
+
+static void add_heading(struct parser *p, enum marker mark, int level, const char *s, size_t n)
+{
+    flush_para(p);
+    ALLOC_GROW(p->heading_marks, p->nr_heading_marks + 1, p->alloc_heading_marks);
+    p->heading_marks[p->nr_heading_marks++] = mark;
+    add_block(p, BLOCK_HEADING, level, s, n);
+    p->seen_heading = true;
+    if (p->title_state == 1)
+        p->title_state = 2;
+}
+
+/* ------------------------------------------------------------ line kinds */
+
+static bool is_fieldish(const struct parser *p, size_t i)
+{
+    struct sbuf sb = SBUF_INIT;
+    const char *s = ltext(p, i);
+    size_t n = p->lines[i].len;
+    bool yes = rules_is_date_line(s, n) || rules_byline(s, n, !p->seen_body, &sb);
+
+    sbuf_release(&sb);
+    return yes;
+}
+
+/* A line shaped like an unmarked section heading: short, no sentence inside,
+ * not ending in a function word. */
+static bool heading_like(const struct parser *p, size_t i)
+{
+    const struct line *ln = &p->lines[i];
+    const char *s = ltext(p, i);
+
+    if (i >= p->nr || ln->noise || ln->mark != MARK_NONE || ln->md_depth || ln->md_image)
+        return false;
+    if (ln->chars < 2 || ln->chars > HEADING_MAX || has_inner_punct(s, ln->len, false))
+        return false;
+    if (!rules_heading_end_ok(s, ln->len) || text_is_closing(text_first(s, ln->len)))
+        return false;
+    if (starts_with_dash(s, ln->len) || text_is_ascii_alnum(text_first(s, ln->len)))
+        return false;
+    return !is_fieldish(p, i);
+}
+
+static bool title_like(const struct parser *p, size_t i)
+{
+    const struct line *ln = &p->lines[i];
+    const char *s = ltext(p, i);
+    uint32_t last = text_last(s, ln->len, false);
+
+    if (ln->noise || ln->chars < 2 || ln->chars > TITLE_MAX || ln->md_image)
+        return false;
+    if (last == 0x3002 || last == 0xFF1B || last == 0xFF0C || last == 0x3001 || last == 0xFF1A ||
+        last == ',' || last == ';')
+        return false;
+    if (text_has(s, ln->len, "。") || starts_with_dash(s, ln->len))
+        return false;
+    if (ln->mark == MARK_NUM || ln->mark == MARK_NUM_PAREN || ln->mark == MARK_CN ||
+        ln->mark == MARK_CN_PAREN || ln->mark == MARK_CHAPTER)
+        return false;
+    return !is_fieldish(p, i);
+}
+
+static bool subtitle_like(const struct parser *p, size_t i)
+{
+    const struct line *ln = &p->lines[i];
+    const char *s = ltext(p, i);
+    uint32_t last = text_last(s, ln->len, false);
+
+    if (ln->noise || ln->chars < 2 || ln->chars > SUBTITLE_MAX || ln->mark != MARK_NONE)
+        return false;
+    if (starts_with_dash(s, ln->len))
+        return true;
+    if (last == 0x3002 || last == 0xFF1B || last == 0xFF0C || last == 0x3001 || last == ',')
+        return false;
+    return !text_has(s, ln->len, "。") && !is_fieldish(p, i);
+}
+
+/* A photo caption by layout: a short line standing alone with a wide gap of
+ * blank lines above or below it, as images leave in text cut from a page. */
+static bool caption_by_layout(const struct parser *p, size_t i)
+{
+    const struct line *ln = &p->lines[i];
+    const char *s = ltext(p, i);
+    int gap = p->caption_gap;
+    bool above = ln->blanks_before >= gap, below = ln->blanks_after >= gap;
+
+    if (ln->noise || ln->chars < 2 || ln->chars > CAPTION_MAX || ln->blanks_before == 0 ||
+        ln->blanks_after == 0 || ln->mark == MARK_NUM || ln->mark == MARK_CN ||
+        ln->mark == MARK_CHAPTER || ln->mark == MARK_CN_PAREN)
+        return false;
+    if (has_inner_punct(s, ln->len, true) && !ends_sentence(s, ln->len))
+        return false;
+    if (is_fieldish(p, i))
+        return false;
+    if (p->para_open && !p->para_complete)
+        /* inside a paragraph cut by the photo: only a line that is no sentence end */
+        return above && below && !ends_sentence(s, ln->len);
+    return above || below;
+}
+
+/*
+ * Unmarked section headings: one line, or two lines in a row or with one
+ * blank line between ("加强政治建设 / 让理论武装“实”起来", "党建引领 / 各项
+ * 工作花开见果"), after a finished paragraph and before body text. Three such
+ * lines in a row are a column cut into short lines, not a heading.
+ * Returns the number of lines, 0 when it is not a heading.
+ */
+static size_t heading_group(const struct parser *p, size_t i)
+{
+    size_t n = 1, k;
+
+    if (!heading_like(p, i) || (p->para_open && !p->para_complete))
+        return 0;
+    if (i + 1 < p->nr && p->lines[i + 1].blanks_before <= 1 && heading_like(p, i + 1) &&
+        p->lines[i].chars + p->lines[i + 1].chars <= TITLE_MAX &&
+        (p->lines[i + 1].blanks_before == 0 || p->lines[i].chars <= 12))
+        n = 2;
+    k = i + n;
+    while (k < p->nr && p->lines[k].noise)
+        k++;
+    if (k >= p->nr)
+        return 0; /* a heading is followed by something */
+    /* a short line standing alone after it too: a column cut into lines */
+    if (heading_like(p, k) && p->lines[k].blanks_before < p->caption_gap &&
+        p->lines[k].blanks_after != 0 && !caption_by_layout(p, k))
+        return 0;
+    /* Running straight into the next line: it must be much shorter than it,
+     * or it is the first line of a hard-wrapped paragraph. */
+    if (p->lines[k].blanks_before == 0 && p->lines[k - 1].chars * 4 > p->lines[k].chars * 3)
+        return 0;
+    return n;
+}
+
+static bool marked_heading(const struct parser *p, size_t i)
+{
+    const struct line *ln = &p->lines[i];
+    const char *s = ltext(p, i) + ln->mlen;
+    size_t n = ln->len - ln->mlen, chars = count_chars(s, n);
+    uint32_t last = text_last(s, n, false);
+    const char *stop;
+
+    if (ln->mark == MARK_NONE || chars < 2 || chars > TITLE_MAX)
+        return false;
+    if (p->para_open && !p->para_complete)
+        return false;
+    stop = memmem(s, n, "。", 3);
+    if (stop && (size_t)(stop - s) + 3 < n)
+        return false; /* a run-in lead: 一、坚持政治引领。该院…… */
+    if (text_is_sentence_end(last) || last == 0xFF0C || last == ',') {
+        bool official = ln->mark == MARK_CN || ln->mark == MARK_CN_PAREN ||
+                        ln->mark == MARK_CHAPTER;
+
+        if (!(official && (last == 0x3002 || last == 0xFF1B) && chars <= 30))
+            return false;
+    }
+    if (ln->mark == MARK_SYMBOL && has_inner_punct(s, n, true))
+        return false;
+    /* the first line of a hard-wrapped paragraph that starts with a number */
+    if (ln->blanks_after == 0 && p->colwidth && ln->chars * 100 >= p->colwidth * 85)
+        return false;
+    if (ln->blanks_after == 0 && i + 1 < p->nr && ln->chars * 4 > p->lines[i + 1].chars * 3 &&
+        !p->colwidth)
+        return false;
+    return true;
+}
+
+/* --------------------------------------------------------------- fields */
+
+static void set_field(char **field, const char *s, size_t n)
+{
+    if (!*field)
+        *field = xstrndup(s, n);
+}
+
+/* Web page metadata: 发布时间：2024-03-05 来源：某某法院 作者：张三. */
+static void take_meta(struct parser *p, const char *s, size_t n)
+{
+    static const char *const labels[] = {"作者：", "作者:", "记者：", "记者:"};
+    static const char *const sources[] = {"来源：", "来源:"};
+    char d[11];
+
+    if (!p->r->date && rules_find_date(s, n, d))
+        p->r->date = xstrdup(d);
+    for (size_t k = 0; k < ARRAY_SIZE(labels) && !p->r->byline; k++) {
+        const char *at = memmem(s, n, labels[k], strlen(labels[k]));
+        const char *v, *e;
+
+        if (!at)
+            continue;
+        v = at + strlen(labels[k]);
+        e = v;
+        while (e < s + n && *e != ' ' && !text_starts(e, (size_t)(s + n - e), "\u3000"))
+            e++;
+        if (e > v) {
+            struct sbuf sb = SBUF_INIT;
+
+            sbuf_addstr(&sb, k < 2 ? "作者 " : "记者 ");
+            sbuf_add(&sb, v, (size_t)(e - v));
+            p->r->byline = sbuf_detach(&sb, NULL);
+        }
+    }
+    for (size_t k = 0; k < ARRAY_SIZE(sources) && !p->source; k++) {
+        const char *at = memmem(s, n, sources[k], strlen(sources[k]));
+        const char *v, *e;
+
+        if (!at)
+            continue;
+        v = at + strlen(sources[k]);
+        e = v;
+        while (e < s + n && *e != ' ' && !text_starts(e, (size_t)(s + n - e), "\u3000"))
+            e++;
+        if (e > v)
+            p->source = xstrndup(v, (size_t)(e - v));
+    }
+}
+
+/* Only blank lines and noise after line i. */
+static bool at_end(const struct parser *p, size_t i)
+{
+    return i >= p->last_content;
+}
+
+/* ----------------------------------------------------------------- walk */
+
+static void walk(struct parser *p)
+{
+    struct report *r = p->r;
+
+    for (size_t i = 0; i < p->nr;) {
+        struct line *ln = &p->lines[i];
+        const char *s = ltext(p, i);
+        size_t n = ln->len, g;
+        struct sbuf sb = SBUF_INIT;
+
+        if (ln->noise) {
+            if (rules_is_meta_line(s, n))
+                take_meta(p, s, n);
+            i++;
+            continue;
+        }
+        if (rules_is_meta_line(s, n)) {
+            take_meta(p, s, n);
+            i++;
+            continue;
+        }
+        if (at_end(p, i) && rules_signoff(s, n, &sb)) {
+            flush_para(p);
+            r->author = sbuf_detach(&sb, NULL);
+            add_block(p, BLOCK_AUTHOR, 0, s, n);
+            i++;
+            continue;
+        }
+        sbuf_reset(&sb);
+        if (rules_is_date_line(s, n) && (!p->seen_body || at_end(p, i) || !r->date)) {
+            char d[11];
+
+            flush_para(p);
+            if (!r->date && rules_find_date(s, n, d))
+                r->date = xstrdup(d);
+            add_block(p, BLOCK_DATE, 0, s, n);
+            i++;
+            continue;
+        }
+        if ((!p->seen_body || i + 3 >= p->last_content) && !ln->md_depth &&
+            rules_byline(s, n, !p->seen_body, &sb)) {
+            flush_para(p);
+            if (!r->byline)
+                r->byline = xstrndup(sb.buf, sb.len);
+            add_block(p, BLOCK_BYLINE, 0, s, n);
+            sbuf_release(&sb);
+            i++;
+            continue;
+        }
+        sbuf_release(&sb);
+
+        /* Markdown: # headings, ![caption](image). */
+        if (ln->md_depth) {
+            if (ln->md_depth == p->md_title_depth && !r->title) {
+                flush_para(p);
+                set_field(&r->title, s, n);
+                add_block(p, BLOCK_TITLE, 0, s, n);
+                p->title_state = 1;
+            } else {
+                int level = ln->md_depth - (p->md_title_depth ? p->md_title_depth
+                                                              : p->md_min_depth - 1);
+                add_heading(p, MARK_MARKDOWN, level < 1 ? 1 : level, s, n);
+            }
+            i++;
+            continue;
+        }
+        if (ln->md_image) {
+            if (n) {
+                ALLOC_GROW(p->pend, p->nr_pend + 1, p->alloc_pend);
+                p->pend[p->nr_pend].off = ln->off;
+                p->pend[p->nr_pend++].len = n;
+                if (!p->para_open || p->para_complete)
+                    flush_captions(p);
+            }
+            i++;
+            continue;
+        }
+
+        /* Photo captions: marked ones, or short lines set apart by a wide gap. */
+        if (rules_caption_marker(s, n) || caption_by_layout(p, i)) {
+            ALLOC_GROW(p->pend, p->nr_pend + 1, p->alloc_pend);
+            p->pend[p->nr_pend].off = ln->off;
+            p->pend[p->nr_pend++].len = n;
+            if (!p->para_open || p->para_complete)
+                flush_captions(p);
+            i++;
+            continue;
+        }
+
+        /* The headline: the first title-shaped line before any section. A second
+         * line of the same length or shorter continues it; a longer one, one
+         * starting with a dash or one naming a court is the subtitle. */
+        if (p->title_state == 0 && !p->seen_heading && !p->markdown &&
+            (!p->para_open || p->para_complete) && title_like(p, i)) {
+            struct sbuf t = SBUF_INIT;
+            size_t used = 1;
+
+            flush_para(p);
+            sbuf_add(&t, s, n);
+            if (i + 1 < p->nr && p->lines[i + 1].blanks_before == 0 && title_like(p, i + 1)) {
+                const struct line *nx = &p->lines[i + 1];
+                const char *ns = ltext(p, i + 1);
+
+                if (!starts_with_dash(ns, nx->len) && nx->chars * 2 <= ln->chars * 3 &&
+                    !text_has(ns, nx->len, "法院") && !text_has(ns, nx->len, "法庭")) {
+                    sbuf_addch(&t, ' ');
+                    sbuf_add(&t, ns, nx->len);
+                    used = 2;
+                }
+            }
+            set_field(&r->title, t.buf, t.len);
+            add_block(p, BLOCK_TITLE, 0, t.buf, t.len);
+            sbuf_release(&t);
+            p->title_state = 1;
+            i += used;
+            continue;
+        }
+        if (p->title_state == 1) {
+            p->title_state = 2;
+            if (ln->blanks_before <= 2 &&
+                (starts_with_dash(s, n) || (!p->seen_body && subtitle_like(p, i)))) {
+                set_field(&r->subtitle, s, n);
+                add_block(p, BLOCK_SUBTITLE, 0, s, n);
+                i++;
+                continue;
+            }
+        }
+
+        if (marked_heading(p, i)) {
+            add_heading(p, ln->mark, 0, s, n);
+            i++;
+            continue;
+        }
+        if ((g = heading_group(p, i)) != 0) {
+            struct sbuf h = SBUF_INIT;
+
+            sbuf_add(&h, s, n);
+            if (g == 2) {
+                sbuf_addch(&h, ' ');
+                sbuf_add(&h, ltext(p, i + 1), p->lines[i + 1].len);
+            }
+            add_heading(p, MARK_NONE, 0, h.buf, h.len);
+            sbuf_release(&h);
+            i += g;
+            continue;
+        }
+        body_line(p, i);
+        i++;
+    }
+    flush_para(p);
+}
+
+/*
+ * Heading levels from their numbering: the kinds of number a report uses,
+ * ordered from outer to inner (第一章, unnumbered, 一、, ■, （一）, 1., （1））,
+ * give level 1 to the outermost present, 2 to the rest.
+ */
+static void assign_levels(struct parser *p)
+{
+    static const enum marker order[] = {
+        MARK_CHAPTER, MARK_NONE, MARK_CN, MARK_SYMBOL, MARK_CN_PAREN, MARK_NUM, MARK_NUM_PAREN,
+    };
+    bool present[MARK__COUNT] = {false};
+    int rank[MARK__COUNT] = {0}, next = 1;
+    size_t h = 0;
+
+    for (size_t i = 0; i < p->nr_heading_marks; i++)
+        present[p->heading_marks[i]] = true;
+    for (size_t i = 0; i < ARRAY_SIZE(order); i++)
+        if (present[order[i]])
+            rank[order[i]] = next++;
+    for (size_t i = 0; i < p->r->nr_blocks; i++) {
+        struct block *b = &p->r->blocks[i];
+        enum marker m;
+
+        if (b->kind != BLOCK_HEADING)
+            continue;
+        m = p->heading_marks[h++];
+        if (m != MARK_MARKDOWN)
+            b->level = rank[m] > 2 ? 2 : rank[m];
+        if (b->level > 2)
+            b->level = 2;
+    }
+}
+
+/* ----------------------------------------------------------------- courts */
+
+static void add_court(struct report *r, const char *name, int parent)
+{
+    for (size_t i = 0; i < r->nr_courts; i++)
+        if (court_same(r->courts[i], name)) {
+            /* keep the fuller form: 鄂尔多斯市鄂托克旗人民法院 over 鄂托克旗人民法院 */
+            if (strlen(name) > strlen(r->courts[i])) {
+                free(r->courts[i]);
+                r->courts[i] = xstrdup(name);
+            }
+            if (r->court_parent[i] < 0)
+                r->court_parent[i] = parent;
+            return;
+        }
+    ALLOC_GROW(r->courts, r->nr_courts + 1, r->alloc_courts);
+    r->court_parent = xrealloc(r->court_parent, r->alloc_courts * sizeof(*r->court_parent));
+    r->court_parent[r->nr_courts] = parent;
+    r->courts[r->nr_courts++] = xstrdup(name);
+}
+
+static int court_index(const struct report *r, const char *name)
+{
+    for (size_t i = 0; i < r->nr_courts; i++)
+        if (court_same(r->courts[i], name))
+            return (int)i;
+    return -1;
+}
+
+/* The court a collective mention stands for: X市两级法院 → X市中级人民法院,
+ * when the report names that court. */
+static int collective_court(const struct report *r, const char *city)
+{
+    char *name = court_city_court(city);
+    int k = court_index(r, name);
+
+    if (k < 0) {
+        struct sbuf sb = SBUF_INIT;
+
+        sbuf_addstr(&sb, city);
+        sbuf_addstr(&sb, "市");
+        free(name);
+        name = court_city_court(sb.buf);
+        sbuf_release(&sb);
+        k = court_index(r, name);
+    }
+    free(name);
+    return k;
+}
+
+/* First court named within text[from, to), collectives included. */
+static int court_in(const struct report *r, const struct court_mentions *m, size_t from, size_t to)
+{
+    for (size_t i = 0; i < m->nr; i++) {
+        if (m->v[i].pos < from || m->v[i].pos >= to)
+            continue;
+        if (m->v[i].level == COURT_COLLECTIVE) {
+            int k = collective_court(r, m->v[i].name);
+
+            if (k >= 0)
+                return k;
+            continue;
+        }
+        return court_index(r, m->v[i].name);
+    }
+    return -1;
+}
+
+/*
+ * Courts: every named court in order of first mention, then the one the
+ * report is mainly about moved to the front: named in the title, else the
+ * subtitle, else the lead paragraph (a collective "X市两级法院" there standing
+ * for X市中级人民法院), else the first named, else the page's 来源.
+ */
+static void find_courts(struct parser *p)
+{
+    struct report *r = p->r;
+    struct court_mentions m = {0};
+    int main_court = -1;
+
+    court_scan(r->text, r->len, &m);
+    for (size_t i = 0; i < m.nr; i++)
+        if (m.v[i].level != COURT_COLLECTIVE) {
+            int parent = m.v[i].under >= 0 ? court_index(r, m.v[m.v[i].under].name) : -1;
+
+            add_court(r, m.v[i].name, parent);
+        }
+    for (int pass = 0; pass < 3 && main_court < 0; pass++) {
+        enum block_kind want = pass == 0 ? BLOCK_TITLE : pass == 1 ? BLOCK_SUBTITLE : BLOCK_PARA;
+
+        for (size_t b = 0; b < r->nr_blocks; b++)
+            if (r->blocks[b].kind == want) {
+                main_court = court_in(r, &m, r->blocks[b].off,
+                                      r->blocks[b].off + r->blocks[b].len);
+                break;
+            }
+    }
+    if (main_court < 0 && r->nr_courts)
+        main_court = 0;
+    if (main_court < 0 && p->source) {
+        struct court_mentions sm = {0};
+
+        court_scan(p->source, strlen(p->source), &sm);
+        for (size_t i = 0; i < sm.nr && main_court < 0; i++)
+            if (sm.v[i].level != COURT_COLLECTIVE) {
+                add_court(r, sm.v[i].name, -1);
+                main_court = (int)r->nr_courts - 1;
+            }
+        court_mentions_release(&sm);
+    }
+    if (main_court > 0) {
+        char *c = r->courts[main_court];
+        int pc = r->court_parent[main_court];
+
+        memmove(r->courts + 1, r->courts, (size_t)main_court * sizeof(*r->courts));
+        memmove(r->court_parent + 1, r->court_parent,
+                (size_t)main_court * sizeof(*r->court_parent));
+        r->courts[0] = c;
+        r->court_parent[0] = pc;
+        for (size_t i = 0; i < r->nr_courts; i++) {
+            int *q = &r->court_parent[i];
+
+            if (*q == main_court)
+                *q = 0;
+            else if (*q >= 0 && *q < main_court)
+                (*q)++;
+        }
+    }
+    court_mentions_release(&m);
+}
+
+/* ------------------------------------------------------------------ api */
+
+struct report *report_parse(const char *path, const char *text, size_t len, bool markdown)
+{
+    struct parser p = {0};
+    struct report *r = xcalloc(1, sizeof(*r));
+
+    r->path = xstrdup(path ? path : "");
+    p.r = r;
+    p.markdown = markdown;
+    split_lines(&p, text, len);
+    measure(&p);
+    if (p.markdown && r->title) {
+        /* front matter gave the title */
+        add_block(&p, BLOCK_TITLE, 0, r->title, strlen(r->title));
+        p.title_state = 2;
+        p.md_title_depth = 0;
+    }
+    walk(&p);
+    assign_levels(&p);
+    r->text = sbuf_detach(&p.text, &r->len);
+    find_courts(&p);
+
+    sbuf_release(&p.clean);
+    sbuf_release(&p.para);
+    free(p.lines);
+    free(p.heading_marks);
+    free(p.pend);
+    free(p.source);
+    return r;
+}
+
+void report_free(struct report *r)
+{
+    if (!r)
+        return;
+    free(r->path);
+    free(r->text);
+    free(r->blocks);
+    free(r->title);
+    free(r->subtitle);
+    free(r->byline);
+    free(r->date);
+    free(r->author);
+    for (size_t i = 0; i < r->nr_courts; i++)
+        free(r->courts[i]);
+    free(r->courts);
+    free(r->court_parent);
+    free(r);
+}

@@ -1,0 +1,709 @@
+/*
+ * rules.c: recognisers for kinds of line in court reports cut from newspaper
+ * pages and web pages. Each rule names the text it exists for. Nothing here
+ * knows about any particular report; nothing here allocates except into the
+ * caller's sbuf.
+ */
+#include "rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+static bool is_cn_numeral(uint32_t c)
+{
+    return c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
+           c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341 ||
+           c == 0x767E || c == 0x96F6 || c == 0x3007;
+}
+
+static bool is_digit(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+static int digit_value(uint32_t c)
+{
+    return c <= '9' ? (int)(c - '0') : (int)(c - 0xFF10);
+}
+
+/* Count characters satisfying pred from s; returns bytes consumed, *count set. */
+static size_t span(const char *s, size_t n, bool (*pred)(uint32_t), size_t *count)
+{
+    size_t i = 0;
+    uint32_t c;
+
+    *count = 0;
+    while (i < n) {
+        size_t l = text_next(s + i, n - i, &c);
+
+        if (!pred(c))
+            break;
+        i += l;
+        (*count)++;
+    }
+    return i;
+}
+
+static size_t skip_blanks(const char *s, size_t n, size_t i)
+{
+    uint32_t c;
+
+    while (i < n) {
+        size_t l = text_next(s + i, n - i, &c);
+
+        if (!text_is_blank(c))
+            break;
+        i += l;
+    }
+    return i;
+}
+
+/*
+ * Heading numbers as Chinese reports write them: 第一章 / 第二部分 in work
+ * reports, 一、 and （一） in official documents, 1 / 1. / 01 in newspaper
+ * features, （1） in lists, ■ ◆ ▲ as section bullets in newspapers.
+ */
+enum marker rules_marker(const char *s, size_t n, size_t *mlen)
+{
+    size_t i, cnt, l;
+    uint32_t c, d;
+
+    *mlen = 0;
+    if (!n)
+        return MARK_NONE;
+    l = text_next(s, n, &c);
+    if (c == 0x7B2C) { /* 第 */
+        i = l + span(s + l, n - l, is_cn_numeral, &cnt);
+        if (!cnt)
+            i = l + span(s + l, n - l, is_digit, &cnt);
+        if (cnt && cnt <= 4) {
+            static const char *units[] = {"章", "部分", "篇", "编", "节", "讲"};
+            for (size_t u = 0; u < ARRAY_SIZE(units); u++)
+                if (text_starts(s + i, n - i, units[u])) {
+                    *mlen = skip_blanks(s, n, i + strlen(units[u]));
+                    return MARK_CHAPTER;
+                }
+        }
+        return MARK_NONE;
+    }
+    if (is_cn_numeral(c)) {
+        i = span(s, n, is_cn_numeral, &cnt);
+        if (cnt <= 3 && i < n) {
+            l = text_next(s + i, n - i, &d);
+            if (d == 0x3001 || d == 0xFF0E || d == '.' || d == 0xFF1A) { /* 、．.： */
+                *mlen = skip_blanks(s, n, i + l);
+                return MARK_CN;
+            }
+        }
+        return MARK_NONE;
+    }
+    if (c == 0xFF08 || c == '(') { /* （ ( */
+        size_t j;
+        bool cn;
+
+        i = l + span(s + l, n - l, is_cn_numeral, &cnt);
+        cn = cnt > 0;
+        if (!cn)
+            i = l + span(s + l, n - l, is_digit, &cnt);
+        if (!cnt || cnt > 3 || i >= n)
+            return MARK_NONE;
+        j = text_next(s + i, n - i, &d);
+        if (d != 0xFF09 && d != ')')
+            return MARK_NONE;
+        *mlen = skip_blanks(s, n, i + j);
+        return cn ? MARK_CN_PAREN : MARK_NUM_PAREN;
+    }
+    if (is_digit(c)) {
+        size_t j;
+
+        i = span(s, n, is_digit, &cnt);
+        if (cnt > 2 || i >= n)
+            return MARK_NONE;
+        j = text_next(s + i, n - i, &d);
+        if (d == '.' || d == 0xFF0E || d == 0x3001 || d == ' ' || d == 0x3000) {
+            size_t k = skip_blanks(s, n, i + j);
+            uint32_t e;
+
+            /* 1.5亿 and 2 000 are numbers, not headings */
+            if (k >= n || is_digit(text_first(s + k, n - k)))
+                return MARK_NONE;
+            text_next(s + k, n - k, &e);
+            if (!text_is_cjk(e))
+                return MARK_NONE;
+            *mlen = k;
+            return MARK_NUM;
+        }
+        return MARK_NONE;
+    }
+    switch (c) {
+    case 0x25A0: /* ■ */
+    case 0x25A1: /* □ */
+    case 0x25C6: /* ◆ */
+    case 0x25C7: /* ◇ */
+    case 0x25B2: /* ▲ */
+    case 0x25CF: /* ● */
+    case 0x2605: /* ★ */
+    case 0x2606: /* ☆ */
+    case 0x25B6: /* ▶ */
+    case 0x25BA: /* ► */
+    case 0x25CE: /* ◎ */
+    case 0x2756: /* ❖ */
+        *mlen = skip_blanks(s, n, l);
+        return *mlen < n ? MARK_SYMBOL : MARK_NONE;
+    }
+    return MARK_NONE;
+}
+
+/* Whether s contains any of the needles. */
+static bool has_any(const char *s, size_t n, const char *const *needles, size_t nr)
+{
+    for (size_t i = 0; i < nr; i++)
+        if (text_has(s, n, needles[i]))
+            return true;
+    return false;
+}
+
+/*
+ * Menus copied with a web page: "首页 新闻中心 法院概况 审判动态 …" — four or more
+ * short items separated by spaces or bars, and no sentence punctuation.
+ */
+static bool is_menu_row(const char *s, size_t n)
+{
+    size_t items = 0, item_chars = 0, total = 0, i = 0;
+    uint32_t c;
+
+    while (i < n) {
+        size_t l = text_next(s + i, n - i, &c);
+
+        if (text_is_blank(c) || c == '|' || c == 0xFF5C || c == 0x4E28 || c == 0x2502) {
+            if (item_chars) {
+                if (item_chars > 8)
+                    return false;
+                items++;
+                total += item_chars;
+            }
+            item_chars = 0;
+        } else if (text_is_sentence_end(c) || c == 0xFF0C || c == ',' || c == 0x3001) {
+            return false;
+        } else {
+            item_chars++;
+        }
+        i += l;
+    }
+    if (item_chars) {
+        if (item_chars > 8)
+            return false;
+        items++;
+        total += item_chars;
+    }
+    return items >= 4 && total >= items * 2;
+}
+
+bool rules_is_noise(const char *s, size_t n)
+{
+    /* Where-am-I and breadcrumb lines of court web sites. */
+    static const char *const nav[] = {
+        "当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置", "现在位置",
+    };
+    /* Page controls: print, close, font size, favourites, paging between articles. */
+    static const char *const controls[] = {
+        "打印本页", "打印此页", "打印文章", "【打印】", "[打印]", "关闭窗口", "关闭本页",
+        "【关闭】", "[关闭]", "返回顶部", "返回首页", "返回列表", "收藏本页", "加入收藏",
+        "字号：", "字号:", "字体：", "字体:", "【大 中 小】", "【大中小】", "[大 中 小]",
+        "上一篇", "下一篇", "上一条", "下一条", "相关链接", "相关阅读", "相关新闻",
+        "相关文章", "推荐阅读", "热点推荐", "我要纠错", "【纠错】", "视力保护色",
+    };
+    /* Share prompts and counters. */
+    static const char *const share[] = {
+        "分享到", "分享至", "一键分享", "扫一扫", "扫描二维码", "长按识别", "长按二维码",
+        "点击右上角", "关注我们", "浏览次数", "阅读次数", "点击数", "点击量", "点击率",
+        "浏览量", "阅读量", "访问量", "访问次数",
+    };
+    /* Editor and reviewer credit lines of news sites and WeChat accounts. */
+    static const char *const credits[] = {
+        "责任编辑", "责编：", "责编:", "编辑：", "编辑:", "审核：", "审核:", "审校：",
+        "校对：", "校对:", "初审：", "复审：", "终审：", "监制：", "出品：", "策划：",
+        "编审：", "值班编辑", "美编：",
+    };
+    /* Footers: copyright, ICP and police registration, site credits. */
+    static const char *const footer[] = {
+        "版权所有", "Copyright", "COPYRIGHT", "copyright", "©", "ICP备", "ICP证",
+        "公网安备", "技术支持：", "技术支持:", "主办单位", "承办单位", "网站地图",
+        "联系我们", "免责声明", "建议使用", "分辨率", "浏览器", "网站标识码",
+    };
+    size_t chars;
+    uint32_t c;
+
+    if (!n)
+        return false;
+    chars = text_count(s, n);
+    if (chars > 120)
+        return false; /* a real paragraph, whatever it mentions */
+    if (has_any(s, n, nav, ARRAY_SIZE(nav)))
+        return true;
+    if ((text_has(s, n, "首页") || text_has(s, n, "主页")) &&
+        (text_has(s, n, ">") || text_has(s, n, "＞") || text_has(s, n, "»") ||
+         text_has(s, n, "›") || text_has(s, n, "→")))
+        return true;
+    if (has_any(s, n, controls, ARRAY_SIZE(controls)) ||
+        has_any(s, n, share, ARRAY_SIZE(share)) || has_any(s, n, footer, ARRAY_SIZE(footer)))
+        return true;
+    if (chars <= 60 && has_any(s, n, credits, ARRAY_SIZE(credits)))
+        return true;
+    /* A bare link left from the page. */
+    if ((text_starts(s, n, "http://") || text_starts(s, n, "https://") ||
+         text_starts(s, n, "www.")) &&
+        !memchr(s, ' ', n))
+        return true;
+    /* Rules and ornaments: a line of only symbols (----, ====, ***, ———). */
+    {
+        bool any_word = false;
+
+        for (size_t i = 0; i < n;) {
+            i += text_next(s + i, n - i, &c);
+            if (text_is_han(c) || text_is_ascii_alnum(c) || (c >= 0xC0 && c <= 0x24F) ||
+                (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+                (c >= 0xFF10 && c <= 0xFF5A))
+                any_word = true;
+        }
+        if (!any_word)
+            return true;
+    }
+    return is_menu_row(s, n);
+}
+
+/* Role words of Chinese news bylines, longest first so 本报记者 wins over 记者. */
+static const char *const roles[] = {
+    "本报特约记者", "本报见习记者", "本报通讯员", "本报实习生", "本报记者", "本刊记者",
+    "本网记者",     "本台记者",     "特约记者",   "见习记者",   "实习记者", "通讯员",
+    "实习生",       "记者",         "摄影",       "摄像",       "文/图",    "文／图",
+    "图/文",        "文图",         "撰稿",       "文/",        "文／",     "文|",
+    "文｜",         "作者",
+};
+
+static size_t role_at(const char *s, size_t n)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(roles); i++)
+        if (text_starts(s, n, roles[i]))
+            return strlen(roles[i]);
+    return 0;
+}
+
+static bool is_name_separator(uint32_t c)
+{
+    return text_is_blank(c) || c == 0x25CF || c == 0x2022 || c == 0x00B7 || c == 0x30FB ||
+           c == 0x3001 || c == 0xFF0C || c == ',' || c == '/' || c == 0xFF0F || c == '|' ||
+           c == 0xFF5C || c == 0xFF1A || c == ':' || c == 0x25A0 || c == 0x25C6;
+}
+
+static bool is_bracket(uint32_t c)
+{
+    return c == 0xFF08 || c == 0xFF09 || c == '(' || c == ')' || c == 0x3010 || c == 0x3011 ||
+           c == '[' || c == ']';
+}
+
+/*
+ * Split s into role words and name tokens; a byline is only roles and names
+ * (each name 1-6 Han characters). Writes "ROLE NAME NAME ROLE NAME" to out.
+ * Returns the number of names, or -1 when something else is in the line.
+ */
+static int parse_names(const char *s, size_t n, bool need_role, struct sbuf *out)
+{
+    size_t i = 0, tok = 0, nroles = 0;
+    int names = 0;
+    uint32_t c;
+
+    while (i < n) {
+        size_t l = text_next(s + i, n - i, &c), r;
+
+        if (is_name_separator(c) || is_bracket(c)) {
+            tok = 0;
+            i += l;
+            continue;
+        }
+        if ((r = role_at(s + i, n - i)) != 0 && tok == 0) {
+            if (out->len && out->buf[out->len - 1] != ' ')
+                sbuf_addch(out, ' ');
+            sbuf_add(out, s + i, r);
+            /* drop the slash of 文/ and 文／ from the output */
+            while (out->len && (out->buf[out->len - 1] == '/' || out->buf[out->len - 1] == '|'))
+                out->len--;
+            out->buf[out->len] = '\0';
+            nroles++;
+            i += r;
+            continue;
+        }
+        if (!text_is_han(c))
+            return -1;
+        if (tok == 0) {
+            if (out->len && out->buf[out->len - 1] != ' ')
+                sbuf_addch(out, ' ');
+            names++;
+        }
+        if (++tok > 6)
+            return -1;
+        sbuf_add(out, s + i, l);
+        i += l;
+    }
+    if (need_role && !nroles)
+        return -1;
+    return names;
+}
+
+bool rules_byline(const char *s, size_t n, bool near_top, struct sbuf *out)
+{
+    size_t start = out->len, i = 0, chars = text_count(s, n);
+    uint32_t c;
+    int names;
+
+    if (!n || chars > 40)
+        return false;
+    for (size_t k = 0; k < n;) {
+        k += text_next(s + k, n - k, &c);
+        if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B)
+            return false;
+    }
+    /* Skip a leading ■ or bracket: "■本报记者 张三", "（记者 张三 通讯员 李四）". */
+    while (i < n) {
+        size_t l = text_next(s + i, n - i, &c);
+
+        if (!(is_bracket(c) || c == 0x25A0 || c == 0x25C6 || c == 0x25CF || text_is_blank(c)))
+            break;
+        i += l;
+    }
+    /* 作者：张三（某某法院） — keep whatever follows the label. */
+    if (text_starts(s + i, n - i, "作者：") || text_starts(s + i, n - i, "作者:")) {
+        size_t k = i + (text_starts(s + i, n - i, "作者：") ? strlen("作者：") : strlen("作者:"));
+        const char *v = s + k;
+        size_t vn = n - k;
+
+        text_trim(&v, &vn);
+        if (!vn)
+            return false;
+        sbuf_addstr(out, "作者 ");
+        sbuf_add(out, v, vn);
+        return true;
+    }
+    if (role_at(s + i, n - i)) {
+        names = parse_names(s + i, n - i, true, out);
+        if (names >= 1 && names <= 8)
+            return true;
+        out->len = start;
+        if (out->buf)
+            out->buf[start] = '\0';
+        return false;
+    }
+    /* A name line after a ■ marker at the top of a newspaper feature: "■ 张三 李四". */
+    if (near_top && i > 0 && (c == 0x25A0 || text_first(s, n) == 0x25A0)) {
+        names = parse_names(s + i, n - i, false, out);
+        if (names >= 1 && names <= 4 && chars <= 20) {
+            /* names are short; a heading is one longer phrase */
+            bool ok = true;
+            size_t tok = 0;
+
+            for (size_t k = i; k < n;) {
+                size_t l = text_next(s + k, n - k, &c);
+
+                if (is_name_separator(c)) {
+                    if (tok && (tok < 2 || tok > 4))
+                        ok = false;
+                    tok = 0;
+                } else {
+                    tok++;
+                }
+                k += l;
+            }
+            if (tok && (tok < 2 || tok > 4))
+                ok = false;
+            if (ok && names >= 1)
+                return true;
+        }
+        out->len = start;
+        if (out->buf)
+            out->buf[start] = '\0';
+    }
+    return false;
+}
+
+/* Read up to maxd digits (ASCII or full-width) at s[*i]; returns the value or -1. */
+static int read_number(const char *s, size_t n, size_t *i, int maxd)
+{
+    int v = 0, d = 0;
+    uint32_t c;
+
+    while (*i < n && d < maxd) {
+        size_t l = text_next(s + *i, n - *i, &c);
+
+        if (!is_digit(c))
+            break;
+        v = v * 10 + digit_value(c);
+        d++;
+        *i += l;
+    }
+    return d ? v : -1;
+}
+
+/*
+ * Dates as reports state them: 2024年3月5日, 2024-03-05 09:30:00, 2024/3/5,
+ * 2024.3.5. Returns the first plausible one and its span.
+ */
+static bool find_date_span(const char *s, size_t n, char out[11], size_t *from, size_t *to)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t l = text_next(s + i, n - i, &c), j = i;
+        int y, m, d;
+        bool cn;
+
+        if (!is_digit(c) || (i > 0 && is_digit(text_last(s, i, false)))) {
+            i += l;
+            continue;
+        }
+        y = read_number(s, n, &j, 5);
+        if (y < 1949 || y > 2100 || j >= n) {
+            i = j > i ? j : i + l;
+            continue;
+        }
+        cn = text_starts(s + j, n - j, "年");
+        if (cn)
+            j += strlen("年");
+        else if (s[j] == '-' || s[j] == '/' || s[j] == '.')
+            j++;
+        else {
+            i = j;
+            continue;
+        }
+        m = read_number(s, n, &j, 2);
+        if (m < 1 || m > 12 || j >= n) {
+            i = j > i ? j : i + l;
+            continue;
+        }
+        if (cn ? !text_starts(s + j, n - j, "月") : (s[j] != '-' && s[j] != '/' && s[j] != '.')) {
+            i = j;
+            continue;
+        }
+        j += cn ? strlen("月") : 1;
+        d = read_number(s, n, &j, 2);
+        if (d < 1 || d > 31) {
+            i = j > i ? j : i + l;
+            continue;
+        }
+        if (cn) {
+            if (text_starts(s + j, n - j, "日"))
+                j += strlen("日");
+            else if (text_starts(s + j, n - j, "号"))
+                j += strlen("号");
+            else {
+                i = j;
+                continue;
+            }
+        }
+        snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+        *from = i;
+        *to = j;
+        return true;
+    }
+    return false;
+}
+
+bool rules_find_date(const char *s, size_t n, char out[11])
+{
+    size_t a, b;
+
+    return find_date_span(s, n, out, &a, &b);
+}
+
+/* Labels that introduce a publishing date on web pages. */
+static const char *const date_labels[] = {
+    "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "发布于", "发布",
+};
+
+bool rules_is_date_line(const char *s, size_t n)
+{
+    char d[11];
+    size_t a, b, i;
+    uint32_t c;
+
+    if (!find_date_span(s, n, d, &a, &b) || text_count(s, n) > 40)
+        return false;
+    /* before the date: only a label */
+    i = 0;
+    i = skip_blanks(s, a, i);
+    for (size_t k = 0; k < ARRAY_SIZE(date_labels); k++)
+        if (text_starts(s + i, a - i, date_labels[k])) {
+            i += strlen(date_labels[k]);
+            break;
+        }
+    while (i < a) {
+        size_t l = text_next(s + i, a - i, &c);
+
+        if (!(text_is_blank(c) || c == 0xFF1A || c == ':' || is_bracket(c)))
+            return false;
+        i += l;
+    }
+    /* after it: a time, a weekday, brackets */
+    for (i = b; i < n;) {
+        size_t l = text_next(s + i, n - i, &c);
+
+        if (text_is_blank(c) || is_digit(c) || c == ':' || c == 0xFF1A || is_bracket(c)) {
+            i += l;
+            continue;
+        }
+        if (text_starts(s + i, n - i, "星期") || text_starts(s + i, n - i, "周")) {
+            i += text_starts(s + i, n - i, "星期") ? strlen("星期") : strlen("周");
+            if (i < n)
+                i += text_next(s + i, n - i, &c);
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+bool rules_is_meta_line(const char *s, size_t n)
+{
+    static const char *const keys[] = {
+        "发布时间", "发布日期", "发表时间", "更新时间", "来源：", "来源:", "信息来源",
+        "文章来源", "稿件来源", "浏览次数", "阅读次数", "点击数", "发布者", "发布人",
+    };
+    size_t hits = 0;
+    char d[11];
+
+    if (text_count(s, n) > 120)
+        return false;
+    for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
+        if (text_has(s, n, keys[i]))
+            hits++;
+    return hits >= 2 || (hits == 1 && (rules_find_date(s, n, d) || text_count(s, n) <= 40));
+}
+
+/*
+ * Sign-offs at the end of newspaper reports: the reporter's name in brackets
+ * on the last line, (金豆), （祁悦 伊田田）, （李娇 王强）. Editor credits in
+ * brackets ((编辑 张三)) are noise, not sign-offs.
+ */
+bool rules_signoff(const char *s, size_t n, struct sbuf *out)
+{
+    static const char *const not_names[] = {
+        "编辑", "责编", "审核", "校对", "来源", "供图", "图片", "完", "本文", "作者单位", "单位",
+    };
+    uint32_t first = text_first(s, n), last = text_last(s, n, false);
+    size_t start = out->len, pl, ql;
+    int names;
+
+    if (!(first == 0xFF08 || first == '(') || !(last == 0xFF09 || last == ')'))
+        return false;
+    if (text_count(s, n) > 24 || has_any(s, n, not_names, ARRAY_SIZE(not_names)))
+        return false;
+    pl = first == '(' ? 1 : 3;
+    ql = last == ')' ? 1 : 3;
+    if (n <= pl + ql)
+        return false;
+    names = parse_names(s + pl, n - pl - ql, false, out);
+    if (names >= 1 && names <= 4)
+        return true;
+    out->len = start;
+    if (out->buf)
+        out->buf[start] = '\0';
+    return false;
+}
+
+/* Photo captions that say so: 图为…, 上图：…, ▲…, △…, 【图】…, （图片：…）. */
+bool rules_caption_marker(const char *s, size_t n)
+{
+    static const char *const starts[] = {
+        "图为", "上图", "下图", "左图", "右图", "图：", "图:", "▲", "△", "▼", "【图】",
+        "（图）", "图片：", "图片:", "题图", "配图",
+    };
+    if (text_count(s, n) > 100)
+        return false;
+    for (size_t i = 0; i < ARRAY_SIZE(starts); i++)
+        if (text_starts(s, n, starts[i]))
+            return true;
+    return false;
+}
+
+/*
+ * Newspaper lines justified to the column with spaces between characters:
+ * "始 终 坚 持 党 对" and "化 建 设 ，制 定". A line is justified when at least
+ * three gaps, and at least a third of its CJK characters, are followed by a
+ * space before another CJK character; then those spaces go. A heading's one
+ * space between two phrases ("坚持党建统领 永葆政治本色") stays.
+ */
+void rules_unjustify(const char *s, size_t n, struct sbuf *out)
+{
+    size_t gaps = 0, cjk = 0, i = 0;
+    uint32_t c, prev = 0;
+
+    while (i < n) {
+        size_t l = text_next(s + i, n - i, &c);
+
+        if (text_is_cjk(c)) {
+            cjk++;
+        } else if (c == ' ' && text_is_cjk(prev)) {
+            size_t j = i;
+            uint32_t d = 0;
+
+            while (j < n && s[j] == ' ')
+                j++;
+            if (j < n) {
+                text_next(s + j, n - j, &d);
+                if (text_is_cjk(d))
+                    gaps++;
+            }
+        }
+        prev = c;
+        i += l;
+    }
+    if (gaps < 3 || gaps * 3 < cjk) {
+        sbuf_add(out, s, n);
+        return;
+    }
+    prev = 0;
+    for (i = 0; i < n;) {
+        size_t l = text_next(s + i, n - i, &c);
+
+        if (c == ' ' && text_is_cjk(prev)) {
+            size_t j = i;
+            uint32_t d = 0;
+
+            while (j < n && s[j] == ' ')
+                j++;
+            if (j < n)
+                text_next(s + j, n - j, &d);
+            if (text_is_cjk(d)) {
+                i = j;
+                continue;
+            }
+        }
+        sbuf_add(out, s + i, l);
+        prev = c;
+        i += l;
+    }
+}
+
+/*
+ * A heading does not end in a function word or a comma: a line ending in 的, 和,
+ * 与, 在 … is a column line cut in the middle of a sentence.
+ */
+bool rules_heading_end_ok(const char *s, size_t n)
+{
+    static const uint32_t bad[] = {
+        0x7684, /* 的 */ 0x548C, /* 和 */ 0x4E0E, /* 与 */ 0x53CA, /* 及 */
+        0x5728, /* 在 */ 0x5BF9, /* 对 */ 0x5C06, /* 将 */ 0x628A, /* 把 */
+        0x88AB, /* 被 */ 0x662F, /* 是 */ 0x4E86, /* 了 */ 0x4ECE, /* 从 */
+        0x5411, /* 向 */ 0x4EE5, /* 以 */ 0x5E76, /* 并 */ 0x6216, /* 或 */
+        0x7B49, /* 等 */ 0x4E3A, /* 为 */ 0x4E4B, /* 之 */ 0x800C, /* 而 */
+        0x4E8E, /* 于 */ 0x6240, /* 所 */ 0x3001, /* 、 */ 0xFF0C, /* ， */
+        ',',    0xFF1A, /* ： */ 0x201C, /* “ */ 0x300A, /* 《 */
+    };
+    uint32_t c = text_last(s, n, false);
+
+    for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+        if (c == bad[i])
+            return false;
+    return true;
+}

@@ -1,0 +1,238 @@
+/*
+ * util.c: x-allocators, sbuf, err and msgs. Never touches the terminal itself:
+ * the fatal hook set by the UI does that before we die.
+ */
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void (*fatal_hook)(void);
+
+void util_set_fatal_hook(void (*hook)(void))
+{
+    fatal_hook = hook;
+}
+
+void die(const char *fmt, ...)
+{
+    va_list ap;
+
+    if (fatal_hook)
+        fatal_hook();
+    fputs("courtread: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+
+    if (!p)
+        die("out of memory (%zu bytes)", n);
+    return p;
+}
+
+void *xcalloc(size_t nmemb, size_t size)
+{
+    void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+
+    if (!p)
+        die("out of memory");
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+
+    if (!q)
+        die("out of memory (%zu bytes)", n);
+    return q;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s, strlen(s));
+}
+
+void sbuf_grow(struct sbuf *sb, size_t extra)
+{
+    size_t need = sb->len + extra + 1;
+
+    if (need <= sb->alloc)
+        return;
+    sb->alloc = sb->alloc < 64 ? 64 : sb->alloc;
+    while (sb->alloc < need)
+        sb->alloc *= 2;
+    sb->buf = xrealloc(sb->buf, sb->alloc);
+}
+
+void sbuf_add(struct sbuf *sb, const char *s, size_t n)
+{
+    sbuf_grow(sb, n);
+    memcpy(sb->buf + sb->len, s, n);
+    sb->len += n;
+    sb->buf[sb->len] = '\0';
+}
+
+void sbuf_addstr(struct sbuf *sb, const char *s)
+{
+    sbuf_add(sb, s, strlen(s));
+}
+
+void sbuf_addch(struct sbuf *sb, char c)
+{
+    sbuf_grow(sb, 1);
+    sb->buf[sb->len++] = c;
+    sb->buf[sb->len] = '\0';
+}
+
+void sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap)
+{
+    va_list cp;
+    int n;
+
+    va_copy(cp, ap);
+    n = vsnprintf(NULL, 0, fmt, cp);
+    va_end(cp);
+    if (n < 0)
+        return;
+    sbuf_grow(sb, (size_t)n);
+    vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    sb->len += (size_t)n;
+}
+
+void sbuf_addf(struct sbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    sbuf_vaddf(sb, fmt, ap);
+    va_end(ap);
+}
+
+void sbuf_reset(struct sbuf *sb)
+{
+    sb->len = 0;
+    if (sb->buf)
+        sb->buf[0] = '\0';
+}
+
+void sbuf_release(struct sbuf *sb)
+{
+    free(sb->buf);
+    sb->buf = NULL;
+    sb->len = sb->alloc = 0;
+}
+
+char *sbuf_detach(struct sbuf *sb, size_t *len)
+{
+    char *p = sb->buf ? sb->buf : xstrdup("");
+
+    if (len)
+        *len = sb->len;
+    sb->buf = NULL;
+    sb->len = sb->alloc = 0;
+    return p;
+}
+
+void err_set(struct err *e, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!e)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+    va_end(ap);
+}
+
+void msgs_add(struct msgs *m, const char *fmt, ...)
+{
+    struct sbuf sb = SBUF_INIT;
+    va_list ap;
+
+    va_start(ap, fmt);
+    sbuf_vaddf(&sb, fmt, ap);
+    va_end(ap);
+    ALLOC_GROW(m->v, m->nr + 1, m->alloc);
+    m->v[m->nr++] = sbuf_detach(&sb, NULL);
+}
+
+void msgs_release(struct msgs *m)
+{
+    for (size_t i = 0; i < m->nr; i++)
+        free(m->v[i]);
+    free(m->v);
+    m->v = NULL;
+    m->nr = m->alloc = 0;
+}
+
+int util_read_file(const char *path, char **out, size_t *len, struct err *err)
+{
+    struct stat st;
+    size_t n = 0, cap;
+    char *buf;
+    int fd;
+
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        err_set(err, "%s", strerror(errno));
+        return -1;
+    }
+    if (fstat(fd, &st) < 0) {
+        err_set(err, "%s", strerror(errno));
+        close(fd);
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        err_set(err, "is a directory");
+        close(fd);
+        return -1;
+    }
+    cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+    buf = xmalloc(cap);
+    for (;;) {
+        ssize_t r;
+
+        if (n == cap) {
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+        r = read(fd, buf + n, cap - n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            err_set(err, "%s", strerror(errno));
+            free(buf);
+            close(fd);
+            return -1;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    *out = buf;
+    *len = n;
+    return 0;
+}
