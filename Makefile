@@ -21,24 +21,26 @@ CMOCKA_CFLAGS  := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS    := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 # libunistring and iniparser ship no .pc files on Debian 12
 INIPARSER_CFLAGS := -I/usr/include/iniparser
-LIBS       := $(NCURSES_LIBS) -liniparser -lunistring
+LIBS       := $(NCURSES_LIBS) -liniparser -lunistring -pthread
 
 BUILD      ?= build
-ALL_CFLAGS  = -std=c11 $(WARN) -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS) $(INIPARSER_CFLAGS) \
-              -DVERSION='"$(VERSION)"' -DSAMPLES_DIR='"$(DATADIR)/samples"' $(CFLAGS)
+BIN        ?= courtread
+ALL_CFLAGS  = -std=c11 $(WARN) -pthread -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS) $(INIPARSER_CFLAGS) \
+              -DVERSION='"$(VERSION)"' -DSAMPLES_DIR='"$(DATADIR)/samples"' \
+              -DSOURCE_SAMPLES_DIR='"$(CURDIR)/samples"' $(CFLAGS)
 
 MODULES    := util text decode rules court report outline court_tree library config
 OBJS       := $(MODULES:%=$(BUILD)/%.o)
-TESTS      := test_decode test_rules test_report test_court test_library
+TESTS      := test_decode test_rules test_report test_court test_library test_config
 TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)
 
 SHARED     := ../shared
 
-.PHONY: all test san bench install uninstall format format-check clean check-tools
+.PHONY: all test san valgrind bench install uninstall format format-check clean
 
-all: courtread
+all: $(BIN)
 
-courtread: $(BUILD)/main.o $(OBJS)
+$(BIN): $(BUILD)/main.o $(OBJS)
 	$(CC) $(LDFLAGS) $(SANFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
@@ -52,13 +54,21 @@ $(BUILD):
 	mkdir -p $(BUILD)
 
 # Every test; the last line is "N passed, N failed".
-test: courtread $(TEST_BINS)
-	@SHARED=$(SHARED) BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
+test: $(BIN) $(TEST_BINS)
+	@SHARED=$(SHARED) BIN=./$(BIN) sh tests/run.sh $(TEST_BINS)
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 san:
-	$(MAKE) BUILD=build/san SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer \
-	    -fno-sanitize-recover=all" CFLAGS="-O1 -g" test
+	$(MAKE) BUILD=build/san BIN=build/san/courtread \
+	    SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    CFLAGS="-O1 -g" test
+
+# The unit tests under valgrind's memcheck.
+valgrind: $(TEST_BINS)
+	@for t in $(TEST_BINS); do \
+	    valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+	        $$t >/dev/null 2>$(BUILD)/valgrind.log || { cat $(BUILD)/valgrind.log; exit 1; }; \
+	    echo "valgrind clean: $$t"; done
 
 bench: courtread
 	sh tests/bench.sh
@@ -83,4 +93,4 @@ format-check:
 	clang-format --dry-run --Werror src/*.c include/*.h tests/*.c
 
 clean:
-	rm -rf build courtread
+	rm -rf build courtread bench-corpus

@@ -11,7 +11,7 @@
 struct err;
 
 struct decoded {
-    char *text;           /* caller frees; NUL-terminated */
+    char *text; /* caller frees; NUL-terminated */
     size_t len;
     const char *encoding; /* what the bytes were read as (static string) */
 };

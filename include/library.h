@@ -36,4 +36,19 @@ bool library_is_markdown(const char *path);
  */
 struct report *library_load(const char *path, const char *encoding, struct err *err);
 
+/*
+ * Called for each report in path order, in the thread that called
+ * library_load_each(): r is the parsed report (fn owns it) or NULL with err
+ * saying why it could not be loaded.
+ */
+typedef void (*library_fn)(void *ctx, size_t index, const char *path, struct report *r,
+                           const char *err);
+
+/*
+ * Load every path with up to threads worker threads, delivering the reports
+ * to fn in order. At most a bounded window of reports is in memory at once.
+ */
+void library_load_each(const struct path_list *paths, const char *encoding, int threads,
+                       library_fn fn, void *ctx);
+
 #endif

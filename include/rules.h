@@ -12,16 +12,35 @@
 
 struct sbuf;
 
+/*
+ * What one pass over a line finds out, so that each rule below can turn most
+ * lines away without reading them again. Rules take it as f, or NULL to have
+ * it worked out for them.
+ */
+struct line_facts {
+    size_t chars;     /* characters */
+    size_t nonblank;  /* characters that are not blanks */
+    size_t gaps, cjk; /* spaces between CJK characters; CJK characters */
+    bool digits;      /* ASCII or full-width digits */
+    bool separators;  /* spaces, ideographic spaces or bars: could be a menu */
+    bool word;        /* a Han character, letter or digit */
+    bool chrome;      /* may hold a web-chrome phrase */
+    bool meta;        /* may hold a page-metadata key */
+    bool commas;      /* ， , 、 */
+    bool stops;       /* 。 ； ： ！ ？ and their ASCII forms */
+};
+void rules_scan(const char *s, size_t n, struct line_facts *f);
+
 /* Heading number or marker classes, from the outermost to the innermost. */
 enum marker {
     MARK_NONE = 0,
-    MARK_CHAPTER,    /* 第一章 第二部分 */
-    MARK_CN,         /* 一、 */
-    MARK_SYMBOL,     /* ■ ◆ ▲ ● ★ */
-    MARK_CN_PAREN,   /* （一） */
-    MARK_NUM,        /* 1 1. 1、 01 */
-    MARK_NUM_PAREN,  /* （1） (1) */
-    MARK_MARKDOWN,   /* # ## ### */
+    MARK_CHAPTER,   /* 第一章 第二部分 */
+    MARK_CN,        /* 一、 */
+    MARK_SYMBOL,    /* ■ ◆ ▲ ● ★ */
+    MARK_CN_PAREN,  /* （一） */
+    MARK_NUM,       /* 1 1. 1、 01 */
+    MARK_NUM_PAREN, /* （1） (1) */
+    MARK_MARKDOWN,  /* # ## ### */
     MARK__COUNT
 };
 
@@ -29,7 +48,7 @@ enum marker {
 enum marker rules_marker(const char *s, size_t n, size_t *mlen);
 
 /* Web-page chrome: navigation, print/font/share controls, credits, footers. */
-bool rules_is_noise(const char *s, size_t n);
+bool rules_is_noise(const char *s, size_t n, const struct line_facts *f);
 
 /* A byline line (本报记者●王祯, 作者：…, （记者 … 通讯员 …）, ■ 张三 李四 near
  * the top). When it is one, the normalised byline is added to out. */
@@ -38,10 +57,10 @@ bool rules_byline(const char *s, size_t n, bool near_top, struct sbuf *out);
 /* Find a date in s; on success writes YYYY-MM-DD into out (11 bytes). */
 bool rules_find_date(const char *s, size_t n, char out[11]);
 /* A line that is only a date, or a publishing line (发布时间：…) that states one. */
-bool rules_is_date_line(const char *s, size_t n);
+bool rules_is_date_line(const char *s, size_t n, const struct line_facts *f);
 /* A line of page metadata (发布时间 来源 作者 浏览次数 …): noise that may hold the date
  * and the byline. */
-bool rules_is_meta_line(const char *s, size_t n);
+bool rules_is_meta_line(const char *s, size_t n, const struct line_facts *f);
 
 /* A sign-off at the end of a report: (金豆) （祁悦 伊田田）; names added to out. */
 bool rules_signoff(const char *s, size_t n, struct sbuf *out);
@@ -50,7 +69,7 @@ bool rules_signoff(const char *s, size_t n, struct sbuf *out);
 bool rules_caption_marker(const char *s, size_t n);
 
 /* Remove the spaces of justified Chinese lines (始 终 坚 持) into out. */
-void rules_unjustify(const char *s, size_t n, struct sbuf *out);
+void rules_unjustify(const char *s, size_t n, const struct line_facts *f, struct sbuf *out);
 
 /* Whether an unmarked heading may end with this character (not 的 和 与 …). */
 bool rules_heading_end_ok(const char *s, size_t n);

@@ -45,11 +45,27 @@ size_t text_prev(const char *s, size_t i);
 /* Encode cp into out (at least 4 bytes); returns the length. */
 size_t text_put(char *out, uint32_t cp);
 
-bool text_is_han(uint32_t cp);
+static inline bool text_is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x323AF) || cp == 0x3007;
+}
+
 /* Han, kana, hangul, CJK and full-width punctuation: text written without spaces. */
-bool text_is_cjk(uint32_t cp);
+static inline bool text_is_cjk(uint32_t cp)
+{
+    return text_is_han(cp) || (cp >= 0x3000 && cp <= 0x30FF) || /* CJK punct, kana */
+           (cp >= 0xFF00 && cp <= 0xFFEF) ||                    /* full-width forms */
+           (cp >= 0xAC00 && cp <= 0xD7AF) ||                    /* hangul */
+           (cp >= 0xFE30 && cp <= 0xFE4F) ||                    /* CJK compatibility forms */
+           (cp >= 0x2018 && cp <= 0x201F) || /* “ ” ‘ ’ used as CJK quotes */
+           cp == 0x2014 || cp == 0x2026 || cp == 0x00B7 || cp == 0x25CF || cp == 0x25A0;
+}
 /* Blank for trimming: ASCII space and tab, NBSP, U+3000 ideographic space. */
-bool text_is_blank(uint32_t cp);
+static inline bool text_is_blank(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0;
+}
 /* Ends a sentence: 。！？!?；… and the closing quotes and brackets that follow them. */
 bool text_is_sentence_end(uint32_t cp);
 bool text_is_closing(uint32_t cp);
@@ -67,5 +83,38 @@ uint32_t text_first(const char *s, size_t n);
 bool text_starts(const char *s, size_t n, const char *needle);
 bool text_ends(const char *s, size_t n, const char *needle);
 bool text_has(const char *s, size_t n, const char *needle);
+
+/*
+ * A set of BMP characters for fast membership tests: one bit per code point.
+ * Filled once from a UTF-8 string of the members.
+ */
+struct charset {
+    uint64_t bits[1024];
+};
+void charset_init(struct charset *cs, const char *members);
+static inline bool charset_has(const struct charset *cs, uint32_t cp)
+{
+    return cp < 0x10000 && (cs->bits[cp >> 6] >> (cp & 63)) & 1;
+}
+
+/*
+ * A fixed set of phrases to look for in short lines, from up to four lists. A
+ * bit set of hashed character pairs rules out almost every position before
+ * any comparison. Fill with phrase_set_add() once; read-only after.
+ */
+struct phrase_set {
+    const char *const *lists[4];
+    size_t sizes[4];
+    size_t nr_lists;
+    struct charset singles; /* one-character phrases */
+    struct charset pairs;   /* hashed first two characters */
+};
+void phrase_set_add(struct phrase_set *ps, const char *const *v, size_t n);
+/* Whether a phrase of the set may start with the characters a, b. */
+static inline bool phrase_set_may_start(const struct phrase_set *ps, uint32_t a, uint32_t b)
+{
+    return charset_has(&ps->pairs, ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> 16);
+}
+bool phrase_set_find(const struct phrase_set *ps, const char *s, size_t n);
 
 #endif

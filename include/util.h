@@ -19,7 +19,7 @@
 #define ALLOC_GROW(a, n, alloc)                                                                    \
     do {                                                                                           \
         if ((n) > (alloc)) {                                                                       \
-            (alloc) = (alloc) < 8 ? 8 : (alloc) * 2;                                               \
+            (alloc) = (alloc) < 8 ? 8 : (alloc)*2;                                                 \
             if ((alloc) < (n))                                                                     \
                 (alloc) = (n);                                                                     \
             (a) = xrealloc((a), (alloc) * sizeof(*(a)));                                           \
@@ -41,7 +41,10 @@ struct sbuf {
     size_t len;
     size_t alloc;
 };
-#define SBUF_INIT {NULL, 0, 0}
+#define SBUF_INIT                                                                                  \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 void sbuf_grow(struct sbuf *sb, size_t extra);
 void sbuf_add(struct sbuf *sb, const char *s, size_t n);

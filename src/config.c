@@ -94,8 +94,8 @@ static int key_line(const char *path, const char *full)
 
             if (l < sizeof(section)) {
                 for (size_t i = 0; i < l; i++)
-                    section[i] = (char)((s[i + 1] >= 'A' && s[i + 1] <= 'Z') ? s[i + 1] + 32
-                                                                              : s[i + 1]);
+                    section[i] =
+                        (char)((s[i + 1] >= 'A' && s[i + 1] <= 'Z') ? s[i + 1] + 32 : s[i + 1]);
                 section[l] = '\0';
             }
             continue;
@@ -170,8 +170,7 @@ void config_load(struct config *cfg, const char *path, struct msgs *msgs)
             for (size_t i = 0; i < ARRAY_SIZE(known_keys); i++)
                 known = known || !strcmp(keys[k], known_keys[i]);
             if (!known)
-                msgs_add(msgs, "%s:%d: unknown key '%s'", path, key_line(path, keys[k]),
-                         keys[k]);
+                msgs_add(msgs, "%s:%d: unknown key '%s'", path, key_line(path, keys[k]), keys[k]);
         }
         free(keys);
     }

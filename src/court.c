@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "text.h"
 #include "util.h"
@@ -22,19 +23,42 @@
  * ("鄂托克旗人民法院棋盘井人民法庭").
  */
 static const char STOPS[] = "的在将把被向对是了及与院庭局等从经据让使给由以为至即并或也都"
-                            "又还曾已均其该本各两级个这那此们者称到于和";
+                            "又还曾已均其该本各两级个这那此们者称到于赴往和";
 
-static bool is_stop(const char *s, size_t l)
+/*
+ * Words that open a clause right before a court's name and are read back into
+ * it because Chinese has no spaces: 走进鄂托克旗人民法院, 联合海南区法院.
+ */
+static const char *const verbs[] = {
+    "走进", "来到", "前往", "深入", "联合", "会同", "依托", "通过", "指导", "推动", "协助",
+    "协调", "邀请", "组织", "设立", "成立", "组建", "建立", "选派", "派驻", "入驻", "充实",
+    "支持", "配合", "参观", "考察", "调研", "慰问", "检查", "督导", "挂职", "交流", "获评",
+    "荣获", "评为", "授予", "包括", "其中", "以及", "同时", "目前", "近日", "日前", "近年来",
+    "今年", "去年", "围绕", "针对", "作为", "入选", "赴",   "如",   "即",
+};
+
+/* Lookup tables built once, thread-safely, and only read after. */
+static struct {
+    struct charset stops;
+    struct charset verb_firsts;
+} tables;
+static once_flag tables_once = ONCE_FLAG_INIT;
+
+static void build_tables(void)
 {
-    for (const char *p = STOPS; *p;) {
+    charset_init(&tables.stops, STOPS);
+    for (size_t i = 0; i < ARRAY_SIZE(verbs); i++) {
         uint32_t c;
-        size_t k = text_next(p, strlen(p), &c);
 
-        if (k == l && memcmp(p, s, l) == 0)
-            return true;
-        p += k;
+        text_next(verbs[i], strlen(verbs[i]), &c);
+        tables.verb_firsts.bits[c >> 6] |= (uint64_t)1 << (c & 63);
     }
-    return false;
+}
+
+static bool is_stop(uint32_t c)
+{
+    call_once(&tables_once, build_tables);
+    return charset_has(&tables.stops, c);
 }
 
 static bool ends_with(const char *s, size_t n, const char *suf)
@@ -66,18 +90,18 @@ static bool is_province_place(const char *s, size_t n)
  * 广东高院). Geography, not data from any report.
  */
 static const char *const provinces[] = {
-    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
-    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
-    "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港",
-    "澳门", "兵团",
+    "北京",   "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江",
+    "江苏",   "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",
+    "广东",   "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
+    "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "兵团",
 };
 
 /* Where a province's name starts in a stem that ends with it ("入选内蒙古自治区"
  * → 内蒙古自治区); sn when it does not. */
 static size_t province_at(const char *s, size_t n)
 {
-    static const char *const tails[] = {"", "省", "市", "自治区", "维吾尔自治区", "壮族自治区",
-                                        "回族自治区"};
+    static const char *const tails[] = {"",           "省",        "市", "自治区", "维吾尔自治区",
+                                        "壮族自治区", "回族自治区"};
     for (size_t i = 0; i < n;) {
         uint32_t c;
 
@@ -121,18 +145,18 @@ static bool tribunal_stem_ok(const char *s, size_t n)
 static bool is_generic_stem(const char *s, size_t n)
 {
     static const char *const whole[] = {
-        "自治区", "市", "区", "县", "旗", "省", "盟", "地方", "专门", "基层", "上级", "下级",
-        "中级", "高级", "军事", "本级", "同级", "人民", "市级", "区级", "县级", "旗级",
-        "省级", "地区", "全国", "全区", "全市", "全省", "全旗", "全县", "全盟", "辖区",
-        "当地", "派出", "巡回", "少年", "家事", "模拟", "科技", "数字", "智慧", "互联网",
-        "流动", "马背", "车载", "审判", "专业", "环境资源", "旅游", "共享", "劳动", "商事",
-        "金融", "知识产权", "破产", "涉外", "海事", "新建", "设立", "所在", "法院", "人民法",
-        "示范", "标准化", "综合", "中心", "社区", "夜间", "假日", "星级",
+        "自治区", "市",     "区",   "县",       "旗",   "省",   "盟",   "地方",     "专门", "基层",
+        "上级",   "下级",   "中级", "高级",     "军事", "本级", "同级", "人民",     "市级", "区级",
+        "县级",   "旗级",   "省级", "地区",     "全国", "全区", "全市", "全省",     "全旗", "全县",
+        "全盟",   "辖区",   "当地", "派出",     "巡回", "少年", "家事", "模拟",     "科技", "数字",
+        "智慧",   "互联网", "流动", "马背",     "车载", "审判", "专业", "环境资源", "旅游", "共享",
+        "劳动",   "商事",   "金融", "知识产权", "破产", "涉外", "海事", "新建",     "设立", "所在",
+        "法院",   "人民法", "示范", "标准化",   "综合", "中心", "社区", "夜间",     "假日", "星级",
     };
     static const char *const endings[] = {
-        "优秀", "先进", "示范", "文明", "模范", "一流", "智慧", "数字", "星级", "标准化",
-        "现代化", "人民", "基层", "派出", "巡回", "全市", "全区", "全省", "全国", "全旗",
-        "全县", "全盟", "本市", "本区", "该市", "我市", "我区", "各地", "新时代",
+        "优秀",   "先进", "示范", "文明", "模范", "一流", "智慧", "数字", "星级",   "标准化",
+        "现代化", "人民", "基层", "派出", "巡回", "全市", "全区", "全省", "全国",   "全旗",
+        "全县",   "全盟", "本市", "本区", "该市", "我市", "我区", "各地", "新时代",
     };
     for (size_t i = 0; i < ARRAY_SIZE(whole); i++)
         if (strlen(whole[i]) == n && memcmp(whole[i], s, n) == 0)
@@ -147,8 +171,8 @@ static bool is_generic_stem(const char *s, size_t n)
 static size_t skip_generic_prefix(const char *s, size_t n)
 {
     static const char *const prefixes[] = {
-        "全市", "全区", "全省", "全国", "全旗", "全县", "全盟", "我市", "我区", "我省",
-        "我县", "我旗", "辖区", "原",
+        "全市", "全区", "全省", "全国", "全旗", "全县", "全盟",
+        "我市", "我区", "我省", "我县", "我旗", "辖区", "原",
     };
     size_t i = 0;
     bool again = true;
@@ -167,24 +191,14 @@ static size_t skip_generic_prefix(const char *s, size_t n)
     return i;
 }
 
-/*
- * Words that open a clause right before a court's name and are read back into
- * it because Chinese has no spaces: 走进鄂托克旗人民法院, 联合海南区法院.
- */
+/* Skip the words of verbs[] at the start of s. */
 static size_t skip_verb_prefix(const char *s, size_t n)
 {
-    static const char *const verbs[] = {
-        "走进", "来到", "前往", "深入", "联合", "会同", "依托", "通过", "指导", "推动",
-        "协助", "协调", "邀请", "组织", "设立", "成立", "组建", "建立", "选派", "派驻",
-        "入驻", "充实", "支持", "配合", "参观", "考察", "调研", "慰问", "检查", "督导",
-        "挂职", "交流", "获评", "荣获", "评为", "授予", "包括", "其中", "以及", "同时",
-        "目前", "近日", "日前", "近年来", "今年", "去年", "围绕", "针对", "作为", "入选",
-        "赴", "如", "即",
-    };
     size_t i = 0;
     bool again = true;
 
-    while (again) {
+    call_once(&tables_once, build_tables);
+    while (again && i < n && charset_has(&tables.verb_firsts, text_first(s + i, n - i))) {
         again = false;
         for (size_t k = 0; k < ARRAY_SIZE(verbs); k++) {
             size_t l = strlen(verbs[k]);
@@ -210,7 +224,7 @@ static size_t stem_start(const char *t, size_t end)
         text_next(t + p, i - p, &c);
         if (!text_is_han(c))
             break;
-        if (is_stop(t + p, i - p)) {
+        if (is_stop(c)) {
             /* 和 is a stop only between two names: 海南区和乌达区法院, not 和林格尔县 */
             if (c == 0x548C && p > 0) {
                 size_t q = text_prev(t, p);
@@ -262,7 +276,7 @@ static void add(struct court_mentions *m, enum court_level level, size_t pos, si
 struct suffix_rule {
     const char *before; /* what stands before 法院 / 法庭 / 院 */
     enum court_level level;
-    const char *full;   /* the suffix of the full name */
+    const char *full; /* the suffix of the full name */
 };
 
 /* Look at one 法院 / 法庭 / 中院 / 高院 ending at byte end; add what it names. */
@@ -294,7 +308,6 @@ static void scan_one(const char *t, size_t len, size_t key, size_t end, bool tri
     const char *stem;
     size_t sn;
 
-    (void)len;
     for (size_t r = 0; r < nrules; r++) {
         size_t bl = strlen(rules[r].before);
         enum court_level level = rules[r].level;
@@ -315,6 +328,10 @@ static void scan_one(const char *t, size_t len, size_t key, size_t end, bool tri
         sk = place_start(t, s0);
         stem = t + sk;
         sn = s0 - sk;
+        /* “海岛法庭”, “马背法庭”: a short form in quotes is a brand, not a court */
+        if (bl == 0 && sk >= 3 && !memcmp(t + sk - 3, "“", 3) && end + 3 <= len &&
+            !memcmp(t + end, "”", 3))
+            return;
         if (!tribunal && level == COURT_BASIC && bl > 0 && ends_with(stem, sn, "最高")) {
             /* 最高人民法院 has no place name */
             add(m, COURT_SUPREME, s0 - strlen("最高"), end, "", 0, "最高人民法院");
@@ -396,36 +413,141 @@ static size_t last_component(const char *s, size_t n);
  * ends with the own place name of another court in the same text
  * (鄂尔多斯市鄂托克旗人民法院 → 鄂托克旗): then it is that place. What stands
  * before a real name is a bigger place (鄂尔多斯市), so that stays.
+ * Works on the distinct names (u of them), so a long report naming the same
+ * court thousands of times costs u * u, not mentions squared.
  */
-static void share_suffixes(struct court_mentions *m, size_t first)
+static char *shared_suffix(char **names, const size_t *place, const size_t *comp, size_t u,
+                           size_t i)
 {
+    const char *name = names[i];
+    size_t pl = place[i], best = 0;
+
+    for (size_t j = 0; j < u; j++) {
+        const char *o = names[j];
+        size_t lc = comp[j], cl = place[j] - lc;
+
+        if (j == i || cl >= pl || cl <= best || text_count(o + lc, cl) < 2 ||
+            memcmp(name + pl - cl, o + lc, cl) != 0)
+            continue;
+        if (is_prefecture_place(name, pl - cl) || is_province_place(name, pl - cl))
+            continue;
+        best = cl;
+    }
+    return best ? xstrdup(name + pl - best) : NULL;
+}
+
+/* X市法院 when X市 has an intermediate court or county courts of its own is
+ * the city's courts together (鄂尔多斯市法院), not a court. */
+static bool is_prefecture_collective(char **names, const enum court_level *levels, size_t u,
+                                     size_t i)
+{
+    const char *name = names[i];
+    size_t n = strlen(name), sl = strlen("人民法院");
+
+    if (levels[i] != COURT_BASIC || !ends_with(name, n, "市人民法院"))
+        return false;
+    for (size_t j = 0; j < u; j++) {
+        const char *o = names[j];
+        size_t on = strlen(o), cp;
+
+        if (levels[j] == COURT_INTERMEDIATE && on - strlen("中级人民法院") == n - sl &&
+            !memcmp(o, name, n - sl))
+            return true;
+        if (levels[j] == COURT_BASIC && j != i && (cp = city_prefix_len(o, on)) != 0 &&
+            cp == n - sl && !memcmp(o, name, cp))
+            return true;
+    }
+    return false;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Apply the two rules above to every mention, through its distinct name. */
+static void resolve_names(const char *t, struct court_mentions *m, size_t first)
+{
+    size_t nr = m->nr - first, u = 0;
+    char **names = xmalloc((nr ? nr : 1) * sizeof(*names)), **renamed;
+    char **orig = xmalloc((nr ? nr : 1) * sizeof(*orig));
+    enum court_level *levels;
+    bool *collective;
+
+    /* neighbours repeat the same court most of the time: drop those first */
+    for (size_t i = 0; i < nr; i++) {
+        orig[i] = m->v[first + i].name;
+        if (!u || strcmp(names[u - 1], orig[i]) != 0)
+            names[u++] = orig[i];
+    }
+    qsort(names, u, sizeof(*names), cmp_name);
+    nr = u;
+    u = 0;
+    for (size_t i = 0; i < nr; i++)
+        if (!u || strcmp(names[u - 1], names[i]) != 0)
+            names[u++] = names[i];
+    levels = xmalloc((u ? u : 1) * sizeof(*levels));
+    renamed = xcalloc(u ? u : 1, sizeof(*renamed));
+    collective = xcalloc(u ? u : 1, sizeof(*collective));
     for (size_t i = first; i < m->nr; i++) {
-        char *name = m->v[i].name;
-        size_t n = strlen(name), pl = place_len(name, n), best = 0;
+        char **at = bsearch(&m->v[i].name, names, u, sizeof(*names), cmp_name);
 
-        if (m->v[i].level == COURT_COLLECTIVE)
-            pl = n;
-        for (size_t j = first; j < m->nr; j++) {
-            const char *o = m->v[j].name;
-            size_t on = strlen(o), opl, lc, cl;
+        levels[at - names] = m->v[i].level;
+    }
+    {
+        size_t *place = xmalloc((u ? u : 1) * sizeof(*place));
+        size_t *comp = xmalloc((u ? u : 1) * sizeof(*comp));
 
-            if (j == i)
-                continue;
-            opl = m->v[j].level == COURT_COLLECTIVE ? on : place_len(o, on);
-            lc = last_component(o, opl);
-            cl = opl - lc;
-            if (text_count(o + lc, cl) < 2 || cl >= pl || cl <= best ||
-                memcmp(name + pl - cl, o + lc, cl) != 0)
-                continue;
-            if (is_prefecture_place(name, pl - cl) || is_province_place(name, pl - cl))
-                continue;
-            best = cl;
+        for (size_t i = 0; i < u; i++) {
+            size_t n = strlen(names[i]);
+
+            place[i] = levels[i] == COURT_COLLECTIVE ? n : place_len(names[i], n);
+            comp[i] = last_component(names[i], place[i]);
         }
-        if (best) {
-            memmove(name, name + pl - best, n - (pl - best) + 1);
-            m->v[i].pos += pl - best;
+        for (size_t i = 0; i < u; i++)
+            renamed[i] = shared_suffix(names, place, comp, u, i);
+        free(place);
+        free(comp);
+    }
+    /* the collective test looks at the names as corrected */
+    {
+        char **fixed = xmalloc((u ? u : 1) * sizeof(*fixed));
+
+        for (size_t i = 0; i < u; i++)
+            fixed[i] = renamed[i] ? renamed[i] : names[i];
+        for (size_t i = 0; i < u; i++)
+            collective[i] = is_prefecture_collective(fixed, levels, u, i);
+        free(fixed);
+    }
+    for (size_t i = first; i < m->nr; i++) {
+        struct court_mention *c = &m->v[i];
+        size_t k = (size_t)((char **)bsearch(&c->name, names, u, sizeof(*names), cmp_name) - names);
+        size_t n;
+
+        if (renamed[k]) {
+            c->pos += strlen(c->name) - strlen(renamed[k]);
+            c->name = xstrdup(renamed[k]); /* the old one is freed below */
+        } else {
+            c->name = xstrdup(c->name);
+        }
+        n = strlen(c->name);
+        /* only a short form "X市法院" can be a collective; "X市人民法院" is a court */
+        if (collective[k] && c->end >= 12 && !memcmp(t + c->end - 6, "法院", 6) &&
+            memcmp(t + c->end - 12, "人民", 6) != 0) {
+            c->level = COURT_COLLECTIVE;
+            c->name[n - strlen("人民法院")] = '\0';
         }
     }
+    /* every mention now owns a fresh copy; free the old strings */
+    for (size_t i = 0; i < m->nr - first; i++)
+        free(orig[i]);
+    for (size_t i = 0; i < u; i++)
+        free(renamed[i]);
+    free(orig);
+    free(names);
+    free(renamed);
+    free(levels);
+    free(collective);
 }
 
 void court_scan(const char *t, size_t len, struct court_mentions *m)
@@ -437,10 +559,15 @@ void court_scan(const char *t, size_t len, struct court_mentions *m)
         const char *needle = pass ? TING : YUAN;
         const char *p = t, *e = t + len;
 
-        while ((p = memmem(p, (size_t)(e - p), needle, 3)) != NULL) {
-            size_t at = (size_t)(p - t), end = at + 3;
+        /* memchr on the last byte is much faster than memmem on three */
+        while ((p = memchr(p, needle[2], (size_t)(e - p))) != NULL) {
+            size_t at, end;
 
-            p += 3;
+            p++;
+            if (p - t < 3 || p[-3] != needle[0] || p[-2] != needle[1])
+                continue;
+            at = (size_t)(p - t) - 3;
+            end = at + 3;
             if (at < 3)
                 continue;
             if (!memcmp(t + at - 3, FA, 3))
@@ -451,35 +578,13 @@ void court_scan(const char *t, size_t len, struct court_mentions *m)
                 scan_short(t, len, at - 3, end, true, m);
         }
     }
-    qsort(m->v + first, m->nr - first, sizeof(*m->v), cmp_pos);
-    share_suffixes(m, first);
-
-    /* X市法院 when X市 has an intermediate court or county courts of its own is
-     * the city's courts together (鄂尔多斯市法院), not a court. */
-    for (size_t i = first; i < m->nr; i++) {
-        struct court_mention *c = &m->v[i];
-        size_t n = strlen(c->name), sl = strlen("人民法院");
-        bool prefecture = false;
-
-        if (c->level != COURT_BASIC || !ends_with(c->name, n, "市人民法院") ||
-            memcmp(t + c->end - 6, "法院", 6) != 0 || !memcmp(t + c->end - 12, "人民", 6))
-            continue;
-        for (size_t j = first; j < m->nr && !prefecture; j++) {
-            const char *o = m->v[j].name;
-            size_t on = strlen(o), cp;
-
-            if (m->v[j].level == COURT_INTERMEDIATE)
-                prefecture = on - strlen("中级人民法院") == n - sl &&
-                             !memcmp(o, c->name, n - sl);
-            else if (m->v[j].level == COURT_BASIC && j != i &&
-                     (cp = city_prefix_len(o, on)) != 0)
-                prefecture = cp == n - sl && !memcmp(o, c->name, cp);
+    for (size_t i = first + 1; i < m->nr; i++)
+        if (m->v[i].pos < m->v[i - 1].pos) {
+            qsort(m->v + first, m->nr - first, sizeof(*m->v), cmp_pos);
+            break;
         }
-        if (prefecture) {
-            c->level = COURT_COLLECTIVE;
-            c->name[n - sl] = '\0';
-        }
-    }
+    resolve_names(t, m, first);
+
     /* A 法庭 named right after its court: 鄂托克旗人民法院棋盘井人民法庭. */
     for (size_t i = first + 1; i < m->nr; i++)
         if (m->v[i].level == COURT_TRIBUNAL && m->v[i - 1].end == m->v[i].pos &&
@@ -570,10 +675,11 @@ static void key_into(const char *name, struct sbuf *out)
     const char *p = name + lc;
     size_t k = pl - lc;
 
-    sbuf_addf(out, "%d:", (int)level);
+    sbuf_addch(out, (char)('0' + (int)level));
+    sbuf_addch(out, ':');
     if (level == COURT_INTERMEDIATE || level == COURT_HIGH) {
-        static const char *const trail[] = {"维吾尔自治区", "壮族自治区", "回族自治区",
-                                            "自治区", "省", "市", "盟", "地区"};
+        static const char *const trail[] = {"维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
+                                            "省",           "市",         "盟",         "地区"};
         for (size_t i = 0; i < ARRAY_SIZE(trail); i++)
             if (k > strlen(trail[i]) && ends_with(p, k, trail[i])) {
                 k -= strlen(trail[i]);
@@ -611,8 +717,7 @@ char *court_parent_name(const char *name)
     if ((level == COURT_BASIC || level == COURT_SPECIAL) && is_prefecture_place(name, lc)) {
         sbuf_add(&sb, name, lc);
         sbuf_addstr(&sb, "中级人民法院");
-    } else if ((level == COURT_BASIC || level == COURT_INTERMEDIATE ||
-                level == COURT_SPECIAL) &&
+    } else if ((level == COURT_BASIC || level == COURT_INTERMEDIATE || level == COURT_SPECIAL) &&
                is_province_place(name, lc)) {
         sbuf_add(&sb, name, lc);
         sbuf_addstr(&sb, "高级人民法院");

@@ -5,6 +5,8 @@
  */
 #include "court_tree.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,11 +72,9 @@ void court_tree_add(struct court_tree *t, const struct report *r, size_t index)
 
         if (r->court_parent[c] >= 0)
             tie(t, r->courts[c], r->courts[r->court_parent[c]]);
-        else if (c > 0 && lc == COURT_TRIBUNAL &&
-                 court_level_of(r->courts[0]) == COURT_BASIC)
+        else if (c > 0 && lc == COURT_TRIBUNAL && court_level_of(r->courts[0]) == COURT_BASIC)
             tie(t, r->courts[c], r->courts[0]);
-        else if (c > 0 && lc == COURT_BASIC &&
-                 court_level_of(r->courts[0]) == COURT_INTERMEDIATE)
+        else if (c > 0 && lc == COURT_BASIC && court_level_of(r->courts[0]) == COURT_INTERMEDIATE)
             tie(t, r->courts[c], r->courts[0]);
     }
 }
@@ -116,28 +116,65 @@ void court_tree_finish(struct court_tree *t)
     }
 }
 
-static void format_node(const struct court_tree *t, int i, int depth, struct sbuf *out)
+/* Earliest report in each node's subtree: courts are listed in the order the
+ * library first mentions them, parents with their first child. */
+static size_t *first_seen(const struct court_tree *t)
 {
-    for (int d = 0; d < depth; d++)
-        sbuf_addstr(out, "  ");
-    sbuf_addf(out, "%s (%zu)\n", t->v[i].name, t->v[i].nr_reports);
-    for (size_t c = 0; c < t->nr; c++)
-        if (t->v[c].parent == i)
-            format_node(t, (int)c, depth + 1, out);
+    size_t *f = xmalloc((t->nr ? t->nr : 1) * sizeof(*f));
+    bool changed = true;
+
+    for (size_t i = 0; i < t->nr; i++) {
+        f[i] = SIZE_MAX;
+        for (size_t r = 0; r < t->v[i].nr_reports; r++)
+            if (t->v[i].reports[r] < f[i])
+                f[i] = t->v[i].reports[r];
+    }
+    while (changed) {
+        changed = false;
+        for (size_t i = 0; i < t->nr; i++) {
+            int p = t->v[i].parent;
+
+            if (p >= 0 && f[i] < f[p]) {
+                f[p] = f[i];
+                changed = true;
+            }
+        }
+    }
+    return f;
+}
+
+static void format_level(const struct court_tree *t, const size_t *f, int parent, int depth,
+                         struct sbuf *out)
+{
+    bool *done = xcalloc(t->nr ? t->nr : 1, sizeof(*done));
+
+    for (;;) {
+        int best = -1;
+
+        for (size_t i = 0; i < t->nr; i++)
+            if (!done[i] && t->v[i].parent == parent &&
+                strcmp(t->v[i].name, COURT_TREE_OTHER) != 0 && (best < 0 || f[i] < f[best]))
+                best = (int)i;
+        if (best < 0)
+            break;
+        done[best] = true;
+        for (int d = 0; d < depth; d++)
+            sbuf_addstr(out, "  ");
+        sbuf_addf(out, "%s (%zu)\n", t->v[best].name, t->v[best].nr_reports);
+        format_level(t, f, best, depth + 1, out);
+    }
+    free(done);
 }
 
 void court_tree_format(const struct court_tree *t, struct sbuf *out)
 {
-    int other = -1;
+    size_t *f = first_seen(t);
 
-    for (size_t i = 0; i < t->nr; i++) {
+    format_level(t, f, -1, 0, out);
+    for (size_t i = 0; i < t->nr; i++)
         if (!strcmp(t->v[i].name, COURT_TREE_OTHER))
-            other = (int)i;
-        else if (t->v[i].parent < 0)
-            format_node(t, (int)i, 0, out);
-    }
-    if (other >= 0)
-        format_node(t, other, 0, out);
+            sbuf_addf(out, "%s (%zu)\n", COURT_TREE_OTHER, t->v[i].nr_reports);
+    free(f);
 }
 
 void court_tree_release(struct court_tree *t)

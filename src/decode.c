@@ -7,9 +7,12 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
+
+#include <unistr.h>
 
 #include "text.h"
 #include "util.h"
@@ -44,7 +47,8 @@ static size_t utf8_valid_len(const unsigned char *s, size_t n)
     return 0;
 }
 
-/* Count valid multi-byte sequences and invalid bytes; stops early once clear. */
+/* Count valid multi-byte sequences and invalid bytes. ASCII is skipped eight
+ * bytes at a time: most of a report's bytes are checked by the fast paths. */
 static void utf8_survey(const char *raw, size_t n, size_t *good, size_t *bad)
 {
     const unsigned char *s = (const unsigned char *)raw;
@@ -55,7 +59,18 @@ static void utf8_survey(const char *raw, size_t n, size_t *good, size_t *bad)
         size_t l;
 
         if (s[i] < 0x80) {
-            i++;
+            uint64_t w;
+
+            while (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
+                i += 8;
+            while (i < n && s[i] < 0x80)
+                i++;
+            continue;
+        }
+        if (i + 3 <= n && s[i] >= 0xE1 && s[i] <= 0xEC && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {
+            (*good)++; /* the common case: a CJK character */
+            i += 3;
             continue;
         }
         l = utf8_valid_len(s + i, n - i);
@@ -146,14 +161,20 @@ static const char *binary_kind(const unsigned char *s, size_t n)
         size_t len;
         const char *what;
     } sigs[] = {
-        {"\x89PNG", 4, "a PNG image"},   {"\xFF\xD8\xFF", 3, "a JPEG image"},
-        {"GIF8", 4, "a GIF image"},      {"%PDF", 4, "a PDF document"},
+        {"\x89PNG", 4, "a PNG image"},
+        {"\xFF\xD8\xFF", 3, "a JPEG image"},
+        {"GIF8", 4, "a GIF image"},
+        {"%PDF", 4, "a PDF document"},
         {"PK\x03\x04", 4, "a ZIP archive (or an Office document)"},
-        {"\x1F\x8B", 2, "a gzip archive"}, {"\x7F" "ELF", 4, "a program"},
-        {"BM", 2, NULL},                 {"RIFF", 4, "a RIFF (WebP/WAV/AVI) file"},
+        {"\x1F\x8B", 2, "a gzip archive"},
+        {"\x7F"
+         "ELF",
+         4, "a program"},
+        {"BM", 2, NULL},
+        {"RIFF", 4, "a RIFF (WebP/WAV/AVI) file"},
         {"\xD0\xCF\x11\xE0", 4, "an old Office document"},
     };
-    size_t ctl = 0, lim = n < 65536 ? n : 65536;
+    size_t ctl = 0, lim = n < 8192 ? n : 8192;
 
     for (size_t i = 0; i < ARRAY_SIZE(sigs); i++)
         if (sigs[i].what && n >= sigs[i].len && !memcmp(s, sigs[i].magic, sigs[i].len))
@@ -185,8 +206,7 @@ static const char *utf16_guess(const unsigned char *s, size_t n)
     return NULL;
 }
 
-int decode_bytes(const char *raw, size_t n, const char *force, struct decoded *out,
-                 struct err *err)
+int decode_bytes(const char *raw, size_t n, const char *force, struct decoded *out, struct err *err)
 {
     const unsigned char *u = (const unsigned char *)raw;
     struct sbuf sb = SBUF_INIT;
@@ -235,6 +255,10 @@ int decode_bytes(const char *raw, size_t n, const char *force, struct decoded *o
     if ((what = binary_kind((const unsigned char *)raw, n)) != NULL) {
         err_set(err, "%s, not a text report", what);
         return -1;
+    }
+    if (u8_check((const uint8_t *)raw, n) == NULL) { /* the common case, checked fast */
+        sbuf_add(&sb, raw, n);
+        goto done;
     }
     utf8_survey(raw, n, &good, &bad);
     if (!bad) {
@@ -287,61 +311,99 @@ static size_t skip_escape(const char *s, size_t n, size_t i)
     return c < 0x80 ? i + 2 : i + 1; /* two-byte escape; never swallow a multibyte char */
 }
 
+/*
+ * Whether the valid UTF-8 character at s (l bytes) must go: C1 controls, bidi
+ * marks, embeddings, overrides and isolates, and a stray BOM. Line and
+ * paragraph separators are handled by the caller.
+ */
+static bool unwanted(const unsigned char *s, size_t l)
+{
+    if (l == 2)
+        return s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F;
+    if (l != 3)
+        return false;
+    if (s[0] == 0xE2 && s[1] == 0x80)
+        return s[2] == 0x8E || s[2] == 0x8F || (s[2] >= 0xAA && s[2] <= 0xAE);
+    if (s[0] == 0xE2 && s[1] == 0x81)
+        return s[2] >= 0xA6 && s[2] <= 0xA9;
+    return s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
+}
+
+static bool line_separator(const unsigned char *s, size_t l)
+{
+    return (l == 2 && s[0] == 0xC2 && s[1] == 0x85) ||
+           (l == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9));
+}
+
 size_t decode_sanitise(char *s, size_t n)
 {
-    size_t i = 0, o = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, o = 0, run = 0;
+
+/* Keep s[run, i) by moving it down to o. */
+#define FLUSH()                                                                                    \
+    do {                                                                                           \
+        if (o != run)                                                                              \
+            memmove(s + o, s + run, i - run);                                                      \
+        o += i - run;                                                                              \
+    } while (0)
 
     while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        uint32_t cp;
+        unsigned char c = u[i];
         size_t l;
 
         if (c >= 0x20 && c < 0x7F) {
-            s[o++] = s[i++];
+            i++;
             continue;
         }
-        if (c < 0x80) {
-            switch (c) {
-            case '\n':
-                s[o++] = '\n';
-                i++;
-                break;
-            case '\r': /* CR and CRLF end a line */
-                s[o++] = '\n';
-                i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
-                break;
-            case '\f': /* a page break ends a line */
-                s[o++] = '\n';
-                i++;
-                break;
-            case '\t':
-                s[o++] = ' ';
-                i++;
-                break;
-            case 0x1B:
-                i = skip_escape(s, n, i);
-                break;
-            default: /* NUL, other C0 controls, DEL */
-                i++;
+        if (c >= 0xE3 && c <= 0xEE) { /* CJK and the like: never unwanted */
+            i += 3;
+            continue;
+        }
+        if (c == '\n') {
+            i++;
+            continue;
+        }
+        if (c >= 0x80) {
+            uint32_t cp;
+
+            l = text_next(s + i, n - i, &cp);
+            if (!unwanted(u + i, l) && !line_separator(u + i, l)) {
+                i += l;
+                continue;
             }
+            FLUSH();
+            if (line_separator(u + i, l))
+                s[o++] = '\n';
+            i += l;
+            run = i;
             continue;
         }
-        l = text_next(s + i, n - i, &cp);
-        if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) { /* line and paragraph separators */
+        FLUSH();
+        switch (c) {
+        case '\r': /* CR and CRLF end a line */
             s[o++] = '\n';
-            i += l;
-            continue;
+            i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+            break;
+        case '\f': /* a page break ends a line */
+            s[o++] = '\n';
+            i++;
+            break;
+        case '\t':
+            s[o++] = ' ';
+            i++;
+            break;
+        case 0x1B:
+            i = skip_escape(s, n, i);
+            break;
+        default: /* NUL, other C0 controls, DEL */
+            i++;
         }
-        if ((cp >= 0x80 && cp <= 0x9F) ||         /* C1 controls */
-            cp == 0xFEFF || cp == 0x200E || cp == 0x200F || /* BOM, LRM, RLM */
-            (cp >= 0x202A && cp <= 0x202E) ||     /* bidi embeddings and overrides */
-            (cp >= 0x2066 && cp <= 0x2069)) {     /* bidi isolates */
-            i += l;
-            continue;
-        }
-        memmove(s + o, s + i, l);
-        o += l;
-        i += l;
+        run = i;
     }
+    if (i > n)
+        i = n; /* a truncated sequence at the very end */
+    FLUSH();
+#undef FLUSH
     return o;
 }

@@ -6,6 +6,7 @@
 #include "library.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,7 +102,7 @@ static void walk_dir(struct walk *w, const char *dir, const struct stat *st)
                 msgs_add(w->msgs, "%s: %s", path, strerror(errno));
         } else if (S_ISDIR(sub.st_mode)) {
             walk_dir(w, path, &sub);
-        } else if (is_report_name(names.v[i])) {
+        } else if (is_report_name(names.v[i]) && S_ISREG(sub.st_mode)) {
             push(w->out, path);
         }
         free(path);
@@ -152,9 +153,15 @@ struct report *library_load(const char *path, const char *encoding, struct err *
 {
     struct decoded dec;
     struct report *r;
+    struct stat st;
     char *raw;
     size_t n;
 
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        /* a FIFO or a device would block or never end */
+        err_set(err, "not a regular file, skipped");
+        return NULL;
+    }
     if (util_read_file(path, &raw, &n, err) < 0)
         return NULL;
     if (n == 0) {
@@ -175,4 +182,112 @@ struct report *library_load(const char *path, const char *encoding, struct err *
     r = report_parse(path, dec.text, dec.len, library_is_markdown(path));
     free(dec.text);
     return r;
+}
+
+/* Reports loaded ahead of the one being delivered, at most. */
+#define WINDOW 64
+
+struct slot {
+    struct report *r;
+    char err[sizeof(((struct err *)0)->msg)];
+    bool done;
+};
+
+struct pool {
+    const struct path_list *paths;
+    const char *encoding;
+    struct slot *slots;
+    size_t next;      /* next path to load */
+    size_t delivered; /* paths handed to fn */
+    pthread_mutex_t mu;
+    pthread_cond_t loaded, room;
+};
+
+static void load_slot(struct pool *p, size_t i)
+{
+    struct err err;
+    struct report *r = library_load(p->paths->v[i], p->encoding, &err);
+
+    pthread_mutex_lock(&p->mu);
+    p->slots[i].r = r;
+    if (!r)
+        memcpy(p->slots[i].err, err.msg, sizeof(err.msg));
+    p->slots[i].done = true;
+    pthread_cond_broadcast(&p->loaded);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void *worker(void *arg)
+{
+    struct pool *p = arg;
+
+    for (;;) {
+        size_t i;
+
+        pthread_mutex_lock(&p->mu);
+        while (p->next < p->paths->nr && p->next >= p->delivered + WINDOW)
+            pthread_cond_wait(&p->room, &p->mu);
+        if (p->next >= p->paths->nr) {
+            pthread_mutex_unlock(&p->mu);
+            return NULL;
+        }
+        i = p->next++;
+        pthread_mutex_unlock(&p->mu);
+        load_slot(p, i);
+    }
+}
+
+void library_load_each(const struct path_list *paths, const char *encoding, int threads,
+                       library_fn fn, void *ctx)
+{
+    struct pool p = {paths,
+                     encoding,
+                     NULL,
+                     0,
+                     0,
+                     PTHREAD_MUTEX_INITIALIZER,
+                     PTHREAD_COND_INITIALIZER,
+                     PTHREAD_COND_INITIALIZER};
+    pthread_t *tids;
+    int started = 0;
+
+    if (threads < 2 || paths->nr < 2) {
+        for (size_t i = 0; i < paths->nr; i++) {
+            struct err err;
+            struct report *r = library_load(paths->v[i], encoding, &err);
+
+            fn(ctx, i, paths->v[i], r, r ? NULL : err.msg);
+        }
+        return;
+    }
+    p.slots = xcalloc(paths->nr, sizeof(*p.slots));
+    tids = xcalloc((size_t)threads, sizeof(*tids));
+    for (int t = 0; t < threads; t++)
+        if (pthread_create(&tids[t], NULL, worker, &p) == 0)
+            started++;
+    for (size_t i = 0; i < paths->nr; i++) {
+        struct slot *s = &p.slots[i];
+
+        pthread_mutex_lock(&p.mu);
+        if (!started && !s->done && p.next == i) {
+            /* no thread could be started: load it here */
+            p.next++;
+            pthread_mutex_unlock(&p.mu);
+            load_slot(&p, i);
+            pthread_mutex_lock(&p.mu);
+        }
+        while (!s->done)
+            pthread_cond_wait(&p.loaded, &p.mu);
+        pthread_mutex_unlock(&p.mu);
+        fn(ctx, i, paths->v[i], s->r, s->r ? NULL : s->err);
+        s->r = NULL;
+        pthread_mutex_lock(&p.mu);
+        p.delivered = i + 1;
+        pthread_cond_broadcast(&p.room);
+        pthread_mutex_unlock(&p.mu);
+    }
+    for (int t = 0; t < started; t++)
+        pthread_join(tids[t], NULL);
+    free(tids);
+    free(p.slots);
 }

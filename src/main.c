@@ -26,6 +26,9 @@
 #ifndef SAMPLES_DIR
 #define SAMPLES_DIR "/usr/local/share/courtread/samples"
 #endif
+#ifndef SOURCE_SAMPLES_DIR
+#define SOURCE_SAMPLES_DIR SAMPLES_DIR
+#endif
 
 enum mode { MODE_DEFAULT, MODE_OUTLINE, MODE_COURTS };
 
@@ -59,12 +62,20 @@ static void print_msgs(struct msgs *m)
     msgs_release(m);
 }
 
-/* The samples beside the binary in a source tree, else the installed ones. */
+static bool is_dir(const char *path)
+{
+    struct stat st;
+
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The bundled samples: beside the binary in a source tree, else the installed
+ * ones, else those of the source tree the binary was built in (a sanitizer
+ * build under build/). */
 static char *samples_dir(void)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-    struct stat st;
 
     if (n > 0) {
         char *slash;
@@ -75,20 +86,66 @@ static char *samples_dir(void)
         if (slash) {
             *slash = '\0';
             sbuf_addf(&sb, "%s/samples", exe);
-            if (stat(sb.buf, &st) == 0 && S_ISDIR(st.st_mode))
+            if (is_dir(sb.buf))
                 return sbuf_detach(&sb, NULL);
             sbuf_release(&sb);
         }
     }
+    if (!is_dir(SAMPLES_DIR) && is_dir(SOURCE_SAMPLES_DIR))
+        return xstrdup(SOURCE_SAMPLES_DIR);
     return xstrdup(SAMPLES_DIR);
+}
+
+/* What the printing modes need while reports arrive. */
+struct run {
+    enum mode mode;
+    bool several;
+    struct court_tree *tree;
+    struct sbuf out;
+    size_t loaded, failed;
+};
+
+/* Called for each report in order (library_load_each). */
+static void deliver(void *ctx, size_t index, const char *path, struct report *r, const char *err)
+{
+    struct run *run = ctx;
+
+    (void)index;
+    if (!r) {
+        fprintf(stderr, "courtread: %s: %s\n", path, err);
+        run->failed++;
+        return;
+    }
+    if (run->mode == MODE_COURTS) {
+        court_tree_add(run->tree, r, run->loaded);
+    } else {
+        sbuf_reset(&run->out);
+        if (run->several)
+            sbuf_addf(&run->out, "%s# %s\n", run->loaded ? "\n" : "", path);
+        outline_format(r, &run->out);
+        fwrite(run->out.buf, 1, run->out.len, stdout);
+    }
+    run->loaded++;
+    report_free(r);
+}
+
+/* Parsing is parallel: one thread per core, a few at most. */
+static int worker_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+    return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
     static const struct option longopts[] = {
-        {"outline", no_argument, NULL, 'o'},   {"courts", no_argument, NULL, 'c'},
-        {"encoding", required_argument, NULL, 'e'}, {"config", required_argument, NULL, 'C'},
-        {"help", no_argument, NULL, 'h'},      {"version", no_argument, NULL, 'V'},
+        {"outline", no_argument, NULL, 'o'},
+        {"courts", no_argument, NULL, 'c'},
+        {"encoding", required_argument, NULL, 'e'},
+        {"config", required_argument, NULL, 'C'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     int c;
@@ -142,7 +199,7 @@ int main(int argc, char **argv)
     struct path_list paths = {0};
     struct court_tree tree = {0};
     struct sbuf out = SBUF_INIT;
-    size_t loaded = 0, failed = 0;
+    struct run run = {0};
     int status = 0;
 
     if (parse_args(argc, argv, &o) < 0)
@@ -177,27 +234,10 @@ int main(int argc, char **argv)
         return status;
     }
 
-    for (size_t i = 0; i < paths.nr; i++) {
-        struct err err;
-        struct report *r = library_load(paths.v[i], o.encoding, &err);
-
-        if (!r) {
-            fprintf(stderr, "courtread: %s: %s\n", paths.v[i], err.msg);
-            failed++;
-            continue;
-        }
-        if (o.mode == MODE_COURTS) {
-            court_tree_add(&tree, r, loaded);
-        } else {
-            sbuf_reset(&out);
-            if (paths.nr > 1)
-                sbuf_addf(&out, "%s# %s\n", loaded ? "\n" : "", paths.v[i]);
-            outline_format(r, &out);
-            fwrite(out.buf, 1, out.len, stdout);
-        }
-        loaded++;
-        report_free(r);
-    }
+    run.mode = o.mode;
+    run.tree = &tree;
+    run.several = paths.nr > 1;
+    library_load_each(&paths, o.encoding, worker_threads(), deliver, &run);
     if (o.mode == MODE_COURTS) {
         court_tree_finish(&tree);
         sbuf_reset(&out);
@@ -208,9 +248,10 @@ int main(int argc, char **argv)
     if (!paths.nr)
         fprintf(stderr, "courtread: no reports (.txt or .md files) found\n");
     sbuf_release(&out);
+    sbuf_release(&run.out);
     path_list_release(&paths);
     config_release(&cfg);
     if (fflush(stdout) != 0 || ferror(stdout))
         return 1;
-    return loaded || !failed ? 0 : 1;
+    return run.loaded || !run.failed ? 0 : 1;
 }

@@ -19,9 +19,9 @@
 /* Longest unmarked section heading line, in characters. */
 #define HEADING_MAX 24
 /* Longest title line, subtitle, and photo caption, in characters. */
-#define TITLE_MAX 40
+#define TITLE_MAX    40
 #define SUBTITLE_MAX 64
-#define CAPTION_MAX 40
+#define CAPTION_MAX  40
 
 struct line {
     size_t off, len;   /* cleaned text, in parser.clean */
@@ -32,9 +32,11 @@ struct line {
     bool noise;
     enum marker mark;
     size_t mlen;
-    int md_depth;      /* Markdown: # count of a heading, 0 otherwise */
-    bool md_item;      /* Markdown list item or quote: starts a paragraph */
-    bool md_image;     /* Markdown image: the caption is the alt text */
+    int md_depth;            /* Markdown: # count of a heading, 0 otherwise */
+    bool md_item;            /* Markdown list item or quote: starts a paragraph */
+    bool md_image;           /* Markdown image: the caption is the alt text */
+    signed char fieldish[2]; /* is_fieldish() for [near the top]; -1 until known */
+    struct line_facts f;     /* of the cleaned text */
 };
 
 struct pending_caption {
@@ -48,8 +50,8 @@ struct parser {
     struct line *lines;
     size_t nr, alloc;
 
-    struct sbuf text;  /* the report's text being built */
-    struct sbuf para;  /* paragraph being joined */
+    struct sbuf text; /* the report's text being built */
+    struct sbuf para; /* paragraph being joined */
     bool para_open, para_complete;
     size_t para_lines;
 
@@ -77,48 +79,6 @@ static const char *ltext(const struct parser *p, size_t i)
 static bool starts_with_dash(const char *s, size_t n)
 {
     return text_starts(s, n, "——") || text_starts(s, n, "—") || text_starts(s, n, "--");
-}
-
-/* Count characters that are not blanks. */
-static size_t count_chars(const char *s, size_t n)
-{
-    size_t c = 0;
-    uint32_t cp;
-
-    for (size_t i = 0; i < n;) {
-        i += text_next(s + i, n - i, &cp);
-        if (!text_is_blank(cp))
-            c++;
-    }
-    return c;
-}
-
-static bool has_inner_punct(const char *s, size_t n, bool commas_ok)
-{
-    uint32_t c;
-
-    for (size_t i = 0; i < n;) {
-        i += text_next(s + i, n - i, &c);
-        switch (c) {
-        case 0xFF0C: /* ， */
-        case ',':
-        case 0x3001: /* 、 */
-            if (!commas_ok)
-                return true;
-            break;
-        case 0x3002: /* 。 */
-        case 0xFF1B: /* ； */
-        case ';':
-        case 0xFF1A: /* ： */
-        case ':':
-        case 0xFF01: /* ！ */
-        case 0xFF1F: /* ？ */
-        case '!':
-        case '?':
-            return true;
-        }
-    }
-    return false;
 }
 
 /* ---------------------------------------------------------------- lines */
@@ -203,13 +163,17 @@ static void add_line(struct parser *p, const char *s, size_t n, int blanks)
         t = tmp.buf ? tmp.buf : "";
         tn = tmp.len;
     }
-    ln->noise = rules_is_noise(t, tn) && !ln->md_depth;
+    rules_scan(t, tn, &ln->f);
+    ln->noise = rules_is_noise(t, tn, &ln->f) && !ln->md_depth;
     ln->off = p->clean.len;
-    rules_unjustify(t, tn, &p->clean);
+    rules_unjustify(t, tn, &ln->f, &p->clean);
     ln->len = p->clean.len - ln->off;
+    if (ln->len != tn) /* spaces went: look again */
+        rules_scan(ltext(p, p->nr - 1), ln->len, &ln->f);
     sbuf_addch(&p->clean, '\n');
     sbuf_release(&tmp);
-    ln->chars = count_chars(ltext(p, p->nr - 1), ln->len);
+    ln->fieldish[0] = ln->fieldish[1] = -1;
+    ln->chars = ln->f.nonblank;
     ln->mark = p->markdown ? MARK_NONE : rules_marker(ltext(p, p->nr - 1), ln->len, &ln->mlen);
 }
 
@@ -373,6 +337,8 @@ static void add_block(struct parser *p, enum block_kind kind, int level, const c
     struct report *r = p->r;
     struct block *b;
 
+    if (p->title_state == 1 && kind != BLOCK_TITLE)
+        p->title_state = 2; /* a subtitle comes right under its headline */
     ALLOC_GROW(r->blocks, r->nr_blocks + 1, r->alloc_blocks);
     b = &r->blocks[r->nr_blocks++];
     b->kind = kind;
@@ -435,8 +401,8 @@ static void join_line(struct parser *p, const char *s, size_t n)
 static void body_line(struct parser *p, size_t i)
 {
     const struct line *ln = &p->lines[i];
-    bool starts_new = !p->para_open || p->para_complete ||
-                      (p->indent_mode && ln->indented) || ln->md_item;
+    bool starts_new =
+        !p->para_open || p->para_complete || (p->indent_mode && ln->indented) || ln->md_item;
 
     if (starts_new) {
         flush_para(p);
@@ -461,15 +427,27 @@ static void add_heading(struct parser *p, enum marker mark, int level, const cha
 
 /* ------------------------------------------------------------ line kinds */
 
+/* A date or byline line: never a heading, title or caption. Cached per line. */
 static bool is_fieldish(const struct parser *p, size_t i)
 {
-    struct sbuf sb = SBUF_INIT;
-    const char *s = ltext(p, i);
-    size_t n = p->lines[i].len;
-    bool yes = rules_is_date_line(s, n) || rules_byline(s, n, !p->seen_body, &sb);
+    struct line *ln = &p->lines[i];
+    int top = !p->seen_body;
 
-    sbuf_release(&sb);
-    return yes;
+    if (ln->fieldish[top] < 0) {
+        struct sbuf sb = SBUF_INIT;
+        const char *s = ltext(p, i);
+
+        ln->fieldish[top] =
+            rules_is_date_line(s, ln->len, &ln->f) || rules_byline(s, ln->len, top, &sb);
+        sbuf_release(&sb);
+    }
+    return ln->fieldish[top];
+}
+
+/* Sentence punctuation anywhere in the line (commas too unless commas_ok). */
+static bool line_punct(const struct line *ln, bool commas_ok)
+{
+    return ln->f.stops || (!commas_ok && ln->f.commas);
 }
 
 /* A line shaped like an unmarked section heading: short, no sentence inside,
@@ -481,7 +459,7 @@ static bool heading_like(const struct parser *p, size_t i)
 
     if (i >= p->nr || ln->noise || ln->mark != MARK_NONE || ln->md_depth || ln->md_image)
         return false;
-    if (ln->chars < 2 || ln->chars > HEADING_MAX || has_inner_punct(s, ln->len, false))
+    if (ln->chars < 2 || ln->chars > HEADING_MAX || line_punct(ln, false))
         return false;
     if (!rules_heading_end_ok(s, ln->len) || text_is_closing(text_first(s, ln->len)))
         return false;
@@ -509,19 +487,59 @@ static bool title_like(const struct parser *p, size_t i)
     return !is_fieldish(p, i);
 }
 
+/* Whether a space stands between two CJK characters: the "A B" shape of a
+ * two-phrase section heading (坚持党建统领 永葆政治本色). */
+static bool has_phrase_space(const char *s, size_t n)
+{
+    uint32_t prev = 0, c;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &c);
+        if (text_is_blank(c) && text_is_cjk(prev) && i < n) {
+            uint32_t d;
+
+            text_next(s + i, n - i, &d);
+            if (text_is_cjk(d))
+                return true;
+        }
+        prev = c;
+    }
+    return false;
+}
+
+/*
+ * The line under a headline: one phrase that says what the report is about
+ * ("包头市中级人民法院打造过硬队伍展现审执工作新气象"), or anything under a
+ * dash. Not a sentence, not the first line of a paragraph running on, not the
+ * two-phrase shape of a section heading.
+ */
 static bool subtitle_like(const struct parser *p, size_t i)
 {
     const struct line *ln = &p->lines[i];
     const char *s = ltext(p, i);
-    uint32_t last = text_last(s, ln->len, false);
 
     if (ln->noise || ln->chars < 2 || ln->chars > SUBTITLE_MAX || ln->mark != MARK_NONE)
         return false;
     if (starts_with_dash(s, ln->len))
         return true;
-    if (last == 0x3002 || last == 0xFF1B || last == 0xFF0C || last == 0x3001 || last == ',')
+    if (ln->blanks_after == 0 || ln->chars < 6 || line_punct(ln, false))
         return false;
-    return !text_has(s, ln->len, "。") && !is_fieldish(p, i);
+    if (has_phrase_space(s, ln->len) || !rules_heading_end_ok(s, ln->len))
+        return false;
+    return !is_fieldish(p, i);
+}
+
+/* Whether the line names a court (not only "法院" as a word). */
+static bool names_court(const char *s, size_t n)
+{
+    struct court_mentions m = {0};
+    bool yes = false;
+
+    court_scan(s, n, &m);
+    for (size_t i = 0; i < m.nr; i++)
+        yes = yes || m.v[i].level != COURT_COLLECTIVE;
+    court_mentions_release(&m);
+    return yes;
 }
 
 /* A photo caption by layout: a short line standing alone with a wide gap of
@@ -533,17 +551,21 @@ static bool caption_by_layout(const struct parser *p, size_t i)
     int gap = p->caption_gap;
     bool above = ln->blanks_before >= gap, below = ln->blanks_after >= gap;
 
+    if (!above && !below)
+        return false;
     if (ln->noise || ln->chars < 2 || ln->chars > CAPTION_MAX || ln->blanks_before == 0 ||
         ln->blanks_after == 0 || ln->mark == MARK_NUM || ln->mark == MARK_CN ||
         ln->mark == MARK_CHAPTER || ln->mark == MARK_CN_PAREN)
         return false;
-    if (has_inner_punct(s, ln->len, true) && !ends_sentence(s, ln->len))
+    if (line_punct(ln, true) && !ends_sentence(s, ln->len))
         return false;
     if (is_fieldish(p, i))
         return false;
     if (p->para_open && !p->para_complete)
         /* inside a paragraph cut by the photo: only a line that is no sentence end */
         return above && below && !ends_sentence(s, ln->len);
+    if (!above && below && ln->blanks_before >= 0 && ends_sentence(s, ln->len))
+        return false; /* a short paragraph before a photo, not its caption */
     return above || below;
 }
 
@@ -573,10 +595,14 @@ static size_t heading_group(const struct parser *p, size_t i)
     if (heading_like(p, k) && p->lines[k].blanks_before < p->caption_gap &&
         p->lines[k].blanks_after != 0 && !caption_by_layout(p, k))
         return 0;
-    /* Running straight into the next line: it must be much shorter than it,
-     * or it is the first line of a hard-wrapped paragraph. */
-    if (p->lines[k].blanks_before == 0 && p->lines[k - 1].chars * 4 > p->lines[k].chars * 3)
-        return 0;
+    /* Running straight into the next line: it must be much shorter than that
+     * line and than a column line, or it is the first line of a paragraph. */
+    if (p->lines[k].blanks_before == 0) {
+        size_t wide = p->lines[k].chars > p->colwidth ? p->lines[k].chars : p->colwidth;
+
+        if (p->lines[k - 1].chars * 10 > wide * 6)
+            return 0;
+    }
     return n;
 }
 
@@ -584,25 +610,28 @@ static bool marked_heading(const struct parser *p, size_t i)
 {
     const struct line *ln = &p->lines[i];
     const char *s = ltext(p, i) + ln->mlen;
-    size_t n = ln->len - ln->mlen, chars = count_chars(s, n);
+    size_t n = ln->len - ln->mlen, chars;
     uint32_t last = text_last(s, n, false);
+    struct line_facts rest;
     const char *stop;
 
-    if (ln->mark == MARK_NONE || chars < 2 || chars > TITLE_MAX)
+    if (ln->mark == MARK_NONE || p->markdown || (p->para_open && !p->para_complete))
         return false;
-    if (p->para_open && !p->para_complete)
+    rules_scan(s, n, &rest);
+    chars = rest.nonblank;
+    if (chars < 2 || chars > TITLE_MAX)
         return false;
     stop = memmem(s, n, "。", 3);
     if (stop && (size_t)(stop - s) + 3 < n)
         return false; /* a run-in lead: 一、坚持政治引领。该院…… */
     if (text_is_sentence_end(last) || last == 0xFF0C || last == ',') {
-        bool official = ln->mark == MARK_CN || ln->mark == MARK_CN_PAREN ||
-                        ln->mark == MARK_CHAPTER;
+        bool official =
+            ln->mark == MARK_CN || ln->mark == MARK_CN_PAREN || ln->mark == MARK_CHAPTER;
 
         if (!(official && (last == 0x3002 || last == 0xFF1B) && chars <= 30))
             return false;
     }
-    if (ln->mark == MARK_SYMBOL && has_inner_punct(s, n, true))
+    if (ln->mark == MARK_SYMBOL && (rest.stops || rest.commas))
         return false;
     /* the first line of a hard-wrapped paragraph that starts with a number */
     if (ln->blanks_after == 0 && p->colwidth && ln->chars * 100 >= p->colwidth * 85)
@@ -682,12 +711,12 @@ static void walk(struct parser *p)
         struct sbuf sb = SBUF_INIT;
 
         if (ln->noise) {
-            if (rules_is_meta_line(s, n))
+            if (rules_is_meta_line(s, n, &ln->f))
                 take_meta(p, s, n);
             i++;
             continue;
         }
-        if (rules_is_meta_line(s, n)) {
+        if (rules_is_meta_line(s, n, &ln->f)) {
             take_meta(p, s, n);
             i++;
             continue;
@@ -700,7 +729,7 @@ static void walk(struct parser *p)
             continue;
         }
         sbuf_reset(&sb);
-        if (rules_is_date_line(s, n) && (!p->seen_body || at_end(p, i) || !r->date)) {
+        if (rules_is_date_line(s, n, &ln->f) && (!p->seen_body || at_end(p, i) || !r->date)) {
             char d[11];
 
             flush_para(p);
@@ -730,8 +759,8 @@ static void walk(struct parser *p)
                 add_block(p, BLOCK_TITLE, 0, s, n);
                 p->title_state = 1;
             } else {
-                int level = ln->md_depth - (p->md_title_depth ? p->md_title_depth
-                                                              : p->md_min_depth - 1);
+                int level =
+                    ln->md_depth - (p->md_title_depth ? p->md_title_depth : p->md_min_depth - 1);
                 add_heading(p, MARK_MARKDOWN, level < 1 ? 1 : level, s, n);
             }
             i++;
@@ -775,7 +804,7 @@ static void walk(struct parser *p)
                 const char *ns = ltext(p, i + 1);
 
                 if (!starts_with_dash(ns, nx->len) && nx->chars * 2 <= ln->chars * 3 &&
-                    !text_has(ns, nx->len, "法院") && !text_has(ns, nx->len, "法庭")) {
+                    !names_court(ns, nx->len)) {
                     sbuf_addch(&t, ' ');
                     sbuf_add(&t, ns, nx->len);
                     used = 2;
@@ -858,39 +887,68 @@ static void assign_levels(struct parser *p)
 
 /* ----------------------------------------------------------------- courts */
 
-static void add_court(struct report *r, const char *name, int parent)
-{
-    for (size_t i = 0; i < r->nr_courts; i++)
-        if (court_same(r->courts[i], name)) {
-            /* keep the fuller form: 鄂尔多斯市鄂托克旗人民法院 over 鄂托克旗人民法院 */
-            if (strlen(name) > strlen(r->courts[i])) {
-                free(r->courts[i]);
-                r->courts[i] = xstrdup(name);
-            }
-            if (r->court_parent[i] < 0)
-                r->court_parent[i] = parent;
-            return;
-        }
-    ALLOC_GROW(r->courts, r->nr_courts + 1, r->alloc_courts);
-    r->court_parent = xrealloc(r->court_parent, r->alloc_courts * sizeof(*r->court_parent));
-    r->court_parent[r->nr_courts] = parent;
-    r->courts[r->nr_courts++] = xstrdup(name);
-}
+/* Courts found so far, with their identity keys, so that each mention costs
+ * one key at most. */
+struct court_set {
+    struct report *r;
+    char **keys; /* parallel to r->courts */
+    size_t alloc;
+};
 
-static int court_index(const struct report *r, const char *name)
+static int court_set_find(const struct court_set *cs, const char *name, char **key)
 {
+    const struct report *r = cs->r;
+
     for (size_t i = 0; i < r->nr_courts; i++)
-        if (court_same(r->courts[i], name))
+        if (!strcmp(r->courts[i], name))
+            return (int)i;
+    *key = court_key(name);
+    for (size_t i = 0; i < r->nr_courts; i++)
+        if (!strcmp(cs->keys[i], *key))
             return (int)i;
     return -1;
 }
 
+static void add_court(struct court_set *cs, const char *name, int parent)
+{
+    struct report *r = cs->r;
+    char *key = NULL;
+    int i = court_set_find(cs, name, &key);
+
+    if (i >= 0) {
+        /* keep the fuller form: 鄂尔多斯市鄂托克旗人民法院 over 鄂托克旗人民法院 */
+        if (strlen(name) > strlen(r->courts[i])) {
+            free(r->courts[i]);
+            r->courts[i] = xstrdup(name);
+        }
+        if (r->court_parent[i] < 0)
+            r->court_parent[i] = parent;
+        free(key);
+        return;
+    }
+    ALLOC_GROW(r->courts, r->nr_courts + 1, r->alloc_courts);
+    r->court_parent = xrealloc(r->court_parent, r->alloc_courts * sizeof(*r->court_parent));
+    ALLOC_GROW(cs->keys, r->nr_courts + 1, cs->alloc);
+    r->court_parent[r->nr_courts] = parent;
+    cs->keys[r->nr_courts] = key;
+    r->courts[r->nr_courts++] = xstrdup(name);
+}
+
+static int court_index(const struct court_set *cs, const char *name)
+{
+    char *key = NULL;
+    int i = court_set_find(cs, name, &key);
+
+    free(key);
+    return i;
+}
+
 /* The court a collective mention stands for: X市两级法院 → X市中级人民法院,
  * when the report names that court. */
-static int collective_court(const struct report *r, const char *city)
+static int collective_court(const struct court_set *cs, const char *city)
 {
     char *name = court_city_court(city);
-    int k = court_index(r, name);
+    int k = court_index(cs, name);
 
     if (k < 0) {
         struct sbuf sb = SBUF_INIT;
@@ -900,26 +958,27 @@ static int collective_court(const struct report *r, const char *city)
         free(name);
         name = court_city_court(sb.buf);
         sbuf_release(&sb);
-        k = court_index(r, name);
+        k = court_index(cs, name);
     }
     free(name);
     return k;
 }
 
 /* First court named within text[from, to), collectives included. */
-static int court_in(const struct report *r, const struct court_mentions *m, size_t from, size_t to)
+static int court_in(const struct court_set *cs, const struct court_mentions *m, size_t from,
+                    size_t to)
 {
     for (size_t i = 0; i < m->nr; i++) {
         if (m->v[i].pos < from || m->v[i].pos >= to)
             continue;
         if (m->v[i].level == COURT_COLLECTIVE) {
-            int k = collective_court(r, m->v[i].name);
+            int k = collective_court(cs, m->v[i].name);
 
             if (k >= 0)
                 return k;
             continue;
         }
-        return court_index(r, m->v[i].name);
+        return court_index(cs, m->v[i].name);
     }
     return -1;
 }
@@ -934,22 +993,25 @@ static void find_courts(struct parser *p)
 {
     struct report *r = p->r;
     struct court_mentions m = {0};
+    struct court_set cs = {r, NULL, 0};
     int main_court = -1;
 
     court_scan(r->text, r->len, &m);
     for (size_t i = 0; i < m.nr; i++)
         if (m.v[i].level != COURT_COLLECTIVE) {
-            int parent = m.v[i].under >= 0 ? court_index(r, m.v[m.v[i].under].name) : -1;
+            int parent = m.v[i].under >= 0 ? court_index(&cs, m.v[m.v[i].under].name) : -1;
 
-            add_court(r, m.v[i].name, parent);
+            if (i > 0 && m.v[i].under < 0 && !strcmp(m.v[i].name, m.v[i - 1].name))
+                continue; /* the same court again */
+            add_court(&cs, m.v[i].name, parent);
         }
     for (int pass = 0; pass < 3 && main_court < 0; pass++) {
         enum block_kind want = pass == 0 ? BLOCK_TITLE : pass == 1 ? BLOCK_SUBTITLE : BLOCK_PARA;
 
         for (size_t b = 0; b < r->nr_blocks; b++)
             if (r->blocks[b].kind == want) {
-                main_court = court_in(r, &m, r->blocks[b].off,
-                                      r->blocks[b].off + r->blocks[b].len);
+                main_court =
+                    court_in(&cs, &m, r->blocks[b].off, r->blocks[b].off + r->blocks[b].len);
                 break;
             }
     }
@@ -961,7 +1023,7 @@ static void find_courts(struct parser *p)
         court_scan(p->source, strlen(p->source), &sm);
         for (size_t i = 0; i < sm.nr && main_court < 0; i++)
             if (sm.v[i].level != COURT_COLLECTIVE) {
-                add_court(r, sm.v[i].name, -1);
+                add_court(&cs, sm.v[i].name, -1);
                 main_court = (int)r->nr_courts - 1;
             }
         court_mentions_release(&sm);
@@ -975,6 +1037,7 @@ static void find_courts(struct parser *p)
                 (size_t)main_court * sizeof(*r->court_parent));
         r->courts[0] = c;
         r->court_parent[0] = pc;
+        /* cs.keys is not used past this point */
         for (size_t i = 0; i < r->nr_courts; i++) {
             int *q = &r->court_parent[i];
 
@@ -985,6 +1048,9 @@ static void find_courts(struct parser *p)
         }
     }
     court_mentions_release(&m);
+    for (size_t i = 0; i < r->nr_courts; i++)
+        free(cs.keys[i]);
+    free(cs.keys);
 }
 
 /* ------------------------------------------------------------------ api */

@@ -8,15 +8,16 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <threads.h>
 
 #include "text.h"
 #include "util.h"
 
 static bool is_cn_numeral(uint32_t c)
 {
-    return c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
-           c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341 ||
-           c == 0x767E || c == 0x96F6 || c == 0x3007;
+    return c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 || c == 0x516D ||
+           c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341 || c == 0x767E || c == 0x96F6 ||
+           c == 0x3007;
 }
 
 static bool is_digit(uint32_t c)
@@ -188,8 +189,8 @@ static bool is_menu_row(const char *s, size_t n)
             item_chars = 0;
         } else if (text_is_sentence_end(c) || c == 0xFF0C || c == ',' || c == 0x3001) {
             return false;
-        } else {
-            item_chars++;
+        } else if (++item_chars > 8) {
+            return false; /* a phrase too long for a menu item */
         }
         i += l;
     }
@@ -202,86 +203,205 @@ static bool is_menu_row(const char *s, size_t n)
     return items >= 4 && total >= items * 2;
 }
 
-bool rules_is_noise(const char *s, size_t n)
-{
-    /* Where-am-I and breadcrumb lines of court web sites. */
-    static const char *const nav[] = {
-        "当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置", "现在位置",
-    };
-    /* Page controls: print, close, font size, favourites, paging between articles. */
-    static const char *const controls[] = {
-        "打印本页", "打印此页", "打印文章", "【打印】", "[打印]", "关闭窗口", "关闭本页",
-        "【关闭】", "[关闭]", "返回顶部", "返回首页", "返回列表", "收藏本页", "加入收藏",
-        "字号：", "字号:", "字体：", "字体:", "【大 中 小】", "【大中小】", "[大 中 小]",
-        "上一篇", "下一篇", "上一条", "下一条", "相关链接", "相关阅读", "相关新闻",
-        "相关文章", "推荐阅读", "热点推荐", "我要纠错", "【纠错】", "视力保护色",
-    };
-    /* Share prompts and counters. */
-    static const char *const share[] = {
-        "分享到", "分享至", "一键分享", "扫一扫", "扫描二维码", "长按识别", "长按二维码",
-        "点击右上角", "关注我们", "浏览次数", "阅读次数", "点击数", "点击量", "点击率",
-        "浏览量", "阅读量", "访问量", "访问次数",
-    };
-    /* Editor and reviewer credit lines of news sites and WeChat accounts. */
-    static const char *const credits[] = {
-        "责任编辑", "责编：", "责编:", "编辑：", "编辑:", "审核：", "审核:", "审校：",
-        "校对：", "校对:", "初审：", "复审：", "终审：", "监制：", "出品：", "策划：",
-        "编审：", "值班编辑", "美编：",
-    };
-    /* Footers: copyright, ICP and police registration, site credits. */
-    static const char *const footer[] = {
-        "版权所有", "Copyright", "COPYRIGHT", "copyright", "©", "ICP备", "ICP证",
-        "公网安备", "技术支持：", "技术支持:", "主办单位", "承办单位", "网站地图",
-        "联系我们", "免责声明", "建议使用", "分辨率", "浏览器", "网站标识码",
-    };
-    size_t chars;
-    uint32_t c;
+/*
+ * Web-page chrome copied with an article: where-am-I and breadcrumb lines,
+ * page controls (print, close, font size, favourites, paging between
+ * articles), share prompts and counters, footers (copyright, ICP and police
+ * registration, site credits).
+ */
+static const char *const noise_phrases[] = {
+    "当前位置", "您的位置", "你的位置",   "您现在的位置", "所在位置",   "现在位置",   "打印本页",
+    "打印此页", "打印文章", "【打印】",   "[打印]",       "关闭窗口",   "关闭本页",   "【关闭】",
+    "[关闭]",   "返回顶部", "返回首页",   "返回列表",     "收藏本页",   "加入收藏",   "字号：",
+    "字号:",    "字体：",   "字体:",      "【大 中 小】", "【大中小】", "[大 中 小]", "上一篇",
+    "下一篇",   "上一条",   "下一条",     "相关链接",     "相关阅读",   "相关新闻",   "相关文章",
+    "推荐阅读", "热点推荐", "我要纠错",   "【纠错】",     "视力保护色", "分享到",     "分享至",
+    "一键分享", "扫一扫",   "扫描二维码", "长按识别",     "长按二维码", "点击右上角", "关注我们",
+    "浏览次数", "阅读次数", "点击数",     "点击量",       "点击率",     "浏览量",     "阅读量",
+    "访问量",   "访问次数", "版权所有",   "Copyright",    "COPYRIGHT",  "copyright",  "©",
+    "ICP备",    "ICP证",    "公网安备",   "技术支持：",   "技术支持:",  "主办单位",   "承办单位",
+    "网站地图", "联系我们", "免责声明",   "建议使用",     "分辨率",     "浏览器",     "网站标识码",
+};
+/* Editor and reviewer credit lines of news sites and WeChat accounts. */
+static const char *const noise_credits[] = {
+    "责任编辑", "责编：", "责编:",  "编辑：",   "编辑:",  "审核：", "审核:",
+    "审校：",   "校对：", "校对:",  "初审：",   "复审：", "终审：", "监制：",
+    "出品：",   "策划：", "编审：", "值班编辑", "美编：",
+};
 
-    if (!n)
-        return false;
-    chars = text_count(s, n);
+/* Keys of page metadata lines: 发布时间：… 来源：… 浏览次数：… */
+static const char *const meta_keys[] = {
+    "发布时间", "发布日期", "发表时间", "更新时间", "来源：", "来源:",  "信息来源",
+    "文章来源", "稿件来源", "浏览次数", "阅读次数", "点击数", "发布者", "发布人",
+};
+
+/* Photo captions that say so: 图为…, 上图：…, ▲…, △…, 【图】…, （图片：…）. */
+static const char *const caption_starts[] = {
+    "图为", "上图", "下图",   "左图",   "右图",   "图：",  "图:",  "▲",
+    "△",    "▼",    "【图】", "（图）", "图片：", "图片:", "题图", "配图",
+};
+
+/* Lookup tables built once, thread-safely, and only read after. */
+static struct {
+    struct phrase_set chrome; /* noise phrases, credits, and 首页/主页 for breadcrumbs */
+    struct phrase_set meta;
+    struct charset caption_firsts;
+} tables;
+static once_flag tables_once = ONCE_FLAG_INIT;
+
+static void build_tables(void)
+{
+    static const char *const home[] = {"首页", "主页"};
+
+    phrase_set_add(&tables.chrome, noise_phrases, ARRAY_SIZE(noise_phrases));
+    phrase_set_add(&tables.chrome, noise_credits, ARRAY_SIZE(noise_credits));
+    phrase_set_add(&tables.chrome, home, ARRAY_SIZE(home));
+    phrase_set_add(&tables.meta, meta_keys, ARRAY_SIZE(meta_keys));
+    charset_init(&tables.caption_firsts, "图上下左右▲△▼【（题配");
+}
+
+static const struct phrase_set *chrome(void)
+{
+    call_once(&tables_once, build_tables);
+    return &tables.chrome;
+}
+
+static bool is_word_char(uint32_t c)
+{
+    return text_is_han(c) || text_is_ascii_alnum(c) || (c >= 0xC0 && c <= 0x24F) ||
+           (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+           (c >= 0xFF10 && c <= 0xFF5A);
+}
+
+void rules_scan(const char *s, size_t n, struct line_facts *f)
+{
+    uint32_t c, prev = 0;
+    bool space_after_cjk = false, short_line = n <= 480; /* at most 120 characters */
+
+    call_once(&tables_once, build_tables);
+    memset(f, 0, sizeof(*f));
+    for (size_t i = 0; i < n;) {
+        size_t l = text_next(s + i, n - i, &c);
+
+        f->chars++;
+        if (c >= 0x4E00 && c <= 0x9FFF) { /* most characters: a Han character */
+            f->nonblank++;
+            f->cjk++;
+            f->word = true;
+            if (space_after_cjk && prev == ' ')
+                f->gaps++;
+            space_after_cjk = false;
+            if (short_line) {
+                f->chrome |= i > 0 && phrase_set_may_start(&tables.chrome, prev, c);
+                f->meta |= i > 0 && phrase_set_may_start(&tables.meta, prev, c);
+            }
+            prev = c;
+            i += l;
+            continue;
+        }
+        if (text_is_blank(c)) {
+            f->separators = true;
+            if (c == ' ' && text_is_cjk(prev))
+                space_after_cjk = true;
+        } else {
+            f->nonblank++;
+        }
+        if (text_is_cjk(c)) {
+            f->cjk++;
+            if (space_after_cjk && prev == ' ')
+                f->gaps++;
+        }
+        if (c != ' ')
+            space_after_cjk = false;
+        if (!f->word && is_word_char(c))
+            f->word = true;
+        if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
+            f->digits = true;
+        switch (c) {
+        case '|':
+        case 0xFF5C: /* ｜ */
+        case 0x4E28: /* 丨 */
+        case 0x2502: /* │ */
+            f->separators = true;
+            break;
+        case 0xFF0C: /* ， */
+        case ',':
+        case 0x3001: /* 、 */
+            f->commas = true;
+            break;
+        case 0x3002: /* 。 */
+        case 0xFF1B: /* ； */
+        case ';':
+        case 0xFF1A: /* ： */
+        case ':':
+        case 0xFF01: /* ！ */
+        case 0xFF1F: /* ？ */
+        case '!':
+        case '?':
+            f->stops = true;
+            break;
+        }
+        if (short_line) { /* chrome and metadata stand on short lines only */
+            if (i > 0) {
+                f->chrome |= phrase_set_may_start(&tables.chrome, prev, c);
+                f->meta |= phrase_set_may_start(&tables.meta, prev, c);
+            }
+            f->chrome |= charset_has(&tables.chrome.singles, c);
+        }
+        prev = c;
+        i += l;
+    }
+}
+
+bool rules_is_noise(const char *s, size_t n, const struct line_facts *f)
+{
+    struct line_facts own;
+    size_t chars;
+
+    if (!n || n > 480)
+        return false; /* over 120 characters for sure */
+    if (!f) {
+        rules_scan(s, n, &own);
+        f = &own;
+    }
+    chars = f->chars;
     if (chars > 120)
         return false; /* a real paragraph, whatever it mentions */
-    if (has_any(s, n, nav, ARRAY_SIZE(nav)))
-        return true;
-    if ((text_has(s, n, "首页") || text_has(s, n, "主页")) &&
-        (text_has(s, n, ">") || text_has(s, n, "＞") || text_has(s, n, "»") ||
-         text_has(s, n, "›") || text_has(s, n, "→")))
-        return true;
-    if (has_any(s, n, controls, ARRAY_SIZE(controls)) ||
-        has_any(s, n, share, ARRAY_SIZE(share)) || has_any(s, n, footer, ARRAY_SIZE(footer)))
-        return true;
-    if (chars <= 60 && has_any(s, n, credits, ARRAY_SIZE(credits)))
-        return true;
+    if (f->chrome && phrase_set_find(chrome(), s, n)) {
+        if (has_any(s, n, noise_phrases, ARRAY_SIZE(noise_phrases)))
+            return true;
+        if ((text_has(s, n, "首页") || text_has(s, n, "主页")) &&
+            (text_has(s, n, ">") || text_has(s, n, "＞") || text_has(s, n, "»") ||
+             text_has(s, n, "›") || text_has(s, n, "→")))
+            return true;
+        if (chars <= 60 && has_any(s, n, noise_credits, ARRAY_SIZE(noise_credits)))
+            return true;
+    }
     /* A bare link left from the page. */
     if ((text_starts(s, n, "http://") || text_starts(s, n, "https://") ||
          text_starts(s, n, "www.")) &&
         !memchr(s, ' ', n))
         return true;
     /* Rules and ornaments: a line of only symbols (----, ====, ***, ———). */
-    {
-        bool any_word = false;
+    if (!f->word)
+        return true;
+    if (f->separators && is_menu_row(s, n)) {
+        /* "本报记者 顾川 通讯员 苏蔓" has the shape of a menu too */
+        struct sbuf sb = SBUF_INIT;
+        bool byline = rules_byline(s, n, true, &sb);
 
-        for (size_t i = 0; i < n;) {
-            i += text_next(s + i, n - i, &c);
-            if (text_is_han(c) || text_is_ascii_alnum(c) || (c >= 0xC0 && c <= 0x24F) ||
-                (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-                (c >= 0xFF10 && c <= 0xFF5A))
-                any_word = true;
-        }
-        if (!any_word)
-            return true;
+        sbuf_release(&sb);
+        return !byline;
     }
-    return is_menu_row(s, n);
+    return false;
 }
 
 /* Role words of Chinese news bylines, longest first so 本报记者 wins over 记者. */
 static const char *const roles[] = {
-    "本报特约记者", "本报见习记者", "本报通讯员", "本报实习生", "本报记者", "本刊记者",
-    "本网记者",     "本台记者",     "特约记者",   "见习记者",   "实习记者", "通讯员",
-    "实习生",       "记者",         "摄影",       "摄像",       "文/图",    "文／图",
-    "图/文",        "文图",         "撰稿",       "文/",        "文／",     "文|",
-    "文｜",         "作者",
+    "本报特约记者", "本报见习记者", "本报通讯员", "本报实习生", "本报记者", "本刊记者", "本网记者",
+    "本台记者",     "特约记者",     "见习记者",   "实习记者",   "通讯员",   "实习生",   "记者",
+    "摄影",         "摄像",         "文/图",      "文／图",     "图/文",    "文图",     "撰稿",
+    "文/",          "文／",         "文|",        "文｜",       "作者",
 };
 
 static size_t role_at(const char *s, size_t n)
@@ -306,6 +426,31 @@ static bool is_bracket(uint32_t c)
 }
 
 /*
+ * Common Chinese surnames. Only used when a name is glued to its role word
+ * ("本报记者王祯"), to tell it from a sentence ("记者了解到"). Names after a
+ * separator (●, a space) are taken as they are, so that minority names
+ * (阿拉坦, 乌日娜) are never refused.
+ */
+static const char SURNAMES[] =
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
+    "毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关"
+    "兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
+    "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿"
+    "桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝伊";
+
+static bool is_surname(const char *s, size_t l)
+{
+    char buf[5];
+
+    if (l > 4)
+        return false;
+    memcpy(buf, s, l);
+    buf[l] = '\0';
+    return strstr(SURNAMES, buf) != NULL;
+}
+
+/*
  * Split s into role words and name tokens; a byline is only roles and names
  * (each name 1-6 Han characters). Writes "ROLE NAME NAME ROLE NAME" to out.
  * Returns the number of names, or -1 when something else is in the line.
@@ -314,6 +459,7 @@ static int parse_names(const char *s, size_t n, bool need_role, struct sbuf *out
 {
     size_t i = 0, tok = 0, nroles = 0;
     int names = 0;
+    bool after_role = false;
     uint32_t c;
 
     while (i < n) {
@@ -321,10 +467,15 @@ static int parse_names(const char *s, size_t n, bool need_role, struct sbuf *out
 
         if (is_name_separator(c) || is_bracket(c)) {
             tok = 0;
+            after_role = false;
             i += l;
             continue;
         }
+        if (tok == 0 && after_role && !is_surname(s + i, l))
+            return -1; /* 记者了解到: a sentence, not 记者王祯 */
+        after_role = false;
         if ((r = role_at(s + i, n - i)) != 0 && tok == 0) {
+            after_role = true;
             if (out->len && out->buf[out->len - 1] != ' ')
                 sbuf_addch(out, ' ');
             sbuf_add(out, s + i, r);
@@ -355,11 +506,11 @@ static int parse_names(const char *s, size_t n, bool need_role, struct sbuf *out
 
 bool rules_byline(const char *s, size_t n, bool near_top, struct sbuf *out)
 {
-    size_t start = out->len, i = 0, chars = text_count(s, n);
+    size_t start = out->len, i = 0, chars;
     uint32_t c;
     int names;
 
-    if (!n || chars > 40)
+    if (!n || n > 160 || (chars = text_count(s, n)) > 40)
         return false;
     for (size_t k = 0; k < n;) {
         k += text_next(s + k, n - k, &c);
@@ -452,6 +603,12 @@ static int read_number(const char *s, size_t n, size_t *i, int maxd)
  */
 static bool find_date_span(const char *s, size_t n, char out[11], size_t *from, size_t *to)
 {
+    bool digits = false;
+
+    for (size_t i = 0; i < n && !digits; i++) /* ASCII or full-width (EF BC 90-99) */
+        digits = (s[i] >= '0' && s[i] <= '9') || (unsigned char)s[i] == 0xEF;
+    if (!digits)
+        return false;
     for (size_t i = 0; i < n;) {
         uint32_t c;
         size_t l = text_next(s + i, n - i, &c), j = i;
@@ -521,13 +678,14 @@ static const char *const date_labels[] = {
     "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "发布于", "发布",
 };
 
-bool rules_is_date_line(const char *s, size_t n)
+bool rules_is_date_line(const char *s, size_t n, const struct line_facts *f)
 {
     char d[11];
     size_t a, b, i;
     uint32_t c;
 
-    if (!find_date_span(s, n, d, &a, &b) || text_count(s, n) > 40)
+    if (n > 160 || (f && (!f->digits || f->chars > 40)) || (!f && text_count(s, n) > 40) ||
+        !find_date_span(s, n, d, &a, &b))
         return false;
     /* before the date: only a label */
     i = 0;
@@ -563,19 +721,18 @@ bool rules_is_date_line(const char *s, size_t n)
     return true;
 }
 
-bool rules_is_meta_line(const char *s, size_t n)
+bool rules_is_meta_line(const char *s, size_t n, const struct line_facts *f)
 {
-    static const char *const keys[] = {
-        "发布时间", "发布日期", "发表时间", "更新时间", "来源：", "来源:", "信息来源",
-        "文章来源", "稿件来源", "浏览次数", "阅读次数", "点击数", "发布者", "发布人",
-    };
     size_t hits = 0;
     char d[11];
 
-    if (text_count(s, n) > 120)
+    call_once(&tables_once, build_tables);
+    if (n > 480 || (f && (!f->meta || f->chars > 120)))
         return false;
-    for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
-        if (text_has(s, n, keys[i]))
+    if (!phrase_set_find(&tables.meta, s, n) || text_count(s, n) > 120)
+        return false;
+    for (size_t i = 0; i < ARRAY_SIZE(meta_keys); i++)
+        if (text_has(s, n, meta_keys[i]))
             hits++;
     return hits >= 2 || (hits == 1 && (rules_find_date(s, n, d) || text_count(s, n) <= 40));
 }
@@ -611,17 +768,13 @@ bool rules_signoff(const char *s, size_t n, struct sbuf *out)
     return false;
 }
 
-/* Photo captions that say so: 图为…, 上图：…, ▲…, △…, 【图】…, （图片：…）. */
 bool rules_caption_marker(const char *s, size_t n)
 {
-    static const char *const starts[] = {
-        "图为", "上图", "下图", "左图", "右图", "图：", "图:", "▲", "△", "▼", "【图】",
-        "（图）", "图片：", "图片:", "题图", "配图",
-    };
-    if (text_count(s, n) > 100)
+    call_once(&tables_once, build_tables);
+    if (!charset_has(&tables.caption_firsts, text_first(s, n)) || text_count(s, n) > 100)
         return false;
-    for (size_t i = 0; i < ARRAY_SIZE(starts); i++)
-        if (text_starts(s, n, starts[i]))
+    for (size_t i = 0; i < ARRAY_SIZE(caption_starts); i++)
+        if (text_starts(s, n, caption_starts[i]))
             return true;
     return false;
 }
@@ -633,11 +786,15 @@ bool rules_caption_marker(const char *s, size_t n)
  * space before another CJK character; then those spaces go. A heading's one
  * space between two phrases ("坚持党建统领 永葆政治本色") stays.
  */
-void rules_unjustify(const char *s, size_t n, struct sbuf *out)
+void rules_unjustify(const char *s, size_t n, const struct line_facts *f, struct sbuf *out)
 {
     size_t gaps = 0, cjk = 0, i = 0;
     uint32_t c, prev = 0;
 
+    if (!memchr(s, ' ', n) || (f && (f->gaps < 3 || f->gaps * 3 < f->cjk))) {
+        sbuf_add(out, s, n);
+        return;
+    }
     while (i < n) {
         size_t l = text_next(s + i, n - i, &c);
 
@@ -698,7 +855,7 @@ bool rules_heading_end_ok(const char *s, size_t n)
         0x5411, /* 向 */ 0x4EE5, /* 以 */ 0x5E76, /* 并 */ 0x6216, /* 或 */
         0x7B49, /* 等 */ 0x4E3A, /* 为 */ 0x4E4B, /* 之 */ 0x800C, /* 而 */
         0x4E8E, /* 于 */ 0x6240, /* 所 */ 0x3001, /* 、 */ 0xFF0C, /* ， */
-        ',',    0xFF1A, /* ： */ 0x201C, /* “ */ 0x300A, /* 《 */
+        ',',    0xFF1A,          /* ： */ 0x201C, /* “ */ 0x300A,  /* 《 */
     };
     uint32_t c = text_last(s, n, false);
 

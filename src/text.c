@@ -40,27 +40,6 @@ size_t text_put(char *out, uint32_t cp)
     return 4;
 }
 
-bool text_is_han(uint32_t cp)
-{
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x323AF) || cp == 0x3007;
-}
-
-bool text_is_cjk(uint32_t cp)
-{
-    return text_is_han(cp) || (cp >= 0x3000 && cp <= 0x30FF) || /* CJK punct, kana */
-           (cp >= 0xFF00 && cp <= 0xFFEF) ||                     /* full-width forms */
-           (cp >= 0xAC00 && cp <= 0xD7AF) ||                     /* hangul */
-           (cp >= 0xFE30 && cp <= 0xFE4F) ||                     /* CJK compatibility forms */
-           (cp >= 0x2018 && cp <= 0x201F) ||                     /* “ ” ‘ ’ used as CJK quotes */
-           cp == 0x2014 || cp == 0x2026 || cp == 0x00B7 || cp == 0x25CF || cp == 0x25A0;
-}
-
-bool text_is_blank(uint32_t cp)
-{
-    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0;
-}
-
 bool text_is_sentence_end(uint32_t cp)
 {
     switch (cp) {
@@ -173,4 +152,74 @@ bool text_ends(const char *s, size_t n, const char *needle)
 bool text_has(const char *s, size_t n, const char *needle)
 {
     return memmem(s, n, needle, strlen(needle)) != NULL;
+}
+
+static void charset_set(struct charset *cs, uint32_t cp)
+{
+    if (cp < 0x10000)
+        cs->bits[cp >> 6] |= (uint64_t)1 << (cp & 63);
+}
+
+void charset_init(struct charset *cs, const char *members)
+{
+    size_t n = strlen(members);
+    uint32_t cp;
+
+    memset(cs, 0, sizeof(*cs));
+    for (size_t i = 0; i < n;) {
+        i += text_next(members + i, n - i, &cp);
+        charset_set(cs, cp);
+    }
+}
+
+static uint32_t pair_hash(uint32_t a, uint32_t b)
+{
+    return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> 16; /* as phrase_set_may_start() */
+}
+
+void phrase_set_add(struct phrase_set *ps, const char *const *v, size_t n)
+{
+    ps->lists[ps->nr_lists] = v;
+    ps->sizes[ps->nr_lists++] = n;
+    for (size_t i = 0; i < n; i++) {
+        const char *p = v[i];
+        size_t pn = strlen(p), l;
+        uint32_t a, b;
+
+        if (!pn)
+            continue;
+        l = text_next(p, pn, &a);
+        if (l >= pn) {
+            charset_set(&ps->singles, a);
+            continue;
+        }
+        text_next(p + l, pn - l, &b);
+        charset_set(&ps->pairs, pair_hash(a, b));
+    }
+}
+
+bool phrase_set_find(const struct phrase_set *ps, const char *s, size_t n)
+{
+    uint32_t a = 0, b;
+    size_t prev = 0;
+
+    for (size_t i = 0; i < n;) {
+        size_t l = text_next(s + i, n - i, &b);
+
+        if (charset_has(&ps->singles, b))
+            return true;
+        if (i > 0 && charset_has(&ps->pairs, pair_hash(a, b)))
+            for (size_t k = 0; k < ps->nr_lists; k++)
+                for (size_t j = 0; j < ps->sizes[k]; j++) {
+                    const char *p = ps->lists[k][j];
+                    size_t pl = strlen(p);
+
+                    if (pl <= n - prev && memcmp(s + prev, p, pl) == 0)
+                        return true;
+                }
+        a = b;
+        prev = i;
+        i += l;
+    }
+    return false;
 }

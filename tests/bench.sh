@@ -1,0 +1,36 @@
+#!/bin/sh
+# tests/bench.sh: speed as ratios against cat on the same files in the same run
+# (see the issues for the targets). Not a test: it prints figures.
+set -e
+BIN=${BIN:-./courtread}
+dir=${BENCH_DIR:-bench-corpus}
+if [ ! -f "$dir/.done" ]; then
+    rm -rf "$dir"
+    python3 tests/benchgen.py "$dir" "${BENCH_REPORTS:-10000}"
+    touch "$dir/.done"
+fi
+list=$(mktemp)
+trap 'rm -f "$list"' EXIT
+find "$dir" -name '*.txt' | sort >"$list"
+bytes=$(xargs cat <"$list" | wc -c)
+echo "corpus: $(wc -l <"$list") reports, $bytes bytes in $dir"
+
+# best of 5 wall-clock runs, in seconds
+best() {
+    b=
+    for i in 1 2 3 4 5; do
+        s=$(date +%s.%N)
+        "$@" >/dev/null 2>&1
+        e=$(date +%s.%N)
+        b=$(echo "$s $e ${b:-999}" | awk '{ d = $2 - $1; print (d < $3) ? d : $3 }')
+    done
+    echo "$b"
+}
+cat_t=$(best sh -c "xargs cat <'$list'")
+out_t=$(best "$BIN" --outline "$dir")
+rss_kb=$(/usr/bin/time -f %M "$BIN" --outline "$dir" 2>&1 >/dev/null | tail -n 1)
+awk -v c="$cat_t" -v o="$out_t" -v r="$rss_kb" -v b="$bytes" 'BEGIN {
+    printf "cat of the files:               %.3f s\n", c
+    printf "courtread --outline DIR:        %.3f s  = %.2f x cat   (target <= 4)\n", o, o / c
+    printf "peak RSS of --outline:          %.1f MB = %.3f x corpus (target <= 2)\n", r / 1024, r * 1024 / b
+}'

@@ -1,0 +1,29 @@
+#!/bin/sh
+# tests/golden.sh: the outline of every sample and the court tree of all of
+# them, compared with the files in tests/golden/. UPDATE=1 rewrites them.
+BIN=${BIN:-./courtread}
+dir=tests/golden
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+
+check() { # name, expected file; output in $tmp
+    if [ "${UPDATE:-0}" = 1 ]; then
+        cp "$tmp" "$2"
+        echo "PASS $1 (updated)"
+    elif diff -u "$2" "$tmp" >/dev/null 2>&1; then
+        echo "PASS $1"
+    else
+        echo "FAIL $1: output differs from $2"
+        diff -u "$2" "$tmp" | head -40
+    fi
+}
+
+for f in samples/*; do
+    name=$(basename "$f")
+    "$BIN" --outline "$f" >"$tmp" 2>&1
+    check "golden outline $name" "$dir/${name%.*}.outline"
+done
+"$BIN" --courts samples >"$tmp" 2>&1
+check "golden court tree of samples" "$dir/courts.txt"
+"$BIN" --outline samples >"$tmp" 2>&1
+check "golden outline of the samples folder" "$dir/all.outline"

@@ -1,0 +1,300 @@
+/*
+ * Unit tests for report.c: each structure rule on a short text made from the
+ * kind of text that needs it, with the exact outline or paragraphs expected.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "outline.h"
+#include "report.h"
+#include "util.h"
+
+static void expect_outline(const char *text, bool md, const char *want)
+{
+    struct report *r = report_parse("t", text, strlen(text), md);
+    struct sbuf sb = SBUF_INIT;
+
+    outline_format(r, &sb);
+    assert_string_equal(sb.buf ? sb.buf : "", want);
+    sbuf_release(&sb);
+    report_free(r);
+}
+
+/* The nth paragraph's text. */
+static void expect_para(const char *text, int nth, const char *want)
+{
+    struct report *r = report_parse("t", text, strlen(text), false);
+    int seen = 0;
+
+    for (size_t i = 0; i < r->nr_blocks; i++) {
+        const struct block *b = &r->blocks[i];
+
+        if (b->kind != BLOCK_PARA || seen++ != nth)
+            continue;
+        {
+            char *got = xstrndup(report_block_text(r, b), b->len);
+
+            assert_string_equal(got, want);
+            free(got);
+        }
+        report_free(r);
+        return;
+    }
+    fail_msg("paragraph %d not found", nth);
+}
+
+static void test_hard_wrapped_lines_join(void **state)
+{
+    /* newspaper columns: lines cut mid-word, no space between Chinese */
+    const char *t = "标题在这里\n\n近年来，某某县人民法院\n坚持以人民为中心，推动审判\n"
+                    "工作高质量发展。\n\n第二段从这里开始，\n写到这里结束。\n";
+    (void)state;
+    expect_para(t, 0, "近年来，某某县人民法院坚持以人民为中心，推动审判工作高质量发展。");
+    expect_para(t, 1, "第二段从这里开始，写到这里结束。");
+}
+
+static void test_latin_words_keep_one_space(void **state)
+{
+    (void)state;
+    expect_para("标题\n\n法院上线了 online\nfiling system 服务，\n群众可以在线立案。\n", 0,
+                "法院上线了 online filing system 服务，群众可以在线立案。");
+}
+
+static void test_page_break_inside_paragraph(void **state)
+{
+    /* a paragraph cut by a page break: blank lines, then the rest */
+    const char *t = "标题\n\n各类人员考核结果作为职务职级调整、员额进\n\n"
+                    "退的重要依据,并在表彰奖励时予以倾斜。\n\n下一段。\n";
+    (void)state;
+    expect_para(t, 0,
+                "各类人员考核结果作为职务职级调整、员额进退的重要依据,并在表彰奖励时予以倾斜。");
+    expect_para(t, 1, "下一段。");
+}
+
+static void test_column_lines_on_their_own_are_not_headings(void **state)
+{
+    /* a lead cut into short lines with blank lines between them */
+    const char *t =
+        "标题文字\n\n本报记者●王五\n\n近年来，某某市中级\n\n人民法院坚持以习近平新时代\n\n"
+        "中国特色社会主义思想为指导\n\n扎实推进队伍建设工作。\n";
+    (void)state;
+    expect_outline(t, false, "title\t标题文字\nbyline\t本报记者 王五\ncourt\t某某市中级人民法院\n");
+    expect_para(t, 0,
+                "近年来，某某市中级人民法院坚持以习近平新时代中国特色社会主义思想为指导扎实推进队伍"
+                "建设工作。");
+}
+
+static void test_justified_line(void **state)
+{
+    (void)state;
+    expect_para("标题\n\n始 终 坚 持 党 对 司 法 工 作 的 绝 对 领\n导。深入贯彻落实条例。\n", 0,
+                "始终坚持党对司法工作的绝对领导。深入贯彻落实条例。");
+}
+
+static void test_two_line_headings(void **state)
+{
+    /* over two lines in a row, and over two lines with a blank between */
+    const char *t = "大标题\n\n导语写在这里，介绍全文内容。\n\n加强政治建设\n让理论武装“实”起来\n\n"
+                    "正文第一段内容写在这里，内容比较长一些。\n\n党建引领\n\n各项工作花开见果\n\n"
+                    "正文第二段内容写在这里，内容也比较长。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t大标题\nsection\t1\t加强政治建设 让理论武装“实”起来\n"
+                   "section\t1\t党建引领 各项工作花开见果\n");
+}
+
+static void test_heading_then_wrapped_paragraph(void **state)
+{
+    /* the heading runs straight into a hard-wrapped paragraph */
+    const char *t =
+        "大标题\n\n导语，介绍全文。\n\n优化队伍管理\n让法院队伍“活”起来\n\n"
+        "牢 固 树 立“ 崇 德 尚 绩 ”选 人 用 人 导\n向。积极完善选人用人机制，全面优化领\n"
+        "导班子和干部队伍知识结构。\n";
+    (void)state;
+    expect_outline(t, false, "title\t大标题\nsection\t1\t优化队伍管理 让法院队伍“活”起来\n");
+    expect_para(t, 1,
+                "牢固树立“崇德尚绩”选人用人导向。积极完善选人用人机制，全面优化领导班子和干部队伍知"
+                "识结构。");
+}
+
+static void test_numbered_headings_and_levels(void **state)
+{
+    const char *t =
+        "工作报告\n\n一、主要工作\n\n过去一年，全院上下共同努力。\n\n（一）审判执行\n\n"
+        "审结案件一万件。\n\n（二）队伍建设\n\n加强队伍建设。\n\n二、下一步打算\n\n继续努力。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t工作报告\nsection\t1\t一、主要工作\nsection\t2\t（一）审判执行\n"
+                   "section\t2\t（二）队伍建设\nsection\t1\t二、下一步打算\n");
+}
+
+static void test_run_in_leads_are_not_sections(void **state)
+{
+    const char *t =
+        "标题\n\n坚持党建统领 永葆政治本色\n\n党建引领“培根”。该院创建党建工作品牌。\n\n"
+        "——诉讼服务全覆盖。根据辖区实际情况，完善服务体系。\n\n"
+        "一、强化理论武装。该院组织干警深入学习。\n";
+    (void)state;
+    expect_outline(t, false, "title\t标题\nsection\t1\t坚持党建统领 永葆政治本色\n");
+}
+
+static void test_captions_by_gap(void **state)
+{
+    /* photos leave wide gaps; a caption may end with 。 or be cut off */
+    const char *t =
+        "\n\n\n\n开展心理健康辅导活动\n\n\n\n业务领军人才集训班分组讨论\n\n“五色”队伍注新能 "
+        "强基固本开新局\n\n"
+        "某某市中级人民法院打造过硬队伍\n\n本报记者●王祯\n\n导语写在这里，说明全文。\n\n\n\n"
+        "丰富多彩的文艺活动。\n\n\n\n开展主题党日活动的\n\n坚持党建统领 永葆政治本色\n\n"
+        "正文内容，写得比较长一些。\n";
+    (void)state;
+    expect_outline(
+        t, false,
+        "title\t“五色”队伍注新能 强基固本开新局\nsubtitle\t某某市中级人民法院打造过硬队伍\n"
+        "byline\t本报记者 王祯\ncourt\t某某市中级人民法院\ncaption\t开展心理健康辅导活动\n"
+        "caption\t业务领军人才集训班分组讨论\n"
+        "caption\t丰富多彩的文艺活动。\ncaption\t开展主题党日活动的\n"
+        "section\t1\t坚持党建统领 永葆政治本色\n");
+}
+
+static void test_title_forms(void **state)
+{
+    (void)state;
+    /* a headline over two lines of similar length */
+    expect_outline("强基铸魂提升素质\n锻造过硬法院铁军\n\n正文第一段，内容。\n", false,
+                   "title\t强基铸魂提升素质 锻造过硬法院铁军\n");
+    /* a subtitle under a dash */
+    expect_outline("党旗飞扬激励奋进\n\n——某某县人民法院党建工作纪实\n\n正文。\n", false,
+                   "title\t党旗飞扬激励奋进\nsubtitle\t——某某县人民法院党建工作纪实\n"
+                   "court\t某某县人民法院\n");
+    /* the headline after the lead and the photos, as some page layouts cut it */
+    expect_outline(
+        "\n2025年，某某旗人民法院坚持以人民为中心，紧紧围绕“公正与效率”工作主题，"
+        "扎实推进队伍建设，全院干警政治素养与业务能力得到有效提升。\n\n\n\n举行宣誓仪式\n\n"
+        "锚定『五个聚焦』锻造司法铁军\n\n1 聚焦政治建设 筑牢忠诚根基\n\n正文内容。\n",
+        false,
+        "title\t锚定『五个聚焦』锻造司法铁军\ncourt\t某某旗人民法院\n"
+        "caption\t举行宣誓仪式\nsection\t1\t1 聚焦政治建设 筑牢忠诚根基\n");
+}
+
+static void test_signoff_and_byline(void **state)
+{
+    (void)state;
+    expect_outline("标题\n\n■本报记者 顾川 通讯员 苏蔓\n\n正文内容。\n\n(金豆)\n", false,
+                   "title\t标题\nbyline\t本报记者 顾川 通讯员 苏蔓\nauthor\t金豆\n");
+}
+
+static void test_web_noise_leaves_the_body(void **state)
+{
+    const char *t =
+        "首页 | 法院概况 | 新闻中心 | 审判动态 | 诉讼服务\n当前位置：首页 > 新闻中心\n\n"
+        "某某区法院开展调解工作\n\n发布时间：2025-06-18 09:30:00　来源：某某区人民法院　"
+        "作者：许清和\n【字号：大 中 小】【打印本页】【关闭窗口】\n\n"
+        "　　近日，某某区人民法院开展调解工作。\n\n责任编辑：孙梅\n"
+        "版权所有：某某区人民法院 ICP备00000000号\n";
+    struct report *r = report_parse("t", t, strlen(t), false);
+    size_t paras = 0;
+
+    (void)state;
+    expect_outline(t, false,
+                   "title\t某某区法院开展调解工作\nbyline\t作者 许清和\ndate\t2025-06-18\n"
+                   "court\t某某区人民法院\n");
+    for (size_t i = 0; i < r->nr_blocks; i++)
+        paras += r->blocks[i].kind == BLOCK_PARA;
+    assert_int_equal(paras, 1);
+    assert_null(strstr(r->text, "版权"));
+    assert_null(strstr(r->text, "编辑"));
+    report_free(r);
+}
+
+static void test_indented_paragraphs(void **state)
+{
+    /* plain-text articles: each paragraph starts with two ideographic spaces */
+    const char *t = "标题\n\n　　第一段第一行，没有句号\n结束在这里。\n　　第二段开始\n也结束了。\n"
+                    "　　第三段。\n";
+    (void)state;
+    expect_para(t, 0, "第一段第一行，没有句号结束在这里。");
+    expect_para(t, 1, "第二段开始也结束了。");
+    expect_para(t, 2, "第三段。");
+}
+
+static void test_markdown(void **state)
+{
+    const char *t =
+        "# 桐岚县法院：小案件里的大民生\n\n本报记者 宋知远\n\n正文**重点**在这里，"
+        "见[平台](https://x.org/)。\n\n![法官在田间调解](p.jpg)\n\n## 一、把法庭开到村口\n\n"
+        "内容。\n\n### （一）群众评价\n\n内容。\n";
+    (void)state;
+    expect_outline(
+        t, true,
+        "title\t桐岚县法院：小案件里的大民生\nbyline\t本报记者 宋知远\n"
+        "court\t桐岚县人民法院\ncaption\t法官在田间调解\nsection\t1\t一、把法庭开到村口\n"
+        "section\t2\t（一）群众评价\n");
+    {
+        struct report *r = report_parse("t", t, strlen(t), true);
+
+        assert_non_null(strstr(r->text, "正文重点在这里，见平台。"));
+        report_free(r);
+    }
+}
+
+static void test_markdown_front_matter(void **state)
+{
+    (void)state;
+    expect_outline(
+        "---\ntitle: 前置标题\ndate: 2024-03-05\nauthor: 张三\n---\n\n## 第一节\n\n正文。\n", true,
+        "title\t前置标题\nbyline\t张三\ndate\t2024-03-05\nsection\t1\t第一节\n");
+}
+
+static void test_empty_and_odd_input(void **state)
+{
+    struct report *r;
+
+    (void)state;
+    r = report_parse("t", "", 0, false);
+    assert_int_equal(r->nr_blocks, 0);
+    assert_null(r->title);
+    report_free(r);
+    /* one very long line */
+    {
+        struct sbuf sb = SBUF_INIT;
+
+        for (int i = 0; i < 20000; i++)
+            sbuf_addstr(&sb, "法院审判，");
+        r = report_parse("t", sb.buf, sb.len, false);
+        assert_int_equal(r->nr_blocks, 1);
+        assert_int_equal(r->blocks[0].kind, BLOCK_PARA);
+        report_free(r);
+        sbuf_release(&sb);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hard_wrapped_lines_join),
+        cmocka_unit_test(test_latin_words_keep_one_space),
+        cmocka_unit_test(test_page_break_inside_paragraph),
+        cmocka_unit_test(test_column_lines_on_their_own_are_not_headings),
+        cmocka_unit_test(test_justified_line),
+        cmocka_unit_test(test_two_line_headings),
+        cmocka_unit_test(test_heading_then_wrapped_paragraph),
+        cmocka_unit_test(test_numbered_headings_and_levels),
+        cmocka_unit_test(test_run_in_leads_are_not_sections),
+        cmocka_unit_test(test_captions_by_gap),
+        cmocka_unit_test(test_title_forms),
+        cmocka_unit_test(test_signoff_and_byline),
+        cmocka_unit_test(test_web_noise_leaves_the_body),
+        cmocka_unit_test(test_indented_paragraphs),
+        cmocka_unit_test(test_markdown),
+        cmocka_unit_test(test_markdown_front_matter),
+        cmocka_unit_test(test_empty_and_odd_input),
+    };
+    return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}
