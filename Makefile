@@ -59,7 +59,7 @@ test: $(BIN) $(TEST_BINS)
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 san:
-	$(MAKE) BUILD=build/san BIN=build/san/courtread \
+	@$(MAKE) --no-print-directory BUILD=build/san BIN=build/san/courtread \
 	    SANFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    CFLAGS="-O1 -g" test
 
