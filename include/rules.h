@@ -54,6 +54,10 @@ bool rules_is_noise(const char *s, size_t n, const struct line_facts *f);
  * the top). When it is one, the normalised byline is added to out. */
 bool rules_byline(const char *s, size_t n, bool near_top, struct sbuf *out);
 
+/* A byline in brackets at the start of a lead: 本报讯（记者 江月 通讯员 秦川）….
+ * The normalised byline is added to out. */
+bool rules_lead_byline(const char *s, size_t n, struct sbuf *out);
+
 /* Find a date in s; on success writes YYYY-MM-DD into out (11 bytes). */
 bool rules_find_date(const char *s, size_t n, char out[11]);
 /* A line that is only a date, or a publishing line (发布时间：…) that states one. */

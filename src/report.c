@@ -61,6 +61,7 @@ struct parser {
     int caption_gap; /* blank lines around a photo caption */
     bool indent_mode;
     size_t last_content; /* index of the last line that is not noise */
+    size_t nr_content;   /* lines that are not noise, walked so far */
     int md_title_depth;  /* Markdown: depth of the heading that is the title; 0 if none */
     int md_min_depth;
 
@@ -376,8 +377,13 @@ static bool closes_para(const struct parser *p, size_t i)
 
     if (p->markdown)
         return last_in_run;
-    if (p->indent_mode)
-        return i + 1 >= p->nr || p->lines[i + 1].indented || last_in_run;
+    if (p->indent_mode) {
+        const struct line *nx = i + 1 < p->nr ? &p->lines[i + 1] : NULL;
+
+        /* the next paragraph is indented; a heading between them is not */
+        return !nx || nx->indented || last_in_run ||
+               (text_is_sentence_end(last) && (nx->mark != MARK_NONE || nx->chars <= HEADING_MAX));
+    }
     if (text_is_sentence_end(last))
         return p->colwidth == 0 || last_in_run || ln->chars * 100 < p->colwidth * 85;
     if (last == 0xFF1A || last == ':') /* a lead-in ending in a colon */
@@ -407,6 +413,14 @@ static void body_line(struct parser *p, size_t i)
     if (starts_new) {
         flush_para(p);
         p->para_open = true;
+        if (!p->seen_body && !p->r->byline) {
+            /* 本报讯（记者 江月 通讯员 秦川）4月8日，…: the byline opens the lead */
+            struct sbuf sb = SBUF_INIT;
+
+            if (rules_lead_byline(ltext(p, i), ln->len, &sb))
+                p->r->byline = sbuf_detach(&sb, NULL);
+            sbuf_release(&sb);
+        }
         p->seen_body = true;
     }
     join_line(p, ltext(p, i), ln->len);
@@ -522,7 +536,10 @@ static bool subtitle_like(const struct parser *p, size_t i)
         return false;
     if (starts_with_dash(s, ln->len))
         return true;
-    if (ln->blanks_after == 0 || ln->chars < 6 || line_punct(ln, false))
+    /* with no blank line after it, only what stands above a byline or a date */
+    if (ln->blanks_after == 0 && !(i + 1 < p->nr && is_fieldish(p, i + 1)))
+        return false;
+    if (ln->chars < 6 || line_punct(ln, false))
         return false;
     if (has_phrase_space(s, ln->len) || !rules_heading_end_ok(s, ln->len))
         return false;
@@ -580,7 +597,10 @@ static size_t heading_group(const struct parser *p, size_t i)
 {
     size_t n = 1, k;
 
-    if (!heading_like(p, i) || (p->para_open && !p->para_complete))
+    /* after a finished sentence: a column line that ends with 。 may be full
+     * width, so the width test of closes_para() is not asked here */
+    if (!heading_like(p, i) ||
+        (p->para_open && !p->para_complete && !ends_sentence(p->para.buf, p->para.len)))
         return 0;
     if (i + 1 < p->nr && p->lines[i + 1].blanks_before <= 1 && heading_like(p, i + 1) &&
         p->lines[i].chars + p->lines[i + 1].chars <= TITLE_MAX &&
@@ -600,7 +620,7 @@ static size_t heading_group(const struct parser *p, size_t i)
     if (p->lines[k].blanks_before == 0) {
         size_t wide = p->lines[k].chars > p->colwidth ? p->lines[k].chars : p->colwidth;
 
-        if (p->lines[k - 1].chars * 10 > wide * 6)
+        if (p->lines[k - 1].chars * 10 > wide * (p->colwidth ? 7 : 6))
             return 0;
     }
     return n;
@@ -716,6 +736,14 @@ static void walk(struct parser *p)
             i++;
             continue;
         }
+        p->nr_content++;
+        /* The site's name above a copied web page: 某某法院网, 某某网站. */
+        if (p->nr_content == 1 && !p->markdown && ln->chars <= 12 && !line_punct(ln, false) &&
+            (text_ends(s, n, "网") || text_ends(s, n, "网站") || text_ends(s, n, "官网")) &&
+            i + 1 < p->nr && p->lines[i + 1].noise) {
+            i++;
+            continue;
+        }
         if (rules_is_meta_line(s, n, &ln->f)) {
             take_meta(p, s, n);
             i++;
@@ -739,8 +767,8 @@ static void walk(struct parser *p)
             i++;
             continue;
         }
-        if ((!p->seen_body || i + 3 >= p->last_content) && !ln->md_depth &&
-            rules_byline(s, n, !p->seen_body, &sb)) {
+        if ((!p->seen_body || p->nr_content < 8 || i + 3 >= p->last_content) && !ln->md_depth &&
+            rules_byline(s, n, !p->seen_body || p->nr_content < 8, &sb)) {
             flush_para(p);
             if (!r->byline)
                 r->byline = xstrndup(sb.buf, sb.len);
@@ -823,6 +851,13 @@ static void walk(struct parser *p)
                 (starts_with_dash(s, n) || (!p->seen_body && subtitle_like(p, i)))) {
                 set_field(&r->subtitle, s, n);
                 add_block(p, BLOCK_SUBTITLE, 0, s, n);
+                /* ——2025年1月15日在……会议上: a work report's date */
+                if (!r->date && starts_with_dash(s, n)) {
+                    char d[11];
+
+                    if (rules_find_date(s, n < 48 ? n : 48, d))
+                        r->date = xstrdup(d);
+                }
                 i++;
                 continue;
             }
@@ -978,6 +1013,9 @@ static int court_in(const struct court_set *cs, const struct court_mentions *m, 
                 return k;
             continue;
         }
+        /* 紫荆县人民法院雁栖人民法庭庭长: the report is about the 法庭 */
+        if (i + 1 < m->nr && m->v[i + 1].under == (int)i && m->v[i + 1].pos < to)
+            return court_index(cs, m->v[i + 1].name);
         return court_index(cs, m->v[i].name);
     }
     return -1;

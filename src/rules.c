@@ -210,17 +210,90 @@ static bool is_menu_row(const char *s, size_t n)
  * registration, site credits).
  */
 static const char *const noise_phrases[] = {
-    "当前位置", "您的位置", "你的位置",   "您现在的位置", "所在位置",   "现在位置",   "打印本页",
-    "打印此页", "打印文章", "【打印】",   "[打印]",       "关闭窗口",   "关闭本页",   "【关闭】",
-    "[关闭]",   "返回顶部", "返回首页",   "返回列表",     "收藏本页",   "加入收藏",   "字号：",
-    "字号:",    "字体：",   "字体:",      "【大 中 小】", "【大中小】", "[大 中 小]", "上一篇",
-    "下一篇",   "上一条",   "下一条",     "相关链接",     "相关阅读",   "相关新闻",   "相关文章",
-    "推荐阅读", "热点推荐", "我要纠错",   "【纠错】",     "视力保护色", "分享到",     "分享至",
-    "一键分享", "扫一扫",   "扫描二维码", "长按识别",     "长按二维码", "点击右上角", "关注我们",
-    "浏览次数", "阅读次数", "点击数",     "点击量",       "点击率",     "浏览量",     "阅读量",
-    "访问量",   "访问次数", "版权所有",   "Copyright",    "COPYRIGHT",  "copyright",  "©",
-    "ICP备",    "ICP证",    "公网安备",   "技术支持：",   "技术支持:",  "主办单位",   "承办单位",
-    "网站地图", "联系我们", "免责声明",   "建议使用",     "分辨率",     "浏览器",     "网站标识码",
+    "当前位置",
+    "您的位置",
+    "你的位置",
+    "您现在的位置",
+    "所在位置",
+    "现在位置",
+    "打印本页",
+    "打印此页",
+    "打印文章",
+    "【打印】",
+    "[打印]",
+    "关闭窗口",
+    "关闭本页",
+    "【关闭】",
+    "[关闭]",
+    "返回顶部",
+    "返回首页",
+    "返回列表",
+    "收藏本页",
+    "加入收藏",
+    "字号：",
+    "字号:",
+    "字体：",
+    "字体:",
+    "【大 中 小】",
+    "【大中小】",
+    "[大 中 小]",
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+    "相关链接",
+    "相关阅读",
+    "相关新闻",
+    "相关文章",
+    "推荐阅读",
+    "热点推荐",
+    "我要纠错",
+    "【纠错】",
+    "视力保护色",
+    "分享到",
+    "分享至",
+    "一键分享",
+    "扫一扫",
+    "扫描二维码",
+    "长按识别",
+    "长按二维码",
+    "点击右上角",
+    "关注我们",
+    "浏览次数",
+    "阅读次数",
+    "点击数",
+    "点击量",
+    "点击率",
+    "浏览量",
+    "阅读量",
+    "访问量",
+    "访问次数",
+    "版权所有",
+    "Copyright",
+    "COPYRIGHT",
+    "copyright",
+    "©",
+    "ICP备",
+    "ICP证",
+    "公网安备",
+    "技术支持：",
+    "技术支持:",
+    "主办单位",
+    "承办单位",
+    "网站地图",
+    "联系我们",
+    "免责声明",
+    "建议使用",
+    "分辨率",
+    "浏览器",
+    "网站标识码",
+    /* WeChat articles copied with their frame */
+    "阅读原文",
+    "点击蓝字",
+    "发表于",
+    "设为星标",
+    "预览时标签不可点",
+    "微信扫一扫",
 };
 /* Editor and reviewer credit lines of news sites and WeChat accounts. */
 static const char *const noise_credits[] = {
@@ -504,6 +577,50 @@ static int parse_names(const char *s, size_t n, bool need_role, struct sbuf *out
     return names;
 }
 
+/*
+ * The speaker under a work report's title: "某某市中级人民法院院长　林知秋" —
+ * an office ending in 院长, 庭长 …, a space, and a name of two to four
+ * characters.
+ */
+static bool speaker_line(const char *s, size_t n, struct sbuf *out)
+{
+    static const char *const offices[] = {"院长", "庭长", "局长",   "主任",
+                                          "书记", "法官", "审判员", "委员"};
+    size_t e = n, b, chars = 0;
+    uint32_t c;
+
+    while (e > 0) { /* the name, from the end */
+        size_t p = text_prev(s, e);
+
+        text_next(s + p, e - p, &c);
+        if (!text_is_han(c))
+            break;
+        e = p;
+        chars++;
+    }
+    if (chars < 2 || chars > 4 || e == 0)
+        return false;
+    b = e;
+    while (b > 0) { /* the space before it */
+        size_t p = text_prev(s, b);
+
+        text_next(s + p, b - p, &c);
+        if (!text_is_blank(c))
+            break;
+        b = p;
+    }
+    if (b == e)
+        return false;
+    for (size_t k = 0; k < ARRAY_SIZE(offices); k++)
+        if (text_ends(s, b, offices[k])) {
+            sbuf_add(out, s, b);
+            sbuf_addch(out, ' ');
+            sbuf_add(out, s + e, n - e);
+            return true;
+        }
+    return false;
+}
+
 bool rules_byline(const char *s, size_t n, bool near_top, struct sbuf *out)
 {
     size_t start = out->len, i = 0, chars;
@@ -538,6 +655,8 @@ bool rules_byline(const char *s, size_t n, bool near_top, struct sbuf *out)
         sbuf_add(out, v, vn);
         return true;
     }
+    if (speaker_line(s, n, out))
+        return true;
     if (role_at(s + i, n - i)) {
         names = parse_names(s + i, n - i, true, out);
         if (names >= 1 && names <= 8)
@@ -572,6 +691,33 @@ bool rules_byline(const char *s, size_t n, bool near_top, struct sbuf *out)
             if (ok && names >= 1)
                 return true;
         }
+        out->len = start;
+        if (out->buf)
+            out->buf[start] = '\0';
+    }
+    return false;
+}
+
+bool rules_lead_byline(const char *s, size_t n, struct sbuf *out)
+{
+    static const char *const opens[] = {"讯（", "讯(", "电（", "电("};
+    size_t lim = n < 90 ? n : 90, start = out->len;
+
+    for (size_t k = 0; k < ARRAY_SIZE(opens); k++) {
+        const char *at = memmem(s, lim, opens[k], strlen(opens[k]));
+        const char *in, *close;
+
+        if (!at)
+            continue;
+        in = at + strlen(opens[k]);
+        close = memmem(in, (size_t)(s + n - in), "）", 3);
+        if (!close)
+            close = memchr(in, ')', (size_t)(s + n - in));
+        if (!close || close - in > 120)
+            continue;
+        if (role_at(in, (size_t)(close - in)) &&
+            parse_names(in, (size_t)(close - in), true, out) >= 1)
+            return true;
         out->len = start;
         if (out->buf)
             out->buf[start] = '\0';
@@ -721,15 +867,30 @@ bool rules_is_date_line(const char *s, size_t n, const struct line_facts *f)
     return true;
 }
 
+/* A clock time HH:MM: the time a page was published. */
+static bool has_time(const char *s, size_t n)
+{
+    for (size_t i = 1; i + 2 < n; i++)
+        if (s[i] == ':' && s[i - 1] >= '0' && s[i - 1] <= '9' && s[i + 1] >= '0' &&
+            s[i + 1] <= '5' && s[i + 2] >= '0' && s[i + 2] <= '9')
+            return true;
+    return false;
+}
+
 bool rules_is_meta_line(const char *s, size_t n, const struct line_facts *f)
 {
     size_t hits = 0;
     char d[11];
 
     call_once(&tables_once, build_tables);
-    if (n > 480 || (f && (!f->meta || f->chars > 120)))
+    if (n > 480 || (f && f->chars > 120) || (f && !f->meta && !f->digits))
         return false;
-    if (!phrase_set_find(&tables.meta, s, n) || text_count(s, n) > 120)
+    if (!phrase_set_find(&tables.meta, s, n)) {
+        /* "原创 某某法院 2025年03月18日 18:30": a publishing line with a time */
+        return text_count(s, n) <= 60 && has_time(s, n) && !memmem(s, n, "。", 3) &&
+               rules_find_date(s, n, d);
+    }
+    if (text_count(s, n) > 120)
         return false;
     for (size_t i = 0; i < ARRAY_SIZE(meta_keys); i++)
         if (text_has(s, n, meta_keys[i]))

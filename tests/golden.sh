@@ -27,3 +27,17 @@ done
 check "golden court tree of samples" "$dir/courts.txt"
 "$BIN" --outline samples >"$tmp" 2>&1
 check "golden outline of the samples folder" "$dir/all.outline"
+
+# Reports in the shapes real ones come in (web pages, WeChat, work reports,
+# tight newspaper columns, newswire), written for these tests, with the
+# outline a careful reader expects.
+for f in tests/fixtures/*.txt; do
+    name=$(basename "$f" .txt)
+    "$BIN" --outline "$f" >"$tmp" 2>&1
+    if diff -u "tests/fixtures/$name.outline" "$tmp" >/dev/null 2>&1; then
+        echo "PASS fixture outline $name"
+    else
+        echo "FAIL fixture outline $name: differs from tests/fixtures/$name.outline"
+        diff -u "tests/fixtures/$name.outline" "$tmp" | head -40
+    fi
+done
