@@ -29,6 +29,8 @@ struct line_facts {
     bool commas;      /* ， , 、 */
     bool stops;       /* 。 ； ： ！ ？ and their ASCII forms */
 };
+/* Lines over 120 characters (paragraphs) are only counted: the other facts
+ * are set to true, as every rule turns such a line away by its length. */
 void rules_scan(const char *s, size_t n, struct line_facts *f);
 
 /* Heading number or marker classes, from the outermost to the innermost. */

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Decode the character at s (n bytes available); returns its length (>= 1).
  * Invalid or truncated input decodes as U+FFFD of length 1. */
@@ -22,13 +23,13 @@ static inline size_t text_next(const char *s, size_t n, uint32_t *cp)
         *cp = u[0];
         return 1;
     }
+    if ((u[0] & 0xF0) == 0xE0 && n >= 3) { /* before the 2-byte case: CJK is 3 bytes */
+        *cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        return 3;
+    }
     if ((u[0] & 0xE0) == 0xC0 && n >= 2) {
         *cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
         return 2;
-    }
-    if ((u[0] & 0xF0) == 0xE0 && n >= 3) {
-        *cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        return 3;
     }
     if ((u[0] & 0xF8) == 0xF0 && n >= 4) {
         *cp = ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
@@ -79,10 +80,26 @@ void text_trim(const char **s, size_t *n);
  * when skip_closing is set. */
 uint32_t text_last(const char *s, size_t n, bool skip_closing);
 uint32_t text_first(const char *s, size_t n);
-/* Whether s[0..n) starts with / ends with / contains the NUL-terminated needle. */
-bool text_starts(const char *s, size_t n, const char *needle);
-bool text_ends(const char *s, size_t n, const char *needle);
-bool text_has(const char *s, size_t n, const char *needle);
+/* Whether s[0..n) starts with / ends with / contains the NUL-terminated needle.
+ * Inline, so that strlen() of a literal needle costs nothing. */
+static inline bool text_starts(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+
+    return n >= k && memcmp(s, needle, k) == 0;
+}
+
+static inline bool text_ends(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+
+    return n >= k && memcmp(s + n - k, needle, k) == 0;
+}
+
+static inline bool text_has(const char *s, size_t n, const char *needle)
+{
+    return memmem(s, n, needle, strlen(needle)) != NULL;
+}
 
 /*
  * A set of BMP characters for fast membership tests: one bit per code point.
@@ -110,11 +127,14 @@ struct phrase_set {
     struct charset pairs;   /* hashed first two characters */
 };
 void phrase_set_add(struct phrase_set *ps, const char *const *v, size_t n);
-/* Whether a phrase of the set may start with the characters a, b. */
-static inline bool phrase_set_may_start(const struct phrase_set *ps, uint32_t a, uint32_t b)
+/* The hash of a pair of characters that ps->pairs holds for each phrase's
+ * first two: a phrase may start at a, b only if its bit is set. */
+static inline uint32_t phrase_pair_hash(uint32_t a, uint32_t b)
 {
-    return charset_has(&ps->pairs, ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> 16);
+    return (a * 33 + b) & 0xFFFF;
 }
 bool phrase_set_find(const struct phrase_set *ps, const char *s, size_t n);
+/* The same for the phrases of one list (in the order they were added). */
+bool phrase_set_find_in(const struct phrase_set *ps, int list, const char *s, size_t n);
 
 #endif

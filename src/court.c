@@ -37,16 +37,38 @@ static const char *const verbs[] = {
     "今年", "去年", "围绕", "针对", "作为", "入选", "赴",   "如",   "即",
 };
 
+/* A word with its length in bytes. */
+struct word {
+    const char *s;
+    size_t len;
+};
+#define W(lit) {lit, sizeof(lit) - 1}
+
+/* Endings of words that stand where a place name should be but name none:
+ * 全国优秀法院, 基层法院, 该市法院 (see is_generic_stem()). */
+static const struct word generic_endings[] = {
+    W("优秀"),   W("先进"), W("示范"), W("文明"), W("模范"), W("一流"), W("智慧"), W("数字"), W("星级"),   W("标准化"),
+    W("现代化"), W("人民"), W("基层"), W("派出"), W("巡回"), W("全市"), W("全区"), W("全省"), W("全国"),   W("全旗"),
+    W("全县"),   W("全盟"), W("本市"), W("本区"), W("该市"), W("我市"), W("我区"), W("各地"), W("新时代"),
+};
+
 /* Lookup tables built once, thread-safely, and only read after. */
 static struct {
     struct charset stops;
     struct charset verb_firsts;
+    struct charset ending_lasts; /* last characters of is_generic_stem()'s endings */
 } tables;
 static once_flag tables_once = ONCE_FLAG_INIT;
 
 static void build_tables(void)
 {
     charset_init(&tables.stops, STOPS);
+    for (size_t i = 0; i < ARRAY_SIZE(generic_endings); i++) {
+        const struct word *e = &generic_endings[i];
+        uint32_t c = text_last(e->s, e->len, false);
+
+        tables.ending_lasts.bits[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
     for (size_t i = 0; i < ARRAY_SIZE(verbs); i++) {
         uint32_t c;
 
@@ -142,27 +164,27 @@ static bool tribunal_stem_ok(const char *s, size_t n)
  * Words that stand where a place name should be but name no place: 全市法院,
  * 基层法院, 上级法院, 全国优秀法院, 自治区高院, 巡回法庭, 少年法庭.
  */
+
 static bool is_generic_stem(const char *s, size_t n)
 {
-    static const char *const whole[] = {
-        "自治区", "市",     "区",   "县",       "旗",   "省",   "盟",   "地方",     "专门", "基层",
-        "上级",   "下级",   "中级", "高级",     "军事", "本级", "同级", "人民",     "市级", "区级",
-        "县级",   "旗级",   "省级", "地区",     "全国", "全区", "全市", "全省",     "全旗", "全县",
-        "全盟",   "辖区",   "当地", "派出",     "巡回", "少年", "家事", "模拟",     "科技", "数字",
-        "智慧",   "互联网", "流动", "马背",     "车载", "审判", "专业", "环境资源", "旅游", "共享",
-        "劳动",   "商事",   "金融", "知识产权", "破产", "涉外", "海事", "新建",     "设立", "所在",
-        "法院",   "人民法", "示范", "标准化",   "综合", "中心", "社区", "夜间",     "假日", "星级",
+    static const struct word whole[] = {
+        W("自治区"), W("市"),     W("区"),   W("县"),       W("旗"),   W("省"),   W("盟"),   W("地方"),     W("专门"), W("基层"),
+        W("上级"),   W("下级"),   W("中级"), W("高级"),     W("军事"), W("本级"), W("同级"), W("人民"),     W("市级"), W("区级"),
+        W("县级"),   W("旗级"),   W("省级"), W("地区"),     W("全国"), W("全区"), W("全市"), W("全省"),     W("全旗"), W("全县"),
+        W("全盟"),   W("辖区"),   W("当地"), W("派出"),     W("巡回"), W("少年"), W("家事"), W("模拟"),     W("科技"), W("数字"),
+        W("智慧"),   W("互联网"), W("流动"), W("马背"),     W("车载"), W("审判"), W("专业"), W("环境资源"), W("旅游"), W("共享"),
+        W("劳动"),   W("商事"),   W("金融"), W("知识产权"), W("破产"), W("涉外"), W("海事"), W("新建"),     W("设立"), W("所在"),
+        W("法院"),   W("人民法"), W("示范"), W("标准化"),   W("综合"), W("中心"), W("社区"), W("夜间"),     W("假日"), W("星级"),
     };
-    static const char *const endings[] = {
-        "优秀",   "先进", "示范", "文明", "模范", "一流", "智慧", "数字", "星级",   "标准化",
-        "现代化", "人民", "基层", "派出", "巡回", "全市", "全区", "全省", "全国",   "全旗",
-        "全县",   "全盟", "本市", "本区", "该市", "我市", "我区", "各地", "新时代",
-    };
-    for (size_t i = 0; i < ARRAY_SIZE(whole); i++)
-        if (strlen(whole[i]) == n && memcmp(whole[i], s, n) == 0)
-            return true;
-    for (size_t i = 0; i < ARRAY_SIZE(endings); i++)
-        if (ends_with(s, n, endings[i]))
+    if (n <= 12) /* the longest whole word */
+        for (size_t i = 0; i < ARRAY_SIZE(whole); i++)
+            if (whole[i].len == n && memcmp(whole[i].s, s, n) == 0)
+                return true;
+    call_once(&tables_once, build_tables);
+    if (!charset_has(&tables.ending_lasts, text_last(s, n, false)))
+        return false;
+    for (size_t i = 0; i < ARRAY_SIZE(generic_endings); i++)
+        if (generic_endings[i].len <= n && memcmp(s + n - generic_endings[i].len, generic_endings[i].s, generic_endings[i].len) == 0)
             return true;
     return false;
 }

@@ -12,8 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <unistr.h>
-
 #include "text.h"
 #include "util.h"
 
@@ -174,7 +172,7 @@ static const char *binary_kind(const unsigned char *s, size_t n)
         {"RIFF", 4, "a RIFF (WebP/WAV/AVI) file"},
         {"\xD0\xCF\x11\xE0", 4, "an old Office document"},
     };
-    size_t ctl = 0, lim = n < 8192 ? n : 8192;
+    size_t ctl = 0, lim = n < 1024 ? n : 1024;
 
     for (size_t i = 0; i < ARRAY_SIZE(sigs); i++)
         if (sigs[i].what && n >= sigs[i].len && !memcmp(s, sigs[i].magic, sigs[i].len))
@@ -205,6 +203,8 @@ static const char *utf16_guess(const unsigned char *s, size_t n)
         return "UTF-16BE";
     return NULL;
 }
+
+static size_t sanitise(char *s, size_t n, bool check);
 
 int decode_bytes(const char *raw, size_t n, const char *force, struct decoded *out, struct err *err)
 {
@@ -256,10 +256,15 @@ int decode_bytes(const char *raw, size_t n, const char *force, struct decoded *o
         err_set(err, "%s, not a text report", what);
         return -1;
     }
-    if (u8_check((const uint8_t *)raw, n) == NULL) { /* the common case, checked fast */
-        sbuf_add(&sb, raw, n);
-        goto done;
+    /* the common case: valid UTF-8, checked while it is cleaned */
+    sbuf_add(&sb, raw, n);
+    if ((sb.len = sanitise(sb.buf, n, true)) != (size_t)-1) {
+        sb.buf[sb.len] = '\0';
+        out->encoding = enc;
+        out->text = sbuf_detach(&sb, &out->len);
+        return 0;
     }
+    sbuf_reset(&sb);
     utf8_survey(raw, n, &good, &bad);
     if (!bad) {
         sbuf_add(&sb, raw, n);
@@ -335,7 +340,12 @@ static bool line_separator(const unsigned char *s, size_t l)
            (l == 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9));
 }
 
-size_t decode_sanitise(char *s, size_t n)
+/*
+ * The cleaning of decode_sanitise(). With check set it also validates the
+ * UTF-8 on the way (one pass instead of two for most files) and returns
+ * (size_t)-1 at the first invalid sequence, leaving s half cleaned.
+ */
+static size_t sanitise(char *s, size_t n, bool check)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, o = 0, run = 0;
@@ -352,12 +362,14 @@ size_t decode_sanitise(char *s, size_t n)
         unsigned char c = u[i];
         size_t l;
 
-        if (c >= 0x20 && c < 0x7F) {
-            i++;
+        if (c >= 0xE3 && c <= 0xEE) { /* CJK and the like: never unwanted */
+            if (check && (i + 2 >= n || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80))
+                return (size_t)-1;
+            i += 3;
             continue;
         }
-        if (c >= 0xE3 && c <= 0xEE) { /* CJK and the like: never unwanted */
-            i += 3;
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
             continue;
         }
         if (c == '\n') {
@@ -367,6 +379,8 @@ size_t decode_sanitise(char *s, size_t n)
         if (c >= 0x80) {
             uint32_t cp;
 
+            if (check && !utf8_valid_len(u + i, n - i))
+                return (size_t)-1;
             l = text_next(s + i, n - i, &cp);
             if (!unwanted(u + i, l) && !line_separator(u + i, l)) {
                 i += l;
@@ -406,4 +420,9 @@ size_t decode_sanitise(char *s, size_t n)
     FLUSH();
 #undef FLUSH
     return o;
+}
+
+size_t decode_sanitise(char *s, size_t n)
+{
+    return sanitise(s, n, false);
 }

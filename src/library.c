@@ -53,11 +53,6 @@ static void push(struct path_list *l, const char *path)
     l->v[l->nr++] = xstrdup(path);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static char *join(const char *dir, const char *name)
 {
     struct sbuf sb = SBUF_INIT;
@@ -70,9 +65,20 @@ static char *join(const char *dir, const char *name)
     return sbuf_detach(&sb, NULL);
 }
 
+struct entry {
+    char *name;
+    unsigned char type; /* d_type: DT_REG, DT_DIR, DT_LNK, DT_UNKNOWN … */
+};
+
+static int cmp_entry(const void *a, const void *b)
+{
+    return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
+}
+
 static void walk_dir(struct walk *w, const char *dir, const struct stat *st)
 {
-    struct path_list names = {0};
+    struct entry *v = NULL;
+    size_t nr = 0, alloc = 0;
     DIR *d;
     struct dirent *de;
 
@@ -88,26 +94,35 @@ static void walk_dir(struct walk *w, const char *dir, const struct stat *st)
         msgs_add(w->msgs, "%s: %s", dir, strerror(errno));
         return;
     }
-    while ((de = readdir(d)) != NULL)
-        if (de->d_name[0] != '.') /* hidden files, editors' and VCS folders */
-            push(&names, de->d_name);
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.') /* hidden files, editors' and VCS folders */
+            continue;
+        if (de->d_type == DT_REG && !is_report_name(de->d_name))
+            continue; /* an image or a document beside the reports */
+        ALLOC_GROW(v, nr + 1, alloc);
+        v[nr].name = xstrdup(de->d_name);
+        v[nr++].type = de->d_type;
+    }
     closedir(d);
-    qsort(names.v, names.nr, sizeof(*names.v), cmp_str);
-    for (size_t i = 0; i < names.nr; i++) {
-        char *path = join(dir, names.v[i]);
+    qsort(v, nr, sizeof(*v), cmp_entry);
+    for (size_t i = 0; i < nr; i++) {
+        char *path = join(dir, v[i].name);
         struct stat sub;
 
-        if (stat(path, &sub) < 0) {
-            if (is_report_name(names.v[i]))
+        if (v[i].type == DT_REG) { /* the common case needs no stat() */
+            push(w->out, path);
+        } else if (stat(path, &sub) < 0) {
+            if (is_report_name(v[i].name))
                 msgs_add(w->msgs, "%s: %s", path, strerror(errno));
         } else if (S_ISDIR(sub.st_mode)) {
             walk_dir(w, path, &sub);
-        } else if (is_report_name(names.v[i]) && S_ISREG(sub.st_mode)) {
+        } else if (is_report_name(v[i].name) && S_ISREG(sub.st_mode)) {
             push(w->out, path);
         }
         free(path);
+        free(v[i].name);
     }
-    path_list_release(&names);
+    free(v);
 }
 
 int library_collect(const char *path, struct path_list *out, struct msgs *msgs, struct err *err)
@@ -153,15 +168,9 @@ struct report *library_load(const char *path, const char *encoding, struct err *
 {
     struct decoded dec;
     struct report *r;
-    struct stat st;
     char *raw;
     size_t n;
 
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-        /* a FIFO or a device would block or never end */
-        err_set(err, "not a regular file, skipped");
-        return NULL;
-    }
     if (util_read_file(path, &raw, &n, err) < 0)
         return NULL;
     if (n == 0) {

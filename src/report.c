@@ -229,6 +229,11 @@ static void split_lines(struct parser *p, const char *text, size_t len)
     size_t i = front_matter(p, text, len);
     int blanks = -1;
 
+    /* room for everything at once: the cleaned lines and the report's text
+     * are never longer than the input (plus a newline a line) */
+    sbuf_grow(&p->clean, len + len / 16 + 64);
+    sbuf_grow(&p->text, len + len / 16 + 64);
+
     while (i < len) {
         const char *nl = memchr(text + i, '\n', len - i);
         size_t n = nl ? (size_t)(nl - (text + i)) : len - i;

@@ -319,6 +319,8 @@ static struct {
     struct phrase_set chrome; /* noise phrases, credits, and 首页/主页 for breadcrumbs */
     struct phrase_set meta;
     struct charset caption_firsts;
+    struct charset role_firsts;
+    struct charset any_pairs; /* chrome.pairs and meta.pairs together */
 } tables;
 static once_flag tables_once = ONCE_FLAG_INIT;
 
@@ -331,6 +333,9 @@ static void build_tables(void)
     phrase_set_add(&tables.chrome, home, ARRAY_SIZE(home));
     phrase_set_add(&tables.meta, meta_keys, ARRAY_SIZE(meta_keys));
     charset_init(&tables.caption_firsts, "图上下左右▲△▼【（题配");
+    charset_init(&tables.role_firsts, "本特见实通记摄文图撰作");
+    for (size_t i = 0; i < ARRAY_SIZE(tables.any_pairs.bits); i++)
+        tables.any_pairs.bits[i] = tables.chrome.pairs.bits[i] | tables.meta.pairs.bits[i];
 }
 
 static const struct phrase_set *chrome(void)
@@ -353,6 +358,13 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
 
     call_once(&tables_once, build_tables);
     memset(f, 0, sizeof(*f));
+    if (!short_line) {
+        /* Over 120 characters: a paragraph. Every rule that looks at more than
+         * the length turns such a line away first, so count and go. */
+        f->chars = f->nonblank = text_count(s, n);
+        f->word = f->digits = f->commas = f->stops = true;
+        return;
+    }
     for (size_t i = 0; i < n;) {
         size_t l = text_next(s + i, n - i, &c);
 
@@ -361,12 +373,14 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
             f->nonblank++;
             f->cjk++;
             f->word = true;
-            if (space_after_cjk && prev == ' ')
+            if (prev == ' ' && space_after_cjk)
                 f->gaps++;
             space_after_cjk = false;
-            if (short_line) {
-                f->chrome |= i > 0 && phrase_set_may_start(&tables.chrome, prev, c);
-                f->meta |= i > 0 && phrase_set_may_start(&tables.meta, prev, c);
+            if (charset_has(&tables.any_pairs, phrase_pair_hash(prev, c))) {
+                uint32_t h = phrase_pair_hash(prev, c);
+
+                f->chrome |= charset_has(&tables.chrome.pairs, h);
+                f->meta |= charset_has(&tables.meta.pairs, h);
             }
             prev = c;
             i += l;
@@ -414,13 +428,13 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
             f->stops = true;
             break;
         }
-        if (short_line) { /* chrome and metadata stand on short lines only */
-            if (i > 0) {
-                f->chrome |= phrase_set_may_start(&tables.chrome, prev, c);
-                f->meta |= phrase_set_may_start(&tables.meta, prev, c);
-            }
-            f->chrome |= charset_has(&tables.chrome.singles, c);
+        if (i > 0) {
+            uint32_t h = phrase_pair_hash(prev, c);
+
+            f->chrome |= charset_has(&tables.chrome.pairs, h);
+            f->meta |= charset_has(&tables.meta.pairs, h);
         }
+        f->chrome |= charset_has(&tables.chrome.singles, c);
         prev = c;
         i += l;
     }
@@ -441,13 +455,14 @@ bool rules_is_noise(const char *s, size_t n, const struct line_facts *f)
     if (chars > 120)
         return false; /* a real paragraph, whatever it mentions */
     if (f->chrome && phrase_set_find(chrome(), s, n)) {
-        if (has_any(s, n, noise_phrases, ARRAY_SIZE(noise_phrases)))
+        /* the lists of chrome(): 0 noise phrases, 1 credits, 2 首页/主页 */
+        if (phrase_set_find_in(chrome(), 0, s, n))
             return true;
-        if ((text_has(s, n, "首页") || text_has(s, n, "主页")) &&
-            (text_has(s, n, ">") || text_has(s, n, "＞") || text_has(s, n, "»") ||
+        if (chars <= 60 && phrase_set_find_in(chrome(), 1, s, n))
+            return true;
+        if (phrase_set_find_in(chrome(), 2, s, n) &&
+            (memchr(s, '>', n) || text_has(s, n, "＞") || text_has(s, n, "»") ||
              text_has(s, n, "›") || text_has(s, n, "→")))
-            return true;
-        if (chars <= 60 && has_any(s, n, noise_credits, ARRAY_SIZE(noise_credits)))
             return true;
     }
     /* A bare link left from the page. */
@@ -479,6 +494,9 @@ static const char *const roles[] = {
 
 static size_t role_at(const char *s, size_t n)
 {
+    call_once(&tables_once, build_tables);
+    if (!n || !charset_has(&tables.role_firsts, text_first(s, n)))
+        return 0;
     for (size_t i = 0; i < ARRAY_SIZE(roles); i++)
         if (text_starts(s, n, roles[i]))
             return strlen(roles[i]);

@@ -84,12 +84,19 @@ bool text_is_ascii_alnum(uint32_t cp)
 
 size_t text_count(const char *s, size_t n)
 {
-    size_t c = 0;
+    size_t cont = 0, i = 0;
 
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            c++;
-    return c;
+    /* Every byte but a continuation byte (10xxxxxx) starts a character; count
+     * those eight at a time: bit 7 set and bit 6 clear. */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+
+        memcpy(&w, s + i, 8);
+        cont += (size_t)__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull);
+    }
+    for (; i < n; i++)
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return n - cont;
 }
 
 void text_trim(const char **s, size_t *n)
@@ -135,25 +142,6 @@ uint32_t text_first(const char *s, size_t n)
     return cp;
 }
 
-bool text_starts(const char *s, size_t n, const char *needle)
-{
-    size_t k = strlen(needle);
-
-    return n >= k && memcmp(s, needle, k) == 0;
-}
-
-bool text_ends(const char *s, size_t n, const char *needle)
-{
-    size_t k = strlen(needle);
-
-    return n >= k && memcmp(s + n - k, needle, k) == 0;
-}
-
-bool text_has(const char *s, size_t n, const char *needle)
-{
-    return memmem(s, n, needle, strlen(needle)) != NULL;
-}
-
 static void charset_set(struct charset *cs, uint32_t cp)
 {
     if (cp < 0x10000)
@@ -172,10 +160,6 @@ void charset_init(struct charset *cs, const char *members)
     }
 }
 
-static uint32_t pair_hash(uint32_t a, uint32_t b)
-{
-    return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> 16; /* as phrase_set_may_start() */
-}
 
 void phrase_set_add(struct phrase_set *ps, const char *const *v, size_t n)
 {
@@ -194,11 +178,16 @@ void phrase_set_add(struct phrase_set *ps, const char *const *v, size_t n)
             continue;
         }
         text_next(p + l, pn - l, &b);
-        charset_set(&ps->pairs, pair_hash(a, b));
+        charset_set(&ps->pairs, phrase_pair_hash(a, b));
     }
 }
 
 bool phrase_set_find(const struct phrase_set *ps, const char *s, size_t n)
+{
+    return phrase_set_find_in(ps, -1, s, n);
+}
+
+bool phrase_set_find_in(const struct phrase_set *ps, int list, const char *s, size_t n)
 {
     uint32_t a = 0, b;
     size_t prev = 0;
@@ -206,14 +195,20 @@ bool phrase_set_find(const struct phrase_set *ps, const char *s, size_t n)
     for (size_t i = 0; i < n;) {
         size_t l = text_next(s + i, n - i, &b);
 
-        if (charset_has(&ps->singles, b))
+        if (charset_has(&ps->singles, b) && list <= 0) {
+            /* one-character phrases belong to the first list */
             return true;
-        if (i > 0 && charset_has(&ps->pairs, pair_hash(a, b)))
-            for (size_t k = 0; k < ps->nr_lists; k++)
+        }
+        if (i > 0 && charset_has(&ps->pairs, phrase_pair_hash(a, b)))
+            for (size_t k = list < 0 ? 0 : (size_t)list;
+                 k < (list < 0 ? ps->nr_lists : (size_t)list + 1); k++)
                 for (size_t j = 0; j < ps->sizes[k]; j++) {
                     const char *p = ps->lists[k][j];
-                    size_t pl = strlen(p);
+                    size_t pl;
 
+                    if (p[0] != s[prev] || p[1] != s[prev + 1])
+                        continue;
+                    pl = strlen(p);
                     if (pl <= n - prev && memcmp(s + prev, p, pl) == 0)
                         return true;
                 }

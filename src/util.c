@@ -194,7 +194,8 @@ int util_read_file(const char *path, char **out, size_t *len, struct err *err)
     char *buf;
     int fd;
 
-    fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         err_set(err, "%s", strerror(errno));
         return -1;
@@ -206,6 +207,11 @@ int util_read_file(const char *path, char **out, size_t *len, struct err *err)
     }
     if (S_ISDIR(st.st_mode)) {
         err_set(err, "is a directory");
+        close(fd);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) { /* a FIFO or a device would block or never end */
+        err_set(err, "not a regular file, skipped");
         close(fd);
         return -1;
     }
