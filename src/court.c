@@ -176,7 +176,7 @@ static bool is_generic_stem(const char *s, size_t n)
         W("劳动"),   W("商事"),   W("金融"), W("知识产权"), W("破产"), W("涉外"), W("海事"), W("新建"),     W("设立"), W("所在"),
         W("法院"),   W("人民法"), W("示范"), W("标准化"),   W("综合"), W("中心"), W("社区"), W("夜间"),     W("假日"), W("星级"),
     };
-    if (n <= 12) /* the longest whole word */
+    if (n <= 12 && n >= 3) /* the longest whole word; n is 3 bytes a character */
         for (size_t i = 0; i < ARRAY_SIZE(whole); i++)
             if (whole[i].len == n && memcmp(whole[i].s, s, n) == 0)
                 return true;
@@ -200,7 +200,11 @@ static size_t skip_generic_prefix(const char *s, size_t n)
     bool again = true;
 
     while (again) {
+        uint32_t c = i < n ? text_first(s + i, n - i) : 0;
+
         again = false;
+        if (c != 0x5168 && c != 0x6211 && c != 0x8F96 && c != 0x539F) /* 全 我 辖 原 */
+            break;
         for (size_t k = 0; k < ARRAY_SIZE(prefixes); k++) {
             size_t l = strlen(prefixes[k]);
 
