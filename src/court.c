@@ -42,14 +42,18 @@ struct word {
     const char *s;
     size_t len;
 };
-#define W(lit) {lit, sizeof(lit) - 1}
+#define W(lit)                                                                                     \
+    {                                                                                              \
+        lit, sizeof(lit) - 1                                                                       \
+    }
 
 /* Endings of words that stand where a place name should be but name none:
  * 全国优秀法院, 基层法院, 该市法院 (see is_generic_stem()). */
 static const struct word generic_endings[] = {
-    W("优秀"),   W("先进"), W("示范"), W("文明"), W("模范"), W("一流"), W("智慧"), W("数字"), W("星级"),   W("标准化"),
-    W("现代化"), W("人民"), W("基层"), W("派出"), W("巡回"), W("全市"), W("全区"), W("全省"), W("全国"),   W("全旗"),
-    W("全县"),   W("全盟"), W("本市"), W("本区"), W("该市"), W("我市"), W("我区"), W("各地"), W("新时代"),
+    W("优秀"), W("先进"),   W("示范"),   W("文明"), W("模范"),   W("一流"), W("智慧"), W("数字"),
+    W("星级"), W("标准化"), W("现代化"), W("人民"), W("基层"),   W("派出"), W("巡回"), W("全市"),
+    W("全区"), W("全省"),   W("全国"),   W("全旗"), W("全县"),   W("全盟"), W("本市"), W("本区"),
+    W("该市"), W("我市"),   W("我区"),   W("各地"), W("新时代"),
 };
 
 /* Lookup tables built once, thread-safely, and only read after. */
@@ -168,13 +172,16 @@ static bool tribunal_stem_ok(const char *s, size_t n)
 static bool is_generic_stem(const char *s, size_t n)
 {
     static const struct word whole[] = {
-        W("自治区"), W("市"),     W("区"),   W("县"),       W("旗"),   W("省"),   W("盟"),   W("地方"),     W("专门"), W("基层"),
-        W("上级"),   W("下级"),   W("中级"), W("高级"),     W("军事"), W("本级"), W("同级"), W("人民"),     W("市级"), W("区级"),
-        W("县级"),   W("旗级"),   W("省级"), W("地区"),     W("全国"), W("全区"), W("全市"), W("全省"),     W("全旗"), W("全县"),
-        W("全盟"),   W("辖区"),   W("当地"), W("派出"),     W("巡回"), W("少年"), W("家事"), W("模拟"),     W("科技"), W("数字"),
-        W("智慧"),   W("互联网"), W("流动"), W("马背"),     W("车载"), W("审判"), W("专业"), W("环境资源"), W("旅游"), W("共享"),
-        W("劳动"),   W("商事"),   W("金融"), W("知识产权"), W("破产"), W("涉外"), W("海事"), W("新建"),     W("设立"), W("所在"),
-        W("法院"),   W("人民法"), W("示范"), W("标准化"),   W("综合"), W("中心"), W("社区"), W("夜间"),     W("假日"), W("星级"),
+        W("自治区"), W("市"),   W("区"),   W("县"),   W("旗"),       W("省"),       W("盟"),
+        W("地方"),   W("专门"), W("基层"), W("上级"), W("下级"),     W("中级"),     W("高级"),
+        W("军事"),   W("本级"), W("同级"), W("人民"), W("市级"),     W("区级"),     W("县级"),
+        W("旗级"),   W("省级"), W("地区"), W("全国"), W("全区"),     W("全市"),     W("全省"),
+        W("全旗"),   W("全县"), W("全盟"), W("辖区"), W("当地"),     W("派出"),     W("巡回"),
+        W("少年"),   W("家事"), W("模拟"), W("科技"), W("数字"),     W("智慧"),     W("互联网"),
+        W("流动"),   W("马背"), W("车载"), W("审判"), W("专业"),     W("环境资源"), W("旅游"),
+        W("共享"),   W("劳动"), W("商事"), W("金融"), W("知识产权"), W("破产"),     W("涉外"),
+        W("海事"),   W("新建"), W("设立"), W("所在"), W("法院"),     W("人民法"),   W("示范"),
+        W("标准化"), W("综合"), W("中心"), W("社区"), W("夜间"),     W("假日"),     W("星级"),
     };
     if (n <= 12 && n >= 3) /* the longest whole word; n is 3 bytes a character */
         for (size_t i = 0; i < ARRAY_SIZE(whole); i++)
@@ -184,7 +191,9 @@ static bool is_generic_stem(const char *s, size_t n)
     if (!charset_has(&tables.ending_lasts, text_last(s, n, false)))
         return false;
     for (size_t i = 0; i < ARRAY_SIZE(generic_endings); i++)
-        if (generic_endings[i].len <= n && memcmp(s + n - generic_endings[i].len, generic_endings[i].s, generic_endings[i].len) == 0)
+        if (generic_endings[i].len <= n &&
+            memcmp(s + n - generic_endings[i].len, generic_endings[i].s, generic_endings[i].len) ==
+                0)
             return true;
     return false;
 }

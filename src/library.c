@@ -42,9 +42,24 @@ bool library_is_markdown(const char *path)
     return has_ext(path, ".md") || has_ext(path, ".markdown");
 }
 
+/* A folder's own notes (README.md, LICENSE.txt …) describe the folder; they
+ * are not reports. */
+static bool is_folder_note(const char *name)
+{
+    static const char *const notes[] = {"README",    "LICENSE",      "LICENCE",
+                                        "CHANGELOG", "CONTRIBUTING", "COPYING"};
+    for (size_t i = 0; i < ARRAY_SIZE(notes); i++) {
+        size_t l = strlen(notes[i]);
+
+        if (!strncasecmp(name, notes[i], l) && (name[l] == '.' || name[l] == '\0'))
+            return true;
+    }
+    return false;
+}
+
 static bool is_report_name(const char *name)
 {
-    return has_ext(name, ".txt") || library_is_markdown(name);
+    return (has_ext(name, ".txt") || library_is_markdown(name)) && !is_folder_note(name);
 }
 
 static void push(struct path_list *l, const char *path)

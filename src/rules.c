@@ -297,9 +297,9 @@ static const char *const noise_phrases[] = {
 };
 /* Editor and reviewer credit lines of news sites and WeChat accounts. */
 static const char *const noise_credits[] = {
-    "责任编辑", "责编：", "责编:",  "编辑：",   "编辑:",  "审核：", "审核:",
-    "审校：",   "校对：", "校对:",  "初审：",   "复审：", "终审：", "监制：",
-    "出品：",   "策划：", "编审：", "值班编辑", "美编：",
+    "本版编辑", "本版责编", "版面编辑", "美术编辑", "本版审校", "责任编辑", "责编：",   "责编:",
+    "编辑：",   "编辑:",    "审核：",   "审核:",    "审校：",   "校对：",   "校对:",    "初审：",
+    "复审：",   "终审：",   "监制：",   "出品：",   "策划：",   "编审：",   "值班编辑", "美编：",
 };
 
 /* Keys of page metadata lines: 发布时间：… 来源：… 浏览次数：… */
@@ -851,7 +851,8 @@ bool rules_is_date_line(const char *s, size_t n, const struct line_facts *f)
     if (n > 160 || (f && (!f->digits || f->chars > 40)) || (!f && text_count(s, n) > 40) ||
         !find_date_span(s, n, d, &a, &b))
         return false;
-    /* before the date: only a label */
+    /* before the date: only a label, or the paper's name in a page header
+     * ("某某日报 2024年3月5日 星期二 第3版") */
     i = 0;
     i = skip_blanks(s, a, i);
     for (size_t k = 0; k < ARRAY_SIZE(date_labels); k++)
@@ -859,6 +860,17 @@ bool rules_is_date_line(const char *s, size_t n, const struct line_facts *f)
             i += strlen(date_labels[k]);
             break;
         }
+    {
+        size_t e = a;
+
+        while (e > i && (s[e - 1] == ' ' || text_ends(s + i, e - i, "\u3000")))
+            e -= s[e - 1] == ' ' ? 1 : 3;
+        if (e > i && text_count(s + i, e - i) <= 10 &&
+            (text_ends(s + i, e - i, "报") || text_ends(s + i, e - i, "刊") ||
+             text_ends(s + i, e - i, "网")) &&
+            !memchr(s + i, ' ', e - i))
+            i = e;
+    }
     while (i < a) {
         size_t l = text_next(s + i, a - i, &c);
 
@@ -878,6 +890,11 @@ bool rules_is_date_line(const char *s, size_t n, const struct line_facts *f)
             i += text_starts(s + i, n - i, "星期") ? strlen("星期") : strlen("周");
             if (i < n)
                 i += text_next(s + i, n - i, &c);
+            continue;
+        }
+        if (text_starts(s + i, n - i, "第") || text_starts(s + i, n - i, "版") ||
+            (c >= 'A' && c <= 'Z')) { /* the page: 第3版, A1版 */
+            i += l;
             continue;
         }
         return false;

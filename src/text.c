@@ -160,7 +160,6 @@ void charset_init(struct charset *cs, const char *members)
     }
 }
 
-
 void phrase_set_add(struct phrase_set *ps, const char *const *v, size_t n)
 {
     ps->lists[ps->nr_lists] = v;

@@ -47,6 +47,7 @@ static int setup(void **state)
     put("sub/d.txt", "丁\n", 4);
     put(".hidden/e.txt", "戊\n", 4);
     put("notes.doc", "x", 1);
+    put("README.md", "# 说明\n", 10);
     snprintf(path, sizeof(path), "%s/sub/loop", dir);
     if (symlink(dir, path) < 0)
         return -1;

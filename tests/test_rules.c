@@ -61,6 +61,7 @@ static void test_noise(void **state)
         "https://example.org/news/1.html",
         "————————————",
         "Copyright © 2025 All rights reserved",
+        "本版编辑 张三 美术编辑 李四",
     };
     static const char *const text[] = {
         "该院坚持以人民为中心，推动审判工作高质量发展。",
@@ -128,6 +129,8 @@ static void test_dates(void **state)
         {"2017年8月5日,自治区召开研讨会", "2017-08-05", false},
         {"共审结案件2024件，3月5日前完成", NULL, false},
         {"12345年1月1日", NULL, false},
+        {"某某日报 2024年3月5日 星期二 第3版", "2024-03-05", true},
+        {"审结案件 2024年3月5日", "2024-03-05", false},
     };
     (void)state;
     for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
