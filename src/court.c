@@ -47,6 +47,21 @@ struct word {
         lit, sizeof(lit) - 1                                                                       \
     }
 
+/* Words that are the whole of what stands where a place name should be:
+ * 自治区高院, 基层法院, 巡回法庭 (see is_generic_stem()). */
+static const struct word generic_words[] = {
+    W("自治区"), W("市"),   W("区"),   W("县"),   W("旗"),       W("省"),       W("盟"),
+    W("地方"),   W("专门"), W("基层"), W("上级"), W("下级"),     W("中级"),     W("高级"),
+    W("军事"),   W("本级"), W("同级"), W("人民"), W("市级"),     W("区级"),     W("县级"),
+    W("旗级"),   W("省级"), W("地区"), W("全国"), W("全区"),     W("全市"),     W("全省"),
+    W("全旗"),   W("全县"), W("全盟"), W("辖区"), W("当地"),     W("派出"),     W("巡回"),
+    W("少年"),   W("家事"), W("模拟"), W("科技"), W("数字"),     W("智慧"),     W("互联网"),
+    W("流动"),   W("马背"), W("车载"), W("审判"), W("专业"),     W("环境资源"), W("旅游"),
+    W("共享"),   W("劳动"), W("商事"), W("金融"), W("知识产权"), W("破产"),     W("涉外"),
+    W("海事"),   W("新建"), W("设立"), W("所在"), W("法院"),     W("人民法"),   W("示范"),
+    W("标准化"), W("综合"), W("中心"), W("社区"), W("夜间"),     W("假日"),     W("星级"),
+};
+
 /* Endings of words that stand where a place name should be but name none:
  * 全国优秀法院, 基层法院, 该市法院 (see is_generic_stem()). */
 static const struct word generic_endings[] = {
@@ -60,13 +75,19 @@ static const struct word generic_endings[] = {
 static struct {
     struct charset stops;
     struct charset verb_firsts;
-    struct charset ending_lasts; /* last characters of is_generic_stem()'s endings */
+    struct charset ending_lasts; /* last characters of generic_endings[] */
+    struct charset word_firsts;  /* first characters of generic_words[] */
 } tables;
 static once_flag tables_once = ONCE_FLAG_INIT;
 
 static void build_tables(void)
 {
     charset_init(&tables.stops, STOPS);
+    for (size_t i = 0; i < ARRAY_SIZE(generic_words); i++) {
+        uint32_t c = text_first(generic_words[i].s, generic_words[i].len);
+
+        tables.word_firsts.bits[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
     for (size_t i = 0; i < ARRAY_SIZE(generic_endings); i++) {
         const struct word *e = &generic_endings[i];
         uint32_t c = text_last(e->s, e->len, false);
@@ -171,23 +192,11 @@ static bool tribunal_stem_ok(const char *s, size_t n)
 
 static bool is_generic_stem(const char *s, size_t n)
 {
-    static const struct word whole[] = {
-        W("自治区"), W("市"),   W("区"),   W("县"),   W("旗"),       W("省"),       W("盟"),
-        W("地方"),   W("专门"), W("基层"), W("上级"), W("下级"),     W("中级"),     W("高级"),
-        W("军事"),   W("本级"), W("同级"), W("人民"), W("市级"),     W("区级"),     W("县级"),
-        W("旗级"),   W("省级"), W("地区"), W("全国"), W("全区"),     W("全市"),     W("全省"),
-        W("全旗"),   W("全县"), W("全盟"), W("辖区"), W("当地"),     W("派出"),     W("巡回"),
-        W("少年"),   W("家事"), W("模拟"), W("科技"), W("数字"),     W("智慧"),     W("互联网"),
-        W("流动"),   W("马背"), W("车载"), W("审判"), W("专业"),     W("环境资源"), W("旅游"),
-        W("共享"),   W("劳动"), W("商事"), W("金融"), W("知识产权"), W("破产"),     W("涉外"),
-        W("海事"),   W("新建"), W("设立"), W("所在"), W("法院"),     W("人民法"),   W("示范"),
-        W("标准化"), W("综合"), W("中心"), W("社区"), W("夜间"),     W("假日"),     W("星级"),
-    };
-    if (n <= 12 && n >= 3) /* the longest whole word; n is 3 bytes a character */
-        for (size_t i = 0; i < ARRAY_SIZE(whole); i++)
-            if (whole[i].len == n && memcmp(whole[i].s, s, n) == 0)
-                return true;
     call_once(&tables_once, build_tables);
+    if (n <= 12 && n >= 3 && charset_has(&tables.word_firsts, text_first(s, n)))
+        for (size_t i = 0; i < ARRAY_SIZE(generic_words); i++)
+            if (generic_words[i].len == n && memcmp(generic_words[i].s, s, n) == 0)
+                return true;
     if (!charset_has(&tables.ending_lasts, text_last(s, n, false)))
         return false;
     for (size_t i = 0; i < ARRAY_SIZE(generic_endings); i++)

@@ -354,25 +354,23 @@ static bool is_word_char(uint32_t c)
 void rules_scan(const char *s, size_t n, struct line_facts *f)
 {
     uint32_t c, prev = 0;
-    bool space_after_cjk = false, short_line = n <= 480; /* at most 120 characters */
+    bool space_after_cjk = false;
+    size_t others = 0, blanks = 0, noncjk = 0; /* characters that are not Han, … */
 
     call_once(&tables_once, build_tables);
     memset(f, 0, sizeof(*f));
-    if (!short_line) {
+    f->chars = text_count(s, n);
+    if (n > 480) {
         /* Over 120 characters: a paragraph. Every rule that looks at more than
          * the length turns such a line away first, so count and go. */
-        f->chars = f->nonblank = text_count(s, n);
+        f->nonblank = f->chars;
         f->word = f->digits = f->commas = f->stops = true;
         return;
     }
     for (size_t i = 0; i < n;) {
         size_t l = text_next(s + i, n - i, &c);
 
-        f->chars++;
         if (c >= 0x4E00 && c <= 0x9FFF) { /* most characters: a Han character */
-            f->nonblank++;
-            f->cjk++;
-            f->word = true;
             if (prev == ' ' && space_after_cjk)
                 f->gaps++;
             space_after_cjk = false;
@@ -386,17 +384,18 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
             i += l;
             continue;
         }
+        others++;
         if (text_is_blank(c)) {
+            blanks++;
             f->separators = true;
             if (c == ' ' && text_is_cjk(prev))
                 space_after_cjk = true;
-        } else {
-            f->nonblank++;
         }
         if (text_is_cjk(c)) {
-            f->cjk++;
             if (space_after_cjk && prev == ' ')
                 f->gaps++;
+        } else {
+            noncjk++;
         }
         if (c != ' ')
             space_after_cjk = false;
@@ -438,6 +437,10 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
         prev = c;
         i += l;
     }
+    if (others < f->chars)
+        f->word = true; /* a Han character */
+    f->nonblank = f->chars - blanks;
+    f->cjk = f->chars - noncjk;
 }
 
 bool rules_is_noise(const char *s, size_t n, const struct line_facts *f)
