@@ -363,9 +363,13 @@ static size_t sanitise(char *s, size_t n, bool check)
         size_t l;
 
         if (c >= 0xE3 && c <= 0xEE) { /* CJK and the like: never unwanted */
-            if (check && (i + 2 >= n || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80))
+            if (check && (i + 2 >= n || ((u[i + 1] | (u[i + 2] << 8)) & 0xC0C0) != 0x8080))
                 return (size_t)-1;
             i += 3;
+            /* runs of CJK characters: no other test needed */
+            while (i + 2 < n && u[i] >= 0xE3 && u[i] <= 0xEE &&
+                   ((u[i + 1] | (u[i + 2] << 8)) & 0xC0C0) == 0x8080)
+                i += 3;
             continue;
         }
         if (c >= 0x20 && c < 0x7F) {
