@@ -152,9 +152,11 @@ still_loads "encodings" && expect_err "encodings" "" && expect_out "GB18030" '^t
     expect_out "damaged UTF-8" '^title	标题壬$' && pass "GB18030, UTF-16, BOM and damaged UTF-8"
 
 d=$(case_dir big)
-awk 'BEGIN { print "大文件的标题\n"; for (i = 0; i < 170000; i++) print "某某县人民法院审结各类案件，切实维护人民群众合法权益，推动审判工作高质量发展。\n" }' >"$d/big.txt"
+awk 'BEGIN { print "大文件的标题\n"; for (i = 0; i < 430000; i++) print "某某县人民法院审结各类案件，切实维护人民群众合法权益，推动审判工作高质量发展。\n" }' >"$d/big.txt"
 printf '长行的标题\n\n' >"$d/longline.txt"
 awk 'BEGIN { for (i = 0; i < 180000; i++) printf "法院审判工作，维护公平正义；" }' >>"$d/longline.txt"
+[ "$(wc -c <"$d/big.txt")" -ge 50000000 ] || fail "50 MB file" "the file made is smaller"
+[ "$(wc -c <"$d/longline.txt")" -ge 5000000 ] || fail "5 MB line" "the line made is shorter"
 run big "$d"
 still_loads "50 MB file and 5 MB line" && expect_err "50 MB file and 5 MB line" "" &&
     expect_out "50 MB file" '^title	大文件的标题$' && expect_out "5 MB line" '^title	长行的标题$' &&
