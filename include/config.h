@@ -9,7 +9,9 @@
 struct msgs;
 
 struct config {
-    char *library; /* folder of reports to open when no path is given; NULL if unset */
+    char *library;       /* folder of reports to open when no path is given; NULL if unset */
+    int ambiguous_width; /* columns of East Asian Ambiguous characters: 1 or 2 */
+    int indent;          /* ideographic spaces before a paragraph: 0..4 */
 };
 
 /* Defaults. */

@@ -19,11 +19,36 @@
 /* Every key the config file may hold, as section:key. */
 static const char *const known_keys[] = {
     "general:library",
+    "display:ambiguous_width",
+    "display:indent",
 };
 
 void config_init(struct config *cfg)
 {
     memset(cfg, 0, sizeof(*cfg));
+    cfg->ambiguous_width = 1;
+    cfg->indent = 2;
+}
+
+static int key_line(const char *path, const char *full);
+
+/* An integer key in [lo, hi]; a bad value is reported and *out kept. */
+static void int_key(dictionary *d, const char *path, const char *key, int lo, int hi, int *out,
+                    struct msgs *msgs)
+{
+    const char *v = iniparser_getstring(d, key, NULL);
+    char *end;
+    long n;
+
+    if (!v)
+        return;
+    n = strtol(v, &end, 10);
+    if (!*v || *end || n < lo || n > hi) {
+        msgs_add(msgs, "%s:%d: '%s' must be a whole number from %d to %d, not '%s'", path,
+                 key_line(path, key), key, lo, hi, v);
+        return;
+    }
+    *out = (int)n;
 }
 
 void config_release(struct config *cfg)
@@ -185,6 +210,8 @@ void config_load(struct config *cfg, const char *path, struct msgs *msgs)
                      key_line(path, "general:library"));
         }
     }
+    int_key(d, path, "display:ambiguous_width", 1, 2, &cfg->ambiguous_width, msgs);
+    int_key(d, path, "display:indent", 0, 4, &cfg->indent, msgs);
     iniparser_freedict(d);
     free(def);
 }

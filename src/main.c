@@ -9,11 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "court_tree.h"
+#include "layout.h"
 #include "decode.h"
 #include "library.h"
 #include "outline.h"
@@ -30,12 +32,14 @@
 #define SOURCE_SAMPLES_DIR SAMPLES_DIR
 #endif
 
-enum mode { MODE_DEFAULT, MODE_OUTLINE, MODE_COURTS };
+enum mode { MODE_DEFAULT, MODE_OUTLINE, MODE_COURTS, MODE_DUMP };
 
 struct options {
     enum mode mode;
     const char *encoding;
     const char *config;
+    int width;     /* --width, 0 when not given */
+    int ambiguous; /* --ambiguous-width, 0 when not given */
 };
 
 static void usage(FILE *f)
@@ -45,6 +49,10 @@ static void usage(FILE *f)
           "\n"
           "  -o, --outline        print each report's structure (title, courts, sections)\n"
           "  -c, --courts         print the court tree with the number of reports per court\n"
+          "  -d, --dump           print each report laid out for reading\n"
+          "  -w, --width N        lay out for N columns (default: the terminal's, or 80)\n"
+          "      --ambiguous-width 1|2\n"
+          "                       columns of East Asian Ambiguous characters such as “ ” ●\n"
           "  -e, --encoding NAME  read the reports in encoding NAME (default: detect)\n"
           "      --config FILE    read settings from FILE\n"
           "  -h, --help           show this help and exit\n"
@@ -101,9 +109,22 @@ struct run {
     enum mode mode;
     bool several;
     struct court_tree *tree;
+    struct layout_opts layout;
     struct sbuf out;
     size_t loaded, failed;
 };
+
+/* The report laid out, as --dump prints it. */
+static void dump(const struct run *run, const struct report *r, struct sbuf *out)
+{
+    struct layout *l = layout_build(r, &run->layout);
+
+    for (size_t i = 0; i < l->nr; i++) {
+        layout_line_text(l, i, out);
+        sbuf_addch(out, '\n');
+    }
+    layout_free(l);
+}
 
 /* Called for each report in order (library_load_each). */
 static void deliver(void *ctx, size_t index, const char *path, struct report *r, const char *err)
@@ -122,7 +143,10 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
         sbuf_reset(&run->out);
         if (run->several)
             sbuf_addf(&run->out, "%s# %s\n", run->loaded ? "\n" : "", path);
-        outline_format(r, &run->out);
+        if (run->mode == MODE_DUMP)
+            dump(run, r, &run->out);
+        else
+            outline_format(r, &run->out);
         fwrite(run->out.buf, 1, run->out.len, stdout);
     }
     run->loaded++;
@@ -137,11 +161,39 @@ static int worker_threads(void)
     return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
 
+/* A whole number option value in [lo, hi]. */
+static int number_arg(const char *opt, const char *v, int lo, int hi, int *out)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+
+    if (!*v || *end || n < lo || n > hi) {
+        fprintf(stderr, "courtread: %s takes a whole number from %d to %d, not '%s'\n", opt, lo, hi,
+                v);
+        return -1;
+    }
+    *out = (int)n;
+    return 0;
+}
+
+/* The terminal's width, or 80 when the output is not a terminal. */
+static int output_width(void)
+{
+    struct winsize ws;
+
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
+}
+
 static int parse_args(int argc, char **argv, struct options *o)
 {
     static const struct option longopts[] = {
         {"outline", no_argument, NULL, 'o'},
         {"courts", no_argument, NULL, 'c'},
+        {"dump", no_argument, NULL, 'd'},
+        {"width", required_argument, NULL, 'w'},
+        {"ambiguous-width", required_argument, NULL, 'A'},
         {"encoding", required_argument, NULL, 'e'},
         {"config", required_argument, NULL, 'C'},
         {"help", no_argument, NULL, 'h'},
@@ -151,13 +203,24 @@ static int parse_args(int argc, char **argv, struct options *o)
     int c;
 
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":oce:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ocdw:e:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             o->mode = MODE_OUTLINE;
             break;
         case 'c':
             o->mode = MODE_COURTS;
+            break;
+        case 'd':
+            o->mode = MODE_DUMP;
+            break;
+        case 'w':
+            if (number_arg("--width", optarg, 1, 10000, &o->width) < 0)
+                return -1;
+            break;
+        case 'A':
+            if (number_arg("--ambiguous-width", optarg, 1, 2, &o->ambiguous) < 0)
+                return -1;
             break;
         case 'e':
             o->encoding = optarg;
@@ -193,7 +256,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 int main(int argc, char **argv)
 {
-    struct options o = {MODE_DEFAULT, NULL, NULL};
+    struct options o = {MODE_DEFAULT, NULL, NULL, 0, 0};
     struct config cfg;
     struct msgs msgs = {0};
     struct path_list paths = {0};
@@ -236,6 +299,9 @@ int main(int argc, char **argv)
 
     run.mode = o.mode;
     run.tree = &tree;
+    run.layout.width = o.width ? o.width : output_width();
+    run.layout.ambiguous = o.ambiguous ? o.ambiguous : cfg.ambiguous_width;
+    run.layout.indent = cfg.indent;
     run.several = paths.nr > 1;
     library_load_each(&paths, o.encoding, worker_threads(), deliver, &run);
     if (o.mode == MODE_COURTS) {

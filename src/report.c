@@ -805,7 +805,7 @@ static void walk(struct parser *p)
                 p->pend[p->nr_pend].off = ln->off;
                 p->pend[p->nr_pend++].len = n;
                 if (!p->para_open || p->para_complete)
-                    flush_captions(p);
+                    flush_para(p); /* the paragraph, then the caption after it */
             }
             i++;
             continue;
@@ -817,7 +817,7 @@ static void walk(struct parser *p)
             p->pend[p->nr_pend].off = ln->off;
             p->pend[p->nr_pend++].len = n;
             if (!p->para_open || p->para_complete)
-                flush_captions(p);
+                flush_para(p); /* the paragraph, then the caption after it */
             i++;
             continue;
         }

@@ -173,12 +173,13 @@ static bool has_any(const char *s, size_t n, const char *const *needles, size_t 
  */
 static bool is_menu_row(const char *s, size_t n)
 {
-    size_t items = 0, item_chars = 0, total = 0, i = 0;
+    size_t items = 0, item_chars = 0, total = 0, i = 0, cjk = 0;
     uint32_t c;
 
     while (i < n) {
         size_t l = text_next(s + i, n - i, &c);
 
+        cjk += text_is_han(c);
         if (text_is_blank(c) || c == '|' || c == 0xFF5C || c == 0x4E28 || c == 0x2502) {
             if (item_chars) {
                 if (item_chars > 8)
@@ -200,7 +201,9 @@ static bool is_menu_row(const char *s, size_t n)
         items++;
         total += item_chars;
     }
-    return items >= 4 && total >= items * 2;
+    /* the menus of Chinese court sites are Chinese words; a line of English
+     * words is a sentence */
+    return items >= 4 && total >= items * 2 && cjk * 2 >= total;
 }
 
 /*

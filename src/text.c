@@ -92,7 +92,7 @@ size_t text_count(const char *s, size_t n)
         uint64_t w;
 
         memcpy(&w, s + i, 8);
-        w = (w & ~(w << 1) & 0x8080808080808080ull) >> 7; /* 1 in each such byte */
+        w = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;    /* 1 in each such byte */
         cont += (size_t)((w * 0x0101010101010101ull) >> 56); /* their sum */
     }
     for (; i < n; i++)

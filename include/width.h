@@ -1,0 +1,20 @@
+/*
+ * width.h: how many terminal columns a character takes. East Asian Wide and
+ * Fullwidth take 2, combining marks and zero-width characters 0, East Asian
+ * Ambiguous ones (“ ” · ● — … ■) 1 or 2 as the caller says: terminals differ.
+ * The UI makes curses measure with the same function.
+ */
+#ifndef COURTREAD_WIDTH_H
+#define COURTREAD_WIDTH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+bool width_is_ambiguous(uint32_t cp);
+/* Columns of one code point; ambiguous is 1 or 2. Controls take 0. */
+int width_of(uint32_t cp, int ambiguous);
+/* Columns of a UTF-8 string (the sum over its code points). */
+size_t width_of_text(const char *s, size_t n, int ambiguous);
+
+#endif

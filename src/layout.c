@@ -1,0 +1,425 @@
+/*
+ * layout.c: display lines for a report at a width. Each block's text is
+ * wrapped greedily over break opportunities from libunistring
+ * (u8_possible_linebreaks, UAX #14), tailored for Chinese typesetting:
+ *  - kinsoku: no line starts with ，。、；：？！）」』”’》〉】… and no line ends
+ *    with （「『“‘《〈【;
+ *  - —— and …… are never split, grapheme clusters (u8_grapheme_breaks) never;
+ *  - a break is allowed before an opening quote and after a closing one next
+ *    to Chinese text, so quotes do not glue long unbreakable runs;
+ *  - spaces hang at the end of a line and are not counted;
+ *  - a word wider than the line is broken by force, at the last place that
+ *    keeps the kinsoku rules.
+ */
+#include "layout.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+
+#include "report.h"
+#include "text.h"
+#include "util.h"
+#include "width.h"
+
+/* Characters that may not start a line (and their half-width forms). */
+static bool no_start(uint32_t c)
+{
+    switch (c) {
+    case 0xFF0C:
+    case 0x3002:
+    case 0x3001:
+    case 0xFF1B:
+    case 0xFF1A:
+    case 0xFF1F:
+    case 0xFF01:
+    case 0xFF09:
+    case 0x300D:
+    case 0x300F:
+    case 0x201D:
+    case 0x2019:
+    case 0x300B:
+    case 0x3009:
+    case 0x3011:
+    case 0x3015:
+    case 0x2026:
+    case 0x2025:
+    case 0x22EF:
+    case 0x00B7:
+    case 0x30FB:
+    case 0xFF05:
+    case 0x3017:
+    case 0x3019:
+    case 0xFF3D:
+    case 0xFF5D:
+    case 0xFF0E:
+    case 0x3005:
+    case ',':
+    case '.':
+    case ';':
+    case ':':
+    case '?':
+    case '!':
+    case ')':
+    case ']':
+    case '}':
+    case '%':
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Characters that may not end a line. */
+static bool no_end(uint32_t c)
+{
+    switch (c) {
+    case 0xFF08:
+    case 0x300C:
+    case 0x300E:
+    case 0x201C:
+    case 0x2018:
+    case 0x300A:
+    case 0x3008:
+    case 0x3010:
+    case 0x3014:
+    case 0x3016:
+    case 0x3018:
+    case 0xFF3B:
+    case 0xFF5B:
+    case '(':
+    case '[':
+    case '{':
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool opening_quote(uint32_t c)
+{
+    return c == 0x201C || c == 0x2018;
+}
+
+static bool closing_quote(uint32_t c)
+{
+    return c == 0x201D || c == 0x2019;
+}
+
+/* The character starting at byte i (0 past the end). */
+static uint32_t char_at(const char *s, size_t n, size_t i)
+{
+    uint32_t c = 0;
+
+    if (i < n)
+        text_next(s + i, n - i, &c);
+    return c;
+}
+
+/* The character ending just before byte i (0 at the start). */
+static uint32_t char_before(const char *s, size_t i)
+{
+    uint32_t c = 0;
+    size_t p;
+
+    if (!i)
+        return 0;
+    p = text_prev(s, i);
+    text_next(s + p, i - p, &c);
+    return c;
+}
+
+/* Whether a line may end before byte i and the next start at i. */
+static bool kinsoku_ok(const char *s, size_t n, size_t i)
+{
+    uint32_t c = char_at(s, n, i), p = char_before(s, i);
+
+    return !no_start(c) && !no_end(p) && !(c == p && (c == 0x2014 || c == 0x2026 || c == 0x22EF));
+}
+
+/* Break opportunities (brk[i]: a line may start at byte i), tailored. */
+static void opportunities(const char *s, size_t n, char *brk, char *gb)
+{
+    u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+    u8_grapheme_breaks((const uint8_t *)s, n, gb);
+    for (size_t i = 0; i < n;) {
+        uint32_t c, p = char_before(s, i);
+        size_t l = text_next(s + i, n - i, &c);
+
+        if (i == 0) {
+            brk[i] = UC_BREAK_PROHIBITED;
+        } else if (!gb[i] || !kinsoku_ok(s, n, i)) {
+            brk[i] = UC_BREAK_PROHIBITED;
+        } else if (brk[i] == UC_BREAK_PROHIBITED &&
+                   ((opening_quote(c) && text_is_cjk(p)) || (closing_quote(p) && text_is_han(c)))) {
+            brk[i] = UC_BREAK_POSSIBLE; /* 说“好”他 may break around the quotes */
+        } else if (brk[i] == UC_BREAK_MANDATORY || brk[i] == UC_BREAK_CR_BEFORE_LF) {
+            brk[i] = UC_BREAK_POSSIBLE; /* blocks hold no line ends; be safe */
+        }
+        i += l;
+    }
+}
+
+struct wrapper {
+    struct layout *l;
+    uint32_t block;
+    uint8_t role;
+    size_t base;    /* the block's offset in the text */
+    uint8_t prefix; /* of the first line */
+    size_t first_pcols, rest_pcols;
+};
+
+static void emit(struct wrapper *w, size_t from, size_t to, size_t cols, bool first)
+{
+    struct layout *l = w->l;
+    struct layout_line *ln;
+
+    ALLOC_GROW(l->v, l->nr + 1, l->alloc);
+    ln = &l->v[l->nr++];
+    ln->off = w->base + from;
+    ln->len = to - from;
+    ln->cols = (uint32_t)(cols + (first ? w->first_pcols : w->rest_pcols));
+    ln->block = w->block;
+    ln->role = w->role;
+    ln->prefix = first ? w->prefix : PREFIX_NONE;
+}
+
+/* Wrap s[0..n) into lines of at most width columns (first_width for the first). */
+static void wrap(struct wrapper *w, const char *s, size_t n, size_t first_width, size_t width)
+{
+    int amb = w->l->opts.ambiguous;
+    char *brk = xmalloc(n + 1), *gb = xmalloc(n + 1);
+    size_t ls = 0, i, avail = first_width;
+    size_t col = 0, ccol = 0, cend = 0;              /* columns so far; of the content; its end */
+    size_t bpos = 0, bcol = 0, bccol = 0, bcend = 0; /* the last opportunity */
+    bool first = true;
+
+    opportunities(s, n, brk, gb);
+    while (ls < n && s[ls] == ' ')
+        ls++;
+    cend = ls;
+    for (i = ls; i < n;) {
+        size_t j = i, cw = 0;
+        uint32_t c;
+
+        /* one grapheme cluster [i, j) */
+        do {
+            j += text_next(s + j, n - j, &c);
+            cw += (size_t)width_of(c, amb);
+        } while (j < n && !gb[j]);
+        if (i > ls && brk[i] == UC_BREAK_POSSIBLE) {
+            bpos = i;
+            bcol = col;
+            bccol = ccol;
+            bcend = cend;
+        }
+        if (s[i] == ' ' && j == i + 1) { /* spaces hang */
+            col += 1;
+            i = j;
+            continue;
+        }
+        if (col + cw > avail && i > ls) {
+            if (bpos > ls) {
+                emit(w, ls, bcend, bccol, first);
+                col -= bcol;
+                ccol -= bcol;
+                ls = bpos;
+            } else {
+                /* nothing to break at: force, where the kinsoku rules allow */
+                size_t p = i;
+
+                while (p > ls && !(gb[p] && kinsoku_ok(s, n, p)))
+                    p = text_prev(s, p);
+                if (p == ls)
+                    p = i;
+                emit(w, ls, p, width_of_text(s + ls, p - ls, amb), first);
+                col = ccol = width_of_text(s + p, i - p, amb);
+                ls = p;
+            }
+            first = false;
+            avail = width;
+            bpos = 0;
+            while (ls < i && s[ls] == ' ') { /* spaces at the start of a line go */
+                ls++;
+                col--;
+            }
+        }
+        col += cw;
+        ccol = col;
+        cend = j;
+        i = j;
+    }
+    if (cend > ls || first)
+        emit(w, ls, cend > ls ? cend : ls, ccol, first);
+    free(brk);
+    free(gb);
+}
+
+static void blank(struct layout *l, uint32_t block, size_t off)
+{
+    struct layout_line *ln;
+
+    ALLOC_GROW(l->v, l->nr + 1, l->alloc);
+    ln = &l->v[l->nr++];
+    memset(ln, 0, sizeof(*ln));
+    ln->off = off;
+    ln->block = block;
+    ln->role = LINE_BLANK;
+}
+
+static const char *prefix_text(const struct layout *l, enum line_prefix p, size_t *len)
+{
+    static const char indents[] = "\u3000\u3000\u3000\u3000";
+
+    switch (p) {
+    case PREFIX_INDENT:
+        *len = (size_t)l->opts.indent * 3;
+        return indents;
+    case PREFIX_CAPTION:
+        *len = strlen("▣ ");
+        return "▣ ";
+    case PREFIX_HEADING1:
+        *len = strlen("◆ ");
+        return "◆ ";
+    case PREFIX_HEADING2:
+        *len = strlen("◇ ");
+        return "◇ ";
+    default:
+        *len = 0;
+        return "";
+    }
+}
+
+const char *layout_prefix(const struct layout *l, const struct layout_line *ln, size_t *len,
+                          size_t *cols)
+{
+    const char *p = prefix_text(l, (enum line_prefix)ln->prefix, len);
+
+    if (cols)
+        *cols = width_of_text(p, *len, l->opts.ambiguous);
+    return p;
+}
+
+/* Whether a heading carries its own mark (■ 巡回审判上海岛). */
+static bool has_mark(const char *s, size_t n)
+{
+    uint32_t c = text_first(s, n);
+
+    return c == 0x25A0 || c == 0x25A1 || c == 0x25C6 || c == 0x25C7 || c == 0x25B2 || c == 0x25CF ||
+           c == 0x2605 || c == 0x2606 || c == 0x25B6 || c == 0x25BA || c == 0x25CE || c == 0x2756 ||
+           c == 0x3010;
+}
+
+struct layout *layout_build(const struct report *r, const struct layout_opts *opts)
+{
+    static const uint8_t roles[] = {
+        [BLOCK_TITLE] = LINE_TITLE,     [BLOCK_SUBTITLE] = LINE_SUBTITLE,
+        [BLOCK_BYLINE] = LINE_BYLINE,   [BLOCK_DATE] = LINE_DATE,
+        [BLOCK_CAPTION] = LINE_CAPTION, [BLOCK_HEADING] = LINE_HEADING,
+        [BLOCK_PARA] = LINE_BODY,       [BLOCK_AUTHOR] = LINE_AUTHOR,
+    };
+    struct layout *l = xcalloc(1, sizeof(*l));
+    size_t width;
+
+    l->report = r;
+    l->opts = *opts;
+    if (l->opts.ambiguous != 2)
+        l->opts.ambiguous = 1;
+    if (l->opts.indent < 0)
+        l->opts.indent = 0;
+    if (l->opts.indent > 4)
+        l->opts.indent = 4;
+    width = opts->width < 1 ? 1 : (size_t)opts->width;
+    for (size_t b = 0; b < r->nr_blocks; b++) {
+        const struct block *bl = &r->blocks[b];
+        const char *s = report_block_text(r, bl);
+        struct wrapper w = {l, (uint32_t)b, roles[bl->kind], bl->off, PREFIX_NONE, 0, 0};
+        enum block_kind next = b + 1 < r->nr_blocks ? r->blocks[b + 1].kind : BLOCK_PARA;
+        size_t plen, pcols = 0;
+
+        if (bl->kind == BLOCK_PARA && l->opts.indent)
+            w.prefix = PREFIX_INDENT;
+        else if (bl->kind == BLOCK_CAPTION)
+            w.prefix = PREFIX_CAPTION;
+        else if (bl->kind == BLOCK_HEADING && !has_mark(s, bl->len))
+            w.prefix = bl->level > 1 ? PREFIX_HEADING2 : PREFIX_HEADING1;
+        if (w.prefix != PREFIX_NONE) {
+            const char *p = prefix_text(l, (enum line_prefix)w.prefix, &plen);
+
+            pcols = width_of_text(p, plen, l->opts.ambiguous);
+            if (pcols + 2 > width) { /* no room for it: leave it out */
+                w.prefix = PREFIX_NONE;
+                pcols = 0;
+            }
+        }
+        w.first_pcols = pcols;
+        wrap(&w, s, bl->len, width - pcols, width);
+        /* one blank line between blocks; the head of the report (title,
+         * subtitle, byline, date) stays together */
+        if (b + 1 < r->nr_blocks &&
+            !((bl->kind == BLOCK_TITLE || bl->kind == BLOCK_SUBTITLE || bl->kind == BLOCK_BYLINE) &&
+              (next == BLOCK_SUBTITLE || next == BLOCK_BYLINE || next == BLOCK_DATE)))
+            blank(l, (uint32_t)b, bl->off + bl->len);
+    }
+    return l;
+}
+
+void layout_free(struct layout *l)
+{
+    if (!l)
+        return;
+    free(l->v);
+    free(l);
+}
+
+size_t layout_line_of(const struct layout *l, size_t off)
+{
+    size_t lo = 0, hi = l->nr;
+
+    /* the last line starting at or before off */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+
+        if (l->v[mid].off <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (!lo)
+        return 0;
+    lo--;
+    while (lo > 0 && l->v[lo].role == LINE_BLANK && l->v[lo - 1].off + l->v[lo - 1].len >= off)
+        lo--;
+    return lo;
+}
+
+void layout_line_text(const struct layout *l, size_t i, struct sbuf *out)
+{
+    const struct layout_line *ln = &l->v[i];
+    size_t plen;
+    const char *p = layout_prefix(l, ln, &plen, NULL);
+
+    sbuf_add(out, p, plen);
+    sbuf_add(out, l->report->text + ln->off, ln->len);
+}
+
+const struct layout *layout_cache_get(struct layout_cache *c, const struct report *r,
+                                      const struct layout_opts *opts)
+{
+    struct layout *l = c->layout;
+
+    if (l && l->report == r && l->opts.width == opts->width &&
+        l->opts.ambiguous == (opts->ambiguous == 2 ? 2 : 1) && l->opts.indent == opts->indent)
+        return l;
+    layout_free(l);
+    c->layout = layout_build(r, opts);
+    return c->layout;
+}
+
+void layout_cache_release(struct layout_cache *c)
+{
+    layout_free(c->layout);
+    c->layout = NULL;
+}
