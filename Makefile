@@ -31,7 +31,7 @@ ALL_CFLAGS  = -std=c11 $(WARN) -pthread -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS
 
 MODULES    := util text width decode rules court report outline court_tree layout library config
 OBJS       := $(MODULES:%=$(BUILD)/%.o)
-TESTS      := test_decode test_rules test_report test_court test_library test_config
+TESTS      := test_decode test_rules test_report test_court test_library test_config test_layout
 TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)
 
 SHARED     := ../shared
@@ -45,6 +45,10 @@ $(BIN): $(BUILD)/main.o $(OBJS)
 
 $(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/bench_layout: tests/bench_layout.c $(OBJS) | $(BUILD)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(OBJS) $(LIBS)
 
 $(BUILD)/tests/%: tests/%.c $(OBJS) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
@@ -70,8 +74,8 @@ valgrind: $(TEST_BINS)
 	        $$t >/dev/null 2>$(BUILD)/valgrind.log || { cat $(BUILD)/valgrind.log; exit 1; }; \
 	    echo "valgrind clean: $$t"; done
 
-bench: courtread
-	sh tests/bench.sh
+bench: $(BIN) $(BUILD)/tests/bench_layout
+	BENCH_LAYOUT=$(BUILD)/tests/bench_layout sh tests/bench.sh
 
 install: courtread
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/samples

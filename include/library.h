@@ -13,6 +13,7 @@
 struct msgs;
 struct report;
 struct err;
+struct sbuf;
 
 struct path_list {
     char **v;
@@ -42,13 +43,17 @@ struct report *library_load(const char *path, const char *encoding, struct err *
  * saying why it could not be loaded.
  */
 typedef void (*library_fn)(void *ctx, size_t index, const char *path, struct report *r,
-                           const char *err);
+                           struct sbuf *prepared, const char *err);
+/* Work done on each loaded report in the worker thread, before delivery (it
+ * must only read ctx): text to print, say, into out. */
+typedef void (*library_prep)(const void *ctx, const struct report *r, struct sbuf *out);
 
 /*
- * Load every path with up to threads worker threads, delivering the reports
- * to fn in order. At most a bounded window of reports is in memory at once.
+ * Load every path with up to threads worker threads, run prep (when not
+ * NULL) on each report there, and deliver them to fn in order, in this
+ * thread. At most a bounded window of reports is in memory at once.
  */
 void library_load_each(const struct path_list *paths, const char *encoding, int threads,
-                       library_fn fn, void *ctx);
+                       library_prep prep, library_fn fn, void *ctx);
 
 #endif

@@ -14,6 +14,16 @@
 bool width_is_ambiguous(uint32_t cp);
 /* Columns of one code point; ambiguous is 1 or 2. Controls take 0. */
 int width_of(uint32_t cp, int ambiguous);
+/* width_of() with the common cases inline: ASCII and Han. */
+static inline int width_fast(uint32_t cp, int ambiguous)
+{
+    if (cp >= 0x20 && cp < 0x7F)
+        return 1;
+    if (cp >= 0x4E00 && cp <= 0x9FFF)
+        return 2;
+    return width_of(cp, ambiguous);
+}
+
 /* Columns of a UTF-8 string (the sum over its code points). */
 size_t width_of_text(const char *s, size_t n, int ambiguous);
 

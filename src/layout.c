@@ -139,21 +139,55 @@ static bool kinsoku_ok(const char *s, size_t n, size_t i)
     return !no_start(c) && !no_end(p) && !(c == p && (c == 0x2014 || c == 0x2026 || c == 0x22EF));
 }
 
+/*
+ * Whether the grapheme clusters of s are its code points: no combining marks,
+ * joiners, variation selectors, emoji, regional indicators or Hangul jamo. The
+ * common case for Chinese reports, and u8_grapheme_breaks() can be skipped.
+ */
+static bool simple_clusters(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        i += text_next(s + i, n - i, &c);
+        if (c < 0x300 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x3098) ||
+            (c >= 0x309B && c <= 0x30FF) || (c >= 0x2010 && c <= 0x2027) ||
+            (c >= 0x2030 && c <= 0x205E) || (c >= 0x3400 && c <= 0x4DBF) ||
+            (c >= 0xFF01 && c <= 0xFF9D) || (c >= 0x25A0 && c <= 0x25FF) ||
+            (c >= 0x2460 && c <= 0x24FF) || c == 0xFFFD)
+            continue;
+        return false;
+    }
+    return true;
+}
+
 /* Break opportunities (brk[i]: a line may start at byte i), tailored. */
 static void opportunities(const char *s, size_t n, char *brk, char *gb)
 {
+    uint32_t p = 0, c;
+
     u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
-    u8_grapheme_breaks((const uint8_t *)s, n, gb);
-    for (size_t i = 0; i < n;) {
-        uint32_t c, p = char_before(s, i);
+    if (simple_clusters(s, n))
+        memset(gb, 1, n);
+    else
+        u8_grapheme_breaks((const uint8_t *)s, n, gb);
+    for (size_t i = 0; i < n; p = c) {
         size_t l = text_next(s + i, n - i, &c);
+        bool han = c >= 0x4E00 && c <= 0x9FFF, phan = p >= 0x4E00 && p <= 0x9FFF;
 
         if (i == 0) {
             brk[i] = UC_BREAK_PROHIBITED;
-        } else if (!gb[i] || !kinsoku_ok(s, n, i)) {
+        } else if (han && phan) {
+            /* between two Han characters UAX #14 allows a break: keep it */
+        } else if (!gb[i] || (!han && no_start(c)) || (!phan && no_end(p)) ||
+                   (c == p && (c == 0x2014 || c == 0x2026 || c == 0x22EF))) {
             brk[i] = UC_BREAK_PROHIBITED;
         } else if (brk[i] == UC_BREAK_PROHIBITED &&
-                   ((opening_quote(c) && text_is_cjk(p)) || (closing_quote(p) && text_is_han(c)))) {
+                   ((opening_quote(c) && text_is_cjk(p)) || (closing_quote(p) && han))) {
             brk[i] = UC_BREAK_POSSIBLE; /* 说“好”他 may break around the quotes */
         } else if (brk[i] == UC_BREAK_MANDATORY || brk[i] == UC_BREAK_CR_BEFORE_LF) {
             brk[i] = UC_BREAK_POSSIBLE; /* blocks hold no line ends; be safe */
@@ -207,7 +241,7 @@ static void wrap(struct wrapper *w, const char *s, size_t n, size_t first_width,
         /* one grapheme cluster [i, j) */
         do {
             j += text_next(s + j, n - j, &c);
-            cw += (size_t)width_of(c, amb);
+            cw += (size_t)width_fast(c, amb);
         } while (j < n && !gb[j]);
         if (i > ls && brk[i] == UC_BREAK_POSSIBLE) {
             bpos = i;
@@ -232,6 +266,15 @@ static void wrap(struct wrapper *w, const char *s, size_t n, size_t first_width,
 
                 while (p > ls && !(gb[p] && kinsoku_ok(s, n, p)))
                     p = text_prev(s, p);
+                if (p == ls && first && avail < width) {
+                    /* the prefix left too little room: start the text on the
+                     * next line, which is wider */
+                    emit(w, ls, ls, 0, true);
+                    first = false;
+                    avail = width;
+                    bpos = 0;
+                    continue;
+                }
                 if (p == ls)
                     p = i;
                 emit(w, ls, p, width_of_text(s + ls, p - ls, amb), first);

@@ -213,6 +213,7 @@ struct report *library_load(const char *path, const char *encoding, struct err *
 
 struct slot {
     struct report *r;
+    struct sbuf prepared; /* what prep made of it */
     char err[sizeof(((struct err *)0)->msg)];
     bool done;
 };
@@ -220,6 +221,8 @@ struct slot {
 struct pool {
     const struct path_list *paths;
     const char *encoding;
+    library_prep prep;
+    const void *ctx;
     struct slot *slots;
     size_t next;      /* next path to load */
     size_t delivered; /* paths handed to fn */
@@ -232,6 +235,8 @@ static void load_slot(struct pool *p, size_t i)
     struct err err;
     struct report *r = library_load(p->paths->v[i], p->encoding, &err);
 
+    if (r && p->prep)
+        p->prep(p->ctx, r, &p->slots[i].prepared);
     pthread_mutex_lock(&p->mu);
     p->slots[i].r = r;
     if (!r)
@@ -262,26 +267,31 @@ static void *worker(void *arg)
 }
 
 void library_load_each(const struct path_list *paths, const char *encoding, int threads,
-                       library_fn fn, void *ctx)
+                       library_prep prep, library_fn fn, void *ctx)
 {
-    struct pool p = {paths,
-                     encoding,
-                     NULL,
-                     0,
-                     0,
-                     PTHREAD_MUTEX_INITIALIZER,
-                     PTHREAD_COND_INITIALIZER,
-                     PTHREAD_COND_INITIALIZER};
+    struct pool p = {.paths = paths,
+                     .encoding = encoding,
+                     .prep = prep,
+                     .ctx = ctx,
+                     .mu = PTHREAD_MUTEX_INITIALIZER,
+                     .loaded = PTHREAD_COND_INITIALIZER,
+                     .room = PTHREAD_COND_INITIALIZER};
     pthread_t *tids;
     int started = 0;
 
     if (threads < 2 || paths->nr < 2) {
+        struct sbuf prepared = SBUF_INIT;
+
         for (size_t i = 0; i < paths->nr; i++) {
             struct err err;
             struct report *r = library_load(paths->v[i], encoding, &err);
 
-            fn(ctx, i, paths->v[i], r, r ? NULL : err.msg);
+            sbuf_reset(&prepared);
+            if (r && prep)
+                prep(ctx, r, &prepared);
+            fn(ctx, i, paths->v[i], r, &prepared, r ? NULL : err.msg);
         }
+        sbuf_release(&prepared);
         return;
     }
     p.slots = xcalloc(paths->nr, sizeof(*p.slots));
@@ -303,8 +313,9 @@ void library_load_each(const struct path_list *paths, const char *encoding, int 
         while (!s->done)
             pthread_cond_wait(&p.loaded, &p.mu);
         pthread_mutex_unlock(&p.mu);
-        fn(ctx, i, paths->v[i], s->r, s->r ? NULL : s->err);
+        fn(ctx, i, paths->v[i], s->r, &s->prepared, s->r ? NULL : s->err);
         s->r = NULL;
+        sbuf_release(&s->prepared);
         pthread_mutex_lock(&p.mu);
         p.delivered = i + 1;
         pthread_cond_broadcast(&p.room);

@@ -110,24 +110,30 @@ struct run {
     bool several;
     struct court_tree *tree;
     struct layout_opts layout;
-    struct sbuf out;
     size_t loaded, failed;
 };
 
-/* The report laid out, as --dump prints it. */
-static void dump(const struct run *run, const struct report *r, struct sbuf *out)
+/* What a report prints as, made in a worker thread (library_load_each). */
+static void prepare(const void *ctx, const struct report *r, struct sbuf *out)
 {
-    struct layout *l = layout_build(r, &run->layout);
+    const struct run *run = ctx;
 
-    for (size_t i = 0; i < l->nr; i++) {
-        layout_line_text(l, i, out);
-        sbuf_addch(out, '\n');
+    if (run->mode == MODE_DUMP) {
+        struct layout *l = layout_build(r, &run->layout);
+
+        for (size_t i = 0; i < l->nr; i++) {
+            layout_line_text(l, i, out);
+            sbuf_addch(out, '\n');
+        }
+        layout_free(l);
+    } else if (run->mode != MODE_COURTS) {
+        outline_format(r, out);
     }
-    layout_free(l);
 }
 
 /* Called for each report in order (library_load_each). */
-static void deliver(void *ctx, size_t index, const char *path, struct report *r, const char *err)
+static void deliver(void *ctx, size_t index, const char *path, struct report *r,
+                    struct sbuf *prepared, const char *err)
 {
     struct run *run = ctx;
 
@@ -140,14 +146,9 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
     if (run->mode == MODE_COURTS) {
         court_tree_add(run->tree, r, run->loaded);
     } else {
-        sbuf_reset(&run->out);
         if (run->several)
-            sbuf_addf(&run->out, "%s# %s\n", run->loaded ? "\n" : "", path);
-        if (run->mode == MODE_DUMP)
-            dump(run, r, &run->out);
-        else
-            outline_format(r, &run->out);
-        fwrite(run->out.buf, 1, run->out.len, stdout);
+            printf("%s# %s\n", run->loaded ? "\n" : "", path);
+        fwrite(prepared->buf ? prepared->buf : "", 1, prepared->len, stdout);
     }
     run->loaded++;
     report_free(r);
@@ -303,7 +304,7 @@ int main(int argc, char **argv)
     run.layout.ambiguous = o.ambiguous ? o.ambiguous : cfg.ambiguous_width;
     run.layout.indent = cfg.indent;
     run.several = paths.nr > 1;
-    library_load_each(&paths, o.encoding, worker_threads(), deliver, &run);
+    library_load_each(&paths, o.encoding, worker_threads(), prepare, deliver, &run);
     if (o.mode == MODE_COURTS) {
         court_tree_finish(&tree);
         sbuf_reset(&out);
@@ -314,7 +315,6 @@ int main(int argc, char **argv)
     if (!paths.nr)
         fprintf(stderr, "courtread: no reports (.txt or .md files) found\n");
     sbuf_release(&out);
-    sbuf_release(&run.out);
     path_list_release(&paths);
     config_release(&cfg);
     if (fflush(stdout) != 0 || ferror(stdout))

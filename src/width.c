@@ -55,7 +55,7 @@ size_t width_of_text(const char *s, size_t n, int ambiguous)
 
     for (size_t i = 0; i < n;) {
         i += text_next(s + i, n - i, &cp);
-        w += (size_t)width_of(cp, ambiguous);
+        w += (size_t)width_fast(cp, ambiguous);
     }
     return w;
 }

@@ -25,19 +25,26 @@ timed() {
 # The machine is shared and noisy: run the commands in turn, ROUNDS times,
 # and keep each one's best.
 ROUNDS=${ROUNDS:-7}
+min() { echo "$1 $2" | awk '{ print ($1 < $2) ? $1 : $2 }'; }
 cat_t=999
 out_t=999
+dump_t=999
 i=0
 while [ $i -lt "$ROUNDS" ]; do
-    c=$(timed sh -c "xargs cat <'$list'")
-    o=$(timed "$BIN" --outline "$dir")
-    cat_t=$(echo "$c $cat_t" | awk '{ print ($1 < $2) ? $1 : $2 }')
-    out_t=$(echo "$o $out_t" | awk '{ print ($1 < $2) ? $1 : $2 }')
+    cat_t=$(min "$(timed sh -c "xargs cat <'$list'")" "$cat_t")
+    out_t=$(min "$(timed "$BIN" --outline "$dir")" "$out_t")
+    dump_t=$(min "$(timed "$BIN" --dump --width 80 "$dir")" "$dump_t")
     i=$((i + 1))
 done
 rss_kb=$(/usr/bin/time -f %M "$BIN" --outline "$dir" 2>&1 >/dev/null | tail -n 1)
-awk -v c="$cat_t" -v o="$out_t" -v r="$rss_kb" -v b="$bytes" 'BEGIN {
+# one report of about 10 KB, laid out at each width from 20 to 120
+one=$(find "$dir" -name '*.txt' -size +9k -size -11k | sort | head -n 1)
+lay=$(${BENCH_LAYOUT:-build/tests/bench_layout} "$one")
+awk -v c="$cat_t" -v o="$out_t" -v d="$dump_t" -v r="$rss_kb" -v b="$bytes" -v lay="$lay" 'BEGIN {
+    split(lay, L, " ")
     printf "cat of the files:               %.3f s\n", c
     printf "courtread --outline DIR:        %.3f s  = %.2f x cat   (target <= 4)\n", o, o / c
+    printf "courtread --dump --width 80 DIR: %.3f s = %.2f x cat   (target <= 6)\n", d, d / c
     printf "peak RSS of --outline:          %.1f MB = %.3f x corpus (target <= 2)\n", r / 1024, r * 1024 / b
+    printf "layout of one %d-byte report at a new width: median %.3f ms (target < 1 ms)\n", L[1], L[2]
 }'

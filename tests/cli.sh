@@ -247,3 +247,24 @@ for opt in $("$BIN" --help | grep -o -- '--[a-z-]*' | sort -u); do
 done
 [ -z "$missing" ] && pass "man page: every option of --help is documented" ||
     fail "man page options" "missing:$missing"
+
+# --- layout options ---------------------------------------------------------------
+for bad in "--width 0" "--width abc" "--ambiguous-width 3"; do
+    # shellcheck disable=SC2086
+    "$BIN" --dump $bad samples >"$t/out" 2>"$t/err"
+    s=$?
+    [ $s = 2 ] && grep -q "takes a whole number" "$t/err" && pass "bad value '$bad': exit 2" ||
+        fail "bad value '$bad'" "status $s: $(cat "$t/err")"
+done
+"$BIN" --dump samples/06-mediation-notes.txt >"$t/out" 2>"$t/err"
+awk '{ if (length($0) > 80 * 3) bad = 1 } END { exit bad }' "$t/out" && pass "--dump: 80 columns when not a terminal" ||
+    fail "--dump default width" "long lines"
+printf '[display]\nambiguous_width = 3\nindent = 9\n' >"$t/disp.ini"
+"$BIN" --config "$t/disp.ini" --dump --width 30 samples/06-mediation-notes.txt >"$t/out" 2>"$t/err"
+[ $? = 0 ] && grep -q "disp.ini:2: 'display:ambiguous_width' must be a whole number from 1 to 2, not '3'" "$t/err" &&
+    grep -q "disp.ini:3: 'display:indent' must be a whole number from 0 to 4, not '9'" "$t/err" &&
+    grep -q '^　　只有把案件事实弄清楚' "$t/out" && pass "config: bad display values are reported, defaults kept" ||
+    fail "config display values" "$(cat "$t/err")"
+printf '[display]\nindent = 0\n' >"$t/disp.ini"
+"$BIN" --config "$t/disp.ini" --dump --width 30 samples/06-mediation-notes.txt >"$t/out" 2>"$t/err"
+grep -q '^只有把案件事实弄清楚' "$t/out" && pass "config: indent = 0" || fail "config indent" "$(head -5 "$t/out")"

@@ -41,3 +41,9 @@ for f in tests/fixtures/*.txt; do
         diff -u "tests/fixtures/$name.outline" "$tmp" | head -40
     fi
 done
+
+# The samples laid out at 40 columns, ambiguous characters 1 and 2 wide.
+for amb in 1 2; do
+    "$BIN" --dump --width 40 --ambiguous-width $amb samples >"$tmp" 2>&1
+    check "golden dump of the samples at 40 columns, ambiguous $amb" "$dir/dump-40-amb$amb.txt"
+done
