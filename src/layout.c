@@ -166,11 +166,79 @@ static bool simple_clusters(const char *s, size_t n)
 }
 
 /* Break opportunities (brk[i]: a line may start at byte i), tailored. */
+/*
+ * Characters whose line-breaking class in UAX #14 is plain for Chinese text:
+ * Han (ID, a break on both sides), CJK and full-width punctuation and the
+ * quotes and dashes of Chinese text, whose exceptions the kinsoku tailoring
+ * below applies anyway. Between two of them a break is possible; around
+ * anything else (Latin words, digits, spaces, other scripts) libunistring
+ * decides.
+ */
+static bool plain_cjk(uint32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x3004) ||
+           (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301B) ||
+           (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+           (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF60) ||
+           (c >= 0x2018 && c <= 0x201F) || c == 0x2014 || c == 0x2026 || c == 0x00B7 ||
+           (c >= 0x3400 && c <= 0x4DBF);
+}
+
+/*
+ * UAX #14 break opportunities for s into brk. libunistring's algorithm is run
+ * only over the stretches that hold something other than plain CJK (with the
+ * plain characters on either side as context): most of a Chinese report is
+ * plain, and this is the costly step of a layout.
+ */
+static void uax14(const char *s, size_t n, char *brk)
+{
+    size_t i = 0, prev_start = 0, run = (size_t)-1; /* run: context start of a stretch */
+    uint32_t p = 0, c;
+    bool p_plain = true;
+
+    memset(brk, UC_BREAK_PROHIBITED, n);
+    while (i < n) {
+        size_t l = text_next(s + i, n - i, &c);
+        bool plain = plain_cjk(c);
+
+        if (i > 0) {
+            if (plain && p_plain) {
+                if (run != (size_t)-1) { /* a stretch ended at i: let libunistring see it */
+                    size_t end = i + l; /* with one plain character after it */
+
+                    u8_possible_linebreaks((const uint8_t *)s + run, end - run, "UTF-8",
+                                           brk + run);
+                    brk[run] = UC_BREAK_PROHIBITED;
+                    if (run > 0)
+                        brk[run] = UC_BREAK_POSSIBLE; /* both sides plain: decided below */
+                    run = (size_t)-1;
+                }
+                brk[i] = UC_BREAK_POSSIBLE;
+            } else if (run == (size_t)-1) {
+                run = prev_start; /* from the plain character before */
+            }
+        } else if (!plain) {
+            run = 0;
+        }
+        (void)p;
+        p = c;
+        p_plain = plain;
+        prev_start = i;
+        i += l;
+    }
+    if (run != (size_t)-1) {
+        bool keep = run > 0;
+
+        u8_possible_linebreaks((const uint8_t *)s + run, n - run, "UTF-8", brk + run);
+        brk[run] = keep ? UC_BREAK_POSSIBLE : UC_BREAK_PROHIBITED;
+    }
+}
+
 static void opportunities(const char *s, size_t n, char *brk, char *gb)
 {
     uint32_t p = 0, c;
 
-    u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+    uax14(s, n, brk);
     if (simple_clusters(s, n))
         memset(gb, 1, n);
     else
