@@ -14,6 +14,7 @@
 #include "layout.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unigbrk.h>
@@ -108,71 +109,32 @@ static bool closing_quote(uint32_t c)
     return c == 0x201D || c == 0x2019;
 }
 
-/* The character starting at byte i (0 past the end). */
-static uint32_t char_at(const char *s, size_t n, size_t i)
+/* Whether a line may end between characters p and c. */
+static bool kinsoku_ok(uint32_t p, uint32_t c)
 {
-    uint32_t c = 0;
-
-    if (i < n)
-        text_next(s + i, n - i, &c);
-    return c;
-}
-
-/* The character ending just before byte i (0 at the start). */
-static uint32_t char_before(const char *s, size_t i)
-{
-    uint32_t c = 0;
-    size_t p;
-
-    if (!i)
-        return 0;
-    p = text_prev(s, i);
-    text_next(s + p, i - p, &c);
-    return c;
-}
-
-/* Whether a line may end before byte i and the next start at i. */
-static bool kinsoku_ok(const char *s, size_t n, size_t i)
-{
-    uint32_t c = char_at(s, n, i), p = char_before(s, i);
-
     return !no_start(c) && !no_end(p) && !(c == p && (c == 0x2014 || c == 0x2026 || c == 0x22EF));
 }
 
 /*
- * Whether the grapheme clusters of s are its code points: no combining marks,
- * joiners, variation selectors, emoji, regional indicators or Hangul jamo. The
- * common case for Chinese reports, and u8_grapheme_breaks() can be skipped.
+ * Whether the grapheme clusters of a text are its code points: no combining
+ * marks, joiners, variation selectors, emoji, regional indicators or Hangul
+ * jamo. The common case for Chinese reports; u8_grapheme_breaks() is skipped.
  */
-static bool simple_clusters(const char *s, size_t n)
+static bool simple_cluster_char(uint32_t c)
 {
-    for (size_t i = 0; i < n;) {
-        uint32_t c;
-
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        i += text_next(s + i, n - i, &c);
-        if (c < 0x300 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x3098) ||
-            (c >= 0x309B && c <= 0x30FF) || (c >= 0x2010 && c <= 0x2027) ||
-            (c >= 0x2030 && c <= 0x205E) || (c >= 0x3400 && c <= 0x4DBF) ||
-            (c >= 0xFF01 && c <= 0xFF9D) || (c >= 0x25A0 && c <= 0x25FF) ||
-            (c >= 0x2460 && c <= 0x24FF) || c == 0xFFFD)
-            continue;
-        return false;
-    }
-    return true;
+    return c < 0x300 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x3098) ||
+           (c >= 0x309B && c <= 0x30FF) || (c >= 0x2010 && c <= 0x2027) ||
+           (c >= 0x2030 && c <= 0x205E) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0xFF01 && c <= 0xFF9D) || (c >= 0x25A0 && c <= 0x25FF) ||
+           (c >= 0x2460 && c <= 0x24FF) || c == 0xFFFD;
 }
 
-/* Break opportunities (brk[i]: a line may start at byte i), tailored. */
 /*
  * Characters whose line-breaking class in UAX #14 is plain for Chinese text:
  * Han (ID, a break on both sides), CJK and full-width punctuation and the
  * quotes and dashes of Chinese text, whose exceptions the kinsoku tailoring
- * below applies anyway. Between two of them a break is possible; around
- * anything else (Latin words, digits, spaces, other scripts) libunistring
- * decides.
+ * applies anyway. Between two of them a break is possible; around anything
+ * else (Latin words, digits, spaces, other scripts) libunistring decides.
  */
 static bool plain_cjk(uint32_t c)
 {
@@ -184,88 +146,113 @@ static bool plain_cjk(uint32_t c)
            (c >= 0x3400 && c <= 0x4DBF);
 }
 
-/*
- * UAX #14 break opportunities for s into brk. libunistring's algorithm is run
- * only over the stretches that hold something other than plain CJK (with the
- * plain characters on either side as context): most of a Chinese report is
- * plain, and this is the costly step of a layout.
- */
-static void uax14(const char *s, size_t n, char *brk)
+/* A block decoded once: its characters and where each starts, and per byte
+ * the break opportunities and grapheme-cluster boundaries. Reused. */
+struct chars {
+    uint32_t *cp;
+    size_t *pos;  /* pos[nc] is the length */
+    uint8_t *cbrk;  /* 1: a line may start at character k */
+    uint8_t *plain; /* plain_cjk(cp[k]) */
+    char *brk, *gb;
+    size_t nc, alloc_chars, alloc_bytes;
+};
+
+static void chars_decode(struct chars *ch, const char *s, size_t n, bool *simple)
 {
-    size_t i = 0, prev_start = 0, run = (size_t)-1; /* run: context start of a stretch */
-    uint32_t p = 0, c;
-    bool p_plain = true;
+    if (n + 1 > ch->alloc_chars) {
+        ch->alloc_chars = n + 1;
+        ch->cp = xrealloc(ch->cp, ch->alloc_chars * sizeof(*ch->cp));
+        ch->pos = xrealloc(ch->pos, ch->alloc_chars * sizeof(*ch->pos));
+        ch->cbrk = xrealloc(ch->cbrk, ch->alloc_chars);
+        ch->plain = xrealloc(ch->plain, ch->alloc_chars);
+    }
+    if (n + 1 > ch->alloc_bytes) {
+        ch->alloc_bytes = n + 1;
+        ch->brk = xrealloc(ch->brk, ch->alloc_bytes);
+        ch->gb = xrealloc(ch->gb, ch->alloc_bytes);
+    }
+    *simple = true;
+    ch->nc = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
 
-    memset(brk, UC_BREAK_PROHIBITED, n);
-    while (i < n) {
-        size_t l = text_next(s + i, n - i, &c);
-        bool plain = plain_cjk(c);
-
-        if (i > 0) {
-            if (plain && p_plain) {
-                if (run != (size_t)-1) { /* a stretch ended at i: let libunistring see it */
-                    size_t end = i + l; /* with one plain character after it */
-
-                    u8_possible_linebreaks((const uint8_t *)s + run, end - run, "UTF-8",
-                                           brk + run);
-                    brk[run] = UC_BREAK_PROHIBITED;
-                    if (run > 0)
-                        brk[run] = UC_BREAK_POSSIBLE; /* both sides plain: decided below */
-                    run = (size_t)-1;
-                }
-                brk[i] = UC_BREAK_POSSIBLE;
-            } else if (run == (size_t)-1) {
-                run = prev_start; /* from the plain character before */
-            }
-        } else if (!plain) {
-            run = 0;
+        ch->pos[ch->nc] = i;
+        i += text_next(s + i, n - i, &c);
+        ch->cp[ch->nc] = c;
+        if (c >= 0x4E00 && c <= 0x9FFF) { /* most characters */
+            ch->plain[ch->nc++] = 1;
+            continue;
         }
-        (void)p;
-        p = c;
-        p_plain = plain;
-        prev_start = i;
-        i += l;
+        ch->plain[ch->nc++] = plain_cjk(c);
+        if (!simple_cluster_char(c))
+            *simple = false;
     }
-    if (run != (size_t)-1) {
-        bool keep = run > 0;
-
-        u8_possible_linebreaks((const uint8_t *)s + run, n - run, "UTF-8", brk + run);
-        brk[run] = keep ? UC_BREAK_POSSIBLE : UC_BREAK_PROHIBITED;
-    }
+    ch->pos[ch->nc] = n;
 }
 
-static void opportunities(const char *s, size_t n, char *brk, char *gb)
+static void chars_release(struct chars *ch)
 {
-    uint32_t p = 0, c;
+    free(ch->cp);
+    free(ch->pos);
+    free(ch->cbrk);
+    free(ch->plain);
+    free(ch->brk);
+    free(ch->gb);
+}
 
-    uax14(s, n, brk);
-    if (simple_clusters(s, n))
-        memset(gb, 1, n);
-    else
-        u8_grapheme_breaks((const uint8_t *)s, n, gb);
-    for (size_t i = 0; i < n; p = c) {
-        size_t l = text_next(s + i, n - i, &c);
-        bool han = c >= 0x4E00 && c <= 0x9FFF, phan = p >= 0x4E00 && p <= 0x9FFF;
+/*
+ * Break opportunities: ch->cbrk[k] is 1 when a line may start at character k.
+ * UAX #14 first: between two plain CJK characters a break is possible; over
+ * the stretches that hold anything else libunistring decides, with the plain
+ * characters on either side as context (most of a Chinese report is plain,
+ * and this is the costly step of a layout). Then the kinsoku tailoring.
+ */
+static void opportunities(const char *s, size_t n, struct chars *ch, bool simple)
+{
+    size_t run = SIZE_MAX; /* the character a stretch starts at (its context) */
 
-        if (i == 0) {
-            brk[i] = UC_BREAK_PROHIBITED;
-        } else if (han && phan) {
-            /* between two Han characters UAX #14 allows a break: keep it */
-        } else if (!gb[i] || (!han && no_start(c)) || (!phan && no_end(p)) ||
-                   (c == p && (c == 0x2014 || c == 0x2026 || c == 0x22EF))) {
-            brk[i] = UC_BREAK_PROHIBITED;
-        } else if (brk[i] == UC_BREAK_PROHIBITED &&
-                   ((opening_quote(c) && text_is_cjk(p)) || (closing_quote(p) && han))) {
-            brk[i] = UC_BREAK_POSSIBLE; /* 说“好”他 may break around the quotes */
-        } else if (brk[i] == UC_BREAK_MANDATORY || brk[i] == UC_BREAK_CR_BEFORE_LF) {
-            brk[i] = UC_BREAK_POSSIBLE; /* blocks hold no line ends; be safe */
+    for (size_t k = 1; k <= ch->nc; k++) {
+        if (k < ch->nc && !(ch->plain[k - 1] && ch->plain[k])) {
+            if (run == SIZE_MAX)
+                run = k - 1;
+            continue;
         }
-        i += l;
+        if (run != SIZE_MAX) { /* a stretch ends: with one plain character after it */
+            size_t from = ch->pos[run], to = ch->pos[k < ch->nc ? k + 1 : k];
+
+            u8_possible_linebreaks((const uint8_t *)s + from, to - from, "UTF-8",
+                                   ch->brk + from);
+            run = SIZE_MAX;
+        }
+    }
+    if (!simple)
+        u8_grapheme_breaks((const uint8_t *)s, n, ch->gb);
+    if (ch->nc)
+        ch->cbrk[0] = 0;
+    for (size_t k = 1; k < ch->nc; k++) {
+        uint32_t p = ch->cp[k - 1], c = ch->cp[k];
+        bool han = c >= 0x4E00 && c <= 0x9FFF, phan = p >= 0x4E00 && p <= 0x9FFF;
+        char b;
+
+        if (han && phan) { /* between two Han characters UAX #14 allows a break */
+            ch->cbrk[k] = 1;
+            continue;
+        }
+        b = ch->plain[k - 1] && ch->plain[k] ? UC_BREAK_POSSIBLE : ch->brk[ch->pos[k]];
+        if ((!simple && !ch->gb[ch->pos[k]]) || !kinsoku_ok(p, c))
+            b = UC_BREAK_PROHIBITED;
+        else if (b == UC_BREAK_PROHIBITED &&
+                 ((opening_quote(c) && text_is_cjk(p)) || (closing_quote(p) && han)))
+            b = UC_BREAK_POSSIBLE; /* 说“好”他 may break around the quotes */
+        else if (b == UC_BREAK_MANDATORY || b == UC_BREAK_CR_BEFORE_LF)
+            b = UC_BREAK_POSSIBLE; /* blocks hold no line ends; be safe */
+        ch->cbrk[k] = b == UC_BREAK_POSSIBLE;
     }
 }
 
 struct wrapper {
     struct layout *l;
+    struct chars *ch;
     uint32_t block;
     uint8_t role;
     size_t base;    /* the block's offset in the text */
@@ -288,84 +275,100 @@ static void emit(struct wrapper *w, size_t from, size_t to, size_t cols, bool fi
     ln->prefix = first ? w->prefix : PREFIX_NONE;
 }
 
-/* Wrap s[0..n) into lines of at most width columns (first_width for the first). */
+/* Columns of characters [a, b). */
+static size_t cols_of(const struct chars *ch, size_t a, size_t b, int amb)
+{
+    size_t c = 0;
+
+    for (size_t k = a; k < b; k++)
+        c += (size_t)width_fast(ch->cp[k], amb);
+    return c;
+}
+
+/* Wrap s[0..n) into lines of at most width columns (first_width for the first).
+ * Positions below are character indices into w->ch. */
 static void wrap(struct wrapper *w, const char *s, size_t n, size_t first_width, size_t width)
 {
+    struct chars *ch = w->ch;
     int amb = w->l->opts.ambiguous;
-    char *brk = xmalloc(n + 1), *gb = xmalloc(n + 1);
-    size_t ls = 0, i, avail = first_width;
+    size_t ls = 0, k, avail = first_width, nc;
     size_t col = 0, ccol = 0, cend = 0;              /* columns so far; of the content; its end */
     size_t bpos = 0, bcol = 0, bccol = 0, bcend = 0; /* the last opportunity */
-    bool first = true;
+    bool first = true, simple;
 
-    opportunities(s, n, brk, gb);
-    while (ls < n && s[ls] == ' ')
+    chars_decode(ch, s, n, &simple);
+    opportunities(s, n, ch, simple);
+    nc = ch->nc;
+    while (ls < nc && ch->cp[ls] == ' ')
         ls++;
     cend = ls;
-    for (i = ls; i < n;) {
-        size_t j = i, cw = 0;
-        uint32_t c;
+    for (k = ls; k < nc;) {
+        size_t j = k, cw = 0;
 
-        /* one grapheme cluster [i, j) */
-        do {
-            j += text_next(s + j, n - j, &c);
-            cw += (size_t)width_fast(c, amb);
-        } while (j < n && !gb[j]);
-        if (i > ls && brk[i] == UC_BREAK_POSSIBLE) {
-            bpos = i;
+        /* one grapheme cluster [k, j) */
+        if (simple) {
+            cw = (size_t)width_fast(ch->cp[j++], amb);
+        } else {
+            do {
+                cw += (size_t)width_fast(ch->cp[j], amb);
+                j++;
+            } while (j < nc && !ch->gb[ch->pos[j]]);
+        }
+        if (ch->cbrk[k] && k > ls) {
+            bpos = k;
             bcol = col;
             bccol = ccol;
             bcend = cend;
         }
-        if (s[i] == ' ' && j == i + 1) { /* spaces hang */
+        if (ch->cp[k] == ' ' && j == k + 1) { /* spaces hang */
             col += 1;
-            i = j;
+            k = j;
             continue;
         }
-        if (col + cw > avail && i > ls) {
+        if (col + cw > avail && k > ls) {
             if (bpos > ls) {
-                emit(w, ls, bcend, bccol, first);
+                emit(w, ch->pos[ls], ch->pos[bcend], bccol, first);
                 col -= bcol;
                 ccol -= bcol;
                 ls = bpos;
             } else {
                 /* nothing to break at: force, where the kinsoku rules allow */
-                size_t p = i;
+                size_t p = k;
 
-                while (p > ls && !(gb[p] && kinsoku_ok(s, n, p)))
-                    p = text_prev(s, p);
+                while (p > ls && !((simple || ch->gb[ch->pos[p]]) &&
+                                   kinsoku_ok(ch->cp[p - 1], ch->cp[p])))
+                    p--;
                 if (p == ls && first && avail < width) {
                     /* the prefix left too little room: start the text on the
                      * next line, which is wider */
-                    emit(w, ls, ls, 0, true);
+                    emit(w, ch->pos[ls], ch->pos[ls], 0, true);
                     first = false;
                     avail = width;
                     bpos = 0;
                     continue;
                 }
                 if (p == ls)
-                    p = i;
-                emit(w, ls, p, width_of_text(s + ls, p - ls, amb), first);
-                col = ccol = width_of_text(s + p, i - p, amb);
+                    p = k;
+                emit(w, ch->pos[ls], ch->pos[p], cols_of(ch, ls, p, amb), first);
+                col = ccol = cols_of(ch, p, k, amb);
                 ls = p;
             }
             first = false;
             avail = width;
             bpos = 0;
-            while (ls < i && s[ls] == ' ') { /* spaces at the start of a line go */
+            while (ls < k && ch->cp[ls] == ' ') { /* spaces at the start of a line go */
                 ls++;
                 col--;
             }
+            ccol = col;
         }
         col += cw;
         ccol = col;
         cend = j;
-        i = j;
+        k = j;
     }
     if (cend > ls || first)
-        emit(w, ls, cend > ls ? cend : ls, ccol, first);
-    free(brk);
-    free(gb);
+        emit(w, ch->pos[ls], ch->pos[cend > ls ? cend : ls], ccol, first);
 }
 
 static void blank(struct layout *l, uint32_t block, size_t off)
@@ -432,6 +435,7 @@ struct layout *layout_build(const struct report *r, const struct layout_opts *op
         [BLOCK_PARA] = LINE_BODY,       [BLOCK_AUTHOR] = LINE_AUTHOR,
     };
     struct layout *l = xcalloc(1, sizeof(*l));
+    struct chars ch = {0};
     size_t width;
 
     l->report = r;
@@ -446,7 +450,7 @@ struct layout *layout_build(const struct report *r, const struct layout_opts *op
     for (size_t b = 0; b < r->nr_blocks; b++) {
         const struct block *bl = &r->blocks[b];
         const char *s = report_block_text(r, bl);
-        struct wrapper w = {l, (uint32_t)b, roles[bl->kind], bl->off, PREFIX_NONE, 0, 0};
+        struct wrapper w = {l, &ch, (uint32_t)b, roles[bl->kind], bl->off, PREFIX_NONE, 0, 0};
         enum block_kind next = b + 1 < r->nr_blocks ? r->blocks[b + 1].kind : BLOCK_PARA;
         size_t plen, pcols = 0;
 
@@ -474,6 +478,7 @@ struct layout *layout_build(const struct report *r, const struct layout_opts *op
               (next == BLOCK_SUBTITLE || next == BLOCK_BYLINE || next == BLOCK_DATE)))
             blank(l, (uint32_t)b, bl->off + bl->len);
     }
+    chars_release(&ch);
     return l;
 }
 
