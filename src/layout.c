@@ -150,21 +150,36 @@ static bool plain_cjk(uint32_t c)
  * the break opportunities and grapheme-cluster boundaries. Reused. */
 struct chars {
     uint32_t *cp;
-    size_t *pos;  /* pos[nc] is the length */
-    uint8_t *cbrk;  /* 1: a line may start at character k */
-    uint8_t *plain; /* plain_cjk(cp[k]) */
+    size_t *pos;     /* pos[nc] is the length */
+    uint8_t *cbrk;   /* 1: a line may start at character k */
+    uint8_t *plain;  /* plain_cjk(cp[k]) */
+    size_t *special; /* the boundaries that are not between two Han characters */
+    size_t nr_special;
     char *brk, *gb;
     size_t nc, alloc_chars, alloc_bytes;
 };
 
+/*
+ * Decode a block once, and find its UAX #14 break opportunities: between two
+ * plain CJK characters a break is possible; over the stretches that hold
+ * anything else libunistring decides (into ch->brk), with the plain
+ * characters on either side as context. Most of a Chinese report is plain,
+ * and libunistring is the costly step of a layout. Boundaries between two Han
+ * characters are settled here (cbrk 1); the others are listed in ch->special
+ * for the kinsoku tailoring.
+ */
 static void chars_decode(struct chars *ch, const char *s, size_t n, bool *simple)
 {
+    size_t run = SIZE_MAX; /* the character a stretch starts at (its context) */
+    bool phan = false;
+
     if (n + 1 > ch->alloc_chars) {
         ch->alloc_chars = n + 1;
         ch->cp = xrealloc(ch->cp, ch->alloc_chars * sizeof(*ch->cp));
         ch->pos = xrealloc(ch->pos, ch->alloc_chars * sizeof(*ch->pos));
         ch->cbrk = xrealloc(ch->cbrk, ch->alloc_chars);
         ch->plain = xrealloc(ch->plain, ch->alloc_chars);
+        ch->special = xrealloc(ch->special, ch->alloc_chars * sizeof(*ch->special));
     }
     if (n + 1 > ch->alloc_bytes) {
         ch->alloc_bytes = n + 1;
@@ -172,21 +187,39 @@ static void chars_decode(struct chars *ch, const char *s, size_t n, bool *simple
         ch->gb = xrealloc(ch->gb, ch->alloc_bytes);
     }
     *simple = true;
-    ch->nc = 0;
+    ch->nc = ch->nr_special = 0;
     for (size_t i = 0; i < n;) {
+        size_t k = ch->nc++;
         uint32_t c;
+        bool han;
 
-        ch->pos[ch->nc] = i;
+        ch->pos[k] = i;
         i += text_next(s + i, n - i, &c);
-        ch->cp[ch->nc] = c;
-        if (c >= 0x4E00 && c <= 0x9FFF) { /* most characters */
-            ch->plain[ch->nc++] = 1;
-            continue;
-        }
-        ch->plain[ch->nc++] = plain_cjk(c);
-        if (!simple_cluster_char(c))
+        ch->cp[k] = c;
+        han = c >= 0x4E00 && c <= 0x9FFF;
+        ch->plain[k] = han || plain_cjk(c);
+        if (!han && !simple_cluster_char(c))
             *simple = false;
+        if (k == 0) {
+            ch->cbrk[0] = 0;
+        } else if (han && phan) {
+            ch->cbrk[k] = 1; /* UAX #14 and kinsoku allow a break between two Han */
+        } else {
+            ch->special[ch->nr_special++] = k;
+        }
+        phan = han;
+        if (k > 0 && !(ch->plain[k - 1] && ch->plain[k])) {
+            if (run == SIZE_MAX)
+                run = k - 1;
+        } else if (run != SIZE_MAX) { /* a stretch ends, with this plain character */
+            u8_possible_linebreaks((const uint8_t *)s + ch->pos[run], i - ch->pos[run], "UTF-8",
+                                   ch->brk + ch->pos[run]);
+            run = SIZE_MAX;
+        }
     }
+    if (run != SIZE_MAX)
+        u8_possible_linebreaks((const uint8_t *)s + ch->pos[run], n - ch->pos[run], "UTF-8",
+                               ch->brk + ch->pos[run]);
     ch->pos[ch->nc] = n;
 }
 
@@ -196,49 +229,24 @@ static void chars_release(struct chars *ch)
     free(ch->pos);
     free(ch->cbrk);
     free(ch->plain);
+    free(ch->special);
     free(ch->brk);
     free(ch->gb);
 }
 
-/*
- * Break opportunities: ch->cbrk[k] is 1 when a line may start at character k.
- * UAX #14 first: between two plain CJK characters a break is possible; over
- * the stretches that hold anything else libunistring decides, with the plain
- * characters on either side as context (most of a Chinese report is plain,
- * and this is the costly step of a layout). Then the kinsoku tailoring.
- */
+/* The kinsoku tailoring of the break opportunities, for the boundaries that
+ * are not between two Han characters: ch->cbrk[k] is 1 when a line may start
+ * at character k. */
 static void opportunities(const char *s, size_t n, struct chars *ch, bool simple)
 {
-    size_t run = SIZE_MAX; /* the character a stretch starts at (its context) */
-
-    for (size_t k = 1; k <= ch->nc; k++) {
-        if (k < ch->nc && !(ch->plain[k - 1] && ch->plain[k])) {
-            if (run == SIZE_MAX)
-                run = k - 1;
-            continue;
-        }
-        if (run != SIZE_MAX) { /* a stretch ends: with one plain character after it */
-            size_t from = ch->pos[run], to = ch->pos[k < ch->nc ? k + 1 : k];
-
-            u8_possible_linebreaks((const uint8_t *)s + from, to - from, "UTF-8",
-                                   ch->brk + from);
-            run = SIZE_MAX;
-        }
-    }
     if (!simple)
         u8_grapheme_breaks((const uint8_t *)s, n, ch->gb);
-    if (ch->nc)
-        ch->cbrk[0] = 0;
-    for (size_t k = 1; k < ch->nc; k++) {
+    for (size_t x = 0; x < ch->nr_special; x++) {
+        size_t k = ch->special[x];
         uint32_t p = ch->cp[k - 1], c = ch->cp[k];
-        bool han = c >= 0x4E00 && c <= 0x9FFF, phan = p >= 0x4E00 && p <= 0x9FFF;
-        char b;
+        bool han = c >= 0x4E00 && c <= 0x9FFF;
+        char b = ch->plain[k - 1] && ch->plain[k] ? UC_BREAK_POSSIBLE : ch->brk[ch->pos[k]];
 
-        if (han && phan) { /* between two Han characters UAX #14 allows a break */
-            ch->cbrk[k] = 1;
-            continue;
-        }
-        b = ch->plain[k - 1] && ch->plain[k] ? UC_BREAK_POSSIBLE : ch->brk[ch->pos[k]];
         if ((!simple && !ch->gb[ch->pos[k]]) || !kinsoku_ok(p, c))
             b = UC_BREAK_PROHIBITED;
         else if (b == UC_BREAK_PROHIBITED &&
@@ -303,7 +311,24 @@ static void wrap(struct wrapper *w, const char *s, size_t n, size_t first_width,
         ls++;
     cend = ls;
     for (k = ls; k < nc;) {
-        size_t j = k, cw = 0;
+        size_t j = k, cw = 0, m = 0;
+
+        /* a run of Han characters that fits: every boundary inside it is an
+         * opportunity, so take it whole and remember only its last one */
+        if (simple && k > ls)
+            while (k + m < nc && ch->cp[k + m] >= 0x4E00 && ch->cp[k + m] <= 0x9FFF &&
+                   col + 2 * (m + 1) <= avail)
+                m++;
+        if (m >= 2) {
+            bpos = k + m - 1;
+            bcol = bccol = col + 2 * (m - 1);
+            bcend = k + m - 1;
+            col += 2 * m;
+            ccol = col;
+            cend = k + m;
+            k += m;
+            continue;
+        }
 
         /* one grapheme cluster [k, j) */
         if (simple) {
@@ -335,8 +360,8 @@ static void wrap(struct wrapper *w, const char *s, size_t n, size_t first_width,
                 /* nothing to break at: force, where the kinsoku rules allow */
                 size_t p = k;
 
-                while (p > ls && !((simple || ch->gb[ch->pos[p]]) &&
-                                   kinsoku_ok(ch->cp[p - 1], ch->cp[p])))
+                while (p > ls &&
+                       !((simple || ch->gb[ch->pos[p]]) && kinsoku_ok(ch->cp[p - 1], ch->cp[p])))
                     p--;
                 if (p == ls && first && avail < width) {
                     /* the prefix left too little room: start the text on the
