@@ -279,7 +279,7 @@ void library_load_each(const struct path_list *paths, const char *encoding, int 
     pthread_t *tids;
     int started = 0;
 
-    if (threads < 2 || paths->nr < 2) {
+    if (threads < 1 || paths->nr < 2) {
         struct sbuf prepared = SBUF_INIT;
 
         for (size_t i = 0; i < paths->nr; i++) {
@@ -303,11 +303,13 @@ void library_load_each(const struct path_list *paths, const char *encoding, int 
         struct slot *s = &p.slots[i];
 
         pthread_mutex_lock(&p.mu);
-        if (!started && !s->done && p.next == i) {
-            /* no thread could be started: load it here */
-            p.next++;
+        /* this thread loads too while its report is not ready, rather than
+         * wait: the workers are one fewer than the cores */
+        while (!s->done && p.next < paths->nr && p.next < p.delivered + WINDOW) {
+            size_t k = p.next++;
+
             pthread_mutex_unlock(&p.mu);
-            load_slot(&p, i);
+            load_slot(&p, k);
             pthread_mutex_lock(&p.mu);
         }
         while (!s->done)

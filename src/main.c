@@ -154,7 +154,8 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
     report_free(r);
 }
 
-/* Parsing is parallel: one thread per core, a few at most. */
+/* Parsing is parallel: a worker per core, a few at most; this thread loads
+ * reports too while it waits for the next one to print. */
 static int worker_threads(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
