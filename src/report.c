@@ -564,6 +564,23 @@ static bool names_court(const char *s, size_t n)
     return yes;
 }
 
+/* The first line of a two-line headline that ends in a colon: short, no other
+ * punctuation, and a title-shaped line right under it. */
+static bool colon_headline(const struct parser *p, size_t i)
+{
+    const struct line *ln = &p->lines[i];
+    const char *s = ltext(p, i);
+    uint32_t last = text_last(s, ln->len, false);
+    size_t k = ln->len - (last == ':' ? 1 : 3);
+
+    if (ln->noise || ln->chars < 3 || ln->chars > HEADING_MAX || (last != 0xFF1A && last != ':'))
+        return false;
+    if (ln->f.commas || memchr(s, ':', k) || memmem(s, k, "：", 3) || memmem(s, k, "。", 3))
+        return false;
+    return i + 1 < p->nr && p->lines[i + 1].blanks_before <= 1 && title_like(p, i + 1) &&
+           !is_fieldish(p, i);
+}
+
 /* A photo caption by layout: a short line standing alone with a wide gap of
  * blank lines above or below it, as images leave in text cut from a page. */
 static bool caption_by_layout(const struct parser *p, size_t i)
@@ -822,6 +839,23 @@ static void walk(struct parser *p)
             continue;
         }
 
+        /* A headline set over two lines whose first ends in a colon:
+         * "某某盟中级人民法院：" / "以“三个聚焦”推动审判质效提升". */
+        if (p->title_state == 0 && !p->seen_heading && !p->markdown &&
+            (!p->para_open || p->para_complete) && colon_headline(p, i)) {
+            struct sbuf t = SBUF_INIT;
+
+            flush_para(p);
+            sbuf_add(&t, s, n);
+            sbuf_addch(&t, ' ');
+            sbuf_add(&t, ltext(p, i + 1), p->lines[i + 1].len);
+            set_field(&r->title, t.buf, t.len);
+            add_block(p, BLOCK_TITLE, 0, t.buf, t.len);
+            sbuf_release(&t);
+            p->title_state = 1;
+            i += 2;
+            continue;
+        }
         /* The headline: the first title-shaped line before any section. A second
          * line of the same length or shorter continues it; a longer one, one
          * starting with a dash or one naming a court is the subtitle. */

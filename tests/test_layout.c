@@ -81,9 +81,9 @@ static void test_kinsoku_start_and_end(void **state)
     /* “ does not end a line; 。” stay together and off the line start */
     expect_lines("他说：“好。”她走了", 10, 1, "他说：|“好。”她走|了");
     /* at width 40, with a quotation */
-    expect_lines("“党建强则队伍强，队伍强则事业兴”。近年来，该院始终将党建这条红线贯穿法院各项工作。",
-                 40, 1,
-                 "“党建强则队伍强，队伍强则事业兴”。近年|来，该院始终将党建这条红线贯穿法院各项工|作。");
+    expect_lines(
+        "“党建强则队伍强，队伍强则事业兴”。近年来，该院始终将党建这条红线贯穿法院各项工作。", 40, 1,
+        "“党建强则队伍强，队伍强则事业兴”。近年|来，该院始终将党建这条红线贯穿法院各项工|作。");
     /* at width 20 */
     expect_lines("近年来，某某县人民法院坚持以人民为中心，推动审判工作高质量发展。", 20, 1,
                  "近年来，某某县人民法|院坚持以人民为中心，|推动审判工作高质量发|展。");
