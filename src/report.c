@@ -648,6 +648,15 @@ static size_t heading_group(const struct parser *p, size_t i)
     return n;
 }
 
+/* The second line of a numbered heading set over two lines ("1 聚焦政治建设" /
+ * "筑牢忠诚根基"): short, unnumbered, heading-shaped, and body text after it. */
+static bool second_heading_line(const struct parser *p, size_t k)
+{
+    return k < p->nr && p->lines[k].blanks_before <= 1 && p->lines[k - 1].chars <= 16 &&
+           p->lines[k].chars <= 16 && heading_like(p, k) &&
+           (k + 1 >= p->nr || (!heading_like(p, k + 1) && p->lines[k + 1].mark == MARK_NONE));
+}
+
 static bool marked_heading(const struct parser *p, size_t i)
 {
     const struct line *ln = &p->lines[i];
@@ -679,7 +688,7 @@ static bool marked_heading(const struct parser *p, size_t i)
     if (ln->blanks_after == 0 && p->colwidth && ln->chars * 100 >= p->colwidth * 85)
         return false;
     if (ln->blanks_after == 0 && i + 1 < p->nr && ln->chars * 4 > p->lines[i + 1].chars * 3 &&
-        !p->colwidth)
+        !p->colwidth && !second_heading_line(p, i + 1))
         return false;
     return true;
 }
@@ -903,6 +912,21 @@ static void walk(struct parser *p)
         }
 
         if (marked_heading(p, i)) {
+            /* a numbered heading over two lines: "1 聚焦政治建设" / "筑牢忠诚根基",
+             * the second short and unnumbered, body text after it */
+            size_t k = i + 1;
+
+            if (second_heading_line(p, k)) {
+                struct sbuf h = SBUF_INIT;
+
+                sbuf_add(&h, s, n);
+                sbuf_addch(&h, ' ');
+                sbuf_add(&h, ltext(p, k), p->lines[k].len);
+                add_heading(p, ln->mark, 0, h.buf, h.len);
+                sbuf_release(&h);
+                i += 2;
+                continue;
+            }
             add_heading(p, ln->mark, 0, s, n);
             i++;
             continue;

@@ -134,6 +134,17 @@ static void test_numbered_headings_and_levels(void **state)
                    "section\t2\t（二）队伍建设\nsection\t1\t二、下一步打算\n");
 }
 
+static void test_numbered_heading_over_two_lines(void **state)
+{
+    const char *t = "大标题\n\n导语，介绍全文。\n\n一、聚焦政治建设\n筑牢忠诚根基\n\n"
+                    "正文第一段，写得比较长一些，说明具体做法。\n\n二、聚焦强基固本\n\n"
+                    "建强战斗堡垒\n\n正文第二段，也写得比较长，说明具体做法。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t大标题\nsection\t1\t一、聚焦政治建设 筑牢忠诚根基\n"
+                   "section\t1\t二、聚焦强基固本 建强战斗堡垒\n");
+}
+
 static void test_run_in_leads_are_not_sections(void **state)
 {
     const char *t =
@@ -286,6 +297,7 @@ int main(void)
         cmocka_unit_test(test_two_line_headings),
         cmocka_unit_test(test_heading_then_wrapped_paragraph),
         cmocka_unit_test(test_numbered_headings_and_levels),
+        cmocka_unit_test(test_numbered_heading_over_two_lines),
         cmocka_unit_test(test_run_in_leads_are_not_sections),
         cmocka_unit_test(test_captions_by_gap),
         cmocka_unit_test(test_title_forms),
