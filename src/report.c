@@ -701,6 +701,36 @@ static void set_field(char **field, const char *s, size_t n)
         *field = xstrndup(s, n);
 }
 
+/* A page title copied with its site: "某某法院开展调解工作_某某法院网",
+ * "… - 某某网站". Returns the length without the site's name. */
+static size_t without_site(const char *s, size_t n)
+{
+    static const char *const seps[] = {"_", " - ", " | ", "｜", " — ", "--"};
+    static const char *const sites[] = {"网", "网站", "官网", "门户", "客户端"};
+
+    for (size_t k = 0; k < ARRAY_SIZE(seps); k++) {
+        const char *at = NULL, *p = s;
+        size_t sl = strlen(seps[k]);
+
+        while ((p = memmem(p, (size_t)(s + n - p), seps[k], sl)) != NULL) {
+            at = p;
+            p += sl;
+        }
+        if (!at || at == s)
+            continue;
+        for (size_t j = 0; j < ARRAY_SIZE(sites); j++)
+            if (text_ends(at + sl, (size_t)(s + n - at - sl), sites[j]) &&
+                text_count(at + sl, (size_t)(s + n - at - sl)) <= 12) {
+                size_t m = (size_t)(at - s);
+
+                while (m && s[m - 1] == ' ')
+                    m--;
+                return m;
+            }
+    }
+    return n;
+}
+
 /* Web page metadata: 发布时间：2024-03-05 来源：某某法院 作者：张三. */
 static void take_meta(struct parser *p, const char *s, size_t n)
 {
@@ -874,7 +904,7 @@ static void walk(struct parser *p)
             size_t used = 1;
 
             flush_para(p);
-            sbuf_add(&t, s, n);
+            sbuf_add(&t, s, without_site(s, n));
             if (i + 1 < p->nr && p->lines[i + 1].blanks_before == 0 && title_like(p, i + 1)) {
                 const struct line *nx = &p->lines[i + 1];
                 const char *ns = ltext(p, i + 1);

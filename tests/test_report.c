@@ -180,6 +180,9 @@ static void test_title_forms(void **state)
     /* a headline over two lines of similar length */
     expect_outline("强基铸魂提升素质\n锻造过硬法院铁军\n\n正文第一段，内容。\n", false,
                    "title\t强基铸魂提升素质 锻造过硬法院铁军\n");
+    /* a page title with its site's name after it */
+    expect_outline("某某区法院开展调解工作_某某市法院网\n\n正文第一段，内容。\n", false,
+                   "title\t某某区法院开展调解工作\ncourt\t某某区人民法院\n");
     /* a subtitle under a dash */
     expect_outline("党旗飞扬激励奋进\n\n——某某县人民法院党建工作纪实\n\n正文。\n", false,
                    "title\t党旗飞扬激励奋进\nsubtitle\t——某某县人民法院党建工作纪实\n"
