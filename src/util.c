@@ -236,6 +236,8 @@ int util_read_file(const char *path, char **out, size_t *len, struct err *err)
         if (r == 0)
             break;
         n += (size_t)r;
+        if (S_ISREG(st.st_mode) && n == (size_t)st.st_size)
+            break; /* all of it: no read() just to see the end */
     }
     close(fd);
     *out = buf;
