@@ -362,8 +362,8 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
 
     call_once(&tables_once, build_tables);
     memset(f, 0, sizeof(*f));
-    f->chars = text_count(s, n);
     if (n > 480) {
+        f->chars = text_count(s, n);
         /* Over 120 characters: a paragraph. Every rule that looks at more than
          * the length turns such a line away first, so count and go. */
         f->nonblank = f->chars;
@@ -373,6 +373,7 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
     for (size_t i = 0; i < n;) {
         size_t l = text_next(s + i, n - i, &c);
 
+        f->chars++;
         if (c >= 0x4E00 && c <= 0x9FFF) { /* most characters: a Han character */
             if (prev == ' ' && space_after_cjk)
                 f->gaps++;
