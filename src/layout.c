@@ -190,9 +190,22 @@ static void chars_decode(struct chars *ch, const char *s, size_t n, bool *simple
     ch->nc = ch->nr_special = 0;
     for (size_t i = 0; i < n;) {
         size_t k = ch->nc++;
+        const unsigned char *u = (const unsigned char *)s + i;
         uint32_t c;
         bool han;
 
+        if (phan && run == SIZE_MAX && (u[0] & 0xF0) == 0xE0 && i + 2 < n) {
+            /* a Han character after a Han character: the most common case */
+            c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+            if (c >= 0x4E00 && c <= 0x9FFF) {
+                ch->pos[k] = i;
+                ch->cp[k] = c;
+                ch->plain[k] = 1;
+                ch->cbrk[k] = 1;
+                i += 3;
+                continue;
+            }
+        }
         ch->pos[k] = i;
         i += text_next(s + i, n - i, &c);
         ch->cp[k] = c;
