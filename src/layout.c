@@ -153,6 +153,7 @@ struct chars {
     size_t *pos;     /* pos[nc] is the length */
     uint8_t *cbrk;   /* 1: a line may start at character k */
     uint8_t *plain;  /* plain_cjk(cp[k]) */
+    uint8_t *han;    /* 1 for a Han character (U+4E00..U+9FFF) */
     size_t *special; /* the boundaries that are not between two Han characters */
     size_t nr_special;
     char *brk, *gb;
@@ -179,6 +180,7 @@ static void chars_decode(struct chars *ch, const char *s, size_t n, bool *simple
         ch->pos = xrealloc(ch->pos, ch->alloc_chars * sizeof(*ch->pos));
         ch->cbrk = xrealloc(ch->cbrk, ch->alloc_chars);
         ch->plain = xrealloc(ch->plain, ch->alloc_chars);
+        ch->han = xrealloc(ch->han, ch->alloc_chars);
         ch->special = xrealloc(ch->special, ch->alloc_chars * sizeof(*ch->special));
     }
     if (n + 1 > ch->alloc_bytes) {
@@ -201,6 +203,7 @@ static void chars_decode(struct chars *ch, const char *s, size_t n, bool *simple
                 ch->pos[k] = i;
                 ch->cp[k] = c;
                 ch->plain[k] = 1;
+                ch->han[k] = 1;
                 ch->cbrk[k] = 1;
                 i += 3;
                 continue;
@@ -210,6 +213,7 @@ static void chars_decode(struct chars *ch, const char *s, size_t n, bool *simple
         i += text_next(s + i, n - i, &c);
         ch->cp[k] = c;
         han = c >= 0x4E00 && c <= 0x9FFF;
+        ch->han[k] = han;
         ch->plain[k] = han || plain_cjk(c);
         if (!han && !simple_cluster_char(c))
             *simple = false;
@@ -242,6 +246,7 @@ static void chars_release(struct chars *ch)
     free(ch->pos);
     free(ch->cbrk);
     free(ch->plain);
+    free(ch->han);
     free(ch->special);
     free(ch->brk);
     free(ch->gb);
@@ -328,10 +333,15 @@ static void wrap(struct wrapper *w, const char *s, size_t n, size_t first_width,
 
         /* a run of Han characters that fits: every boundary inside it is an
          * opportunity, so take it whole and remember only its last one */
-        if (simple && k > ls)
-            while (k + m < nc && ch->cp[k + m] >= 0x4E00 && ch->cp[k + m] <= 0x9FFF &&
-                   col + 2 * (m + 1) <= avail)
-                m++;
+        if (simple && k > ls && col + 2 <= avail) {
+            size_t lim = (avail - col) / 2;
+            const uint8_t *z;
+
+            if (lim > nc - k)
+                lim = nc - k;
+            z = memchr(ch->han + k, 0, lim); /* the first that is not Han */
+            m = z ? (size_t)(z - (ch->han + k)) : lim;
+        }
         if (m >= 2) {
             bpos = k + m - 1;
             bcol = bccol = col + 2 * (m - 1);
