@@ -5,8 +5,10 @@
  *  - kinsoku: no line starts with ，。、；：？！）」』”’》〉】… and no line ends
  *    with （「『“‘《〈【;
  *  - —— and …… are never split, grapheme clusters (u8_grapheme_breaks) never;
- *  - a break is allowed before an opening quote and after a closing one next
- *    to Chinese text, so quotes do not glue long unbreakable runs;
+ *  - the quotes “ ” ‘ ’ of Chinese text are Chinese punctuation: a break is
+ *    allowed around them as around other punctuation, within the kinsoku
+ *    rules, where UAX #14 would glue them to both neighbours (its class QU)
+ *    into long unbreakable runs;
  *  - spaces hang at the end of a line and are not counted;
  *  - a word wider than the line is broken by force, at the last place that
  *    keeps the kinsoku rules.
@@ -146,13 +148,73 @@ static bool plain_cjk(uint32_t c)
            (c >= 0x3400 && c <= 0x4DBF);
 }
 
+/*
+ * ASCII digits between Chinese characters (2023年, 为14项, 第1，) are the other
+ * common case, and UAX #14 is plain there too: no break inside a number, a
+ * break between a number and Han or the punctuation below (the kinsoku rules
+ * keep 。，、 off the line start). Quotes, ·, ～ and the like are left to
+ * libunistring.
+ */
+enum plain_class { PLAIN_NO, PLAIN_CJK, PLAIN_DIGIT, PLAIN_NEXT_TO_DIGIT, PLAIN_IS, PLAIN_EX };
+
+static bool digit_neighbour(uint32_t c)
+{
+    switch (c) {
+    case 0xFF0C:
+    case 0x3002:
+    case 0x3001:
+    case 0xFF1B:
+    case 0xFF1A:
+    case 0xFF1F:
+    case 0xFF01:
+    case 0xFF08:
+    case 0xFF09:
+    case 0x3010:
+    case 0x3011:
+    case 0x300A:
+    case 0x300B:
+    case 0x300C:
+    case 0x300D:
+    case 0x300E:
+    case 0x300F:
+        return true;
+    default:
+        return false;
+    }
+}
+
+#define UC_BREAK_UNDEFINED (-1)
+
+/* The UAX #14 answer between two characters of these classes, when it does not
+ * need libunistring; UC_BREAK_UNDEFINED when it does. */
+static int settled(uint8_t a, uint8_t b)
+{
+    if (a == PLAIN_NO || b == PLAIN_NO)
+        return UC_BREAK_UNDEFINED;
+    /* half-width , . ; : (IS) and ! ? (EX), as reports typed on Latin keyboards
+     * have them: never a break before them; after them, one before Han or the
+     * punctuation above; none inside a number (1,000 and 2.5) */
+    if (b == PLAIN_IS || b == PLAIN_EX)
+        return UC_BREAK_PROHIBITED;
+    if (a == PLAIN_IS || a == PLAIN_EX)
+        return b == PLAIN_NEXT_TO_DIGIT            ? UC_BREAK_POSSIBLE
+               : b == PLAIN_DIGIT && a == PLAIN_IS ? UC_BREAK_PROHIBITED
+                                                   : UC_BREAK_UNDEFINED;
+    if (a == PLAIN_DIGIT && b == PLAIN_DIGIT)
+        return UC_BREAK_PROHIBITED;
+    if (a == PLAIN_DIGIT || b == PLAIN_DIGIT)
+        return a == PLAIN_NEXT_TO_DIGIT || b == PLAIN_NEXT_TO_DIGIT ? UC_BREAK_POSSIBLE
+                                                                    : UC_BREAK_UNDEFINED;
+    return UC_BREAK_POSSIBLE;
+}
+
 /* A block decoded once: its characters and where each starts, and per byte
  * the break opportunities and grapheme-cluster boundaries. Reused. */
 struct chars {
     uint32_t *cp;
     size_t *pos;     /* pos[nc] is the length */
     uint8_t *cbrk;   /* 1: a line may start at character k */
-    uint8_t *plain;  /* plain_cjk(cp[k]) */
+    uint8_t *plain;  /* enum plain_class of cp[k] */
     uint8_t *han;    /* 1 for a Han character (U+4E00..U+9FFF) */
     size_t *special; /* the boundaries that are not between two Han characters */
     size_t nr_special;
@@ -202,7 +264,7 @@ static void chars_decode(struct chars *ch, const char *s, size_t n, bool *simple
             if (c >= 0x4E00 && c <= 0x9FFF) {
                 ch->pos[k] = i;
                 ch->cp[k] = c;
-                ch->plain[k] = 1;
+                ch->plain[k] = PLAIN_NEXT_TO_DIGIT;
                 ch->han[k] = 1;
                 ch->cbrk[k] = 1;
                 i += 3;
@@ -214,7 +276,13 @@ static void chars_decode(struct chars *ch, const char *s, size_t n, bool *simple
         ch->cp[k] = c;
         han = c >= 0x4E00 && c <= 0x9FFF;
         ch->han[k] = han;
-        ch->plain[k] = han || plain_cjk(c);
+        ch->plain[k] = han                                            ? PLAIN_NEXT_TO_DIGIT
+                       : c >= '0' && c <= '9'                         ? PLAIN_DIGIT
+                       : c == ',' || c == '.' || c == ';' || c == ':' ? PLAIN_IS
+                       : c == '!' || c == '?'                         ? PLAIN_EX
+                       : digit_neighbour(c)                           ? PLAIN_NEXT_TO_DIGIT
+                       : plain_cjk(c)                                 ? PLAIN_CJK
+                                                                      : PLAIN_NO;
         if (!han && !simple_cluster_char(c))
             *simple = false;
         if (k == 0) {
@@ -225,7 +293,7 @@ static void chars_decode(struct chars *ch, const char *s, size_t n, bool *simple
             ch->special[ch->nr_special++] = k;
         }
         phan = han;
-        if (k > 0 && !(ch->plain[k - 1] && ch->plain[k])) {
+        if (k > 0 && settled(ch->plain[k - 1], ch->plain[k]) == UC_BREAK_UNDEFINED) {
             if (run == SIZE_MAX)
                 run = k - 1;
         } else if (run != SIZE_MAX) { /* a stretch ends, with this plain character */
@@ -263,7 +331,10 @@ static void opportunities(const char *s, size_t n, struct chars *ch, bool simple
         size_t k = ch->special[x];
         uint32_t p = ch->cp[k - 1], c = ch->cp[k];
         bool han = c >= 0x4E00 && c <= 0x9FFF;
-        char b = ch->plain[k - 1] && ch->plain[k] ? UC_BREAK_POSSIBLE : ch->brk[ch->pos[k]];
+        int b = settled(ch->plain[k - 1], ch->plain[k]);
+
+        if (b == UC_BREAK_UNDEFINED)
+            b = ch->brk[ch->pos[k]];
 
         if ((!simple && !ch->gb[ch->pos[k]]) || !kinsoku_ok(p, c))
             b = UC_BREAK_PROHIBITED;
