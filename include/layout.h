@@ -71,6 +71,8 @@ const char *layout_prefix(const struct layout *l, const struct layout_line *ln, 
 size_t layout_line_of(const struct layout *l, size_t off);
 /* Append line i as plain text (prefix and text, no newline) to out. */
 void layout_line_text(const struct layout *l, size_t i, struct sbuf *out);
+/* Append every line, each ended by a newline, to out: what --dump prints. */
+void layout_text(const struct layout *l, struct sbuf *out);
 
 /* A layout kept for the last options asked: rebuilt only when they change. */
 struct layout_cache {

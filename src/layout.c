@@ -640,6 +640,34 @@ void layout_line_text(const struct layout *l, size_t i, struct sbuf *out)
     sbuf_add(out, l->report->text + ln->off, ln->len);
 }
 
+void layout_text(const struct layout *l, struct sbuf *out)
+{
+    size_t need = 0;
+    char *o;
+
+    for (size_t i = 0; i < l->nr; i++) {
+        size_t plen;
+
+        prefix_text(l, (enum line_prefix)l->v[i].prefix, &plen);
+        need += plen + l->v[i].len + 1;
+    }
+    sbuf_grow(out, need);
+    o = out->buf + out->len;
+    for (size_t i = 0; i < l->nr; i++) { /* one copy a piece, no checks */
+        const struct layout_line *ln = &l->v[i];
+        size_t plen;
+        const char *p = prefix_text(l, (enum line_prefix)ln->prefix, &plen);
+
+        memcpy(o, p, plen);
+        o += plen;
+        memcpy(o, l->report->text + ln->off, ln->len);
+        o += ln->len;
+        *o++ = '\n';
+    }
+    out->len += need;
+    out->buf[out->len] = '\0';
+}
+
 const struct layout *layout_cache_get(struct layout_cache *c, const struct report *r,
                                       const struct layout_opts *opts)
 {

@@ -121,11 +121,7 @@ static void prepare(const void *ctx, const struct report *r, struct sbuf *out)
     if (run->mode == MODE_DUMP) {
         struct layout *l = layout_build(r, &run->layout);
 
-        sbuf_grow(out, r->len + l->nr * (4 * 3 + 1)); /* text, prefixes, newlines */
-        for (size_t i = 0; i < l->nr; i++) {
-            layout_line_text(l, i, out);
-            sbuf_addch(out, '\n');
-        }
+        layout_text(l, out);
         layout_free(l);
     } else if (run->mode != MODE_COURTS) {
         outline_format(r, out);
