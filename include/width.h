@@ -19,8 +19,12 @@ static inline int width_fast(uint32_t cp, int ambiguous)
 {
     if (cp >= 0x20 && cp < 0x7F)
         return 1;
-    if (cp >= 0x4E00 && cp <= 0x9FFF)
-        return 2;
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3000 && cp <= 0x3029) ||
+        (cp >= 0x3030 && cp <= 0x303E) || (cp >= 0xFF01 && cp <= 0xFF60))
+        return 2; /* Han, CJK punctuation, full-width forms */
+    if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x2014 ||
+        cp == 0x2026)
+        return ambiguous; /* “ ” ‘ ’ — … */
     return width_of(cp, ambiguous);
 }
 

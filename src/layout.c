@@ -112,7 +112,7 @@ static bool closing_quote(uint32_t c)
 }
 
 /* Whether a line may end between characters p and c. */
-static bool kinsoku_ok(uint32_t p, uint32_t c)
+static inline bool kinsoku_ok(uint32_t p, uint32_t c)
 {
     return !no_start(c) && !no_end(p) && !(c == p && (c == 0x2014 || c == 0x2026 || c == 0x22EF));
 }
@@ -187,7 +187,7 @@ static bool digit_neighbour(uint32_t c)
 
 /* The UAX #14 answer between two characters of these classes, when it does not
  * need libunistring; UC_BREAK_UNDEFINED when it does. */
-static int settled(uint8_t a, uint8_t b)
+static inline int settled(uint8_t a, uint8_t b)
 {
     if (a == PLAIN_NO || b == PLAIN_NO)
         return UC_BREAK_UNDEFINED;
@@ -410,8 +410,13 @@ static void wrap(struct wrapper *w, const char *s, size_t n, size_t first_width,
 
             if (lim > nc - k)
                 lim = nc - k;
-            z = memchr(ch->han + k, 0, lim); /* the first that is not Han */
-            m = z ? (size_t)(z - (ch->han + k)) : lim;
+            if (lim <= 32) { /* short: a loop beats the call */
+                while (m < lim && ch->han[k + m])
+                    m++;
+            } else {
+                z = memchr(ch->han + k, 0, lim); /* the first that is not Han */
+                m = z ? (size_t)(z - (ch->han + k)) : lim;
+            }
         }
         if (m >= 2) {
             bpos = k + m - 1;

@@ -69,6 +69,12 @@ static void test_widths(void **state)
     assert_int_equal(width_of(0x0627, 2), 1);  /* ا (Arabic) is not */
     assert_int_equal(width_of(0x1F600, 1), 2); /* 😀 */
     assert_int_equal(width_of_text("中文ab", strlen("中文ab"), 1), 6);
+    /* the inline fast path agrees with the full function everywhere */
+    for (uint32_t c = 0x20; c < 0x30000; c++)
+        for (int amb = 1; amb <= 2; amb++)
+            if (width_fast(c, amb) != width_of(c, amb))
+                fail_msg("U+%04X ambiguous %d: width_fast %d, width_of %d", c, amb,
+                         width_fast(c, amb), width_of(c, amb));
 }
 
 static void test_kinsoku_start_and_end(void **state)
