@@ -388,6 +388,29 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
             i += l;
             continue;
         }
+        if ((c > 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+            (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2018 && c <= 0x201F)) {
+            /* next most: CJK punctuation; no blank, word or digit among them */
+            others++;
+            if (prev == ' ' && space_after_cjk)
+                f->gaps++;
+            space_after_cjk = false;
+            if (c == 0xFF0C || c == 0x3001)
+                f->commas = true;
+            else if (c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 || c == 0xFF1F)
+                f->stops = true;
+            if (charset_has(&tables.any_pairs, phrase_pair_hash(prev, c)) ||
+                charset_has(&tables.chrome.singles, c)) {
+                uint32_t h = phrase_pair_hash(prev, c);
+
+                f->chrome |=
+                    charset_has(&tables.chrome.pairs, h) || charset_has(&tables.chrome.singles, c);
+                f->meta |= charset_has(&tables.meta.pairs, h);
+            }
+            prev = c;
+            i += l;
+            continue;
+        }
         others++;
         if (text_is_blank(c)) {
             blanks++;
