@@ -20,6 +20,7 @@
 #include "library.h"
 #include "outline.h"
 #include "report.h"
+#include "ui_width.h"
 #include "util.h"
 
 #ifndef VERSION
@@ -301,6 +302,7 @@ int main(int argc, char **argv)
     run.layout.width = o.width ? o.width : output_width();
     run.layout.ambiguous = o.ambiguous ? o.ambiguous : cfg.ambiguous_width;
     run.layout.indent = cfg.indent;
+    ui_width_set_ambiguous(run.layout.ambiguous); /* curses measures as the layout does */
     run.several = paths.nr > 1;
     library_load_each(&paths, o.encoding, worker_threads(), prepare, deliver, &run);
     if (o.mode == MODE_COURTS) {
