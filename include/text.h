@@ -119,12 +119,23 @@ static inline bool charset_has(const struct charset *cs, uint32_t cp)
  * bit set of hashed character pairs rules out almost every position before
  * any comparison. Fill with phrase_set_add() once; read-only after.
  */
+#define PHRASE_SET_MAX 256
+
 struct phrase_set {
     const char *const *lists[4];
     size_t sizes[4];
     size_t nr_lists;
     struct charset singles; /* one-character phrases */
     struct charset pairs;   /* hashed first two characters */
+    /* the phrases of each pair hash's low byte, chained: where to look */
+    struct {
+        const char *text;
+        uint16_t len;
+        uint8_t list;
+        int16_t next;
+    } entry[PHRASE_SET_MAX];
+    int16_t head[256];
+    size_t nr_entries;
 };
 void phrase_set_add(struct phrase_set *ps, const char *const *v, size_t n);
 /* The hash of a pair of characters that ps->pairs holds for each phrase's

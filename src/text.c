@@ -4,6 +4,8 @@
  */
 #include "text.h"
 
+#include "util.h"
+
 #include <string.h>
 
 size_t text_prev(const char *s, size_t i)
@@ -163,12 +165,14 @@ void charset_init(struct charset *cs, const char *members)
 
 void phrase_set_add(struct phrase_set *ps, const char *const *v, size_t n)
 {
+    if (!ps->nr_lists && !ps->nr_entries)
+        memset(ps->head, 0xFF, sizeof(ps->head)); /* every chain empty (-1) */
     ps->lists[ps->nr_lists] = v;
     ps->sizes[ps->nr_lists++] = n;
     for (size_t i = 0; i < n; i++) {
         const char *p = v[i];
         size_t pn = strlen(p), l;
-        uint32_t a, b;
+        uint32_t a, b, h;
 
         if (!pn)
             continue;
@@ -178,7 +182,19 @@ void phrase_set_add(struct phrase_set *ps, const char *const *v, size_t n)
             continue;
         }
         text_next(p + l, pn - l, &b);
-        charset_set(&ps->pairs, phrase_pair_hash(a, b));
+        h = phrase_pair_hash(a, b);
+        charset_set(&ps->pairs, h);
+        if (ps->nr_entries == PHRASE_SET_MAX)
+            die("phrase set: more than %d phrases", PHRASE_SET_MAX); /* a programming error */
+        {
+            size_t e = ps->nr_entries++;
+
+            ps->entry[e].text = p;
+            ps->entry[e].len = (uint16_t)pn;
+            ps->entry[e].list = (uint8_t)(ps->nr_lists - 1);
+            ps->entry[e].next = ps->head[h & 0xFF];
+            ps->head[h & 0xFF] = (int16_t)e;
+        }
     }
 }
 
@@ -200,18 +216,13 @@ bool phrase_set_find_in(const struct phrase_set *ps, int list, const char *s, si
             return true;
         }
         if (i > 0 && charset_has(&ps->pairs, phrase_pair_hash(a, b)))
-            for (size_t k = list < 0 ? 0 : (size_t)list;
-                 k < (list < 0 ? ps->nr_lists : (size_t)list + 1); k++)
-                for (size_t j = 0; j < ps->sizes[k]; j++) {
-                    const char *p = ps->lists[k][j];
-                    size_t pl;
+            for (int e = ps->head[phrase_pair_hash(a, b) & 0xFF]; e >= 0; e = ps->entry[e].next) {
+                size_t pl = ps->entry[e].len;
 
-                    if (p[0] != s[prev] || p[1] != s[prev + 1])
-                        continue;
-                    pl = strlen(p);
-                    if (pl <= n - prev && memcmp(s + prev, p, pl) == 0)
-                        return true;
-                }
+                if ((list < 0 || ps->entry[e].list == list) && pl <= n - prev &&
+                    memcmp(s + prev, ps->entry[e].text, pl) == 0)
+                    return true;
+            }
         a = b;
         prev = i;
         i += l;
