@@ -199,11 +199,14 @@ static bool is_generic_stem(const char *s, size_t n)
                 return true;
     if (!charset_has(&tables.ending_lasts, text_last(s, n, false)))
         return false;
-    for (size_t i = 0; i < ARRAY_SIZE(generic_endings); i++)
-        if (generic_endings[i].len <= n &&
-            memcmp(s + n - generic_endings[i].len, generic_endings[i].s, generic_endings[i].len) ==
-                0)
+    for (size_t i = 0; i < ARRAY_SIZE(generic_endings); i++) {
+        const struct word *e = &generic_endings[i];
+
+        /* the last character first: it rules out most at once */
+        if (e->len <= n && s[n - 1] == e->s[e->len - 1] && s[n - 2] == e->s[e->len - 2] &&
+            memcmp(s + n - e->len, e->s, e->len) == 0)
             return true;
+    }
     return false;
 }
 
