@@ -32,10 +32,17 @@ void path_list_release(struct path_list *l);
 bool library_is_markdown(const char *path);
 
 /*
- * Read, decode and parse one report. encoding forces an encoding (NULL to
- * detect). Returns NULL with err set when it cannot be read or is not text.
+ * Read, decode and parse one report; opts may be NULL for the defaults.
+ * Returns NULL with err set when it cannot be read or is not text.
  */
-struct report *library_load(const char *path, const char *encoding, struct err *err);
+/* How to load: an encoding to force (NULL to detect) and the parts of the
+ * model to leave out (enum report_skip). */
+struct load_opts {
+    const char *encoding;
+    unsigned skip;
+};
+
+struct report *library_load(const char *path, const struct load_opts *opts, struct err *err);
 
 /*
  * Called for each report in path order, in the thread that called
@@ -53,7 +60,7 @@ typedef void (*library_prep)(const void *ctx, const struct report *r, struct sbu
  * NULL) on each report there, and deliver them to fn in order, in this
  * thread. At most a bounded window of reports is in memory at once.
  */
-void library_load_each(const struct path_list *paths, const char *encoding, int threads,
+void library_load_each(const struct path_list *paths, const struct load_opts *opts, int threads,
                        library_prep prep, library_fn fn, void *ctx);
 
 #endif

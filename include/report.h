@@ -55,6 +55,14 @@ struct report {
  * Markdown rules (# headings). Caller frees with report_free().
  */
 struct report *report_parse(const char *path, const char *text, size_t len, bool markdown);
+
+/* Parts of the model a caller can do without, to save the time (--dump shows
+ * no courts). */
+enum report_skip { REPORT_SKIP_COURTS = 1 << 0 };
+/* report_parse(), leaving out the parts in skip (a mask of enum report_skip):
+ * with REPORT_SKIP_COURTS, courts stay empty. */
+struct report *report_parse_skip(const char *path, const char *text, size_t len, bool markdown,
+                                 unsigned skip);
 void report_free(struct report *r);
 
 /* The block's text (not NUL-terminated; use block->len). */

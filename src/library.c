@@ -179,8 +179,9 @@ static bool has_text(const char *s, size_t n)
     return false;
 }
 
-struct report *library_load(const char *path, const char *encoding, struct err *err)
+struct report *library_load(const char *path, const struct load_opts *opts, struct err *err)
 {
+    const char *encoding = opts ? opts->encoding : NULL;
     struct decoded dec;
     struct report *r;
     char *raw;
@@ -203,7 +204,8 @@ struct report *library_load(const char *path, const char *encoding, struct err *
         free(dec.text);
         return NULL;
     }
-    r = report_parse(path, dec.text, dec.len, library_is_markdown(path));
+    r = report_parse_skip(path, dec.text, dec.len, library_is_markdown(path),
+                          opts ? opts->skip : 0);
     free(dec.text);
     return r;
 }
@@ -220,7 +222,7 @@ struct slot {
 
 struct pool {
     const struct path_list *paths;
-    const char *encoding;
+    const struct load_opts *opts;
     library_prep prep;
     const void *ctx;
     struct slot *slots;
@@ -233,7 +235,7 @@ struct pool {
 static void load_slot(struct pool *p, size_t i)
 {
     struct err err;
-    struct report *r = library_load(p->paths->v[i], p->encoding, &err);
+    struct report *r = library_load(p->paths->v[i], p->opts, &err);
 
     if (r && p->prep)
         p->prep(p->ctx, r, &p->slots[i].prepared);
@@ -266,11 +268,11 @@ static void *worker(void *arg)
     }
 }
 
-void library_load_each(const struct path_list *paths, const char *encoding, int threads,
+void library_load_each(const struct path_list *paths, const struct load_opts *opts, int threads,
                        library_prep prep, library_fn fn, void *ctx)
 {
     struct pool p = {.paths = paths,
-                     .encoding = encoding,
+                     .opts = opts,
                      .prep = prep,
                      .ctx = ctx,
                      .mu = PTHREAD_MUTEX_INITIALIZER,
@@ -284,7 +286,7 @@ void library_load_each(const struct path_list *paths, const char *encoding, int 
 
         for (size_t i = 0; i < paths->nr; i++) {
             struct err err;
-            struct report *r = library_load(paths->v[i], encoding, &err);
+            struct report *r = library_load(paths->v[i], opts, &err);
 
             sbuf_reset(&prepared);
             if (r && prep)

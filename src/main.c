@@ -304,7 +304,12 @@ int main(int argc, char **argv)
     run.layout.indent = cfg.indent;
     ui_width_set_ambiguous(run.layout.ambiguous); /* curses measures as the layout does */
     run.several = paths.nr > 1;
-    library_load_each(&paths, o.encoding, worker_threads(), prepare, deliver, &run);
+    {
+        /* --dump shows no courts: it need not find them */
+        struct load_opts lo = {o.encoding, o.mode == MODE_DUMP ? REPORT_SKIP_COURTS : 0u};
+
+        library_load_each(&paths, &lo, worker_threads(), prepare, deliver, &run);
+    }
     if (o.mode == MODE_COURTS) {
         court_tree_finish(&tree);
         sbuf_reset(&out);

@@ -1188,6 +1188,12 @@ static void find_courts(struct parser *p)
 
 struct report *report_parse(const char *path, const char *text, size_t len, bool markdown)
 {
+    return report_parse_skip(path, text, len, markdown, 0);
+}
+
+struct report *report_parse_skip(const char *path, const char *text, size_t len, bool markdown,
+                                 unsigned skip)
+{
     struct parser p = {0};
     struct report *r = xcalloc(1, sizeof(*r));
 
@@ -1205,7 +1211,8 @@ struct report *report_parse(const char *path, const char *text, size_t len, bool
     walk(&p);
     assign_levels(&p);
     r->text = sbuf_detach(&p.text, &r->len);
-    find_courts(&p);
+    if (!(skip & REPORT_SKIP_COURTS))
+        find_courts(&p);
 
     sbuf_release(&p.clean);
     sbuf_release(&p.para);

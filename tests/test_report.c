@@ -266,6 +266,21 @@ static void test_markdown_front_matter(void **state)
         "title\t前置标题\nbyline\t张三\ndate\t2024-03-05\nsection\t1\t第一节\n");
 }
 
+static void test_skipping_courts(void **state)
+{
+    const char *t = "标题\n\n某某县人民法院审结案件。\n";
+    struct report *a = report_parse("t", t, strlen(t), false);
+    struct report *b = report_parse_skip("t", t, strlen(t), false, REPORT_SKIP_COURTS);
+
+    (void)state;
+    assert_int_equal(a->nr_courts, 1);
+    assert_int_equal(b->nr_courts, 0);
+    assert_int_equal(a->nr_blocks, b->nr_blocks);
+    assert_string_equal(a->text, b->text);
+    report_free(a);
+    report_free(b);
+}
+
 static void test_empty_and_odd_input(void **state)
 {
     struct report *r;
@@ -309,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_front_matter),
+        cmocka_unit_test(test_skipping_courts),
         cmocka_unit_test(test_empty_and_odd_input),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
