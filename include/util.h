@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -47,7 +48,16 @@ struct sbuf {
     }
 
 void sbuf_grow(struct sbuf *sb, size_t extra);
-void sbuf_add(struct sbuf *sb, const char *s, size_t n);
+
+/* Append n bytes. Inline: it is on every hot path of the parser. */
+static inline void sbuf_add(struct sbuf *sb, const char *s, size_t n)
+{
+    if (sb->len + n + 1 > sb->alloc)
+        sbuf_grow(sb, n);
+    memcpy(sb->buf + sb->len, s, n);
+    sb->len += n;
+    sb->buf[sb->len] = '\0';
+}
 void sbuf_addstr(struct sbuf *sb, const char *s);
 void sbuf_addch(struct sbuf *sb, char c);
 void sbuf_addf(struct sbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

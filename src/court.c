@@ -102,9 +102,9 @@ static void build_tables(void)
     }
 }
 
+/* The tables are built by court_scan() before anything below reads them. */
 static bool is_stop(uint32_t c)
 {
-    call_once(&tables_once, build_tables);
     return charset_has(&tables.stops, c);
 }
 
@@ -192,7 +192,6 @@ static bool tribunal_stem_ok(const char *s, size_t n)
 
 static bool is_generic_stem(const char *s, size_t n)
 {
-    call_once(&tables_once, build_tables);
     if (n <= 12 && n >= 3 && charset_has(&tables.word_firsts, text_first(s, n)))
         for (size_t i = 0; i < ARRAY_SIZE(generic_words); i++)
             if (generic_words[i].len == n && memcmp(generic_words[i].s, s, n) == 0)
@@ -244,7 +243,6 @@ static size_t skip_verb_prefix(const char *s, size_t n)
     size_t i = 0;
     bool again = true;
 
-    call_once(&tables_once, build_tables);
     while (again && i < n && charset_has(&tables.verb_firsts, text_first(s + i, n - i))) {
         again = false;
         for (size_t k = 0; k < ARRAY_SIZE(verbs); k++) {
@@ -601,6 +599,8 @@ void court_scan(const char *t, size_t len, struct court_mentions *m)
 {
     static const char YUAN[] = "院", TING[] = "庭", FA[] = "法", ZHONG[] = "中", GAO[] = "高";
     size_t first = m->nr;
+
+    call_once(&tables_once, build_tables); /* for every lookup below */
 
     for (int pass = 0; pass < 2; pass++) {
         const char *needle = pass ? TING : YUAN;

@@ -86,14 +86,6 @@ void sbuf_grow(struct sbuf *sb, size_t extra)
     sb->buf = xrealloc(sb->buf, sb->alloc);
 }
 
-void sbuf_add(struct sbuf *sb, const char *s, size_t n)
-{
-    sbuf_grow(sb, n);
-    memcpy(sb->buf + sb->len, s, n);
-    sb->len += n;
-    sb->buf[sb->len] = '\0';
-}
-
 void sbuf_addstr(struct sbuf *sb, const char *s)
 {
     sbuf_add(sb, s, strlen(s));
