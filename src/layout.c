@@ -598,7 +598,8 @@ struct layout *layout_build(const struct report *r, const struct layout_opts *op
         /* one blank line between blocks; the head of the report (title,
          * subtitle, byline, date) stays together */
         if (b + 1 < r->nr_blocks &&
-            !((bl->kind == BLOCK_TITLE || bl->kind == BLOCK_SUBTITLE || bl->kind == BLOCK_BYLINE) &&
+            !((bl->kind == BLOCK_TITLE || bl->kind == BLOCK_SUBTITLE || bl->kind == BLOCK_BYLINE ||
+               bl->kind == BLOCK_DATE) &&
               (next == BLOCK_SUBTITLE || next == BLOCK_BYLINE || next == BLOCK_DATE)))
             blank(l, (uint32_t)b, bl->off + bl->len);
     }

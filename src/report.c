@@ -731,16 +731,11 @@ static size_t without_site(const char *s, size_t n)
     return n;
 }
 
-/* Web page metadata: 发布时间：2024-03-05 来源：某某法院 作者：张三. */
-static void take_meta(struct parser *p, const char *s, size_t n)
+/* The value after one of labels[] in s (up to a space), or NULL. */
+static const char *label_value(const char *s, size_t n, const char *const *labels, size_t nr,
+                               size_t *vn, size_t *which)
 {
-    static const char *const labels[] = {"作者：", "作者:", "记者：", "记者:"};
-    static const char *const sources[] = {"来源：", "来源:"};
-    char d[11];
-
-    if (!p->r->date && rules_find_date(s, n, d))
-        p->r->date = xstrdup(d);
-    for (size_t k = 0; k < ARRAY_SIZE(labels) && !p->r->byline; k++) {
+    for (size_t k = 0; k < nr; k++) {
         const char *at = memmem(s, n, labels[k], strlen(labels[k]));
         const char *v, *e;
 
@@ -751,26 +746,43 @@ static void take_meta(struct parser *p, const char *s, size_t n)
         while (e < s + n && *e != ' ' && !text_starts(e, (size_t)(s + n - e), "\u3000"))
             e++;
         if (e > v) {
-            struct sbuf sb = SBUF_INIT;
-
-            sbuf_addstr(&sb, k < 2 ? "作者 " : "记者 ");
-            sbuf_add(&sb, v, (size_t)(e - v));
-            p->r->byline = sbuf_detach(&sb, NULL);
+            *vn = (size_t)(e - v);
+            *which = k;
+            return v;
         }
     }
-    for (size_t k = 0; k < ARRAY_SIZE(sources) && !p->source; k++) {
-        const char *at = memmem(s, n, sources[k], strlen(sources[k]));
-        const char *v, *e;
+    return NULL;
+}
 
-        if (!at)
-            continue;
-        v = at + strlen(sources[k]);
-        e = v;
-        while (e < s + n && *e != ' ' && !text_starts(e, (size_t)(s + n - e), "\u3000"))
-            e++;
-        if (e > v)
-            p->source = xstrndup(v, (size_t)(e - v));
+/*
+ * Web page metadata: 发布时间：2024-03-05 来源：某某法院 作者：张三. The line
+ * is noise, but the date and the author are the report's: they become blocks
+ * where the line stood, so the reader shows them.
+ */
+static void take_meta(struct parser *p, const char *s, size_t n)
+{
+    static const char *const labels[] = {"作者：", "作者:", "记者：", "记者:"};
+    static const char *const sources[] = {"来源：", "来源:"};
+    char d[11];
+    const char *v;
+    size_t vn, k;
+
+    if (!p->r->date && rules_find_date(s, n, d)) {
+        p->r->date = xstrdup(d);
+        flush_para(p);
+        add_block(p, BLOCK_DATE, 0, d, strlen(d));
     }
+    if (!p->r->byline && (v = label_value(s, n, labels, ARRAY_SIZE(labels), &vn, &k)) != NULL) {
+        struct sbuf sb = SBUF_INIT;
+
+        sbuf_addstr(&sb, k < 2 ? "作者 " : "记者 ");
+        sbuf_add(&sb, v, vn);
+        flush_para(p);
+        add_block(p, BLOCK_BYLINE, 0, sb.buf, sb.len);
+        p->r->byline = sbuf_detach(&sb, NULL);
+    }
+    if (!p->source && (v = label_value(s, n, sources, ARRAY_SIZE(sources), &vn, &k)) != NULL)
+        p->source = xstrndup(v, vn);
 }
 
 /* Only blank lines and noise after line i. */

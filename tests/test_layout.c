@@ -165,6 +165,24 @@ static void test_positions_survive_relayout(void **state)
     report_free(r);
 }
 
+static void test_cache(void **state)
+{
+    struct report *r = one_para("近年来，某某县人民法院坚持以人民为中心，推动审判工作高质量发展。");
+    struct layout_cache c = {0};
+    struct layout_opts o40 = {40, 1, 2}, o20 = {20, 1, 2};
+    const struct layout *a, *b;
+
+    (void)state;
+    a = layout_cache_get(&c, r, &o40);
+    assert_ptr_equal(layout_cache_get(&c, r, &o40), a); /* the same width: kept */
+    b = layout_cache_get(&c, r, &o20);                  /* a resize: laid out again */
+    assert_int_equal(b->opts.width, 20);
+    assert_true(b->nr > 2);
+    layout_cache_release(&c);
+    assert_null(c.layout);
+    report_free(r);
+}
+
 static void test_presentation(void **state)
 {
     const char *t = "标题在这里\n\n本报记者●王五\n\n导语写在这里，说明全文的内容。\n\n"
@@ -327,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_clusters_and_marks),
         cmocka_unit_test(test_width_smaller_than_a_character),
         cmocka_unit_test(test_positions_survive_relayout),
+        cmocka_unit_test(test_cache),
         cmocka_unit_test(test_presentation),
         cmocka_unit_test(test_property_samples),
         cmocka_unit_test(test_property_shared_corpus),
