@@ -515,15 +515,16 @@ static void resolve_names(const char *t, struct court_mentions *m, size_t first)
 {
     size_t nr = m->nr - first, u = 0;
     char **names = xmalloc((nr ? nr : 1) * sizeof(*names)), **renamed;
-    char **orig = xmalloc((nr ? nr : 1) * sizeof(*orig));
+    size_t *ks = xmalloc((nr ? nr : 1) * sizeof(*ks));
     enum court_level *levels;
     bool *collective;
 
     /* neighbours repeat the same court most of the time: drop those first */
     for (size_t i = 0; i < nr; i++) {
-        orig[i] = m->v[first + i].name;
-        if (!u || strcmp(names[u - 1], orig[i]) != 0)
-            names[u++] = orig[i];
+        char *name = m->v[first + i].name;
+
+        if (!u || strcmp(names[u - 1], name) != 0)
+            names[u++] = name;
     }
     qsort(names, u, sizeof(*names), cmp_name);
     nr = u;
@@ -564,16 +565,18 @@ static void resolve_names(const char *t, struct court_mentions *m, size_t first)
             collective[i] = is_prefecture_collective(fixed, levels, u, i);
         free(fixed);
     }
+    /* which distinct name each mention has: all found before any changes */
+    for (size_t i = first; i < m->nr; i++)
+        ks[i - first] =
+            (size_t)((char **)bsearch(&m->v[i].name, names, u, sizeof(*names), cmp_name) - names);
     for (size_t i = first; i < m->nr; i++) {
         struct court_mention *c = &m->v[i];
-        size_t k = (size_t)((char **)bsearch(&c->name, names, u, sizeof(*names), cmp_name) - names);
-        size_t n;
+        size_t k = ks[i - first], n;
 
         if (renamed[k]) {
             c->pos += strlen(c->name) - strlen(renamed[k]);
-            c->name = xstrdup(renamed[k]); /* the old one is freed below */
-        } else {
-            c->name = xstrdup(c->name);
+            free(c->name);
+            c->name = xstrdup(renamed[k]);
         }
         n = strlen(c->name);
         /* only a short form "X市法院" can be a collective; "X市人民法院" is a court */
@@ -583,12 +586,9 @@ static void resolve_names(const char *t, struct court_mentions *m, size_t first)
             c->name[n - strlen("人民法院")] = '\0';
         }
     }
-    /* every mention now owns a fresh copy; free the old strings */
-    for (size_t i = 0; i < m->nr - first; i++)
-        free(orig[i]);
     for (size_t i = 0; i < u; i++)
         free(renamed[i]);
-    free(orig);
+    free(ks);
     free(names);
     free(renamed);
     free(levels);
