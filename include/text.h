@@ -41,7 +41,15 @@ static inline size_t text_next(const char *s, size_t n, uint32_t *cp)
 }
 
 /* Start of the character that ends just before s + i. */
-size_t text_prev(const char *s, size_t i);
+static inline size_t text_prev(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
 
 /* Encode cp into out (at least 4 bytes); returns the length. */
 size_t text_put(char *out, uint32_t cp);

@@ -153,8 +153,11 @@ static size_t province_at(const char *s, size_t n)
         uint32_t c;
 
         for (size_t k = 0; k < ARRAY_SIZE(provinces); k++) {
-            size_t l = strlen(provinces[k]);
+            size_t l;
 
+            if (provinces[k][0] != s[i] || provinces[k][1] != s[i + 1])
+                continue; /* the first bytes rule out most at once */
+            l = strlen(provinces[k]);
             if (n - i < l || memcmp(s + i, provinces[k], l) != 0)
                 continue;
             for (size_t t = 0; t < ARRAY_SIZE(tails); t++)

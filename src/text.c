@@ -8,16 +8,6 @@
 
 #include <string.h>
 
-size_t text_prev(const char *s, size_t i)
-{
-    if (i == 0)
-        return 0;
-    i--;
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return i;
-}
-
 size_t text_put(char *out, uint32_t cp)
 {
     if (cp < 0x80) {
