@@ -192,8 +192,8 @@ static const char *utf16_guess(const unsigned char *s, size_t n)
 {
     size_t even = 0, odd = 0, lim = n < 4096 ? n : 4096;
 
-    if (lim < 8)
-        return NULL;
+    if (lim < 8 || !memchr(s, 0, lim))
+        return NULL; /* text has no NUL bytes: the common case, found fast */
     for (size_t i = 0; i < lim; i++)
         if (!s[i])
             *(i & 1 ? &odd : &even) += 1;
