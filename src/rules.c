@@ -347,6 +347,29 @@ static const struct phrase_set *chrome(void)
     return &tables.chrome;
 }
 
+/* Whether s holds a page number: a number (digits or Chinese numerals, up to
+ * three) followed by 版, the 第 before it optional. */
+static bool page_number(const char *s, size_t n)
+{
+    for (const char *p = s; (p = memmem(p, (size_t)(s + n - p), "版", 3)) != NULL; p += 3) {
+        size_t i = (size_t)(p - s), digits = 0;
+
+        while (i > 0 && digits < 4) {
+            size_t q = text_prev(s, i);
+            uint32_t c;
+
+            text_next(s + q, i - q, &c);
+            if (!(is_digit(c) || is_cn_numeral(c) || (c >= 'A' && c <= 'Z')))
+                break;
+            digits++;
+            i = q;
+        }
+        if (digits >= 1 && digits <= 3)
+            return true;
+    }
+    return false;
+}
+
 static bool is_word_char(uint32_t c)
 {
     return text_is_han(c) || text_is_ascii_alnum(c) || (c >= 0xC0 && c <= 0x24F) ||
@@ -495,6 +518,9 @@ bool rules_is_noise(const char *s, size_t n, const struct line_facts *f)
              text_has(s, n, "›") || text_has(s, n, "→")))
             return true;
     }
+    /* A newspaper page header: "第3版", "A4版 法治新闻", "第三版：法院新闻". */
+    if (chars <= 24 && !f->stops && page_number(s, n))
+        return true;
     /* A bare link left from the page. */
     if ((text_starts(s, n, "http://") || text_starts(s, n, "https://") ||
          text_starts(s, n, "www.")) &&

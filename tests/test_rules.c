@@ -62,6 +62,9 @@ static void test_noise(void **state)
         "————————————",
         "Copyright © 2025 All rights reserved",
         "本版编辑 张三 美术编辑 李四",
+        "第3版",
+        "A4版 法治新闻",
+        "第三版 法院新闻",
     };
     static const char *const text[] = {
         "该院坚持以人民为中心，推动审判工作高质量发展。",
@@ -69,6 +72,8 @@ static void test_noise(void **state)
         "本报记者 顾川 通讯员 苏蔓",
         "12368热线",
         "党建引领",
+        "新版诉讼服务指南",
+        "该院出版了调研文集，共计三版。",
     };
     (void)state;
     for (size_t i = 0; i < ARRAY_SIZE(noise); i++)
