@@ -564,6 +564,31 @@ static bool names_court(const char *s, size_t n)
     return yes;
 }
 
+/*
+ * Whether the headline at line i goes on to the next line: right under it, a
+ * title-shaped line no longer than half again as long that names no court and
+ * has no dash ("强基铸魂提升素质" / "锻造过硬法院铁军"); or, after one blank
+ * line, two short halves of about the same length with a subtitle, a dash line
+ * or a byline under them.
+ */
+static bool title_continues(const struct parser *p, size_t i)
+{
+    const struct line *ln = &p->lines[i], *nx = &p->lines[i + 1];
+    const char *ns = ltext(p, i + 1);
+    size_t k = i + 2;
+
+    if (!title_like(p, i + 1) || starts_with_dash(ns, nx->len) || names_court(ns, nx->len))
+        return false;
+    if (nx->blanks_before == 0)
+        return nx->chars * 2 <= ln->chars * 3;
+    if (nx->blanks_before > 1 || ln->chars > 12 || nx->chars > 12 ||
+        (ln->chars > nx->chars ? ln->chars - nx->chars : nx->chars - ln->chars) > 3)
+        return false;
+    return k < p->nr && p->lines[k].blanks_before <= 2 &&
+           (starts_with_dash(ltext(p, k), p->lines[k].len) || subtitle_like(p, k) ||
+            is_fieldish(p, k));
+}
+
 /* The first line of a two-line headline that ends in a colon: short, no other
  * punctuation, and a title-shaped line right under it. */
 static bool colon_headline(const struct parser *p, size_t i)
@@ -917,12 +942,11 @@ static void walk(struct parser *p)
 
             flush_para(p);
             sbuf_add(&t, s, without_site(s, n));
-            if (i + 1 < p->nr && p->lines[i + 1].blanks_before == 0 && title_like(p, i + 1)) {
+            if (i + 1 < p->nr && title_continues(p, i)) {
                 const struct line *nx = &p->lines[i + 1];
                 const char *ns = ltext(p, i + 1);
 
-                if (!starts_with_dash(ns, nx->len) && nx->chars * 2 <= ln->chars * 3 &&
-                    !names_court(ns, nx->len)) {
+                {
                     sbuf_addch(&t, ' ');
                     sbuf_add(&t, ns, nx->len);
                     used = 2;

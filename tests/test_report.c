@@ -180,6 +180,13 @@ static void test_title_forms(void **state)
     /* a headline over two lines of similar length */
     expect_outline("强基铸魂提升素质\n锻造过硬法院铁军\n\n正文第一段，内容。\n", false,
                    "title\t强基铸魂提升素质 锻造过硬法院铁军\n");
+    /* a headline over two lines with a blank line between, and its subtitle */
+    expect_outline(
+        "强基铸魂提升素质\n\n锻造过硬法院铁军\n\n某某市中级人民法院为法院工作提供组织保障\n\n"
+        "正文第一段，内容。\n",
+        false,
+        "title\t强基铸魂提升素质 锻造过硬法院铁军\n"
+        "subtitle\t某某市中级人民法院为法院工作提供组织保障\ncourt\t某某市中级人民法院\n");
     /* a page title with its site's name after it */
     expect_outline("某某区法院开展调解工作_某某市法院网\n\n正文第一段，内容。\n", false,
                    "title\t某某区法院开展调解工作\ncourt\t某某区人民法院\n");
