@@ -1011,8 +1011,27 @@ bool rules_signoff(const char *s, size_t n, struct sbuf *out)
     ql = last == ')' ? 1 : 3;
     if (n <= pl + ql)
         return false;
-    names = parse_names(s + pl, n - pl - ql, false, out);
-    if (names >= 1 && names <= 4)
+    {
+        /* the names only: （本报记者 张三） signs off as 张三 */
+        struct sbuf all = SBUF_INIT;
+
+        names = parse_names(s + pl, n - pl - ql, false, &all);
+        if (names >= 1 && names <= 4) {
+            for (size_t i = 0; i < all.len;) {
+                const char *sp = memchr(all.buf + i, ' ', all.len - i);
+                size_t tl = sp ? (size_t)(sp - all.buf) - i : all.len - i;
+
+                if (role_at(all.buf + i, tl) != tl) {
+                    if (out->len > start)
+                        sbuf_addch(out, ' ');
+                    sbuf_add(out, all.buf + i, tl);
+                }
+                i += tl + 1;
+            }
+        }
+        sbuf_release(&all);
+    }
+    if (names >= 1 && names <= 4 && out->len > start)
         return true;
     out->len = start;
     if (out->buf)
