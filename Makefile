@@ -38,7 +38,7 @@ TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)
 
 SHARED     := ../shared
 
-.PHONY: all test san valgrind bench install uninstall format format-check clean
+.PHONY: all test san valgrind bench install uninstall format format-check clean FORCE
 
 all: $(BIN)
 
@@ -47,6 +47,12 @@ $(BIN): $(BUILD)/main.o $(OBJS)
 
 $(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+# main.o has the installed samples' folder in it: rebuild it when PREFIX changes
+$(BUILD)/main.o: $(BUILD)/prefix
+$(BUILD)/prefix: FORCE | $(BUILD)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
+FORCE:
 
 $(BUILD)/tests/bench_layout: tests/bench_layout.c $(OBJS) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
