@@ -261,6 +261,9 @@ static bool ends_sentence(const char *s, size_t n)
     return text_is_sentence_end(text_last(s, n, true));
 }
 
+/* Column lines longer than this are counted as this long. */
+#define COLWIDTH_MAX 512
+
 /*
  * Newspaper columns are hard-wrapped at a fixed width. The width is the median
  * length of lines in runs of three or more lines that mostly end mid-sentence.
@@ -268,7 +271,7 @@ static bool ends_sentence(const char *s, size_t n)
  */
 static void measure(struct parser *p)
 {
-    size_t *w = NULL, nw = 0, aw = 0, indented = 0, run_start = 0;
+    size_t hist[COLWIDTH_MAX + 1] = {0}, nw = 0, indented = 0, run_start = 0;
     int gaps[4] = {0};
 
     for (size_t i = 0; i <= p->nr; i++) {
@@ -288,25 +291,23 @@ static void measure(struct parser *p)
                         open++;
                 if (open * 2 >= k - 1)
                     for (size_t j = run_start; j + 1 < i; j++) {
-                        ALLOC_GROW(w, nw + 1, aw);
-                        w[nw++] = p->lines[j].chars;
+                        size_t c = p->lines[j].chars;
+
+                        hist[c < COLWIDTH_MAX ? c : COLWIDTH_MAX]++;
+                        nw++;
                     }
             }
             run_start = i;
         }
     }
     if (nw) {
-        /* insertion sort is enough: column lines are few per report page */
-        for (size_t i = 1; i < nw; i++)
-            for (size_t j = i; j > 0 && w[j - 1] > w[j]; j--) {
-                size_t t = w[j];
+        /* the median from a histogram: linear however long the file is */
+        size_t seen = 0, c = 0;
 
-                w[j] = w[j - 1];
-                w[j - 1] = t;
-            }
-        p->colwidth = w[nw / 2];
+        while ((seen += hist[c]) <= nw / 2)
+            c++;
+        p->colwidth = c;
     }
-    free(w);
     /* Web extractions that put two blank lines between all paragraphs. */
     p->caption_gap = gaps[2] + gaps[3] > gaps[1] && gaps[2] + gaps[3] > gaps[0] ? 3 : 2;
     p->indent_mode = indented >= 3 && indented * 10 < p->nr * 9;
