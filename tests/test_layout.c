@@ -228,28 +228,18 @@ static void content(const char *s, size_t n, struct sbuf *out)
     }
 }
 
-static bool no_start_char(uint32_t c)
-{
-    static const char set[] = "，。、；：？！）」』”’》〉】〕,.;:?!)]}";
+/* Characters a line must not start with, and must not end with. */
+static const char no_start[] = "，。、；：？！）」』”’》〉】〕,.;:?!)]}";
+static const char no_end[] = "（「『“‘《〈【〔";
 
-    for (size_t i = 0; set[i];) {
+static bool in_set(const char *set, uint32_t c)
+{
+    size_t n = strlen(set);
+
+    for (size_t i = 0; i < n;) {
         uint32_t d;
 
-        i += text_next(set + i, sizeof(set) - 1 - i, &d);
-        if (d == c)
-            return true;
-    }
-    return false;
-}
-
-static bool no_end_char(uint32_t c)
-{
-    static const char set[] = "（「『“‘《〈【〔";
-
-    for (size_t i = 0; set[i];) {
-        uint32_t d;
-
-        i += text_next(set + i, sizeof(set) - 1 - i, &d);
+        i += text_next(set + i, n - i, &d);
         if (d == c)
             return true;
     }
@@ -280,9 +270,9 @@ static void check_report(const struct report *r, const char *path)
                 if (width_of_text(s, n, amb) > (size_t)w)
                     fail_msg("%s w=%d amb=%d line %zu too wide: %s", path, w, amb, i, s);
                 text_trim(&s, &n);
-                if (n && i > 0 && no_start_char(text_first(s, n)))
+                if (n && i > 0 && in_set(no_start, text_first(s, n)))
                     fail_msg("%s w=%d line %zu starts badly: %s", path, w, i, s);
-                if (n && no_end_char(text_last(s, n, false)))
+                if (n && in_set(no_end, text_last(s, n, false)))
                     fail_msg("%s w=%d line %zu ends badly: %s", path, w, i, s);
                 content(l->report->text + l->v[i].off, l->v[i].len, &got);
             }
