@@ -933,9 +933,9 @@ static void walk(struct parser *p)
             i += 2;
             continue;
         }
-        /* The headline: the first title-shaped line before any section. A second
-         * line of the same length or shorter continues it; a longer one, one
-         * starting with a dash or one naming a court is the subtitle. */
+        /* The headline: the first title-shaped line before any section, and
+         * the next line too when title_continues() says so; otherwise that
+         * line may be the subtitle. */
         if (p->title_state == 0 && !p->seen_heading && !p->markdown &&
             (!p->para_open || p->para_complete) && title_like(p, i)) {
             struct sbuf t = SBUF_INIT;
@@ -944,14 +944,9 @@ static void walk(struct parser *p)
             flush_para(p);
             sbuf_add(&t, s, without_site(s, n));
             if (i + 1 < p->nr && title_continues(p, i)) {
-                const struct line *nx = &p->lines[i + 1];
-                const char *ns = ltext(p, i + 1);
-
-                {
-                    sbuf_addch(&t, ' ');
-                    sbuf_add(&t, ns, nx->len);
-                    used = 2;
-                }
+                sbuf_addch(&t, ' ');
+                sbuf_add(&t, ltext(p, i + 1), p->lines[i + 1].len);
+                used = 2;
             }
             set_field(&r->title, t.buf, t.len);
             add_block(p, BLOCK_TITLE, 0, t.buf, t.len);
