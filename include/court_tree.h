@@ -30,6 +30,8 @@ struct court_tie {
 struct court_tree {
     struct court_node *v;
     size_t nr, alloc;
+    int *slots;      /* open-addressed hash of node keys: node index or -1 */
+    size_t nr_slots; /* a power of two, at least twice nr; 0 before any node */
     struct court_tie *ties;
     size_t nr_ties, alloc_ties;
 };

@@ -14,12 +14,44 @@
 #include "report.h"
 #include "util.h"
 
+/* FNV-1a over a court key. */
+static size_t key_hash(const char *key)
+{
+    uint32_t h = 2166136261u;
+
+    for (const unsigned char *k = (const unsigned char *)key; *k; k++)
+        h = (h ^ *k) * 16777619u;
+    return h;
+}
+
+/* The slot holding key, or the empty one where it would go. */
+static size_t slot_of(const struct court_tree *t, const char *key)
+{
+    size_t mask = t->nr_slots - 1, s = key_hash(key) & mask;
+
+    while (t->slots[s] >= 0 && strcmp(t->v[t->slots[s]].key, key) != 0)
+        s = (s + 1) & mask;
+    return s;
+}
+
 static int find(const struct court_tree *t, const char *key)
 {
-    for (size_t i = 0; i < t->nr; i++)
-        if (!strcmp(t->v[i].key, key))
-            return (int)i;
-    return -1;
+    return t->nr_slots ? t->slots[slot_of(t, key)] : -1;
+}
+
+/* Keep the hash at most half full, then add node i to it. */
+static void index_node(struct court_tree *t, size_t i)
+{
+    if ((i + 1) * 2 > t->nr_slots) {
+        free(t->slots);
+        t->nr_slots = t->nr_slots ? t->nr_slots * 2 : 64;
+        t->slots = xmalloc(t->nr_slots * sizeof(*t->slots));
+        for (size_t s = 0; s < t->nr_slots; s++)
+            t->slots[s] = -1;
+        for (size_t k = 0; k < i; k++)
+            t->slots[slot_of(t, t->v[k].key)] = (int)k;
+    }
+    t->slots[slot_of(t, t->v[i].key)] = (int)i;
 }
 
 /* The node for name, made if new; a fuller name replaces a shorter one. */
@@ -44,6 +76,7 @@ static int node(struct court_tree *t, const char *name)
     n->name = xstrdup(name);
     n->key = key;
     n->parent = -1;
+    index_node(t, t->nr);
     return (int)t->nr++;
 }
 
@@ -190,5 +223,6 @@ void court_tree_release(struct court_tree *t)
     }
     free(t->v);
     free(t->ties);
+    free(t->slots);
     memset(t, 0, sizeof(*t));
 }

@@ -164,6 +164,38 @@ static void test_tree(void **state)
         report_free(rs[i]);
 }
 
+/* Hundreds of courts, each named twice: the lookup finds every one again. */
+static void test_tree_many(void **state)
+{
+    static const char *const syl[] = {"安", "北", "长", "东", "丰", "高", "和", "江", "康", "乐",
+                                      "明", "南", "平", "青", "瑞", "山", "泰", "文", "祥", "云"};
+    struct court_tree t = {0};
+    struct sbuf sb = SBUF_INIT;
+    size_t lines = 0;
+
+    (void)state;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t a = 0; a < ARRAY_SIZE(syl); a++)
+            for (size_t b = 0; b < ARRAY_SIZE(syl); b++) {
+                struct report *r;
+
+                sbuf_reset(&sb);
+                sbuf_addf(&sb, "%s%s县人民法院", syl[a], syl[b]);
+                r = fake(sb.buf, NULL, -1);
+                court_tree_add(&t, r, a * ARRAY_SIZE(syl) + b);
+                report_free(r);
+            }
+    assert_int_equal(t.nr, ARRAY_SIZE(syl) * ARRAY_SIZE(syl));
+    court_tree_finish(&t);
+    sbuf_reset(&sb);
+    court_tree_format(&t, &sb);
+    for (const char *p = sb.buf; (p = strstr(p, " (2)\n")) != NULL; p++)
+        lines++;
+    assert_int_equal(lines, t.nr);
+    sbuf_release(&sb);
+    court_tree_release(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -175,6 +207,7 @@ int main(void)
         cmocka_unit_test(test_same_court),
         cmocka_unit_test(test_parent_names),
         cmocka_unit_test(test_tree),
+        cmocka_unit_test(test_tree_many),
     };
     return cmocka_run_group_tests_name("court", tests, NULL, NULL);
 }
