@@ -40,6 +40,19 @@ struct court_tree {
 void court_tree_add(struct court_tree *t, const struct report *r, size_t index);
 /* Work out parents once all reports are in. */
 void court_tree_finish(struct court_tree *t);
+/* The courts in the order they are shown: each parent before its children,
+ * siblings in the order the library first mentions them, 其他 last. */
+struct court_row {
+    size_t node; /* index into court_tree.v */
+    int depth;   /* 0 for a court with no parent */
+};
+struct court_rows {
+    struct court_row *v;
+    size_t nr, alloc;
+};
+void court_tree_rows(const struct court_tree *t, struct court_rows *rows);
+void court_rows_release(struct court_rows *rows);
+
 /* The tree as text: one court per line, two spaces of indent per level, and the
  * number of reports mainly about it. */
 void court_tree_format(const struct court_tree *t, struct sbuf *out);

@@ -176,38 +176,93 @@ static size_t *first_seen(const struct court_tree *t)
     return f;
 }
 
-static void format_level(const struct court_tree *t, const size_t *f, int parent, int depth,
-                         struct sbuf *out)
+/* Append node and its subtree, children in first-seen order, to rows. */
+static void order_level(const size_t *kids, const size_t *first, size_t node, int depth,
+                        struct court_rows *rows)
 {
-    bool *done = xcalloc(t->nr ? t->nr : 1, sizeof(*done));
+    ALLOC_GROW(rows->v, rows->nr + 1, rows->alloc);
+    rows->v[rows->nr].node = node;
+    rows->v[rows->nr].depth = depth;
+    rows->nr++;
+    for (size_t k = first[node]; k < first[node + 1]; k++)
+        order_level(kids, first, kids[k], depth + 1, rows);
+}
 
-    for (;;) {
-        int best = -1;
+static int by_first_seen(const void *a, const void *b, void *first_seen)
+{
+    const size_t *f = first_seen;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    size_t fx = f[x], fy = f[y];
 
-        for (size_t i = 0; i < t->nr; i++)
-            if (!done[i] && t->v[i].parent == parent &&
-                strcmp(t->v[i].name, COURT_TREE_OTHER) != 0 && (best < 0 || f[i] < f[best]))
-                best = (int)i;
-        if (best < 0)
-            break;
-        done[best] = true;
-        for (int d = 0; d < depth; d++)
-            sbuf_addstr(out, "  ");
-        sbuf_addf(out, "%s (%zu)\n", t->v[best].name, t->v[best].nr_reports);
-        format_level(t, f, best, depth + 1, out);
+    return fx < fy ? -1 : fx > fy ? 1 : x < y ? -1 : x > y;
+}
+
+void court_tree_rows(const struct court_tree *t, struct court_rows *rows)
+{
+    size_t *f = first_seen(t), n = t->nr;
+    /* children of node i are kids[first[i] .. first[i+1]), roots at index n */
+    size_t *first = xcalloc(n + 2, sizeof(*first));
+    size_t *kids = xmalloc((n ? n : 1) * sizeof(*kids));
+    size_t *order = xmalloc((n ? n : 1) * sizeof(*order));
+    size_t other = SIZE_MAX;
+
+    rows->nr = 0;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    qsort_r(order, n, sizeof(*order), by_first_seen, f);
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(t->v[i].name, COURT_TREE_OTHER))
+            other = i;
+        else
+            first[(t->v[i].parent >= 0 ? (size_t)t->v[i].parent : n) + 1]++;
     }
-    free(done);
+    for (size_t i = 1; i < n + 2; i++)
+        first[i] += first[i - 1];
+    {
+        size_t *fill = xmalloc((n + 1) * sizeof(*fill));
+
+        memcpy(fill, first, (n + 1) * sizeof(*fill));
+        for (size_t k = 0; k < n; k++) {
+            size_t i = order[k];
+
+            if (i != other)
+                kids[fill[t->v[i].parent >= 0 ? (size_t)t->v[i].parent : n]++] = i;
+        }
+        free(fill);
+    }
+    for (size_t k = first[n]; k < first[n + 1]; k++)
+        order_level(kids, first, kids[k], 0, rows);
+    if (other != SIZE_MAX) {
+        ALLOC_GROW(rows->v, rows->nr + 1, rows->alloc);
+        rows->v[rows->nr].node = other;
+        rows->v[rows->nr].depth = 0;
+        rows->nr++;
+    }
+    free(order);
+    free(kids);
+    free(first);
+    free(f);
+}
+
+void court_rows_release(struct court_rows *rows)
+{
+    free(rows->v);
+    memset(rows, 0, sizeof(*rows));
 }
 
 void court_tree_format(const struct court_tree *t, struct sbuf *out)
 {
-    size_t *f = first_seen(t);
+    struct court_rows rows = {0};
 
-    format_level(t, f, -1, 0, out);
-    for (size_t i = 0; i < t->nr; i++)
-        if (!strcmp(t->v[i].name, COURT_TREE_OTHER))
-            sbuf_addf(out, "%s (%zu)\n", COURT_TREE_OTHER, t->v[i].nr_reports);
-    free(f);
+    court_tree_rows(t, &rows);
+    for (size_t i = 0; i < rows.nr; i++) {
+        const struct court_node *c = &t->v[rows.v[i].node];
+
+        for (int d = 0; d < rows.v[i].depth; d++)
+            sbuf_addstr(out, "  ");
+        sbuf_addf(out, "%s (%zu)\n", c->name, c->nr_reports);
+    }
+    court_rows_release(&rows);
 }
 
 void court_tree_release(struct court_tree *t)
