@@ -81,8 +81,9 @@ struct msgs {
 void msgs_add(struct msgs *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void msgs_release(struct msgs *m);
 
-/* Read a whole regular file; caller frees *out. Returns 0, or -1 with err set
- * to the reason (a directory, a FIFO or device, or the system's error). */
+/* Read a whole regular file into *out, NUL-terminated (*len excludes the NUL);
+ * caller frees *out. Returns 0, or -1 with err set to the reason (a
+ * directory, a FIFO or device, or the system's error). */
 int util_read_file(const char *path, char **out, size_t *len, struct err *err);
 
 #endif

@@ -232,6 +232,9 @@ int util_read_file(const char *path, char **out, size_t *len, struct err *err)
             break; /* all of it: no read() just to see the end */
     }
     close(fd);
+    if (n == cap)
+        buf = xrealloc(buf, cap + 1);
+    buf[n] = '\0'; /* so the text can be scanned as a string too */
     *out = buf;
     *len = n;
     return 0;
