@@ -6,12 +6,22 @@
 #ifndef COURTREAD_CONFIG_H
 #define COURTREAD_CONFIG_H
 
+#include "keys.h"
+
 struct msgs;
+
+/* The court list's and outline's widths in columns. */
+#define CONFIG_PANE_MIN 12
+#define CONFIG_PANE_MAX 80
 
 struct config {
     char *library;       /* folder of reports to open when no path is given; NULL if unset */
     int ambiguous_width; /* columns of East Asian Ambiguous characters: 1 or 2 */
     int indent;          /* ideographic spaces before a paragraph: 0..4 */
+    char *theme;         /* a theme's name or file; NULL for the default */
+    int courts_width;    /* columns of the court list */
+    int outline_width;   /* columns of the outline */
+    struct keymap keys;
 };
 
 /* Defaults. */

@@ -1,10 +1,12 @@
-/* Unit tests for config.c: the library key, unknown keys and bad files. */
+/* Unit tests for config.c: the library key, display settings, key bindings,
+ * unknown keys, bad values and bad files. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +99,62 @@ static void test_missing_files(void **state)
     config_release(&cfg);
 }
 
+static void test_display_and_keys(void **state)
+{
+    struct config cfg;
+    struct msgs m = {0};
+
+    (void)state;
+    write_config("[general]\ntheme = light\n[display]\ncourts_width = 30\noutline_width = 20\n"
+                 "[keys]\ndown = n C-j\nquit = x\n");
+    config_init(&cfg);
+    config_load(&cfg, path, &m);
+    assert_int_equal(m.nr, 0);
+    assert_string_equal(cfg.theme, "light");
+    assert_int_equal(cfg.courts_width, 30);
+    assert_int_equal(cfg.outline_width, 20);
+    assert_int_equal(keys_lookup(&cfg.keys, 'n'), ACT_DOWN);
+    assert_int_equal(keys_lookup(&cfg.keys, 10), ACT_DOWN);
+    assert_int_equal(keys_lookup(&cfg.keys, 'j'), ACT_NONE); /* replaced */
+    assert_int_equal(keys_lookup(&cfg.keys, 'x'), ACT_QUIT);
+    assert_int_equal(keys_lookup(&cfg.keys, 'q'), ACT_NONE);
+    assert_int_equal(keys_lookup(&cfg.keys, 'k'), ACT_UP); /* untouched */
+    config_release(&cfg);
+    unlink(path);
+    strcpy(path, "/tmp/courtread-config-XXXXXX");
+}
+
+static void test_bad_values_name_line_and_keep_defaults(void **state)
+{
+    struct config cfg;
+    struct msgs m = {0};
+    char want[3][256];
+
+    (void)state;
+    write_config("[display]\ncourts_width = 3\n[keys]\ndown = Hyper-j\nfly = f\n");
+    config_init(&cfg);
+    config_load(&cfg, path, &m);
+    assert_int_equal(m.nr, 3);
+    snprintf(want[0], sizeof(want[0]),
+             "%s:2: 'display:courts_width' must be a whole number from 12 to 80, not '3'", path);
+    snprintf(want[1], sizeof(want[1]), "%s:4: 'keys:down': 'Hyper-j' is not a key", path);
+    snprintf(want[2], sizeof(want[2]), "%s:5: unknown key 'keys:fly' (not an action)", path);
+    for (int i = 0; i < 3; i++) {
+        bool found = false;
+
+        for (size_t k = 0; k < m.nr; k++)
+            found = found || !strcmp(m.v[k], want[i]);
+        if (!found)
+            fail_msg("missing message: %s", want[i]);
+    }
+    assert_int_equal(cfg.courts_width, 32);
+    assert_int_equal(keys_lookup(&cfg.keys, 'j'), ACT_DOWN); /* the bad binding changed nothing */
+    msgs_release(&m);
+    config_release(&cfg);
+    unlink(path);
+    strcpy(path, "/tmp/courtread-config-XXXXXX");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -104,6 +162,8 @@ int main(void)
         cmocka_unit_test(test_unknown_key_names_file_and_line),
         cmocka_unit_test(test_broken_file_keeps_defaults),
         cmocka_unit_test(test_missing_files),
+        cmocka_unit_test(test_display_and_keys),
+        cmocka_unit_test(test_bad_values_name_line_and_keep_defaults),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }
