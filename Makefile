@@ -29,11 +29,11 @@ ALL_CFLAGS  = -std=c11 $(WARN) -pthread -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS
               -DVERSION='"$(VERSION)"' -DSAMPLES_DIR='"$(DATADIR)/samples"' \
               -DSOURCE_SAMPLES_DIR='"$(CURDIR)/samples"' $(CFLAGS)
 
-MODULES    := util text width decode rules court report outline court_tree layout library ini keys config \
+MODULES    := util text width decode rules court report outline court_tree layout library ini keys config theme state \
               ui_width
 OBJS       := $(MODULES:%=$(BUILD)/%.o)
 TESTS      := test_decode test_rules test_report test_court test_library test_config test_layout \
-              test_keys \
+              test_keys test_theme test_state \
               test_ui_width
 TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)
 

@@ -1,0 +1,53 @@
+/*
+ * state.h: what courtread remembers between runs, in
+ * $XDG_STATE_HOME/courtread/state (default ~/.local/state/courtread/state):
+ * the last report open and the reading position (a byte offset into the
+ * report's text) of each report read, most recent first. Saved atomically:
+ * a temporary file renamed over the old one, so a crash leaves either the
+ * old state or the new, never half of one.
+ */
+#ifndef COURTREAD_STATE_H
+#define COURTREAD_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct err;
+
+/* Positions kept; the oldest are dropped beyond this. */
+#define STATE_MAX_POSITIONS 5000
+
+struct state_pos {
+    char *path;
+    size_t off;
+};
+
+struct state {
+    char *last; /* the report open at the end of the last run, or NULL */
+    struct state_pos *v;
+    size_t nr, alloc;
+};
+
+/* The state file's path; NULL when neither XDG_STATE_HOME nor HOME is set.
+ * Caller frees. */
+char *state_default_path(void);
+
+/* Read file into s (which must be empty). A missing file is an empty state;
+ * a line that cannot be read is skipped. -1 with err set when the file
+ * exists but cannot be read. */
+int state_load(struct state *s, const char *file, struct err *err);
+
+/* The position saved for path; false when there is none. */
+bool state_get(const struct state *s, const char *path, size_t *off);
+
+/* Remember off for path, as the most recent. */
+void state_set(struct state *s, const char *path, size_t off);
+
+void state_set_last(struct state *s, const char *path);
+
+/* Write s to file (creating its folder), atomically. -1 with err set. */
+int state_save(const struct state *s, const char *file, struct err *err);
+
+void state_release(struct state *s);
+
+#endif

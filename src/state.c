@@ -1,0 +1,173 @@
+/*
+ * state.c: the state file: "last<TAB>PATH" and "pos<TAB>OFFSET<TAB>PATH"
+ * lines, most recent first (the path comes last so it may hold tabs; paths
+ * with newlines are not kept). Written to a temporary file in the same
+ * folder, flushed, then renamed over the old file.
+ */
+#include "state.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+char *state_default_path(void)
+{
+    const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+    struct sbuf sb = SBUF_INIT;
+
+    if (xdg && *xdg)
+        sbuf_addf(&sb, "%s/courtread/state", xdg);
+    else if (home && *home)
+        sbuf_addf(&sb, "%s/.local/state/courtread/state", home);
+    else
+        return NULL;
+    return sbuf_detach(&sb, NULL);
+}
+
+static void add_pos(struct state *s, const char *path, size_t len, size_t off)
+{
+    ALLOC_GROW(s->v, s->nr + 1, s->alloc);
+    s->v[s->nr].path = xstrndup(path, len);
+    s->v[s->nr].off = off;
+    s->nr++;
+}
+
+int state_load(struct state *s, const char *file, struct err *err)
+{
+    char *text;
+    size_t n;
+    struct err e;
+
+    if (access(file, F_OK) < 0 && errno == ENOENT)
+        return 0;
+    if (util_read_file(file, &text, &n, &e) < 0) {
+        err_set(err, "%s", e.msg);
+        return -1;
+    }
+    for (char *p = text, *end; p < text + n; p = end + 1) {
+        end = memchr(p, '\n', (size_t)(text + n - p));
+        if (!end)
+            end = text + n;
+        if (end - p > 5 && !memcmp(p, "last\t", 5) && !s->last) {
+            s->last = xstrndup(p + 5, (size_t)(end - p - 5));
+        } else if (end - p > 4 && !memcmp(p, "pos\t", 4) && s->nr < STATE_MAX_POSITIONS) {
+            char *q;
+            unsigned long long off = strtoull(p + 4, &q, 10);
+
+            if (q > p + 4 && q < end && *q == '\t' && q + 1 < end)
+                add_pos(s, q + 1, (size_t)(end - q - 1), (size_t)off);
+        }
+    }
+    free(text);
+    return 0;
+}
+
+bool state_get(const struct state *s, const char *path, size_t *off)
+{
+    for (size_t i = 0; i < s->nr; i++)
+        if (!strcmp(s->v[i].path, path)) {
+            *off = s->v[i].off;
+            return true;
+        }
+    return false;
+}
+
+void state_set(struct state *s, const char *path, size_t off)
+{
+    size_t i = 0;
+    struct state_pos p;
+
+    while (i < s->nr && strcmp(s->v[i].path, path))
+        i++;
+    if (i == s->nr) {
+        add_pos(s, path, strlen(path), off);
+        if (s->nr > STATE_MAX_POSITIONS) { /* the oldest goes */
+            free(s->v[s->nr - 2].path);
+            s->v[s->nr - 2] = s->v[s->nr - 1];
+            s->nr--;
+            i = s->nr - 1;
+        }
+    }
+    p = s->v[i];
+    p.off = off;
+    memmove(s->v + 1, s->v, i * sizeof(*s->v));
+    s->v[0] = p;
+}
+
+void state_set_last(struct state *s, const char *path)
+{
+    free(s->last);
+    s->last = path ? xstrdup(path) : NULL;
+}
+
+/* mkdir -p of the folder that holds file. */
+static int make_parent(const char *file, struct err *err)
+{
+    char *dir = xstrdup(file);
+
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+            err_set(err, "%s: %s", dir, strerror(errno));
+            free(dir);
+            return -1;
+        }
+        *p = '/';
+    }
+    free(dir);
+    return 0;
+}
+
+int state_save(const struct state *s, const char *file, struct err *err)
+{
+    struct sbuf tmp = SBUF_INIT, out = SBUF_INIT;
+    FILE *f;
+    int fail;
+
+    if (make_parent(file, err) < 0)
+        return -1;
+    sbuf_addstr(&out, "# courtread state: the last report open, then reading positions\n");
+    if (s->last && !strchr(s->last, '\n'))
+        sbuf_addf(&out, "last\t%s\n", s->last);
+    for (size_t i = 0; i < s->nr && i < STATE_MAX_POSITIONS; i++)
+        if (!strchr(s->v[i].path, '\n'))
+            sbuf_addf(&out, "pos\t%zu\t%s\n", s->v[i].off, s->v[i].path);
+    sbuf_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
+    f = fopen(tmp.buf, "w");
+    if (!f) {
+        err_set(err, "%s: %s", tmp.buf, strerror(errno));
+        sbuf_release(&tmp);
+        sbuf_release(&out);
+        return -1;
+    }
+    fail = fwrite(out.buf, 1, out.len, f) != out.len;
+    fail |= fflush(f) != 0;
+    fail |= fsync(fileno(f)) != 0;
+    fail |= fclose(f) != 0;
+    if (fail || rename(tmp.buf, file) < 0) {
+        err_set(err, "%s: %s", file, strerror(errno));
+        unlink(tmp.buf);
+        sbuf_release(&tmp);
+        sbuf_release(&out);
+        return -1;
+    }
+    sbuf_release(&tmp);
+    sbuf_release(&out);
+    return 0;
+}
+
+void state_release(struct state *s)
+{
+    for (size_t i = 0; i < s->nr; i++)
+        free(s->v[i].path);
+    free(s->v);
+    free(s->last);
+    memset(s, 0, sizeof(*s));
+}

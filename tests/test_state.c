@@ -1,0 +1,169 @@
+/* Unit tests for state.c: save and load, most recent first, the cap, paths
+ * with tabs, lines that cannot be read, and the atomic write. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "state.h"
+#include "util.h"
+
+static char dir[] = "/tmp/courtread-state-XXXXXX";
+static char file[300];
+
+static int setup(void **state)
+{
+    (void)state;
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(file, sizeof(file), "%s/deep/courtread/state", dir);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    char cmd[128];
+
+    (void)state;
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_round_trip(void **state)
+{
+    struct state s = {0}, back = {0};
+    struct err err;
+    size_t off;
+
+    (void)state;
+    state_set(&s, "/r/a.txt", 10);
+    state_set(&s, "/r/b\twith tab.txt", 20);
+    state_set(&s, "/r/a.txt", 30); /* a again: now the most recent */
+    state_set_last(&s, "/r/a.txt");
+    assert_int_equal(s.nr, 2);
+    assert_string_equal(s.v[0].path, "/r/a.txt");
+    assert_int_equal(state_save(&s, file, &err), 0); /* makes deep/courtread/ */
+    assert_int_equal(state_load(&back, file, &err), 0);
+    assert_string_equal(back.last, "/r/a.txt");
+    assert_int_equal(back.nr, 2);
+    assert_true(state_get(&back, "/r/a.txt", &off));
+    assert_int_equal(off, 30);
+    assert_true(state_get(&back, "/r/b\twith tab.txt", &off));
+    assert_int_equal(off, 20);
+    assert_false(state_get(&back, "/r/c.txt", &off));
+    state_release(&s);
+    state_release(&back);
+}
+
+static void test_missing_and_damaged(void **state)
+{
+    struct state s = {0};
+    struct err err;
+    char path[320];
+    FILE *f;
+    size_t off;
+
+    (void)state;
+    snprintf(path, sizeof(path), "%s/absent", dir);
+    assert_int_equal(state_load(&s, path, &err), 0);
+    assert_int_equal(s.nr, 0);
+    assert_null(s.last);
+    /* half a file (what a crash without the rename would leave) */
+    snprintf(path, sizeof(path), "%s/damaged", dir);
+    f = fopen(path, "w");
+    fputs("# courtread state\nlast\t/r/x.txt\npos\tabc\t/r/y.txt\npos\t12\npos\t7\t/r/x.txt\npo",
+          f);
+    fclose(f);
+    assert_int_equal(state_load(&s, path, &err), 0);
+    assert_int_equal(s.nr, 1);
+    assert_true(state_get(&s, "/r/x.txt", &off));
+    assert_int_equal(off, 7);
+    state_release(&s);
+    /* a folder where the file should be */
+    assert_int_equal(state_load(&s, dir, &err), -1);
+    state_release(&s);
+}
+
+static void test_cap_drops_the_oldest(void **state)
+{
+    struct state s = {0};
+    char path[64];
+    size_t off;
+
+    (void)state;
+    for (int i = 0; i < STATE_MAX_POSITIONS + 10; i++) {
+        snprintf(path, sizeof(path), "/r/%d.txt", i);
+        state_set(&s, path, (size_t)i);
+    }
+    assert_int_equal(s.nr, STATE_MAX_POSITIONS);
+    assert_false(state_get(&s, "/r/0.txt", &off));
+    assert_true(state_get(&s, "/r/10.txt", &off));
+    snprintf(path, sizeof(path), "/r/%d.txt", STATE_MAX_POSITIONS + 9);
+    assert_string_equal(s.v[0].path, path);
+    state_release(&s);
+}
+
+/* The save leaves no temporary file, and replaces the old file whole. */
+static void test_atomic_save(void **state)
+{
+    struct state s = {0}, back = {0};
+    struct err err;
+    char folder[320];
+    DIR *d;
+    struct dirent *e;
+    int files = 0;
+
+    (void)state;
+    state_set(&s, "/r/one.txt", 1);
+    assert_int_equal(state_save(&s, file, &err), 0);
+    state_set(&s, "/r/two.txt", 2);
+    assert_int_equal(state_save(&s, file, &err), 0);
+    snprintf(folder, sizeof(folder), "%s/deep/courtread", dir);
+    d = opendir(folder);
+    assert_non_null(d);
+    while ((e = readdir(d)))
+        if (e->d_name[0] != '.')
+            files++;
+    closedir(d);
+    assert_int_equal(files, 1);
+    assert_int_equal(state_load(&back, file, &err), 0);
+    assert_int_equal(back.nr, 2);
+    state_release(&back);
+    /* a folder that cannot be made is an error, not a crash */
+    assert_int_equal(state_save(&s, "/proc/no/such/state", &err), -1);
+    state_release(&s);
+}
+
+static void test_default_path(void **state)
+{
+    char *p;
+
+    (void)state;
+    setenv("XDG_STATE_HOME", "/x/state", 1);
+    p = state_default_path();
+    assert_string_equal(p, "/x/state/courtread/state");
+    free(p);
+    unsetenv("XDG_STATE_HOME");
+    setenv("HOME", "/home/reader", 1);
+    p = state_default_path();
+    assert_string_equal(p, "/home/reader/.local/state/courtread/state");
+    free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip),           cmocka_unit_test(test_missing_and_damaged),
+        cmocka_unit_test(test_cap_drops_the_oldest), cmocka_unit_test(test_atomic_save),
+        cmocka_unit_test(test_default_path),
+    };
+    return cmocka_run_group_tests_name("state", tests, setup, teardown);
+}
