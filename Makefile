@@ -27,9 +27,11 @@ BUILD      ?= build
 BIN        ?= courtread
 ALL_CFLAGS  = -std=c11 $(WARN) -pthread -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS) $(INIPARSER_CFLAGS) \
               -DVERSION='"$(VERSION)"' -DSAMPLES_DIR='"$(DATADIR)/samples"' \
-              -DSOURCE_SAMPLES_DIR='"$(CURDIR)/samples"' $(CFLAGS)
+              -DSOURCE_SAMPLES_DIR='"$(CURDIR)/samples"' -DTHEMES_DIR='"$(DATADIR)/themes"' \
+              -DSOURCE_THEMES_DIR='"$(CURDIR)/themes"' $(CFLAGS)
 
 MODULES    := util text width decode rules court report outline court_tree layout library ini keys config theme state \
+              ui_draw ui_reader ui_outline ui_courts ui \
               ui_width
 OBJS       := $(MODULES:%=$(BUILD)/%.o)
 TESTS      := test_decode test_rules test_report test_court test_library test_config test_layout \

@@ -1,7 +1,8 @@
 /*
- * main.c: command line, then one mode: --outline, --courts, or (until the
- * browser lands) the outline of every report. Owns the only output to
- * stdout/stderr; the modules below it return text and messages.
+ * main.c: command line, then one mode: --outline, --courts, --dump, or the
+ * browser (ui.c) when both ends are a terminal (else the outlines). Owns the
+ * only output to stdout/stderr; the modules below it return text and
+ * messages.
  */
 #include <getopt.h>
 #include <limits.h>
@@ -20,6 +21,8 @@
 #include "library.h"
 #include "outline.h"
 #include "report.h"
+#include "state.h"
+#include "ui.h"
 #include "ui_width.h"
 #include "util.h"
 
@@ -32,6 +35,12 @@
 #ifndef SOURCE_SAMPLES_DIR
 #define SOURCE_SAMPLES_DIR SAMPLES_DIR
 #endif
+#ifndef THEMES_DIR
+#define THEMES_DIR "/usr/local/share/courtread/themes"
+#endif
+#ifndef SOURCE_THEMES_DIR
+#define SOURCE_THEMES_DIR THEMES_DIR
+#endif
 
 enum mode { MODE_DEFAULT, MODE_OUTLINE, MODE_COURTS, MODE_DUMP };
 
@@ -41,6 +50,7 @@ struct options {
     const char *config;
     int width;     /* --width, 0 when not given */
     int ambiguous; /* --ambiguous-width, 0 when not given */
+    const char *theme;
 };
 
 static void usage(FILE *f)
@@ -56,10 +66,13 @@ static void usage(FILE *f)
           "                       columns of East Asian Ambiguous characters such as “ ” ●\n"
           "  -e, --encoding NAME  read the reports in encoding NAME (default: detect)\n"
           "      --config FILE    read settings from FILE\n"
+          "  -t, --theme NAME|FILE  colours of the browser (default, light, mono, or a file)\n"
           "  -h, --help           show this help and exit\n"
           "  -V, --version        show the version and exit\n"
           "\n"
-          "With no PATH, reads the 'library' folder from the config file, or the samples.\n"
+          "With no mode, opens the browser (when both ends are a terminal; else prints\n"
+          "the outlines). With no PATH, reads the 'library' folder from the config\n"
+          "file, or the samples. F1 in the browser lists the keys.\n"
           "Exit status: 0 when reports were read, 1 when none could be, 2 on usage errors.\n",
           f);
 }
@@ -78,10 +91,10 @@ static bool is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The bundled samples: beside the binary in a source tree, else the installed
- * ones, else those of the source tree the binary was built in (a sanitizer
- * build under build/). */
-static char *samples_dir(void)
+/* A folder of bundled data ("samples", "themes"): beside the binary in a
+ * source tree, else the installed one, else the one of the source tree the
+ * binary was built in (a sanitizer build under build/). Caller frees. */
+static char *data_dir(const char *name, const char *installed, const char *source)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -94,15 +107,15 @@ static char *samples_dir(void)
         slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            sbuf_addf(&sb, "%s/samples", exe);
+            sbuf_addf(&sb, "%s/%s", exe, name);
             if (is_dir(sb.buf))
                 return sbuf_detach(&sb, NULL);
             sbuf_release(&sb);
         }
     }
-    if (!is_dir(SAMPLES_DIR) && is_dir(SOURCE_SAMPLES_DIR))
-        return xstrdup(SOURCE_SAMPLES_DIR);
-    return xstrdup(SAMPLES_DIR);
+    if (!is_dir(installed) && is_dir(source))
+        return xstrdup(source);
+    return xstrdup(installed);
 }
 
 /* What the printing modes need while reports arrive. */
@@ -110,6 +123,10 @@ struct run {
     enum mode mode;
     bool several;
     struct court_tree *tree;
+    bool browse; /* the browser keeps every report */
+    struct report **keep;
+    size_t nr_keep, alloc_keep;
+    struct msgs *msgs; /* the browser shows problems instead of printing them */
     struct layout_opts layout;
     size_t loaded, failed;
 };
@@ -119,6 +136,8 @@ static void prepare(const void *ctx, const struct report *r, struct sbuf *out)
 {
     const struct run *run = ctx;
 
+    if (run->browse)
+        return; /* the browser lays out what it shows, when it shows it */
     if (run->mode == MODE_DUMP) {
         struct layout *l = layout_build(r, &run->layout);
 
@@ -137,8 +156,18 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
 
     (void)index;
     if (!r) {
-        fprintf(stderr, "courtread: %s: %s\n", path, err);
+        if (run->msgs)
+            msgs_add(run->msgs, "%s: %s", path, err);
+        else
+            fprintf(stderr, "courtread: %s: %s\n", path, err);
         run->failed++;
+        return;
+    }
+    if (run->browse) {
+        ALLOC_GROW(run->keep, run->nr_keep + 1, run->alloc_keep);
+        court_tree_add(run->tree, r, run->nr_keep);
+        run->keep[run->nr_keep++] = r;
+        run->loaded++;
         return;
     }
     if (run->mode == MODE_COURTS) {
@@ -196,6 +225,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"ambiguous-width", required_argument, NULL, 'A'},
         {"encoding", required_argument, NULL, 'e'},
         {"config", required_argument, NULL, 'C'},
+        {"theme", required_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -203,7 +233,7 @@ static int parse_args(int argc, char **argv, struct options *o)
     int c;
 
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ocdw:e:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ocdw:e:t:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             o->mode = MODE_OUTLINE;
@@ -227,6 +257,9 @@ static int parse_args(int argc, char **argv, struct options *o)
             break;
         case 'C':
             o->config = optarg;
+            break;
+        case 't':
+            o->theme = optarg;
             break;
         case 'h':
             usage(stdout);
@@ -254,9 +287,42 @@ static int parse_args(int argc, char **argv, struct options *o)
     return 0;
 }
 
+/* The browser over the loaded reports; returns the exit status. */
+static int browse(const struct options *o, const struct config *cfg, struct run *run,
+                  struct msgs *msgs)
+{
+    char *themes = data_dir("themes", THEMES_DIR, SOURCE_THEMES_DIR);
+    const char *dirs[] = {themes, NULL};
+    char *state = state_default_path();
+    struct ui_setup setup = {
+        .reports = run->keep,
+        .nr_reports = run->nr_keep,
+        .tree = run->tree,
+        .cfg = cfg,
+        .theme = o->theme,
+        .theme_dirs = dirs,
+        .state_file = state,
+        .ambiguous = run->layout.ambiguous,
+        .msgs = msgs,
+    };
+    int status;
+
+    court_tree_finish(run->tree);
+    status = ui_run(&setup);
+    print_msgs(msgs);
+    for (size_t i = 0; i < run->nr_keep; i++)
+        report_free(run->keep[i]);
+    free(run->keep);
+    free(state);
+    free(themes);
+    if (!run->nr_keep && run->failed)
+        status = 1;
+    return status;
+}
+
 int main(int argc, char **argv)
 {
-    struct options o = {MODE_DEFAULT, NULL, NULL, 0, 0};
+    struct options o = {MODE_DEFAULT, NULL, NULL, 0, 0, NULL};
     struct config cfg;
     struct msgs msgs = {0};
     struct path_list paths = {0};
@@ -267,9 +333,20 @@ int main(int argc, char **argv)
 
     if (parse_args(argc, argv, &o) < 0)
         return 2;
+    run.browse = o.mode == MODE_DEFAULT && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    if (run.browse) {
+        char why[256];
+
+        if (ui_locale(why, sizeof(why)) < 0) {
+            fprintf(stderr, "courtread: %s\n", why);
+            return 1;
+        }
+        run.msgs = &msgs;
+    }
     config_init(&cfg);
     config_load(&cfg, o.config, &msgs);
-    print_msgs(&msgs);
+    if (!run.browse)
+        print_msgs(&msgs);
 
     if (optind < argc) {
         for (int i = optind; i < argc; i++) {
@@ -281,7 +358,8 @@ int main(int argc, char **argv)
             }
         }
     } else {
-        char *dir = cfg.library ? xstrdup(cfg.library) : samples_dir();
+        char *dir = cfg.library ? xstrdup(cfg.library)
+                                : data_dir("samples", SAMPLES_DIR, SOURCE_SAMPLES_DIR);
         struct err err;
 
         if (library_collect(dir, &paths, &msgs, &err) < 0) {
@@ -290,7 +368,8 @@ int main(int argc, char **argv)
         }
         free(dir);
     }
-    print_msgs(&msgs);
+    if (!run.browse || status)
+        print_msgs(&msgs);
     if (status) {
         path_list_release(&paths);
         config_release(&cfg);
@@ -309,6 +388,20 @@ int main(int argc, char **argv)
         struct load_opts lo = {o.encoding, o.mode == MODE_DUMP ? REPORT_SKIP_COURTS : 0u};
 
         library_load_each(&paths, &lo, worker_threads(), prepare, deliver, &run);
+    }
+    if (run.browse && run.nr_keep) {
+        status = browse(&o, &cfg, &run, &msgs);
+        court_tree_release(&tree);
+        path_list_release(&paths);
+        config_release(&cfg);
+        return status;
+    }
+    if (run.browse) { /* nothing to browse: say why on the terminal */
+        for (size_t i = 0; i < run.nr_keep; i++)
+            report_free(run.keep[i]);
+        free(run.keep);
+        court_tree_release(&tree);
+        print_msgs(&msgs);
     }
     if (o.mode == MODE_COURTS) {
         court_tree_finish(&tree);

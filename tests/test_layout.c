@@ -247,7 +247,8 @@ static bool in_set(const char *set, uint32_t c)
 }
 
 /* Every width from 8 to 120: no line too wide, no forbidden start or end,
- * every Han character, letter and digit present and in order. */
+ * every Han character, letter and digit present and in order, every line
+ * found again from its offset. */
 static void check_report(const struct report *r, const char *path)
 {
     struct sbuf want = SBUF_INIT, got = SBUF_INIT, line = SBUF_INIT;
@@ -275,6 +276,12 @@ static void check_report(const struct report *r, const char *path)
                 if (n && in_set(no_end, text_last(s, n, false)))
                     fail_msg("%s w=%d line %zu ends badly: %s", path, w, i, s);
                 content(l->report->text + l->v[i].off, l->v[i].len, &got);
+                /* a position maps back to its line, in text order or not
+                 * (a headline after the lead is drawn first) */
+                if (l->v[i].len && l->v[i].role != LINE_BLANK &&
+                    layout_line_of(l, l->v[i].off) != i)
+                    fail_msg("%s w=%d line %zu: layout_line_of gives %zu", path, w, i,
+                             layout_line_of(l, l->v[i].off));
             }
             if (got.len != want.len || memcmp(got.buf, want.buf, got.len) != 0)
                 fail_msg("%s w=%d amb=%d: characters lost or out of order", path, w, amb);

@@ -1,0 +1,65 @@
+/*
+ * ui_courts.h: the court list pane: the court tree, each court with its
+ * number of reports; an expanded court lists its reports (title and date).
+ * Also the order of all reports as the list shows them (for J and K).
+ */
+#ifndef COURTREAD_UI_COURTS_H
+#define COURTREAD_UI_COURTS_H
+
+#include "court_tree.h"
+#include "ui_draw.h"
+
+struct report;
+
+enum court_row_kind { ROW_COURT, ROW_REPORT };
+
+struct courts_row {
+    enum court_row_kind kind;
+    size_t index; /* a court node, or a report */
+    int depth;
+};
+
+struct courts_pane {
+    struct pane pane;
+    const struct court_tree *tree;
+    struct report *const *reports;
+    size_t nr_reports;
+    struct court_rows courts; /* every court, in order */
+    bool *expanded;           /* per court node */
+    size_t *court_of;         /* per report: its court node */
+    size_t *order;            /* reports in list order */
+    size_t *rank;             /* per report: its place in order */
+    struct courts_row *rows;  /* what is shown */
+    size_t nr, alloc;
+    struct ui_list list; /* over rows */
+};
+
+void ui_courts_init(struct courts_pane *cp, const struct court_tree *t,
+                    struct report *const *reports, size_t nr_reports);
+
+/* Expand or fold the court at the selection. */
+void ui_courts_toggle(struct courts_pane *cp);
+
+/* Expand the court of report i and select it. */
+void ui_courts_show_report(struct courts_pane *cp, size_t i);
+
+void ui_courts_move(struct courts_pane *cp, long n);
+void ui_courts_select(struct courts_pane *cp, size_t row);
+
+/* The row at y of the pane, or -1. */
+long ui_courts_at(const struct courts_pane *cp, int y);
+
+/* The selected row. */
+const struct courts_row *ui_courts_selected(const struct courts_pane *cp);
+
+/* The report n places after report i in list order (n may be negative), or
+ * -1 past either end. */
+long ui_courts_step(const struct courts_pane *cp, size_t i, long n);
+
+/* The name of report i's court. */
+const char *ui_courts_name_of(const struct courts_pane *cp, size_t i);
+
+void ui_courts_draw(struct courts_pane *cp, bool focused, long open_report);
+void ui_courts_release(struct courts_pane *cp);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * ui_outline.h: the outline pane: the open report's title and its sections,
+ * indented by level, with the section being read marked.
+ */
+#ifndef COURTREAD_UI_OUTLINE_H
+#define COURTREAD_UI_OUTLINE_H
+
+#include "ui_draw.h"
+
+struct report;
+
+struct outline_pane {
+    struct pane pane;
+    const struct report *report;
+    long *blocks; /* entry i is block blocks[i]; entry 0 is the title (-1: none) */
+    size_t nr, alloc;
+    struct ui_list list; /* over the entries */
+    size_t current;      /* the entry of the section being read */
+};
+
+/* Show r's outline, the title selected. */
+void ui_outline_set(struct outline_pane *op, const struct report *r);
+
+/* Mark the section being read (a heading block, or -1 before the first);
+ * the selection follows it unless keep_sel. */
+void ui_outline_follow(struct outline_pane *op, long block, bool keep_sel);
+
+/* Move the selection by n entries, or to entry i. */
+void ui_outline_move(struct outline_pane *op, long n);
+void ui_outline_select(struct outline_pane *op, size_t i);
+
+/* The block of the selected entry, or -1 for a report without a title. */
+long ui_outline_block(const struct outline_pane *op);
+
+/* The block of the n-th section (1-based) of the top level, or -1. */
+long ui_outline_section(const struct outline_pane *op, int n, size_t *count);
+
+/* The entry at row y of the pane, or -1. */
+long ui_outline_at(const struct outline_pane *op, int y);
+
+void ui_outline_draw(struct outline_pane *op, bool focused);
+void ui_outline_release(struct outline_pane *op);
+
+#endif

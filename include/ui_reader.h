@@ -1,0 +1,59 @@
+/*
+ * ui_reader.h: the reader pane: a report laid out for the pane's width,
+ * drawn from a top line. The position is kept as a byte offset into the
+ * report's text (the anchor), so a re-layout at another width shows the
+ * same text at the top.
+ */
+#ifndef COURTREAD_UI_READER_H
+#define COURTREAD_UI_READER_H
+
+#include "layout.h"
+#include "ui_draw.h"
+
+struct report;
+
+struct reader {
+    struct pane pane;
+    const struct report *report; /* NULL when nothing is open */
+    struct layout_opts opts;     /* width is set from the pane */
+    struct layout_cache cache;
+    const struct layout *layout; /* NULL while the pane is hidden */
+    size_t top;                  /* the line at the top of the pane */
+    size_t anchor; /* while hidden: the offset to show at the top (SIZE_MAX: the start) */
+};
+
+/* Show r from the line that holds byte off (SIZE_MAX: from the top). */
+void ui_reader_open(struct reader *rd, const struct report *r, size_t off);
+
+/* Lay out again for the pane's current width, keeping the text at the top. */
+void ui_reader_relayout(struct reader *rd);
+
+/* Scroll by n lines (negative: up); stops at the top and at the last page. */
+void ui_reader_scroll(struct reader *rd, long n);
+
+/* Put line i at the top, even past the last page (a heading goes to the top). */
+void ui_reader_goto_line(struct reader *rd, size_t i);
+
+/* Put the line that holds byte off at the top. */
+void ui_reader_goto_offset(struct reader *rd, size_t off);
+
+/* Put the end of the report on the last row. */
+void ui_reader_goto_end(struct reader *rd);
+
+/* The byte offset of the text at the top (what is saved and restored). */
+size_t ui_reader_offset(const struct reader *rd);
+
+/* The block of the section being read (the last heading at or above the
+ * top line), or -1 before the first heading. */
+long ui_reader_section(const struct reader *rd);
+
+/* How far the last row shown is through the report: 0..100. */
+int ui_reader_percent(const struct reader *rd);
+
+/* The paragraph at the top (or the first one below it), or -1. */
+long ui_reader_paragraph(const struct reader *rd);
+
+void ui_reader_draw(struct reader *rd);
+void ui_reader_release(struct reader *rd);
+
+#endif

@@ -1,0 +1,1207 @@
+/*
+ * ui.c: the browser's top: terminal set-up and restore, signals, where the
+ * panes go for the terminal's size, the key loop and what each action does
+ * to the panes, the status and message lines, help, marks, the clipboard
+ * and the saved reading positions. The one UI file with state of its own
+ * (the signal flag and whether curses is on): handlers take no context.
+ */
+#include "ui.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "court_tree.h"
+#include "keys.h"
+#include "report.h"
+#include "state.h"
+#include "ui_courts.h"
+#include "ui_draw.h"
+#include "ui_outline.h"
+#include "ui_reader.h"
+#include "util.h"
+
+/* The reader gets at least this many columns before a side pane is shown
+ * beside it; below it the panes collapse (the court list first). */
+#define READER_COMFORT 40
+/* Smaller than this, nothing is drawn but a message. */
+#define MIN_COLS  20
+#define MIN_LINES 5
+/* Lines the mouse wheel scrolls. */
+#define WHEEL_LINES 3
+
+static volatile sig_atomic_t got_signal;
+static bool curses_on;
+
+enum focus { FOCUS_COURTS, FOCUS_OUTLINE, FOCUS_READER, NR_FOCUS };
+
+struct position {
+    long report; /* -1: not set */
+    size_t off;
+};
+
+struct ui {
+    const struct ui_setup *setup;
+    const struct keymap *keys;
+    struct courts_pane courts;
+    struct outline_pane outline;
+    struct reader reader;
+    struct pane status, message;
+    enum focus focus, side; /* side: the side pane shown when only one fits */
+    bool want[2];           /* the court list and outline are wanted (toggles) */
+    bool shown[NR_FOCUS];
+    int width[2];
+    bool too_small, screen_dirty;
+    long open; /* the report in the reader, or -1 */
+    struct position marks[52], prev;
+    int pending; /* the mark or goto_mark key waiting for its letter, or 0 */
+    struct sbuf msg;
+    bool msg_keep; /* keep the message over the next key */
+    bool help;
+    size_t help_scroll;
+    struct state state;
+};
+
+static void on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+static void restore_terminal(void)
+{
+    if (curses_on) {
+        endwin();
+        curses_on = false;
+    }
+}
+
+int ui_locale(char *why, size_t n)
+{
+    static const char *const utf8[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"};
+    const char *was;
+
+    setlocale(LC_ALL, "");
+    if (!strcmp(nl_langinfo(CODESET), "UTF-8"))
+        return 0;
+    was = nl_langinfo(CODESET);
+    snprintf(why, n,
+             "the locale's character set is %s, not UTF-8, and no UTF-8 locale is installed; "
+             "set LANG=C.UTF-8",
+             was);
+    for (size_t i = 0; i < ARRAY_SIZE(utf8); i++)
+        if (setlocale(LC_CTYPE, utf8[i]) && !strcmp(nl_langinfo(CODESET), "UTF-8"))
+            return 0;
+    return -1;
+}
+
+static void message(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void message(struct ui *u, const char *fmt, ...)
+{
+    va_list ap;
+
+    sbuf_reset(&u->msg);
+    va_start(ap, fmt);
+    sbuf_vaddf(&u->msg, fmt, ap);
+    va_end(ap);
+    u->msg_keep = true;
+}
+
+/* ---- positions and the state file ---- */
+
+/* The path a report is remembered by: absolute, so any working folder
+ * finds it. Caller frees. */
+static char *state_key(const struct report *r)
+{
+    char buf[PATH_MAX];
+
+    return xstrdup(realpath(r->path, buf) ? buf : r->path);
+}
+
+static void remember(struct ui *u)
+{
+    char *key;
+
+    if (u->open < 0 || !u->setup->state_file)
+        return;
+    key = state_key(u->setup->reports[u->open]);
+    state_set(&u->state, key, ui_reader_offset(&u->reader));
+    state_set_last(&u->state, key);
+    free(key);
+}
+
+static void save_state(struct ui *u)
+{
+    struct err err;
+
+    if (!u->setup->state_file)
+        return;
+    remember(u);
+    if (state_save(&u->state, u->setup->state_file, &err) < 0)
+        message(u, "courtread: cannot save the reading position: %s", err.msg);
+}
+
+static struct position here(const struct ui *u)
+{
+    struct position p = {u->open, u->open >= 0 ? ui_reader_offset(&u->reader) : 0};
+
+    return p;
+}
+
+/* The reader now shows another place: the outline follows. */
+static void follow(struct ui *u)
+{
+    ui_outline_follow(&u->outline, ui_reader_section(&u->reader), u->focus == FOCUS_OUTLINE);
+}
+
+/* Open report i at byte off; SIZE_MAX: where it was last read. */
+static void open_report(struct ui *u, size_t i, size_t off)
+{
+    const struct report *r = u->setup->reports[i];
+
+    if ((long)i != u->open) {
+        remember(u);
+        if (off == SIZE_MAX && u->setup->state_file) {
+            char *key = state_key(r);
+
+            if (!state_get(&u->state, key, &off))
+                off = SIZE_MAX;
+            free(key);
+        }
+        u->open = (long)i;
+        ui_reader_open(&u->reader, r, off);
+        ui_outline_set(&u->outline, r);
+        if (u->focus != FOCUS_COURTS)
+            ui_courts_show_report(&u->courts, i);
+        u->courts.pane.dirty = true;
+    } else if (off != SIZE_MAX) {
+        ui_reader_goto_offset(&u->reader, off);
+    }
+    follow(u);
+}
+
+/* Go to a position, remembering where we were for ''. */
+static void jump(struct ui *u, struct position p)
+{
+    struct position from = here(u);
+
+    if (p.report < 0)
+        return;
+    open_report(u, (size_t)p.report, p.off);
+    u->prev = from;
+}
+
+static void jump_line(struct ui *u, size_t line)
+{
+    u->prev = here(u);
+    ui_reader_goto_line(&u->reader, line);
+    follow(u);
+}
+
+/* ---- where the panes go ---- */
+
+static void place_panes(struct ui *u)
+{
+    int h = LINES - 2, w = COLS, cw = u->width[0], ow = u->width[1];
+    bool c = u->want[0], o = u->want[1];
+
+    memset(u->shown, 0, sizeof(u->shown));
+    u->too_small = COLS < MIN_COLS || LINES < MIN_LINES;
+    u->screen_dirty = true;
+    if ((u->focus == FOCUS_COURTS && !c) || (u->focus == FOCUS_OUTLINE && !o))
+        u->focus = FOCUS_READER;
+    if (u->focus != FOCUS_READER)
+        u->side = u->focus;
+    if (!u->want[u->side])
+        u->side = u->side == FOCUS_COURTS ? FOCUS_OUTLINE : FOCUS_COURTS;
+    if (u->too_small) {
+        ui_pane_hide(&u->courts.pane);
+        ui_pane_hide(&u->outline.pane);
+        ui_pane_hide(&u->reader.pane);
+        ui_pane_hide(&u->status);
+        ui_pane_hide(&u->message);
+        return;
+    }
+    if (c && o && w >= cw + ow + 2 + READER_COMFORT) {
+        u->shown[FOCUS_COURTS] = u->shown[FOCUS_OUTLINE] = true;
+    } else if ((c || o) && w >= CONFIG_PANE_MIN + 1 + READER_COMFORT) {
+        int *sw = &u->width[u->side];
+
+        u->shown[u->side] = true;
+        if (u->side == FOCUS_COURTS)
+            cw = *sw < w - 1 - READER_COMFORT ? *sw : w - 1 - READER_COMFORT;
+        else
+            ow = *sw < w - 1 - READER_COMFORT ? *sw : w - 1 - READER_COMFORT;
+    }
+    u->shown[FOCUS_READER] = true;
+    if (!u->shown[FOCUS_COURTS] && !u->shown[FOCUS_OUTLINE] && u->focus != FOCUS_READER) {
+        /* one pane at a time: the focused one fills the screen */
+        u->shown[FOCUS_READER] = false;
+        u->shown[u->focus] = true;
+        cw = ow = w;
+    }
+    {
+        int x = 0;
+
+        if (u->shown[FOCUS_COURTS]) {
+            ui_pane_place(&u->courts.pane, 0, x, h, cw);
+            x += cw + (cw < w);
+        } else {
+            ui_pane_hide(&u->courts.pane);
+        }
+        if (u->shown[FOCUS_OUTLINE]) {
+            ui_pane_place(&u->outline.pane, 0, x, h, ow);
+            x += ow + (ow < w);
+        } else {
+            ui_pane_hide(&u->outline.pane);
+        }
+        if (u->shown[FOCUS_READER])
+            ui_pane_place(&u->reader.pane, 0, x, h, w - x);
+        else
+            ui_pane_hide(&u->reader.pane);
+    }
+    /* the selections stay in sight in panes of the new height */
+    ui_courts_select(&u->courts, u->courts.list.sel);
+    ui_outline_select(&u->outline, u->outline.list.sel);
+    ui_pane_place(&u->status, LINES - 2, 0, 1, w);
+    ui_pane_place(&u->message, LINES - 1, 0, 1, w);
+    if (u->shown[FOCUS_READER])
+        ui_reader_relayout(&u->reader);
+}
+
+/* ---- drawing ---- */
+
+static void draw_status(struct ui *u)
+{
+    WINDOW *w = u->status.win;
+    attr_t a = ui_attr(ROLE_STATUS);
+    struct sbuf left = SBUF_INIT, right = SBUF_INIT;
+    int rw;
+
+    if (u->open >= 0) {
+        const struct report *r = u->setup->reports[u->open];
+        long sec = ui_reader_section(&u->reader);
+
+        sbuf_addf(&left, " %s · %s", ui_courts_name_of(&u->courts, (size_t)u->open),
+                  r->title ? r->title : r->path);
+        if (sec >= 0) {
+            sbuf_addstr(&left, " · ");
+            sbuf_add(&left, report_block_text(r, &r->blocks[sec]), r->blocks[sec].len);
+        }
+    } else {
+        sbuf_addstr(&left, " no report open");
+    }
+    if (u->open >= 0)
+        sbuf_addf(&right, "%3d%%  ", ui_reader_percent(&u->reader));
+    if (u->keys->keys[ACT_HELP][0]) {
+        keys_name(u->keys->keys[ACT_HELP][0], &right);
+        sbuf_addstr(&right, " help ");
+    }
+    rw = ui_text_cols(right.buf, right.len);
+    ui_draw_fill(w, 0, 0, u->status.w, a);
+    ui_draw_text(w, 0, 0, u->status.w - rw - 1, left.buf, left.len, a);
+    if (rw < u->status.w)
+        ui_draw_text(w, 0, u->status.w - rw, rw, right.buf, right.len, a);
+    wnoutrefresh(w);
+    sbuf_release(&left);
+    sbuf_release(&right);
+}
+
+static void draw_message(struct ui *u)
+{
+    WINDOW *w = u->message.win;
+    attr_t a = ui_attr(ROLE_MESSAGE);
+
+    ui_draw_fill(w, 0, 0, u->message.w, a);
+    if (u->msg.len)
+        ui_draw_text(w, 0, 0, u->message.w, u->msg.buf, u->msg.len, a);
+    wnoutrefresh(w);
+}
+
+/* The lines of the help overlay, each "keys<TAB>what they do". */
+static void help_lines(const struct ui *u, struct sbuf *out)
+{
+    for (int a = 0; a < NR_ACTIONS; a++) {
+        if (a == ACT_SECTION_2 || (a > ACT_SECTION_2 && a <= ACT_SECTION_9))
+            continue; /* listed with section_1 */
+        keys_names(u->keys, (enum action)a, out);
+        if (a == ACT_SECTION_1) {
+            sbuf_addstr(out, " … ");
+            keys_names(u->keys, ACT_SECTION_9, out);
+            sbuf_addstr(out, "\tgo to section 1 … 9\n");
+            continue;
+        }
+        if (!u->keys->keys[a][0])
+            sbuf_addstr(out, "(none)");
+        sbuf_addf(out, "\t%s\n", keys_action_help((enum action)a));
+    }
+    sbuf_addstr(out, "mouse\tclick focuses and selects; the wheel scrolls\n");
+}
+
+static size_t count_lines(const struct sbuf *sb)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < sb->len; i++)
+        n += sb->buf[i] == '\n';
+    return n;
+}
+
+static void draw_help(struct ui *u)
+{
+    struct sbuf text = SBUF_INIT;
+    int h = LINES - 2, w = COLS < 76 ? COLS : 76, keyw = 22;
+    int y0 = 0, x0 = (COLS - w) / 2, rows;
+    attr_t a = ui_attr(ROLE_HELP), border = ui_attr(ROLE_BORDER);
+    WINDOW *win;
+    size_t n, skip;
+    const char *p;
+
+    help_lines(u, &text);
+    n = count_lines(&text);
+    if (h > (int)n + 3)
+        h = (int)n + 3;
+    y0 = (LINES - 2 - h) / 2;
+    rows = h - 3;
+    if (rows < 1)
+        rows = 1;
+    if (u->help_scroll + (size_t)rows > n)
+        u->help_scroll = n > (size_t)rows ? n - (size_t)rows : 0;
+    if (w < 40)
+        keyw = w / 3;
+    win = newwin(h, w, y0 < 0 ? 0 : y0, x0);
+    for (int y = 0; y < h; y++)
+        ui_draw_fill(win, y, 0, w, a);
+    wattrset(win, border);
+    box(win, 0, 0);
+    wattrset(win, A_NORMAL);
+    ui_draw_str(win, 0, 2, w - 4, " courtread keys ", border | A_BOLD);
+    p = text.buf;
+    skip = u->help_scroll;
+    for (int y = 1; y <= rows && p && *p;) {
+        const char *nl = strchr(p, '\n'), *tab = memchr(p, '\t', (size_t)(nl - p));
+
+        if (skip) {
+            skip--;
+        } else if (tab) {
+            ui_draw_text(win, y, 2, keyw - 1, p, (size_t)(tab - p), a | A_BOLD);
+            ui_draw_text(win, y, 2 + keyw, w - keyw - 4, tab + 1, (size_t)(nl - tab - 1), a);
+            y++;
+        }
+        p = nl + 1;
+    }
+    ui_draw_str(win, h - 2, 2, w - 4, "j/k scroll · any other key closes", a | A_DIM);
+    wnoutrefresh(win);
+    delwin(win);
+    sbuf_release(&text);
+}
+
+static void draw(struct ui *u)
+{
+    if (u->too_small) {
+        char msg[64];
+
+        snprintf(msg, sizeof(msg), "too small (%dx%d): enlarge", COLS, LINES);
+        erase();
+        ui_draw_str(stdscr, 0, 0, COLS, msg, A_NORMAL);
+        wnoutrefresh(stdscr);
+        doupdate();
+        return;
+    }
+    if (u->screen_dirty || u->help) {
+        attr_t b = ui_attr(ROLE_BORDER);
+
+        erase();
+        if (u->shown[FOCUS_COURTS] && u->courts.pane.w < COLS)
+            mvwvline_set(stdscr, 0, u->courts.pane.w, WACS_VLINE, LINES - 2);
+        if (u->shown[FOCUS_OUTLINE] && u->outline.pane.x + u->outline.pane.w < COLS)
+            mvwvline_set(stdscr, 0, u->outline.pane.x + u->outline.pane.w, WACS_VLINE, LINES - 2);
+        mvwchgat(stdscr, 0, 0, -1, b & ~A_COLOR, (short)PAIR_NUMBER(b), NULL);
+        for (int y = 1; y < LINES - 2; y++)
+            mvwchgat(stdscr, y, 0, -1, b & ~A_COLOR, (short)PAIR_NUMBER(b), NULL);
+        wnoutrefresh(stdscr);
+        u->courts.pane.dirty = u->outline.pane.dirty = u->reader.pane.dirty = true;
+        u->screen_dirty = u->help;
+    }
+    if (u->courts.pane.win && u->courts.pane.dirty)
+        ui_courts_draw(&u->courts, u->focus == FOCUS_COURTS, u->open);
+    if (u->outline.pane.win && u->outline.pane.dirty)
+        ui_outline_draw(&u->outline, u->focus == FOCUS_OUTLINE);
+    if (u->reader.pane.win && u->reader.pane.dirty)
+        ui_reader_draw(&u->reader);
+    draw_status(u);
+    draw_message(u);
+    if (u->help)
+        draw_help(u);
+    doupdate();
+}
+
+/* ---- actions ---- */
+
+static void set_focus(struct ui *u, enum focus f)
+{
+    bool collapsed = !u->shown[f];
+
+    if (f == u->focus)
+        return;
+    u->focus = f;
+    u->courts.pane.dirty = u->outline.pane.dirty = true;
+    if (f == FOCUS_OUTLINE)
+        ui_outline_select(&u->outline, u->outline.current);
+    if (f == FOCUS_COURTS && u->open >= 0)
+        ui_courts_show_report(&u->courts, (size_t)u->open);
+    if (collapsed || !u->shown[FOCUS_READER])
+        place_panes(u);
+}
+
+/* The wanted panes in screen order. */
+static int wanted(const struct ui *u, enum focus *v)
+{
+    int n = 0;
+
+    if (u->want[0])
+        v[n++] = FOCUS_COURTS;
+    if (u->want[1])
+        v[n++] = FOCUS_OUTLINE;
+    v[n++] = FOCUS_READER;
+    return n;
+}
+
+static void move_focus(struct ui *u, int step, bool wrap)
+{
+    enum focus v[NR_FOCUS];
+    int n = wanted(u, v), i = 0;
+
+    while (i < n && v[i] != u->focus)
+        i++;
+    i += step;
+    if (wrap)
+        i = (i + n) % n;
+    if (i >= 0 && i < n)
+        set_focus(u, v[i]);
+}
+
+/* The report row at the court list's selection was reached: show it. */
+static void courts_moved(struct ui *u)
+{
+    const struct courts_row *row = ui_courts_selected(&u->courts);
+
+    if (row && row->kind == ROW_REPORT)
+        open_report(u, row->index, SIZE_MAX);
+}
+
+static void outline_moved(struct ui *u)
+{
+    long b = ui_outline_block(&u->outline);
+    const struct report *r = u->reader.report;
+
+    if (!r)
+        return;
+    ui_reader_goto_offset(&u->reader, b >= 0 ? r->blocks[b].off : 0);
+    if (u->outline.list.sel == 0)
+        ui_reader_goto_line(&u->reader, 0);
+    follow(u);
+}
+
+/* Move the focused list or scroll the reader by n lines. */
+static void move_by(struct ui *u, long n)
+{
+    switch (u->focus) {
+    case FOCUS_COURTS:
+        ui_courts_move(&u->courts, n);
+        courts_moved(u);
+        break;
+    case FOCUS_OUTLINE:
+        ui_outline_move(&u->outline, n);
+        outline_moved(u);
+        break;
+    default:
+        ui_reader_scroll(&u->reader, n);
+        follow(u);
+    }
+}
+
+static long page(const struct ui *u)
+{
+    const struct pane *p = u->focus == FOCUS_COURTS    ? &u->courts.pane
+                           : u->focus == FOCUS_OUTLINE ? &u->outline.pane
+                                                       : &u->reader.pane;
+
+    return p->h > 2 ? p->h - 1 : 1; /* keep one line of context */
+}
+
+static void go_end(struct ui *u, bool end)
+{
+    switch (u->focus) {
+    case FOCUS_COURTS:
+        ui_courts_select(&u->courts, end ? SIZE_MAX : 0);
+        courts_moved(u);
+        break;
+    case FOCUS_OUTLINE:
+        ui_outline_select(&u->outline, end ? SIZE_MAX : 0);
+        outline_moved(u);
+        break;
+    default:
+        u->prev = here(u);
+        if (end)
+            ui_reader_goto_end(&u->reader);
+        else
+            ui_reader_goto_line(&u->reader, 0);
+        follow(u);
+    }
+}
+
+/* The next (dir 1) or previous (dir -1) heading from the top of the reader. */
+static void section_step(struct ui *u, int dir)
+{
+    const struct outline_pane *op = &u->outline;
+    const struct layout *l = u->reader.layout;
+    const struct report *r = u->reader.report;
+    long best = -1;
+
+    if (!r || !l)
+        return;
+    for (size_t i = 1; i < op->nr; i++) {
+        size_t line = layout_line_of(l, r->blocks[op->blocks[i]].off);
+
+        if (dir > 0 && line > u->reader.top) {
+            best = (long)line;
+            break;
+        }
+        if (dir < 0 && line < u->reader.top)
+            best = (long)line;
+    }
+    if (best < 0 && dir < 0 && u->reader.top > 0)
+        best = 0; /* before the first heading: the top */
+    if (best < 0) {
+        message(u, dir > 0 ? "No next section" : "No previous section");
+        return;
+    }
+    jump_line(u, (size_t)best);
+}
+
+static void section_n(struct ui *u, int n)
+{
+    size_t count;
+    long b = ui_outline_section(&u->outline, n, &count);
+
+    if (!u->reader.layout)
+        return;
+    if (b < 0) {
+        if (count)
+            message(u, "No section %d: this report has %zu", n, count);
+        else
+            message(u, "This report has no sections");
+        return;
+    }
+    jump_line(u, layout_line_of(u->reader.layout, u->reader.report->blocks[b].off));
+}
+
+static void report_step(struct ui *u, long n)
+{
+    long i = u->open >= 0 ? ui_courts_step(&u->courts, (size_t)u->open, n) : 0;
+
+    if (i < 0 || (size_t)i >= u->setup->nr_reports) {
+        message(u, n > 0 ? "This is the last report" : "This is the first report");
+        return;
+    }
+    u->prev = here(u);
+    open_report(u, (size_t)i, SIZE_MAX);
+    ui_courts_show_report(&u->courts, (size_t)i);
+}
+
+static int mark_index(int key)
+{
+    if (key >= 'a' && key <= 'z')
+        return key - 'a';
+    if (key >= 'A' && key <= 'Z')
+        return 26 + key - 'A';
+    return -1;
+}
+
+static void mark_key(struct ui *u, int pending, int key)
+{
+    int m = mark_index(key);
+
+    if (pending == ACT_GOTO_MARK && key == '\'') {
+        if (u->prev.report < 0)
+            message(u, "No previous position");
+        else
+            jump(u, u->prev);
+        return;
+    }
+    if (m < 0) {
+        message(u, "Marks are letters a-z and A-Z");
+        return;
+    }
+    if (pending == ACT_MARK) {
+        if (u->open < 0)
+            return;
+        u->marks[m] = here(u);
+        message(u, "Mark %c set", key);
+    } else if (u->marks[m].report < 0) {
+        message(u, "Mark %c is not set", key);
+    } else {
+        jump(u, u->marks[m]);
+    }
+}
+
+static void base64(const char *s, size_t n, struct sbuf *out)
+{
+    static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const unsigned char *p = (const unsigned char *)s;
+
+    for (size_t i = 0; i < n; i += 3) {
+        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
+                     (i + 2 < n ? p[i + 2] : 0);
+        char q[4] = {tab[v >> 18 & 63], tab[v >> 12 & 63], i + 1 < n ? tab[v >> 6 & 63] : '=',
+                     i + 2 < n ? tab[v & 63] : '='};
+
+        sbuf_add(out, q, 4);
+    }
+}
+
+/* Copy the paragraph at the top, or the section being read, headed by the
+ * report's title and court, with OSC 52 (which reaches the clipboard of
+ * the terminal the user sits at, over SSH too). */
+static void copy(struct ui *u, bool section)
+{
+    const struct report *r = u->reader.report;
+    struct sbuf text = SBUF_INIT, seq = SBUF_INIT;
+    size_t from, to, chars = 0;
+
+    if (!r)
+        return;
+    if (section) {
+        long h = ui_reader_section(&u->reader);
+        int level = h >= 0 ? r->blocks[h].level : 0;
+
+        from = h >= 0 ? (size_t)h : 0;
+        to = from + 1;
+        while (to < r->nr_blocks &&
+               !(r->blocks[to].kind == BLOCK_HEADING && (h < 0 || r->blocks[to].level <= level)))
+            to++;
+    } else {
+        long p = ui_reader_paragraph(&u->reader);
+
+        if (p < 0) {
+            message(u, "No paragraph here to copy");
+            return;
+        }
+        from = (size_t)p;
+        to = from + 1;
+    }
+    sbuf_addf(&text, "%s\n%s\n", r->title ? r->title : r->path,
+              ui_courts_name_of(&u->courts, (size_t)u->open));
+    for (size_t b = from; b < to; b++) {
+        sbuf_addch(&text, '\n');
+        sbuf_add(&text, report_block_text(r, &r->blocks[b]), r->blocks[b].len);
+        sbuf_addch(&text, '\n');
+    }
+    for (size_t i = 0; i < text.len; i++)
+        chars += ((unsigned char)text.buf[i] & 0xC0) != 0x80;
+    sbuf_addstr(&seq, "\033]52;c;");
+    base64(text.buf, text.len, &seq);
+    sbuf_addstr(&seq, "\a");
+    fflush(stdout);
+    if (write(STDOUT_FILENO, seq.buf, seq.len) == (ssize_t)seq.len)
+        message(u, "Copied the %s (%zu characters) to the clipboard",
+                section ? "section" : "paragraph", chars);
+    else
+        message(u, "courtread: cannot write to the terminal: %s", strerror(errno));
+    sbuf_release(&text);
+    sbuf_release(&seq);
+}
+
+static void resize_side(struct ui *u, int delta)
+{
+    int side = u->focus == FOCUS_COURTS ? 0 : 1, *w = &u->width[side];
+
+    *w += delta;
+    if (*w < CONFIG_PANE_MIN)
+        *w = CONFIG_PANE_MIN;
+    if (*w > CONFIG_PANE_MAX)
+        *w = CONFIG_PANE_MAX;
+    place_panes(u);
+}
+
+static void toggle(struct ui *u, int side)
+{
+    u->want[side] = !u->want[side];
+    if (u->want[side])
+        u->side = side ? FOCUS_OUTLINE : FOCUS_COURTS;
+    place_panes(u);
+    message(u, "%s %s", side ? "Outline" : "Court list", u->want[side] ? "shown" : "hidden");
+}
+
+static void open_selected(struct ui *u)
+{
+    if (u->focus == FOCUS_COURTS) {
+        const struct courts_row *row = ui_courts_selected(&u->courts);
+
+        if (!row)
+            return;
+        if (row->kind == ROW_COURT) {
+            ui_courts_toggle(&u->courts);
+            return;
+        }
+        u->prev = here(u);
+        open_report(u, row->index, SIZE_MAX);
+    } else if (u->focus == FOCUS_OUTLINE) {
+        u->prev = here(u);
+        outline_moved(u);
+    }
+    set_focus(u, FOCUS_READER);
+}
+
+/* One pane at a time and the reader is not it: a section key shows it. */
+static void show_reader(struct ui *u)
+{
+    if (!u->shown[FOCUS_READER])
+        set_focus(u, FOCUS_READER);
+}
+
+/* Do action a; false to quit. */
+static bool act(struct ui *u, enum action a)
+{
+    switch (a) {
+    case ACT_DOWN:
+        move_by(u, 1);
+        break;
+    case ACT_UP:
+        move_by(u, -1);
+        break;
+    case ACT_PAGE_DOWN:
+        move_by(u, page(u));
+        break;
+    case ACT_PAGE_UP:
+        move_by(u, -page(u));
+        break;
+    case ACT_HALF_DOWN:
+        move_by(u, (page(u) + 1) / 2);
+        break;
+    case ACT_HALF_UP:
+        move_by(u, -(page(u) + 1) / 2);
+        break;
+    case ACT_TOP:
+        go_end(u, false);
+        break;
+    case ACT_BOTTOM:
+        go_end(u, true);
+        break;
+    case ACT_FOCUS_NEXT:
+        move_focus(u, 1, true);
+        break;
+    case ACT_FOCUS_PREV:
+        move_focus(u, -1, true);
+        break;
+    case ACT_FOCUS_LEFT:
+        move_focus(u, -1, false);
+        break;
+    case ACT_FOCUS_RIGHT:
+        move_focus(u, 1, false);
+        break;
+    case ACT_OPEN:
+        open_selected(u);
+        break;
+    case ACT_SECTION_NEXT:
+        show_reader(u);
+        section_step(u, 1);
+        break;
+    case ACT_SECTION_PREV:
+        show_reader(u);
+        section_step(u, -1);
+        break;
+    case ACT_SECTION_1:
+    case ACT_SECTION_2:
+    case ACT_SECTION_3:
+    case ACT_SECTION_4:
+    case ACT_SECTION_5:
+    case ACT_SECTION_6:
+    case ACT_SECTION_7:
+    case ACT_SECTION_8:
+    case ACT_SECTION_9:
+        show_reader(u);
+        section_n(u, a - ACT_SECTION_1 + 1);
+        break;
+    case ACT_REPORT_NEXT:
+        report_step(u, 1);
+        break;
+    case ACT_REPORT_PREV:
+        report_step(u, -1);
+        break;
+    case ACT_SEARCH_FORWARD:
+    case ACT_SEARCH_BACKWARD:
+        message(u, "Search is not in this version yet");
+        break;
+    case ACT_MARK:
+    case ACT_GOTO_MARK:
+        u->pending = a;
+        message(u, a == ACT_MARK ? "Mark: type a letter" : "Go to mark: type a letter, or '");
+        break;
+    case ACT_COPY_PARAGRAPH:
+    case ACT_COPY_SECTION:
+        copy(u, a == ACT_COPY_SECTION);
+        break;
+    case ACT_TOGGLE_COURTS:
+        toggle(u, 0);
+        break;
+    case ACT_TOGGLE_OUTLINE:
+        toggle(u, 1);
+        break;
+    case ACT_WIDER:
+        resize_side(u, 2);
+        break;
+    case ACT_NARROWER:
+        resize_side(u, -2);
+        break;
+    case ACT_HELP:
+        u->help = true;
+        u->help_scroll = 0;
+        break;
+    case ACT_REDRAW:
+        clearok(curscr, TRUE);
+        u->screen_dirty = true;
+        break;
+    case ACT_QUIT:
+        return false;
+    default:
+        break;
+    }
+    return true;
+}
+
+/* A key while help is shown: scroll it or close it. */
+static void help_key(struct ui *u, enum action a)
+{
+    switch (a) {
+    case ACT_DOWN:
+        u->help_scroll++;
+        break;
+    case ACT_UP:
+        if (u->help_scroll)
+            u->help_scroll--;
+        break;
+    case ACT_PAGE_DOWN:
+        u->help_scroll += 10;
+        break;
+    case ACT_PAGE_UP:
+        u->help_scroll = u->help_scroll > 10 ? u->help_scroll - 10 : 0;
+        break;
+    default:
+        u->help = false;
+        u->screen_dirty = true;
+    }
+}
+
+static void mouse(struct ui *u)
+{
+    MEVENT ev;
+    struct pane *panes[NR_FOCUS] = {&u->courts.pane, &u->outline.pane, &u->reader.pane};
+    int f = 0;
+
+    if (getmouse(&ev) != OK || u->help)
+        return;
+    while (f < NR_FOCUS &&
+           !(panes[f]->win && ev.x >= panes[f]->x && ev.x < panes[f]->x + panes[f]->w &&
+             ev.y >= panes[f]->y && ev.y < panes[f]->y + panes[f]->h))
+        f++;
+    if (f == NR_FOCUS)
+        return;
+    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+        long n = ev.bstate & BUTTON4_PRESSED ? -WHEEL_LINES : WHEEL_LINES;
+
+        if (f == FOCUS_READER) {
+            ui_reader_scroll(&u->reader, n);
+            follow(u);
+        } else if (f == FOCUS_COURTS) {
+            ui_list_scroll(&u->courts.list, u->courts.nr, n, panes[f]->h);
+            panes[f]->dirty = true;
+        } else {
+            ui_list_scroll(&u->outline.list, u->outline.nr, n, panes[f]->h);
+            panes[f]->dirty = true;
+        }
+        return;
+    }
+    set_focus(u, (enum focus)f);
+    if (f == FOCUS_COURTS) {
+        long row = ui_courts_at(&u->courts, ev.y - panes[f]->y);
+
+        if (row >= 0) {
+            bool again = (size_t)row == u->courts.list.sel;
+
+            ui_courts_select(&u->courts, (size_t)row);
+            if (again && u->courts.rows[row].kind == ROW_COURT)
+                ui_courts_toggle(&u->courts);
+            courts_moved(u);
+        }
+    } else if (f == FOCUS_OUTLINE) {
+        long i = ui_outline_at(&u->outline, ev.y - panes[f]->y);
+
+        if (i >= 0) {
+            ui_outline_select(&u->outline, (size_t)i);
+            outline_moved(u);
+        }
+    }
+}
+
+/* A curses key as a keys.h key; -1 for keys with no name there. */
+static int key_of(int rc, wint_t ch)
+{
+    if (rc == OK)
+        return ch == '\r' ? '\n' : ch == 0x7f ? KEYC_BACKSPACE : (int)ch;
+    switch (ch) {
+    case KEY_UP:
+        return KEYC_UP;
+    case KEY_DOWN:
+        return KEYC_DOWN;
+    case KEY_LEFT:
+        return KEYC_LEFT;
+    case KEY_RIGHT:
+        return KEYC_RIGHT;
+    case KEY_PPAGE:
+        return KEYC_PGUP;
+    case KEY_NPAGE:
+        return KEYC_PGDN;
+    case KEY_HOME:
+        return KEYC_HOME;
+    case KEY_END:
+        return KEYC_END;
+    case KEY_BTAB:
+        return KEYC_BTAB;
+    case KEY_BACKSPACE:
+        return KEYC_BACKSPACE;
+    case KEY_DC:
+        return KEYC_DELETE;
+    case KEY_ENTER:
+        return '\n';
+    default:
+        if (ch >= KEY_F(1) && ch <= KEY_F(12))
+            return KEYC_F1 + (int)(ch - KEY_F(1));
+        return -1;
+    }
+}
+
+/*
+ * The next key, or ERR when it is time to stop: a signal asked (q's kin
+ * SIGINT, SIGTERM, SIGHUP) or the terminal went away (the SSH link dropped,
+ * the window closed: end of file or an error on input). Curses reads
+ * without waiting; the waiting is done in poll(), which a signal always
+ * interrupts, so a signal is never lost inside a read that restarts.
+ */
+static int read_key(wint_t *ch)
+{
+    int idle = 0;
+
+    for (;;) {
+        struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+        int rc;
+
+        if (got_signal)
+            return ERR;
+        rc = wget_wch(stdscr, ch);
+        if (rc != ERR)
+            return rc;
+        if (got_signal)
+            return ERR;
+        if (poll(&p, 1, -1) < 0) {
+            if (errno == EINTR)
+                continue; /* a signal: SIGWINCH gives KEY_RESIZE next */
+            return ERR;
+        }
+        if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+            return ERR;
+        /* readable, yet curses got nothing: the end of input (a lone ESC
+         * byte waits its delay inside curses, so this is not one) */
+        if (++idle > 100)
+            return ERR;
+    }
+}
+
+static void start_curses(struct ui *u)
+{
+    struct sigaction sa;
+    struct theme theme;
+    struct msgs tm = {0};
+    const char *name = u->setup->theme ? u->setup->theme : u->setup->cfg->theme;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal; /* no SA_RESTART: the key read returns */
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    util_set_fatal_hook(restore_terminal);
+
+    /* NO_COLOR: mono, unless a theme was named on the command line */
+    if (getenv("NO_COLOR") && *getenv("NO_COLOR") && !u->setup->theme) {
+        theme_init_mono(&theme);
+    } else {
+        char *file = theme_find(name ? name : "default", u->setup->theme_dirs);
+
+        if (!file) {
+            theme_init_mono(&theme);
+            msgs_add(&tm, "%s: no such theme; using mono", name ? name : "default");
+        } else {
+            theme_load(&theme, file, &tm);
+            free(file);
+        }
+    }
+    initscr();
+    curses_on = true;
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    nodelay(stdscr, TRUE); /* read_key() waits in poll() */
+    set_escdelay(25);
+    curs_set(0);
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+    ui_draw_theme(&theme, u->setup->ambiguous);
+    for (size_t i = 0; i < tm.nr; i++)
+        msgs_add(u->setup->msgs, "%s", tm.v[i]);
+    msgs_release(&tm);
+}
+
+static void first_message(struct ui *u)
+{
+    struct msgs *m = u->setup->msgs;
+
+    if (!m || !m->nr)
+        return;
+    message(u, "courtread: %s", m->v[0]);
+    if (m->nr > 1)
+        sbuf_addf(&u->msg, " (and %zu more, printed on exit)", m->nr - 1);
+}
+
+/* Open the report read last, where it was left; else the first one. */
+static void open_first(struct ui *u)
+{
+    const struct ui_setup *s = u->setup;
+
+    u->focus = FOCUS_COURTS;
+    if (s->state_file && u->state.last) {
+        for (size_t i = 0; i < s->nr_reports; i++) {
+            char *key = state_key(s->reports[i]);
+            bool same = !strcmp(key, u->state.last);
+
+            free(key);
+            if (same) {
+                u->focus = FOCUS_READER;
+                open_report(u, i, SIZE_MAX);
+                ui_courts_show_report(&u->courts, i);
+                return;
+            }
+        }
+    }
+    if (s->nr_reports) {
+        open_report(u, u->courts.order[0], SIZE_MAX);
+        ui_courts_show_report(&u->courts, u->courts.order[0]);
+        ui_courts_select(&u->courts, 0);
+    }
+}
+
+int ui_run(const struct ui_setup *setup)
+{
+    struct ui u;
+
+    memset(&u, 0, sizeof(u));
+    u.setup = setup;
+    u.keys = &setup->cfg->keys;
+    u.open = -1;
+    u.prev.report = -1;
+    for (size_t i = 0; i < ARRAY_SIZE(u.marks); i++)
+        u.marks[i].report = -1;
+    u.want[0] = u.want[1] = true;
+    u.width[0] = setup->cfg->courts_width;
+    u.width[1] = setup->cfg->outline_width;
+    u.side = FOCUS_OUTLINE;
+    u.reader.opts.ambiguous = setup->ambiguous;
+    u.reader.opts.indent = setup->cfg->indent;
+    if (setup->state_file) {
+        struct err err;
+
+        if (state_load(&u.state, setup->state_file, &err) < 0)
+            msgs_add(setup->msgs, "%s", err.msg);
+    }
+    ui_courts_init(&u.courts, setup->tree, setup->reports, setup->nr_reports);
+    start_curses(&u);
+    u.focus = FOCUS_READER; /* open_first() moves it to the court list if nothing is restored */
+    place_panes(&u);
+    open_first(&u);
+    place_panes(&u);
+    first_message(&u);
+    while (!got_signal) {
+        wint_t ch;
+        int rc, key;
+        enum action a;
+
+        draw(&u);
+        rc = read_key(&ch);
+        if (rc == ERR)
+            break;
+        if (!u.msg_keep)
+            sbuf_reset(&u.msg);
+        u.msg_keep = false;
+        if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+            place_panes(&u);
+            continue;
+        }
+        if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
+            mouse(&u);
+            continue;
+        }
+        key = key_of(rc, ch);
+        if (u.pending) {
+            int pending = u.pending;
+
+            u.pending = 0;
+            sbuf_reset(&u.msg);
+            if (key != 0x1b)
+                mark_key(&u, pending, key);
+            continue;
+        }
+        a = key < 0 ? ACT_NONE : keys_lookup(u.keys, key);
+        if (u.help) {
+            help_key(&u, a);
+            continue;
+        }
+        if (u.too_small && a != ACT_QUIT)
+            continue;
+        if (a == ACT_NONE) {
+            if (key >= 0 && key != 0x1b) { /* Esc cancels, quietly */
+                struct sbuf name = SBUF_INIT;
+
+                keys_name(key, &name);
+                message(&u, "%s is not bound to anything (F1 lists the keys)", name.buf);
+                sbuf_release(&name);
+            }
+            continue;
+        }
+        if (!act(&u, a))
+            break;
+    }
+    save_state(&u);
+    ui_courts_release(&u.courts);
+    ui_outline_release(&u.outline);
+    ui_reader_release(&u.reader);
+    ui_pane_hide(&u.status);
+    ui_pane_hide(&u.message);
+    restore_terminal();
+    if (u.msg.len && strncmp(u.msg.buf, "courtread: cannot save", 22) == 0)
+        fprintf(stderr, "%s\n", u.msg.buf);
+    sbuf_release(&u.msg);
+    state_release(&u.state);
+    return 0;
+}

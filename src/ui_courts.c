@@ -1,0 +1,193 @@
+/*
+ * ui_courts.c: the court list: which rows are shown (courts always, the
+ * reports of expanded courts), the selection, and drawing.
+ */
+#include "ui_courts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "report.h"
+#include "util.h"
+
+static void add_row(struct courts_pane *cp, enum court_row_kind kind, size_t index, int depth)
+{
+    ALLOC_GROW(cp->rows, cp->nr + 1, cp->alloc);
+    cp->rows[cp->nr].kind = kind;
+    cp->rows[cp->nr].index = index;
+    cp->rows[cp->nr].depth = depth;
+    cp->nr++;
+}
+
+static void rebuild(struct courts_pane *cp)
+{
+    cp->nr = 0;
+    for (size_t i = 0; i < cp->courts.nr; i++) {
+        const struct court_row *c = &cp->courts.v[i];
+        const struct court_node *n = &cp->tree->v[c->node];
+
+        add_row(cp, ROW_COURT, c->node, c->depth);
+        if (cp->expanded[c->node])
+            for (size_t r = 0; r < n->nr_reports; r++)
+                add_row(cp, ROW_REPORT, n->reports[r], c->depth + 1);
+    }
+    if (cp->list.sel >= cp->nr)
+        cp->list.sel = cp->nr ? cp->nr - 1 : 0;
+    cp->pane.dirty = true;
+}
+
+void ui_courts_init(struct courts_pane *cp, const struct court_tree *t,
+                    struct report *const *reports, size_t nr_reports)
+{
+    size_t k = 0;
+
+    cp->tree = t;
+    cp->reports = reports;
+    cp->nr_reports = nr_reports;
+    court_tree_rows(t, &cp->courts);
+    cp->expanded = xcalloc(t->nr ? t->nr : 1, sizeof(*cp->expanded));
+    cp->court_of = xcalloc(nr_reports ? nr_reports : 1, sizeof(*cp->court_of));
+    cp->order = xcalloc(nr_reports ? nr_reports : 1, sizeof(*cp->order));
+    cp->rank = xcalloc(nr_reports ? nr_reports : 1, sizeof(*cp->rank));
+    for (size_t i = 0; i < cp->courts.nr; i++) {
+        const struct court_node *n = &t->v[cp->courts.v[i].node];
+
+        for (size_t r = 0; r < n->nr_reports; r++)
+            if (n->reports[r] < nr_reports && k < nr_reports) {
+                cp->court_of[n->reports[r]] = cp->courts.v[i].node;
+                cp->rank[n->reports[r]] = k;
+                cp->order[k++] = n->reports[r];
+            }
+    }
+    cp->list.sel = cp->list.scroll = 0;
+    rebuild(cp);
+}
+
+const struct courts_row *ui_courts_selected(const struct courts_pane *cp)
+{
+    return cp->nr ? &cp->rows[cp->list.sel] : NULL;
+}
+
+void ui_courts_select(struct courts_pane *cp, size_t row)
+{
+    ui_list_select(&cp->list, cp->nr, row, cp->pane.h);
+    cp->pane.dirty = true;
+}
+
+void ui_courts_move(struct courts_pane *cp, long n)
+{
+    long i = (long)cp->list.sel + n;
+
+    ui_courts_select(cp, i < 0 ? 0 : (size_t)i);
+}
+
+void ui_courts_toggle(struct courts_pane *cp)
+{
+    const struct courts_row *row = ui_courts_selected(cp);
+
+    if (!row || row->kind != ROW_COURT)
+        return;
+    cp->expanded[row->index] = !cp->expanded[row->index];
+    rebuild(cp);
+}
+
+void ui_courts_show_report(struct courts_pane *cp, size_t i)
+{
+    if (i >= cp->nr_reports)
+        return;
+    if (!cp->expanded[cp->court_of[i]]) {
+        cp->expanded[cp->court_of[i]] = true;
+        rebuild(cp);
+    }
+    for (size_t r = 0; r < cp->nr; r++)
+        if (cp->rows[r].kind == ROW_REPORT && cp->rows[r].index == i)
+            ui_courts_select(cp, r);
+}
+
+long ui_courts_at(const struct courts_pane *cp, int y)
+{
+    return ui_list_at(&cp->list, cp->nr, y);
+}
+
+long ui_courts_step(const struct courts_pane *cp, size_t i, long n)
+{
+    long k = (long)cp->rank[i] + n;
+
+    return i < cp->nr_reports && k >= 0 && (size_t)k < cp->nr_reports ? (long)cp->order[k] : -1;
+}
+
+const char *ui_courts_name_of(const struct courts_pane *cp, size_t i)
+{
+    return i < cp->nr_reports ? cp->tree->v[cp->court_of[i]].name : "";
+}
+
+/* The last path component: what a report without a title is called. */
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+
+    return s ? s + 1 : path;
+}
+
+void ui_courts_draw(struct courts_pane *cp, bool focused, long open_report)
+{
+    WINDOW *w = cp->pane.win;
+    struct sbuf sb = SBUF_INIT;
+
+    if (!w)
+        return;
+    for (int y = 0; y < cp->pane.h; y++) {
+        size_t i = cp->list.scroll + (size_t)y;
+        const struct courts_row *row = i < cp->nr ? &cp->rows[i] : NULL;
+        attr_t a = ui_attr(ROLE_COURT), dim = a;
+        int col;
+
+        sbuf_reset(&sb);
+        if (row && row->kind == ROW_REPORT) {
+            const struct report *r = cp->reports[row->index];
+
+            a = ui_attr(ROLE_REPORT);
+            if ((long)row->index == open_report)
+                a |= A_BOLD;
+            dim = a;
+            sbuf_addstr(&sb, r->title ? r->title : base_name(r->path));
+        } else if (row) {
+            const struct court_node *n = &cp->tree->v[row->index];
+
+            sbuf_addf(&sb, "%s %s (%zu)", cp->expanded[row->index] ? "-" : "+", n->name,
+                      n->nr_reports);
+        }
+        if (row && i == cp->list.sel)
+            a = focused ? ui_attr(ROLE_SELECTED) : a | A_UNDERLINE;
+        ui_draw_fill(w, y, 0, cp->pane.w, a);
+        if (!row)
+            continue;
+        col = 1 + 2 * row->depth;
+        if (row->kind == ROW_REPORT && cp->reports[row->index]->date && cp->pane.w - col >= 24) {
+            /* the date on the right, the title clipped before it */
+            const char *d = cp->reports[row->index]->date;
+            int dw = (int)strlen(d);
+
+            ui_draw_text(w, y, col, cp->pane.w - col - dw - 2, sb.buf, sb.len, a);
+            ui_draw_str(w, y, cp->pane.w - dw - 1, dw, d,
+                        i == cp->list.sel && focused ? a : dim | A_DIM);
+        } else {
+            ui_draw_text(w, y, col, cp->pane.w - col, sb.buf, sb.len, a);
+        }
+    }
+    sbuf_release(&sb);
+    wnoutrefresh(w);
+    cp->pane.dirty = false;
+}
+
+void ui_courts_release(struct courts_pane *cp)
+{
+    court_rows_release(&cp->courts);
+    free(cp->expanded);
+    free(cp->court_of);
+    free(cp->order);
+    free(cp->rank);
+    free(cp->rows);
+    ui_pane_hide(&cp->pane);
+    memset(cp, 0, sizeof(*cp));
+}

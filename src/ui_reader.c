@@ -1,0 +1,209 @@
+/*
+ * ui_reader.c: the reader pane. Owns the layout of the open report for the
+ * pane's width and the top line; draws whole lines with their role's style.
+ * Positions given and returned are byte offsets into the report's text.
+ */
+#include "ui_reader.h"
+
+#include <stdint.h>
+
+#include "report.h"
+
+/* The text margin on the left; the layout gets the width less two. */
+#define MARGIN 1
+
+static size_t last_page_top(const struct reader *rd)
+{
+    size_t nr = rd->layout ? rd->layout->nr : 0, h = rd->pane.h > 0 ? (size_t)rd->pane.h : 1;
+
+    return nr > h ? nr - h : 0;
+}
+
+void ui_reader_relayout(struct reader *rd)
+{
+    size_t off = ui_reader_offset(rd);
+    bool blank_top =
+        rd->layout && rd->top < rd->layout->nr && rd->layout->v[rd->top].role == LINE_BLANK;
+
+    if (!rd->report)
+        return;
+    rd->opts.width = rd->pane.w - 2 * MARGIN;
+    if (rd->opts.width < 1)
+        rd->opts.width = 1;
+    rd->layout = layout_cache_get(&rd->cache, rd->report, &rd->opts);
+    rd->top = layout_line_of(rd->layout, off);
+    /* the blank line before a block was on top: keep it there */
+    if (blank_top && rd->top > 0 && rd->layout->v[rd->top - 1].role == LINE_BLANK)
+        rd->top--;
+    rd->pane.dirty = true;
+}
+
+void ui_reader_open(struct reader *rd, const struct report *r, size_t off)
+{
+    if (rd->report != r)
+        layout_cache_release(&rd->cache);
+    rd->report = r;
+    rd->layout = NULL;
+    rd->top = 0;
+    rd->anchor = off;
+    ui_reader_relayout(rd);
+}
+
+void ui_reader_goto_line(struct reader *rd, size_t i)
+{
+    if (!rd->layout) {
+        if (i == 0)
+            rd->anchor = SIZE_MAX;
+        return;
+    }
+    rd->top = i < rd->layout->nr ? i : (rd->layout->nr ? rd->layout->nr - 1 : 0);
+    rd->pane.dirty = true;
+}
+
+void ui_reader_goto_offset(struct reader *rd, size_t off)
+{
+    if (rd->layout)
+        ui_reader_goto_line(rd, layout_line_of(rd->layout, off));
+    else
+        rd->anchor = off;
+}
+
+void ui_reader_goto_end(struct reader *rd)
+{
+    ui_reader_goto_line(rd, last_page_top(rd));
+}
+
+void ui_reader_scroll(struct reader *rd, long n)
+{
+    size_t last = last_page_top(rd), top = rd->top;
+
+    if (!rd->layout)
+        return;
+    if (n < 0)
+        top = (size_t)-n > top ? 0 : top - (size_t)-n;
+    else if (top < last)
+        top = top + (size_t)n > last ? last : top + (size_t)n;
+    if (top != rd->top) {
+        rd->top = top;
+        rd->pane.dirty = true;
+    }
+}
+
+size_t ui_reader_offset(const struct reader *rd)
+{
+    const struct layout *l = rd->layout;
+
+    if (!l)
+        return rd->anchor == SIZE_MAX ? 0 : rd->anchor;
+    if (!l->nr)
+        return 0;
+    /* a blank line stands for the text after it */
+    for (size_t i = rd->top; i < l->nr; i++)
+        if (l->v[i].role != LINE_BLANK)
+            return l->v[i].off;
+    return l->v[rd->top < l->nr ? rd->top : l->nr - 1].off;
+}
+
+long ui_reader_section(const struct reader *rd)
+{
+    const struct report *r = rd->report;
+    const struct layout *l = rd->layout;
+    size_t top;
+
+    if (!r || !l || !l->nr)
+        return -1;
+    top = rd->top < l->nr ? rd->top : l->nr - 1;
+    /* the section of the first text line on screen */
+    while (top + 1 < l->nr && l->v[top].role == LINE_BLANK)
+        top++;
+    for (long b = (long)l->v[top].block; b >= 0; b--)
+        if (r->blocks[b].kind == BLOCK_HEADING)
+            return b;
+    return -1;
+}
+
+long ui_reader_paragraph(const struct reader *rd)
+{
+    const struct report *r = rd->report;
+    const struct layout *l = rd->layout;
+
+    if (!r || !l || !l->nr)
+        return -1;
+    for (size_t i = rd->top; i < l->nr; i++) {
+        const struct block *b = &r->blocks[l->v[i].block];
+
+        if (l->v[i].role != LINE_BLANK && b->kind == BLOCK_PARA)
+            return (long)l->v[i].block;
+    }
+    return -1;
+}
+
+int ui_reader_percent(const struct reader *rd)
+{
+    size_t nr = rd->layout ? rd->layout->nr : 0, bottom = rd->top + (size_t)rd->pane.h;
+
+    if (!nr || bottom >= nr)
+        return 100;
+    return (int)(bottom * 100 / nr);
+}
+
+static enum theme_role line_role(enum line_role r)
+{
+    switch (r) {
+    case LINE_TITLE:
+        return ROLE_TITLE;
+    case LINE_SUBTITLE:
+    case LINE_BYLINE:
+    case LINE_DATE:
+    case LINE_AUTHOR:
+        return ROLE_META;
+    case LINE_CAPTION:
+        return ROLE_CAPTION;
+    case LINE_HEADING:
+        return ROLE_HEADING;
+    default:
+        return ROLE_BODY;
+    }
+}
+
+void ui_reader_draw(struct reader *rd)
+{
+    WINDOW *w = rd->pane.win;
+    const struct layout *l = rd->layout;
+    attr_t body = ui_attr(ROLE_BODY);
+
+    if (!w)
+        return;
+    wbkgdset(w, ' ' | body);
+    for (int y = 0; y < rd->pane.h; y++) {
+        size_t i = rd->top + (size_t)y;
+        int col = MARGIN;
+
+        ui_draw_fill(w, y, 0, rd->pane.w, body);
+        if (!l || i >= l->nr)
+            continue;
+        {
+            const struct layout_line *ln = &l->v[i];
+            attr_t a = ui_attr(line_role(ln->role));
+            size_t plen, pcols;
+            const char *prefix = layout_prefix(l, ln, &plen, &pcols);
+
+            if (plen)
+                col += ui_draw_text(w, y, col, rd->pane.w - MARGIN - col, prefix, plen, a);
+            ui_draw_text(w, y, col, rd->pane.w - MARGIN - col, rd->report->text + ln->off, ln->len,
+                         a);
+        }
+    }
+    if (!rd->report)
+        ui_draw_str(w, 0, MARGIN, rd->pane.w - MARGIN, "(no report)", body);
+    wnoutrefresh(w);
+    rd->pane.dirty = false;
+}
+
+void ui_reader_release(struct reader *rd)
+{
+    layout_cache_release(&rd->cache);
+    ui_pane_hide(&rd->pane);
+    rd->layout = NULL;
+    rd->report = NULL;
+}

@@ -1,0 +1,333 @@
+#!/bin/sh
+# tests/screen.sh: the browser as a user meets it, driven in tmux on a
+# private socket: start-up, moving between courts, reports and sections,
+# resizing, help, themes and config messages, the clipboard, the saved
+# position, quitting and the terminal going away. Polls capture-pane
+# instead of sleeping. Prints PASS/FAIL lines (SKIP without tmux).
+BIN=${BIN:-./courtread}
+case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
+SAMPLES="$PWD/samples"
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "SKIP screen tests: tmux is not installed"
+    exit 0
+fi
+t=$(mktemp -d)
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+printf 'set -g status off\nset -g escape-time 0\nset -g set-clipboard on\n' >"$t/tmux.conf"
+# a fresh server (socket) for each start: a dying one may still hold the old
+n=0
+T() { tmux -S "$t/sock$n" -f "$t/tmux.conf" "$@"; }
+trap 'T kill-server 2>/dev/null; sleep 0.3; rm -rf "$t"' EXIT
+
+pass() { echo "PASS screen: $1"; }
+fail() {
+    echo "FAIL screen: $1: $2"
+    echo "--- screen:"
+    T capture-pane -p -t t 2>/dev/null
+    echo "---"
+}
+
+# start W H [VAR=value...] -- ARGS...: a fresh browser in a WxH pane
+start() {
+    w=$1 h=$2
+    shift 2
+    envs=
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do
+        envs="$envs $1"
+        shift
+    done
+    shift
+    T kill-server 2>/dev/null
+    n=$((n + 1))
+    # each run its own state, or the one before's (a killed run may still
+    # be saving into its own)
+    if [ -n "$KEEP_STATE" ]; then state=$t/state$((n - 1)); else state=$t/state$n; fi
+    # the shell writes the exit status: tmux does not always learn it
+    T new-session -d -s t -x "$w" -y "$h" \
+        "env XDG_STATE_HOME=$state XDG_CONFIG_HOME=$t/config HOME=$t TERM=tmux-256color $envs $BIN $*; echo \$? >$t/status$n"
+    T set -g remain-on-exit on
+    T set -g window-size manual
+}
+
+screen() { T capture-pane -p -t t; }
+
+# until COMMAND...: poll until it succeeds (5 s at most)
+until_ok() {
+    for _ in $(seq 100); do
+        "$@" && return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+shows() { screen | grep -qF -- "$1"; }
+lacks() { ! shows "$1"; }
+# top_line: the reader's first row (right of the last pane border)
+top_line() { screen | head -1 | sed 's/.*│//'; }
+top_has() { top_line | grep -qF -- "$1"; }
+top_lacks() { ! top_has "$1"; }
+
+wait_for() { until_ok shows "$1"; }
+wait_gone() { until_ok lacks "$1"; }
+wait_top() { until_ok top_has "$1"; }
+
+# dead: until the program has exited (2 s at most)
+dead() {
+    for _ in $(seq 40); do
+        [ -s "$t/status$n" ] && return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+exit_status() { cat "$t/status$n"; }
+
+# app_pid: the program's process (the pane's shell is its parent)
+# (read from /proc: a bare machine may have no ps)
+app_pid() {
+    pp=$(T display -p -t t '#{pane_pid}')
+    for f in /proc/[0-9]*/stat; do
+        awk -v pp="$pp" '$4 == pp { print $1 }' "$f" 2>/dev/null
+    done
+}
+
+check() { # check NAME COMMAND...: PASS when the command succeeds
+    name=$1
+    shift
+    if "$@"; then pass "$name"; else fail "$name" "$*"; fi
+}
+
+# --- start-up: three panes, the courts, the status line (120x40, 200x50)
+for size in "120 40" "200 50"; do
+    set -- $size
+    start "$1" "$2" -- "$SAMPLES"
+    if wait_for "F1 help" && screen | grep -qF "霁川市中级人民法院" &&
+        [ "$(screen | head -1 | grep -o '│' | wc -l)" = 2 ] &&
+        screen | grep -qF "其他 (1)"; then
+        pass "start-up at $1x$2 shows three panes and the courts"
+    else
+        fail "start-up at $1x$2" "no three panes"
+    fi
+done
+
+# --- a court, a report, a section
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t j j Enter j
+if wait_for "苍砚旗人民法院 · 扎根草原" && wait_top "2025年"; then
+    pass "moving to a court and a report opens it"
+else
+    fail "court and report" "the report did not open"
+fi
+T send-keys -t t Tab j
+check "moving to a section in the outline brings it to the top" wait_top "聚焦诉源治理"
+
+# --- the mouse (X10 reports, as tmux-256color's kmous): a click selects, a
+# second click on a court opens it; the wheel scrolls the reader
+click() { T send-keys -t t -l "$(printf '\033[M %s%s\033[M#%s%s' "$1" "$2" "$1" "$2")"; }
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+click '&' '#' # column 5, row 2: 霁川市苍砚旗人民法院
+click '&' '#'
+check "clicking a court twice opens it" wait_for "- 霁川市苍砚旗人民法院"
+start 80 24 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t -l "$(printf '\033[Ma]#')" # wheel down over the reader (column 60)
+check "the wheel scrolls the reader" until_ok top_lacks "夯实队伍根基"
+
+# --- ] [ and 3 from any pane, and a resize keeps the heading on top
+start 120 40 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t ']'
+check "] goes to the first section" wait_top "法官下沉"
+T send-keys -t t ']'
+check "] again goes to the next section" wait_top "线上线下"
+T send-keys -t t '['
+check "[ goes back" wait_top "法官下沉"
+T send-keys -t t 2
+check "2 goes to section 2" wait_top "线上线下"
+T resize-window -t t -x 80 -y 24
+check "a resize to 80x24 keeps the heading on top" wait_top "线上线下"
+T resize-window -t t -x 200 -y 50
+check "a resize to 200x50 keeps it too" wait_top "线上线下"
+
+# --- J and K: the next and previous report in the court list's order
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t J
+check "J opens the next report" wait_for "霁川市苍砚旗人民法院 · 扎根草原"
+T send-keys -t t K
+check "K goes back" wait_for "霁川市中级人民法院 · 夯实队伍根基"
+
+# --- marks: m a, move away, ' a comes back; '' returns to before the jump
+start 120 40 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t 2 m a
+check "m a sets a mark" wait_for "Mark a set"
+T send-keys -t t l l g # to the reader, its top
+check "l l g: the reader's top" wait_top "鹤汀区法院"
+T send-keys -t t "'" a
+check "' a goes back to the mark" wait_top "线上线下"
+T send-keys -t t "'" "'"
+check "'' returns to the place before the jump" wait_top "鹤汀区法院"
+
+# --- a non-UTF-8 locale switches to a UTF-8 one
+start 120 40 LANG=C LC_ALL=C -- "$SAMPLES"
+check "LANG=C still shows Chinese" wait_for "霁川市中级人民法院"
+
+# --- 80x24: the court list gives way; one pane at a time when narrower
+start 80 24 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t Tab
+if wait_for "▸" && [ "$(screen | head -1 | grep -o '│' | wc -l)" = 1 ] &&
+    ! screen | grep -qF "+ 其他"; then
+    pass "at 80x24 the outline and reader show, the court list is hidden"
+else
+    fail "80x24 collapse" "expected outline and reader only"
+fi
+T resize-window -t t -x 50 -y 20
+if wait_gone "│" && screen | grep -qF "▸"; then
+    pass "narrower: one pane at a time"
+else
+    fail "narrow" "expected one pane"
+fi
+T send-keys -t t ']'
+check "] from the outline shows the reader at the next section" wait_top "筑牢思想根基"
+T send-keys -t t Tab
+check "Tab switches the one pane shown (reader to court list)" wait_for "+ 其他"
+T resize-window -t t -x 12 -y 3
+check "too small shows a message" wait_for "too small"
+T resize-window -t t -x 120 -y 40
+check "and recovers when enlarged" wait_for "F1 help"
+
+# --- help overlay lists the bindings, as configured
+mkdir -p "$t/config/courtread"
+printf '[keys]\nsection_next = n\n' >"$t/config/courtread/config.ini"
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t F1
+if wait_for "courtread keys" && screen | grep -q 'n  *next section'; then
+    pass "F1 shows the help with the configured keys"
+else
+    fail "help" "no help overlay or not as configured"
+fi
+T send-keys -t t Escape
+check "a key closes the help" wait_gone "courtread keys"
+rm -f "$t/config/courtread/config.ini"
+
+# --- q restores the screen and exits 0
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t q
+if dead && [ "$(exit_status)" = 0 ] && ! screen | grep -qF "F1 help"; then
+    pass "q quits with status 0 and restores the screen"
+else
+    fail "q" "still running or screen not restored"
+fi
+
+# --- the reading position and the last report come back
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t j j Enter j ']' ']'
+wait_top "聚焦司法便民"
+T send-keys -t t q
+dead
+KEEP_STATE=1 start 120 40 -- "$SAMPLES"
+check "the last report reopens at the saved position" wait_top "聚焦司法便民"
+if [ -f "$state/courtread/state" ] && ! ls "$state/courtread" | grep -q tmp; then
+    pass "state saved in XDG_STATE_HOME, no temporary file left"
+else
+    fail "state file" "missing or a temporary file left"
+fi
+
+# --- y copies with OSC 52 (tmux keeps it as a paste buffer)
+T send-keys -t t y
+if wait_for "Copied the paragraph" && T show-buffer 2>/dev/null | head -1 | grep -qF "扎根草原"; then
+    pass "y copies the paragraph headed by the title"
+else
+    fail "y" "nothing copied"
+fi
+
+# --- SIGTERM restores the terminal and saves
+pid=$(app_pid)
+T send-keys -t t '['
+kill -TERM "$pid"
+if dead && ! screen | grep -qF "F1 help"; then
+    pass "SIGTERM restores the terminal"
+else
+    fail "SIGTERM" "still running"
+fi
+
+# --- a key redraws only what changed: a fraction of a full repaint (^L)
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T pipe-pane -o -t t "cat >>$t/bytes"
+sleep 0.2
+T send-keys -t t j
+sleep 0.3
+key=$(wc -c <"$t/bytes")
+: >"$t/bytes"
+T send-keys -t t C-l
+sleep 0.3
+full=$(wc -c <"$t/bytes")
+if [ "$key" -gt 0 ] && [ $((key * 10)) -lt "$full" ]; then
+    pass "j sends $key bytes, a full repaint $full"
+else
+    fail "minimal redraw" "j sent $key bytes, a full repaint $full"
+fi
+
+# --- waiting for a key costs no CPU
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+pid=$(app_pid)
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+before=$(ticks)
+sleep 1
+after=$(ticks)
+if [ $((after - before)) -le 2 ]; then pass "idle: $((after - before)) CPU ticks in a second"; else
+    fail "idle" "$((after - before)) CPU ticks in a second"
+fi
+
+# --- the terminal vanishes: the process is gone within a second
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+pid=$(app_pid)
+T kill-server
+gone=no
+for _ in $(seq 20); do
+    # gone, or a zombie nobody reaps (the tmux server, its parent, is gone)
+    case $(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) in "" | Z) gone=yes; break ;; esac
+    sleep 0.05
+done
+if [ $gone = yes ]; then pass "gone within a second of the terminal"; else
+    fail "terminal vanished" "pid $pid still running"
+    kill -9 "$pid" 2>/dev/null
+fi
+
+# --- colours: the default theme has them, NO_COLOR and vt100 do not
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+check "the default theme uses 256 colours" sh -c "tmux -S '$t/sock$n' capture-pane -e -p -t t | grep -q '38;5;'"
+start 120 40 NO_COLOR=1 -- "$SAMPLES"
+wait_for "F1 help"
+if ! T capture-pane -e -p -t t | grep -q '38;5;\|\[3[0-7]m'; then pass "NO_COLOR draws no colour"; else
+    fail "NO_COLOR" "colour escapes found"
+fi
+for term in xterm vt100 screen-256color xterm-256color; do
+    start 120 40 TERM=$term -- "$SAMPLES"
+    check "TERM=$term shows the courts" wait_for "霁川市中级人民法院"
+done
+
+# --- a bad theme and a bad config key start with a message
+printf '[title]\nfg = purpleish\n' >"$t/bad.ini"
+start 120 40 -- --theme "$t/bad.ini" "$SAMPLES"
+check "a bad theme colour starts with a message" wait_for "bad.ini:2: 'title:fg': 'purpleish' is not a colour"
+mkdir -p "$t/config/courtread"
+printf '[display]\nfrobnicate = 1\n' >"$t/config/courtread/config.ini"
+start 120 40 -- "$SAMPLES"
+if wait_for "config.ini:2: unknown key 'display:frobnicate'" && screen | grep -qF "F1 help"; then
+    pass "a bad config key starts with a message"
+else
+    fail "bad config" "no message"
+fi
+rm -f "$t/config/courtread/config.ini"
