@@ -1203,5 +1203,6 @@ int ui_run(const struct ui_setup *setup)
         fprintf(stderr, "%s\n", u.msg.buf);
     sbuf_release(&u.msg);
     state_release(&u.state);
-    return 0;
+    /* ^C is a way to quit; SIGTERM and SIGHUP end the program as signals do */
+    return got_signal == SIGTERM || got_signal == SIGHUP ? 128 + got_signal : 0;
 }

@@ -225,6 +225,28 @@ else
     fail "q" "still running or screen not restored"
 fi
 
+# --- ^C quits as q does
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t C-c
+if dead && [ "$(exit_status)" = 0 ] && ! screen | grep -qF "F1 help"; then
+    pass "^C quits with status 0 and restores the screen"
+else
+    fail "^C" "still running, or status $(exit_status)"
+fi
+
+# --- c hides and shows the court list; + widens the focused side pane (the
+# outline when the reader has the focus, as it has once the court list hid)
+borders_are() { [ "$(screen | head -1 | grep -o '│' | wc -l)" = "$1" ]; }
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t c
+check "c hides the court list" until_ok borders_are 1
+T send-keys -t t c
+check "c shows it again" until_ok borders_are 2
+T send-keys -t t + +
+check "+ widens the outline: its title shows whole" wait_for "▸ 夯实队伍根基 锻造审判尖兵"
+
 # --- the reading position and the last report come back
 start 120 40 -- "$SAMPLES"
 wait_for "F1 help"
@@ -252,8 +274,8 @@ fi
 pid=$(app_pid)
 T send-keys -t t '['
 kill -TERM "$pid"
-if dead && ! screen | grep -qF "F1 help"; then
-    pass "SIGTERM restores the terminal"
+if dead && ! screen | grep -qF "F1 help" && [ "$(exit_status)" = 143 ]; then
+    pass "SIGTERM restores the terminal, status 143"
 else
     fail "SIGTERM" "still running"
 fi
