@@ -21,6 +21,8 @@
 #include "library.h"
 #include "outline.h"
 #include "report.h"
+#include "results.h"
+#include "search.h"
 #include "state.h"
 #include "ui.h"
 #include "ui_width.h"
@@ -42,7 +44,7 @@
 #define SOURCE_THEMES_DIR THEMES_DIR
 #endif
 
-enum mode { MODE_DEFAULT, MODE_OUTLINE, MODE_COURTS, MODE_DUMP };
+enum mode { MODE_DEFAULT, MODE_OUTLINE, MODE_COURTS, MODE_DUMP, MODE_SEARCH };
 
 struct options {
     enum mode mode;
@@ -51,6 +53,7 @@ struct options {
     int width;     /* --width, 0 when not given */
     int ambiguous; /* --ambiguous-width, 0 when not given */
     const char *theme;
+    const char *query; /* --search */
 };
 
 static void usage(FILE *f)
@@ -61,6 +64,9 @@ static void usage(FILE *f)
           "  -o, --outline        print each report's structure (title, courts, sections)\n"
           "  -c, --courts         print the court tree with the number of reports per court\n"
           "  -d, --dump           print each report laid out for reading\n"
+          "  -s, --search QUERY   print every match of QUERY: path, court, title, section\n"
+          "                       and context, tab-separated (full- and half-width forms\n"
+          "                       match each other; case counts only if QUERY has capitals)\n"
           "  -w, --width N        lay out for N columns (default: the terminal's, or 80)\n"
           "      --ambiguous-width 1|2\n"
           "                       columns of East Asian Ambiguous characters such as “ ” ●\n"
@@ -73,7 +79,8 @@ static void usage(FILE *f)
           "With no mode, opens the browser (when both ends are a terminal; else prints\n"
           "the outlines). With no PATH, reads the 'library' folder from the config\n"
           "file, or the samples. F1 in the browser lists the keys.\n"
-          "Exit status: 0 when reports were read, 1 when none could be, 2 on usage errors.\n",
+          "Exit status: 0 when reports were read, 1 when none could be, 2 on usage errors;\n"
+          "with --search, 0 when something matched and 1 when nothing did.\n",
           f);
 }
 
@@ -128,7 +135,8 @@ struct run {
     size_t nr_keep, alloc_keep;
     struct msgs *msgs; /* the browser shows problems instead of printing them */
     struct layout_opts layout;
-    size_t loaded, failed;
+    struct search_query query; /* --search */
+    size_t loaded, failed, matches;
 };
 
 /* What a report prints as, made in a worker thread (library_load_each). */
@@ -138,7 +146,14 @@ static void prepare(const void *ctx, const struct report *r, struct sbuf *out)
 
     if (run->browse)
         return; /* the browser lays out what it shows, when it shows it */
-    if (run->mode == MODE_DUMP) {
+    if (run->mode == MODE_SEARCH) {
+        struct search_hits h = {0};
+
+        search_text(&run->query, r->text, r->len, &h);
+        for (size_t i = 0; i < h.nr; i++)
+            results_format(r, &h.v[i], out);
+        search_hits_release(&h);
+    } else if (run->mode == MODE_DUMP) {
         struct layout *l = layout_build(r, &run->layout);
 
         layout_text(l, out);
@@ -172,6 +187,10 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
     }
     if (run->mode == MODE_COURTS) {
         court_tree_add(run->tree, r, run->loaded);
+    } else if (run->mode == MODE_SEARCH) {
+        for (size_t i = 0; i < prepared->len; i++)
+            run->matches += prepared->buf[i] == '\n';
+        fwrite(prepared->buf ? prepared->buf : "", 1, prepared->len, stdout);
     } else {
         if (run->several)
             printf("%s# %s\n", run->loaded ? "\n" : "", path);
@@ -221,6 +240,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"outline", no_argument, NULL, 'o'},
         {"courts", no_argument, NULL, 'c'},
         {"dump", no_argument, NULL, 'd'},
+        {"search", required_argument, NULL, 's'},
         {"width", required_argument, NULL, 'w'},
         {"ambiguous-width", required_argument, NULL, 'A'},
         {"encoding", required_argument, NULL, 'e'},
@@ -233,7 +253,7 @@ static int parse_args(int argc, char **argv, struct options *o)
     int c;
 
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ocdw:e:t:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ocds:w:e:t:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             o->mode = MODE_OUTLINE;
@@ -243,6 +263,14 @@ static int parse_args(int argc, char **argv, struct options *o)
             break;
         case 'd':
             o->mode = MODE_DUMP;
+            break;
+        case 's':
+            o->mode = MODE_SEARCH;
+            o->query = optarg;
+            if (!*optarg) {
+                fprintf(stderr, "courtread: --search needs a query that is not empty\n");
+                return -1;
+            }
             break;
         case 'w':
             if (number_arg("--width", optarg, 1, 10000, &o->width) < 0)
@@ -322,7 +350,7 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
 
 int main(int argc, char **argv)
 {
-    struct options o = {MODE_DEFAULT, NULL, NULL, 0, 0, NULL};
+    struct options o = {MODE_DEFAULT, NULL, NULL, 0, 0, NULL, NULL};
     struct config cfg;
     struct msgs msgs = {0};
     struct path_list paths = {0};
@@ -377,6 +405,8 @@ int main(int argc, char **argv)
     }
 
     run.mode = o.mode;
+    if (o.mode == MODE_SEARCH)
+        search_compile(&run.query, o.query, strlen(o.query));
     run.tree = &tree;
     run.layout.width = o.width ? o.width : output_width();
     run.layout.ambiguous = o.ambiguous ? o.ambiguous : cfg.ambiguous_width;
@@ -415,7 +445,10 @@ int main(int argc, char **argv)
     sbuf_release(&out);
     path_list_release(&paths);
     config_release(&cfg);
+    search_query_release(&run.query);
     if (fflush(stdout) != 0 || ferror(stdout))
         return 1;
+    if (o.mode == MODE_SEARCH)
+        return run.matches ? 0 : 1;
     return run.loaded || !run.failed ? 0 : 1;
 }

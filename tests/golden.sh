@@ -47,3 +47,26 @@ for amb in 1 2; do
     "$BIN" --dump --width 40 --ambiguous-width $amb samples >"$tmp" 2>&1
     check "golden dump of the samples at 40 columns, ambiguous $amb" "$dir/dump-40-amb$amb.txt"
 done
+
+# --search: a Han query over the samples; a full-width query finding
+# half-width text and the reverse; a match across a line break of the file;
+# smart case; and the exit status when nothing matches.
+search() { # name, golden file, query, paths...
+    name=$1 file=$2 query=$3
+    shift 3
+    "$BIN" --search "$query" "$@" >"$tmp" 2>&1
+    check "golden search $name" "$dir/$file"
+}
+search "法官 in the samples" search-faguan.txt 法官 samples
+search "full-width １２３６８ finds 12368 too" search-fullwidth.txt １２３６８ tests/search
+search "half-width 12368 finds １２３６８ too" search-halfwidth.txt 12368 tests/search
+search "ab finds ＡＢ and ab" search-ab.txt ab tests/search
+search "a match across a line break" search-linebreak.txt 案件进度 tests/search
+search "Court with a capital: case counts" search-case.txt Court tests/search
+if "$BIN" --search 没有这个词 samples >"$tmp" 2>&1; then
+    echo "FAIL search with no match: exit status 0"
+elif [ $? = 1 ] && [ ! -s "$tmp" ]; then
+    echo "PASS search with no match: exit status 1, no output"
+else
+    echo "FAIL search with no match: $(cat "$tmp")"
+fi

@@ -1,0 +1,69 @@
+/*
+ * search.h: finding a query in a report's text the way a Chinese reader
+ * expects. Full-width and half-width forms are one (，/,  １２３/123  ＡＢ/AB,
+ * the ideographic space and the space), Latin letters match in either case
+ * unless the query has a capital (smart case), and since a report's text has
+ * its paragraphs joined, a match may span the line breaks of the file.
+ *
+ * The text is never copied into a normalised form: the matcher folds each
+ * character of the original text as it compares, so a hit is already a span
+ * of the original bytes (the "map back" is the walk itself), and a query
+ * costs no memory in proportion to the library. When the query has a
+ * character no other one folds to (any Han character), the scan jumps
+ * between its occurrences with memmem().
+ */
+#ifndef COURTREAD_SEARCH_H
+#define COURTREAD_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct search_query {
+    uint32_t *cps; /* the query, folded */
+    size_t n;
+    bool case_sensitive; /* the query has a capital letter */
+    size_t anchor;       /* index of a character only itself folds to, or SIZE_MAX */
+    char anchor_utf8[4];
+    size_t anchor_len;
+};
+
+/* A span of the searched text, in bytes. */
+struct search_hit {
+    size_t off, len;
+};
+
+struct search_hits {
+    struct search_hit *v;
+    size_t nr, alloc;
+};
+
+/* The character c as the matcher compares it: full-width forms as their
+ * half-width ones, U+3000 as a space, and (unless case_sensitive) Latin
+ * letters in lower case. */
+uint32_t search_fold(uint32_t c, bool case_sensitive);
+
+/* Compile len bytes of UTF-8 query s; -1 when it is empty. Release with
+ * search_query_release(). */
+int search_compile(struct search_query *q, const char *s, size_t len);
+void search_query_release(struct search_query *q);
+
+/* Append every match of q in text (len bytes), in order and not
+ * overlapping, to out. A match never ends inside a character cluster
+ * (before a combining mark). */
+void search_text(const struct search_query *q, const char *text, size_t len,
+                 struct search_hits *out);
+
+/* Whether q matches anywhere in text. */
+bool search_has(const struct search_query *q, const char *text, size_t len);
+
+/* The first hit that starts at or after off (dir > 0), or the last that
+ * starts before off (dir < 0); -1 when there is none. */
+long search_hit_near(const struct search_hits *h, size_t off, int dir);
+
+/* The first hit that ends after off: where to start drawing from. */
+size_t search_hit_from(const struct search_hits *h, size_t off);
+
+void search_hits_release(struct search_hits *h);
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * results.c: hits across reports and their context (court, title, section,
+ * snippet). Curses-free: the results pane and --search both use it.
+ */
+#include "results.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "court_tree.h"
+#include "report.h"
+#include "util.h"
+
+size_t results_add(struct results *out, const struct search_query *q, const struct report *r,
+                   size_t index)
+{
+    struct search_hits h = {0};
+
+    search_text(q, r->text, r->len, &h);
+    for (size_t i = 0; i < h.nr; i++) {
+        ALLOC_GROW(out->v, out->nr + 1, out->alloc);
+        out->v[out->nr].report = index;
+        out->v[out->nr].hit = h.v[i];
+        out->nr++;
+    }
+    search_hits_release(&h);
+    return h.nr;
+}
+
+void results_release(struct results *res)
+{
+    free(res->v);
+    memset(res, 0, sizeof(*res));
+}
+
+/* The block holding byte off (blocks are in text order). */
+static size_t block_of(const struct report *r, size_t off)
+{
+    size_t lo = 0, hi = r->nr_blocks;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+
+        if (r->blocks[mid].off <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? lo - 1 : 0;
+}
+
+long results_section(const struct report *r, size_t off)
+{
+    if (!r->nr_blocks)
+        return -1;
+    for (long b = (long)block_of(r, off); b >= 0; b--)
+        if (r->blocks[b].kind == BLOCK_HEADING)
+            return b;
+    return -1;
+}
+
+const char *results_court(const struct report *r)
+{
+    return r->nr_courts ? r->courts[0] : COURT_TREE_OTHER;
+}
+
+/* Step n characters from byte i towards lo (back) or hi (forward). */
+static size_t step_chars(const char *t, size_t i, size_t lo, size_t hi, size_t n, int dir)
+{
+    while (n-- && (dir < 0 ? i > lo : i < hi)) {
+        if (dir < 0) {
+            i--;
+            while (i > lo && ((unsigned char)t[i] & 0xC0) == 0x80)
+                i--;
+        } else {
+            i++;
+            while (i < hi && ((unsigned char)t[i] & 0xC0) == 0x80)
+                i++;
+        }
+    }
+    return i;
+}
+
+void results_snippet(const struct report *r, const struct search_hit *h, size_t context,
+                     struct sbuf *out, size_t *hl_off, size_t *hl_len)
+{
+    const struct block *b = r->nr_blocks ? &r->blocks[block_of(r, h->off)] : NULL;
+    size_t lo = b ? b->off : 0, hi = b ? b->off + b->len : r->len;
+    size_t end = h->off + h->len, from, to;
+
+    if (end > hi) /* a query with a newline: the snippet ends with the hit */
+        hi = end;
+    from = step_chars(r->text, h->off, lo, hi, context, -1);
+    to = step_chars(r->text, end, lo, hi, context, 1);
+    if (from > lo)
+        sbuf_addstr(out, "…");
+    *hl_off = out->len + (h->off - from);
+    *hl_len = h->len;
+    sbuf_add(out, r->text + from, to - from);
+    if (to < hi)
+        sbuf_addstr(out, "…");
+    for (size_t i = *hl_off - (h->off - from); i < out->len; i++)
+        if (out->buf[i] == '\n' || out->buf[i] == '\t')
+            out->buf[i] = ' ';
+}
+
+void results_format(const struct report *r, const struct search_hit *h, struct sbuf *out)
+{
+    long sec = results_section(r, h->off);
+    size_t hl_off, hl_len;
+
+    sbuf_addf(out, "%s\t%s\t%s\t", r->path, results_court(r), r->title ? r->title : "");
+    if (sec >= 0)
+        sbuf_add(out, report_block_text(r, &r->blocks[sec]), r->blocks[sec].len);
+    sbuf_addch(out, '\t');
+    results_snippet(r, h, 30, out, &hl_off, &hl_len);
+    sbuf_addch(out, '\n');
+}
