@@ -30,12 +30,12 @@ ALL_CFLAGS  = -std=c11 $(WARN) -pthread -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS
               -DSOURCE_SAMPLES_DIR='"$(CURDIR)/samples"' -DTHEMES_DIR='"$(DATADIR)/themes"' \
               -DSOURCE_THEMES_DIR='"$(CURDIR)/themes"' $(CFLAGS)
 
-MODULES    := util text width decode rules court report outline court_tree layout library ini keys config theme state search results \
-              ui_draw ui_reader ui_outline ui_courts ui \
+MODULES    := util text width decode rules court report outline court_tree layout library ini keys config theme state search results prompt \
+              ui_draw ui_reader ui_outline ui_courts ui_results ui \
               ui_width
 OBJS       := $(MODULES:%=$(BUILD)/%.o)
 TESTS      := test_decode test_rules test_report test_court test_library test_config test_layout \
-              test_keys test_theme test_state test_search \
+              test_keys test_theme test_state test_search test_prompt \
               test_ui_width
 TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)
 

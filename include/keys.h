@@ -59,8 +59,12 @@ enum {
     X(SECTION_9, "section_9", "9", "section 9")                                                    \
     X(REPORT_NEXT, "report_next", "J", "next report")                                              \
     X(REPORT_PREV, "report_prev", "K", "previous report")                                          \
-    X(SEARCH_FORWARD, "search_forward", "/", "search forward")                                     \
+    X(SEARCH_FORWARD, "search_forward", "/", "search forward (court list, outline: filter)")       \
     X(SEARCH_BACKWARD, "search_backward", "?", "search backward")                                  \
+    X(SEARCH_NEXT, "search_next", "n", "the next match (in the search's direction)")               \
+    X(SEARCH_PREV, "search_prev", "N", "the previous match")                                       \
+    X(SEARCH_LIBRARY, "search_library", "s", "search all reports: a list of matches")              \
+    X(RESULTS, "results", "R", "back to the list of matches")                                      \
     X(MARK, "mark", "m", "mark the position: then a letter")                                       \
     X(GOTO_MARK, "goto_mark", "'", "go to a mark: then a letter, or ' for the last position")      \
     X(COPY_PARAGRAPH, "copy_paragraph", "y", "copy the paragraph to the clipboard")                \

@@ -2,7 +2,8 @@
  * state.h: what courtread remembers between runs, in
  * $XDG_STATE_HOME/courtread/state (default ~/.local/state/courtread/state):
  * the last report open and the reading position (a byte offset into the
- * report's text) of each report read, most recent first. Saved atomically:
+ * report's text) of each report read, most recent first; and, beside it,
+ * the history of search queries. Saved atomically:
  * a temporary file renamed over the old one, so a crash leaves either the
  * old state or the new, never half of one.
  */
@@ -49,5 +50,25 @@ void state_set_last(struct state *s, const char *path);
 int state_save(const struct state *s, const char *file, struct err *err);
 
 void state_release(struct state *s);
+
+/* Write len bytes of buf to file atomically: a temporary file in the same
+ * folder (made when missing), flushed to disk, renamed over file. */
+int state_write(const char *file, const char *buf, size_t len, struct err *err);
+
+/* Search queries, kept in the file "history" beside the state file: the
+ * oldest first, a query typed again moves to the end, at most this many. */
+#define STATE_HISTORY_MAX 200
+
+struct state_history {
+    char **v;
+    size_t nr, alloc;
+};
+
+/* The history file beside state_file. Caller frees. */
+char *state_history_path(const char *state_file);
+int state_history_load(struct state_history *h, const char *file, struct err *err);
+void state_history_add(struct state_history *h, const char *query);
+int state_history_save(const struct state_history *h, const char *file, struct err *err);
+void state_history_release(struct state_history *h);
 
 #endif

@@ -7,6 +7,7 @@
 #define COURTREAD_UI_COURTS_H
 
 #include "court_tree.h"
+#include "search.h"
 #include "ui_draw.h"
 
 struct report;
@@ -31,11 +32,17 @@ struct courts_pane {
     size_t *rank;             /* per report: its place in order */
     struct courts_row *rows;  /* what is shown */
     size_t nr, alloc;
-    struct ui_list list; /* over rows */
+    struct ui_list list;               /* over rows */
+    const struct search_query *filter; /* show only what matches; NULL: all */
 };
 
 void ui_courts_init(struct courts_pane *cp, const struct court_tree *t,
                     struct report *const *reports, size_t nr_reports);
+
+/* Show only the courts whose names match q, and the reports whose titles
+ * do (under their courts, unfolded); NULL shows everything again. q must
+ * outlive its use. */
+void ui_courts_filter(struct courts_pane *cp, const struct search_query *q);
 
 /* Expand or fold the court at the selection. */
 void ui_courts_toggle(struct courts_pane *cp);

@@ -8,6 +8,7 @@
 #include "ui_draw.h"
 
 struct report;
+struct search_query;
 
 struct outline_pane {
     struct pane pane;
@@ -20,6 +21,10 @@ struct outline_pane {
 
 /* Show r's outline, the title selected. */
 void ui_outline_set(struct outline_pane *op, const struct report *r);
+
+/* Show only the sections whose headings match q (the title stays first);
+ * NULL shows them all again. */
+void ui_outline_filter(struct outline_pane *op, const struct search_query *q);
 
 /* Mark the section being read (a heading block, or -1 before the first);
  * the selection follows it unless keep_sel. */

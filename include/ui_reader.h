@@ -8,6 +8,7 @@
 #define COURTREAD_UI_READER_H
 
 #include "layout.h"
+#include "search.h"
 #include "ui_draw.h"
 
 struct report;
@@ -20,6 +21,8 @@ struct reader {
     const struct layout *layout; /* NULL while the pane is hidden */
     size_t top;                  /* the line at the top of the pane */
     size_t anchor; /* while hidden: the offset to show at the top (SIZE_MAX: the start) */
+    const struct search_hits *hits; /* highlighted; NULL for none */
+    long current;                   /* the hit that stands out, or -1 */
 };
 
 /* Show r from the line that holds byte off (SIZE_MAX: from the top). */
@@ -39,6 +42,10 @@ void ui_reader_goto_offset(struct reader *rd, size_t off);
 
 /* Put the end of the report on the last row. */
 void ui_reader_goto_end(struct reader *rd);
+
+/* Scroll so that bytes off..off+len show, a third of the way down when the
+ * view has to move. */
+void ui_reader_show(struct reader *rd, size_t off, size_t len);
 
 /* The byte offset of the text at the top (what is saved and restored). */
 size_t ui_reader_offset(const struct reader *rd);

@@ -37,18 +37,30 @@ static void add_pos(struct state *s, const char *path, size_t len, size_t off)
     s->nr++;
 }
 
+/* Read file whole into *text; 0 with *text NULL when there is no file. */
+static int read_if_there(const char *file, char **text, size_t *n, struct err *err)
+{
+    struct err e;
+
+    *text = NULL;
+    if (access(file, F_OK) < 0 && errno == ENOENT)
+        return 0;
+    if (util_read_file(file, text, n, &e) < 0) {
+        err_set(err, "%s", e.msg);
+        return -1;
+    }
+    return 0;
+}
+
 int state_load(struct state *s, const char *file, struct err *err)
 {
     char *text;
     size_t n;
-    struct err e;
 
-    if (access(file, F_OK) < 0 && errno == ENOENT)
-        return 0;
-    if (util_read_file(file, &text, &n, &e) < 0) {
-        err_set(err, "%s", e.msg);
+    if (read_if_there(file, &text, &n, err) < 0)
         return -1;
-    }
+    if (!text)
+        return 0;
     for (char *p = text, *end; p < text + n; p = end + 1) {
         end = memchr(p, '\n', (size_t)(text + n - p));
         if (!end)
@@ -125,29 +137,22 @@ static int make_parent(const char *file, struct err *err)
     return 0;
 }
 
-int state_save(const struct state *s, const char *file, struct err *err)
+int state_write(const char *file, const char *buf, size_t len, struct err *err)
 {
-    struct sbuf tmp = SBUF_INIT, out = SBUF_INIT;
+    struct sbuf tmp = SBUF_INIT;
     FILE *f;
     int fail;
 
     if (make_parent(file, err) < 0)
         return -1;
-    sbuf_addstr(&out, "# courtread state: the last report open, then reading positions\n");
-    if (s->last && !strchr(s->last, '\n'))
-        sbuf_addf(&out, "last\t%s\n", s->last);
-    for (size_t i = 0; i < s->nr && i < STATE_MAX_POSITIONS; i++)
-        if (!strchr(s->v[i].path, '\n'))
-            sbuf_addf(&out, "pos\t%zu\t%s\n", s->v[i].off, s->v[i].path);
     sbuf_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
     f = fopen(tmp.buf, "w");
     if (!f) {
         err_set(err, "%s: %s", tmp.buf, strerror(errno));
         sbuf_release(&tmp);
-        sbuf_release(&out);
         return -1;
     }
-    fail = fwrite(out.buf, 1, out.len, f) != out.len;
+    fail = fwrite(buf, 1, len, f) != len;
     fail |= fflush(f) != 0;
     fail |= fsync(fileno(f)) != 0;
     fail |= fclose(f) != 0;
@@ -155,12 +160,103 @@ int state_save(const struct state *s, const char *file, struct err *err)
         err_set(err, "%s: %s", file, strerror(errno));
         unlink(tmp.buf);
         sbuf_release(&tmp);
-        sbuf_release(&out);
         return -1;
     }
     sbuf_release(&tmp);
-    sbuf_release(&out);
     return 0;
+}
+
+int state_save(const struct state *s, const char *file, struct err *err)
+{
+    struct sbuf out = SBUF_INIT;
+    int rc;
+
+    sbuf_addstr(&out, "# courtread state: the last report open, then reading positions\n");
+    if (s->last && !strchr(s->last, '\n'))
+        sbuf_addf(&out, "last\t%s\n", s->last);
+    for (size_t i = 0; i < s->nr && i < STATE_MAX_POSITIONS; i++)
+        if (!strchr(s->v[i].path, '\n'))
+            sbuf_addf(&out, "pos\t%zu\t%s\n", s->v[i].off, s->v[i].path);
+    rc = state_write(file, out.buf, out.len, err);
+    sbuf_release(&out);
+    return rc;
+}
+
+/* ---- search history: one query per line, the oldest first ---- */
+
+char *state_history_path(const char *state_file)
+{
+    struct sbuf sb = SBUF_INIT;
+    const char *slash = strrchr(state_file, '/');
+
+    sbuf_add(&sb, state_file, slash ? (size_t)(slash - state_file + 1) : 0);
+    sbuf_addstr(&sb, "history");
+    return sbuf_detach(&sb, NULL);
+}
+
+int state_history_load(struct state_history *h, const char *file, struct err *err)
+{
+    char *text;
+    size_t n;
+
+    if (read_if_there(file, &text, &n, err) < 0)
+        return -1;
+    if (!text)
+        return 0;
+    for (char *p = text, *end; p < text + n; p = end + 1) {
+        end = memchr(p, '\n', (size_t)(text + n - p));
+        if (!end)
+            end = text + n;
+        *end = '\0';
+        if (*p)
+            state_history_add(h, p);
+    }
+    free(text);
+    return 0;
+}
+
+void state_history_add(struct state_history *h, const char *query)
+{
+    size_t i = 0;
+
+    if (!*query || strchr(query, '\n'))
+        return;
+    while (i < h->nr && strcmp(h->v[i], query))
+        i++;
+    if (i < h->nr) { /* again: it becomes the newest */
+        char *s = h->v[i];
+
+        memmove(h->v + i, h->v + i + 1, (h->nr - i - 1) * sizeof(*h->v));
+        h->v[h->nr - 1] = s;
+        return;
+    }
+    if (h->nr == STATE_HISTORY_MAX) {
+        free(h->v[0]);
+        memmove(h->v, h->v + 1, (h->nr - 1) * sizeof(*h->v));
+        h->nr--;
+    }
+    ALLOC_GROW(h->v, h->nr + 1, h->alloc);
+    h->v[h->nr++] = xstrdup(query);
+}
+
+int state_history_save(const struct state_history *h, const char *file, struct err *err)
+{
+    struct sbuf out = SBUF_INIT;
+    int rc;
+
+    for (size_t i = 0; i < h->nr; i++)
+        sbuf_addf(&out, "%s\n", h->v[i]);
+    rc = state_write(file, out.buf ? out.buf : "", out.len, err);
+    sbuf_release(&out);
+    return rc;
+}
+
+void state_history_release(struct state_history *h)
+{
+    for (size_t i = 0; i < h->nr; i++)
+        free(h->v[i]);
+    free(h->v);
+    memset(h, 0, sizeof(*h));
 }
 
 void state_release(struct state *s)

@@ -18,16 +18,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "config.h"
 #include "court_tree.h"
 #include "keys.h"
+#include "prompt.h"
 #include "report.h"
+#include "results.h"
+#include "search.h"
 #include "state.h"
 #include "ui_courts.h"
 #include "ui_draw.h"
 #include "ui_outline.h"
 #include "ui_reader.h"
+#include "ui_results.h"
 #include "util.h"
 
 /* The reader gets at least this many columns before a side pane is shown
@@ -49,6 +54,9 @@ struct position {
     size_t off;
 };
 
+/* What the bottom line's prompt is for. */
+enum prompt_kind { ASK_NONE, ASK_SEARCH, ASK_LIBRARY, ASK_FILTER };
+
 struct ui {
     const struct ui_setup *setup;
     const struct keymap *keys;
@@ -65,10 +73,32 @@ struct ui {
     struct position marks[52], prev;
     int pending; /* the mark or goto_mark key waiting for its letter, or 0 */
     struct sbuf msg;
-    bool msg_keep; /* keep the message over the next key */
     bool help;
     size_t help_scroll;
     struct state state;
+
+    /* the search: the query (also the library search's), its hits in the
+     * open report, the direction n goes */
+    struct sbuf query_text;
+    struct search_query query;
+    bool has_query;
+    struct search_hits hits;
+    int search_dir;
+    /* the prompt, and what Esc goes back to */
+    enum prompt_kind asking;
+    struct prompt prompt;
+    size_t origin_top;
+    struct sbuf saved_query;
+    int saved_dir;
+    struct state_history history;
+    char *history_file;
+    /* the filter of the court list or outline */
+    struct search_query filter;
+    bool has_filter;
+    enum focus filtering;
+    /* matches across the library */
+    struct results_view results;
+    bool show_results;
 };
 
 static void on_signal(int sig)
@@ -113,7 +143,6 @@ static void message(struct ui *u, const char *fmt, ...)
     va_start(ap, fmt);
     sbuf_vaddf(&u->msg, fmt, ap);
     va_end(ap);
-    u->msg_keep = true;
 }
 
 /* ---- positions and the state file ---- */
@@ -163,6 +192,29 @@ static void follow(struct ui *u)
     ui_outline_follow(&u->outline, ui_reader_section(&u->reader), u->focus == FOCUS_OUTLINE);
 }
 
+/* The hits of the query in the open report, none current yet. */
+static void refresh_hits(struct ui *u)
+{
+    const struct report *r = u->reader.report;
+
+    search_hits_release(&u->hits);
+    if (u->has_query && r)
+        search_text(&u->query, r->text, r->len, &u->hits);
+    u->reader.hits = u->has_query ? &u->hits : NULL;
+    u->reader.current = -1;
+    u->reader.pane.dirty = true;
+}
+
+/* Make text (len bytes) the query; an empty one clears it. */
+static void set_query(struct ui *u, const char *text, size_t len)
+{
+    search_query_release(&u->query);
+    sbuf_reset(&u->query_text);
+    sbuf_add(&u->query_text, text, len);
+    u->has_query = search_compile(&u->query, text, len) == 0;
+    refresh_hits(u);
+}
+
 /* Open report i at byte off; SIZE_MAX: where it was last read. */
 static void open_report(struct ui *u, size_t i, size_t off)
 {
@@ -180,6 +232,7 @@ static void open_report(struct ui *u, size_t i, size_t off)
         u->open = (long)i;
         ui_reader_open(&u->reader, r, off);
         ui_outline_set(&u->outline, r);
+        refresh_hits(u);
         if (u->focus != FOCUS_COURTS)
             ui_courts_show_report(&u->courts, i);
         u->courts.pane.dirty = true;
@@ -227,6 +280,7 @@ static void place_panes(struct ui *u)
         ui_pane_hide(&u->courts.pane);
         ui_pane_hide(&u->outline.pane);
         ui_pane_hide(&u->reader.pane);
+        ui_pane_hide(&u->results.pane);
         ui_pane_hide(&u->status);
         ui_pane_hide(&u->message);
         return;
@@ -272,6 +326,8 @@ static void place_panes(struct ui *u)
     /* the selections stay in sight in panes of the new height */
     ui_courts_select(&u->courts, u->courts.list.sel);
     ui_outline_select(&u->outline, u->outline.list.sel);
+    if (u->show_results)
+        ui_pane_place(&u->results.pane, 0, 0, h, w);
     ui_pane_place(&u->status, LINES - 2, 0, 1, w);
     ui_pane_place(&u->message, LINES - 1, 0, 1, w);
     if (u->shown[FOCUS_READER])
@@ -300,6 +356,8 @@ static void draw_status(struct ui *u)
     } else {
         sbuf_addstr(&left, " no report open");
     }
+    if (u->has_query && u->reader.current >= 0)
+        sbuf_addf(&right, "%ld/%zu  ", u->reader.current + 1, u->hits.nr);
     if (u->open >= 0)
         sbuf_addf(&right, "%3d%%  ", ui_reader_percent(&u->reader));
     if (u->keys->keys[ACT_HELP][0]) {
@@ -316,14 +374,36 @@ static void draw_status(struct ui *u)
     sbuf_release(&right);
 }
 
+/* The prompt on the bottom line, its cursor where the prompt's is; the
+ * text scrolls left when it is too long to fit. */
+static void draw_prompt(struct ui *u, WINDOW *w, attr_t a)
+{
+    static const char *const label[] = {"", "/", "Search all reports: ", "Filter: "};
+    const char *lead = u->asking == ASK_SEARCH && u->search_dir < 0 ? "?" : label[u->asking];
+    const struct sbuf *t = &u->prompt.text;
+    int lw = ui_text_cols(lead, strlen(lead)), room = u->message.w - lw - 1;
+    size_t from = 0;
+
+    while (from < u->prompt.cursor && ui_text_cols(t->buf + from, u->prompt.cursor - from) > room)
+        from += (size_t)u8_mblen((const uint8_t *)t->buf + from, t->len - from) > 0
+                    ? (size_t)u8_mblen((const uint8_t *)t->buf + from, t->len - from)
+                    : 1;
+    ui_draw_str(w, 0, 0, u->message.w, lead, a | A_BOLD);
+    ui_draw_text(w, 0, lw, room, t->buf + from, t->len - from, a);
+    wmove(w, 0, lw + ui_text_cols(t->buf + from, u->prompt.cursor - from));
+}
+
 static void draw_message(struct ui *u)
 {
     WINDOW *w = u->message.win;
     attr_t a = ui_attr(ROLE_MESSAGE);
 
     ui_draw_fill(w, 0, 0, u->message.w, a);
-    if (u->msg.len)
+    if (u->asking)
+        draw_prompt(u, w, a);
+    else if (u->msg.len)
         ui_draw_text(w, 0, 0, u->message.w, u->msg.buf, u->msg.len, a);
+    curs_set(u->asking ? 1 : 0);
     wnoutrefresh(w);
 }
 
@@ -417,7 +497,7 @@ static void draw(struct ui *u)
         doupdate();
         return;
     }
-    if (u->screen_dirty || u->help) {
+    if ((u->screen_dirty || u->help) && !u->show_results) {
         attr_t b = ui_attr(ROLE_BORDER);
 
         erase();
@@ -432,6 +512,17 @@ static void draw(struct ui *u)
         u->courts.pane.dirty = u->outline.pane.dirty = u->reader.pane.dirty = true;
         u->screen_dirty = u->help;
     }
+    if (u->show_results) {
+        if (u->results.pane.dirty || u->screen_dirty || u->help)
+            ui_results_draw(&u->results);
+        u->screen_dirty = u->help;
+        draw_status(u);
+        if (u->help)
+            draw_help(u);
+        draw_message(u);
+        doupdate();
+        return;
+    }
     if (u->courts.pane.win && u->courts.pane.dirty)
         ui_courts_draw(&u->courts, u->focus == FOCUS_COURTS, u->open);
     if (u->outline.pane.win && u->outline.pane.dirty)
@@ -439,9 +530,9 @@ static void draw(struct ui *u)
     if (u->reader.pane.win && u->reader.pane.dirty)
         ui_reader_draw(&u->reader);
     draw_status(u);
-    draw_message(u);
     if (u->help)
         draw_help(u);
+    draw_message(u); /* last: the cursor stays on the prompt */
     doupdate();
 }
 
@@ -763,11 +854,254 @@ static void open_selected(struct ui *u)
     set_focus(u, FOCUS_READER);
 }
 
-/* One pane at a time and the reader is not it: a section key shows it. */
+/* One pane at a time and the reader is not it: a section or search key
+ * shows it. */
 static void show_reader(struct ui *u)
 {
     if (!u->shown[FOCUS_READER])
         set_focus(u, FOCUS_READER);
+}
+
+/* ---- search ---- */
+
+/* Make hit i the current one and bring it into view. */
+static void goto_hit(struct ui *u, long i)
+{
+    const struct search_hit *h = &u->hits.v[i];
+
+    u->reader.current = i;
+    ui_reader_show(&u->reader, h->off, h->len);
+    u->reader.pane.dirty = true;
+    follow(u);
+}
+
+/* The hit nearest byte off in direction dir, wrapping round the report
+ * with a message; false (and a message) when there is none. */
+static bool find_hit(struct ui *u, size_t off, int dir)
+{
+    long i;
+
+    if (!u->hits.nr) {
+        message(u, "Not found: %s", u->query_text.buf);
+        return false;
+    }
+    i = search_hit_near(&u->hits, off, dir);
+    if (i < 0) {
+        i = dir > 0 ? 0 : (long)u->hits.nr - 1;
+        message(u, dir > 0 ? "Search reached the end; continued from the top"
+                           : "Search reached the top; continued from the end");
+    }
+    goto_hit(u, i);
+    return true;
+}
+
+/* Whether hit i shows on the screen. */
+static bool hit_visible(const struct ui *u, long i)
+{
+    const struct reader *rd = &u->reader;
+    size_t line;
+
+    if (i < 0 || (size_t)i >= u->hits.nr || !rd->layout)
+        return false;
+    line = layout_line_of(rd->layout, u->hits.v[i].off);
+    return line >= rd->top && line < rd->top + (size_t)rd->pane.h;
+}
+
+/* n (dir 1) and N (dir -1): the next match in the search's direction. */
+static void search_step(struct ui *u, int dir)
+{
+    long cur = u->reader.current;
+    size_t from;
+
+    if (!u->has_query) {
+        message(u, "No search yet: / searches forward, ? backward");
+        return;
+    }
+    dir *= u->search_dir;
+    show_reader(u);
+    if (hit_visible(u, cur))
+        from = dir > 0 ? u->hits.v[cur].off + 1 : u->hits.v[cur].off;
+    else
+        from = ui_reader_offset(&u->reader);
+    find_hit(u, from, dir);
+}
+
+static void start_prompt(struct ui *u, enum prompt_kind kind, int dir)
+{
+    u->asking = kind;
+    prompt_init(&u->prompt, kind == ASK_FILTER ? NULL : &u->history);
+    u->origin_top = u->reader.top;
+    sbuf_reset(&u->saved_query);
+    sbuf_add(&u->saved_query, u->query_text.buf ? u->query_text.buf : "", u->query_text.len);
+    u->saved_dir = u->search_dir;
+    if (kind == ASK_SEARCH) {
+        u->search_dir = dir;
+        show_reader(u);
+    }
+    if (kind == ASK_FILTER)
+        u->filtering = u->focus;
+}
+
+/* The filter of the pane being filtered, from the prompt's text. */
+static void apply_filter(struct ui *u)
+{
+    const struct sbuf *t = &u->prompt.text;
+
+    search_query_release(&u->filter);
+    u->has_filter = search_compile(&u->filter, t->buf, t->len) == 0;
+    if (u->filtering == FOCUS_COURTS)
+        ui_courts_filter(&u->courts, u->has_filter ? &u->filter : NULL);
+    else
+        ui_outline_filter(&u->outline, u->has_filter ? &u->filter : NULL);
+}
+
+/* Search as the query is typed: from where the prompt started. */
+static void search_as_typed(struct ui *u)
+{
+    size_t from;
+
+    set_query(u, u->prompt.text.buf, u->prompt.text.len);
+    ui_reader_goto_line(&u->reader, u->origin_top);
+    if (!u->has_query || !u->reader.layout)
+        return;
+    from = ui_reader_offset(&u->reader);
+    find_hit(u, from, u->search_dir);
+}
+
+/* Every match in the library, in the results view. */
+static void search_library(struct ui *u)
+{
+    const struct ui_setup *s = u->setup;
+    struct results res = {0};
+    const struct sbuf *t = &u->prompt.text;
+
+    set_query(u, t->buf, t->len);
+    u->search_dir = 1;
+    if (!u->has_query)
+        return;
+    for (size_t i = 0; i < s->nr_reports; i++)
+        results_add(&res, &u->query, s->reports[u->courts.order[i]], u->courts.order[i]);
+    ui_results_set(&u->results, &res, t->buf, s->reports);
+    u->show_results = true;
+    u->screen_dirty = true;
+    ui_pane_place(&u->results.pane, 0, 0, LINES - 2, COLS);
+}
+
+/* The prompt is done: Enter (accept) or Esc. */
+static void end_prompt(struct ui *u, bool accept)
+{
+    enum prompt_kind kind = u->asking;
+
+    u->asking = ASK_NONE;
+    if (accept && u->prompt.text.len && kind != ASK_FILTER) {
+        state_history_add(&u->history, u->prompt.text.buf);
+        if (u->history_file) {
+            struct err err;
+
+            if (state_history_save(&u->history, u->history_file, &err) < 0)
+                message(u, "courtread: cannot save the search history: %s", err.msg);
+        }
+    }
+    if (kind == ASK_LIBRARY && accept) {
+        search_library(u);
+    } else if (kind == ASK_SEARCH && !accept) { /* back to where it was */
+        set_query(u, u->saved_query.buf ? u->saved_query.buf : "", u->saved_query.len);
+        u->search_dir = u->saved_dir;
+        ui_reader_goto_line(&u->reader, u->origin_top);
+        follow(u);
+    } else if (kind == ASK_FILTER && !accept) {
+        sbuf_reset(&u->prompt.text);
+        apply_filter(u);
+    } else if (kind == ASK_SEARCH && u->reader.current >= 0) {
+        message(u, "%ld/%zu", u->reader.current + 1, u->hits.nr);
+    }
+    prompt_release(&u->prompt);
+}
+
+/* A key while the prompt is open. */
+static void prompt_input(struct ui *u, int key)
+{
+    switch (prompt_key(&u->prompt, key)) {
+    case PROMPT_EDITED:
+        sbuf_reset(&u->msg);
+        if (u->asking == ASK_SEARCH)
+            search_as_typed(u);
+        else if (u->asking == ASK_FILTER)
+            apply_filter(u);
+        break;
+    case PROMPT_ACCEPT:
+        end_prompt(u, true);
+        break;
+    case PROMPT_CANCEL:
+        end_prompt(u, false);
+        break;
+    default:
+        break;
+    }
+}
+
+/* A key while the results view is shown (help and redraw work as ever). */
+static void results_key(struct ui *u, enum action a, int key)
+{
+    const struct result *res;
+    int page = ui_results_page(&u->results);
+
+    switch (a) {
+    case ACT_DOWN:
+        ui_results_move(&u->results, 1);
+        break;
+    case ACT_UP:
+        ui_results_move(&u->results, -1);
+        break;
+    case ACT_PAGE_DOWN:
+    case ACT_HALF_DOWN:
+        ui_results_move(&u->results, a == ACT_PAGE_DOWN ? page : (page + 1) / 2);
+        break;
+    case ACT_PAGE_UP:
+    case ACT_HALF_UP:
+        ui_results_move(&u->results, -(a == ACT_PAGE_UP ? page : (page + 1) / 2));
+        break;
+    case ACT_TOP:
+        ui_results_select(&u->results, 0);
+        break;
+    case ACT_BOTTOM:
+        ui_results_select(&u->results, SIZE_MAX);
+        break;
+    case ACT_OPEN:
+        res = ui_results_selected(&u->results);
+        if (!res)
+            break;
+        u->show_results = false;
+        u->screen_dirty = true;
+        u->prev = here(u);
+        open_report(u, res->report, res->hit.off);
+        ui_courts_show_report(&u->courts, res->report);
+        set_focus(u, FOCUS_READER);
+        find_hit(u, res->hit.off, 1);
+        {
+            struct sbuf k = SBUF_INIT;
+
+            keys_name(u->keys->keys[ACT_RESULTS][0], &k);
+            message(u, "n and N go through this report's matches; %s returns to the list",
+                    k.buf ? k.buf : "R");
+            sbuf_release(&k);
+        }
+        break;
+    case ACT_SEARCH_LIBRARY:
+        start_prompt(u, ASK_LIBRARY, 1);
+        break;
+    case ACT_QUIT:
+    case ACT_RESULTS:
+        u->show_results = false;
+        u->screen_dirty = true;
+        break;
+    default:
+        if (key == 0x1b) {
+            u->show_results = false;
+            u->screen_dirty = true;
+        }
+        break;
+    }
 }
 
 /* Do action a; false to quit. */
@@ -841,7 +1175,28 @@ static bool act(struct ui *u, enum action a)
         break;
     case ACT_SEARCH_FORWARD:
     case ACT_SEARCH_BACKWARD:
-        message(u, "Search is not in this version yet");
+        if (a == ACT_SEARCH_FORWARD && u->focus != FOCUS_READER)
+            start_prompt(u, ASK_FILTER, 1);
+        else
+            start_prompt(u, ASK_SEARCH, a == ACT_SEARCH_FORWARD ? 1 : -1);
+        break;
+    case ACT_SEARCH_NEXT:
+        search_step(u, 1);
+        break;
+    case ACT_SEARCH_PREV:
+        search_step(u, -1);
+        break;
+    case ACT_SEARCH_LIBRARY:
+        start_prompt(u, ASK_LIBRARY, 1);
+        break;
+    case ACT_RESULTS:
+        if (!u->results.query) {
+            message(u, "No list of matches yet: s searches all reports");
+            break;
+        }
+        u->show_results = true;
+        u->screen_dirty = true;
+        ui_pane_place(&u->results.pane, 0, 0, LINES - 2, COLS);
         break;
     case ACT_MARK:
     case ACT_GOTO_MARK:
@@ -1129,10 +1484,14 @@ int ui_run(const struct ui_setup *setup)
     u.side = FOCUS_OUTLINE;
     u.reader.opts.ambiguous = setup->ambiguous;
     u.reader.opts.indent = setup->cfg->indent;
+    u.search_dir = 1;
     if (setup->state_file) {
         struct err err;
 
         if (state_load(&u.state, setup->state_file, &err) < 0)
+            msgs_add(setup->msgs, "%s", err.msg);
+        u.history_file = state_history_path(setup->state_file);
+        if (state_history_load(&u.history, u.history_file, &err) < 0)
             msgs_add(setup->msgs, "%s", err.msg);
     }
     ui_courts_init(&u.courts, setup->tree, setup->reports, setup->nr_reports);
@@ -1151,18 +1510,22 @@ int ui_run(const struct ui_setup *setup)
         rc = read_key(&ch);
         if (rc == ERR)
             break;
-        if (!u.msg_keep)
-            sbuf_reset(&u.msg);
-        u.msg_keep = false;
         if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
             place_panes(&u);
             continue;
         }
+        sbuf_reset(&u.msg); /* a message lasts until the next key */
         if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
-            mouse(&u);
+            if (!u.asking && !u.show_results)
+                mouse(&u);
             continue;
         }
         key = key_of(rc, ch);
+        if (u.asking) {
+            if (key >= 0)
+                prompt_input(&u, key);
+            continue;
+        }
         if (u.pending) {
             int pending = u.pending;
 
@@ -1175,6 +1538,10 @@ int ui_run(const struct ui_setup *setup)
         a = key < 0 ? ACT_NONE : keys_lookup(u.keys, key);
         if (u.help) {
             help_key(&u, a);
+            continue;
+        }
+        if (u.show_results && !u.too_small && a != ACT_HELP && a != ACT_REDRAW) {
+            results_key(&u, a, key);
             continue;
         }
         if (u.too_small && a != ACT_QUIT)
@@ -1193,6 +1560,16 @@ int ui_run(const struct ui_setup *setup)
             break;
     }
     save_state(&u);
+    if (u.asking)
+        prompt_release(&u.prompt);
+    search_query_release(&u.query);
+    search_query_release(&u.filter);
+    search_hits_release(&u.hits);
+    sbuf_release(&u.query_text);
+    sbuf_release(&u.saved_query);
+    state_history_release(&u.history);
+    free(u.history_file);
+    ui_results_release(&u.results);
     ui_courts_release(&u.courts);
     ui_outline_release(&u.outline);
     ui_reader_release(&u.reader);

@@ -19,16 +19,31 @@ static void add_row(struct courts_pane *cp, enum court_row_kind kind, size_t ind
     cp->nr++;
 }
 
+static bool title_matches(const struct courts_pane *cp, size_t report)
+{
+    const struct report *r = cp->reports[report];
+
+    return r->title && search_has(cp->filter, r->title, strlen(r->title));
+}
+
 static void rebuild(struct courts_pane *cp)
 {
     cp->nr = 0;
     for (size_t i = 0; i < cp->courts.nr; i++) {
         const struct court_row *c = &cp->courts.v[i];
         const struct court_node *n = &cp->tree->v[c->node];
+        bool court_ok = true, any = false;
 
+        if (cp->filter) {
+            court_ok = search_has(cp->filter, n->name, strlen(n->name));
+            for (size_t r = 0; r < n->nr_reports && !any; r++)
+                any = title_matches(cp, n->reports[r]);
+            if (!court_ok && !any)
+                continue;
+        }
         add_row(cp, ROW_COURT, c->node, c->depth);
-        if (cp->expanded[c->node])
-            for (size_t r = 0; r < n->nr_reports; r++)
+        for (size_t r = 0; r < n->nr_reports; r++)
+            if (cp->filter ? any && title_matches(cp, n->reports[r]) : cp->expanded[c->node])
                 add_row(cp, ROW_REPORT, n->reports[r], c->depth + 1);
     }
     if (cp->list.sel >= cp->nr)
@@ -79,6 +94,13 @@ void ui_courts_move(struct courts_pane *cp, long n)
     long i = (long)cp->list.sel + n;
 
     ui_courts_select(cp, i < 0 ? 0 : (size_t)i);
+}
+
+void ui_courts_filter(struct courts_pane *cp, const struct search_query *q)
+{
+    cp->filter = q;
+    cp->list.sel = cp->list.scroll = 0;
+    rebuild(cp);
 }
 
 void ui_courts_toggle(struct courts_pane *cp)

@@ -7,16 +7,16 @@
 #include <stdlib.h>
 
 #include "report.h"
+#include "search.h"
 #include "util.h"
 
-void ui_outline_set(struct outline_pane *op, const struct report *r)
+/* The entries of op->report that pass q (all when q is NULL). */
+static void collect(struct outline_pane *op, const struct search_query *q)
 {
+    const struct report *r = op->report;
     long title = -1;
 
-    op->report = r;
     op->nr = 0;
-    op->list.sel = op->list.scroll = op->current = 0;
-    op->pane.dirty = true;
     if (!r)
         return;
     for (size_t b = 0; b < r->nr_blocks && title < 0; b++)
@@ -25,10 +25,27 @@ void ui_outline_set(struct outline_pane *op, const struct report *r)
     ALLOC_GROW(op->blocks, op->nr + 1, op->alloc);
     op->blocks[op->nr++] = title;
     for (size_t b = 0; b < r->nr_blocks; b++)
-        if (r->blocks[b].kind == BLOCK_HEADING) {
+        if (r->blocks[b].kind == BLOCK_HEADING &&
+            (!q || search_has(q, report_block_text(r, &r->blocks[b]), r->blocks[b].len))) {
             ALLOC_GROW(op->blocks, op->nr + 1, op->alloc);
             op->blocks[op->nr++] = (long)b;
         }
+}
+
+void ui_outline_filter(struct outline_pane *op, const struct search_query *q)
+{
+    collect(op, q);
+    op->list.sel = op->list.scroll = op->current = 0;
+    op->pane.dirty = true;
+}
+
+void ui_outline_set(struct outline_pane *op, const struct report *r)
+{
+    op->report = r;
+    op->nr = 0;
+    op->list.sel = op->list.scroll = op->current = 0;
+    op->pane.dirty = true;
+    collect(op, NULL);
 }
 
 void ui_outline_select(struct outline_pane *op, size_t i)

@@ -89,6 +89,21 @@ void ui_reader_scroll(struct reader *rd, long n)
     }
 }
 
+void ui_reader_show(struct reader *rd, size_t off, size_t len)
+{
+    size_t first, last, h = rd->pane.h > 0 ? (size_t)rd->pane.h : 1;
+
+    if (!rd->layout) {
+        rd->anchor = off;
+        return;
+    }
+    first = layout_line_of(rd->layout, off);
+    last = layout_line_of(rd->layout, off + (len ? len - 1 : 0));
+    if (first >= rd->top && last < rd->top + h)
+        return;
+    ui_reader_goto_line(rd, first > h / 3 ? first - h / 3 : 0);
+}
+
 size_t ui_reader_offset(const struct reader *rd)
 {
     const struct layout *l = rd->layout;
@@ -166,6 +181,32 @@ static enum theme_role line_role(enum line_role r)
     }
 }
 
+/* Draw len bytes of text at byte off of the report from column col, in a,
+ * with the search hits over it in their styles; returns the next column. */
+static int draw_span(struct reader *rd, int y, int col, size_t off, size_t len, attr_t a)
+{
+    WINDOW *w = rd->pane.win;
+    const struct search_hits *h = rd->hits;
+    const char *text = rd->report->text;
+    size_t end = off + len, i = h ? search_hit_from(h, off) : 0;
+
+    while (off < end) {
+        size_t to = end;
+        attr_t at = a;
+
+        if (h && i < h->nr && h->v[i].off <= off) { /* inside hit i */
+            to = h->v[i].off + h->v[i].len < end ? h->v[i].off + h->v[i].len : end;
+            at = ui_attr((long)i == rd->current ? ROLE_CURRENT_MATCH : ROLE_MATCH);
+            i++;
+        } else if (h && i < h->nr && h->v[i].off < end) { /* up to the next hit */
+            to = h->v[i].off;
+        }
+        col += ui_draw_text(w, y, col, rd->pane.w - MARGIN - col, text + off, to - off, at);
+        off = to;
+    }
+    return col;
+}
+
 void ui_reader_draw(struct reader *rd)
 {
     WINDOW *w = rd->pane.win;
@@ -190,8 +231,7 @@ void ui_reader_draw(struct reader *rd)
 
             if (plen)
                 col += ui_draw_text(w, y, col, rd->pane.w - MARGIN - col, prefix, plen, a);
-            ui_draw_text(w, y, col, rd->pane.w - MARGIN - col, rd->report->text + ln->off, ln->len,
-                         a);
+            draw_span(rd, y, col, ln->off, ln->len, a);
         }
     }
     if (!rd->report)

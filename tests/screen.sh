@@ -175,6 +175,76 @@ check "'' returns to the place before the jump" wait_top "鹤汀区法院"
 start 120 40 LANG=C LC_ALL=C -- "$SAMPLES"
 check "LANG=C still shows Chinese" wait_for "霁川市中级人民法院"
 
+# --- search in the reader: incremental, the counter, n/N round the report,
+# Esc back to where it was, history, full-width digits finding half-width
+start 80 24 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t l l /
+T send-keys -t t -l "回访"
+if wait_for "1/2" && until_ok top_lacks "鹤汀区法院"; then
+    pass "typing a query moves to the first match, the status counts 1/2"
+else
+    fail "incremental search" "no move or no counter"
+fi
+T send-keys -t t Escape
+check "Esc returns to where the search started" wait_top "鹤汀区法院"
+T send-keys -t t / && T send-keys -t t -l "回访" && T send-keys -t t Enter n
+check "n goes to the next match: 2/2" wait_for "2/2"
+T send-keys -t t n
+if wait_for "continued from the top" && wait_for "1/2"; then
+    pass "n past the last match wraps round with a message"
+else
+    fail "wrap" "no wrap-around message"
+fi
+T send-keys -t t N
+check "N goes back round: 2/2" wait_for "2/2"
+T send-keys -t t / && T send-keys -t t -l "诉前调解" && T send-keys -t t Enter
+# at this width 诉 ends one screen line and 前调解 starts the next
+check "a match wrapped over two screen lines is highlighted on both" until_ok sh -c "[ \$(tmux -S '$t/sock$n' capture-pane -e -p -t t | grep -c '48;5;214') = 2 ]"
+T send-keys -t t / Up
+check "Up in the prompt recalls the last query" wait_for "/诉前调解"
+T send-keys -t t C-u
+T send-keys -t t -l "３２０"
+check "a full-width query finds half-width digits" wait_for "1/1"
+T send-keys -t t Enter
+KEEP_STATE=1 start 80 24 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t l l / Up
+check "the search history is kept between runs" wait_for "/３２０"
+
+# --- s: every match in the library; Enter opens one, n goes on, R returns
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t s
+T send-keys -t t -l "调解"
+T send-keys -t t Enter
+check "s lists the matches of the library" wait_for "31 matches of “调解” in 5 reports"
+T send-keys -t t j j Enter
+if wait_for "霁川市苍砚旗人民法院 · 扎根草原" && wait_for "3/4" && wait_top "调解工作室"; then
+    pass "Enter opens the report at the match"
+else
+    fail "results → open" "not at the match"
+fi
+T send-keys -t t n
+check "n goes on through that report's matches" wait_for "4/4"
+T send-keys -t t R
+check "R returns to the list" wait_for "31 matches of"
+T send-keys -t t q
+check "q leaves the list" wait_gone "31 matches of"
+
+# --- / in the court list filters it as you type
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t /
+T send-keys -t t -l "鹤汀"
+if until_ok lacks "澜屿市中级人民法院" && shows "霁川市鹤汀区人民法院"; then
+    pass "/ in the court list filters its courts"
+else
+    fail "filter" "澜屿 still shown or 鹤汀 gone"
+fi
+T send-keys -t t Escape
+check "Esc clears the filter" wait_for "澜屿市中级人民法院"
+
 # --- 80x24: the court list gives way; one pane at a time when narrower
 start 80 24 -- "$SAMPLES"
 wait_for "F1 help"

@@ -158,12 +158,40 @@ static void test_default_path(void **state)
     free(p);
 }
 
+static void test_history_file(void **state)
+{
+    struct state_history h = {0}, back = {0};
+    struct err err;
+    char *path;
+    char name[64];
+
+    (void)state;
+    path = state_history_path(file);
+    assert_non_null(strstr(path, "/deep/courtread/history"));
+    for (int i = 0; i < STATE_HISTORY_MAX + 5; i++) {
+        snprintf(name, sizeof(name), "查询%d", i);
+        state_history_add(&h, name);
+    }
+    state_history_add(&h, "");           /* nothing to keep */
+    state_history_add(&h, "two\nlines"); /* not kept: one query per line */
+    assert_int_equal(h.nr, STATE_HISTORY_MAX);
+    assert_int_equal(state_history_save(&h, path, &err), 0);
+    assert_int_equal(state_history_load(&back, path, &err), 0);
+    assert_int_equal(back.nr, STATE_HISTORY_MAX);
+    assert_string_equal(back.v[0], "查询5");
+    snprintf(name, sizeof(name), "查询%d", STATE_HISTORY_MAX + 4);
+    assert_string_equal(back.v[back.nr - 1], name);
+    state_history_release(&h);
+    state_history_release(&back);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),           cmocka_unit_test(test_missing_and_damaged),
         cmocka_unit_test(test_cap_drops_the_oldest), cmocka_unit_test(test_atomic_save),
-        cmocka_unit_test(test_default_path),
+        cmocka_unit_test(test_default_path),         cmocka_unit_test(test_history_file),
     };
     return cmocka_run_group_tests_name("state", tests, setup, teardown);
 }

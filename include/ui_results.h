@@ -1,0 +1,41 @@
+/*
+ * ui_results.h: the list of matches across the library, shown over the
+ * panes: two rows per match (court · title · section, then the match in a
+ * snippet of its paragraph, highlighted), a selection, scrolling.
+ */
+#ifndef COURTREAD_UI_RESULTS_H
+#define COURTREAD_UI_RESULTS_H
+
+#include "results.h"
+#include "ui_draw.h"
+
+struct report;
+
+struct results_view {
+    struct pane pane;
+    struct results results;
+    struct report *const *reports;
+    char *query; /* as typed */
+    struct ui_list list;
+};
+
+/* Show res (taken over) for query over reports. */
+void ui_results_set(struct results_view *rv, struct results *res, const char *query,
+                    struct report *const *reports);
+
+void ui_results_move(struct results_view *rv, long n);
+void ui_results_select(struct results_view *rv, size_t i);
+
+/* The result at row y of the pane, or -1. */
+long ui_results_at(const struct results_view *rv, int y);
+
+/* The selected result, or NULL when there are none. */
+const struct result *ui_results_selected(const struct results_view *rv);
+
+/* Rows a page holds (two per result). */
+int ui_results_page(const struct results_view *rv);
+
+void ui_results_draw(struct results_view *rv);
+void ui_results_release(struct results_view *rv);
+
+#endif

@@ -1,0 +1,139 @@
+/*
+ * ui_results.c: the results view: what each match is shown with, and the
+ * list's selection. Two screen rows per result.
+ */
+#include "ui_results.h"
+
+#include <stdlib.h>
+
+#include "report.h"
+#include "util.h"
+
+#define ROWS_PER 2
+
+/* Entries (results) that fit in the pane. */
+static int fits(const struct results_view *rv)
+{
+    int n = (rv->pane.h - 1) / ROWS_PER; /* the first row is the heading */
+
+    return n > 0 ? n : 1;
+}
+
+void ui_results_set(struct results_view *rv, struct results *res, const char *query,
+                    struct report *const *reports)
+{
+    results_release(&rv->results);
+    rv->results = *res;
+    memset(res, 0, sizeof(*res));
+    free(rv->query);
+    rv->query = xstrdup(query);
+    rv->reports = reports;
+    rv->list.sel = rv->list.scroll = 0;
+    rv->pane.dirty = true;
+}
+
+void ui_results_select(struct results_view *rv, size_t i)
+{
+    ui_list_select(&rv->list, rv->results.nr, i, fits(rv));
+    rv->pane.dirty = true;
+}
+
+void ui_results_move(struct results_view *rv, long n)
+{
+    long i = (long)rv->list.sel + n;
+
+    ui_results_select(rv, i < 0 ? 0 : (size_t)i);
+}
+
+long ui_results_at(const struct results_view *rv, int y)
+{
+    return y < 1 ? -1 : ui_list_at(&rv->list, rv->results.nr, (y - 1) / ROWS_PER);
+}
+
+const struct result *ui_results_selected(const struct results_view *rv)
+{
+    return rv->results.nr ? &rv->results.v[rv->list.sel] : NULL;
+}
+
+int ui_results_page(const struct results_view *rv)
+{
+    return fits(rv);
+}
+
+/* Row y: the snippet of result res, its match highlighted. */
+static void draw_snippet(struct results_view *rv, int y, const struct result *res, attr_t a)
+{
+    const struct report *r = rv->reports[res->report];
+    struct sbuf sb = SBUF_INIT;
+    size_t hl_off, hl_len;
+    int col = 4, w = rv->pane.w - 1;
+
+    /* context a wide character's two columns can afford before the match */
+    results_snippet(r, &res->hit, (size_t)(w > 30 ? (w - 4) / 5 : 5), &sb, &hl_off, &hl_len);
+    col += ui_draw_text(rv->pane.win, y, col, w - col, sb.buf, hl_off, a);
+    col += ui_draw_text(rv->pane.win, y, col, w - col, sb.buf + hl_off, hl_len,
+                        ui_attr(ROLE_CURRENT_MATCH));
+    ui_draw_text(rv->pane.win, y, col, w - col, sb.buf + hl_off + hl_len, sb.len - hl_off - hl_len,
+                 a);
+    sbuf_release(&sb);
+}
+
+void ui_results_draw(struct results_view *rv)
+{
+    WINDOW *w = rv->pane.win;
+    struct sbuf sb = SBUF_INIT;
+    size_t nr_reports = 0, last = SIZE_MAX;
+
+    if (!w)
+        return;
+    for (size_t i = 0; i < rv->results.nr; i++)
+        if (rv->results.v[i].report != last) {
+            nr_reports++;
+            last = rv->results.v[i].report;
+        }
+    sbuf_addf(&sb, " %zu match%s of “%s” in %zu report%s", rv->results.nr,
+              rv->results.nr == 1 ? "" : "es", rv->query ? rv->query : "", nr_reports,
+              nr_reports == 1 ? "" : "s");
+    ui_draw_fill(w, 0, 0, rv->pane.w, ui_attr(ROLE_TITLE));
+    ui_draw_text(w, 0, 0, rv->pane.w, sb.buf, sb.len, ui_attr(ROLE_TITLE));
+    for (int row = 1; row < rv->pane.h; row++)
+        ui_draw_fill(w, row, 0, rv->pane.w, ui_attr(ROLE_BODY));
+    for (int e = 0; e < fits(rv); e++) {
+        size_t i = rv->list.scroll + (size_t)e;
+        int y = 1 + e * ROWS_PER;
+        const struct result *res;
+        const struct report *r;
+        long sec;
+        attr_t a;
+
+        if (i >= rv->results.nr || y + 1 >= rv->pane.h + 1)
+            break;
+        res = &rv->results.v[i];
+        r = rv->reports[res->report];
+        sec = results_section(r, res->hit.off);
+        a = i == rv->list.sel ? ui_attr(ROLE_SELECTED) : ui_attr(ROLE_COURT);
+        sbuf_reset(&sb);
+        sbuf_addf(&sb, " %s · %s", results_court(r), r->title ? r->title : r->path);
+        if (sec >= 0) {
+            sbuf_addstr(&sb, " · ");
+            sbuf_add(&sb, report_block_text(r, &r->blocks[sec]), r->blocks[sec].len);
+        }
+        ui_draw_fill(w, y, 0, rv->pane.w, a);
+        ui_draw_text(w, y, 0, rv->pane.w, sb.buf, sb.len, a);
+        if (y + 1 < rv->pane.h)
+            draw_snippet(rv, y + 1, res, ui_attr(ROLE_BODY));
+    }
+    if (!rv->results.nr)
+        ui_draw_str(w, 2, 2, rv->pane.w - 2, "Nothing matched.", ui_attr(ROLE_BODY));
+    sbuf_release(&sb);
+    wnoutrefresh(w);
+    rv->pane.dirty = false;
+}
+
+void ui_results_release(struct results_view *rv)
+{
+    results_release(&rv->results);
+    free(rv->query);
+    ui_pane_hide(&rv->pane);
+    memset(rv, 0, sizeof(*rv));
+}
