@@ -30,12 +30,12 @@ ALL_CFLAGS  = -std=c11 $(WARN) -pthread -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS
               -DSOURCE_SAMPLES_DIR='"$(CURDIR)/samples"' -DTHEMES_DIR='"$(DATADIR)/themes"' \
               -DSOURCE_THEMES_DIR='"$(CURDIR)/themes"' $(CFLAGS)
 
-MODULES    := util text width decode rules court report outline court_tree layout library ini keys config theme state search results prompt \
+MODULES    := util text width decode rules court report outline court_tree layout library ini keys config theme state search results prompt cache \
               ui_draw ui_reader ui_outline ui_courts ui_results ui \
               ui_width
 OBJS       := $(MODULES:%=$(BUILD)/%.o)
 TESTS      := test_decode test_rules test_report test_court test_library test_config test_layout \
-              test_keys test_theme test_state test_search test_prompt \
+              test_keys test_theme test_state test_search test_prompt test_cache \
               test_ui_width
 TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)
 
@@ -57,7 +57,7 @@ $(BUILD)/prefix: FORCE | $(BUILD)
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
 FORCE:
 
-$(BUILD)/tests/bench_layout: tests/bench_layout.c $(OBJS) | $(BUILD)
+$(BUILD)/tests/bench_%: tests/bench_%.c tests/bench.h $(OBJS) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(OBJS) $(LIBS)
 
@@ -85,8 +85,9 @@ valgrind: $(TEST_BINS)
 	        $$t >/dev/null 2>$(BUILD)/valgrind.log || { cat $(BUILD)/valgrind.log; exit 1; }; \
 	    echo "valgrind clean: $$t"; done
 
-bench: $(BIN) $(BUILD)/tests/bench_layout
-	BENCH_LAYOUT=$(BUILD)/tests/bench_layout sh tests/bench.sh
+bench: $(BIN) $(BUILD)/tests/bench_layout $(BUILD)/tests/bench_search
+	BENCH_LAYOUT=$(BUILD)/tests/bench_layout BENCH_SEARCH=$(BUILD)/tests/bench_search \
+	    sh tests/bench.sh
 
 install: courtread
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/samples

@@ -8,9 +8,9 @@
  * The text is never copied into a normalised form: the matcher folds each
  * character of the original text as it compares, so a hit is already a span
  * of the original bytes (the "map back" is the walk itself), and a query
- * costs no memory in proportion to the library. When the query has a
- * character no other one folds to (any Han character), the scan jumps
- * between its occurrences with memmem().
+ * costs no memory in proportion to the library. When the query has
+ * characters no other one folds to (Han ones), the scan jumps between
+ * occurrences of the longest run of them with memmem().
  */
 #ifndef COURTREAD_SEARCH_H
 #define COURTREAD_SEARCH_H
@@ -19,13 +19,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Characters of the query looked for as bytes at most. */
+#define SEARCH_ANCHOR_MAX 16
+
 struct search_query {
     uint32_t *cps; /* the query, folded */
     size_t n;
     bool case_sensitive; /* the query has a capital letter */
-    size_t anchor;       /* index of a character only itself folds to, or SIZE_MAX */
-    char anchor_utf8[4];
+    size_t anchor;       /* the first of a run of characters only themselves
+                            fold to (Han ones), or SIZE_MAX */
+    char anchor_utf8[4 * SEARCH_ANCHOR_MAX];
     size_t anchor_len;
+    bool lead[256]; /* without an anchor: the first bytes of every character
+                       that folds to the query's first */
 };
 
 /* A span of the searched text, in bytes. */

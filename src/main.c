@@ -5,6 +5,7 @@
  * messages.
  */
 #include <getopt.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "config.h"
 #include "court_tree.h"
 #include "layout.h"
@@ -135,7 +137,8 @@ struct run {
     size_t nr_keep, alloc_keep;
     struct msgs *msgs; /* the browser shows problems instead of printing them */
     struct layout_opts layout;
-    struct search_query query; /* --search */
+    struct search_query query;  /* --search */
+    struct cache_writer *cache; /* --search: the cache being written */
     size_t loaded, failed, matches;
 };
 
@@ -170,6 +173,10 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
     struct run *run = ctx;
 
     (void)index;
+    if (!r && run->cache)
+        cache_writer_add_failed(run->cache, path, err);
+    if (r && run->cache)
+        cache_writer_add(run->cache, r);
     if (!r) {
         if (run->msgs)
             msgs_add(run->msgs, "%s: %s", path, err);
@@ -348,6 +355,81 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
     return status;
 }
 
+/* A share of the reports of a cached --search, formatted by one thread. */
+struct search_share {
+    const struct cache *cache;
+    const struct path_list *paths;
+    const struct search_query *query;
+    size_t from, to;
+    struct sbuf out, errors;
+    size_t loaded, failed, matches;
+};
+
+static void *search_share_run(void *arg)
+{
+    struct search_share *sh = arg;
+
+    for (size_t i = sh->from; i < sh->to; i++) {
+        const char *why;
+        const struct report *r = cache_report(sh->cache, i, &why);
+        struct search_hits h = {0};
+
+        if (!r) {
+            sbuf_addf(&sh->errors, "courtread: %s: %s\n", sh->paths->v[i], why ? why : "");
+            sh->failed++;
+            continue;
+        }
+        sh->loaded++;
+        search_text(sh->query, r->text, r->len, &h);
+        for (size_t k = 0; k < h.nr; k++)
+            results_format(r, &h.v[k], &sh->out);
+        sh->matches += h.nr;
+        search_hits_release(&h);
+    }
+    return NULL;
+}
+
+/* --search from the cache when every file is unchanged since it was
+ * written; false when there is no such cache. The reports are shared out
+ * to a thread per core and the output printed in order. */
+static bool search_cached(struct run *run, const struct path_list *paths, const char *file)
+{
+    struct cache *c = file ? cache_open(file, paths) : NULL;
+    struct search_share sh[8];
+    pthread_t tid[8];
+    bool started[8] = {false};
+    int n = worker_threads();
+
+    if (!c)
+        return false;
+    for (int t = 0; t < n; t++) {
+        memset(&sh[t], 0, sizeof(sh[t]));
+        sh[t].cache = c;
+        sh[t].paths = paths;
+        sh[t].query = &run->query;
+        sh[t].from = paths->nr * (size_t)t / (size_t)n;
+        sh[t].to = paths->nr * (size_t)(t + 1) / (size_t)n;
+    }
+    for (int t = 1; t < n; t++)
+        started[t] = pthread_create(&tid[t], NULL, search_share_run, &sh[t]) == 0;
+    for (int t = 0; t < n; t++)
+        if (!started[t])
+            search_share_run(&sh[t]); /* this thread's share, or a thread's that did not start */
+    for (int t = 0; t < n; t++) {
+        if (started[t])
+            pthread_join(tid[t], NULL);
+        fwrite(sh[t].errors.buf ? sh[t].errors.buf : "", 1, sh[t].errors.len, stderr);
+        fwrite(sh[t].out.buf ? sh[t].out.buf : "", 1, sh[t].out.len, stdout);
+        run->loaded += sh[t].loaded;
+        run->failed += sh[t].failed;
+        run->matches += sh[t].matches;
+        sbuf_release(&sh[t].out);
+        sbuf_release(&sh[t].errors);
+    }
+    cache_close(c);
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     struct options o = {MODE_DEFAULT, NULL, NULL, 0, 0, NULL, NULL};
@@ -413,7 +495,19 @@ int main(int argc, char **argv)
     run.layout.indent = cfg.indent;
     ui_width_set_ambiguous(run.layout.ambiguous); /* curses measures as the layout does */
     run.several = paths.nr > 1;
-    {
+    if (o.mode == MODE_SEARCH) {
+        char *file = cache_file_for(&paths, o.encoding);
+
+        if (!search_cached(&run, &paths, file)) {
+            struct load_opts lo = {o.encoding, 0u};
+            struct err err;
+
+            run.cache = file ? cache_writer_new(file) : NULL;
+            library_load_each(&paths, &lo, worker_threads(), prepare, deliver, &run);
+            cache_writer_finish(run.cache, false, &err); /* no cache: only slower */
+        }
+        free(file);
+    } else {
         /* --dump shows no courts: it need not find them */
         struct load_opts lo = {o.encoding, o.mode == MODE_DUMP ? REPORT_SKIP_COURTS : 0u};
 

@@ -109,7 +109,13 @@ void results_format(const struct report *r, const struct search_hit *h, struct s
     long sec = results_section(r, h->off);
     size_t hl_off, hl_len;
 
-    sbuf_addf(out, "%s\t%s\t%s\t", r->path, results_court(r), r->title ? r->title : "");
+    /* no printf: this runs once per match of a whole library */
+    sbuf_addstr(out, r->path);
+    sbuf_addch(out, '\t');
+    sbuf_addstr(out, results_court(r));
+    sbuf_addch(out, '\t');
+    sbuf_addstr(out, r->title ? r->title : "");
+    sbuf_addch(out, '\t');
     if (sec >= 0)
         sbuf_add(out, report_block_text(r, &r->blocks[sec]), r->blocks[sec].len);
     sbuf_addch(out, '\t');

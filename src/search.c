@@ -55,6 +55,36 @@ static bool fold_unique(uint32_t c)
            !(c >= 0xFF00 && c <= 0xFFEF);
 }
 
+static void mark_lead(struct search_query *q, uint32_t c)
+{
+    uint8_t buf[4];
+
+    if (u8_uctomb(buf, c, 4) > 0)
+        q->lead[buf[0]] = true;
+}
+
+/* Which bytes can start a character that folds to the query's first: every
+ * character that folds to another is below U+2E80, full-width (U+FF00 to
+ * U+FFEF), or U+3000 to U+3002, U+300C, U+300D; the rest fold to
+ * themselves. */
+static void first_bytes(struct search_query *q)
+{
+    static const uint32_t cjk[] = {0x3000, 0x3001, 0x3002, 0x300C, 0x300D};
+    uint32_t f = q->cps[0];
+
+    memset(q->lead, 0, sizeof(q->lead));
+    mark_lead(q, f);
+    for (uint32_t c = 0; c < 0x2E80; c++)
+        if (search_fold(c, q->case_sensitive) == f)
+            mark_lead(q, c);
+    for (uint32_t c = 0xFF00; c < 0xFFF0; c++)
+        if (search_fold(c, q->case_sensitive) == f)
+            mark_lead(q, c);
+    for (size_t i = 0; i < ARRAY_SIZE(cjk); i++)
+        if (search_fold(cjk[i], q->case_sensitive) == f)
+            mark_lead(q, cjk[i]);
+}
+
 static bool has_capital(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
@@ -82,13 +112,28 @@ int search_compile(struct search_query *q, const char *s, size_t len)
         int n = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
 
         q->cps[q->n] = search_fold(c, q->case_sensitive);
-        if (q->anchor == SIZE_MAX && fold_unique(c) && q->cps[q->n] == c) {
-            q->anchor = q->n;
-            q->anchor_len = (size_t)u8_uctomb((uint8_t *)q->anchor_utf8, c, 4);
-        }
         q->n++;
         i += (size_t)(n > 0 ? n : 1);
     }
+    /* the anchor: the longest run of characters only themselves fold to,
+     * looked for as bytes (the longer, the fewer false starts) */
+    for (size_t k = 0, best = 0; k < q->n;) {
+        size_t run = 0;
+
+        while (k + run < q->n && fold_unique(q->cps[k + run]) && run < SEARCH_ANCHOR_MAX)
+            run++;
+        if (run > best) {
+            best = run;
+            q->anchor = k;
+            q->anchor_len = 0;
+            for (size_t j = k; j < k + run; j++)
+                q->anchor_len +=
+                    (size_t)u8_uctomb((uint8_t *)q->anchor_utf8 + q->anchor_len, q->cps[j], 4);
+        }
+        k += run ? run : 1;
+    }
+    if (q->anchor == SIZE_MAX)
+        first_bytes(q);
     return 0;
 }
 
@@ -192,17 +237,17 @@ static void scan(const struct search_query *q, const char *text, size_t len,
         }
         return;
     }
-    for (size_t i = 0; i < len;) {
-        size_t s = i, e;
-        uint32_t c = next_folded(text, len, &i, q->case_sensitive);
+    /* no anchor: stop only at bytes that can start the first character */
+    for (size_t i = 0; i < len; i++) {
+        size_t e;
 
-        if (c != q->cps[0] || !(e = match_at(q, text, len, s)))
+        if (!q->lead[(unsigned char)text[i]] || !(e = match_at(q, text, len, i)))
             continue;
         *found = true;
         if (first_only)
             return;
-        add_hit(out, s, e);
-        i = e;
+        add_hit(out, i, e);
+        i = e - 1;
     }
 }
 

@@ -11,21 +11,7 @@
 #include "library.h"
 #include "report.h"
 #include "util.h"
-
-static double now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-
-    return x < y ? -1 : x > y;
-}
+#include "bench.h"
 
 int main(int argc, char **argv)
 {
@@ -46,14 +32,13 @@ int main(int argc, char **argv)
     /* each width once: the layout cache never helps */
     for (int w = 20; w <= 120; w++) {
         struct layout_opts o = {w, 1, 2};
-        double s = now();
+        double s = bench_now();
         struct layout *l = layout_build(r, &o);
 
-        t[n++] = now() - s;
+        t[n++] = bench_now() - s;
         layout_free(l);
     }
-    qsort(t, n, sizeof(*t), cmp);
-    printf("%zu %.3f\n", r->len, t[n / 2] * 1000);
+    printf("%zu %.3f\n", r->len, bench_median(t, n) * 1000);
     report_free(r);
     return 0;
 }

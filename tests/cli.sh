@@ -268,3 +268,23 @@ printf '[display]\nambiguous_width = 3\nindent = 9\n' >"$t/disp.ini"
 printf '[display]\nindent = 0\n' >"$t/disp.ini"
 "$BIN" --config "$t/disp.ini" --dump --width 30 samples/06-mediation-notes.txt >"$t/out" 2>"$t/err"
 grep -q '^只有把案件事实弄清楚' "$t/out" && pass "config: indent = 0" || fail "config indent" "$(head -5 "$t/out")"
+
+# --search keeps a cache of the parsed reports (XDG_CACHE_HOME); a second
+# run gives the same lines, and a changed file is searched as it is now.
+mkdir -p "$t/cachelib"
+cp samples/*.txt "$t/cachelib/"
+XDG_CACHE_HOME="$t/xdgcache" "$BIN" --search 法官 "$t/cachelib" >"$t/first" 2>&1
+XDG_CACHE_HOME="$t/xdgcache" "$BIN" --search 法官 "$t/cachelib" >"$t/second" 2>&1
+if ls "$t/xdgcache/courtread/"search-*.cache >/dev/null 2>&1 && cmp -s "$t/first" "$t/second" &&
+    [ -s "$t/first" ]; then
+    pass "--search: the cache is written and gives the same results"
+else
+    fail "--search cache" "no cache file or different results"
+fi
+sleep 0.01
+printf '\n　　承办法官蓝鹊耐心释法。\n' >>"$t/cachelib/01-jichuan-team.txt"
+if XDG_CACHE_HOME="$t/xdgcache" "$BIN" --search 蓝鹊 "$t/cachelib" 2>&1 | grep -q 蓝鹊; then
+    pass "--search: a changed file is searched as it is now"
+else
+    fail "--search cache" "a stale cache hid the change"
+fi

@@ -4,7 +4,9 @@
 BIN=${BIN:-./courtread}
 dir=tests/golden
 tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
+XDG_CACHE_HOME=$(mktemp -d) # --search's cache goes there, not to the user's
+export XDG_CACHE_HOME
+trap 'rm -rf "$tmp" "$XDG_CACHE_HOME"' EXIT
 
 check() { # name, expected file; output in $tmp
     if [ "${UPDATE:-0}" = 1 ]; then

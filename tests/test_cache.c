@@ -1,0 +1,181 @@
+/* Unit tests for cache.c: a cache gives back the reports it was written
+ * from; a changed, added or removed file, a damaged cache or one from
+ * another program is not used; files that failed to load stay failed. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "library.h"
+#include "report.h"
+#include "util.h"
+
+static char dir[] = "/tmp/courtread-cache-XXXXXX";
+static char file[300];
+static struct path_list paths;
+
+static int setup(void **state)
+{
+    char cmd[400];
+    struct msgs m = {0};
+    struct err err;
+
+    (void)state;
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(cmd, sizeof(cmd),
+             "cp -r samples '%s/reports' && printf '\\211PNG' > '%s/reports/x.txt'", dir, dir);
+    if (system(cmd) != 0)
+        return -1;
+    snprintf(file, sizeof(file), "%s/cache/courtread/test.cache", dir);
+    snprintf(cmd, sizeof(cmd), "%s/reports", dir);
+    if (library_collect(cmd, &paths, &m, &err) < 0)
+        return -1;
+    msgs_release(&m);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    char cmd[128];
+
+    (void)state;
+    path_list_release(&paths);
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Write the cache of paths: every report, or why it failed. */
+static void write_cache(void)
+{
+    struct cache_writer *w = cache_writer_new(file);
+    struct err err;
+
+    assert_non_null(w);
+    for (size_t i = 0; i < paths.nr; i++) {
+        struct report *r = library_load(paths.v[i], NULL, &err);
+
+        if (r)
+            cache_writer_add(w, r);
+        else
+            cache_writer_add_failed(w, paths.v[i], err.msg);
+        report_free(r);
+    }
+    assert_int_equal(cache_writer_finish(w, false, &err), 0);
+}
+
+static void test_round_trip(void **state)
+{
+    struct cache *c;
+    struct err err;
+    size_t failed = 0;
+
+    (void)state;
+    write_cache();
+    c = cache_open(file, &paths);
+    assert_non_null(c);
+    for (size_t i = 0; i < paths.nr; i++) {
+        const char *why;
+        const struct report *got = cache_report(c, i, &why);
+        struct report *want = library_load(paths.v[i], NULL, &err);
+
+        if (!want) {
+            assert_null(got);
+            assert_string_equal(why, err.msg);
+            failed++;
+            continue;
+        }
+        assert_non_null(got);
+        assert_string_equal(got->path, want->path);
+        assert_int_equal(got->len, want->len);
+        assert_memory_equal(got->text, want->text, want->len);
+        assert_int_equal(got->nr_blocks, want->nr_blocks);
+        assert_memory_equal(got->blocks, want->blocks, want->nr_blocks * sizeof(*want->blocks));
+        assert_true((!got->title && !want->title) || !strcmp(got->title, want->title));
+        assert_int_equal(got->nr_courts, want->nr_courts);
+        for (size_t k = 0; k < want->nr_courts; k++)
+            assert_string_equal(got->courts[k], want->courts[k]);
+        report_free(want);
+    }
+    assert_int_equal(failed, 1); /* the PNG */
+    cache_close(c);
+}
+
+static void test_changed_file_is_not_used(void **state)
+{
+    struct timespec t[2] = {{0, UTIME_OMIT}, {12345, 0}};
+    struct cache *c;
+
+    (void)state;
+    write_cache();
+    assert_int_equal(utimensat(AT_FDCWD, paths.v[1], t, 0), 0);
+    assert_null(cache_open(file, &paths));
+    write_cache(); /* written again, it is good again */
+    c = cache_open(file, &paths);
+    assert_non_null(c);
+    cache_close(c);
+}
+
+static void test_other_paths_are_not_used(void **state)
+{
+    struct path_list fewer = paths;
+    struct cache *c;
+
+    (void)state;
+    write_cache();
+    fewer.nr--;
+    assert_null(cache_open(file, &fewer));
+    c = cache_open(file, &paths);
+    assert_non_null(c);
+    cache_close(c);
+}
+
+static void test_damaged_cache(void **state)
+{
+    struct stat st;
+
+    (void)state;
+    for (int cut = 1; cut <= 4; cut++) {
+        write_cache();
+        assert_int_equal(stat(file, &st), 0);
+        assert_int_equal(truncate(file, st.st_size * cut / 5), 0);
+        assert_null(cache_open(file, &paths));
+    }
+    assert_null(cache_open("/nonexistent/cache", &paths));
+}
+
+static void test_cache_file_name(void **state)
+{
+    char *a, *b;
+
+    (void)state;
+    setenv("XDG_CACHE_HOME", "/x/cache", 1);
+    a = cache_file_for(&paths, NULL);
+    b = cache_file_for(&paths, "GBK");
+    assert_non_null(strstr(a, "/x/cache/courtread/search-"));
+    assert_string_not_equal(a, b); /* another encoding, another cache */
+    free(a);
+    free(b);
+    unsetenv("XDG_CACHE_HOME");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_changed_file_is_not_used),
+        cmocka_unit_test(test_other_paths_are_not_used),
+        cmocka_unit_test(test_damaged_cache),
+        cmocka_unit_test(test_cache_file_name),
+    };
+    return cmocka_run_group_tests_name("cache", tests, setup, teardown);
+}
