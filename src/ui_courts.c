@@ -176,8 +176,9 @@ void ui_courts_draw(struct courts_pane *cp, bool focused, long open_report)
         } else if (row) {
             const struct court_node *n = &cp->tree->v[row->index];
 
-            sbuf_addf(&sb, "%s %s (%zu)", cp->expanded[row->index] ? "-" : "+", n->name,
-                      n->nr_reports);
+            bool open = i + 1 < cp->nr && cp->rows[i + 1].kind == ROW_REPORT;
+
+            sbuf_addf(&sb, "%s %s (%zu)", open ? "-" : "+", n->name, n->nr_reports);
         }
         if (row && i == cp->list.sel)
             a = focused ? ui_attr(ROLE_SELECTED) : a | A_UNDERLINE;

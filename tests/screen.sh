@@ -244,6 +244,13 @@ else
 fi
 T send-keys -t t Escape
 check "Esc clears the filter" wait_for "澜屿市中级人民法院"
+T send-keys -t t Tab /
+T send-keys -t t -l "练好"
+if until_ok lacks "│   筑牢思想根基" && shows "│   练好基本功"; then
+    pass "/ in the outline filters its sections"
+else
+    fail "outline filter" "other sections still shown"
+fi
 
 # --- 80x24: the court list gives way; one pane at a time when narrower
 start 80 24 -- "$SAMPLES"
