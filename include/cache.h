@@ -5,8 +5,9 @@
  * $XDG_CACHE_HOME/courtread/ (default ~/.cache/courtread/), holding each
  * report's text, blocks and fields with the size, modification time and
  * inode of its file; it is used only when every file is unchanged, and is
- * written again (to a temporary file, then renamed) otherwise. Deleting it
- * is always safe. Never prints.
+ * written again (to a temporary file, then renamed) otherwise. The ten
+ * most recently used cache files are kept. Deleting them is always safe.
+ * Never prints.
  */
 #ifndef COURTREAD_CACHE_H
 #define COURTREAD_CACHE_H

@@ -63,6 +63,9 @@ enum report_skip { REPORT_SKIP_COURTS = 1 << 0 };
  * with REPORT_SKIP_COURTS, courts stay empty. */
 struct report *report_parse_skip(const char *path, const char *text, size_t len, bool markdown,
                                  unsigned skip);
+/* A copy of r that the caller owns (free with report_free()). */
+struct report *report_dup(const struct report *r);
+
 void report_free(struct report *r);
 
 /* The block's text (not NUL-terminated; use block->len). */

@@ -6,6 +6,7 @@
  */
 #include "cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
@@ -15,6 +16,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "library.h"
@@ -25,6 +27,8 @@
 /* Changes when the model or this format does. */
 #define FORMAT    1u
 #define NO_STRING UINT64_MAX
+/* Cache files kept in the folder; the least recently used go first. */
+#define KEEP_FILES 10
 
 struct identity {
     uint64_t size, ino;
@@ -251,6 +255,7 @@ struct cache *cache_open(const char *file, const struct path_list *paths)
         }
         rd.p = start + len;
     }
+    utimensat(AT_FDCWD, file, NULL, 0); /* used now: pruning keeps it longest */
     return c;
 }
 
@@ -405,6 +410,67 @@ void cache_writer_add_failed(struct cache_writer *w, const char *path, const cha
     add_record(w, &r, true);
 }
 
+struct aged {
+    char *path;
+    time_t mtime;
+};
+
+static int newest_first(const void *a, const void *b)
+{
+    const struct aged *x = a, *y = b;
+
+    return x->mtime > y->mtime ? -1 : x->mtime < y->mtime;
+}
+
+/* Delete all but the KEEP_FILES most recently used caches beside file: each
+ * set of paths searched or browsed has one, and they would pile up. */
+static void prune(const char *file)
+{
+    char *dir = xstrdup(file), *slash = strrchr(dir, '/');
+    struct aged *v = NULL;
+    size_t nr = 0, alloc = 0;
+    struct dirent *e;
+    DIR *d;
+
+    if (!slash) {
+        free(dir);
+        return;
+    }
+    *slash = '\0';
+    d = opendir(dir);
+    if (!d) {
+        free(dir);
+        return;
+    }
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        struct sbuf sb = SBUF_INIT;
+        struct stat st;
+
+        if (strncmp(e->d_name, "search-", 7) || len < 6 || strcmp(e->d_name + len - 6, ".cache"))
+            continue;
+        sbuf_addf(&sb, "%s/%s", dir, e->d_name);
+        if (stat(sb.buf, &st) < 0) {
+            sbuf_release(&sb);
+            continue;
+        }
+        ALLOC_GROW(v, nr + 1, alloc);
+        v[nr].path = sbuf_detach(&sb, NULL);
+        v[nr].mtime = st.st_mtime;
+        nr++;
+    }
+    closedir(d);
+    if (nr)
+        qsort(v, nr, sizeof(*v), newest_first);
+    for (size_t i = 0; i < nr; i++) {
+        if (i >= KEEP_FILES)
+            unlink(v[i].path);
+        free(v[i].path);
+    }
+    free(v);
+    free(dir);
+}
+
 int cache_writer_finish(struct cache_writer *w, bool abandon, struct err *err)
 {
     int rc = -1;
@@ -421,6 +487,8 @@ int cache_writer_finish(struct cache_writer *w, bool abandon, struct err *err)
         rc = -1;
     if (rc == 0 && rename(w->tmp, w->file) < 0)
         rc = -1;
+    if (rc == 0)
+        prune(w->file);
     if (rc < 0) {
         if (!abandon)
             err_set(err, "%s: %s", w->file, strerror(errno));

@@ -430,6 +430,27 @@ static bool search_cached(struct run *run, const struct path_list *paths, const 
     return true;
 }
 
+/* The browser's reports from the cache when every file is unchanged; false
+ * when there is no such cache. */
+static bool browse_cached(struct run *run, const struct path_list *paths, const char *file)
+{
+    struct cache *c = file ? cache_open(file, paths) : NULL;
+
+    if (!c)
+        return false;
+    for (size_t i = 0; i < paths->nr; i++) {
+        const char *why;
+        const struct report *r = cache_report(c, i, &why);
+
+        if (r)
+            deliver(run, i, paths->v[i], report_dup(r), NULL, NULL);
+        else
+            deliver(run, i, paths->v[i], NULL, NULL, why ? why : "");
+    }
+    cache_close(c);
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     struct options o = {MODE_DEFAULT, NULL, NULL, 0, 0, NULL, NULL};
@@ -495,10 +516,14 @@ int main(int argc, char **argv)
     run.layout.indent = cfg.indent;
     ui_width_set_ambiguous(run.layout.ambiguous); /* curses measures as the layout does */
     run.several = paths.nr > 1;
-    if (o.mode == MODE_SEARCH) {
+    if (run.browse || o.mode == MODE_SEARCH) {
+        /* both read the whole model: from the cache when it is good, else
+         * parsed and the cache written for next time */
         char *file = cache_file_for(&paths, o.encoding);
+        bool cached =
+            run.browse ? browse_cached(&run, &paths, file) : search_cached(&run, &paths, file);
 
-        if (!search_cached(&run, &paths, file)) {
+        if (!cached) {
             struct load_opts lo = {o.encoding, 0u};
             struct err err;
 

@@ -312,6 +312,23 @@ else
     fail "^C" "still running, or status $(exit_status)"
 fi
 
+# --- the browser starts from the cache of parsed reports, and a changed
+# file shows as it is now
+mkdir -p "$t/lib"
+cp "$SAMPLES"/*.txt "$t/lib/"
+start 120 40 -- "$t/lib"
+wait_for "F1 help"
+T send-keys -t t q
+dead
+if ls "$t"/.cache/courtread/search-*.cache >/dev/null 2>&1; then
+    pass "the browser writes the cache of parsed reports"
+else
+    fail "browser cache" "no cache file"
+fi
+sed -i '1s/.*/夯实队伍根基 锻造审判铁军/' "$t/lib/01-jichuan-team.txt"
+start 120 40 -- "$t/lib"
+check "a changed report shows as it is now" wait_for "锻造审判铁军"
+
 # --- c hides and shows the court list; + widens the focused side pane (the
 # outline when the reader has the focus, as it has once the court list hid)
 borders_are() { [ "$(screen | head -1 | grep -o '│' | wc -l)" = "$1" ]; }

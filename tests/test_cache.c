@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,6 +169,39 @@ static void test_cache_file_name(void **state)
     unsetenv("XDG_CACHE_HOME");
 }
 
+/* Only the ten most recently used cache files stay. */
+static void test_prune(void **state)
+{
+    char name[400];
+    struct err err;
+    int left = 0;
+    DIR *d;
+    struct dirent *e;
+
+    (void)state;
+    for (int i = 0; i < 14; i++) {
+        struct timespec t[2] = {{0, UTIME_OMIT}, {1000 + i, 0}};
+        struct cache_writer *w;
+
+        snprintf(name, sizeof(name), "%s/prune/courtread/search-%02d.cache", dir, i);
+        w = cache_writer_new(name);
+        assert_non_null(w);
+        assert_int_equal(cache_writer_finish(w, false, &err), 0);
+        utimensat(AT_FDCWD, name, t, 0); /* i: older to newer */
+    }
+    snprintf(name, sizeof(name), "%s/prune/courtread", dir);
+    d = opendir(name);
+    assert_non_null(d);
+    while ((e = readdir(d)))
+        left += e->d_name[0] != '.';
+    closedir(d);
+    assert_int_equal(left, 10);
+    snprintf(name, sizeof(name), "%s/prune/courtread/search-13.cache", dir);
+    assert_int_equal(access(name, F_OK), 0); /* the newest stays */
+    snprintf(name, sizeof(name), "%s/prune/courtread/search-00.cache", dir);
+    assert_int_not_equal(access(name, F_OK), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_other_paths_are_not_used),
         cmocka_unit_test(test_damaged_cache),
         cmocka_unit_test(test_cache_file_name),
+        cmocka_unit_test(test_prune),
     };
     return cmocka_run_group_tests_name("cache", tests, setup, teardown);
 }
