@@ -372,6 +372,13 @@ static void add_record(struct cache_writer *w, const struct report *r, bool fail
         w->failed = true;
         return;
     }
+    /* a file changed in the last two seconds may change again within the
+     * same timestamp, after it was read: such a cache could go stale
+     * unseen, so none is written this time (git's "racy" files) */
+    if (st.st_mtime >= time(NULL) - 2) {
+        w->failed = true;
+        return;
+    }
     memset(&rec, 0, sizeof(rec));
     rec.failed = failed;
     identity_of(&st, &rec.id);

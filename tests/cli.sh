@@ -272,7 +272,7 @@ grep -q '^只有把案件事实弄清楚' "$t/out" && pass "config: indent = 0" 
 # --search keeps a cache of the parsed reports (XDG_CACHE_HOME); a second
 # run gives the same lines, and a changed file is searched as it is now.
 mkdir -p "$t/cachelib"
-cp samples/*.txt "$t/cachelib/"
+cp -p samples/*.txt "$t/cachelib/"
 XDG_CACHE_HOME="$t/xdgcache" "$BIN" --search 法官 "$t/cachelib" >"$t/first" 2>&1
 XDG_CACHE_HOME="$t/xdgcache" "$BIN" --search 法官 "$t/cachelib" >"$t/second" 2>&1
 if ls "$t/xdgcache/courtread/"search-*.cache >/dev/null 2>&1 && cmp -s "$t/first" "$t/second" &&

@@ -315,7 +315,7 @@ fi
 # --- the browser starts from the cache of parsed reports, and a changed
 # file shows as it is now
 mkdir -p "$t/lib"
-cp "$SAMPLES"/*.txt "$t/lib/"
+cp -p "$SAMPLES"/*.txt "$t/lib/"
 start 120 40 -- "$t/lib"
 wait_for "F1 help"
 T send-keys -t t q

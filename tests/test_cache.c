@@ -34,7 +34,9 @@ static int setup(void **state)
     if (!mkdtemp(dir))
         return -1;
     snprintf(cmd, sizeof(cmd),
-             "cp -r samples '%s/reports' && printf '\\211PNG' > '%s/reports/x.txt'", dir, dir);
+             "cp -rp samples '%s/reports' && printf '\\211PNG' > '%s/reports/x.txt' && "
+             "touch -d @1000000000 '%s/reports/x.txt'",
+             dir, dir, dir);
     if (system(cmd) != 0)
         return -1;
     snprintf(file, sizeof(file), "%s/cache/courtread/test.cache", dir);
@@ -202,6 +204,26 @@ static void test_prune(void **state)
     assert_int_not_equal(access(name, F_OK), 0);
 }
 
+/* A file changed a moment ago may change again unseen within its
+ * timestamp: no cache is written then. */
+static void test_racy_file_is_not_cached(void **state)
+{
+    struct cache_writer *w;
+    struct report *r;
+    struct err err;
+    char racy[400];
+
+    (void)state;
+    snprintf(racy, sizeof(racy), "%s/racy.cache", dir);
+    assert_int_equal(utimensat(AT_FDCWD, paths.v[0], NULL, 0), 0); /* now */
+    w = cache_writer_new(racy);
+    r = library_load(paths.v[0], NULL, &err);
+    cache_writer_add(w, r);
+    report_free(r);
+    assert_int_equal(cache_writer_finish(w, false, &err), -1);
+    assert_int_not_equal(access(racy, F_OK), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +233,7 @@ int main(void)
         cmocka_unit_test(test_damaged_cache),
         cmocka_unit_test(test_cache_file_name),
         cmocka_unit_test(test_prune),
+        cmocka_unit_test(test_racy_file_is_not_cached),
     };
     return cmocka_run_group_tests_name("cache", tests, setup, teardown);
 }
