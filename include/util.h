@@ -67,6 +67,14 @@ void sbuf_release(struct sbuf *sb);
 /* Caller frees the returned string; sb is left empty. */
 char *sbuf_detach(struct sbuf *sb, size_t *len);
 
+/*
+ * A file of courtread's in an XDG base folder: $<var>/courtread/<name>, or
+ * $HOME/<fallback>/courtread/<name> when var is unset or empty (var is
+ * "XDG_CONFIG_HOME", fallback ".config", say). NULL when HOME is not set
+ * either. Caller frees.
+ */
+char *util_xdg_path(const char *var, const char *fallback, const char *name);
+
 /* Where library code reports what went wrong; the caller decides where it goes. */
 struct err {
     char msg[1024];

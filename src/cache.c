@@ -73,10 +73,8 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
 
 char *cache_file_for(const struct path_list *paths, const char *encoding)
 {
-    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
     uint64_t h = 14695981039346656037u;
-    struct sbuf sb = SBUF_INIT;
-    char cwd[4096];
+    char cwd[4096], name[64];
 
     /* relative paths mean different files from different folders */
     if (getcwd(cwd, sizeof(cwd)))
@@ -84,13 +82,8 @@ char *cache_file_for(const struct path_list *paths, const char *encoding)
     h = fnv(h, encoding ? encoding : "", encoding ? strlen(encoding) + 1 : 1);
     for (size_t i = 0; i < paths->nr; i++)
         h = fnv(h, paths->v[i], strlen(paths->v[i]) + 1);
-    if (xdg && *xdg)
-        sbuf_addf(&sb, "%s/courtread/search-%016llx.cache", xdg, (unsigned long long)h);
-    else if (home && *home)
-        sbuf_addf(&sb, "%s/.cache/courtread/search-%016llx.cache", home, (unsigned long long)h);
-    else
-        return NULL;
-    return sbuf_detach(&sb, NULL);
+    snprintf(name, sizeof(name), "search-%016llx.cache", (unsigned long long)h);
+    return util_xdg_path("XDG_CACHE_HOME", ".cache", name);
 }
 
 static void identity_of(const struct stat *st, struct identity *id)

@@ -41,16 +41,7 @@ void config_release(struct config *cfg)
 
 char *config_default_path(void)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-    struct sbuf sb = SBUF_INIT;
-
-    if (xdg && *xdg)
-        sbuf_addf(&sb, "%s/courtread/config.ini", xdg);
-    else if (home && *home)
-        sbuf_addf(&sb, "%s/.config/courtread/config.ini", home);
-    else
-        return NULL;
-    return sbuf_detach(&sb, NULL);
+    return util_xdg_path("XDG_CONFIG_HOME", ".config", "config.ini");
 }
 
 static char *expand_home(const char *v)

@@ -17,16 +17,7 @@
 
 char *state_default_path(void)
 {
-    const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-    struct sbuf sb = SBUF_INIT;
-
-    if (xdg && *xdg)
-        sbuf_addf(&sb, "%s/courtread/state", xdg);
-    else if (home && *home)
-        sbuf_addf(&sb, "%s/.local/state/courtread/state", home);
-    else
-        return NULL;
-    return sbuf_detach(&sb, NULL);
+    return util_xdg_path("XDG_STATE_HOME", ".local/state", "state");
 }
 
 static void add_pos(struct state *s, const char *path, size_t len, size_t off)

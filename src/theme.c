@@ -264,18 +264,19 @@ static bool is_file(const char *path)
 
 char *theme_find(const char *name, const char *const *dirs)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
     size_t len = strlen(name);
     struct sbuf sb = SBUF_INIT;
+    char *mine;
 
     if (strchr(name, '/') || (len > 4 && !strcmp(name + len - 4, ".ini")))
         return xstrdup(name);
-    if (xdg && *xdg)
-        sbuf_addf(&sb, "%s/courtread/themes/%s.ini", xdg, name);
-    else if (home && *home)
-        sbuf_addf(&sb, "%s/.config/courtread/themes/%s.ini", home, name);
-    if (sb.len && is_file(sb.buf))
-        return sbuf_detach(&sb, NULL);
+    sbuf_addf(&sb, "themes/%s.ini", name);
+    mine = util_xdg_path("XDG_CONFIG_HOME", ".config", sb.buf);
+    if (mine && is_file(mine)) {
+        sbuf_release(&sb);
+        return mine;
+    }
+    free(mine);
     for (size_t i = 0; dirs && dirs[i]; i++) {
         sbuf_reset(&sb);
         sbuf_addf(&sb, "%s/%s.ini", dirs[i], name);

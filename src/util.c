@@ -179,6 +179,20 @@ void msgs_release(struct msgs *m)
     m->nr = m->alloc = 0;
 }
 
+char *util_xdg_path(const char *var, const char *fallback, const char *name)
+{
+    const char *xdg = getenv(var), *home = getenv("HOME");
+    struct sbuf sb = SBUF_INIT;
+
+    if (xdg && *xdg)
+        sbuf_addf(&sb, "%s/courtread/%s", xdg, name);
+    else if (home && *home)
+        sbuf_addf(&sb, "%s/%s/courtread/%s", home, fallback, name);
+    else
+        return NULL;
+    return sbuf_detach(&sb, NULL);
+}
+
 int util_read_file(const char *path, char **out, size_t *len, struct err *err)
 {
     struct stat st;
