@@ -63,6 +63,14 @@ enum report_skip { REPORT_SKIP_COURTS = 1 << 0 };
  * with REPORT_SKIP_COURTS, courts stay empty. */
 struct report *report_parse_skip(const char *path, const char *text, size_t len, bool markdown,
                                  unsigned skip);
+/* The block that holds byte off of the text (the one before, when off
+ * falls between blocks); 0 for a report without blocks. */
+size_t report_block_at(const struct report *r, size_t off);
+
+/* The heading that block b falls under (b itself when it is one), or -1
+ * before the first heading. */
+long report_section_of(const struct report *r, size_t b);
+
 /* A copy of r that the caller owns (free with report_free()). */
 struct report *report_dup(const struct report *r);
 

@@ -31,9 +31,6 @@ size_t results_add(struct results *out, const struct search_query *q, const stru
 
 void results_release(struct results *res);
 
-/* The heading block of the section byte off falls in, or -1. */
-long results_section(const struct report *r, size_t off);
-
 /* The name of r's court: the one it is mainly about, or 其他. */
 const char *results_court(const struct report *r);
 

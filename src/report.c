@@ -1255,6 +1255,31 @@ struct report *report_parse_skip(const char *path, const char *text, size_t len,
     return r;
 }
 
+size_t report_block_at(const struct report *r, size_t off)
+{
+    size_t lo = 0, hi = r->nr_blocks;
+
+    while (lo < hi) { /* blocks are in text order */
+        size_t mid = (lo + hi) / 2;
+
+        if (r->blocks[mid].off <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? lo - 1 : 0;
+}
+
+long report_section_of(const struct report *r, size_t b)
+{
+    if (b >= r->nr_blocks)
+        return -1;
+    for (long i = (long)b; i >= 0; i--)
+        if (r->blocks[i].kind == BLOCK_HEADING)
+            return i;
+    return -1;
+}
+
 static char *dup_or_null(const char *s)
 {
     return s ? xstrdup(s) : NULL;

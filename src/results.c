@@ -33,32 +33,6 @@ void results_release(struct results *res)
     memset(res, 0, sizeof(*res));
 }
 
-/* The block holding byte off (blocks are in text order). */
-static size_t block_of(const struct report *r, size_t off)
-{
-    size_t lo = 0, hi = r->nr_blocks;
-
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-
-        if (r->blocks[mid].off <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo ? lo - 1 : 0;
-}
-
-long results_section(const struct report *r, size_t off)
-{
-    if (!r->nr_blocks)
-        return -1;
-    for (long b = (long)block_of(r, off); b >= 0; b--)
-        if (r->blocks[b].kind == BLOCK_HEADING)
-            return b;
-    return -1;
-}
-
 const char *results_court(const struct report *r)
 {
     return r->nr_courts ? r->courts[0] : COURT_TREE_OTHER;
@@ -84,7 +58,7 @@ static size_t step_chars(const char *t, size_t i, size_t lo, size_t hi, size_t n
 void results_snippet(const struct report *r, const struct search_hit *h, size_t context,
                      struct sbuf *out, size_t *hl_off, size_t *hl_len)
 {
-    const struct block *b = r->nr_blocks ? &r->blocks[block_of(r, h->off)] : NULL;
+    const struct block *b = r->nr_blocks ? &r->blocks[report_block_at(r, h->off)] : NULL;
     size_t lo = b ? b->off : 0, hi = b ? b->off + b->len : r->len;
     size_t end = h->off + h->len, from, to;
 
@@ -106,7 +80,7 @@ void results_snippet(const struct report *r, const struct search_hit *h, size_t 
 
 void results_format(const struct report *r, const struct search_hit *h, struct sbuf *out)
 {
-    long sec = results_section(r, h->off);
+    long sec = report_section_of(r, report_block_at(r, h->off));
     size_t hl_off, hl_len;
 
     /* no printf: this runs once per match of a whole library */

@@ -131,10 +131,7 @@ long ui_reader_section(const struct reader *rd)
     /* the section of the first text line on screen */
     while (top + 1 < l->nr && l->v[top].role == LINE_BLANK)
         top++;
-    for (long b = (long)l->v[top].block; b >= 0; b--)
-        if (r->blocks[b].kind == BLOCK_HEADING)
-            return b;
-    return -1;
+    return report_section_of(r, l->v[top].block);
 }
 
 long ui_reader_paragraph(const struct reader *rd)

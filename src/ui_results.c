@@ -110,7 +110,7 @@ void ui_results_draw(struct results_view *rv)
             break;
         res = &rv->results.v[i];
         r = rv->reports[res->report];
-        sec = results_section(r, res->hit.off);
+        sec = report_section_of(r, report_block_at(r, res->hit.off));
         a = i == rv->list.sel ? ui_attr(ROLE_SELECTED) : ui_attr(ROLE_COURT);
         sbuf_reset(&sb);
         sbuf_addf(&sb, " %s · %s", results_court(r), r->title ? r->title : r->path);

@@ -311,6 +311,31 @@ static void test_empty_and_odd_input(void **state)
     }
 }
 
+/* Where an offset falls: its block, and the section over it. */
+static void test_block_and_section_of_an_offset(void **state)
+{
+    static const char md[] =
+        "# 某某县法院工作纪实\n\n导语一段。\n\n## 一、审判工作\n\n第一段正文。\n\n"
+        "## 二、执行工作\n\n第二段正文。\n";
+    struct report *r = report_parse("t.md", md, strlen(md), true);
+    const char *p1 = strstr(r->text, "第一段"), *p2 = strstr(r->text, "第二段");
+    size_t b1 = report_block_at(r, (size_t)(p1 - r->text) + 3);
+    size_t b2 = report_block_at(r, (size_t)(p2 - r->text));
+    long s1 = report_section_of(r, b1), s2 = report_section_of(r, b2);
+    size_t lead = report_block_at(r, (size_t)(strstr(r->text, "导语") - r->text));
+
+    (void)state;
+    assert_int_equal(r->blocks[b1].kind, BLOCK_PARA);
+    assert_true(s1 >= 0 && s2 > s1);
+    assert_memory_equal(report_block_text(r, &r->blocks[s1]), "一、审判工作",
+                        strlen("一、审判工作"));
+    assert_memory_equal(report_block_text(r, &r->blocks[s2]), "二、执行工作",
+                        strlen("二、执行工作"));
+    assert_int_equal(report_section_of(r, lead), -1); /* before the first heading */
+    assert_int_equal(report_section_of(r, r->nr_blocks), -1);
+    report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -333,6 +358,7 @@ int main(void)
         cmocka_unit_test(test_markdown_front_matter),
         cmocka_unit_test(test_skipping_courts),
         cmocka_unit_test(test_empty_and_odd_input),
+        cmocka_unit_test(test_block_and_section_of_an_offset),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }
