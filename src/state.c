@@ -28,46 +28,52 @@ static void add_pos(struct state *s, const char *path, size_t len, size_t off)
     s->nr++;
 }
 
-/* Read file whole into *text; 0 with *text NULL when there is no file. */
-static int read_if_there(const char *file, char **text, size_t *n, struct err *err)
+/* Call fn with each line of file (NUL-terminated, without its newline); a
+ * missing file has no lines. -1 with err set when it cannot be read. */
+static int each_line(const char *file, void (*fn)(void *ctx, char *line, size_t len), void *ctx,
+                     struct err *err)
 {
+    char *text;
+    size_t n;
     struct err e;
 
-    *text = NULL;
     if (access(file, F_OK) < 0 && errno == ENOENT)
         return 0;
-    if (util_read_file(file, text, n, &e) < 0) {
+    if (util_read_file(file, &text, &n, &e) < 0) {
         err_set(err, "%s", e.msg);
         return -1;
     }
+    for (char *p = text, *end; p < text + n; p = end + 1) {
+        end = memchr(p, '\n', (size_t)(text + n - p));
+        if (!end)
+            end = text + n; /* util_read_file() put a NUL there */
+        *end = '\0';
+        fn(ctx, p, (size_t)(end - p));
+    }
+    free(text);
     return 0;
+}
+
+/* A line of the state file: "last<TAB>PATH" or "pos<TAB>OFFSET<TAB>PATH". */
+static void state_line(void *ctx, char *p, size_t len)
+{
+    struct state *s = ctx;
+    char *end = p + len;
+
+    if (len > 5 && !memcmp(p, "last\t", 5) && !s->last) {
+        s->last = xstrndup(p + 5, len - 5);
+    } else if (len > 4 && !memcmp(p, "pos\t", 4) && s->nr < STATE_MAX_POSITIONS) {
+        char *q;
+        unsigned long long off = strtoull(p + 4, &q, 10);
+
+        if (q > p + 4 && q < end && *q == '\t' && q + 1 < end)
+            add_pos(s, q + 1, (size_t)(end - q - 1), (size_t)off);
+    }
 }
 
 int state_load(struct state *s, const char *file, struct err *err)
 {
-    char *text;
-    size_t n;
-
-    if (read_if_there(file, &text, &n, err) < 0)
-        return -1;
-    if (!text)
-        return 0;
-    for (char *p = text, *end; p < text + n; p = end + 1) {
-        end = memchr(p, '\n', (size_t)(text + n - p));
-        if (!end)
-            end = text + n;
-        if (end - p > 5 && !memcmp(p, "last\t", 5) && !s->last) {
-            s->last = xstrndup(p + 5, (size_t)(end - p - 5));
-        } else if (end - p > 4 && !memcmp(p, "pos\t", 4) && s->nr < STATE_MAX_POSITIONS) {
-            char *q;
-            unsigned long long off = strtoull(p + 4, &q, 10);
-
-            if (q > p + 4 && q < end && *q == '\t' && q + 1 < end)
-                add_pos(s, q + 1, (size_t)(end - q - 1), (size_t)off);
-        }
-    }
-    free(text);
-    return 0;
+    return each_line(file, state_line, s, err);
 }
 
 bool state_get(const struct state *s, const char *path, size_t *off)
@@ -185,25 +191,15 @@ char *state_history_path(const char *state_file)
     return sbuf_detach(&sb, NULL);
 }
 
+static void history_line(void *ctx, char *line, size_t len)
+{
+    if (len)
+        state_history_add(ctx, line);
+}
+
 int state_history_load(struct state_history *h, const char *file, struct err *err)
 {
-    char *text;
-    size_t n;
-
-    if (read_if_there(file, &text, &n, err) < 0)
-        return -1;
-    if (!text)
-        return 0;
-    for (char *p = text, *end; p < text + n; p = end + 1) {
-        end = memchr(p, '\n', (size_t)(text + n - p));
-        if (!end)
-            end = text + n;
-        *end = '\0';
-        if (*p)
-            state_history_add(h, p);
-    }
-    free(text);
-    return 0;
+    return each_line(file, history_line, h, err);
 }
 
 void state_history_add(struct state_history *h, const char *query)
