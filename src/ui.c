@@ -1447,10 +1447,21 @@ static void open_first(struct ui *u)
 
     u->focus = FOCUS_COURTS;
     if (s->state_file && u->state.last) {
-        for (size_t i = 0; i < s->nr_reports; i++) {
-            char *key = state_key(s->reports[i]);
-            bool same = !strcmp(key, u->state.last);
+        const char *slash = strrchr(u->state.last, '/');
+        const char *base = slash ? slash + 1 : u->state.last;
 
+        for (size_t i = 0; i < s->nr_reports; i++) {
+            const char *p = strrchr(s->reports[i]->path, '/');
+            char *key;
+            bool same;
+
+            /* the file name first: resolving every path of a big library
+             * would cost thousands of system calls at start-up (a report
+             * reached through a link of another name is not reopened) */
+            if (strcmp(p ? p + 1 : s->reports[i]->path, base))
+                continue;
+            key = state_key(s->reports[i]);
+            same = !strcmp(key, u->state.last);
             free(key);
             if (same) {
                 u->focus = FOCUS_READER;
