@@ -94,4 +94,8 @@ void msgs_release(struct msgs *m);
  * directory, a FIFO or device, or the system's error). */
 int util_read_file(const char *path, char **out, size_t *len, struct err *err);
 
+/* Make the folders that hold file (mode 0700), as mkdir -p does; -1 with err
+ * (when not NULL) set when one cannot be made. */
+int util_make_parent(const char *file, struct err *err);
+
 #endif

@@ -308,31 +308,13 @@ static size_t string_size(const char *s)
     return 8 + (s ? pad8(strlen(s) + 1) : 0);
 }
 
-/* mkdir -p of the folder that holds file. */
-static int make_parent(const char *file)
-{
-    char *dir = xstrdup(file);
-    int rc = 0;
-
-    for (char *p = dir + 1; *p && !rc; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-            rc = -1;
-        *p = '/';
-    }
-    free(dir);
-    return rc;
-}
-
 struct cache_writer *cache_writer_new(const char *file)
 {
     struct cache_writer *w;
     struct header h;
     struct sbuf tmp = SBUF_INIT;
 
-    if (make_parent(file) < 0)
+    if (util_make_parent(file, NULL) < 0)
         return NULL;
     sbuf_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
     w = xcalloc(1, sizeof(*w));

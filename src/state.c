@@ -114,33 +114,13 @@ void state_set_last(struct state *s, const char *path)
     s->last = path ? xstrdup(path) : NULL;
 }
 
-/* mkdir -p of the folder that holds file. */
-static int make_parent(const char *file, struct err *err)
-{
-    char *dir = xstrdup(file);
-
-    for (char *p = dir + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-            err_set(err, "%s: %s", dir, strerror(errno));
-            free(dir);
-            return -1;
-        }
-        *p = '/';
-    }
-    free(dir);
-    return 0;
-}
-
 int state_write(const char *file, const char *buf, size_t len, struct err *err)
 {
     struct sbuf tmp = SBUF_INIT;
     FILE *f;
     int fail;
 
-    if (make_parent(file, err) < 0)
+    if (util_make_parent(file, err) < 0)
         return -1;
     sbuf_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
     f = fopen(tmp.buf, "w");

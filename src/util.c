@@ -193,6 +193,26 @@ char *util_xdg_path(const char *var, const char *fallback, const char *name)
     return sbuf_detach(&sb, NULL);
 }
 
+int util_make_parent(const char *file, struct err *err)
+{
+    char *dir = xstrdup(file);
+
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+            if (err)
+                err_set(err, "%s: %s", dir, strerror(errno));
+            free(dir);
+            return -1;
+        }
+        *p = '/';
+    }
+    free(dir);
+    return 0;
+}
+
 int util_read_file(const char *path, char **out, size_t *len, struct err *err)
 {
     struct stat st;
