@@ -28,6 +28,12 @@ static inline int width_fast(uint32_t cp, int ambiguous)
     return width_of(cp, ambiguous);
 }
 
+/* Whether the character at byte i of s (len bytes) joins the one before it
+ * on screen: a combining mark or another zero-width character, but not a
+ * zero-width space or byte-order mark. The prompt edits, and search
+ * matches, whole characters with their marks. */
+bool width_joins_at(const char *s, size_t len, size_t i);
+
 /* Columns of a UTF-8 string (the sum over its code points). */
 size_t width_of_text(const char *s, size_t n, int ambiguous);
 

@@ -26,16 +26,6 @@ void prompt_release(struct prompt *p)
     sbuf_release(&p->typed);
 }
 
-static bool is_mark(const char *s, size_t len, size_t i)
-{
-    ucs4_t c;
-
-    if (i >= len || (unsigned char)s[i] < 0x80)
-        return false;
-    u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
-    return c >= 0x300 && width_of(c, 1) == 0;
-}
-
 /* The byte after the character (with its marks) at i. */
 static size_t next_char(const struct sbuf *t, size_t i)
 {
@@ -45,7 +35,7 @@ static size_t next_char(const struct sbuf *t, size_t i)
         i++;
         while (i < t->len && ((unsigned char)t->buf[i] & 0xC0) == 0x80)
             i++;
-    } while (is_mark(t->buf, t->len, i));
+    } while (width_joins_at(t->buf, t->len, i));
     return i;
 }
 
@@ -56,7 +46,7 @@ static size_t prev_char(const struct sbuf *t, size_t i)
         i--;
         while (i > 0 && ((unsigned char)t->buf[i] & 0xC0) == 0x80)
             i--;
-        if (!is_mark(t->buf, t->len, i))
+        if (!width_joins_at(t->buf, t->len, i))
             break;
     }
     return i;

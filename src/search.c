@@ -159,17 +159,6 @@ static inline uint32_t next_folded(const char *text, size_t len, size_t *i, bool
     return search_fold(c, cs);
 }
 
-/* Whether the character at i is a combining mark (would be split off). */
-static bool mark_at(const char *text, size_t len, size_t i)
-{
-    ucs4_t c;
-
-    if (i >= len || (unsigned char)text[i] < 0x80)
-        return false;
-    u8_mbtouc(&c, (const uint8_t *)text + i, len - i);
-    return c >= 0x300 && width_of(c, 1) == 0 && c != 0x200B && c != 0xFEFF;
-}
-
 /* The end of a match of q starting at byte s, or 0 when there is none. */
 static size_t match_at(const struct search_query *q, const char *text, size_t len, size_t s)
 {
@@ -179,7 +168,7 @@ static size_t match_at(const struct search_query *q, const char *text, size_t le
         if (i >= len || next_folded(text, len, &i, q->case_sensitive) != q->cps[k])
             return 0;
     }
-    if (mark_at(text, len, i))
+    if (width_joins_at(text, len, i)) /* it would be split from its mark */
         return 0;
     return i;
 }

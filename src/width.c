@@ -6,6 +6,7 @@
  */
 #include "width.h"
 
+#include <unistr.h>
 #include <uniwidth.h>
 
 #include "text.h"
@@ -58,4 +59,14 @@ size_t width_of_text(const char *s, size_t n, int ambiguous)
         w += (size_t)width_fast(cp, ambiguous);
     }
     return w;
+}
+
+bool width_joins_at(const char *s, size_t len, size_t i)
+{
+    ucs4_t c;
+
+    if (i >= len || (unsigned char)s[i] < 0x80)
+        return false;
+    u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+    return c >= 0x300 && width_of(c, 1) == 0 && c != 0x200B && c != 0xFEFF;
 }
