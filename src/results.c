@@ -60,7 +60,7 @@ void results_snippet(const struct report *r, const struct search_hit *h, size_t 
 {
     const struct block *b = r->nr_blocks ? &r->blocks[report_block_at(r, h->off)] : NULL;
     size_t lo = b ? b->off : 0, hi = b ? b->off + b->len : r->len;
-    size_t end = h->off + h->len, from, to;
+    size_t end = h->off + h->len, from, to, start;
 
     if (end > hi) /* a query with a newline: the snippet ends with the hit */
         hi = end;
@@ -68,14 +68,15 @@ void results_snippet(const struct report *r, const struct search_hit *h, size_t 
     to = step_chars(r->text, end, lo, hi, context, 1);
     if (from > lo)
         sbuf_addstr(out, "…");
-    *hl_off = out->len + (h->off - from);
+    start = out->len;
+    *hl_off = start + (h->off - from);
     *hl_len = h->len;
     sbuf_add(out, r->text + from, to - from);
-    if (to < hi)
-        sbuf_addstr(out, "…");
-    for (size_t i = *hl_off - (h->off - from); i < out->len; i++)
+    for (size_t i = start; i < out->len; i++) /* one line, one tab-separated field */
         if (out->buf[i] == '\n' || out->buf[i] == '\t')
             out->buf[i] = ' ';
+    if (to < hi)
+        sbuf_addstr(out, "…");
 }
 
 void results_format(const struct report *r, const struct search_hit *h, struct sbuf *out)

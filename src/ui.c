@@ -411,7 +411,7 @@ static void draw_message(struct ui *u)
 static void help_lines(const struct ui *u, struct sbuf *out)
 {
     for (int a = 0; a < NR_ACTIONS; a++) {
-        if (a == ACT_SECTION_2 || (a > ACT_SECTION_2 && a <= ACT_SECTION_9))
+        if (a > ACT_SECTION_1 && a <= ACT_SECTION_9)
             continue; /* listed with section_1 */
         keys_names(u->keys, (enum action)a, out);
         if (a == ACT_SECTION_1) {
