@@ -597,9 +597,10 @@ static void outline_moved(struct ui *u)
 
     if (!r)
         return;
-    ui_reader_goto_offset(&u->reader, b >= 0 ? r->blocks[b].off : 0);
-    if (u->outline.list.sel == 0)
+    if (u->outline.list.sel == 0) /* the title entry: the top, byline and all */
         ui_reader_goto_line(&u->reader, 0);
+    else
+        ui_reader_goto_offset(&u->reader, r->blocks[b].off);
     follow(u);
 }
 
