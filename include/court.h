@@ -49,4 +49,14 @@ char *court_parent_name(const char *name);
 /* The intermediate court of a city: 乌海市 → 乌海市中级人民法院. Caller frees. */
 char *court_city_court(const char *city);
 
+struct report;
+/*
+ * The courts of a parsed report into r->courts, r->court_parent and
+ * r->main_court: every court the article names (title, subtitle, byline,
+ * captions, body), in order of first mention, the main one first. chrome is
+ * the page furniture the parser dropped (site names, breadcrumbs, metadata):
+ * evidence of which place short forms mean, never a source of courts.
+ */
+void court_find_report(struct report *r, const char *chrome, size_t chrome_len);
+
 #endif

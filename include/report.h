@@ -40,10 +40,14 @@ struct report {
     char *title;
     char *subtitle;
     char *byline;
-    char *date; /* YYYY-MM-DD */
+    char *date;   /* YYYY-MM-DD */
+    char *source; /* where the report came from: 人民法院报, a site's name (来源：…) */
     char *author;
 
-    /* Named courts, full names; courts[0] is the one the report is mainly about. */
+    /* Named courts, full names, in order of first mention, except that when
+     * main_court is true courts[0] is the one the report is mainly about (a
+     * report about a group of courts with no single one named has none). */
+    bool main_court;
     char **courts;
     size_t nr_courts, alloc_courts;
     /* For each court, the court it was named under ("X法院Y法庭"), or -1. */

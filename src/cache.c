@@ -25,7 +25,7 @@
 
 #define MAGIC "CRCACHE1"
 /* Changes when the model or this format does. */
-#define FORMAT    1u
+#define FORMAT    2u
 #define NO_STRING UINT64_MAX
 /* Cache files kept in the folder; the least recently used go first. */
 #define KEEP_FILES 10
@@ -46,7 +46,8 @@ struct record {
     uint64_t len; /* of the whole record */
     struct identity id;
     uint64_t text_len, nr_blocks, nr_courts;
-    uint64_t failed; /* the file could not be loaded: the reason is the title */
+    uint64_t failed;     /* the file could not be loaded: the reason is the title */
+    uint64_t main_court; /* courts[0] is the main court */
 };
 
 struct cache {
@@ -176,7 +177,9 @@ static bool read_record(struct reader *rd, const char *path, struct report *r, b
     r->subtitle = take_string(rd);
     r->byline = take_string(rd);
     r->date = take_string(rd);
+    r->source = take_string(rd);
     r->author = take_string(rd);
+    r->main_court = rec->main_court != 0;
     if (rec->nr_courts > 1024 ||
         rec->nr_blocks > (uint64_t)(rd->end - rd->p) / sizeof(struct block))
         return false;
@@ -339,7 +342,8 @@ static void add_record(struct cache_writer *w, const struct report *r, bool fail
 {
     struct record rec;
     struct stat st;
-    const char *const fields[] = {r->path, r->title, r->subtitle, r->byline, r->date, r->author};
+    const char *const fields[] = {r->path, r->title,  r->subtitle, r->byline,
+                                  r->date, r->source, r->author};
 
     if (!w || w->failed)
         return;
@@ -356,6 +360,7 @@ static void add_record(struct cache_writer *w, const struct report *r, bool fail
     }
     memset(&rec, 0, sizeof(rec));
     rec.failed = failed;
+    rec.main_court = r->main_court;
     identity_of(&st, &rec.id);
     rec.text_len = r->len;
     rec.nr_blocks = r->nr_blocks;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <threads.h>
 
+#include "report.h"
 #include "text.h"
 #include "util.h"
 
@@ -792,4 +793,176 @@ char *court_key(const char *name)
 
     key_into(name, &sb);
     return sbuf_detach(&sb, NULL);
+}
+
+/* ----------------------------------------------------------------- courts */
+
+/* Courts found so far, with their identity keys, so that each mention costs
+ * one key at most. */
+struct court_set {
+    struct report *r;
+    char **keys; /* parallel to r->courts */
+    size_t alloc;
+};
+
+static int court_set_find(const struct court_set *cs, const char *name, char **key)
+{
+    const struct report *r = cs->r;
+
+    for (size_t i = 0; i < r->nr_courts; i++)
+        if (!strcmp(r->courts[i], name))
+            return (int)i;
+    *key = court_key(name);
+    for (size_t i = 0; i < r->nr_courts; i++)
+        if (!strcmp(cs->keys[i], *key))
+            return (int)i;
+    return -1;
+}
+
+static void add_court(struct court_set *cs, const char *name, int parent)
+{
+    struct report *r = cs->r;
+    char *key = NULL;
+    int i = court_set_find(cs, name, &key);
+
+    if (i >= 0) {
+        /* keep the fuller form: 鄂尔多斯市鄂托克旗人民法院 over 鄂托克旗人民法院 */
+        if (strlen(name) > strlen(r->courts[i])) {
+            free(r->courts[i]);
+            r->courts[i] = xstrdup(name);
+        }
+        if (r->court_parent[i] < 0)
+            r->court_parent[i] = parent;
+        free(key);
+        return;
+    }
+    ALLOC_GROW(r->courts, r->nr_courts + 1, r->alloc_courts);
+    r->court_parent = xrealloc(r->court_parent, r->alloc_courts * sizeof(*r->court_parent));
+    ALLOC_GROW(cs->keys, r->nr_courts + 1, cs->alloc);
+    r->court_parent[r->nr_courts] = parent;
+    cs->keys[r->nr_courts] = key;
+    r->courts[r->nr_courts++] = xstrdup(name);
+}
+
+static int court_index(const struct court_set *cs, const char *name)
+{
+    char *key = NULL;
+    int i = court_set_find(cs, name, &key);
+
+    free(key);
+    return i;
+}
+
+/* The court a collective mention stands for: X市两级法院 → X市中级人民法院,
+ * when the report names that court. */
+static int collective_court(const struct court_set *cs, const char *city)
+{
+    char *name = court_city_court(city);
+    int k = court_index(cs, name);
+
+    if (k < 0) {
+        struct sbuf sb = SBUF_INIT;
+
+        sbuf_addstr(&sb, city);
+        sbuf_addstr(&sb, "市");
+        free(name);
+        name = court_city_court(sb.buf);
+        sbuf_release(&sb);
+        k = court_index(cs, name);
+    }
+    free(name);
+    return k;
+}
+
+/* First court named within text[from, to), collectives included. */
+static int court_in(const struct court_set *cs, const struct court_mentions *m, size_t from,
+                    size_t to)
+{
+    for (size_t i = 0; i < m->nr; i++) {
+        if (m->v[i].pos < from || m->v[i].pos >= to)
+            continue;
+        if (m->v[i].level == COURT_COLLECTIVE) {
+            int k = collective_court(cs, m->v[i].name);
+
+            if (k >= 0)
+                return k;
+            continue;
+        }
+        /* 紫荆县人民法院雁栖人民法庭庭长: the report is about the 法庭 */
+        if (i + 1 < m->nr && m->v[i + 1].under == (int)i && m->v[i + 1].pos < to)
+            return court_index(cs, m->v[i + 1].name);
+        return court_index(cs, m->v[i].name);
+    }
+    return -1;
+}
+
+/*
+ * Courts: every named court in order of first mention, then the one the
+ * report is mainly about moved to the front: named in the title, else the
+ * subtitle, else the lead paragraph (a collective "X市两级法院" there standing
+ * for X市中级人民法院), else the first named, else the page's 来源.
+ */
+void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
+{
+    struct court_mentions m = {0};
+    struct court_set cs = {r, NULL, 0};
+    int main_court = -1;
+
+    court_scan(r->text, r->len, &m);
+    for (size_t i = 0; i < m.nr; i++)
+        if (m.v[i].level != COURT_COLLECTIVE) {
+            int parent = m.v[i].under >= 0 ? court_index(&cs, m.v[m.v[i].under].name) : -1;
+
+            if (i > 0 && m.v[i].under < 0 && !strcmp(m.v[i].name, m.v[i - 1].name))
+                continue; /* the same court again */
+            add_court(&cs, m.v[i].name, parent);
+        }
+    for (int pass = 0; pass < 3 && main_court < 0; pass++) {
+        enum block_kind want = pass == 0 ? BLOCK_TITLE : pass == 1 ? BLOCK_SUBTITLE : BLOCK_PARA;
+
+        for (size_t b = 0; b < r->nr_blocks; b++)
+            if (r->blocks[b].kind == want) {
+                main_court =
+                    court_in(&cs, &m, r->blocks[b].off, r->blocks[b].off + r->blocks[b].len);
+                break;
+            }
+    }
+    if (main_court < 0 && r->nr_courts)
+        main_court = 0;
+    if (main_court < 0 && r->source) {
+        struct court_mentions sm = {0};
+
+        court_scan(r->source, strlen(r->source), &sm);
+        for (size_t i = 0; i < sm.nr && main_court < 0; i++)
+            if (sm.v[i].level != COURT_COLLECTIVE) {
+                add_court(&cs, sm.v[i].name, -1);
+                main_court = (int)r->nr_courts - 1;
+            }
+        court_mentions_release(&sm);
+    }
+    if (main_court > 0) {
+        char *c = r->courts[main_court];
+        int pc = r->court_parent[main_court];
+
+        memmove(r->courts + 1, r->courts, (size_t)main_court * sizeof(*r->courts));
+        memmove(r->court_parent + 1, r->court_parent,
+                (size_t)main_court * sizeof(*r->court_parent));
+        r->courts[0] = c;
+        r->court_parent[0] = pc;
+        /* cs.keys is not used past this point */
+        for (size_t i = 0; i < r->nr_courts; i++) {
+            int *q = &r->court_parent[i];
+
+            if (*q == main_court)
+                *q = 0;
+            else if (*q >= 0 && *q < main_court)
+                (*q)++;
+        }
+    }
+    r->main_court = main_court >= 0;
+    (void)chrome, (void)chrome_len; /* evidence of place: not used yet */
+    court_mentions_release(&m);
+    for (size_t i = 0; i < r->nr_courts; i++)
+        free(cs.keys[i]);
+    free(cs.keys);
 }

@@ -37,6 +37,7 @@ void outline_format(const struct report *r, struct sbuf *out)
     field(out, "subtitle", r->subtitle);
     field(out, "byline", r->byline);
     field(out, "date", r->date);
+    field(out, "source", r->source);
     for (size_t i = 0; i < r->nr_courts; i++)
         field(out, "court", r->courts[i]);
     for (size_t i = 0; i < r->nr_blocks; i++) {
