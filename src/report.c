@@ -69,7 +69,7 @@ struct parser {
     size_t nr_heading_marks, alloc_heading_marks;
     struct pending_caption *pend;
     size_t nr_pend, alloc_pend;
-    char *source;      /* 来源：… from page metadata */
+    char *source;       /* 来源：… from page metadata */
     struct sbuf chrome; /* noise lines: evidence of the report's place for courts */
 };
 
