@@ -26,26 +26,52 @@ static bool title_matches(const struct courts_pane *cp, size_t report)
     return r->title && search_has(cp->filter, r->title, strlen(r->title));
 }
 
+enum { SHOW_COURT = 1, SHOW_TITLES = 2 };
+
+/*
+ * Under a filter, what each court node shows: SHOW_TITLES when titles of its
+ * reports match, SHOW_COURT when it or anything under it matches, so that a
+ * court found deep in the tree shows in its place, under its ancestors.
+ * Caller frees.
+ */
+static unsigned char *filter_marks(const struct courts_pane *cp)
+{
+    unsigned char *m = xcalloc(cp->tree->nr ? cp->tree->nr : 1, 1);
+
+    /* the rows list parents before children: from the end, children first */
+    for (size_t i = cp->courts.nr; i-- > 0;) {
+        size_t k = cp->courts.v[i].node;
+        const struct court_node *n = &cp->tree->v[k];
+
+        for (size_t r = 0; r < n->nr_reports && !(m[k] & SHOW_TITLES); r++)
+            if (title_matches(cp, n->reports[r]))
+                m[k] |= SHOW_TITLES | SHOW_COURT;
+        if (search_has(cp->filter, n->name, strlen(n->name)))
+            m[k] |= SHOW_COURT;
+        if ((m[k] & SHOW_COURT) && n->parent >= 0)
+            m[n->parent] |= SHOW_COURT;
+    }
+    return m;
+}
+
 static void rebuild(struct courts_pane *cp)
 {
+    unsigned char *marks = cp->filter ? filter_marks(cp) : NULL;
+
     cp->nr = 0;
     for (size_t i = 0; i < cp->courts.nr; i++) {
         const struct court_row *c = &cp->courts.v[i];
         const struct court_node *n = &cp->tree->v[c->node];
-        bool court_ok = true, any = false;
 
-        if (cp->filter) {
-            court_ok = search_has(cp->filter, n->name, strlen(n->name));
-            for (size_t r = 0; r < n->nr_reports && !any; r++)
-                any = title_matches(cp, n->reports[r]);
-            if (!court_ok && !any)
-                continue;
-        }
+        if (marks && !(marks[c->node] & SHOW_COURT))
+            continue;
         add_row(cp, ROW_COURT, c->node, c->depth);
         for (size_t r = 0; r < n->nr_reports; r++)
-            if (cp->filter ? any && title_matches(cp, n->reports[r]) : cp->expanded[c->node])
+            if (marks ? (marks[c->node] & SHOW_TITLES) && title_matches(cp, n->reports[r])
+                      : cp->expanded[c->node])
                 add_row(cp, ROW_REPORT, n->reports[r], c->depth + 1);
     }
+    free(marks);
     if (cp->list.sel >= cp->nr)
         cp->list.sel = cp->nr ? cp->nr - 1 : 0;
     cp->pane.dirty = true;

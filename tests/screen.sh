@@ -242,6 +242,11 @@ if until_ok lacks "澜屿市中级人民法院" && shows "霁川市鹤汀区人�
 else
     fail "filter" "澜屿 still shown or 鹤汀 gone"
 fi
+if screen | grep -qE '^ [-+] 霁川市中级人民法院 +1 │' && lacks "桐岚县人民法院"; then
+    pass "a court found by the filter shows under the courts above it"
+else
+    fail "filter keeps ancestors" "no 霁川市中级人民法院 above 鹤汀区, or 桐岚县 shown"
+fi
 T send-keys -t t Escape
 check "Esc clears the filter" wait_for "澜屿市中级人民法院"
 T send-keys -t t Tab /
