@@ -175,7 +175,8 @@ static size_t ties_vote(struct court_tree *t)
 {
     size_t kept = 0;
 
-    qsort(t->ties, t->nr_ties, sizeof(*t->ties), by_child_parent);
+    if (t->nr_ties) /* qsort of NULL is undefined, even for no elements */
+        qsort(t->ties, t->nr_ties, sizeof(*t->ties), by_child_parent);
     for (size_t i = 0; i < t->nr_ties;) {
         size_t best = i, best_n = 0, best_order = SIZE_MAX, j = i;
 
