@@ -223,12 +223,13 @@ static void draw_report(const struct courts_pane *cp, int y, size_t i, attr_t a,
     const struct report *r = cp->reports[row->index];
     const char *title = r->title ? r->title : base_name(r->path);
     int w = cp->pane.w, x = indent_of(row->depth, w), end = w - 1;
+    int dw = r->date ? ui_text_cols(r->date, strlen(r->date)) : 0;
 
     if (end - (x + 2) < 4)
         x = 1;
-    if (r->date && end - (x + 2) - (int)strlen(r->date) - 1 >= 10) {
-        end -= (int)strlen(r->date);
-        ui_draw_str(cp->pane.win, y, end, (int)strlen(r->date), r->date, quiet);
+    if (r->date && end - (x + 2) - dw - 1 >= 10) { /* ten columns of title at least */
+        end -= dw;
+        ui_draw_str(cp->pane.win, y, end, dw, r->date, quiet);
         end--;
     }
     ui_draw_str(cp->pane.win, y, x, 1, "›", quiet);
