@@ -1,4 +1,4 @@
-/* Unit tests for court.c and court_tree.c: recognition, normalisation, the tree. */
+/* Unit tests for court.c: recognition, normalisation. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -9,8 +9,6 @@
 #include <string.h>
 
 #include "court.h"
-#include "court_tree.h"
-#include "report.h"
 #include "util.h"
 
 /* The courts (not collectives) named in text, joined by "|". */
@@ -118,84 +116,6 @@ static void test_parent_names(void **state)
     assert_null(court_parent_name("乌海市中级人民法院"));
 }
 
-static struct report *fake(const char *c0, const char *c1, int parent1)
-{
-    struct report *r = xcalloc(1, sizeof(*r));
-
-    if (c0) {
-        r->courts = xcalloc(2, sizeof(char *));
-        r->court_parent = xcalloc(2, sizeof(int));
-        r->courts[r->nr_courts] = xstrdup(c0);
-        r->court_parent[r->nr_courts++] = -1;
-        if (c1) {
-            r->courts[r->nr_courts] = xstrdup(c1);
-            r->court_parent[r->nr_courts++] = parent1;
-        }
-    }
-    return r;
-}
-
-static void test_tree(void **state)
-{
-    struct court_tree t = {0};
-    struct sbuf sb = SBUF_INIT;
-    struct report *rs[] = {
-        fake("鄂尔多斯市鄂托克旗人民法院", "棋盘井人民法庭", 0),
-        fake("棋盘井人民法庭", NULL, -1),
-        fake("乌海市中级人民法院", "海勃湾区人民法院", -1),
-        fake("海勃湾区人民法院", NULL, -1),
-        fake(NULL, NULL, -1),
-        fake("鄂托克旗人民法院", NULL, -1),
-    };
-    (void)state;
-    for (size_t i = 0; i < ARRAY_SIZE(rs); i++)
-        court_tree_add(&t, rs[i], i);
-    court_tree_finish(&t);
-    court_tree_format(&t, &sb);
-    assert_string_equal(sb.buf, "鄂尔多斯市中级人民法院 (0)\n"
-                                "  鄂尔多斯市鄂托克旗人民法院 (2)\n"
-                                "    棋盘井人民法庭 (1)\n"
-                                "乌海市中级人民法院 (1)\n"
-                                "  海勃湾区人民法院 (1)\n"
-                                "其他 (1)\n");
-    sbuf_release(&sb);
-    court_tree_release(&t);
-    for (size_t i = 0; i < ARRAY_SIZE(rs); i++)
-        report_free(rs[i]);
-}
-
-/* Hundreds of courts, each named twice: the lookup finds every one again. */
-static void test_tree_many(void **state)
-{
-    static const char *const syl[] = {"安", "北", "长", "东", "丰", "高", "和", "江", "康", "乐",
-                                      "明", "南", "平", "青", "瑞", "山", "泰", "文", "祥", "云"};
-    struct court_tree t = {0};
-    struct sbuf sb = SBUF_INIT;
-    size_t lines = 0;
-
-    (void)state;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t a = 0; a < ARRAY_SIZE(syl); a++)
-            for (size_t b = 0; b < ARRAY_SIZE(syl); b++) {
-                struct report *r;
-
-                sbuf_reset(&sb);
-                sbuf_addf(&sb, "%s%s县人民法院", syl[a], syl[b]);
-                r = fake(sb.buf, NULL, -1);
-                court_tree_add(&t, r, a * ARRAY_SIZE(syl) + b);
-                report_free(r);
-            }
-    assert_int_equal(t.nr, ARRAY_SIZE(syl) * ARRAY_SIZE(syl));
-    court_tree_finish(&t);
-    sbuf_reset(&sb);
-    court_tree_format(&t, &sb);
-    for (const char *p = sb.buf; (p = strstr(p, " (2)\n")) != NULL; p++)
-        lines++;
-    assert_int_equal(lines, t.nr);
-    sbuf_release(&sb);
-    court_tree_release(&t);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -206,8 +126,6 @@ int main(void)
         cmocka_unit_test(test_words_read_into_a_name),
         cmocka_unit_test(test_same_court),
         cmocka_unit_test(test_parent_names),
-        cmocka_unit_test(test_tree),
-        cmocka_unit_test(test_tree_many),
     };
     return cmocka_run_group_tests_name("court", tests, NULL, NULL);
 }
