@@ -59,18 +59,4 @@ bool gazetteer_within(int a, int b);
  * level, or -1 (a county directly under its province has no prefecture). */
 int gazetteer_ancestor(int id, enum gaz_level level);
 
-/* A short form of a name: its first len bytes, then kind when not NULL (a
- * one-character kind word: 延边 + 州 for 延边朝鲜族自治州). */
-struct gaz_short {
-    size_t len;
-    const char *kind;
-};
-
-/*
- * The short forms the rules derive from an official name of a unit at level
- * (the gazetteer's own, or any other: a place renamed since the data was
- * made). Writes up to max and returns how many there are (0 to 2).
- */
-size_t gazetteer_short_forms(const char *name, int level, struct gaz_short *out, size_t max);
-
 #endif
