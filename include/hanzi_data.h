@@ -24,5 +24,10 @@ extern const uint32_t hanzi_only_traditional[];
 extern const size_t hanzi_only_traditional_count;
 extern const uint32_t hanzi_only_simplified[];
 extern const size_t hanzi_only_simplified_count;
+/* the same as bitmaps of U+3400..U+9FFF, bit (c - 0x3400) */
+#define HANZI_BMP_FIRST 0x3400u
+#define HANZI_BMP_END   0xA000u
+extern const uint64_t hanzi_only_traditional_bmp[];
+extern const uint64_t hanzi_only_simplified_bmp[];
 
 #endif

@@ -61,6 +61,18 @@ uint32_t hanzi_traditional(uint32_t c)
     return is_han(c) ? map(hanzi_traditional_pairs, hanzi_traditional_pairs_count, c) : c;
 }
 
+static bool bmp_has(const uint64_t *bits, uint32_t c)
+{
+    uint32_t i = c - HANZI_BMP_FIRST;
+
+    return bits[i / 64] >> (i % 64) & 1;
+}
+
+/* Once one script leads by this many characters, the rest of the text will
+ * not turn it: a report in traditional characters has them in every line,
+ * and a name quoted in the other script is a handful. */
+#define DECISIVE_LEAD 64
+
 bool hanzi_is_traditional(const char *s, size_t n)
 {
     const uint8_t *p = (const uint8_t *)s, *end = p + n;
@@ -68,15 +80,32 @@ bool hanzi_is_traditional(const char *s, size_t n)
 
     while (p < end) {
         ucs4_t c;
-        int len = u8_mbtouc(&c, p, (size_t)(end - p));
+        int len;
 
-        p += len > 0 ? len : 1;
-        if (!is_han(c))
+        if (*p < 0x80) { /* ASCII: most bytes of a web page's furniture */
+            p++;
             continue;
-        if (has_char(hanzi_only_traditional, hanzi_only_traditional_count, c))
-            traditional++;
-        else if (has_char(hanzi_only_simplified, hanzi_only_simplified_count, c))
-            simplified++;
+        }
+        /* the Han of U+3400..U+9FFF by hand, three bytes each; the rest
+         * (and anything malformed) by libunistring */
+        if (*p >= 0xE3 && *p <= 0xE9 && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
+            (p[2] & 0xC0) == 0x80) {
+            c = (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+            p += 3;
+            if (c >= HANZI_BMP_FIRST) {
+                traditional += bmp_has(hanzi_only_traditional_bmp, c);
+                simplified += bmp_has(hanzi_only_simplified_bmp, c);
+            }
+        } else {
+            len = u8_mbtouc(&c, p, (size_t)(end - p));
+            p += len > 0 ? len : 1;
+            if (is_han(c)) {
+                traditional += has_char(hanzi_only_traditional, hanzi_only_traditional_count, c);
+                simplified += has_char(hanzi_only_simplified, hanzi_only_simplified_count, c);
+            }
+        }
+        if (traditional >= simplified + DECISIVE_LEAD || simplified >= traditional + DECISIVE_LEAD)
+            break;
     }
     return traditional > simplified;
 }

@@ -76,5 +76,5 @@ awk -v c="$cat_t" -v o="$out_t" -v d="$dump_t" -v r="$rss_kb" -v b="$bytes" -v l
     printf "grep -rF -c １２３６８ DIR:        %.3f s\n", gf
     printf "courtread --search １２３６８ DIR:  %.3f s = %.2f x grep (target <= 2)\n", sf, sf / gf
     printf "one %d-byte report, %d matches of 法官: a search %.2f ms, n %.4f ms, highlights of a screen %.4f ms (target < 10 ms a key)\n", S[1], S[2], S[3], S[4], S[5]
-    printf "gazetteer: load and first lookup %.3f ms (target < 5 ms), a lookup %.3f us; hanzi_is_traditional on %d bytes %.3f ms\n", G[1], G[2], G[4], G[3]
+    printf "gazetteer: load and first lookup %.3f ms (target < 5 ms), a lookup %.3f us; hanzi_is_traditional on %d bytes %.3f us\n", G[1], G[2], G[4], G[3]
 }'

@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "gazetteer.h"
@@ -327,6 +328,7 @@ static void test_hanzi_is_traditional(void **state)
 {
     const char *trad = "本報訊　海濱市中級人民法院昨日審結一起買賣合同糾紛案。";
     const char *simp = "本报讯　海滨市中级人民法院昨日审结一起买卖合同纠纷案。";
+    char mirror[512];
 
     (void)state;
     assert_true(hanzi_is_traditional(trad, strlen(trad)));
@@ -335,6 +337,9 @@ static void test_hanzi_is_traditional(void **state)
     assert_false(hanzi_is_traditional("人民法院", strlen("人民法院")));
     assert_false(hanzi_is_traditional("court 2024", strlen("court 2024")));
     assert_false(hanzi_is_traditional("", 0));
+    /* a mirror site: its menu in simplified characters, the report in traditional */
+    snprintf(mirror, sizeof(mirror), "首页　新闻动态　联系我们\n%s", trad);
+    assert_true(hanzi_is_traditional(mirror, strlen(mirror)));
     /* one traditional name quoted in a simplified report */
     assert_false(
         hanzi_is_traditional("报道提到廣州，法院审结纠纷", strlen("报道提到廣州，法院审结纠纷")));
