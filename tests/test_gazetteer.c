@@ -262,6 +262,8 @@ static void test_not_short_forms(void **state)
     assert_false(names_level("城关", GAZ_TOWN));         /* C2: 城关镇 */
     assert_false(names_level("中心", GAZ_TOWN));         /* C2: 中心镇 */
     assert_int_equal(lookup("人民"), 0);                 /* C3: 人民街道 */
+    assert_int_equal(lookup("法官"), 0);                 /* C3: 法官镇 */
+    assert_true(short_form_of("法库", "法库县"));        /* C3 is for words, not 法 */
     assert_int_equal(lookup("阿拉善左"), 0);             /* C4: 阿拉善左旗 */
     assert_true(short_form_of("台前", "台前县"));        /* C4 is for banners */
     assert_false(short_form_of("开发区", "开发区街道")); /* C5: 开发区街道 */
