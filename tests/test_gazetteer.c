@@ -96,6 +96,22 @@ static void test_levels_and_parents(void **state)
     assert_null(gazetteer_get((int)gazetteer_count()));
 }
 
+/* Every place is found by its own name, as an official name. */
+static void test_every_place_by_name(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < gazetteer_count(); i++) {
+        const char *name = name_of((int)i);
+        size_t n = lookup(name);
+        bool found = false;
+
+        for (size_t j = 0; j < n; j++)
+            found |= hits[j].id == (int)i && !hits[j].short_form;
+        assert_true(found);
+        assert_true(strlen(name) <= gazetteer_max_name());
+    }
+}
+
 static void test_official_names(void **state)
 {
     int id;
@@ -351,6 +367,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_levels_and_parents),
+        cmocka_unit_test(test_every_place_by_name),
         cmocka_unit_test(test_official_names),
         cmocka_unit_test(test_placeholders_are_no_places),
         cmocka_unit_test(test_shared_names),
