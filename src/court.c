@@ -395,7 +395,10 @@ static bool unknown_longer(const struct scan *sc, size_t lo, size_t p, const str
 
     if (p - h->start != 2 * HAN || !text_is_han(c) || charset_has(&kb.not_in_name, c))
         return false;
-    return unknown_before(sc, lo, p, "县区旗市", &npos, 0) < h->start;
+    size_t st = unknown_before(sc, lo, p, "县区旗市", &npos, 0);
+
+    /* at a line start or after punctuation only: 据了解岚县 is 岚县 */
+    return st < h->start && boundary_at(sc, st);
 }
 
 /* Two or three levels of courts together: 乌海市两级法院, 全省三级法院. */

@@ -6,12 +6,16 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "court.h"
+#include "court_special.h"
 #include "court_tree.h"
+#include "gazetteer.h"
 #include "report.h"
+#include "text.h"
 #include "util.h"
 
 /* The courts (not collectives) named in text, joined by "|". */
@@ -363,6 +367,157 @@ static void test_levels(void **state)
     assert_int_equal(court_level_of("海滨人民法庭"), COURT_TRIBUNAL);
 }
 
+/* ------------------------------------- every court of the gazetteer in text */
+
+/* What stands before a court's name in running text: punctuation, verbs,
+ * particles, time phrases, other courts. */
+static const char *const lead_ins[] = {
+    "",
+    "近日，",
+    "常年驻扎着",
+    "2024年3月5日",
+    "——记",
+    "他们走进",
+    "据了解",
+    "并与",
+    "由",
+    "在",
+    "前往",
+    "组织干警赴",
+    "北京市海淀区人民法院和",
+    "获评先进的",
+    "今年上半年",
+    "1月",
+};
+/* What follows it. */
+static const char *const tails[] = {"召开会议", "的法官", "。", "审结一起案件", ""};
+
+/* Whether a string names exactly one province, prefecture or county (towns aside): id. */
+static bool names_only(const char *s, size_t n, int id, unsigned levels)
+{
+    struct gaz_hit h[64];
+    size_t nh = gazetteer_lookup(s, n, h, 64), found = 0;
+
+    for (size_t i = 0; i < nh && i < 64; i++) {
+        const struct gaz_place *p = gazetteer_get(h[i].id);
+
+        if (p->level != GAZ_TOWN && (levels & (1u << p->level)))
+            found += h[i].id == id ? 1 : 100;
+    }
+    return found == 1;
+}
+
+/* Check that each form, after each lead-in and before each tail, names want only. */
+static size_t check_forms(const char *const *forms, size_t nf, const char *want, struct sbuf *bad)
+{
+    struct sbuf t = SBUF_INIT;
+    size_t misses = 0;
+
+    for (size_t f = 0; f < nf; f++)
+        for (size_t b = 0; b < ARRAY_SIZE(lead_ins); b++) {
+            const char *tail = tails[(f + b) % ARRAY_SIZE(tails)];
+            char *got;
+            const char *g;
+
+            sbuf_reset(&t);
+            sbuf_addf(&t, "%s%s%s", lead_ins[b], forms[f], tail);
+            got = courts_in(t.buf);
+            /* the other court of a lead-in comes first */
+            g = got;
+            if (!strncmp(g, "北京市海淀区人民法院|", strlen("北京市海淀区人民法院|")))
+                g += strlen("北京市海淀区人民法院|");
+            if (strcmp(g, want) != 0) {
+                if (misses++ < 20)
+                    sbuf_addf(bad, "%s -> %s (want %s)\n", t.buf, got, want);
+            }
+            free(got);
+        }
+    sbuf_release(&t);
+    return misses;
+}
+
+/*
+ * Every county-level and prefecture-level court of the gazetteer, in every
+ * province, named in running text in its full and short forms: exactly the
+ * court's official name comes out.
+ */
+static void test_every_court_of_the_gazetteer(void **state)
+{
+    struct sbuf bad = SBUF_INIT, want = SBUF_INIT, f[6];
+    size_t misses = 0, courts = 0, n = gazetteer_count();
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(f); i++)
+        f[i] = (struct sbuf)SBUF_INIT;
+    for (size_t id = 0; id < n; id++) {
+        const struct gaz_place *p = gazetteer_get((int)id), *up, *prov;
+        const char *forms[6];
+        size_t nf = 0, len = strlen(p->name);
+        unsigned all = (1u << GAZ_PROVINCE) | (1u << GAZ_PREFECTURE) | (1u << GAZ_COUNTY);
+
+        if (p->level != GAZ_COUNTY && p->level != GAZ_PREFECTURE)
+            continue;
+        up = p->parent >= 0 ? gazetteer_get(p->parent) : NULL;
+        prov = gazetteer_get(gazetteer_ancestor((int)id, GAZ_PROVINCE));
+        for (size_t i = 0; i < ARRAY_SIZE(f); i++)
+            sbuf_reset(&f[i]);
+        sbuf_reset(&want);
+        if (p->level == GAZ_PREFECTURE) {
+            sbuf_addf(&want, "%s中级人民法院", p->name);
+            sbuf_addf(&f[nf], "%s中级人民法院", p->name), forms[nf] = f[nf].buf, nf++;
+            sbuf_addf(&f[nf], "%s%s中级人民法院", prov->name, p->name), forms[nf] = f[nf].buf, nf++;
+            sbuf_addf(&f[nf], "%s中院", p->name), forms[nf] = f[nf].buf, nf++;
+            /* its short form, when the short form is this place's alone */
+            for (size_t l = len - 3; l >= 6; l -= 3)
+                if (names_only(p->name, l, (int)id, all)) {
+                    sbuf_add(&f[nf], p->name, l);
+                    sbuf_addstr(&f[nf], "中院");
+                    forms[nf] = f[nf].buf, nf++;
+                    break;
+                }
+        } else {
+            bool district = up && text_ends(p->name, len, "区") &&
+                            !text_ends(p->name, len, "林区") && !text_ends(p->name, len, "特区");
+            bool unique = names_only(p->name, len, (int)id, all);
+
+            sbuf_addf(&want, "%s人民法院", p->name);
+            /* a court of the special table keeps the table's name (苏州工业园区人民法院) */
+            if (!court_special_lookup(want.buf, want.len)) {
+                sbuf_reset(&want);
+                sbuf_addf(&want, "%s%s人民法院", district ? up->name : "", p->name);
+            }
+            if (up && up != prov)
+                sbuf_addf(&f[nf], "%s%s人民法院", up->name, p->name), forms[nf] = f[nf].buf, nf++;
+            if (up && up != prov)
+                sbuf_addf(&f[nf], "%s%s%s人民法院", prov->name, up->name, p->name),
+                    forms[nf] = f[nf].buf, nf++;
+            if (up == prov)
+                sbuf_addf(&f[nf], "%s%s法院", prov->name, p->name), forms[nf] = f[nf].buf, nf++;
+            if (unique) {
+                sbuf_addf(&f[nf], "%s人民法院", p->name), forms[nf] = f[nf].buf, nf++;
+                sbuf_addf(&f[nf], "%s法院", p->name), forms[nf] = f[nf].buf, nf++;
+                for (size_t l = len - 3; l >= 6; l -= 3)
+                    if (names_only(p->name, l, (int)id, all)) {
+                        sbuf_add(&f[nf], p->name, l);
+                        sbuf_addstr(&f[nf], "法院");
+                        forms[nf] = f[nf].buf, nf++;
+                        break;
+                    }
+            }
+        }
+        courts++;
+        misses += check_forms(forms, nf, want.buf, &bad);
+    }
+    if (misses)
+        fprintf(stderr, "%zu misses of %zu courts, such as:\n%s", misses, courts, bad.buf);
+    assert_true(courts > 3000);
+    assert_int_equal(misses, 0);
+    for (size_t i = 0; i < ARRAY_SIZE(f); i++)
+        sbuf_release(&f[i]);
+    sbuf_release(&want);
+    sbuf_release(&bad);
+}
+
 static struct report *fake(const char *c0, const char *c1, int parent1)
 {
     struct report *r = xcalloc(1, sizeof(*r));
@@ -459,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_same_court),
         cmocka_unit_test(test_parent_names),
         cmocka_unit_test(test_levels),
+        cmocka_unit_test(test_every_court_of_the_gazetteer),
         cmocka_unit_test(test_tree),
         cmocka_unit_test(test_tree_many),
     };
