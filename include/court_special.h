@@ -24,8 +24,8 @@ struct court_special {
  * or a written form; NULL when none. */
 const struct court_special *court_special_lookup(const char *s, size_t n);
 
-/* The byte lengths of the names and forms, longest first, ending in 0: a
- * caller matching before a position tries only these. */
-const size_t *court_special_lengths(void);
+/* The longest special court whose name or form ends at byte end of s
+ * (simplified), and where it starts; NULL when none. */
+const struct court_special *court_special_ending_at(const char *s, size_t end, size_t *start);
 
 #endif

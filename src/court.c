@@ -132,7 +132,39 @@ static struct {
     struct charset not_in_name, before_collective, verb_ends;
     struct charset has_counties; /* prefecture ids are small: a bitmap by id */
     uint8_t *children;           /* per place: whether a county-level unit is under it */
+    /* the first two characters of every name of each level, hashed: most
+     * places in a text start no name, and this says so before any lookup */
+    uint64_t *pairs[GAZ_TOWN + 1];
+    /* the first characters of the names of each set of levels a reading asks for */
+    struct charset firsts[LEVEL_BIT(GAZ_TOWN + 1)];
 } kb;
+
+/* Bits of the hash of each level's set: the few provinces' and prefectures'
+ * small enough to stay in the cache, the 41,000 towns' large enough to say no. */
+static const unsigned pair_bits[GAZ_TOWN + 1] = {0, 14, 14, 16, 20};
+
+static uint32_t pair_hash(uint32_t a, uint32_t b)
+{
+    return (a * 0x9E3779B1u) ^ (b * 0x85EBCA6Bu);
+}
+
+static bool pair_in(int level, uint32_t h)
+{
+    h >>= 32 - pair_bits[level];
+    return (kb.pairs[level][h >> 6] >> (h & 63)) & 1;
+}
+
+/* Whether some name of a level in mask starts with the characters a, b. */
+static bool pair_starts(unsigned mask, uint32_t a, uint32_t b)
+{
+    uint32_t h = pair_hash(a, b);
+
+    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
+        if ((mask & LEVEL_BIT(level)) && pair_in(level, h))
+            return true;
+    return false;
+}
+
 static once_flag kb_once = ONCE_FLAG_INIT;
 
 static void build_kb(void)
@@ -143,11 +175,25 @@ static void build_kb(void)
     charset_init(&kb.before_collective, BEFORE_COLLECTIVE);
     charset_init(&kb.verb_ends, VERB_ENDS);
     kb.children = xcalloc(n ? n : 1, 1);
+    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
+        kb.pairs[level] = xcalloc((1u << pair_bits[level]) / 64, sizeof(uint64_t));
     for (size_t i = 0; i < n; i++) {
         const struct gaz_place *p = gazetteer_get((int)i);
+        size_t len = strlen(p->name), l;
+        uint32_t a, b, h;
 
         if (p->level == GAZ_COUNTY && p->parent >= 0)
             kb.children[p->parent] = 1;
+        /* a short form is a prefix of the name (鄂尔多斯, 延边州): its first two too */
+        l = text_next(p->name, len, &a);
+        if (l >= len)
+            continue;
+        text_next(p->name + l, len - l, &b);
+        h = pair_hash(a, b) >> (32 - pair_bits[p->level]);
+        kb.pairs[p->level][h >> 6] |= (uint64_t)1 << (h & 63);
+        for (unsigned m = 0; m < ARRAY_SIZE(kb.firsts); m++)
+            if ((m & LEVEL_BIT(p->level)) && a < 0x10000)
+                kb.firsts[m].bits[a >> 6] |= (uint64_t)1 << (a & 63);
     }
 }
 
@@ -212,6 +258,7 @@ struct hit {
 static bool place_before(const struct scan *sc, size_t lo, size_t end, unsigned mask, struct hit *h)
 {
     size_t starts[32], ns = 0, i = end, max = gazetteer_max_name();
+    uint32_t chars[32];
 
     while (i > lo && ns < ARRAY_SIZE(starts)) {
         size_t p = text_prev(sc->s, i);
@@ -221,12 +268,16 @@ static bool place_before(const struct scan *sc, size_t lo, size_t end, unsigned 
         if (!text_is_han(c) || end - p > max)
             break;
         i = p;
+        chars[ns] = c;
         starts[ns++] = i;
     }
     while (ns > 1) { /* two characters at least */
         struct gaz_hit g[32];
-        size_t st = starts[--ns], n = gazetteer_lookup(sc->s + st, end - st, g, ARRAY_SIZE(g));
+        size_t st = starts[--ns], n;
 
+        if (!pair_starts(mask, chars[ns], chars[ns - 1]))
+            continue;
+        n = gazetteer_lookup(sc->s + st, end - st, g, ARRAY_SIZE(g));
         h->n = 0;
         h->short_form = false;
         for (size_t k = 0; k < n && k < ARRAY_SIZE(g); k++)
@@ -653,18 +704,15 @@ static void at_anchor(struct scan *sc, size_t e, bool ting)
     const struct suffix *sufs = ting ? tribunal_suffixes : court_suffixes;
     size_t nsufs = ting ? ARRAY_SIZE(tribunal_suffixes) : ARRAY_SIZE(court_suffixes);
     size_t lo = sc->nr ? sc->v[sc->nr - 1].end : 0;
-    const size_t *lens = court_special_lengths();
+    const struct court_special *sp;
+    size_t st;
     const struct suffix *suf = NULL;
 
     if (lo > e)
         lo = e;
-    for (; *lens; lens++) { /* longest first */
-        const struct court_special *sp;
-
-        /* a special name may hold one found before it: 最高人民法院第一巡回法庭 */
-        if (*lens > e || !(sp = court_special_lookup(sc->s + e - *lens, *lens)))
-            continue;
-        new_mention(sc, MK_COURT, sp->level, e - *lens, e)->sp = sp;
+    /* a special name may hold one found before it: 最高人民法院第一巡回法庭 */
+    if ((sp = court_special_ending_at(sc->s, e, &st)) != NULL) {
+        new_mention(sc, MK_COURT, sp->level, st, e)->sp = sp;
         return;
     }
     if (!ting && e >= 2 * HAN &&
@@ -911,7 +959,7 @@ static void scan_release(struct scan *sc)
 
 static bool looks_traditional(const char *t, size_t len)
 {
-    return hanzi_is_traditional(t, len < 8192 ? len : 8192);
+    return hanzi_is_traditional(t, len < 4096 ? len : 4096);
 }
 
 /* The mentions of a name on its own, or of text with no report around it. */
@@ -1072,43 +1120,56 @@ static char *simplify(const char *name)
 }
 
 /* The identity of a court named by a known place: its level and the place's code. */
+/*
+ * The identity of a court the gazetteer does not place, from its name (s,
+ * simplified): its level and own last component, with no trailing 市
+ * (霁川中级人民法院 = 霁川市中级人民法院).
+ */
+static void key_written(const char *s, enum court_level level, struct sbuf *out)
+{
+    size_t n = strlen(s), pl = place_len(s, n), lc = last_component(s, pl), k = pl - lc;
+
+    sbuf_addch(out, (char)('0' + (int)level));
+    sbuf_addch(out, ':');
+    if (level == COURT_INTERMEDIATE || level == COURT_HIGH) {
+        static const char *const trail[] = {"维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
+                                            "省",           "市",         "盟",         "地区"};
+        for (size_t i = 0; i < ARRAY_SIZE(trail); i++)
+            if (k > strlen(trail[i]) && text_ends(s + lc, k, trail[i])) {
+                k -= strlen(trail[i]);
+                break;
+            }
+    }
+    sbuf_add(out, s + lc, k);
+    if (level == COURT_SPECIAL || level == COURT_TRIBUNAL)
+        sbuf_addstr(out, s + pl);
+}
+
+/* The identity of a court a known place names: its level and the place's code. */
+static void key_place(enum court_level level, int id, struct sbuf *out)
+{
+    sbuf_addf(out, "%c:#%u", (char)('0' + (int)level), (unsigned)place(id)->code);
+}
+
+/* The identity of a court by its name: equal keys are the same court. */
 static void key_into(const char *name, struct sbuf *out)
 {
     char *s = simplify(name);
-    size_t n = strlen(s), pl, lc, k;
     enum court_level level = court_level_of(s);
     struct scan sc;
     const struct mention *m;
     int id;
 
-    scan_init(&sc, s, n, false);
+    scan_init(&sc, s, strlen(s), false);
     scan_text(&sc);
     m = whole(&sc);
-    sbuf_addch(out, (char)('0' + (int)level));
-    sbuf_addch(out, ':');
     if (m && m->sp) {
-        sbuf_addstr(out, m->sp->name);
+        sbuf_addf(out, "%c:%s", (char)('0' + (int)level), m->sp->name);
     } else if (m && m->level != COURT_TRIBUNAL && m->level != COURT_SPECIAL &&
                (id = own_place(m)) >= 0) {
-        sbuf_addf(out, "#%u", (unsigned)place(id)->code);
+        key_place(level, id, out);
     } else {
-        /* a place the gazetteer does not know: its own last component, and
-         * no trailing 市 (霁川中级人民法院 = 霁川市中级人民法院) */
-        pl = place_len(s, n);
-        lc = last_component(s, pl);
-        k = pl - lc;
-        if (level == COURT_INTERMEDIATE || level == COURT_HIGH) {
-            static const char *const trail[] = {
-                "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市", "盟", "地区"};
-            for (size_t i = 0; i < ARRAY_SIZE(trail); i++)
-                if (k > strlen(trail[i]) && text_ends(s + lc, k, trail[i])) {
-                    k -= strlen(trail[i]);
-                    break;
-                }
-        }
-        sbuf_add(out, s + lc, k);
-        if (level == COURT_SPECIAL || level == COURT_TRIBUNAL)
-            sbuf_addstr(out, s + pl);
+        key_written(s, level, out);
     }
     scan_release(&sc);
     free(s);
@@ -1296,28 +1357,44 @@ static void ctx_add(struct ctx *cx, int id, bool multi)
  * first at each place; not within [skip, skip_end), the name of a court of
  * other places (广州海事法院 in a report about 阳江).
  */
-static void ctx_scan_skip(struct ctx *cx, const char *s, size_t n, size_t skip, size_t skip_end)
+static void ctx_scan_skip(struct ctx *cx, unsigned mask, const char *s, size_t n, size_t skip,
+                          size_t skip_end)
 {
+    const struct charset *firsts = &kb.firsts[mask];
     size_t max = 8 * HAN;
 
     for (size_t i = 0; i < n;) {
+        uint32_t c, d;
+        size_t l, ends[8], ne = 0, j = i;
+        bool found = false;
+
         if (i >= skip && i < skip_end) {
             i = skip_end;
             continue;
         }
-        uint32_t c;
-        size_t l = text_next(s + i, n - i, &c), ends[8], ne = 0, j = i;
-        bool found = false;
-
-        if (!text_is_han(c)) {
+        /* most characters start no name of these levels: one bit says so,
+         * with the common case (a character of three bytes) decoded here */
+        if (((unsigned char)s[i] & 0xF0) == 0xE0 && i + 3 <= n) {
+            c = ((uint32_t)(s[i] & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
+                (uint32_t)(s[i + 2] & 0x3F);
+            l = 3;
+        } else {
+            l = text_next(s + i, n - i, &c);
+        }
+        if (!charset_has(firsts, c) || i + l >= n) {
+            i += l;
+            continue;
+        }
+        text_next(s + i + l, n - i - l, &d);
+        if (!text_is_han(d) || !pair_starts(mask, c, d)) {
             i += l;
             continue;
         }
         while (j < n && j - i < max && ne < ARRAY_SIZE(ends)) {
-            uint32_t d;
-            size_t k = text_next(s + j, n - j, &d);
+            uint32_t e;
+            size_t k = text_next(s + j, n - j, &e);
 
-            if (!text_is_han(d))
+            if (!text_is_han(e))
                 break;
             j += k;
             ends[ne++] = j;
@@ -1327,9 +1404,9 @@ static void ctx_scan_skip(struct ctx *cx, const char *s, size_t n, size_t skip, 
             size_t e = ends[--ne], nh = gazetteer_lookup(s + i, e - i, g, ARRAY_SIZE(g)), kept = 0;
 
             for (size_t k = 0; k < nh && k < ARRAY_SIZE(g); k++)
-                kept += place(g[k].id)->level != GAZ_TOWN;
+                kept += (mask & LEVEL_BIT(place(g[k].id)->level)) != 0;
             for (size_t k = 0; k < nh && k < ARRAY_SIZE(g); k++)
-                if (place(g[k].id)->level != GAZ_TOWN)
+                if (mask & LEVEL_BIT(place(g[k].id)->level))
                     ctx_add(cx, g[k].id, kept > 1);
             if (kept) {
                 found = true;
@@ -1343,7 +1420,7 @@ static void ctx_scan_skip(struct ctx *cx, const char *s, size_t n, size_t skip, 
 
 static void ctx_scan(struct ctx *cx, const char *s, size_t n)
 {
-    ctx_scan_skip(cx, s, n, n, n);
+    ctx_scan_skip(cx, ALL_UNITS, s, n, n, n);
 }
 
 /* Of the candidates, the one the report's places point to, or -1. */
@@ -1386,8 +1463,8 @@ struct finder {
     struct report *r;
     struct scan sc;
     struct ctx cx;
-    int *place_of; /* per mention: its unit, once resolved */
-    bool body_seen;
+    int *place_of;      /* per mention: its unit, once resolved */
+    unsigned body_seen; /* the levels the whole text was read for */
     const char *chrome;
     size_t chrome_len;
 };
@@ -1416,8 +1493,8 @@ static void block_places(struct finder *f, const struct block *b)
         if ((!m->sp && m->level != COURT_TRIBUNAL) || m->end <= from || m->pos >= to ||
             m->pos < from)
             continue;
-        ctx_scan_skip(&f->cx, f->sc.s + from, to - from, m->pos > from ? m->pos - from : 0,
-                      m->end - from);
+        ctx_scan_skip(&f->cx, ALL_UNITS, f->sc.s + from, to - from,
+                      m->pos > from ? m->pos - from : 0, m->end - from);
         from = m->end;
     }
     if (from < to)
@@ -1448,11 +1525,13 @@ static void ctx_build(struct finder *f)
             ctx_add(&f->cx, f->sc.v[i].cands[0], false);
 }
 
-static void ctx_body(struct finder *f)
+/* The places of the levels in mask the whole text names, once. */
+static void ctx_body(struct finder *f, unsigned mask)
 {
-    if (!f->body_seen)
-        ctx_scan(&f->cx, f->sc.s, f->sc.len);
-    f->body_seen = true;
+    mask &= ~f->body_seen;
+    if (mask)
+        ctx_scan_skip(&f->cx, mask, f->sc.s, f->sc.len, f->sc.len, f->sc.len);
+    f->body_seen |= mask;
 }
 
 /* The unit a bare form (县法院, 市中院, 省高院) stands for in this report. */
@@ -1464,7 +1543,10 @@ static int resolve_bare(struct finder *f, const struct mention *m)
     word[text_put(word, m->bare)] = '\0';
     for (int pass = 0; pass < 2 && id < 0; pass++) {
         if (pass)
-            ctx_body(f);
+            ctx_body(f, m->level == COURT_HIGH || m->kind == MK_COLLECTIVE ? LEVEL_BIT(GAZ_PROVINCE)
+                        : m->level == COURT_INTERMEDIATE
+                            ? LEVEL_BIT(GAZ_PREFECTURE) | LEVEL_BIT(GAZ_COUNTY)
+                            : LEVEL_BIT(GAZ_COUNTY));
         if (m->level == COURT_HIGH || m->kind == MK_COLLECTIVE) {
             /* the province must be named: 省高院 in a report about a city of it is not enough */
             id = ctx_first(&f->cx, GAZ_PROVINCE, m->bare == 0x81EA ? "自治区" : word, true);
@@ -1481,6 +1563,18 @@ static int resolve_bare(struct finder *f, const struct mention *m)
 static void resolve_all(struct finder *f)
 {
     bool built = false;
+    size_t lead_end = 0;
+
+    /* a collective (全区法院) counts only where the main court is chosen */
+    for (size_t b = 0, para = 0; b < f->r->nr_blocks && !para; b++) {
+        const struct block *k = &f->r->blocks[b];
+
+        if (k->kind == BLOCK_PARA)
+            para = 1;
+        if (k->kind == BLOCK_PARA || k->kind == BLOCK_TITLE || k->kind == BLOCK_SUBTITLE ||
+            k->kind == BLOCK_BYLINE)
+            lead_end = k->off + k->len;
+    }
 
     f->place_of = xmalloc((f->sc.nr ? f->sc.nr : 1) * sizeof(*f->place_of));
     for (size_t i = 0; i < f->sc.nr; i++) {
@@ -1488,7 +1582,8 @@ static void resolve_all(struct finder *f)
         int id = m->nc == 1 ? m->cands[0] : -1;
 
         if (m->kind == MK_SELF || m->sp || m->unknown || (m->nc == 1 && m->kind != MK_BARE) ||
-            (m->level == COURT_TRIBUNAL && !m->town)) {
+            (m->level == COURT_TRIBUNAL && !m->town) ||
+            (m->kind == MK_COLLECTIVE && m->pos >= lead_end)) {
             f->place_of[i] = id;
             continue;
         }
@@ -1503,7 +1598,7 @@ static void resolve_all(struct finder *f)
         } else {
             id = ctx_choose(&f->cx, m->cands, m->nc);
             if (id < 0) {
-                ctx_body(f);
+                ctx_body(f, ALL_UNITS);
                 id = ctx_choose(&f->cx, m->cands, m->nc);
             }
             if (id < 0)
@@ -1555,17 +1650,18 @@ static int court_set_find(const struct court_set *cs, const char *name, char **k
     for (size_t i = 0; i < r->nr_courts; i++)
         if (!strcmp(r->courts[i], name))
             return (int)i;
-    *key = court_key(name);
+    if (!*key)
+        *key = court_key(name);
     for (size_t i = 0; i < r->nr_courts; i++)
         if (!strcmp(cs->keys[i], *key))
             return (int)i;
     return -1;
 }
 
-static int add_court(struct court_set *cs, const char *name, int parent)
+/* Add a court by name (key: its identity when the caller knows it, or NULL). */
+static int add_court_key(struct court_set *cs, const char *name, char *key, int parent)
 {
     struct report *r = cs->r;
-    char *key = NULL;
     int i = court_set_find(cs, name, &key);
 
     if (i >= 0) {
@@ -1586,6 +1682,34 @@ static int add_court(struct court_set *cs, const char *name, int parent)
     cs->keys[r->nr_courts] = key;
     r->courts[r->nr_courts++] = xstrdup(name);
     return (int)r->nr_courts - 1;
+}
+
+static int add_court(struct court_set *cs, const char *name, int parent)
+{
+    return add_court_key(cs, name, NULL, parent);
+}
+
+/* The identity of mention i, named name, from what the scan knows (see key_into()). */
+static char *mention_key(const struct finder *f, size_t i, const char *name)
+{
+    const struct mention *m = &f->sc.v[i];
+    struct sbuf sb = SBUF_INIT;
+    enum court_level level = court_level_of(name);
+    int id = f->place_of[i];
+
+    if (m->sp) {
+        sbuf_addf(&sb, "%c:%s", (char)('0' + (int)level), m->sp->name);
+    } else if (m->level != COURT_TRIBUNAL && m->level != COURT_SPECIAL && !m->unknown && id >= 0) {
+        key_place(level, id, &sb);
+    } else if (m->unknown || m->level == COURT_TRIBUNAL) {
+        char *s = simplify(name);
+
+        key_written(s, level, &sb);
+        free(s);
+    } else {
+        return court_key(name);
+    }
+    return sbuf_detach(&sb, NULL);
 }
 
 /* The court a mention was named under: X法院Y法庭, 该院Y法庭 (the court named last). */
@@ -1733,11 +1857,19 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
     court_of = xmalloc((f.sc.nr ? f.sc.nr : 1) * sizeof(*court_of));
     for (size_t i = 0; i < f.sc.nr; i++) {
         const struct mention *m = &f.sc.v[i];
+        int parent, k = -1;
 
         court_of[i] = -1;
-        if (m->name)
-            court_of[i] = add_court(&cs, m->name,
-                                    m->level == COURT_TRIBUNAL ? under_of(&f, court_of, i) : -1);
+        parent = m->level == COURT_TRIBUNAL ? under_of(&f, court_of, i) : -1;
+
+        if (!m->name)
+            continue;
+        /* the same name again costs no key */
+        for (size_t c = 0; c < r->nr_courts && k < 0; c++)
+            if (!strcmp(r->courts[c], m->name))
+                k = (int)c;
+        court_of[i] =
+            add_court_key(&cs, m->name, k >= 0 ? NULL : mention_key(&f, i, m->name), parent);
     }
     /* a tribunal of a town within a named basic court's county: held by that court */
     for (size_t i = 0; i < f.sc.nr; i++) {

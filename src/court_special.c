@@ -6,6 +6,7 @@
  */
 #include "court_special.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
@@ -119,12 +120,36 @@ static struct {
     size_t nr, alloc;
     struct court_special *made; /* the generated courts */
     size_t nr_made;
-    size_t lengths[64];
+    /* the lengths of the forms with each ending, longest first, 0 at the end */
+    struct {
+        char end[7];
+        size_t lengths[32];
+        uint64_t before[64]; /* the characters before the ending, hashed */
+    } ends[8];
+    size_t nr_ends;
+    /* the first two bytes of every form, hashed: almost every place a caller
+     * tries starts none, and this says so without a search */
+    uint64_t starts[1024];
 } tab;
 static once_flag tab_once = ONCE_FLAG_INIT;
 
+static uint32_t before_hash(const char *s)
+{
+    return ((unsigned char)s[0] * 7u + (unsigned char)s[1] * 131u + (unsigned char)s[2]) & 4095;
+}
+
+static uint32_t start_hash(const char *s)
+{
+    return ((uint32_t)(unsigned char)s[0] * 131u + (unsigned char)s[1] * 7u +
+            (unsigned char)s[2] * 31u + (unsigned char)s[4]) &
+           (1024 * 64 - 1);
+}
+
 static void add_form(const char *s, const struct court_special *c)
 {
+    uint32_t h = start_hash(s);
+
+    tab.starts[h >> 6] |= (uint64_t)1 << (h & 63);
     ALLOC_GROW(tab.v, tab.nr + 1, tab.alloc);
     tab.v[tab.nr].s = s;
     tab.v[tab.nr].len = strlen(s);
@@ -222,23 +247,69 @@ static void build(void)
     make_circuits(&k);
     tab.nr_made = k;
     qsort(tab.v, tab.nr, sizeof(*tab.v), cmp_form);
-    for (size_t i = tab.nr; i-- > 0;)
-        if ((!nl || tab.lengths[nl - 1] != tab.v[i].len) && nl + 1 < ARRAY_SIZE(tab.lengths))
-            tab.lengths[nl++] = tab.v[i].len;
-    tab.lengths[nl] = 0;
+    for (size_t i = tab.nr; i-- > 0;) {
+        const char *e = tab.v[i].s + tab.v[i].len - 6;
+        size_t x = 0, *lens;
+
+        while (x < tab.nr_ends && memcmp(tab.ends[x].end, e, 6) != 0)
+            x++;
+        if (x == tab.nr_ends) {
+            if (x == ARRAY_SIZE(tab.ends))
+                continue;
+            memcpy(tab.ends[x].end, e, 6);
+            tab.nr_ends++;
+        }
+        if (tab.v[i].len >= 9) {
+            uint32_t h = before_hash(e - 3);
+
+            tab.ends[x].before[h >> 6] |= (uint64_t)1 << (h & 63);
+        }
+        lens = tab.ends[x].lengths;
+        for (nl = 0; lens[nl] && lens[nl] != tab.v[i].len; nl++)
+            ;
+        if (!lens[nl] && nl + 1 < ARRAY_SIZE(tab.ends[x].lengths))
+            lens[nl] = tab.v[i].len;
+    }
 }
 
 const struct court_special *court_special_lookup(const char *s, size_t n)
 {
     struct form key = {s, n, NULL}, *f;
+    uint32_t h;
 
     call_once(&tab_once, build);
+    if (n < 6) /* two characters at least */
+        return NULL;
+    h = start_hash(s);
+    if (!((tab.starts[h >> 6] >> (h & 63)) & 1))
+        return NULL;
     f = bsearch(&key, tab.v, tab.nr, sizeof(*tab.v), cmp_form);
     return f ? f->c : NULL;
 }
 
-const size_t *court_special_lengths(void)
+const struct court_special *court_special_ending_at(const char *s, size_t end, size_t *start)
 {
     call_once(&tab_once, build);
-    return tab.lengths;
+    if (end < 9)
+        return NULL;
+    for (size_t k = 0; k < tab.nr_ends; k++) {
+        uint32_t h;
+
+        if (memcmp(tab.ends[k].end, s + end - 6, 6) != 0)
+            continue;
+        /* the character before the ending rules out nearly every place at once */
+        h = before_hash(s + end - 9);
+        if (!((tab.ends[k].before[h >> 6] >> (h & 63)) & 1))
+            return NULL;
+        for (const size_t *l = tab.ends[k].lengths; *l; l++) {
+            const struct court_special *c;
+
+            if (*l <= end && (c = court_special_lookup(s + end - *l, *l)) != NULL) {
+                *start = end - *l;
+                return c;
+            }
+        }
+        return NULL;
+    }
+    return NULL;
 }
