@@ -135,6 +135,7 @@ static struct {
     /* the first two characters of every name of each level, hashed: most
      * places in a text start no name, and this says so before any lookup */
     uint64_t *pairs[GAZ_TOWN + 1];
+    size_t max_len[GAZ_TOWN + 1]; /* the longest name of each level, in bytes */
     /* the first characters of the names of each set of levels a reading asks for */
     struct charset firsts[LEVEL_BIT(GAZ_TOWN + 1)];
 } kb;
@@ -184,6 +185,8 @@ static void build_kb(void)
 
         if (p->level == GAZ_COUNTY && p->parent >= 0)
             kb.children[p->parent] = 1;
+        if (len > kb.max_len[p->level])
+            kb.max_len[p->level] = len;
         /* a short form is a prefix of the name (鄂尔多斯, 延边州): its first two too */
         l = text_next(p->name, len, &a);
         if (l >= len)
@@ -257,9 +260,12 @@ struct hit {
  */
 static bool place_before(const struct scan *sc, size_t lo, size_t end, unsigned mask, struct hit *h)
 {
-    size_t starts[32], ns = 0, i = end, max = gazetteer_max_name();
+    size_t starts[32], ns = 0, i = end, max = 0;
     uint32_t chars[32];
 
+    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
+        if ((mask & LEVEL_BIT(level)) && kb.max_len[level] > max)
+            max = kb.max_len[level];
     while (i > lo && ns < ARRAY_SIZE(starts)) {
         size_t p = text_prev(sc->s, i);
         uint32_t c;
@@ -1463,8 +1469,8 @@ struct finder {
     struct report *r;
     struct scan sc;
     struct ctx cx;
-    int *place_of;      /* per mention: its unit, once resolved */
-    unsigned body_seen; /* the levels the whole text was read for */
+    int *place_of;                           /* per mention: its unit, once resolved */
+    size_t body_to[LEVEL_BIT(GAZ_TOWN + 1)]; /* how far the text was read for each set of levels */
     const char *chrome;
     size_t chrome_len;
 };
@@ -1525,13 +1531,15 @@ static void ctx_build(struct finder *f)
             ctx_add(&f->cx, f->sc.v[i].cands[0], false);
 }
 
-/* The places of the levels in mask the whole text names, once. */
-static void ctx_body(struct finder *f, unsigned mask)
+/* The places of the levels in mask the text names up to byte to, each part read once. */
+static void ctx_body(struct finder *f, unsigned mask, size_t to)
 {
-    mask &= ~f->body_seen;
-    if (mask)
-        ctx_scan_skip(&f->cx, mask, f->sc.s, f->sc.len, f->sc.len, f->sc.len);
-    f->body_seen |= mask;
+    size_t from = f->body_to[mask];
+
+    if (to > from)
+        ctx_scan_skip(&f->cx, mask, f->sc.s + from, to - from, to, to);
+    if (to > from)
+        f->body_to[mask] = to;
 }
 
 /* The unit a bare form (县法院, 市中院, 省高院) stands for in this report. */
@@ -1539,14 +1547,24 @@ static int resolve_bare(struct finder *f, const struct mention *m)
 {
     char word[8];
     int id = -1;
+    size_t to = f->sc.len;
 
     word[text_put(word, m->bare)] = '\0';
+    /* a bare court's place is named before it or in its own paragraph; a
+     * collective subject's anywhere (全省法院 in the title, 江苏 further on) */
+    if (m->kind == MK_BARE && f->r->nr_blocks) {
+        const struct block *b = &f->r->blocks[report_block_at(f->r, m->pos)];
+
+        to = b->off + b->len > m->end ? b->off + b->len : m->end;
+    }
     for (int pass = 0; pass < 2 && id < 0; pass++) {
         if (pass)
-            ctx_body(f, m->level == COURT_HIGH || m->kind == MK_COLLECTIVE ? LEVEL_BIT(GAZ_PROVINCE)
-                        : m->level == COURT_INTERMEDIATE
-                            ? LEVEL_BIT(GAZ_PREFECTURE) | LEVEL_BIT(GAZ_COUNTY)
-                            : LEVEL_BIT(GAZ_COUNTY));
+            ctx_body(f,
+                     m->level == COURT_HIGH || m->kind == MK_COLLECTIVE ? LEVEL_BIT(GAZ_PROVINCE)
+                     : m->level == COURT_INTERMEDIATE
+                         ? LEVEL_BIT(GAZ_PREFECTURE) | LEVEL_BIT(GAZ_COUNTY)
+                         : LEVEL_BIT(GAZ_COUNTY),
+                     to);
         if (m->level == COURT_HIGH || m->kind == MK_COLLECTIVE) {
             /* the province must be named: 省高院 in a report about a city of it is not enough */
             id = ctx_first(&f->cx, GAZ_PROVINCE, m->bare == 0x81EA ? "自治区" : word, true);
@@ -1598,7 +1616,7 @@ static void resolve_all(struct finder *f)
         } else {
             id = ctx_choose(&f->cx, m->cands, m->nc);
             if (id < 0) {
-                ctx_body(f, ALL_UNITS);
+                ctx_body(f, ALL_UNITS, f->sc.len);
                 id = ctx_choose(&f->cx, m->cands, m->nc);
             }
             if (id < 0)

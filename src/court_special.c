@@ -125,6 +125,9 @@ static struct {
         char end[7];
         size_t lengths[32];
         uint64_t before[64]; /* the characters before the ending, hashed */
+        /* the first and third characters before it (高 … 民 of 最高人民法院), for
+         * forms that long; and the first of the shorter forms */
+        uint64_t third[64], short_before[64];
     } ends[8];
     size_t nr_ends;
     /* the first two bytes of every form, hashed: almost every place a caller
@@ -263,6 +266,12 @@ static void build(void)
             uint32_t h = before_hash(e - 3);
 
             tab.ends[x].before[h >> 6] |= (uint64_t)1 << (h & 63);
+            if (tab.v[i].len < 15) {
+                tab.ends[x].short_before[h >> 6] |= (uint64_t)1 << (h & 63);
+            } else {
+                h = (h ^ before_hash(e - 9) * 31u) & 4095;
+                tab.ends[x].third[h >> 6] |= (uint64_t)1 << (h & 63);
+            }
         }
         lens = tab.ends[x].lengths;
         for (nl = 0; lens[nl] && lens[nl] != tab.v[i].len; nl++)
@@ -301,6 +310,13 @@ const struct court_special *court_special_ending_at(const char *s, size_t end, s
         h = before_hash(s + end - 9);
         if (!((tab.ends[k].before[h >> 6] >> (h & 63)) & 1))
             return NULL;
+        /* and the third before it the rest: 县 of 某县人民法院 is no 最高人民法院 */
+        if (!((tab.ends[k].short_before[h >> 6] >> (h & 63)) & 1) && end >= 15) {
+            uint32_t t = (h ^ before_hash(s + end - 15) * 31u) & 4095;
+
+            if (!((tab.ends[k].third[t >> 6] >> (t & 63)) & 1))
+                return NULL;
+        }
         for (const size_t *l = tab.ends[k].lengths; *l; l++) {
             const struct court_special *c;
 
