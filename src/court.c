@@ -210,14 +210,23 @@ static bool name_ends(const char *s, const char *suf)
     return text_ends(s, strlen(s), suf);
 }
 
+/* Whether name starts with the first two characters of the place up's name. */
+static bool starts_like(const char *name, int up)
+{
+    return up >= 0 && strlen(name) >= 2 * HAN && !memcmp(name, place(up)->name, 2 * HAN);
+}
+
 /* A 市辖区: its court is named with its city (武汉市江汉区人民法院); a 林区 or
- * 特区 is a county-level unit named alone. */
+ * 特区 is a county-level unit named alone, and so is a zone whose name holds
+ * its city's already (苏州工业园区, 合肥高新技术产业开发区). */
 static bool is_district(int id)
 {
     const struct gaz_place *p = place(id);
 
     return p->level == GAZ_COUNTY && p->parent >= 0 && name_ends(p->name, "区") &&
-           !name_ends(p->name, "林区") && !name_ends(p->name, "特区");
+           !name_ends(p->name, "林区") && !name_ends(p->name, "特区") &&
+           !starts_like(p->name, p->parent) &&
+           !starts_like(p->name, gazetteer_ancestor(id, GAZ_PROVINCE));
 }
 
 /* A prefecture-level city with no counties (东莞, 嘉峪关) has basic courts of its own name. */
@@ -651,7 +660,7 @@ static bool tribunal_name_ok(const struct scan *sc, size_t a, size_t b, bool tie
     }
     if (!tied && charset_has(&kb.verb_ends, char_before(sc->s, b)))
         return false;
-    return chars >= 2 && chars <= 4 && !is_not_tribunal(sc->s + a, b - a);
+    return chars >= 2 && chars <= (town ? 10u : 4u) && !is_not_tribunal(sc->s + a, b - a);
 }
 
 static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
@@ -664,9 +673,10 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
     if (prev && prev->kind != MK_COLLECTIVE && a <= p && p - a <= 4 * HAN) {
         if (p - a >= HAN && !memcmp(sc->s + a, "的", HAN))
             a += HAN;
-        if (tribunal_name_ok(sc, a, p, true, false) &&
-            (p - a <= 3 * HAN ||
-             (place_before(sc, a, p, LEVEL_BIT(GAZ_TOWN), &h) && h.start == a))) {
+        bool town = place_before(sc, a, p, LEVEL_BIT(GAZ_TOWN), &h) && h.start == a;
+
+        /* three characters, or a town's name (达来诺日, 夏宜瑶族乡) */
+        if (tribunal_name_ok(sc, a, p, true, town) && (p - a <= 3 * HAN || town)) {
             m = new_mention(sc, MK_COURT, COURT_TRIBUNAL, a, e);
             m->suf = suf;
             m->pend = p;

@@ -455,6 +455,25 @@ static void test_every_court_of_the_gazetteer(void **state)
         size_t nf = 0, len = strlen(p->name);
         unsigned all = (1u << GAZ_PROVINCE) | (1u << GAZ_PREFECTURE) | (1u << GAZ_COUNTY);
 
+        if (p->level == GAZ_PROVINCE) {
+            /* the high court: 内蒙古自治区高级人民法院, 内蒙古高院 */
+            sbuf_reset(&want);
+            sbuf_addf(&want, "%s高级人民法院", p->name);
+            for (size_t i = 0; i < ARRAY_SIZE(f); i++)
+                sbuf_reset(&f[i]);
+            sbuf_addf(&f[nf], "%s高级人民法院", p->name), forms[nf] = f[nf].buf, nf++;
+            sbuf_addf(&f[nf], "%s高院", p->name), forms[nf] = f[nf].buf, nf++;
+            for (size_t l = len - 3; l >= 6; l -= 3)
+                if (names_only(p->name, l, (int)id, all)) {
+                    sbuf_add(&f[nf], p->name, l);
+                    sbuf_addstr(&f[nf], "高院");
+                    forms[nf] = f[nf].buf, nf++;
+                    break;
+                }
+            courts++;
+            misses += check_forms(forms, nf, want.buf, &bad);
+            continue;
+        }
         if (p->level != GAZ_COUNTY && p->level != GAZ_PREFECTURE)
             continue;
         up = p->parent >= 0 ? gazetteer_get(p->parent) : NULL;
@@ -476,7 +495,9 @@ static void test_every_court_of_the_gazetteer(void **state)
                     break;
                 }
         } else {
-            bool district = up && text_ends(p->name, len, "区") &&
+            /* a zone whose name holds its city's or province's is named alone */
+            bool holds = (up && !strncmp(p->name, up->name, 6)) || !strncmp(p->name, prov->name, 6);
+            bool district = up && text_ends(p->name, len, "区") && !holds &&
                             !text_ends(p->name, len, "林区") && !text_ends(p->name, len, "特区");
             bool unique = names_only(p->name, len, (int)id, all);
 
