@@ -84,7 +84,7 @@ struct mention {
     bool unknown;  /* a place the gazetteer does not know: kept as written */
     bool weak;     /* a tribunal only at a clear boundary, tied to nothing */
     bool town;     /* a tribunal named for a known town */
-    bool cited;    /* the court's numbered items (最高法院16项指标), not the court */
+    bool cited;    /* the court's numbered items (某法院8项举措), not the court */
     uint32_t bare; /* MK_BARE: 县 区 旗 市 州 省 or 自 (自治区) */
     int under;     /* the mention this one was named under, or -1 */
     char *name;    /* the full name, once resolved */
@@ -786,7 +786,7 @@ static void supreme_short(struct scan *sc)
     }
 }
 
-/* Whether a count of items follows at (16项, 20条): the court's document is meant. */
+/* Whether a count of items follows at (8项, 20条): the court's document is meant. */
 static bool items_after(const struct scan *sc, size_t at)
 {
     size_t i = at;
@@ -797,11 +797,28 @@ static bool items_after(const struct scan *sc, size_t at)
            (!memcmp(sc->s + i, "项", HAN) || !memcmp(sc->s + i, "条", HAN));
 }
 
-static int cmp_pos(const void *a, const void *b)
+/* Merge the mentions from before on (found by another pass) into the ones
+ * before them, in order of position, keeping the ties (indexes) right. */
+static void merge_by_pos(struct scan *sc, size_t before)
 {
-    const struct mention *x = a, *y = b;
+    struct mention *v = xmalloc(sc->nr * sizeof(*v));
+    int *map = xmalloc(sc->nr * sizeof(*map));
+    size_t a = 0, b = before, k = 0;
 
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
+    while (a < before || b < sc->nr) {
+        bool take_a = b == sc->nr || (a < before && sc->v[a].pos <= sc->v[b].pos);
+        size_t from = take_a ? a++ : b++;
+
+        map[from] = (int)k;
+        v[k++] = sc->v[from];
+    }
+    for (size_t i = 0; i < k; i++)
+        if (v[i].under >= 0)
+            v[i].under = map[v[i].under];
+    free(sc->v);
+    free(map);
+    sc->v = v;
+    sc->alloc = sc->nr;
 }
 
 /* Find every mention in sc's text, in order of where each ends. */
@@ -839,22 +856,8 @@ static void scan_text(struct scan *sc)
     supreme_short(sc);
     for (size_t i = 0; i < sc->nr; i++)
         sc->v[i].cited = items_after(sc, sc->v[i].end);
-    if (sc->nr != before) {
-        /* keep the ties (under) right: they are indexes */
-        int *map = xmalloc(sc->nr * sizeof(*map));
-
-        for (size_t i = 0; i < sc->nr; i++)
-            sc->v[i].name = (char *)(uintptr_t)i; /* remember each one's index */
-        qsort(sc->v, sc->nr, sizeof(*sc->v), cmp_pos);
-        for (size_t i = 0; i < sc->nr; i++)
-            map[(uintptr_t)sc->v[i].name] = (int)i;
-        for (size_t i = 0; i < sc->nr; i++) {
-            sc->v[i].name = NULL;
-            if (sc->v[i].under >= 0)
-                sc->v[i].under = map[sc->v[i].under];
-        }
-        free(map);
-    }
+    if (sc->nr != before)
+        merge_by_pos(sc, before);
 }
 
 /* ---------------------------------------------------------------- names */
@@ -921,7 +924,7 @@ static char *mention_name(const struct scan *sc, const struct mention *m, int id
         for (int i = 1; i < m->nc; i++)
             if (strcmp(place(m->cands[i])->name, n0) != 0 ||
                 place(m->cands[i])->level != place(m->cands[0])->level)
-                return sbuf_detach(&sb, NULL), free(sb.buf), NULL;
+                return NULL; /* 朝阳法院: 朝阳区 or 朝阳县, nothing says */
         put_official(sc, &sb, n0);
         put_official(sc, &sb,
                      m->level == COURT_HIGH           ? "高级人民法院"
