@@ -1110,32 +1110,35 @@ static size_t last_component(const char *s, size_t n)
     return best;
 }
 
-enum court_level court_level_of(const char *name)
-{
-    size_t n = strlen(name);
-    const struct court_special *sp = court_special_lookup(name, n);
-
-    if (sp)
-        return sp->level;
-    if (text_ends(name, n, "高级人民法院") || text_ends(name, n, "高級人民法院"))
-        return COURT_HIGH;
-    if (text_ends(name, n, "铁路运输中级法院") || text_ends(name, n, "鐵路運輸中級法院"))
-        return COURT_SPECIAL;
-    if (text_ends(name, n, "中级人民法院") || text_ends(name, n, "中級人民法院"))
-        return COURT_INTERMEDIATE;
-    if (text_ends(name, n, "人民法庭") || text_ends(name, n, "法庭"))
-        return COURT_TRIBUNAL;
-    if (text_ends(name, n, "人民法院"))
-        return COURT_BASIC;
-    if (text_ends(name, n, "法院"))
-        return COURT_SPECIAL;
-    return COURT_COLLECTIVE;
-}
-
 /* A name in simplified characters (court names compare in one script). */
 static char *simplify(const char *name)
 {
     return simplified_copy(name, strlen(name));
+}
+
+enum court_level court_level_of(const char *name)
+{
+    char *s = simplify(name); /* 陽江市中級人民法院 is an intermediate court too */
+    size_t n = strlen(s);
+    const struct court_special *sp = court_special_lookup(s, n);
+    enum court_level level = COURT_COLLECTIVE;
+
+    if (sp)
+        level = sp->level;
+    else if (text_ends(s, n, "高级人民法院"))
+        level = COURT_HIGH;
+    else if (text_ends(s, n, "铁路运输中级法院"))
+        level = COURT_SPECIAL;
+    else if (text_ends(s, n, "中级人民法院"))
+        level = COURT_INTERMEDIATE;
+    else if (text_ends(s, n, "法庭"))
+        level = COURT_TRIBUNAL;
+    else if (text_ends(s, n, "人民法院"))
+        level = COURT_BASIC;
+    else if (text_ends(s, n, "法院"))
+        level = COURT_SPECIAL;
+    free(s);
+    return level;
 }
 
 /* The identity of a court named by a known place: its level and the place's code. */
