@@ -37,32 +37,35 @@ enum want {
 
 struct suffix {
     const char *s;
+    size_t len;
     enum want want;
     const char *full; /* the suffix of the official name */
     bool short_form;  /* 法院, 中院: a form a collective also takes (深圳法院) */
 };
 
+#define S(lit) lit, sizeof(lit) - 1
+
 /* Longest first, within each anchor (院 or 庭). */
 static const struct suffix court_suffixes[] = {
-    {"铁路运输中级法院", WANT_SPECIAL, "铁路运输中级法院", false},
-    {"高级人民法院", WANT_HIGH, "高级人民法院", false},
-    {"中级人民法院", WANT_INTER, "中级人民法院", false},
-    {"铁路运输法院", WANT_SPECIAL, "铁路运输法院", false},
-    {"知识产权法院", WANT_SPECIAL, "知识产权法院", false},
-    {"互联网法院", WANT_SPECIAL, "互联网法院", false},
-    {"海事法院", WANT_SPECIAL, "海事法院", false},
-    {"金融法院", WANT_SPECIAL, "金融法院", false},
-    {"人民法院", WANT_BASIC, "人民法院", false},
-    {"中级法院", WANT_INTER, "中级人民法院", true},
-    {"法院", WANT_BASIC, "人民法院", true},
-    {"中院", WANT_INTER, "中级人民法院", true},
-    {"高院", WANT_HIGH, "高级人民法院", true},
+    {S("铁路运输中级法院"), WANT_SPECIAL, "铁路运输中级法院", false},
+    {S("高级人民法院"), WANT_HIGH, "高级人民法院", false},
+    {S("中级人民法院"), WANT_INTER, "中级人民法院", false},
+    {S("铁路运输法院"), WANT_SPECIAL, "铁路运输法院", false},
+    {S("知识产权法院"), WANT_SPECIAL, "知识产权法院", false},
+    {S("互联网法院"), WANT_SPECIAL, "互联网法院", false},
+    {S("海事法院"), WANT_SPECIAL, "海事法院", false},
+    {S("金融法院"), WANT_SPECIAL, "金融法院", false},
+    {S("人民法院"), WANT_BASIC, "人民法院", false},
+    {S("中级法院"), WANT_INTER, "中级人民法院", true},
+    {S("法院"), WANT_BASIC, "人民法院", true},
+    {S("中院"), WANT_INTER, "中级人民法院", true},
+    {S("高院"), WANT_HIGH, "高级人民法院", true},
 };
 static const struct suffix tribunal_suffixes[] = {
-    {"人民法庭", WANT_TRIB, "人民法庭", false},
-    {"派出法庭", WANT_TRIB, "人民法庭", true},
-    {"巡回法庭", WANT_TRIB, "巡回法庭", true},
-    {"法庭", WANT_TRIB, "人民法庭", true},
+    {S("人民法庭"), WANT_TRIB, "人民法庭", false},
+    {S("派出法庭"), WANT_TRIB, "人民法庭", true},
+    {S("巡回法庭"), WANT_TRIB, "巡回法庭", true},
+    {S("法庭"), WANT_TRIB, "人民法庭", true},
 };
 
 enum mkind {
@@ -276,11 +279,19 @@ static bool place_before(const struct scan *sc, size_t lo, size_t end, unsigned 
         if ((mask & LEVEL_BIT(level)) && kb.max_len[level] > max)
             max = kb.max_len[level];
     while (i > lo && ns < ARRAY_SIZE(starts)) {
-        size_t p = text_prev(sc->s, i);
+        const unsigned char *u = (const unsigned char *)sc->s;
+        size_t p;
         uint32_t c;
 
-        text_next(sc->s + p, i - p, &c);
-        if (!text_is_han(c) || end - p > max)
+        if (i >= 3 && (u[i - 3] & 0xF0) == 0xE0) { /* the common case: three bytes */
+            p = i - 3;
+            c = ((uint32_t)(u[p] & 0x0F) << 12) | ((uint32_t)(u[p + 1] & 0x3F) << 6) |
+                (u[p + 2] & 0x3F);
+        } else {
+            p = text_prev(sc->s, i);
+            text_next(sc->s + p, i - p, &c);
+        }
+        if (p < lo || !text_is_han(c) || end - p > max)
             break;
         i = p;
         chars[ns] = c;
@@ -737,29 +748,31 @@ static void at_anchor(struct scan *sc, size_t e, bool ting)
         new_mention(sc, MK_SELF, COURT_BASIC, e - 2 * HAN, e);
         return;
     }
+    /* the anchor's own two characters match: compare what stands before them */
     for (size_t i = 0; i < nsufs && !suf; i++) {
-        size_t l = strlen(sufs[i].s);
+        size_t l = sufs[i].len;
 
-        if (e - lo >= l && !memcmp(sc->s + e - l, sufs[i].s, l))
+        if (e - lo >= l && !memcmp(sc->s + e - l, sufs[i].s, l - 2 * HAN) &&
+            !memcmp(sc->s + e - 2 * HAN, sufs[i].s + l - 2 * HAN, 2 * HAN))
             suf = &sufs[i];
     }
     if (!suf)
         return;
     switch (suf->want) {
     case WANT_HIGH:
-        court_high(sc, lo, e - strlen(suf->s), e);
+        court_high(sc, lo, e - suf->len, e);
         break;
     case WANT_INTER:
-        court_inter(sc, lo, e - strlen(suf->s), e, suf);
+        court_inter(sc, lo, e - suf->len, e, suf);
         break;
     case WANT_BASIC:
-        court_basic(sc, lo, e - strlen(suf->s), e, suf);
+        court_basic(sc, lo, e - suf->len, e, suf);
         break;
     case WANT_SPECIAL:
-        court_special(sc, lo, e - strlen(suf->s), e, suf);
+        court_special(sc, lo, e - suf->len, e, suf);
         break;
     case WANT_TRIB:
-        tribunal(sc, lo, e - strlen(suf->s), e, suf);
+        tribunal(sc, lo, e - suf->len, e, suf);
         break;
     }
 }
@@ -978,7 +991,7 @@ static void scan_release(struct scan *sc)
 
 static bool looks_traditional(const char *t, size_t len)
 {
-    return hanzi_is_traditional(t, len < 4096 ? len : 4096);
+    return hanzi_is_traditional(t, len < 2048 ? len : 2048); /* the head tells */
 }
 
 /* The mentions of a name on its own, or of text with no report around it. */
@@ -1440,11 +1453,6 @@ static void ctx_scan_skip(struct ctx *cx, unsigned mask, const char *s, size_t n
     }
 }
 
-static void ctx_scan(struct ctx *cx, const char *s, size_t n)
-{
-    ctx_scan_skip(cx, ALL_UNITS, s, n, n, n);
-}
-
 /* Of the candidates, the one the report's places point to, or -1. */
 static int ctx_choose(const struct ctx *cx, const int *cands, int nc)
 {
@@ -1487,25 +1495,26 @@ struct finder {
     struct ctx cx;
     int *place_of;                           /* per mention: its unit, once resolved */
     size_t body_to[LEVEL_BIT(GAZ_TOWN + 1)]; /* how far the text was read for each set of levels */
+    unsigned built; /* the levels the title, lead … were read for (see ctx_build()) */
     const char *chrome;
     size_t chrome_len;
 };
 
-static void scan_string(struct finder *f, const char *s, size_t n)
+static void scan_string(struct finder *f, unsigned mask, const char *s, size_t n)
 {
     if (f->sc.trad) {
         char *t = simplified_copy(s, n);
 
-        ctx_scan(&f->cx, t, n);
+        ctx_scan_skip(&f->cx, mask, t, n, n, n);
         free(t);
     } else {
-        ctx_scan(&f->cx, s, n);
+        ctx_scan_skip(&f->cx, mask, s, n, n, n);
     }
 }
 
 /* The places a block names, outside the names of special courts and
  * tribunals (a town's name may be a county's too: 石门). */
-static void block_places(struct finder *f, const struct block *b)
+static void block_places(struct finder *f, unsigned mask, const struct block *b)
 {
     size_t from = b->off, to = b->off + b->len;
 
@@ -1515,36 +1524,56 @@ static void block_places(struct finder *f, const struct block *b)
         if ((!m->sp && m->level != COURT_TRIBUNAL) || m->end <= from || m->pos >= to ||
             m->pos < from)
             continue;
-        ctx_scan_skip(&f->cx, ALL_UNITS, f->sc.s + from, to - from,
-                      m->pos > from ? m->pos - from : 0, m->end - from);
+        ctx_scan_skip(&f->cx, mask, f->sc.s + from, to - from, m->pos > from ? m->pos - from : 0,
+                      m->end - from);
         from = m->end;
     }
     if (from < to)
-        ctx_scan(&f->cx, f->sc.s + from, to - from);
+        ctx_scan_skip(&f->cx, mask, f->sc.s + from, to - from, to - from, to - from);
 }
 
-/* The places of the report's title, subtitle, byline, source, page furniture
- * and lead, then of the courts it names; the body only when these do not do. */
-static void ctx_build(struct finder *f)
+/*
+ * The places of the levels in mask that the report's title, subtitle,
+ * byline, source, page furniture and lead name, then those of the courts it
+ * names; the body only when these do not do. Each level is read once.
+ */
+static void ctx_build(struct finder *f, unsigned mask)
 {
     static const enum block_kind kinds[] = {BLOCK_TITLE, BLOCK_SUBTITLE, BLOCK_BYLINE};
     struct report *r = f->r;
 
+    mask &= ~f->built;
+    if (!mask)
+        return;
     for (size_t k = 0; k < ARRAY_SIZE(kinds); k++)
         for (size_t b = 0; b < r->nr_blocks; b++)
             if (r->blocks[b].kind == kinds[k])
-                block_places(f, &r->blocks[b]);
+                block_places(f, mask, &r->blocks[b]);
     if (r->source)
-        scan_string(f, r->source, strlen(r->source));
-    scan_string(f, f->chrome, f->chrome_len);
+        scan_string(f, mask, r->source, strlen(r->source));
+    scan_string(f, mask, f->chrome, f->chrome_len);
     for (size_t b = 0; b < r->nr_blocks; b++)
         if (r->blocks[b].kind == BLOCK_PARA) {
-            block_places(f, &r->blocks[b]);
+            block_places(f, mask, &r->blocks[b]);
             break;
         }
-    for (size_t i = 0; i < f->sc.nr; i++)
-        if (f->sc.v[i].kind == MK_COURT && f->sc.v[i].nc == 1 && !f->sc.v[i].town)
-            ctx_add(&f->cx, f->sc.v[i].cands[0], false);
+    if (!f->built)
+        for (size_t i = 0; i < f->sc.nr; i++)
+            if (f->sc.v[i].kind == MK_COURT && f->sc.v[i].nc == 1 && !f->sc.v[i].town)
+                ctx_add(&f->cx, f->sc.v[i].cands[0], false);
+    f->built |= mask;
+}
+
+/* The levels of place a mention's resolution asks about. */
+static unsigned levels_asked(const struct mention *m)
+{
+    if (m->level == COURT_HIGH || m->kind == MK_COLLECTIVE)
+        return m->kind == MK_COLLECTIVE && !m->bare ? ALL_UNITS : LEVEL_BIT(GAZ_PROVINCE);
+    if (m->kind != MK_BARE)
+        return ALL_UNITS;
+    if (m->level == COURT_INTERMEDIATE)
+        return LEVEL_BIT(GAZ_PREFECTURE) | LEVEL_BIT(GAZ_COUNTY);
+    return LEVEL_BIT(GAZ_COUNTY);
 }
 
 /* The places of the levels in mask the text names up to byte to, each part read once. */
@@ -1575,12 +1604,7 @@ static int resolve_bare(struct finder *f, const struct mention *m)
     }
     for (int pass = 0; pass < 2 && id < 0; pass++) {
         if (pass)
-            ctx_body(f,
-                     m->level == COURT_HIGH || m->kind == MK_COLLECTIVE ? LEVEL_BIT(GAZ_PROVINCE)
-                     : m->level == COURT_INTERMEDIATE
-                         ? LEVEL_BIT(GAZ_PREFECTURE) | LEVEL_BIT(GAZ_COUNTY)
-                         : LEVEL_BIT(GAZ_COUNTY),
-                     to);
+            ctx_body(f, levels_asked(m), to);
         if (m->level == COURT_HIGH || m->kind == MK_COLLECTIVE) {
             /* the province must be named: 省高院 in a report about a city of it is not enough */
             id = ctx_first(&f->cx, GAZ_PROVINCE, m->bare == 0x81EA ? "自治区" : word, true);
@@ -1596,7 +1620,6 @@ static int resolve_bare(struct finder *f, const struct mention *m)
 /* The unit of each mention, from the report's places where the text alone does not say. */
 static void resolve_all(struct finder *f)
 {
-    bool built = false;
     size_t lead_end = 0;
 
     /* a collective (全区法院) counts only where the main court is chosen */
@@ -1621,10 +1644,7 @@ static void resolve_all(struct finder *f)
             f->place_of[i] = id;
             continue;
         }
-        if (!built) {
-            ctx_build(f);
-            built = true;
-        }
+        ctx_build(f, levels_asked(m));
         if (m->kind == MK_BARE || m->bare) {
             id = resolve_bare(f, m);
         } else if (m->level == COURT_TRIBUNAL) {
