@@ -21,7 +21,7 @@
 #include "text.h"
 #include "util.h"
 
-#define MAX_CANDS    8
+#define MAX_CANDS    32
 #define HAN          3 /* bytes of a Han character of the basic plane */
 #define LEVEL_BIT(l) (1u << (l))
 #define ALL_UNITS    (LEVEL_BIT(GAZ_PROVINCE) | LEVEL_BIT(GAZ_PREFECTURE) | LEVEL_BIT(GAZ_COUNTY))
@@ -1239,14 +1239,25 @@ static void put_high(const struct scan *sc, struct sbuf *sb, int id)
     put_unit_court(sc, sb, gazetteer_ancestor(id, GAZ_PROVINCE), COURT_HIGH);
 }
 
-/* Cities directly under Hubei whose courts answer to the 汉江 intermediate court. */
-static bool under_hanjiang(int id)
+/* The intermediate court of a city directly under its province, where one is
+ * certain (汉江 for Hubei's 仙桃, 潜江, 天门; 济源's own), or NULL. */
+static const char *direct_city_court(int id)
 {
-    const char *n = place(id)->name;
+    static const struct {
+        const char *province, *city, *court;
+    } courts[] = {
+        {"湖北省", "仙桃市", "汉江中级人民法院"},
+        {"湖北省", "潜江市", "汉江中级人民法院"},
+        {"湖北省", "天门市", "汉江中级人民法院"},
+        {"河南省", "济源市", "济源中级人民法院"},
+    };
     int prov = gazetteer_ancestor(id, GAZ_PROVINCE);
 
-    return prov >= 0 && !strcmp(place(prov)->name, "湖北省") && place(id)->parent == prov &&
-           (!strcmp(n, "仙桃市") || !strcmp(n, "潜江市") || !strcmp(n, "天门市"));
+    for (size_t i = 0; i < ARRAY_SIZE(courts) && prov >= 0 && place(id)->parent == prov; i++)
+        if (!strcmp(place(prov)->name, courts[i].province) &&
+            !strcmp(place(id)->name, courts[i].city))
+            return courts[i].court;
+    return NULL;
 }
 
 /* The parent of a court the gazetteer places; false when it cannot say. */
@@ -1307,8 +1318,8 @@ static bool parent_known(const struct scan *sc, const struct mention *m, struct 
         put_high(sc, sb, id);
         return true;
     case COURT_BASIC:
-        if (under_hanjiang(id)) {
-            put_official(sc, sb, "汉江中级人民法院");
+        if (direct_city_court(id)) {
+            put_official(sc, sb, direct_city_court(id));
             return true;
         }
         pref = place(id)->level == GAZ_COUNTY ? gazetteer_ancestor(id, GAZ_PREFECTURE) : -1;

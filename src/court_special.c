@@ -68,8 +68,9 @@ static const struct entry entries[] = {
     {{"黑龙江省林区中级法院", HIGH("黑龙江省"), COURT_SPECIAL}, {NULL}},
     {{"黑龙江省农垦中级法院", HIGH("黑龙江省"), COURT_SPECIAL}, {NULL}},
     {{"吉林省林区中级法院", HIGH("吉林省"), COURT_SPECIAL}, {NULL}},
-    /* the intermediate court of Hubei's directly administered cities */
+    /* the intermediate courts of directly administered cities: Hubei's, 济源 */
     {{"汉江中级人民法院", HIGH("湖北省"), COURT_INTERMEDIATE}, {"汉江中院"}},
+    {{"济源中级人民法院", HIGH("河南省"), COURT_INTERMEDIATE}, {"济源中院"}},
     /* development zones */
     {{"苏州工业园区人民法院", "苏州市中级人民法院", COURT_BASIC}, {"苏州工业园区法院"}},
     {{"深圳前海合作区人民法院", "深圳市中级人民法院", COURT_BASIC},
@@ -212,6 +213,7 @@ static void make_divisions(size_t *k, const struct court_special *branch)
         add_form(made_str("第%s师%s", num, "中级人民法院"), c);
         add_form(made_str("兵团第%s师%s", num, "中院"), c);
         add_form(made_str("第%s师%s", num, "中院"), c);
+        add_form(made_str("%s师%s", num, "中院"), c);
     }
 }
 

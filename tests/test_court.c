@@ -178,6 +178,8 @@ static void test_special_courts(void **state)
     expect_courts("最高法第一巡回法庭", "最高人民法院第一巡回法庭");
     expect_courts("兵团第八师中级人民法院", "新疆生产建设兵团第八师中级人民法院");
     expect_courts("兵团分院", "新疆维吾尔自治区高级人民法院生产建设兵团分院");
+    expect_courts("八师中院", "新疆生产建设兵团第八师中级人民法院");
+    expect_courts("济源中院", "济源中级人民法院");
     expect_courts("广州海事法院", "广州海事法院");
     expect_courts("北京互联网法院", "北京互联网法院");
     expect_courts("苏州工业园区法院", "苏州工业园区人民法院");
@@ -346,6 +348,9 @@ static void test_parent_names(void **state)
     expect_parent("北京市海淀区人民法院", "北京市高级人民法院");
     expect_parent("北京市第一中级人民法院", "北京市高级人民法院");
     expect_parent("仙桃市人民法院", "汉江中级人民法院");
+    expect_parent("济源市人民法院", "济源中级人民法院");
+    /* a name several districts share, placed by its city */
+    expect_parent("晋城市城区人民法院", "晋城市中级人民法院");
     expect_parent("达来诺日人民法庭", "克什克腾旗人民法院");
     expect_parent("新疆生产建设兵团第八师中级人民法院",
                   "新疆维吾尔自治区高级人民法院生产建设兵团分院");
