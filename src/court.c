@@ -478,6 +478,22 @@ static bool unknown_longer(const struct scan *sc, size_t lo, size_t p, const str
     return st < h->start && boundary_at(sc, st);
 }
 
+/*
+ * Words of the campaigns courts name themselves by (平安法院, 和谐法院): some
+ * are also the short forms of places (平安 for 平安区), and before 法院 they
+ * are the campaign.
+ */
+static bool is_slogan(const char *s, size_t n)
+{
+    static const char *const slogans[] = {"平安", "和谐", "阳光", "文明", "法治",
+                                          "幸福", "美丽", "清廉", "廉洁", "书香"};
+
+    for (size_t i = 0; i < ARRAY_SIZE(slogans); i++)
+        if (n == strlen(slogans[i]) && !memcmp(s, slogans[i], n))
+            return true;
+    return false;
+}
+
 /* Two or three levels of courts together: 乌海市两级法院, 全省三级法院. */
 static size_t levels_word(const struct scan *sc, size_t lo, size_t p)
 {
@@ -510,7 +526,8 @@ static void court_basic(struct scan *sc, size_t lo, size_t p, size_t e, const st
     struct hit h;
     uint32_t bare;
 
-    if (place_before(sc, lo, p, ALL_UNITS, &h) && !unknown_longer(sc, lo, p, &h)) {
+    if (place_before(sc, lo, p, ALL_UNITS, &h) && !unknown_longer(sc, lo, p, &h) &&
+        !(h.short_form && is_slogan(sc->s + h.start, p - h.start))) {
         int county[MAX_CANDS], nco = 0, upper[MAX_CANDS], nup = 0;
         struct mention *m;
 
