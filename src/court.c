@@ -367,10 +367,11 @@ static size_t chain_before(const struct scan *sc, size_t lo, size_t start, int *
  * it), or SIZE_MAX.
  */
 static size_t unknown_before(const struct scan *sc, size_t lo, size_t end, const char *levels,
-                             size_t *npos, int depth)
+                             size_t *npos, int depth, bool full)
 {
     uint32_t lw = char_before(sc->s, end);
     char buf[8];
+    size_t two = SIZE_MAX;
 
     buf[text_put(buf, lw)] = '\0';
     if (end < lo + 3 * HAN || !strstr(levels, buf))
@@ -398,7 +399,7 @@ static size_t unknown_before(const struct scan *sc, size_t lo, size_t end, const
             return h.start;
         }
         if (depth == 0) {
-            size_t np, st = unknown_before(sc, lo, b, "市州盟", &np, 1);
+            size_t np, st = unknown_before(sc, lo, b, "市州盟", &np, 1, false);
 
             if (st != SIZE_MAX) {
                 *npos = np;
@@ -409,6 +410,14 @@ static size_t unknown_before(const struct scan *sc, size_t lo, size_t end, const
         if (boundary_at(sc, b) ||
             (n == 2 && (b == lo || charset_has(&kb.not_in_name, char_before(sc->s, b)))))
             return b;
+        if (n == 2)
+            two = b;
+    }
+    /* a complete official name of two characters (考察澜屿市中级人民法院) after any
+     * word, when no longer name stands at a boundary */
+    if (full && two != SIZE_MAX) {
+        *npos = two;
+        return two;
     }
     return SIZE_MAX;
 }
@@ -472,7 +481,7 @@ static bool unknown_longer(const struct scan *sc, size_t lo, size_t p, const str
 
     if (p - h->start != 2 * HAN || !text_is_han(c) || charset_has(&kb.not_in_name, c))
         return false;
-    size_t st = unknown_before(sc, lo, p, "县区旗市", &npos, 0);
+    size_t st = unknown_before(sc, lo, p, "县区旗市", &npos, 0, false);
 
     /* at a line start or after punctuation only: 据了解岚县 is 岚县 */
     return st < h->start && boundary_at(sc, st);
@@ -508,7 +517,8 @@ static size_t levels_word(const struct scan *sc, size_t lo, size_t p)
 static bool add_unknown(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf,
                         enum court_level level, const char *levels)
 {
-    size_t npos, st = unknown_before(sc, lo, p, levels, &npos, level == COURT_BASIC ? 0 : 1);
+    size_t npos, st = unknown_before(sc, lo, p, levels, &npos, level == COURT_BASIC ? 0 : 1,
+                                     !suf->short_form);
     struct mention *m;
 
     if (st == SIZE_MAX)

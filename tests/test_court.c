@@ -237,6 +237,10 @@ static void test_unknown_places(void **state)
     expect_courts("，澜屿市中级人民法院", "澜屿市中级人民法院");
     expect_courts("组织干警赴鹤汀区法院交流", "鹤汀区人民法院");
     expect_courts("白鹭湾区人民法院", "白鹭湾区人民法院");
+    expect_courts("，白鹭湾区人民法院", "白鹭湾区人民法院");
+    /* a complete official name after any word */
+    expect_courts("考察澜屿市中级人民法院", "澜屿市中级人民法院");
+    expect_courts("考察苍砚旗人民法院", "苍砚旗人民法院");
     /* 桐岚县 ends in the name of a real county (岚县): the whole name counts */
     expect_courts("桐岚县人民法院", "桐岚县人民法院");
     expect_courts("在岚县人民法院", "岚县人民法院");
