@@ -715,12 +715,20 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
 
         /* three characters, or a town's name (达来诺日, 夏宜瑶族乡) */
         if (tribunal_name_ok(sc, a, p, true, town) && (p - a <= 3 * HAN || town)) {
-            m = new_mention(sc, MK_COURT, COURT_TRIBUNAL, a, e);
+            int under = (int)(prev - sc->v);
+            bool named_with = prev->level == COURT_SPECIAL || !strcmp(suf->s, "巡回法庭");
+            size_t prev_pos = prev->pos;
+
+            m = new_mention(sc, MK_COURT, COURT_TRIBUNAL, a, e); /* prev moves */
             m->suf = suf;
             m->pend = p;
-            m->under = (int)(prev - sc->v);
-            if (prev->level == COURT_SPECIAL || !strcmp(suf->s, "巡回法庭"))
-                m->pos = prev->pos; /* 广州海事法院阳江巡回法庭 */
+            m->under = under;
+            if (town) {
+                set_cands(m, &h);
+                m->town = true;
+            }
+            if (named_with)
+                m->pos = prev_pos; /* 广州海事法院阳江巡回法庭 */
             return;
         }
     }
@@ -980,6 +988,44 @@ static char *mention_name(const struct scan *sc, const struct mention *m, int id
 
 /* A simplified copy of a text in traditional characters, with the same byte
  * offsets (a character whose simplified form is longer stays as it is). */
+/*
+ * Traditional characters whose simplified form hanzi_simplify() does not give
+ * in a character of the same length (開, its table's 𫔭), found the other way
+ * round: the simplified character whose traditional form they are (开). Built
+ * once, the first time a text in traditional characters is read.
+ */
+static struct {
+    uint16_t *back; /* by traditional character below U+10000: its simplified one, or 0 */
+} simp;
+static once_flag simp_once = ONCE_FLAG_INIT;
+
+static void build_back(void)
+{
+    simp.back = xcalloc(0x10000, sizeof(*simp.back));
+    for (uint32_t c = 0x3400; c < 0xA000; c++) {
+        uint32_t t = hanzi_traditional(c), d;
+        char a[8], b[8];
+
+        if (t == c || t >= 0x10000 || simp.back[t])
+            continue;
+        d = hanzi_simplify(t);
+        if (d == t || text_put(a, d) != text_put(b, t))
+            simp.back[t] = (uint16_t)c;
+    }
+}
+
+/* The simplified form of c in a character of the same length, or c. */
+static uint32_t simplify_char(uint32_t c, size_t len)
+{
+    uint32_t d = hanzi_simplify(c);
+    char buf[8];
+
+    if (d != c && text_put(buf, d) == len)
+        return d;
+    call_once(&simp_once, build_back);
+    return c < 0x10000 && simp.back[c] ? simp.back[c] : c;
+}
+
 static char *simplified_copy(const char *t, size_t len)
 {
     char *s = xmalloc(len + 1);
@@ -989,10 +1035,9 @@ static char *simplified_copy(const char *t, size_t len)
     for (size_t i = 0; i < len;) {
         uint32_t c, d;
         size_t l = text_next(t + i, len - i, &c);
-        char buf[8];
 
-        if (c >= 0x3400 && (d = hanzi_simplify(c)) != c && text_put(buf, d) == l)
-            memcpy(s + i, buf, l);
+        if (c >= 0x3400 && (d = simplify_char(c, l)) != c)
+            text_put(s + i, d);
         i += l;
     }
     return s;
@@ -1595,10 +1640,15 @@ static void ctx_build(struct finder *f, unsigned mask)
             block_places(f, mask, &r->blocks[b]);
             break;
         }
+    /* the courts' own places; a tribunal's town tells its county (捷胜 → 汕尾's 城区) */
     if (!f->built)
-        for (size_t i = 0; i < f->sc.nr; i++)
-            if (f->sc.v[i].kind == MK_COURT && f->sc.v[i].nc == 1 && !f->sc.v[i].town)
-                ctx_add(&f->cx, f->sc.v[i].cands[0], false);
+        for (size_t i = 0; i < f->sc.nr; i++) {
+            const struct mention *m = &f->sc.v[i];
+
+            if (m->kind == MK_COURT && (m->nc == 1 || m->town))
+                for (int k = 0; k < m->nc; k++)
+                    ctx_add(&f->cx, m->cands[k], m->nc > 1);
+        }
     f->built |= mask;
 }
 

@@ -273,6 +273,9 @@ static void test_traditional(void **state)
     expect_courts("來到廣州海事法院陽江巡回法庭", "廣州海事法院|廣州海事法院陽江巡回法庭");
     expect_courts("衡陽中院", "衡陽市中級人民法院");
     expect_courts("墨脫縣人民法院", "墨脫縣人民法院");
+    /* 開 and 餘, whatever the character table says of them */
+    expect_courts("開州區人民法院的網站", "重慶市開州區人民法院");
+    expect_courts("餘江區人民法院的網站", "鷹潭市餘江區人民法院");
     assert_true(court_same("陽江市中級人民法院", "阳江市中级人民法院"));
 }
 
@@ -293,6 +296,8 @@ static void test_context(void **state)
     expect_report("鼓楼区法院简介", "福州市鼓楼区法院的地址。", NULL, "福州市鼓楼区人民法院");
     expect_report("鼓楼区法院简介", NULL, NULL, "鼓楼区人民法院");
     expect_report("鼓楼法院简介", "江苏省徐州市的地图。", NULL, "徐州市鼓楼区人民法院");
+    /* a tribunal's town says which 城区 */
+    expect_report("城区法院捷胜法庭简介", NULL, NULL, "汕尾市城区人民法院|捷胜人民法庭");
     /* 朝阳法院: a district's court in a report about Beijing */
     expect_report("朝阳法院简介", "北京市的地图。", NULL, "北京市朝阳区人民法院");
 }
