@@ -1346,6 +1346,10 @@ static bool parent_known(const struct scan *sc, const struct mention *m, struct 
     if (m->level == COURT_TRIBUNAL) {
         int county;
 
+        if (m->pos < m->npos) { /* 广州海事法院湛江巡回法庭: the court its name holds */
+            sbuf_add(sb, sc->o + m->pos, m->npos - m->pos);
+            return true;
+        }
         if (!m->town || m->nc != 1 || (county = gazetteer_ancestor(m->cands[0], GAZ_COUNTY)) < 0)
             return false;
         put_unit_court(sc, sb, county, COURT_BASIC);

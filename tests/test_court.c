@@ -367,6 +367,7 @@ static void test_parent_names(void **state)
     expect_parent("新疆生产建设兵团第八师中级人民法院",
                   "新疆维吾尔自治区高级人民法院生产建设兵团分院");
     expect_parent("最高人民法院第三巡回法庭", "最高人民法院");
+    expect_parent("广州海事法院湛江巡回法庭", "广州海事法院");
     expect_parent("成都铁路运输中级法院", "四川省高级人民法院");
     expect_parent("兰州铁路运输法院", "兰州铁路运输中级法院");
     expect_parent("广州互联网法院", "广州市中级人民法院");
