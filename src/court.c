@@ -89,6 +89,7 @@ struct mention {
     bool town;     /* a tribunal named for a known town */
     bool cited;    /* the court's numbered items (某法院8项举措), not the court */
     uint32_t bare; /* MK_BARE: 县 区 旗 市 州 省 or 自 (自治区) */
+    int number;    /* MK_BARE: 1 for 市一中院, the municipality's first intermediate court */
     int under;     /* the mention this one was named under, or -1 */
     char *name;    /* the full name, once resolved */
 };
@@ -614,6 +615,34 @@ static void court_basic(struct scan *sc, size_t lo, size_t p, size_t e, const st
     }
 }
 
+/* 市一中院, 市第二中级人民法院, 省一中院: a numbered intermediate court of the
+ * municipality (or of Hainan) the report names. */
+static bool numbered_bare(struct scan *sc, size_t lo, size_t p, size_t e)
+{
+    static const char NUMERALS[] = "一二三四五";
+    char buf[8];
+    uint32_t c = char_before(sc->s, p), w;
+    const char *at;
+    size_t q = p - HAN;
+    struct mention *m;
+
+    if (p < lo + 2 * HAN)
+        return false;
+    buf[text_put(buf, c)] = '\0';
+    if (!(at = strstr(NUMERALS, buf)))
+        return false;
+    if (q >= lo + 2 * HAN && char_before(sc->s, q) == 0x7B2C) /* 第 */
+        q -= HAN;
+    w = char_before(sc->s, q);
+    if ((w != 0x5E02 && w != 0x7701) || q < lo + HAN || /* 市 省 */
+        charset_has(&kb.before_collective, char_before(sc->s, q - HAN)))
+        return false;
+    m = new_mention(sc, MK_BARE, COURT_INTERMEDIATE, q - HAN, e);
+    m->bare = w;
+    m->number = (int)((at - NUMERALS) / HAN) + 1;
+    return true;
+}
+
 static void court_inter(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
 {
     struct hit h;
@@ -633,6 +662,8 @@ static void court_inter(struct scan *sc, size_t lo, size_t p, size_t e, const st
         return;
     }
     if (add_unknown(sc, lo, p, e, suf, COURT_INTERMEDIATE, "市州盟"))
+        return;
+    if (numbered_bare(sc, lo, p, e))
         return;
     bare = bare_word(sc, lo, p, "市州盟");
     if (bare)
@@ -1663,6 +1694,8 @@ static unsigned levels_asked(const struct mention *m)
         return m->kind == MK_COLLECTIVE && !m->bare ? ALL_UNITS : LEVEL_BIT(GAZ_PROVINCE);
     if (m->kind != MK_BARE)
         return ALL_UNITS;
+    if (m->number)
+        return LEVEL_BIT(GAZ_PROVINCE);
     if (m->level == COURT_INTERMEDIATE)
         return LEVEL_BIT(GAZ_PREFECTURE) | LEVEL_BIT(GAZ_COUNTY);
     return LEVEL_BIT(GAZ_COUNTY);
@@ -1697,7 +1730,9 @@ static int resolve_bare(struct finder *f, const struct mention *m)
     for (int pass = 0; pass < 2 && id < 0; pass++) {
         if (pass)
             ctx_body(f, levels_asked(m), to);
-        if (m->level == COURT_HIGH || m->kind == MK_COLLECTIVE) {
+        if (m->number) {
+            id = ctx_first(&f->cx, GAZ_PROVINCE, word, true);
+        } else if (m->level == COURT_HIGH || m->kind == MK_COLLECTIVE) {
             /* the province must be named: 省高院 in a report about a city of it is not enough */
             id = ctx_first(&f->cx, GAZ_PROVINCE, m->bare == 0x81EA ? "自治区" : word, true);
         } else if (m->level == COURT_INTERMEDIATE) {
@@ -1707,6 +1742,21 @@ static int resolve_bare(struct finder *f, const struct mention *m)
         }
     }
     return id;
+}
+
+/* A numbered bare form (市一中院) as the court of its province: 北京市第一中级人民法院. */
+static void numbered_court(struct mention *m, int province)
+{
+    static const char *const numerals[] = {"一", "二", "三", "四", "五"};
+    struct sbuf sb = SBUF_INIT;
+
+    if (province < 0)
+        return;
+    sbuf_addf(&sb, "%s第%s中级人民法院", place(province)->name, numerals[m->number - 1]);
+    m->sp = court_special_lookup(sb.buf, sb.len);
+    if (m->sp)
+        m->kind = MK_COURT;
+    sbuf_release(&sb);
 }
 
 /* The unit of each mention, from the report's places where the text alone does not say. */
@@ -1737,7 +1787,11 @@ static void resolve_all(struct finder *f)
             continue;
         }
         ctx_build(f, levels_asked(m));
-        if (m->kind == MK_BARE || m->bare) {
+        if (m->kind == MK_BARE && m->number) {
+            id = resolve_bare(f, m);
+            numbered_court(m, id);
+            id = -1;
+        } else if (m->kind == MK_BARE || m->bare) {
             id = resolve_bare(f, m);
         } else if (m->level == COURT_TRIBUNAL) {
             id = ctx_choose(&f->cx, m->cands, m->nc);

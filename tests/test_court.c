@@ -292,6 +292,9 @@ static void test_context(void **state)
     expect_report("省高院简介", "法治河南的标志。", NULL, "河南省高级人民法院");
     expect_report("省高院简介", "温州市的地图。", NULL, "");
     expect_report("市高院简介", "天津市的地图。", NULL, "天津市高级人民法院");
+    expect_report("市一中院简介", "北京市的地图。", NULL, "北京市第一中级人民法院");
+    expect_report("市第三中级人民法院简介", "上海市的地图。", NULL, "上海市第三中级人民法院");
+    expect_report("市一中院简介", "温州市的地图。", NULL, "");
     /* shared names: by the places the report names, else as written */
     expect_report("鼓楼区法院简介", "福州市鼓楼区法院的地址。", NULL, "福州市鼓楼区人民法院");
     expect_report("鼓楼区法院简介", NULL, NULL, "鼓楼区人民法院");
