@@ -134,8 +134,7 @@ static const char *const not_tribunal[] = {
 
 static struct {
     struct charset not_in_name, before_collective, verb_ends;
-    struct charset has_counties; /* prefecture ids are small: a bitmap by id */
-    uint8_t *children;           /* per place: whether a county-level unit is under it */
+    uint8_t *children; /* per place: whether a county-level unit is under it */
     /* the first two characters of every name of each level, hashed: most
      * places in a text start no name, and this says so before any lookup */
     uint64_t *pairs[GAZ_TOWN + 1];
@@ -2038,16 +2037,8 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
             f.sc.v[i].name = finder_name(&f, i);
     mi = main_mention(&f, &group, &province);
     si = story_court(&f, mi);
-    if (si >= 0)
-        basic_main = f.sc.v[si].level == COURT_BASIC;
-    else
-        for (size_t i = 0; i < f.sc.nr && province < 0 && !group; i++)
-            if (f.sc.v[i].name) {
-                basic_main = f.sc.v[i].level == COURT_BASIC;
-                break;
-            }
-    /* a tribunal named on its own (海滨法庭) when the report is about a basic
-     * court or names one */
+    /* a tribunal named on its own (海滨法庭) when the report names a basic
+     * court and is not about a group of courts */
     for (size_t i = 0; i < f.sc.nr && !basic_main && province < 0 && !group; i++)
         basic_main = f.sc.v[i].name && f.sc.v[i].level == COURT_BASIC;
     if (basic_main)
