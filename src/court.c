@@ -711,9 +711,9 @@ static bool is_not_tribunal(const char *s, size_t n)
     return false;
 }
 
-/* Whether s[a..b) is two to four Han characters that may name a tribunal:
- * any, when tied to its court; a known town's name with no verb before; or
- * an unknown name with no function word in it. */
+/* Whether s[a..b) is two to four Han characters that may name a tribunal
+ * (ten for a known town's full name): any, when tied to its court; else not
+ * ending like a verb (推动人民法庭), and an unknown one with no function word. */
 static bool tribunal_name_ok(const struct scan *sc, size_t a, size_t b, bool tied, bool town)
 {
     size_t chars = 0;
@@ -738,11 +738,12 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
     size_t a = prev ? prev->end : 0;
 
     /* X法院Y法庭, 该院Y法庭, 县法院Y法庭: the court just named holds it */
-    if (prev && prev->kind != MK_COLLECTIVE && a <= p && p - a <= 4 * HAN) {
+    if (prev && prev->kind != MK_COLLECTIVE && a <= p && p - a <= 10 * HAN) {
+        bool town;
+
         if (p - a >= HAN && !memcmp(sc->s + a, "的", HAN))
             a += HAN;
-        bool town = place_before(sc, a, p, LEVEL_BIT(GAZ_TOWN), &h) && h.start == a;
-
+        town = place_before(sc, a, p, LEVEL_BIT(GAZ_TOWN), &h) && h.start == a;
         /* three characters, or a town's name (达来诺日, 夏宜瑶族乡) */
         if (tribunal_name_ok(sc, a, p, true, town) && (p - a <= 3 * HAN || town)) {
             int under = (int)(prev - sc->v);

@@ -260,6 +260,13 @@ static void test_tribunals(void **state)
     assert_int_equal(m.v[1].under, 0);
     court_mentions_release(&m);
     expect_courts("蒙山法院夏宜法庭", "蒙山县人民法院|夏宜人民法庭");
+    /* a town's full name, held by the court before it */
+    t = "蒙山县人民法院夏宜瑶族乡人民法庭";
+    court_scan(t, strlen(t), &m);
+    assert_int_equal(m.nr, 2);
+    assert_string_equal(m.v[1].name, "夏宜瑶族乡人民法庭");
+    assert_int_equal(m.v[1].under, 0);
+    court_mentions_release(&m);
     /* a town the gazetteer knows */
     expect_courts("来到达来诺日法庭", "达来诺日人民法庭");
     /* a verb is not a name */
