@@ -1125,8 +1125,11 @@ static int own_place(const struct mention *m)
 void court_scan(const char *text, size_t len, struct court_mentions *out)
 {
     struct scan sc;
+    size_t first = out->nr;
+    int *at;
 
     scan_plain(&sc, text, len);
+    at = xmalloc((sc.nr ? sc.nr : 1) * sizeof(*at)); /* each mention's place in out, or -1 */
     for (size_t i = 0; i < sc.nr; i++) {
         struct mention *m = &sc.v[i];
         struct court_mention *c;
@@ -1142,18 +1145,19 @@ void court_scan(const char *text, size_t len, struct court_mentions *out)
         } else if (m->kind == MK_COURT && !m->weak && !m->cited) {
             name = mention_name(&sc, m, own_place(m));
         }
+        at[i] = -1;
         if (!name)
             continue;
+        at[i] = (int)(out->nr - first);
         ALLOC_GROW(out->v, out->nr + 1, out->alloc);
         c = &out->v[out->nr++];
         c->level = m->kind == MK_COLLECTIVE ? COURT_COLLECTIVE : m->level;
         c->pos = m->pos;
         c->end = m->end;
         c->name = name;
-        c->under = -1;
-        if (m->under >= 0 && i > 0 && out->nr > 1 && (size_t)m->under == i - 1)
-            c->under = (int)out->nr - 2;
+        c->under = m->under >= 0 ? at[m->under] : -1; /* mentions come after what holds them */
     }
+    free(at);
     scan_release(&sc);
 }
 
