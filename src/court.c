@@ -50,14 +50,18 @@ static const struct suffix court_suffixes[] = {
     {S("铁路运输中级法院"), WANT_SPECIAL, "铁路运输中级法院", false},
     {S("高级人民法院"), WANT_HIGH, "高级人民法院", false},
     {S("中级人民法院"), WANT_INTER, "中级人民法院", false},
+    {S("铁路中级法院"), WANT_SPECIAL, "铁路运输中级法院", true},
     {S("铁路运输法院"), WANT_SPECIAL, "铁路运输法院", false},
     {S("知识产权法院"), WANT_SPECIAL, "知识产权法院", false},
     {S("互联网法院"), WANT_SPECIAL, "互联网法院", false},
     {S("海事法院"), WANT_SPECIAL, "海事法院", false},
     {S("金融法院"), WANT_SPECIAL, "金融法院", false},
+    {S("知产法院"), WANT_SPECIAL, "知识产权法院", true}, /* 北京知产法院 */
     {S("人民法院"), WANT_BASIC, "人民法院", false},
+    {S("铁路法院"), WANT_SPECIAL, "铁路运输法院", true}, /* 兰州铁路法院 */
     {S("中级法院"), WANT_INTER, "中级人民法院", true},
     {S("法院"), WANT_BASIC, "人民法院", true},
+    {S("铁路中院"), WANT_SPECIAL, "铁路运输中级法院", true},
     {S("中院"), WANT_INTER, "中级人民法院", true},
     {S("高院"), WANT_HIGH, "高级人民法院", true},
 };
@@ -989,7 +993,9 @@ static char *mention_name(const struct scan *sc, const struct mention *m, int id
         else
             put_official(sc, &sb, m->suf->full);
     } else if (m->level == COURT_SPECIAL) {
-        sbuf_add(&sb, sc->o + m->npos, m->end - m->npos);
+        /* the place as written, the suffix in full: 兰州铁路法院 → 兰州铁路运输法院 */
+        sbuf_add(&sb, sc->o + m->npos, m->pend - m->npos);
+        put_official(sc, &sb, m->suf->full);
     } else if (id >= 0) {
         put_unit_court(sc, &sb, id, m->level);
     } else if (m->unknown) {
@@ -1393,7 +1399,7 @@ static bool parent_known(const struct scan *sc, const struct mention *m, struct 
     if (m->level == COURT_SPECIAL) {
         /* X海事法院, X知识产权法院, X金融法院, X铁路运输中级法院: the high court of X's
          * province; X互联网法院: X's intermediate court */
-        const char *suf = m->suf ? m->suf->s : "";
+        const char *suf = m->suf ? m->suf->full : "";
 
         if (m->nc < 1)
             return false;

@@ -186,6 +186,11 @@ static void test_special_courts(void **state)
     expect_courts("重庆破产法庭", "重庆破产法庭");
     /* a special court the table leaves out keeps its name as written */
     expect_courts("天津铁路运输法院", "天津铁路运输法院");
+    /* and its short forms are written in full */
+    expect_courts("兰州铁路法院的法官", "兰州铁路运输法院");
+    expect_courts("郑州铁路中院", "郑州铁路运输中级法院");
+    expect_courts("北京知产法院", "北京知识产权法院");
+    expect_courts("发挥铁路法院专门管辖优势", "");
     /* and its circuit tribunal is named with it */
     expect_courts("广州海事法院湛江巡回法庭", "广州海事法院|广州海事法院湛江巡回法庭");
 }
