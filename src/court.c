@@ -1236,15 +1236,21 @@ static size_t last_component(const char *s, size_t n)
     return best;
 }
 
-/* A name in simplified characters (court names compare in one script). */
-static char *simplify(const char *name)
+/* A name in simplified characters (court names compare in one script): a
+ * copy in *copy (caller frees) when it is written in traditional ones, else
+ * the name itself. */
+static const char *simplify(const char *name, char **copy)
 {
-    return simplified_copy(name, strlen(name));
+    size_t n = strlen(name);
+
+    *copy = hanzi_is_traditional(name, n) ? simplified_copy(name, n) : NULL;
+    return *copy ? *copy : name;
 }
 
 enum court_level court_level_of(const char *name)
 {
-    char *s = simplify(name); /* 陽江市中級人民法院 is an intermediate court too */
+    char *copy;
+    const char *s = simplify(name, &copy); /* 陽江市中級人民法院 is an intermediate court too */
     size_t n = strlen(s);
     const struct court_special *sp = court_special_lookup(s, n);
     enum court_level level = COURT_COLLECTIVE;
@@ -1263,7 +1269,7 @@ enum court_level court_level_of(const char *name)
         level = COURT_BASIC;
     else if (text_ends(s, n, "法院"))
         level = COURT_SPECIAL;
-    free(s);
+    free(copy);
     return level;
 }
 
@@ -1302,7 +1308,8 @@ static void key_place(enum court_level level, int id, struct sbuf *out)
 /* The identity of a court by its name: equal keys are the same court. */
 static void key_into(const char *name, struct sbuf *out)
 {
-    char *s = simplify(name);
+    char *copy;
+    const char *s = simplify(name, &copy);
     enum court_level level = court_level_of(s);
     struct scan sc;
     const struct mention *m;
@@ -1320,7 +1327,7 @@ static void key_into(const char *name, struct sbuf *out)
         key_written(s, level, out);
     }
     scan_release(&sc);
-    free(s);
+    free(copy);
 }
 
 bool court_same(const char *a, const char *b)
@@ -1912,10 +1919,10 @@ static char *mention_key(const struct finder *f, size_t i, const char *name)
     } else if (m->level != COURT_TRIBUNAL && m->level != COURT_SPECIAL && !m->unknown && id >= 0) {
         key_place(level, id, &sb);
     } else if (m->unknown || m->level == COURT_TRIBUNAL) {
-        char *s = simplify(name);
+        char *copy;
 
-        key_written(s, level, &sb);
-        free(s);
+        key_written(simplify(name, &copy), level, &sb);
+        free(copy);
     } else {
         return court_key(name);
     }
