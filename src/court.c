@@ -1247,29 +1247,39 @@ static const char *simplify(const char *name, char **copy)
     return *copy ? *copy : name;
 }
 
+/* The level a name (simplified) says by the special table or its suffix. */
+static enum court_level level_of(const char *s)
+{
+    size_t n = strlen(s);
+    const struct court_special *sp = court_special_lookup(s, n);
+
+    if (sp)
+        return sp->level;
+    if (text_ends(s, n, "高级人民法院"))
+        return COURT_HIGH;
+    if (text_ends(s, n, "铁路运输中级法院"))
+        return COURT_SPECIAL;
+    if (text_ends(s, n, "中级人民法院"))
+        return COURT_INTERMEDIATE;
+    if (text_ends(s, n, "法庭"))
+        return COURT_TRIBUNAL;
+    if (text_ends(s, n, "人民法院"))
+        return COURT_BASIC;
+    if (text_ends(s, n, "法院"))
+        return COURT_SPECIAL;
+    return COURT_COLLECTIVE;
+}
+
 enum court_level court_level_of(const char *name)
 {
     char *copy;
-    const char *s = simplify(name, &copy); /* 陽江市中級人民法院 is an intermediate court too */
-    size_t n = strlen(s);
-    const struct court_special *sp = court_special_lookup(s, n);
-    enum court_level level = COURT_COLLECTIVE;
+    enum court_level level = level_of(name);
 
-    if (sp)
-        level = sp->level;
-    else if (text_ends(s, n, "高级人民法院"))
-        level = COURT_HIGH;
-    else if (text_ends(s, n, "铁路运输中级法院"))
-        level = COURT_SPECIAL;
-    else if (text_ends(s, n, "中级人民法院"))
-        level = COURT_INTERMEDIATE;
-    else if (text_ends(s, n, "法庭"))
-        level = COURT_TRIBUNAL;
-    else if (text_ends(s, n, "人民法院"))
-        level = COURT_BASIC;
-    else if (text_ends(s, n, "法院"))
-        level = COURT_SPECIAL;
-    free(copy);
+    /* 陽江市中級人民法院 is an intermediate court too */
+    if (level == COURT_SPECIAL || level == COURT_COLLECTIVE || level == COURT_BASIC) {
+        level = level_of(simplify(name, &copy));
+        free(copy);
+    }
     return level;
 }
 
@@ -1918,11 +1928,8 @@ static char *mention_key(const struct finder *f, size_t i, const char *name)
         sbuf_addf(&sb, "%c:%s", (char)('0' + (int)level), m->sp->name);
     } else if (m->level != COURT_TRIBUNAL && m->level != COURT_SPECIAL && !m->unknown && id >= 0) {
         key_place(level, id, &sb);
-    } else if (m->unknown || m->level == COURT_TRIBUNAL) {
-        char *copy;
-
-        key_written(simplify(name, &copy), level, &sb);
-        free(copy);
+    } else if ((m->unknown || m->level == COURT_TRIBUNAL) && !f->sc.trad) {
+        key_written(name, level, &sb);
     } else {
         return court_key(name);
     }
