@@ -92,6 +92,7 @@ struct mention {
     bool weak;     /* a tribunal only at a clear boundary, tied to nothing */
     bool town;     /* a tribunal named for a known town */
     bool cited;    /* the court's numbered items (某法院8项举措), not the court */
+    bool soft;     /* unknown, of two characters after a function word: maybe a bare form */
     uint32_t bare; /* MK_BARE: 县 区 旗 市 州 省 or 自 (自治区) */
     int number;    /* MK_BARE: 1 for 市一中院, the municipality's first intermediate court */
     int under;     /* the mention this one was named under, or -1 */
@@ -371,11 +372,10 @@ static size_t chain_before(const struct scan *sc, size_t lo, size_t start, int *
  * it), or SIZE_MAX.
  */
 static size_t unknown_before(const struct scan *sc, size_t lo, size_t end, const char *levels,
-                             size_t *npos, int depth, bool full)
+                             size_t *npos, int depth)
 {
     uint32_t lw = char_before(sc->s, end);
     char buf[8];
-    size_t two = SIZE_MAX;
 
     buf[text_put(buf, lw)] = '\0';
     if (end < lo + 3 * HAN || !strstr(levels, buf))
@@ -403,7 +403,7 @@ static size_t unknown_before(const struct scan *sc, size_t lo, size_t end, const
             return h.start;
         }
         if (depth == 0) {
-            size_t np, st = unknown_before(sc, lo, b, "市州盟", &np, 1, false);
+            size_t np, st = unknown_before(sc, lo, b, "市州盟", &np, 1);
 
             if (st != SIZE_MAX) {
                 *npos = np;
@@ -414,15 +414,8 @@ static size_t unknown_before(const struct scan *sc, size_t lo, size_t end, const
         if (boundary_at(sc, b) ||
             (n == 2 && (b == lo || charset_has(&kb.not_in_name, char_before(sc->s, b)))))
             return b;
-        if (n == 2)
-            two = b;
     }
-    /* a complete official name of two characters (考察澜屿市中级人民法院) after any
-     * word, when no longer name stands at a boundary */
-    if (full && two != SIZE_MAX) {
-        *npos = two;
-        return two;
-    }
+    /* not after any other word: 上级指导县人民法院 is the report's own county's */
     return SIZE_MAX;
 }
 
@@ -485,7 +478,7 @@ static bool unknown_longer(const struct scan *sc, size_t lo, size_t p, const str
 
     if (p - h->start != 2 * HAN || !text_is_han(c) || charset_has(&kb.not_in_name, c))
         return false;
-    size_t st = unknown_before(sc, lo, p, "县区旗市", &npos, 0, false);
+    size_t st = unknown_before(sc, lo, p, "县区旗市", &npos, 0);
 
     /* at a line start or after punctuation only: 据了解岚县 is 岚县 */
     return st < h->start && boundary_at(sc, st);
@@ -521,8 +514,7 @@ static size_t levels_word(const struct scan *sc, size_t lo, size_t p)
 static bool add_unknown(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf,
                         enum court_level level, const char *levels)
 {
-    size_t npos, st = unknown_before(sc, lo, p, levels, &npos, level == COURT_BASIC ? 0 : 1,
-                                     !suf->short_form);
+    size_t npos, st = unknown_before(sc, lo, p, levels, &npos, level == COURT_BASIC ? 0 : 1);
     struct mention *m;
 
     if (st == SIZE_MAX)
@@ -532,6 +524,9 @@ static bool add_unknown(struct scan *sc, size_t lo, size_t p, size_t e, const st
     m->pend = p;
     m->unknown = true;
     m->suf = suf;
+    /* after a function word it may be a verb and a level word (他指导县人民法院):
+     * the report's own place decides (see resolve_all()) */
+    m->soft = npos == st && !boundary_at(sc, st) && p - st == 3 * HAN;
     return true;
 }
 
@@ -1533,12 +1528,10 @@ static void ctx_add(struct ctx *cx, int id, bool multi)
 }
 
 /*
- * Every province, prefecture and county s[0..n) names (simplified), longest
- * first at each place; not within [skip, skip_end), the name of a court of
- * other places (广州海事法院 in a report about 阳江).
+ * Every place of a level in mask that s[0..n) names (simplified), longest
+ * first at each place.
  */
-static void ctx_scan_skip(struct ctx *cx, unsigned mask, const char *s, size_t n, size_t skip,
-                          size_t skip_end)
+static void ctx_scan(struct ctx *cx, unsigned mask, const char *s, size_t n)
 {
     const struct charset *firsts = &kb.firsts[mask];
     size_t max = 8 * HAN;
@@ -1548,10 +1541,6 @@ static void ctx_scan_skip(struct ctx *cx, unsigned mask, const char *s, size_t n
         size_t l, ends[8], ne = 0, j = i;
         bool found = false;
 
-        if (i >= skip && i < skip_end) {
-            i = skip_end;
-            continue;
-        }
         /* most characters start no name of these levels: one bit says so,
          * with the common case (a character of three bytes) decoded here */
         if (((unsigned char)s[i] & 0xF0) == 0xE0 && i + 3 <= n) {
@@ -1620,17 +1609,17 @@ static int ctx_choose(const struct ctx *cx, const int *cands, int nc)
 /* The first place of the report at level whose name ends with word (县, 旗, 省 …). */
 static int ctx_first(const struct ctx *cx, enum gaz_level level, const char *word, bool direct)
 {
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < cx->nr; i++) {
-            int id = cx->v[i].id;
+    /* a name several places share (市中 for four 市中区) says none of them */
+    for (size_t i = 0; i < cx->nr; i++) {
+        int id = cx->v[i].id;
 
-            if (cx->v[i].multi != (pass == 1))
-                continue;
-            if (!direct && place(id)->level > level)
-                id = gazetteer_ancestor(id, level);
-            if (id >= 0 && place(id)->level == level && (!word || name_ends(place(id)->name, word)))
-                return id;
-        }
+        if (cx->v[i].multi)
+            continue;
+        if (!direct && place(id)->level > level)
+            id = gazetteer_ancestor(id, level);
+        if (id >= 0 && place(id)->level == level && (!word || name_ends(place(id)->name, word)))
+            return id;
+    }
     return -1;
 }
 
@@ -1650,15 +1639,16 @@ static void scan_string(struct finder *f, unsigned mask, const char *s, size_t n
     if (f->sc.trad) {
         char *t = simplified_copy(s, n);
 
-        ctx_scan_skip(&f->cx, mask, t, n, n, n);
+        ctx_scan(&f->cx, mask, t, n);
         free(t);
     } else {
-        ctx_scan_skip(&f->cx, mask, s, n, n, n);
+        ctx_scan(&f->cx, mask, s, n);
     }
 }
 
-/* The places a block names, outside the names of special courts and
- * tribunals (a town's name may be a county's too: 石门). */
+/* The places a block names outside the courts' names: those say their own
+ * places (see ctx_build()), and words in them are no places (霁川市中级人民法院
+ * holds 市中, short for 市中区; a tribunal's town may be a county's name too). */
 static void block_places(struct finder *f, unsigned mask, const struct block *b)
 {
     size_t from = b->off, to = b->off + b->len;
@@ -1666,15 +1656,14 @@ static void block_places(struct finder *f, unsigned mask, const struct block *b)
     for (size_t i = 0; i < f->sc.nr && from < to; i++) {
         const struct mention *m = &f->sc.v[i];
 
-        if ((!m->sp && m->level != COURT_TRIBUNAL) || m->end <= from || m->pos >= to ||
-            m->pos < from)
+        if (m->end <= from || m->pos >= to)
             continue;
-        ctx_scan_skip(&f->cx, mask, f->sc.s + from, to - from, m->pos > from ? m->pos - from : 0,
-                      m->end - from);
+        if (m->pos > from)
+            ctx_scan(&f->cx, mask, f->sc.s + from, m->pos - from);
         from = m->end;
     }
     if (from < to)
-        ctx_scan_skip(&f->cx, mask, f->sc.s + from, to - from, to - from, to - from);
+        ctx_scan(&f->cx, mask, f->sc.s + from, to - from);
 }
 
 /*
@@ -1707,7 +1696,7 @@ static void ctx_build(struct finder *f, unsigned mask)
         for (size_t i = 0; i < f->sc.nr; i++) {
             const struct mention *m = &f->sc.v[i];
 
-            if (m->kind == MK_COURT && (m->nc == 1 || m->town))
+            if ((m->kind == MK_COURT || m->kind == MK_COLLECTIVE) && (m->nc == 1 || m->town))
                 for (int k = 0; k < m->nc; k++)
                     ctx_add(&f->cx, m->cands[k], m->nc > 1);
         }
@@ -1734,7 +1723,7 @@ static void ctx_body(struct finder *f, unsigned mask, size_t to)
     size_t from = f->body_to[mask];
 
     if (to > from)
-        ctx_scan_skip(&f->cx, mask, f->sc.s + from, to - from, to, to);
+        ctx_scan(&f->cx, mask, f->sc.s + from, to - from);
     if (to > from)
         f->body_to[mask] = to;
 }
@@ -1769,6 +1758,24 @@ static int resolve_bare(struct finder *f, const struct mention *m)
         }
     }
     return id;
+}
+
+/* An unknown two-character name after a function word (他指导县人民法院) is the
+ * level word alone when the report names a place it can stand for. */
+static void bare_instead(struct finder *f, struct mention *m, size_t i)
+{
+    struct mention b = *m;
+    int id;
+
+    b.kind = MK_BARE;
+    b.unknown = false;
+    b.bare = char_before(f->sc.s, m->pend);
+    b.pos = m->pend - HAN;
+    ctx_build(f, levels_asked(&b));
+    id = resolve_bare(f, &b);
+    f->place_of[i] = id;
+    if (id >= 0)
+        *m = b;
 }
 
 /* A numbered bare form (市一中院) as the court of its province: 北京市第一中级人民法院. */
@@ -1807,6 +1814,10 @@ static void resolve_all(struct finder *f)
         struct mention *m = &f->sc.v[i];
         int id = m->nc == 1 ? m->cands[0] : -1;
 
+        if (m->unknown && m->soft) {
+            bare_instead(f, m, i);
+            continue;
+        }
         if (m->kind == MK_SELF || m->sp || m->unknown || (m->nc == 1 && m->kind != MK_BARE) ||
             (m->level == COURT_TRIBUNAL && !m->town) ||
             (m->kind == MK_COLLECTIVE && m->pos >= lead_end)) {

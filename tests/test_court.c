@@ -243,9 +243,8 @@ static void test_unknown_places(void **state)
     expect_courts("组织干警赴鹤汀区法院交流", "鹤汀区人民法院");
     expect_courts("白鹭湾区人民法院", "白鹭湾区人民法院");
     expect_courts("，白鹭湾区人民法院", "白鹭湾区人民法院");
-    /* a complete official name after any word */
-    expect_courts("考察澜屿市中级人民法院", "澜屿市中级人民法院");
-    expect_courts("考察苍砚旗人民法院", "苍砚旗人民法院");
+    /* not after any other word: there the level word is the report's own place's */
+    expect_courts("考察澜屿市中级人民法院", "");
     /* 桐岚县 ends in the name of a real county (岚县): the whole name counts */
     expect_courts("桐岚县人民法院", "桐岚县人民法院");
     expect_courts("在岚县人民法院", "岚县人民法院");
@@ -299,6 +298,9 @@ static void test_context(void **state)
     expect_report("县法院石门人民法庭简介", "县法院的地址。", "您的位置：武乡新闻网 > 本地新闻",
                   "武乡县人民法院|石门人民法庭");
     expect_report("县法院简介", NULL, NULL, "");
+    /* after a function word, a verb and a level word, when the report names its county */
+    expect_report("武乡县概况", "他指导县人民法院的工作。", NULL, "武乡县人民法院");
+    expect_report("概况", "他们赴鹤汀区法院交流。", NULL, "鹤汀区人民法院");
     expect_report("市中院简介", "佳木斯市的地图。", NULL, "佳木斯市中级人民法院");
     /* 省高院 only when the report names the province */
     expect_report("省高院简介", "法治河南的标志。", NULL, "河南省高级人民法院");
