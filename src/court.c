@@ -138,7 +138,7 @@ static const char *const not_tribunal[] = {
 };
 
 static struct {
-    struct charset not_in_name, before_collective, verb_ends;
+    struct charset not_in_name, before_collective, verb_ends, prepositions;
     uint8_t *children; /* per place: whether a county-level unit is under it */
     /* the first two characters of every name of each level, hashed: most
      * places in a text start no name, and this says so before any lookup */
@@ -183,6 +183,7 @@ static void build_kb(void)
     charset_init(&kb.not_in_name, NOT_IN_NAME);
     charset_init(&kb.before_collective, BEFORE_COLLECTIVE);
     charset_init(&kb.verb_ends, VERB_ENDS);
+    charset_init(&kb.prepositions, "在到赴对向和与及从于由经至把将给为");
     kb.children = xcalloc(n ? n : 1, 1);
     for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
         kb.pairs[level] = xcalloc((1u << pair_bits[level]) / 64, sizeof(uint64_t));
@@ -743,8 +744,11 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
         if (p - a >= HAN && !memcmp(sc->s + a, "的", HAN))
             a += HAN;
         town = place_before(sc, a, p, LEVEL_BIT(GAZ_TOWN), &h) && h.start == a;
-        /* three characters, or a town's name (达来诺日, 夏宜瑶族乡) */
-        if (tribunal_name_ok(sc, a, p, true, town) && (p - a <= 3 * HAN || town)) {
+        /* three characters not led by a preposition (县法院在石门法庭), or a
+         * town's name (达来诺日, 夏宜瑶族乡) */
+        if (tribunal_name_ok(sc, a, p, true, town) &&
+            (town ||
+             (p - a <= 3 * HAN && !charset_has(&kb.prepositions, text_first(sc->s + a, p - a))))) {
             int under = (int)(prev - sc->v);
             bool named_with = prev->level == COURT_SPECIAL || !strcmp(suf->s, "巡回法庭");
             size_t prev_pos = prev->pos;

@@ -273,6 +273,8 @@ static void test_tribunals(void **state)
     court_mentions_release(&m);
     /* a town the gazetteer knows */
     expect_courts("来到达来诺日法庭", "达来诺日人民法庭");
+    /* a preposition is not a name: the town after it is */
+    expect_courts("蒙山县人民法院在夏宜法庭开庭", "蒙山县人民法院|夏宜人民法庭");
     /* a verb is not a name */
     expect_courts("推动人民法庭建设", "");
 }
