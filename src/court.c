@@ -669,11 +669,12 @@ static void court_inter(struct scan *sc, size_t lo, size_t p, size_t e, const st
         new_mention(sc, MK_BARE, COURT_INTERMEDIATE, p - HAN, e)->bare = bare;
 }
 
-static void court_high(struct scan *sc, size_t lo, size_t p, size_t e)
+static void court_high(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
 {
     struct hit h;
     uint32_t bare;
 
+    (void)suf; /* 高级人民法院 and 高院 read alike */
     if (place_before(sc, lo, p, LEVEL_BIT(GAZ_PROVINCE), &h)) {
         struct mention *m = new_mention(sc, MK_COURT, COURT_HIGH, h.start, e);
 
@@ -794,6 +795,12 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
     }
 }
 
+/* What reads the name before each kind of suffix (enum want). */
+static void (*const readers[])(struct scan *sc, size_t lo, size_t p, size_t e,
+                               const struct suffix *suf) = {
+    court_high, court_inter, court_basic, court_special, tribunal,
+};
+
 /* Look at the suffix ending at byte e; add what it names. */
 static void at_anchor(struct scan *sc, size_t e, bool ting)
 {
@@ -827,23 +834,7 @@ static void at_anchor(struct scan *sc, size_t e, bool ting)
     }
     if (!suf)
         return;
-    switch (suf->want) {
-    case WANT_HIGH:
-        court_high(sc, lo, e - suf->len, e);
-        break;
-    case WANT_INTER:
-        court_inter(sc, lo, e - suf->len, e, suf);
-        break;
-    case WANT_BASIC:
-        court_basic(sc, lo, e - suf->len, e, suf);
-        break;
-    case WANT_SPECIAL:
-        court_special(sc, lo, e - suf->len, e, suf);
-        break;
-    case WANT_TRIB:
-        tribunal(sc, lo, e - suf->len, e, suf);
-        break;
-    }
+    readers[suf->want](sc, lo, e - suf->len, e, suf);
 }
 
 /* 最高法 on its own (最高法发布): the Supreme People's Court. */
