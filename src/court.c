@@ -1013,8 +1013,6 @@ static char *mention_name(const struct scan *sc, const struct mention *m, int id
 
 /* ---------------------------------------------------------------- scans */
 
-/* A simplified copy of a text in traditional characters, with the same byte
- * offsets (a character whose simplified form is longer stays as it is). */
 /*
  * Traditional characters whose simplified form hanzi_simplify() does not give
  * in a character of the same length (開, its table's 𫔭), found the other way
@@ -1053,6 +1051,8 @@ static uint32_t simplify_char(uint32_t c, size_t len)
     return c < 0x10000 && simp.back[c] ? simp.back[c] : c;
 }
 
+/* A simplified copy of a text in traditional characters, with the same byte
+ * offsets (a character whose simplified form is longer stays as it is). */
 static char *simplified_copy(const char *t, size_t len)
 {
     char *s = xmalloc(len + 1);
