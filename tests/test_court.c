@@ -114,7 +114,7 @@ static void expect_parent(const char *name, const char *want)
 static void test_full_names(void **state)
 {
     (void)state;
-    expect_courts("近年来，鄂尔多斯市中级人民法院的法官", "鄂尔多斯市中级人民法院");
+    expect_courts("这是鄂尔多斯市中级人民法院的法官", "鄂尔多斯市中级人民法院");
     expect_courts("内蒙古自治区高级人民法院的网站", "内蒙古自治区高级人民法院");
     expect_courts("他们来到海南区人民法院的大楼", "乌海市海南区人民法院");
     expect_courts("鄂尔多斯市鄂托克旗人民法院的地址", "鄂托克旗人民法院");
@@ -131,14 +131,14 @@ static void test_full_names(void **state)
 static void test_words_before_a_name(void **state)
 {
     (void)state;
-    expect_courts("草原深处驻扎着克什克腾旗人民法院的法官", "克什克腾旗人民法院");
+    expect_courts("牧区里驻守着克什克腾旗人民法院的法官", "克什克腾旗人民法院");
     expect_courts("——记湖南省高级人民法院的一位法官", "湖南省高级人民法院");
     expect_courts("他们走进罗源县人民法院", "罗源县人民法院");
     expect_courts("2023年3月5日武乡县人民法院的法官", "武乡县人民法院");
     expect_courts("北京市海淀区人民法院和和县人民法院", "北京市海淀区人民法院|和县人民法院");
     /* a bare level word has no place without a report around it */
     expect_courts("会上提到县人民法院的法官", "");
-    expect_courts("他代表市中级人民法院发言", "");
+    expect_courts("她以市中级人民法院的名义发言", "");
     /* the municipalities' intermediate courts are numbered: no such court */
     expect_courts("北京市中级人民法院", "");
 }
@@ -190,7 +190,7 @@ static void test_special_courts(void **state)
     expect_courts("兰州铁路法院的法官", "兰州铁路运输法院");
     expect_courts("郑州铁路中院", "郑州铁路运输中级法院");
     expect_courts("北京知产法院", "北京知识产权法院");
-    expect_courts("发挥铁路法院专门管辖优势", "");
+    expect_courts("关于铁路法院的规定", "");
     /* and its circuit tribunal is named with it */
     expect_courts("广州海事法院湛江巡回法庭", "广州海事法院|广州海事法院湛江巡回法庭");
 }
@@ -200,15 +200,15 @@ static void test_generic_mentions_are_not_courts(void **state)
     (void)state;
     expect_courts("全市法院、两级法院和人民法庭", "");
     expect_courts("全省法院、全区法院、全国法院", "");
-    expect_courts("入选自治区高院党建案例", "");
+    expect_courts("他们来到自治区高院", "");
     expect_courts("上级法院、基层法院、全国优秀法院", "");
-    expect_courts("细化人民法庭建设，充实人民法庭力量", "");
+    expect_courts("加强人民法庭的建设，推动人民法庭工作", "");
     expect_courts("打造“海岛法庭”品牌和“马背法庭”", "");
     expect_courts("乌海市两级法院提升质效", "");
     expect_courts("提任中院干部", "");
-    expect_courts("进一步加强全市法院人民法庭建设", "");
+    expect_courts("全市法院和人民法庭的干警", "");
     expect_courts("深圳法院、包头法院、湖北法院", "");
-    expect_courts("沿海城市设立海事法院，少年法庭和巡回法庭", "");
+    expect_courts("各地的海事法院、少年法庭和巡回法庭", "");
     expect_courts("人民法院新闻传媒总社", "");
     expect_courts("该院民三庭、执行局", "");
     /* a campaign's name, though 平安 is also short for 平安区 */
@@ -283,7 +283,7 @@ static void test_traditional(void **state)
 {
     (void)state;
     expect_courts("陽江市中級人民法院的網站", "陽江市中級人民法院");
-    expect_courts("來到廣州海事法院陽江巡回法庭", "廣州海事法院|廣州海事法院陽江巡回法庭");
+    expect_courts("來到廣州海事法院瀾嶼巡回法庭", "廣州海事法院|廣州海事法院瀾嶼巡回法庭");
     expect_courts("衡陽中院", "衡陽市中級人民法院");
     expect_courts("墨脫縣人民法院", "墨脫縣人民法院");
     /* 開 and 餘, whatever the character table says of them */
