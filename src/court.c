@@ -1695,6 +1695,13 @@ static void ctx_build(struct finder *f, unsigned mask)
                 for (int k = 0; k < m->nc; k++)
                     ctx_add(&f->cx, m->cands[k], m->nc > 1);
         }
+    /* a special court's tribunal is named for where it sits (广州海事法院阳江巡回法庭) */
+    for (size_t i = 0; i < f->sc.nr; i++) {
+        const struct mention *m = &f->sc.v[i];
+
+        if (m->level == COURT_TRIBUNAL && m->pos < m->npos)
+            ctx_scan(&f->cx, mask, f->sc.s + m->npos, m->pend - m->npos);
+    }
     f->built |= mask;
 }
 

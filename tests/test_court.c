@@ -315,6 +315,9 @@ static void test_context(void **state)
     expect_report("鼓楼区法院简介", "福州市鼓楼区法院的地址。", NULL, "福州市鼓楼区人民法院");
     expect_report("鼓楼区法院简介", NULL, NULL, "鼓楼区人民法院");
     expect_report("鼓楼法院简介", "江苏省徐州市的地图。", NULL, "徐州市鼓楼区人民法院");
+    /* a special court's tribunal says where it sits */
+    expect_report("广州海事法院湛江法庭简介", "市中院的地址。", NULL,
+                  "广州海事法院|广州海事法院湛江法庭|湛江市中级人民法院");
     /* a tribunal's town says which 城区 */
     expect_report("城区法院捷胜法庭简介", NULL, NULL, "汕尾市城区人民法院|捷胜人民法庭");
     /* 朝阳法院: a district's court in a report about Beijing */
