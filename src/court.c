@@ -758,7 +758,7 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
             m->suf = suf;
             m->pend = p;
             m->under = under;
-            if (town) {
+            if (town && !named_with) { /* a special court's is named for a city */
                 set_cands(m, &h);
                 m->town = true;
             }
