@@ -92,6 +92,7 @@ struct mention {
     bool weak;     /* a tribunal only at a clear boundary, tied to nothing */
     bool town;     /* a tribunal named for a known town */
     bool cited;    /* the court's numbered items (某法院8项举措), not the court */
+    bool soft;     /* unknown, of two characters after a function word: maybe a bare form */
     uint32_t bare; /* MK_BARE: 县 区 旗 市 州 省 or 自 (自治区) */
     int number;    /* MK_BARE: 1 for 市一中院, the municipality's first intermediate court */
     int under;     /* the mention this one was named under, or -1 */
@@ -137,7 +138,7 @@ static const char *const not_tribunal[] = {
 };
 
 static struct {
-    struct charset not_in_name, before_collective, verb_ends;
+    struct charset not_in_name, before_collective, verb_ends, prepositions;
     uint8_t *children; /* per place: whether a county-level unit is under it */
     /* the first two characters of every name of each level, hashed: most
      * places in a text start no name, and this says so before any lookup */
@@ -182,6 +183,7 @@ static void build_kb(void)
     charset_init(&kb.not_in_name, NOT_IN_NAME);
     charset_init(&kb.before_collective, BEFORE_COLLECTIVE);
     charset_init(&kb.verb_ends, VERB_ENDS);
+    charset_init(&kb.prepositions, "在到赴对向和与及从于由经至把将给为");
     kb.children = xcalloc(n ? n : 1, 1);
     for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
         kb.pairs[level] = xcalloc((1u << pair_bits[level]) / 64, sizeof(uint64_t));
@@ -371,11 +373,10 @@ static size_t chain_before(const struct scan *sc, size_t lo, size_t start, int *
  * it), or SIZE_MAX.
  */
 static size_t unknown_before(const struct scan *sc, size_t lo, size_t end, const char *levels,
-                             size_t *npos, int depth, bool full)
+                             size_t *npos, int depth)
 {
     uint32_t lw = char_before(sc->s, end);
     char buf[8];
-    size_t two = SIZE_MAX;
 
     buf[text_put(buf, lw)] = '\0';
     if (end < lo + 3 * HAN || !strstr(levels, buf))
@@ -403,7 +404,7 @@ static size_t unknown_before(const struct scan *sc, size_t lo, size_t end, const
             return h.start;
         }
         if (depth == 0) {
-            size_t np, st = unknown_before(sc, lo, b, "市州盟", &np, 1, false);
+            size_t np, st = unknown_before(sc, lo, b, "市州盟", &np, 1);
 
             if (st != SIZE_MAX) {
                 *npos = np;
@@ -414,15 +415,8 @@ static size_t unknown_before(const struct scan *sc, size_t lo, size_t end, const
         if (boundary_at(sc, b) ||
             (n == 2 && (b == lo || charset_has(&kb.not_in_name, char_before(sc->s, b)))))
             return b;
-        if (n == 2)
-            two = b;
     }
-    /* a complete official name of two characters (考察澜屿市中级人民法院) after any
-     * word, when no longer name stands at a boundary */
-    if (full && two != SIZE_MAX) {
-        *npos = two;
-        return two;
-    }
+    /* not after any other word: 上级指导县人民法院 is the report's own county's */
     return SIZE_MAX;
 }
 
@@ -485,7 +479,7 @@ static bool unknown_longer(const struct scan *sc, size_t lo, size_t p, const str
 
     if (p - h->start != 2 * HAN || !text_is_han(c) || charset_has(&kb.not_in_name, c))
         return false;
-    size_t st = unknown_before(sc, lo, p, "县区旗市", &npos, 0, false);
+    size_t st = unknown_before(sc, lo, p, "县区旗市", &npos, 0);
 
     /* at a line start or after punctuation only: 据了解岚县 is 岚县 */
     return st < h->start && boundary_at(sc, st);
@@ -521,8 +515,7 @@ static size_t levels_word(const struct scan *sc, size_t lo, size_t p)
 static bool add_unknown(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf,
                         enum court_level level, const char *levels)
 {
-    size_t npos, st = unknown_before(sc, lo, p, levels, &npos, level == COURT_BASIC ? 0 : 1,
-                                     !suf->short_form);
+    size_t npos, st = unknown_before(sc, lo, p, levels, &npos, level == COURT_BASIC ? 0 : 1);
     struct mention *m;
 
     if (st == SIZE_MAX)
@@ -532,6 +525,9 @@ static bool add_unknown(struct scan *sc, size_t lo, size_t p, size_t e, const st
     m->pend = p;
     m->unknown = true;
     m->suf = suf;
+    /* after a function word it may be a verb and a level word (他指导县人民法院):
+     * the report's own place decides (see resolve_all()) */
+    m->soft = npos == st && !boundary_at(sc, st) && p - st == 3 * HAN;
     return true;
 }
 
@@ -673,11 +669,12 @@ static void court_inter(struct scan *sc, size_t lo, size_t p, size_t e, const st
         new_mention(sc, MK_BARE, COURT_INTERMEDIATE, p - HAN, e)->bare = bare;
 }
 
-static void court_high(struct scan *sc, size_t lo, size_t p, size_t e)
+static void court_high(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
 {
     struct hit h;
     uint32_t bare;
 
+    (void)suf; /* 高级人民法院 and 高院 read alike */
     if (place_before(sc, lo, p, LEVEL_BIT(GAZ_PROVINCE), &h)) {
         struct mention *m = new_mention(sc, MK_COURT, COURT_HIGH, h.start, e);
 
@@ -748,8 +745,11 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
         if (p - a >= HAN && !memcmp(sc->s + a, "的", HAN))
             a += HAN;
         town = place_before(sc, a, p, LEVEL_BIT(GAZ_TOWN), &h) && h.start == a;
-        /* three characters, or a town's name (达来诺日, 夏宜瑶族乡) */
-        if (tribunal_name_ok(sc, a, p, true, town) && (p - a <= 3 * HAN || town)) {
+        /* three characters not led by a preposition (县法院在石门法庭), or a
+         * town's name (达来诺日, 夏宜瑶族乡) */
+        if (tribunal_name_ok(sc, a, p, true, town) &&
+            (town ||
+             (p - a <= 3 * HAN && !charset_has(&kb.prepositions, text_first(sc->s + a, p - a))))) {
             int under = (int)(prev - sc->v);
             bool named_with = prev->level == COURT_SPECIAL || !strcmp(suf->s, "巡回法庭");
             size_t prev_pos = prev->pos;
@@ -758,7 +758,7 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
             m->suf = suf;
             m->pend = p;
             m->under = under;
-            if (town) {
+            if (town && !named_with) { /* a special court's is named for a city */
                 set_cands(m, &h);
                 m->town = true;
             }
@@ -795,6 +795,12 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
     }
 }
 
+/* What reads the name before each kind of suffix (enum want). */
+static void (*const readers[])(struct scan *sc, size_t lo, size_t p, size_t e,
+                               const struct suffix *suf) = {
+    court_high, court_inter, court_basic, court_special, tribunal,
+};
+
 /* Look at the suffix ending at byte e; add what it names. */
 static void at_anchor(struct scan *sc, size_t e, bool ting)
 {
@@ -828,23 +834,7 @@ static void at_anchor(struct scan *sc, size_t e, bool ting)
     }
     if (!suf)
         return;
-    switch (suf->want) {
-    case WANT_HIGH:
-        court_high(sc, lo, e - suf->len, e);
-        break;
-    case WANT_INTER:
-        court_inter(sc, lo, e - suf->len, e, suf);
-        break;
-    case WANT_BASIC:
-        court_basic(sc, lo, e - suf->len, e, suf);
-        break;
-    case WANT_SPECIAL:
-        court_special(sc, lo, e - suf->len, e, suf);
-        break;
-    case WANT_TRIB:
-        tribunal(sc, lo, e - suf->len, e, suf);
-        break;
-    }
+    readers[suf->want](sc, lo, e - suf->len, e, suf);
 }
 
 /* 最高法 on its own (最高法发布): the Supreme People's Court. */
@@ -1023,8 +1013,6 @@ static char *mention_name(const struct scan *sc, const struct mention *m, int id
 
 /* ---------------------------------------------------------------- scans */
 
-/* A simplified copy of a text in traditional characters, with the same byte
- * offsets (a character whose simplified form is longer stays as it is). */
 /*
  * Traditional characters whose simplified form hanzi_simplify() does not give
  * in a character of the same length (開, its table's 𫔭), found the other way
@@ -1063,6 +1051,8 @@ static uint32_t simplify_char(uint32_t c, size_t len)
     return c < 0x10000 && simp.back[c] ? simp.back[c] : c;
 }
 
+/* A simplified copy of a text in traditional characters, with the same byte
+ * offsets (a character whose simplified form is longer stays as it is). */
 static char *simplified_copy(const char *t, size_t len)
 {
     char *s = xmalloc(len + 1);
@@ -1247,29 +1237,39 @@ static const char *simplify(const char *name, char **copy)
     return *copy ? *copy : name;
 }
 
+/* The level a name (simplified) says by the special table or its suffix. */
+static enum court_level level_of(const char *s)
+{
+    size_t n = strlen(s);
+    const struct court_special *sp = court_special_lookup(s, n);
+
+    if (sp)
+        return sp->level;
+    if (text_ends(s, n, "高级人民法院"))
+        return COURT_HIGH;
+    if (text_ends(s, n, "铁路运输中级法院"))
+        return COURT_SPECIAL;
+    if (text_ends(s, n, "中级人民法院"))
+        return COURT_INTERMEDIATE;
+    if (text_ends(s, n, "法庭"))
+        return COURT_TRIBUNAL;
+    if (text_ends(s, n, "人民法院"))
+        return COURT_BASIC;
+    if (text_ends(s, n, "法院"))
+        return COURT_SPECIAL;
+    return COURT_COLLECTIVE;
+}
+
 enum court_level court_level_of(const char *name)
 {
     char *copy;
-    const char *s = simplify(name, &copy); /* 陽江市中級人民法院 is an intermediate court too */
-    size_t n = strlen(s);
-    const struct court_special *sp = court_special_lookup(s, n);
-    enum court_level level = COURT_COLLECTIVE;
+    enum court_level level = level_of(name);
 
-    if (sp)
-        level = sp->level;
-    else if (text_ends(s, n, "高级人民法院"))
-        level = COURT_HIGH;
-    else if (text_ends(s, n, "铁路运输中级法院"))
-        level = COURT_SPECIAL;
-    else if (text_ends(s, n, "中级人民法院"))
-        level = COURT_INTERMEDIATE;
-    else if (text_ends(s, n, "法庭"))
-        level = COURT_TRIBUNAL;
-    else if (text_ends(s, n, "人民法院"))
-        level = COURT_BASIC;
-    else if (text_ends(s, n, "法院"))
-        level = COURT_SPECIAL;
-    free(copy);
+    /* 陽江市中級人民法院 is an intermediate court too */
+    if (level == COURT_SPECIAL || level == COURT_COLLECTIVE || level == COURT_BASIC) {
+        level = level_of(simplify(name, &copy));
+        free(copy);
+    }
     return level;
 }
 
@@ -1523,12 +1523,10 @@ static void ctx_add(struct ctx *cx, int id, bool multi)
 }
 
 /*
- * Every province, prefecture and county s[0..n) names (simplified), longest
- * first at each place; not within [skip, skip_end), the name of a court of
- * other places (广州海事法院 in a report about 阳江).
+ * Every place of a level in mask that s[0..n) names (simplified), longest
+ * first at each place.
  */
-static void ctx_scan_skip(struct ctx *cx, unsigned mask, const char *s, size_t n, size_t skip,
-                          size_t skip_end)
+static void ctx_scan(struct ctx *cx, unsigned mask, const char *s, size_t n)
 {
     const struct charset *firsts = &kb.firsts[mask];
     size_t max = 8 * HAN;
@@ -1538,10 +1536,6 @@ static void ctx_scan_skip(struct ctx *cx, unsigned mask, const char *s, size_t n
         size_t l, ends[8], ne = 0, j = i;
         bool found = false;
 
-        if (i >= skip && i < skip_end) {
-            i = skip_end;
-            continue;
-        }
         /* most characters start no name of these levels: one bit says so,
          * with the common case (a character of three bytes) decoded here */
         if (((unsigned char)s[i] & 0xF0) == 0xE0 && i + 3 <= n) {
@@ -1610,17 +1604,17 @@ static int ctx_choose(const struct ctx *cx, const int *cands, int nc)
 /* The first place of the report at level whose name ends with word (县, 旗, 省 …). */
 static int ctx_first(const struct ctx *cx, enum gaz_level level, const char *word, bool direct)
 {
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < cx->nr; i++) {
-            int id = cx->v[i].id;
+    /* a name several places share (市中 for four 市中区) says none of them */
+    for (size_t i = 0; i < cx->nr; i++) {
+        int id = cx->v[i].id;
 
-            if (cx->v[i].multi != (pass == 1))
-                continue;
-            if (!direct && place(id)->level > level)
-                id = gazetteer_ancestor(id, level);
-            if (id >= 0 && place(id)->level == level && (!word || name_ends(place(id)->name, word)))
-                return id;
-        }
+        if (cx->v[i].multi)
+            continue;
+        if (!direct && place(id)->level > level)
+            id = gazetteer_ancestor(id, level);
+        if (id >= 0 && place(id)->level == level && (!word || name_ends(place(id)->name, word)))
+            return id;
+    }
     return -1;
 }
 
@@ -1640,15 +1634,16 @@ static void scan_string(struct finder *f, unsigned mask, const char *s, size_t n
     if (f->sc.trad) {
         char *t = simplified_copy(s, n);
 
-        ctx_scan_skip(&f->cx, mask, t, n, n, n);
+        ctx_scan(&f->cx, mask, t, n);
         free(t);
     } else {
-        ctx_scan_skip(&f->cx, mask, s, n, n, n);
+        ctx_scan(&f->cx, mask, s, n);
     }
 }
 
-/* The places a block names, outside the names of special courts and
- * tribunals (a town's name may be a county's too: 石门). */
+/* The places a block names outside the courts' names: those say their own
+ * places (see ctx_build()), and words in them are no places (霁川市中级人民法院
+ * holds 市中, short for 市中区; a tribunal's town may be a county's name too). */
 static void block_places(struct finder *f, unsigned mask, const struct block *b)
 {
     size_t from = b->off, to = b->off + b->len;
@@ -1656,15 +1651,14 @@ static void block_places(struct finder *f, unsigned mask, const struct block *b)
     for (size_t i = 0; i < f->sc.nr && from < to; i++) {
         const struct mention *m = &f->sc.v[i];
 
-        if ((!m->sp && m->level != COURT_TRIBUNAL) || m->end <= from || m->pos >= to ||
-            m->pos < from)
+        if (m->end <= from || m->pos >= to)
             continue;
-        ctx_scan_skip(&f->cx, mask, f->sc.s + from, to - from, m->pos > from ? m->pos - from : 0,
-                      m->end - from);
+        if (m->pos > from)
+            ctx_scan(&f->cx, mask, f->sc.s + from, m->pos - from);
         from = m->end;
     }
     if (from < to)
-        ctx_scan_skip(&f->cx, mask, f->sc.s + from, to - from, to - from, to - from);
+        ctx_scan(&f->cx, mask, f->sc.s + from, to - from);
 }
 
 /*
@@ -1697,10 +1691,17 @@ static void ctx_build(struct finder *f, unsigned mask)
         for (size_t i = 0; i < f->sc.nr; i++) {
             const struct mention *m = &f->sc.v[i];
 
-            if (m->kind == MK_COURT && (m->nc == 1 || m->town))
+            if ((m->kind == MK_COURT || m->kind == MK_COLLECTIVE) && (m->nc == 1 || m->town))
                 for (int k = 0; k < m->nc; k++)
                     ctx_add(&f->cx, m->cands[k], m->nc > 1);
         }
+    /* a special court's tribunal is named for where it sits (广州海事法院阳江巡回法庭) */
+    for (size_t i = 0; i < f->sc.nr; i++) {
+        const struct mention *m = &f->sc.v[i];
+
+        if (m->level == COURT_TRIBUNAL && m->pos < m->npos)
+            ctx_scan(&f->cx, mask, f->sc.s + m->npos, m->pend - m->npos);
+    }
     f->built |= mask;
 }
 
@@ -1724,7 +1725,7 @@ static void ctx_body(struct finder *f, unsigned mask, size_t to)
     size_t from = f->body_to[mask];
 
     if (to > from)
-        ctx_scan_skip(&f->cx, mask, f->sc.s + from, to - from, to, to);
+        ctx_scan(&f->cx, mask, f->sc.s + from, to - from);
     if (to > from)
         f->body_to[mask] = to;
 }
@@ -1759,6 +1760,24 @@ static int resolve_bare(struct finder *f, const struct mention *m)
         }
     }
     return id;
+}
+
+/* An unknown two-character name after a function word (他指导县人民法院) is the
+ * level word alone when the report names a place it can stand for. */
+static void bare_instead(struct finder *f, struct mention *m, size_t i)
+{
+    struct mention b = *m;
+    int id;
+
+    b.kind = MK_BARE;
+    b.unknown = false;
+    b.bare = char_before(f->sc.s, m->pend);
+    b.pos = m->pend - HAN;
+    ctx_build(f, levels_asked(&b));
+    id = resolve_bare(f, &b);
+    f->place_of[i] = id;
+    if (id >= 0)
+        *m = b;
 }
 
 /* A numbered bare form (市一中院) as the court of its province: 北京市第一中级人民法院. */
@@ -1797,6 +1816,10 @@ static void resolve_all(struct finder *f)
         struct mention *m = &f->sc.v[i];
         int id = m->nc == 1 ? m->cands[0] : -1;
 
+        if (m->unknown && m->soft) {
+            bare_instead(f, m, i);
+            continue;
+        }
         if (m->kind == MK_SELF || m->sp || m->unknown || (m->nc == 1 && m->kind != MK_BARE) ||
             (m->level == COURT_TRIBUNAL && !m->town) ||
             (m->kind == MK_COLLECTIVE && m->pos >= lead_end)) {
@@ -1918,11 +1941,8 @@ static char *mention_key(const struct finder *f, size_t i, const char *name)
         sbuf_addf(&sb, "%c:%s", (char)('0' + (int)level), m->sp->name);
     } else if (m->level != COURT_TRIBUNAL && m->level != COURT_SPECIAL && !m->unknown && id >= 0) {
         key_place(level, id, &sb);
-    } else if (m->unknown || m->level == COURT_TRIBUNAL) {
-        char *copy;
-
-        key_written(simplify(name, &copy), level, &sb);
-        free(copy);
+    } else if ((m->unknown || m->level == COURT_TRIBUNAL) && !f->sc.trad) {
+        key_written(name, level, &sb);
     } else {
         return court_key(name);
     }
