@@ -30,7 +30,7 @@ ALL_CFLAGS  = -std=c11 $(WARN) -pthread -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS
               -DSOURCE_SAMPLES_DIR='"$(CURDIR)/samples"' -DTHEMES_DIR='"$(DATADIR)/themes"' \
               -DSOURCE_THEMES_DIR='"$(CURDIR)/themes"' $(CFLAGS)
 
-MODULES    := util text width decode rules court report outline court_tree layout library ini keys config theme state search results prompt cache \
+MODULES    := util text width decode rules line_features kinds court report outline court_tree layout library ini keys config theme state search results prompt cache \
               ui_draw ui_reader ui_outline ui_courts ui_results ui \
               ui_width
 OBJS       := $(MODULES:%=$(BUILD)/%.o)

@@ -1,0 +1,447 @@
+/*
+ * kinds.c: score the kinds of each line from its features with one weight
+ * table, and choose the best sequence of kinds over the whole report (a
+ * Viterbi pass over the kinds of kinds.h). Pure: never builds the model.
+ */
+#include "kinds.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+#include "util.h"
+
+#define ANY KIND__COUNT /* a weight for a kind whatever came before */
+
+/*
+ * The weights. Each row: when FEATURE is on for a line, a line of KIND (coming
+ * from kind FROM, or from ANY kind) gets WEIGHT added, for the kind of text
+ * said. Rows with FROM set weigh the move from one kind to the next.
+ */
+static const struct weight {
+    enum feature feature;
+    enum line_kind from, kind;
+    int weight;
+    const char *why;
+} weights[] = {
+#define W(f, k, w, why)                                                                            \
+    {                                                                                              \
+        FEAT_##f, ANY, KIND_##k, w, why                                                            \
+    }
+#define T(f, from, k, w, why)                                                                      \
+    {                                                                                              \
+        FEAT_##f, KIND_##from, KIND_##k, w, why                                                    \
+    }
+    /* ---- body: the reference; everything else must earn its place */
+    W(LONG, BODY, 3, "paragraphs are long"),
+    W(VERY_LONG, BODY, 4, "a line of over 90 characters is a paragraph"),
+    W(ENDS_STOP, BODY, 1, "sentences end paragraphs"),
+    W(STOP_INSIDE, BODY, 3, "a run-in lead (坚持政治引领。该院…) is body, not a heading"),
+    W(ONE_IS, BODY, 4, "一是…二是… points run in the paragraph"),
+    W(EDITOR_NOTE, BODY, 4, "an editor's note is read as body"),
+    W(COLUMN_LINE, BODY, 3, "a line as wide as the column is inside a paragraph"),
+    W(MARK_NUM_PAREN, BODY, 2, "（1） items run in the paragraph"),
+    W(TINY, BODY, -2, "a paragraph of four characters is furniture or a label"),
+    W(NO_HAN, BODY, -4, "body text is Chinese"),
+    W(NOISE, BODY, -7, "page chrome is not the article"),
+    W(META, BODY, -7, "metadata is not the article"),
+    W(BREADCRUMB, BODY, -6, "a breadcrumb is not the article"),
+    W(HTML, BODY, -5, "HTML residue is not the article"),
+    W(BYLINE, BODY, -5, "a byline line is not body"),
+    W(DATE_LINE, BODY, -5, "a date line is not body"),
+    W(RENDER_DATE, BODY, -6, "the page's render date is not body"),
+    W(EPAPER, BODY, -6, "e-paper controls are not body"),
+    W(SIGNOFF, BODY, -4, "a bracketed name alone signs off"),
+    W(QUOTED, BODY, 2, "a short quoted line is speech in the body"),
+    W(SALUTATION, BODY, 3, "各位代表： opens the speech"),
+    W(LABEL, BODY, -3, "编者按, 正文 alone are labels"),
+    W(MD_ITEM, BODY, 4, "a Markdown list item is a paragraph"),
+    T(PREV_OPEN, BODY, NOISE, -3, "a paragraph runs on until a line closes it"),
+    T(PREV_OPEN, BODY, BYLINE, -4, "a paragraph runs on until a line closes it"),
+    T(PREV_OPEN, BODY, META, -4, "a paragraph runs on until a line closes it"),
+    T(ALWAYS, TITLE, BODY, -1, "a headline usually has a deck, byline or date under it"),
+
+    /* ---- page furniture above the article */
+    W(ALWAYS, PAGE, -4, "furniture must show itself"),
+    W(NOISE, PAGE, 7, "navigation, widgets, counters"),
+    W(BREADCRUMB, PAGE, 7, "首页 > 新闻 > 正文"),
+    W(SITE_NAME, PAGE, 4, "the site's name above a copied article"),
+    W(HTML, PAGE, 6, "HTML residue at the head of a capture"),
+    W(RENDER_DATE, PAGE, 7, "今天是 2025年7月7日 星期一: when the page was shown"),
+    W(LABEL, PAGE, 4, "正文, >正文 above the article"),
+    W(NO_HAN, PAGE, 4, "numbers and account names of widgets"),
+    W(TINY, PAGE, 1, "single words of menus"),
+    W(REPEATED, PAGE, 3, "a list headline shown again as the page's title"),
+    W(EPAPER, PAGE, 7, "第02版：, 通版, 当前版 of an e-paper"),
+    W(META, PAGE, 3, "metadata above the headline"),
+    W(DATE_LINE, PAGE, 2, "a date above the headline"),
+    W(FOOTER, PAGE, 2, "a 来源 or 编辑 line above the headline"),
+    W(PHRASE_SPACE, PAGE, 1, "a slogan of two phrases"),
+    W(LONG, PAGE, -2, "furniture is short"),
+    W(VERY_LONG, PAGE, -5, "a paragraph is not furniture"),
+    W(STOP_INSIDE, PAGE, -3, "sentences are the article"),
+    W(DATELINE_TITLE, PAGE, -6, "a news agency's headline after its dateline"),
+    W(PAGE_TITLE_SITE, PAGE, 3, "a <title> with the site's name after it"),
+
+    /* ---- the headline */
+    W(ALWAYS, TITLE, -3, "a headline must show itself"),
+    W(TITLE_SHAPE, TITLE, 4, "a phrase without 。 or a trailing comma"),
+    W(MEDIUM, TITLE, 1, "headlines are 13-40 characters"),
+    W(LONG, TITLE, -2, "over 40 characters is long for a headline"),
+    W(VERY_LONG, TITLE, -8, "a paragraph is not a headline"),
+    W(TINY, TITLE, -3, "a headline says more than four characters"),
+    W(NAMES_COURT, TITLE, 1, "court reports' headlines name the court"),
+    W(WORK_REPORT, TITLE, 2, "…工作报告 is a work report's title"),
+    W(NEXT_FIELD, TITLE, 3, "the headline stands above its byline and date"),
+    W(DASH_END, TITLE, 1, "a headline ending in a dash leads into its deck"),
+    W(DATELINE_TITLE, TITLE, 9, "中新网…电 题：…"),
+    W(ENDS_STOP, TITLE, -3, "a sentence, not a headline"),
+    W(ENDS_COMMA, TITLE, -5, "a line cut mid-sentence"),
+    W(MARK_CN, TITLE, -5, "一、 numbers a section"),
+    W(MARK_CN_PAREN, TITLE, -5, "（一） numbers a section"),
+    W(MARK_NUM, TITLE, -4, "a number heads a section or an item"),
+    W(NO_HAN, TITLE, -8, "a headline is Chinese"),
+    W(NOISE, TITLE, -6, "chrome is not a headline"),
+    W(BREADCRUMB, TITLE, -6, "a breadcrumb is not a headline"),
+    W(META, TITLE, -7, "metadata is not a headline"),
+    W(EPAPER, TITLE, -6, "e-paper controls are not a headline"),
+    W(SITE_NAME, TITLE, -3, "a site's name is not the article's headline"),
+    W(RENDER_DATE, TITLE, -6, "a render date is not a headline"),
+    W(LABEL, TITLE, -6, "正文 is not a headline"),
+    W(CAPTION_MARK, TITLE, -4, "图为… is a caption"),
+    W(CAPTION_CREDIT, TITLE, -4, "…供图 is a caption"),
+    W(PLACEHOLDER, TITLE, -6, "(资料图) is a caption"),
+    W(EDITOR_NOTE, TITLE, -6, "an editor's note is not a headline"),
+    W(SALUTATION, TITLE, -6, "各位代表： is not a headline"),
+    W(VENUE, TITLE, -3, "a venue line is a work report's subtitle"),
+    W(FOOTER, TITLE, -5, "来源, 编辑 lines are not headlines"),
+    W(PART, TITLE, -3, "2024年主要工作 is a part heading"),
+    W(QUOTED, TITLE, -1, "quoted speech is seldom the headline"),
+    W(MD_TITLE, TITLE, 12, "Markdown's one top heading"),
+    W(MD_HEADING, TITLE, -8, "Markdown's other headings are sections"),
+    T(ALWAYS, PAGE, TITLE, 1, "after the page's furniture comes the headline"),
+
+    /* ---- the headline's second line */
+    W(ALWAYS, TITLE_MORE, -4, "most headlines are one line"),
+    W(TITLE_SHAPE, TITLE_MORE, 3, "the second half of a headline has its shape"),
+    W(SAME_LENGTH_PREV, TITLE_MORE, 1, "two halves of about the same length"),
+    W(PREV_DASH_END, TITLE_MORE, 2, "a headline broken after its dash"),
+    W(NEXT_FIELD, TITLE_MORE, 2, "byline or date under the pair"),
+    W(BLANK_BEFORE, TITLE_MORE, -2, "a blank line usually parts headline and deck"),
+    W(NAMES_COURT, TITLE_MORE, -2, "a deck names the court, the headline's second half less so"),
+    W(DASH_START, TITLE_MORE, -8, "a dash starts the deck"),
+    W(LONG, TITLE_MORE, -3, "the second half of a headline is short"),
+    W(VENUE, TITLE_MORE, -6, "a venue line is the subtitle"),
+    W(BYLINE, TITLE_MORE, -8, "a byline is not a headline"),
+    W(DATE_LINE, TITLE_MORE, -8, "a date is not a headline"),
+    W(META, TITLE_MORE, -8, "metadata is not a headline"),
+
+    /* ---- the deck under the headline */
+    W(ALWAYS, SUBTITLE, -3, "a deck must show itself"),
+    W(DASH_START, SUBTITLE, 7, "——记… , ——在…会议上"),
+    W(VENUE, SUBTITLE, 6, "a work report's venue line"),
+    W(TITLE_SHAPE, SUBTITLE, 2, "a deck is a phrase"),
+    W(MEDIUM, SUBTITLE, 1, "decks are a phrase long"),
+    W(NAMES_COURT, SUBTITLE, 1, "a deck names the court the story is about"),
+    W(NEXT_FIELD, SUBTITLE, 2, "the byline or date follows the deck"),
+    W(VERY_LONG, SUBTITLE, -6, "a paragraph is not a deck"),
+    W(ENDS_STOP, SUBTITLE, -4, "a sentence is the lead, not the deck"),
+    W(STOP_INSIDE, SUBTITLE, -4, "sentences are the lead"),
+    W(EDITOR_NOTE, SUBTITLE, -8, "an editor's note under the headline is not its deck"),
+    W(BYLINE, SUBTITLE, -7, "a byline is not a deck"),
+    W(DATE_LINE, SUBTITLE, -7, "a date is not a deck"),
+    W(META, SUBTITLE, -8, "metadata is not a deck"),
+    W(NOISE, SUBTITLE, -7, "chrome is not a deck"),
+    W(PHRASE_SPACE, SUBTITLE, -1, "two phrases with a space: a section heading's shape"),
+    W(CAPTION_MARK, SUBTITLE, -4, "图为… is a caption"),
+    W(MARK_CN, SUBTITLE, -5, "一、 numbers a section"),
+    W(SALUTATION, SUBTITLE, -6, "各位代表： is not a deck"),
+    W(TINY, SUBTITLE, -3, "a deck says more than four characters"),
+    W(MD_HEADING, SUBTITLE, -6, "Markdown's headings are sections"),
+    W(ALWAYS, SUBTITLE_MORE, -5, "most decks are one line"),
+    W(PREV_OPEN, SUBTITLE_MORE, 3, "a deck broken mid-phrase"),
+    W(VENUE, SUBTITLE_MORE, 2, "the venue line finishes the deck"),
+    W(NEXT_FIELD, SUBTITLE_MORE, 1, "the byline follows the deck"),
+    W(BYLINE, SUBTITLE_MORE, -8, "a byline is not a deck"),
+    W(META, SUBTITLE_MORE, -8, "metadata is not a deck"),
+    W(LONG, SUBTITLE_MORE, -3, "deck lines are short"),
+
+    /* ---- bylines and metadata */
+    W(ALWAYS, BYLINE, -3, "a byline must show itself"),
+    W(BYLINE, BYLINE, 9, "本报记者 X, 作者：X, an office and a name"),
+    W(NAME_ONLY, BYLINE, 2, "a bare name under the headline"),
+    W(TOP, BYLINE, 1, "bylines stand at the top"),
+    W(ANONYMOUS, BYLINE, -9, "作者：佚名 names no one"),
+    W(FOOTER, BYLINE, -5, "editors are not the byline"),
+    W(LONG, BYLINE, -3, "a byline is short"),
+    W(ALWAYS, META, -3, "metadata must show itself"),
+    W(META, META, 8, "发布时间 来源 作者 浏览次数"),
+    W(DATE_LINE, META, 7, "a line that is the date"),
+    W(ANONYMOUS, META, 3, "作者：佚名 on a metadata line"),
+    W(RENDER_DATE, META, -4, "the render date is not the report's"),
+    W(STOP_INSIDE, META, -4, "sentences are not metadata"),
+    T(ALWAYS, BODY, BYLINE, -2, "a byline comes before the body"),
+    T(ALWAYS, BODY, META, -2, "metadata comes before the body"),
+
+    /* ---- furniture inside or after the article */
+    W(ALWAYS, NOISE, -3, "furniture must show itself"),
+    W(NOISE, NOISE, 7, "widgets, counters, copyright"),
+    W(BREADCRUMB, NOISE, 5, "a breadcrumb"),
+    W(HTML, NOISE, 5, "HTML residue"),
+    W(RENDER_DATE, NOISE, 5, "a render date"),
+    W(EPAPER, NOISE, 7, "e-paper controls"),
+    W(LABEL, NOISE, 5, "编者按, 正文: labels"),
+    W(NO_HAN, NOISE, 4, "widgets' numbers and marks"),
+    W(FOOTER, NOISE, 3, "来源 and editor lines"),
+    W(ANONYMOUS, NOISE, 2, "a metadata line naming no one"),
+    W(SITE_NAME, NOISE, 1, "a site's name"),
+    W(VERY_LONG, NOISE, -5, "a paragraph is the article"),
+
+    /* ---- headings */
+    W(ALWAYS, HEADING, -4, "a heading must show itself"),
+    W(HEADING_SHAPE, HEADING, 3, "short, no punctuation, not ending in 的 和 与"),
+    W(MARK_CN, HEADING, 6, "一、"),
+    W(MARK_CN_PAREN, HEADING, 6, "（一）"),
+    W(MARK_CHAPTER, HEADING, 6, "第一章"),
+    W(MARK_SYMBOL, HEADING, 3, "■ ◆"),
+    W(MARK_NUM, HEADING, 3, "1. 01"),
+    W(NUM_ALONE, HEADING, 2, "01 over its heading's text"),
+    W(SHORT_IN_COLUMN, HEADING, 2, "a short line between column paragraphs"),
+    W(NEXT_HEADING_SHAPE, HEADING, 1, "a heading over two lines"),
+    W(PHRASE_SPACE, HEADING, 1, "坚持党建统领 永葆政治本色"),
+    W(BLANK_BEFORE, HEADING, 1, "a blank line above a heading"),
+    W(NEXT_LONG, HEADING, 1, "a paragraph under a heading"),
+    W(UNINDENTED_IN_INDENTED, HEADING, 1, "headings are not indented where paragraphs are"),
+    W(MEDIUM, HEADING, 0, "headings up to 40 characters"),
+    W(LONG, HEADING, -4, "a heading is seldom over 40 characters"),
+    W(VERY_LONG, HEADING, -9, "a paragraph is not a heading"),
+    W(STOP_INSIDE, HEADING, -7, "一、坚持政治引领。该院……: a run-in lead"),
+    W(ENDS_STOP, HEADING, -3, "headings seldom end a sentence"),
+    W(ENDS_COMMA, HEADING, -6, "a line cut mid-sentence"),
+    W(COLUMN_LINE, HEADING, -3, "as wide as the column: a paragraph's line"),
+    W(LABEL, HEADING, -7, "编者按, 导读, 正文 are labels"),
+    W(SALUTATION, HEADING, -7, "各位代表："),
+    W(QUOTED, HEADING, -1, "quoted speech"),
+    W(BYLINE, HEADING, -7, "a byline"),
+    W(DATE_LINE, HEADING, -7, "a date"),
+    W(META, HEADING, -7, "metadata"),
+    W(NOISE, HEADING, -7, "chrome"),
+    W(FOOTER, HEADING, -5, "editors and sources"),
+    W(CAPTION_MARK, HEADING, -5, "图为…"),
+    W(CAPTION_CREDIT, HEADING, -5, "…供图"),
+    W(FIGURE_NUMBER, HEADING, -5, "图一、 numbers a picture"),
+    W(ONE_IS, HEADING, -6, "一是… runs in"),
+    W(MD_HEADING, HEADING, 12, "a Markdown heading"),
+    W(TOP, HEADING, -1, "the top holds the headline and fields"),
+    T(PREV_OPEN, BODY, HEADING, -7, "a heading does not cut a paragraph running on"),
+    T(ALWAYS, HEADING, HEADING, -1, "headings seldom follow each other"),
+    T(ALWAYS, PART, HEADING, 2, "a part heading has sections under it"),
+    W(ALWAYS, HEADING_MORE, -4, "most headings are one line"),
+    W(HEADING_SHAPE, HEADING_MORE, 2, "the second half of a heading has its shape"),
+    W(PREV_NUM_ALONE, HEADING_MORE, 7, "01 / 用“法治活水”润泽营商环境"),
+    W(PREV_DASH_END, HEADING_MORE, 4, "破与立的辩证法—— / “第一城”新题新解"),
+    W(SAME_LENGTH_PREV, HEADING_MORE, 1, "two halves of about the same length"),
+    W(SHORT_IN_COLUMN, HEADING_MORE, 2, "the second short line between column paragraphs"),
+    W(NEXT_LONG, HEADING_MORE, 1, "body under the pair"),
+    W(LONG, HEADING_MORE, -5, "the second half of a heading is short"),
+    W(ENDS_COMMA, HEADING_MORE, -5, "a line cut mid-sentence"),
+    W(STOP_INSIDE, HEADING_MORE, -6, "sentences are body"),
+    W(PART, PART, 8, "2024年主要工作, 发展篇"),
+    W(ALWAYS, PART, -5, "part headings are rare"),
+    W(TOP, PART, -1, "the top holds the headline"),
+    T(PREV_OPEN, BODY, PART, -7, "a heading does not cut a paragraph running on"),
+
+    /* ---- captions */
+    W(ALWAYS, CAPTION, -4, "a caption must show itself"),
+    W(CAPTION_MARK, CAPTION, 7, "图为…, ▲…"),
+    W(CAPTION_CREDIT, CAPTION, 6, "…供图, …摄"),
+    W(FIGURE_NUMBER, CAPTION, 8, "图一、…, 表1 …"),
+    W(PLACEHOLDER, CAPTION, 9, "(资料图)"),
+    W(IMAGE_NAME, CAPTION, 6, "10.jpg▲…"),
+    W(BULLET, CAPTION, 3, "• lines before the body"),
+    W(GAP_BEFORE, CAPTION, 2, "a wide gap above: a picture stood there"),
+    W(GAP_AFTER, CAPTION, 2, "a wide gap below: a picture stands there"),
+    W(HEADING_SHAPE, CAPTION, 1, "a short phrase under a picture"),
+    W(LONG, CAPTION, -2, "captions are short"),
+    W(VERY_LONG, CAPTION, -5, "a paragraph"),
+    W(STOP_INSIDE, CAPTION, -2, "sentences are body"),
+    W(MARK_CN, CAPTION, -4, "一、 numbers a section"),
+    W(BYLINE, CAPTION, -6, "a byline"),
+    W(META, CAPTION, -6, "metadata"),
+    W(NOISE, CAPTION, -6, "chrome"),
+    W(DATE_LINE, CAPTION, -6, "a date"),
+    T(PREV_OPEN, BODY, CAPTION, -3, "a caption seldom cuts a paragraph"),
+    W(MD_IMAGE, CAPTION, 14, "a Markdown image: its alt text"),
+    W(ALWAYS, PAGE_CAPTION, -5, "a caption above the headline must show itself"),
+    W(CAPTION_MARK, PAGE_CAPTION, 7, "图为…, ▲…"),
+    W(CAPTION_CREDIT, PAGE_CAPTION, 5, "…供图, …摄"),
+    W(PLACEHOLDER, PAGE_CAPTION, 8, "(资料图)"),
+    W(GAP_BEFORE, PAGE_CAPTION, 2, "a wide gap above: a picture"),
+    W(GAP_AFTER, PAGE_CAPTION, 2, "a wide gap below: a picture"),
+    W(HEADING_SHAPE, PAGE_CAPTION, 1, "a short phrase under a picture"),
+    W(LONG, PAGE_CAPTION, -3, "captions are short"),
+    W(NOISE, PAGE_CAPTION, -6, "chrome"),
+    W(META, PAGE_CAPTION, -6, "metadata"),
+
+    /* ---- the end */
+    W(ALWAYS, SIGNOFF, -6, "a sign-off must show itself"),
+    W(SIGNOFF, SIGNOFF, 9, "(金豆) alone"),
+    W(SIGNOFF_GLUED, SIGNOFF, 9, "…的窗口。(林文朝)"),
+    W(NEAR_END, SIGNOFF, 2, "a sign-off ends the report"),
+    W(ALWAYS, FOOTER, -4, "a footer must show itself"),
+    W(FOOTER, FOOTER, 6, "责任编辑, 免责声明, 原文链接"),
+    W(NOISE, FOOTER, 5, "copyright, ICP, 关闭窗口"),
+    W(SITE_NAME, FOOTER, 2, "a site's name in the footer"),
+    W(NO_HAN, FOOTER, 2, "marks and numbers of the footer"),
+    W(NEAR_END, FOOTER, 1, "footers end the page"),
+    W(VERY_LONG, FOOTER, -5, "a paragraph"),
+#undef W
+#undef T
+};
+
+static const char *const kind_names[] = {
+#define KIND_NAME(name, label, phase, why) label,
+    KINDS(KIND_NAME)
+#undef KIND_NAME
+};
+static const int kind_phase[] = {
+#define KIND_PHASE(name, label, phase, why) phase,
+    KINDS(KIND_PHASE)
+#undef KIND_PHASE
+};
+
+const char *kinds_name(enum line_kind k)
+{
+    return k < KIND__COUNT ? kind_names[k] : "?";
+}
+
+void kinds_score(const struct line_features *lf, int out[KIND__COUNT])
+{
+    memset(out, 0, sizeof(int) * KIND__COUNT);
+    for (size_t i = 0; i < ARRAY_SIZE(weights); i++)
+        if (weights[i].from == ANY && lf->on[weights[i].feature])
+            out[weights[i].kind] += weights[i].weight;
+}
+
+/* Whether a report may go from kind a to kind b: forward through the phases,
+ * a second line only after its first. */
+static bool may_follow(enum line_kind a, enum line_kind b)
+{
+    int pa = kind_phase[a], pb = kind_phase[b];
+
+    switch (b) {
+    case KIND_TITLE_MORE:
+        return a == KIND_TITLE;
+    case KIND_SUBTITLE_MORE:
+        return a == KIND_SUBTITLE || a == KIND_SUBTITLE_MORE;
+    case KIND_HEADING_MORE:
+        return a == KIND_HEADING;
+    default:
+        break;
+    }
+    if (pa == 5)
+        return pb == 5 && !(a == KIND_FOOTER && b == KIND_SIGNOFF);
+    if (pa <= 2)
+        return pb > pa || (pa == 0 && pb == 0);
+    return pb >= 3; /* fields and body alternate; the end closes */
+}
+
+#define NEG (INT_MIN / 4)
+
+/* may_follow() for every pair, built once, thread-safely, and only read after. */
+static bool allowed[KIND__COUNT][KIND__COUNT];
+static once_flag allowed_once = ONCE_FLAG_INIT;
+
+static void build_allowed(void)
+{
+    for (int a = 0; a < KIND__COUNT; a++)
+        for (int b = 0; b < KIND__COUNT; b++)
+            allowed[a][b] = may_follow((enum line_kind)a, (enum line_kind)b);
+}
+
+void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
+{
+    int(*best)[KIND__COUNT], emit[KIND__COUNT], trans[KIND__COUNT][KIND__COUNT];
+    unsigned char(*back)[KIND__COUNT];
+
+    if (!n)
+        return;
+    call_once(&allowed_once, build_allowed);
+    best = xmalloc(n * sizeof(*best));
+    back = xmalloc(n * sizeof(*back));
+    for (size_t i = 0; i < n; i++) {
+        kinds_score(&lf[i], emit);
+        if (i == 0) {
+            for (int k = 0; k < KIND__COUNT; k++) {
+                bool second =
+                    k == KIND_TITLE_MORE || k == KIND_SUBTITLE_MORE || k == KIND_HEADING_MORE;
+
+                best[0][k] = second ? NEG : emit[k];
+                back[0][k] = 0;
+            }
+            continue;
+        }
+        for (int a = 0; a < KIND__COUNT; a++)
+            for (int b = 0; b < KIND__COUNT; b++)
+                trans[a][b] = allowed[a][b] ? 0 : NEG;
+        for (size_t w = 0; w < ARRAY_SIZE(weights); w++)
+            if (weights[w].from != ANY && lf[i].on[weights[w].feature] &&
+                trans[weights[w].from][weights[w].kind] != NEG)
+                trans[weights[w].from][weights[w].kind] += weights[w].weight;
+        for (int b = 0; b < KIND__COUNT; b++) {
+            int top = NEG, arg = 0;
+
+            for (int a = 0; a < KIND__COUNT; a++) {
+                int v;
+
+                if (best[i - 1][a] == NEG || trans[a][b] == NEG)
+                    continue;
+                v = best[i - 1][a] + trans[a][b];
+                if (v > top) {
+                    top = v;
+                    arg = a;
+                }
+            }
+            best[i][b] = top == NEG ? NEG : top + emit[b];
+            back[i][b] = (unsigned char)arg;
+        }
+    }
+    {
+        int top = NEG, arg = KIND_BODY;
+
+        for (int k = 0; k < KIND__COUNT; k++)
+            if (best[n - 1][k] > top) {
+                top = best[n - 1][k];
+                arg = k;
+            }
+        for (size_t i = n; i-- > 0;) {
+            out[i] = (enum line_kind)arg;
+            arg = back[i][arg];
+        }
+    }
+    free(best);
+    free(back);
+}
+
+void kinds_explain(const struct line_features *lf, enum line_kind k, size_t max, struct sbuf *out)
+{
+    size_t used[ARRAY_SIZE(weights)], nr = 0;
+
+    for (size_t i = 0; i < ARRAY_SIZE(weights); i++)
+        if (weights[i].from == ANY && weights[i].kind == k && lf->on[weights[i].feature] &&
+            weights[i].feature != FEAT_ALWAYS && weights[i].weight)
+            used[nr++] = i;
+    /* the heaviest first, either way */
+    for (size_t a = 0; a < nr; a++)
+        for (size_t b = a + 1; b < nr; b++)
+            if (abs(weights[used[b]].weight) > abs(weights[used[a]].weight)) {
+                size_t t = used[a];
+
+                used[a] = used[b];
+                used[b] = t;
+            }
+    for (size_t i = 0; i < nr && i < max; i++)
+        sbuf_addf(out, "%s%s%+d", i ? " " : "", line_features_name(weights[used[i]].feature),
+                  weights[used[i]].weight);
+}

@@ -1,0 +1,529 @@
+/*
+ * line_features.c: the features of each line of a report (see line_features.h), from
+ * the line rules of rules.c and the shape of the text around it. Computes;
+ * never chooses a kind and never builds the model.
+ */
+#include "line_features.h"
+
+#include <string.h>
+
+#include "court.h"
+#include "text.h"
+#include "util.h"
+
+/* Longest unmarked heading, headline, and caption, in characters. */
+#define HEADING_MAX 24
+#define TITLE_MAX   48
+/* Lines counted as the top of a report. */
+#define TOP_LINES 14
+/* Column lines longer than this are counted as this long. */
+#define COLWIDTH_MAX 512
+
+static const char *const feature_names[] = {
+#define FEATURE_NAME(name, why) #name,
+    FEATURES(FEATURE_NAME)
+#undef FEATURE_NAME
+};
+static const char *const feature_whys[] = {
+#define FEATURE_WHY(name, why) why,
+    FEATURES(FEATURE_WHY)
+#undef FEATURE_WHY
+};
+
+const char *line_features_name(enum feature f)
+{
+    return f < FEAT__COUNT ? feature_names[f] : "?";
+}
+
+const char *line_features_why(enum feature f)
+{
+    return f < FEAT__COUNT ? feature_whys[f] : "?";
+}
+
+static bool ends_sentence(const char *s, size_t n)
+{
+    return text_is_sentence_end(text_last(s, n, true));
+}
+
+static bool has_any(const char *s, size_t n, const char *const *v, size_t nr)
+{
+    for (size_t i = 0; i < nr; i++)
+        if (text_has(s, n, v[i]))
+            return true;
+    return false;
+}
+
+static bool starts_any(const char *s, size_t n, const char *const *v, size_t nr)
+{
+    for (size_t i = 0; i < nr; i++)
+        if (text_starts(s, n, v[i]))
+            return true;
+    return false;
+}
+
+static bool ends_any(const char *s, size_t n, const char *const *v, size_t nr)
+{
+    for (size_t i = 0; i < nr; i++)
+        if (text_ends(s, n, v[i]))
+            return true;
+    return false;
+}
+
+static bool starts_with_dash(const char *s, size_t n)
+{
+    return text_starts(s, n, "—") || text_starts(s, n, "--") || text_starts(s, n, "―");
+}
+
+/* ------------------------------------------------------------ the text */
+
+void line_features_measure(const struct feature_line *l, size_t n, bool markdown,
+                           struct feature_doc *doc)
+{
+    size_t hist[COLWIDTH_MAX + 1] = {0}, nw = 0, indented = 0, run_start = 0;
+    int gaps[4] = {0};
+
+    memset(doc, 0, sizeof(*doc));
+    doc->markdown = markdown;
+    /* Newspaper columns are hard-wrapped at a fixed width: the median length
+     * of lines in runs of three or more that mostly end mid-sentence. */
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && l[i].indented)
+            indented++;
+        if (i < n && i > 0 && l[i].blanks_before >= 0) {
+            int g = l[i].blanks_before;
+
+            gaps[g > 3 ? 3 : g]++;
+        }
+        if (i == n || (i > run_start && l[i].blanks_before != 0)) {
+            size_t k = i - run_start, open = 0;
+
+            if (k >= 3) {
+                for (size_t j = run_start; j + 1 < i; j++)
+                    if (!ends_sentence(l[j].s, l[j].len))
+                        open++;
+                if (open * 2 >= k - 1)
+                    for (size_t j = run_start; j + 1 < i; j++) {
+                        size_t c = text_count(l[j].s, l[j].len);
+
+                        hist[c < COLWIDTH_MAX ? c : COLWIDTH_MAX]++;
+                        nw++;
+                    }
+            }
+            run_start = i;
+        }
+    }
+    if (nw) {
+        size_t seen = 0, c = 0;
+
+        while ((seen += hist[c]) <= nw / 2)
+            c++;
+        doc->colwidth = c;
+    }
+    /* Web extractions that put two blank lines between all paragraphs. */
+    doc->caption_gap = gaps[2] + gaps[3] > gaps[1] && gaps[2] + gaps[3] > gaps[0] ? 3 : 2;
+    doc->indent_mode = indented >= 3 && indented * 10 < n * 9;
+    if (markdown) {
+        int min = 0, at_min = 0, first = 0;
+
+        for (size_t i = 0; i < n; i++) {
+            int d = l[i].md_depth;
+
+            if (!d)
+                continue;
+            if (!first)
+                first = d;
+            if (!min || d < min) {
+                min = d;
+                at_min = 1;
+            } else if (d == min) {
+                at_min++;
+            }
+        }
+        doc->md_min_depth = min;
+        doc->md_title_depth = min && at_min == 1 && first == min ? min : 0;
+    }
+}
+
+bool line_features_closes_para(const struct feature_line *l, const struct line_features *lf,
+                               const struct feature_line *next, const struct line_features *nf,
+                               const struct feature_doc *doc)
+{
+    uint32_t last = text_last(l->s, l->len, true);
+    bool last_in_run = l->blanks_after != 0;
+
+    if (doc->markdown)
+        return last_in_run;
+    if (doc->indent_mode)
+        /* the next paragraph is indented; a heading between them is not */
+        return !next || next->indented || last_in_run ||
+               (text_is_sentence_end(last) && (nf->mark != MARK_NONE || nf->chars <= HEADING_MAX));
+    if (text_is_sentence_end(last))
+        return doc->colwidth == 0 || last_in_run || lf->chars * 100 < doc->colwidth * 85;
+    if (last == 0xFF1A || last == ':') /* a lead-in ending in a colon */
+        return doc->colwidth == 0 || lf->chars * 100 < doc->colwidth * 85 || last_in_run;
+    /* a web page's paragraph on one line; a column's stray blank line does not
+     * end its paragraph */
+    return last_in_run && doc->colwidth == 0;
+}
+
+/* A page title copied with its site: "某某法院开展调解工作_某某法院网",
+ * "… - 某某网站". Returns the length without the site's name. */
+size_t line_features_without_site(const char *s, size_t n)
+{
+    static const char *const seps[] = {"_", " - ", " | ", "｜", " — ", "--"};
+    static const char *const sites[] = {"网", "网站", "官网", "门户", "客户端"};
+
+    for (size_t k = 0; k < ARRAY_SIZE(seps); k++) {
+        const char *at = NULL, *p = s;
+        size_t sl = strlen(seps[k]);
+
+        while ((p = memmem(p, (size_t)(s + n - p), seps[k], sl)) != NULL) {
+            at = p;
+            p += sl;
+        }
+        if (!at || at == s)
+            continue;
+        for (size_t j = 0; j < ARRAY_SIZE(sites); j++)
+            if (text_ends(at + sl, (size_t)(s + n - at - sl), sites[j]) &&
+                text_count(at + sl, (size_t)(s + n - at - sl)) <= 12) {
+                size_t m = (size_t)(at - s);
+
+                while (m && s[m - 1] == ' ')
+                    m--;
+                return m;
+            }
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------ one line */
+
+/* Web furniture that rules_is_noise() lets pass because it is short or
+ * general: font-size and print widgets, e-paper controls, mirror chrome. */
+static const char *const widget_words[] = {
+    "打印",     "字号",     "【字号",   "放大",  "缩小",   "默认",     "分享",
+    "收藏",     "关注:",    "关注：",   "LOGO",  "logo",   "专栏名称", "查看全文",
+    "今天看啥", "复制链接", "正文复制", "大 |",  "中 |",   "阅读量",   "閱讀量",
+    "字號",     "【打印】", "浏览字号", "颜色:", "颜色：", "A A",
+};
+static const char *const epaper_words[] = {
+    "通版", "当前版", "版面导航", "往期回顾", "版:", "版：", "上一版", "下一版", "上一期", "下一期",
+};
+static const char *const footer_words[] = {
+    "责任编辑", "责编",     "编辑:",    "编辑：",   "校对",       "审核:",
+    "审核：",   "免责声明", "原文链接", "版权",     "Copyright",  "ICP",
+    "备案号",   "文章出处", "转载",     "本文来源", "来源：本院",
+};
+static const char *const labels[] = {
+    "编者按", "导读", "正文", "阅读提示", "内容提要", "摘要", "核心提示", "按语", ">正文", "> 正文",
+};
+static const char *const part_ends[] = {
+    "主要工作", "工作回顾", "工作情况", "工作安排",   "工作建议",   "工作部署", "意见建议",
+    "总体要求", "主要任务", "基本情况", "存在的问题", "问题和不足", "工作打算",
+};
+static const char *const credits[] = {
+    "供图", "摄", "攝", "摄影", "攝影", "图片来源", "图/", "摄影报道", "视觉中国", "CFP", "供圖",
+};
+static const char *const placeholders[] = {
+    "(资料图)", "（资料图）", "(资料图片)", "（资料图片）", "资料图",
+    "图片",     "(图)",       "（图）",     "(圖)",         "資料圖",
+};
+static const char *const image_exts[] = {
+    ".jpg", ".jpeg", ".png", ".gif", ".JPG", ".PNG", ".webp",
+};
+static const char *const render_days[] = {
+    "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天",
+};
+
+/* A picture or table numbered like a heading: 图一、…, 图1 …, 表2 …, 图二. */
+static bool figure_number(const char *s, size_t n)
+{
+    uint32_t c;
+    size_t i;
+
+    if (!(text_starts(s, n, "图") || text_starts(s, n, "表") || text_starts(s, n, "圖")))
+        return false;
+    i = 3;
+    if (i >= n)
+        return false;
+    text_next(s + i, n - i, &c);
+    return (c >= '0' && c <= '9') ||
+           (c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
+            c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341);
+}
+
+/* A date with a year somewhere in the line. */
+static bool has_full_date(const char *s, size_t n)
+{
+    char d[11];
+
+    return rules_find_date(s, n, d);
+}
+
+/* A line of two to four Han characters, or names of two or three characters
+ * set apart by spaces (王丽 张三): the shape of a bare byline. */
+static bool name_only(const char *s, size_t n)
+{
+    size_t tok = 0, toks = 0;
+    uint32_t c;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &c);
+        if (text_is_blank(c)) {
+            if (tok) {
+                if (tok < 2 || tok > 4)
+                    return false;
+                toks++;
+            }
+            tok = 0;
+        } else if (text_is_han(c)) {
+            tok++;
+        } else {
+            return false;
+        }
+    }
+    if (tok) {
+        if (tok < 2 || tok > 4)
+            return false;
+        toks++;
+    }
+    return toks >= 1 && toks <= 3;
+}
+
+/* Whether the line names a court (not only 法院 as a word). */
+static bool names_court(const char *s, size_t n)
+{
+    struct court_mentions m = {0};
+    bool yes = false;
+
+    if (!text_has(s, n, "法院") && !text_has(s, n, "法庭") && !text_has(s, n, "中院"))
+        return false;
+    court_scan(s, n, &m);
+    for (size_t i = 0; i < m.nr; i++)
+        yes = yes || m.v[i].level != COURT_COLLECTIVE;
+    court_mentions_release(&m);
+    return yes;
+}
+
+/* A breadcrumb: 首页 > 新闻中心 > 正文, 当前位置：…, 51好读 › 专栏. */
+static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
+{
+    size_t arrows = 0;
+
+    if (f->chars > 80 || f->stops)
+        return text_has(s, n, "当前位置") || text_has(s, n, "您的位置");
+    for (size_t i = 0; i < n; i++)
+        arrows += s[i] == '>';
+    arrows += text_has(s, n, "›") + text_has(s, n, "»") + text_has(s, n, "＞");
+    return arrows >= 1 && (arrows >= 2 || f->chars <= 30 || text_has(s, n, "首页"));
+}
+
+/* A news agency's dateline before its headline: 中新网昆明2月11日电 题：… */
+static bool dateline_title(const char *s, size_t n)
+{
+    const char *t = memmem(s, n, "题", 3);
+
+    if (!t)
+        t = memmem(s, n, "題", 3);
+    return t && t > s && (size_t)(t - s) < 90 && t + 3 < s + n &&
+           (t[3] == ':' || !memcmp(t + 3, "：", 3)) &&
+           (text_has(s, (size_t)(t - s), "电") || text_has(s, (size_t)(t - s), "電"));
+}
+
+static void one_line(const struct feature_line *l, const struct feature_doc *doc,
+                     struct line_features *lf)
+{
+    const char *s = l->s;
+    size_t n = l->len, chars;
+    uint32_t last = text_last(s, n, false), first = text_first(s, n);
+    bool *on = lf->on;
+    struct sbuf sb = SBUF_INIT;
+
+    memset(lf, 0, sizeof(*lf));
+    rules_scan(s, n, &lf->f);
+    lf->chars = chars = lf->f.nonblank;
+    lf->mark = doc->markdown ? MARK_NONE : rules_marker(s, n, &lf->mlen);
+    on[FEAT_ALWAYS] = true;
+    on[FEAT_TINY] = chars <= 4;
+    on[FEAT_SHORT] = chars <= 12;
+    on[FEAT_MEDIUM] = chars > 12 && chars <= 40;
+    on[FEAT_LONG] = chars > 40;
+    on[FEAT_VERY_LONG] = chars > 90;
+    on[FEAT_ENDS_STOP] = ends_sentence(s, n);
+    on[FEAT_ENDS_COMMA] =
+        last == 0xFF0C || last == ',' || last == 0x3001 || last == 0xFF1B || last == ';';
+    on[FEAT_ENDS_COLON] = last == 0xFF1A || last == ':';
+    {
+        const char *stop = memmem(s, n, "。", 3);
+
+        on[FEAT_STOP_INSIDE] = stop && (size_t)(stop - s) + 3 < n;
+    }
+    on[FEAT_PUNCT_FREE] = !lf->f.stops && !lf->f.commas;
+    on[FEAT_BLANK_BEFORE] = l->blanks_before != 0;
+    on[FEAT_BLANK_AFTER] = l->blanks_after != 0;
+    on[FEAT_GAP_BEFORE] = l->blanks_before >= doc->caption_gap;
+    on[FEAT_GAP_AFTER] = l->blanks_after >= doc->caption_gap;
+    on[FEAT_INDENTED] = l->indented;
+    on[FEAT_UNINDENTED_IN_INDENTED] = doc->indent_mode && !l->indented;
+    on[FEAT_MARK_CN] = lf->mark == MARK_CN;
+    on[FEAT_MARK_CN_PAREN] = lf->mark == MARK_CN_PAREN;
+    on[FEAT_MARK_NUM] = lf->mark == MARK_NUM;
+    on[FEAT_MARK_NUM_PAREN] = lf->mark == MARK_NUM_PAREN;
+    on[FEAT_MARK_SYMBOL] = lf->mark == MARK_SYMBOL;
+    on[FEAT_MARK_CHAPTER] = lf->mark == MARK_CHAPTER;
+    on[FEAT_NUM_ALONE] = lf->mark == MARK_NUM && lf->mlen + 1 >= n && chars <= 3;
+    on[FEAT_DASH_START] = starts_with_dash(s, n);
+    on[FEAT_DASH_END] = text_ends(s, n, "——") || text_ends(s, n, "--") || text_ends(s, n, "―");
+    on[FEAT_QUOTED] = (first == 0x201C || first == '"') && (last == 0x201D || last == '"');
+    on[FEAT_NO_HAN] = !lf->f.word || (n <= 480 && lf->f.cjk == 0);
+    on[FEAT_MD_TITLE] = l->md_depth && l->md_depth == doc->md_title_depth;
+    on[FEAT_MD_HEADING] = l->md_depth && l->md_depth != doc->md_title_depth;
+    on[FEAT_MD_IMAGE] = l->md_image;
+    on[FEAT_MD_ITEM] = l->md_item;
+    if (chars > 160) /* a paragraph: nothing else to look for */
+        return;
+
+    on[FEAT_NOISE] = rules_is_noise(s, n, &lf->f) ||
+                     (chars <= 40 && has_any(s, n, widget_words, ARRAY_SIZE(widget_words)));
+    on[FEAT_META] = rules_is_meta_line(s, n, &lf->f);
+    on[FEAT_DATE_LINE] = rules_is_date_line(s, n, &lf->f);
+    on[FEAT_HAS_DATE] = lf->f.digits && has_full_date(s, n);
+    on[FEAT_RENDER_DATE] = text_has(s, n, "今天是") ||
+                           (chars <= 4 && starts_any(s, n, render_days, ARRAY_SIZE(render_days)));
+    on[FEAT_BYLINE] = rules_byline(s, n, true, &sb);
+    sbuf_reset(&sb);
+    on[FEAT_LEAD_BYLINE] = rules_lead_byline(s, n, &sb);
+    sbuf_reset(&sb);
+    on[FEAT_ANONYMOUS] = text_has(s, n, "佚名");
+    on[FEAT_SIGNOFF] = rules_signoff(s, n, &sb);
+    sbuf_reset(&sb);
+    if (last == ')' || last == 0xFF09) {
+        const char *open = NULL;
+
+        for (const char *p = s; p < s + n; p++)
+            if (*p == '(' || (p + 3 <= s + n && !memcmp(p, "（", 3)))
+                open = p;
+        if (open && open > s) {
+            size_t pre = (size_t)(open - s);
+
+            on[FEAT_SIGNOFF_GLUED] =
+                ends_sentence(s, pre) && rules_signoff(open, (size_t)(s + n - open), &sb);
+            sbuf_reset(&sb);
+        }
+    }
+    on[FEAT_CAPTION_MARK] = rules_caption_marker(s, n);
+    on[FEAT_CAPTION_CREDIT] = ends_any(s, n, credits, ARRAY_SIZE(credits)) ||
+                              text_has(s, n, " 摄") || text_has(s, n, "供图 ");
+    on[FEAT_FIGURE_NUMBER] = figure_number(s, n) && chars <= 60;
+    on[FEAT_PLACEHOLDER] = chars <= 8 && starts_any(s, n, placeholders, ARRAY_SIZE(placeholders));
+    on[FEAT_IMAGE_NAME] = has_any(s, n, image_exts, ARRAY_SIZE(image_exts));
+    on[FEAT_BULLET] = first == 0x2022 || first == 0x25AA || first == 0xB7;
+    on[FEAT_BREADCRUMB] = breadcrumb(s, n, &lf->f);
+    on[FEAT_FOOTER] = chars <= 60 && has_any(s, n, footer_words, ARRAY_SIZE(footer_words));
+    on[FEAT_SITE_NAME] = chars <= 14 && !lf->f.stops &&
+                         (text_ends(s, n, "网") || text_ends(s, n, "网站") ||
+                          text_ends(s, n, "官网") || text_ends(s, n, "网站欢迎您"));
+    on[FEAT_PAGE_TITLE_SITE] = chars <= 80 && line_features_without_site(s, n) < n;
+    on[FEAT_HTML] = text_has(s, n, "<br") || text_has(s, n, "/>") || text_has(s, n, "=\"") ||
+                    text_has(s, n, "&nbsp");
+    on[FEAT_LABEL] = chars <= 6 && starts_any(s, n, labels, ARRAY_SIZE(labels));
+    on[FEAT_EDITOR_NOTE] =
+        chars > 6 && (text_starts(s, n, "编者按") || text_starts(s, n, "【编者按") ||
+                      text_starts(s, n, "导读") || text_starts(s, n, "编者的话"));
+    on[FEAT_SALUTATION] =
+        on[FEAT_ENDS_COLON] && chars <= 20 && !lf->f.commas &&
+        (text_has(s, n, "代表") || text_has(s, n, "委员") || text_has(s, n, "同志"));
+    on[FEAT_VENUE] = chars <= 60 && text_has(s, n, "会议上");
+    on[FEAT_PART] =
+        chars <= 16 && !lf->f.stops && !lf->f.commas &&
+        (ends_any(s, n, part_ends, ARRAY_SIZE(part_ends)) || (chars <= 4 && text_ends(s, n, "篇")));
+    on[FEAT_ONE_IS] =
+        starts_any(s, n, (const char *const[]){"一是", "二是", "三是", "四是", "五是"}, 5);
+    on[FEAT_DATELINE_TITLE] = dateline_title(s, n);
+    on[FEAT_EPAPER] = chars <= 40 && has_any(s, n, epaper_words, ARRAY_SIZE(epaper_words)) &&
+                      (text_has(s, n, "版") || text_has(s, n, "期"));
+    on[FEAT_NAME_ONLY] = chars <= 14 && name_only(s, n);
+    on[FEAT_NAMES_COURT] = chars <= 60 && names_court(s, n);
+    on[FEAT_WORK_REPORT] = chars <= 50 && text_has(s, n, "工作报告");
+    on[FEAT_COLUMN_LINE] = false; /* set with the neighbours, below */
+    on[FEAT_SHORT_IN_COLUMN] = doc->colwidth && chars * 10 <= doc->colwidth * 7 &&
+                               !on[FEAT_ENDS_STOP] && !on[FEAT_ENDS_COMMA];
+    on[FEAT_PHRASE_SPACE] = false;
+    {
+        uint32_t prev = 0, c;
+
+        for (size_t i = 0; i < n && !on[FEAT_PHRASE_SPACE];) {
+            i += text_next(s + i, n - i, &c);
+            if (text_is_blank(c) && text_is_cjk(prev) && i < n) {
+                uint32_t d;
+
+                text_next(s + i, n - i, &d);
+                on[FEAT_PHRASE_SPACE] = text_is_cjk(d) || text_is_blank(d);
+            }
+            prev = c;
+        }
+    }
+    /* The shapes the old rules knew: a heading, a headline. */
+    on[FEAT_HEADING_SHAPE] = lf->mark == MARK_NONE && chars >= 2 && chars <= HEADING_MAX &&
+                             !lf->f.stops && !lf->f.commas && rules_heading_end_ok(s, n) &&
+                             !text_is_closing(first) && !on[FEAT_DASH_START] &&
+                             !text_is_ascii_alnum(first) && !on[FEAT_BYLINE] && !on[FEAT_DATE_LINE];
+    on[FEAT_TITLE_SHAPE] = chars >= 2 && chars <= TITLE_MAX && !on[FEAT_ENDS_COMMA] &&
+                           !(on[FEAT_ENDS_COLON] && chars > 24) && !text_has(s, n, "。") &&
+                           !on[FEAT_DASH_START] &&
+                           (lf->mark == MARK_NONE || lf->mark == MARK_SYMBOL) &&
+                           !on[FEAT_DATE_LINE] && !on[FEAT_BYLINE];
+    sbuf_release(&sb);
+}
+
+/* Lines whose text is the same as an earlier or later one's. */
+static void mark_repeats(const struct feature_line *l, size_t n, struct line_features *out)
+{
+    size_t lim = n < 40 ? n : 40;
+
+    for (size_t i = 0; i < lim; i++) {
+        if (out[i].chars < 6 || out[i].chars > 60)
+            continue;
+        for (size_t j = i + 1; j < lim; j++)
+            if (l[j].len == l[i].len && !memcmp(l[j].s, l[i].s, l[i].len))
+                out[i].on[FEAT_REPEATED] = out[j].on[FEAT_REPEATED] = true;
+    }
+}
+
+void line_features_compute(const struct feature_line *l, size_t n, const struct feature_doc *doc,
+                           struct line_features *out)
+{
+    for (size_t i = 0; i < n; i++)
+        one_line(&l[i], doc, &out[i]);
+    mark_repeats(l, n, out);
+    for (size_t i = 0; i < n; i++) {
+        bool *on = out[i].on;
+        const struct line_features *nx = i + 1 < n ? &out[i + 1] : NULL;
+        const struct line_features *pv = i ? &out[i - 1] : NULL;
+
+        on[FEAT_FIRST] = i == 0;
+        on[FEAT_TOP] = i < TOP_LINES;
+        on[FEAT_NEAR_END] = i + 3 >= n;
+        /* a column line: as wide as the column, touching a line no wider */
+        if (doc->colwidth && out[i].chars * 100 >= doc->colwidth * 85 &&
+            out[i].chars * 100 <= doc->colwidth * 130)
+            on[FEAT_COLUMN_LINE] =
+                (pv && l[i].blanks_before == 0 && pv->chars * 100 <= doc->colwidth * 130) ||
+                (nx && l[i].blanks_after == 0 && nx->chars * 100 <= doc->colwidth * 130);
+        on[FEAT_CLOSES] = line_features_closes_para(&l[i], &out[i], nx ? &l[i + 1] : NULL, nx, doc);
+        if (nx && l[i + 1].blanks_before <= 2) {
+            on[FEAT_NEXT_FIELD] =
+                nx->on[FEAT_BYLINE] || nx->on[FEAT_DATE_LINE] || nx->on[FEAT_META];
+            on[FEAT_NEXT_HEADING_SHAPE] = nx->on[FEAT_HEADING_SHAPE] && l[i + 1].blanks_before <= 1;
+            on[FEAT_NEXT_LONG] = nx->chars > 40;
+        }
+        if (pv) {
+            on[FEAT_PREV_OPEN] = !pv->on[FEAT_CLOSES];
+            on[FEAT_PREV_DASH_END] = pv->on[FEAT_DASH_END] && l[i].blanks_before <= 1;
+            on[FEAT_PREV_NUM_ALONE] = pv->on[FEAT_NUM_ALONE] && l[i].blanks_before <= 1;
+            on[FEAT_PREV_SHORT] = pv->chars <= 14 && l[i].blanks_before <= 1;
+            on[FEAT_SAME_LENGTH_PREV] =
+                pv->chars + 4 >= out[i].chars && out[i].chars + 4 >= pv->chars;
+        }
+    }
+}
