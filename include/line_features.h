@@ -81,12 +81,22 @@
     X(ONE_IS, "一是… 二是…: run-in points, body text")                                             \
     X(DATELINE_TITLE, "中新网…电 题：…: a news agency's headline after its dateline")              \
     X(EPAPER, "第02版：, 通版, 当前版: an e-paper's page controls")                                \
-    X(NO_HAN, "no Chinese characters: a widget, a number, an account name")                        \
+    X(NO_HAN, "no words, or a short run without Chinese: a widget, a number, an account name")     \
     X(NAME_ONLY, "two to four Han characters that may be a name, alone or with a second")          \
     X(NAMES_COURT, "names a court: headlines and work report titles do")                           \
     X(WORK_REPORT, "…工作报告: the title of a work report")                                        \
     X(COLUMN_LINE, "as wide as a column line: the first or middle line of a paragraph")            \
     X(SHORT_IN_COLUMN, "well short of the column and no sentence end: a heading in column text")   \
+    X(WIDE_INTO_NEXT,                                                                              \
+      "runs straight into the next line and nearly as wide: a paragraph's first line")             \
+    X(GAP_BOTH, "wide gaps both above and below: a caption left where pictures were")              \
+    X(FIRST_SHAPED, "the first line shaped like a headline: where a plain text's headline is")     \
+    X(PREV_GAP_BOTH, "the line above stands alone between wide gaps: captions come in runs")       \
+    X(ISOLATED_OPEN, "short, alone between blank lines, no sentence end: a caption or a heading")  \
+    X(PREV_UNENDED, "the line above ends mid-sentence: a heading cannot stand here")               \
+    X(COLON_HEAD, "a short phrase ending in a colon: the first line of a two-line headline")       \
+    X(PREV_COLON_HEAD, "the line above is a short phrase ending in a colon: this finishes it")     \
+    X(PREV_MIDSENTENCE, "the line above has commas and no end: a sentence running on")             \
     X(PREV_OPEN, "the line above runs on into this one: the same paragraph")                       \
     X(CLOSES, "this line closes its paragraph: what follows starts a new block")                   \
     X(NEXT_FIELD, "a byline, a date or metadata right below: a headline or a deck above it")       \

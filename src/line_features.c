@@ -161,9 +161,9 @@ bool line_features_closes_para(const struct feature_line *l, const struct line_f
         return doc->colwidth == 0 || last_in_run || lf->chars * 100 < doc->colwidth * 85;
     if (last == 0xFF1A || last == ':') /* a lead-in ending in a colon */
         return doc->colwidth == 0 || lf->chars * 100 < doc->colwidth * 85 || last_in_run;
-    /* a web page's paragraph on one line; a column's stray blank line does not
-     * end its paragraph */
-    return last_in_run && doc->colwidth == 0;
+    /* no sentence end: the paragraph runs on, over a page's or a column's
+     * stray blank line too */
+    return false;
 }
 
 /* A page title copied with its site: "某某法院开展调解工作_某某法院网",
@@ -201,18 +201,18 @@ size_t line_features_without_site(const char *s, size_t n)
 /* Web furniture that rules_is_noise() lets pass because it is short or
  * general: font-size and print widgets, e-paper controls, mirror chrome. */
 static const char *const widget_words[] = {
-    "打印",     "字号",     "【字号",   "放大",  "缩小",   "默认",     "分享",
-    "收藏",     "关注:",    "关注：",   "LOGO",  "logo",   "专栏名称", "查看全文",
-    "今天看啥", "复制链接", "正文复制", "大 |",  "中 |",   "阅读量",   "閱讀量",
-    "字號",     "【打印】", "浏览字号", "颜色:", "颜色：", "A A",
+    "打印",     "字号",     "【字号",   "放大",     "缩小",  "默认",   "分享到",
+    "分享至",   "收藏",     "关注:",    "关注：",   "LOGO",  "logo",   "专栏名称",
+    "查看全文", "今天看啥", "复制链接", "正文复制", "大 |",  "中 |",   "阅读量",
+    "閱讀量",   "字號",     "【打印】", "浏览字号", "颜色:", "颜色：", "A A",
 };
 static const char *const epaper_words[] = {
     "通版", "当前版", "版面导航", "往期回顾", "版:", "版：", "上一版", "下一版", "上一期", "下一期",
 };
 static const char *const footer_words[] = {
-    "责任编辑", "责编",     "编辑:",    "编辑：",   "校对",       "审核:",
-    "审核：",   "免责声明", "原文链接", "版权",     "Copyright",  "ICP",
-    "备案号",   "文章出处", "转载",     "本文来源", "来源：本院",
+    "责任编辑", "责编",     "编辑:",  "编辑：",   "校对",       "审核:",     "审核：",
+    "免责声明", "原文链接", "（完）", "(完)",     "版权",       "Copyright", "ICP",
+    "备案号",   "文章出处", "转载",   "本文来源", "来源：本院",
 };
 static const char *const labels[] = {
     "编者按", "导读", "正文", "阅读提示", "内容提要", "摘要", "核心提示", "按语", ">正文", "> 正文",
@@ -356,6 +356,9 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     {
         const char *stop = memmem(s, n, "。", 3);
 
+        on[FEAT_COLON_HEAD] = on[FEAT_ENDS_COLON] && chars >= 3 && chars <= 24 && !lf->f.commas &&
+                              !memchr(s, ':', n - 1) && !memmem(s, n - 3, "：", 3) &&
+                              !memmem(s, n, "。", 3);
         on[FEAT_STOP_INSIDE] = stop && (size_t)(stop - s) + 3 < n;
     }
     on[FEAT_PUNCT_FREE] = !lf->f.stops && !lf->f.commas;
@@ -363,6 +366,9 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_BLANK_AFTER] = l->blanks_after != 0;
     on[FEAT_GAP_BEFORE] = l->blanks_before >= doc->caption_gap;
     on[FEAT_GAP_AFTER] = l->blanks_after >= doc->caption_gap;
+    on[FEAT_GAP_BOTH] = on[FEAT_GAP_BEFORE] && on[FEAT_GAP_AFTER];
+    on[FEAT_ISOLATED_OPEN] = chars <= 40 && l->blanks_before != 0 && l->blanks_after != 0 &&
+                             on[FEAT_PUNCT_FREE] && !doc->colwidth;
     on[FEAT_INDENTED] = l->indented;
     on[FEAT_UNINDENTED_IN_INDENTED] = doc->indent_mode && !l->indented;
     on[FEAT_MARK_CN] = lf->mark == MARK_CN;
@@ -375,7 +381,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_DASH_START] = starts_with_dash(s, n);
     on[FEAT_DASH_END] = text_ends(s, n, "——") || text_ends(s, n, "--") || text_ends(s, n, "―");
     on[FEAT_QUOTED] = (first == 0x201C || first == '"') && (last == 0x201D || last == '"');
-    on[FEAT_NO_HAN] = !lf->f.word || (n <= 480 && lf->f.cjk == 0);
+    on[FEAT_NO_HAN] = !lf->f.word || (chars <= 12 && lf->f.cjk == 0);
     on[FEAT_MD_TITLE] = l->md_depth && l->md_depth == doc->md_title_depth;
     on[FEAT_MD_HEADING] = l->md_depth && l->md_depth != doc->md_title_depth;
     on[FEAT_MD_IMAGE] = l->md_image;
@@ -446,8 +452,8 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_NAMES_COURT] = chars <= 60 && names_court(s, n);
     on[FEAT_WORK_REPORT] = chars <= 50 && text_has(s, n, "工作报告");
     on[FEAT_COLUMN_LINE] = false; /* set with the neighbours, below */
-    on[FEAT_SHORT_IN_COLUMN] = doc->colwidth && chars * 10 <= doc->colwidth * 7 &&
-                               !on[FEAT_ENDS_STOP] && !on[FEAT_ENDS_COMMA];
+    on[FEAT_SHORT_IN_COLUMN] =
+        doc->colwidth && chars * 10 <= doc->colwidth * 7 && on[FEAT_PUNCT_FREE];
     on[FEAT_PHRASE_SPACE] = false;
     {
         uint32_t prev = 0, c;
@@ -464,10 +470,11 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
         }
     }
     /* The shapes the old rules knew: a heading, a headline. */
-    on[FEAT_HEADING_SHAPE] = lf->mark == MARK_NONE && chars >= 2 && chars <= HEADING_MAX &&
-                             !lf->f.stops && !lf->f.commas && rules_heading_end_ok(s, n) &&
-                             !text_is_closing(first) && !on[FEAT_DASH_START] &&
-                             !text_is_ascii_alnum(first) && !on[FEAT_BYLINE] && !on[FEAT_DATE_LINE];
+    on[FEAT_HEADING_SHAPE] =
+        lf->mark == MARK_NONE && chars >= 2 && chars <= HEADING_MAX && !lf->f.stops &&
+        !lf->f.commas && rules_heading_end_ok(s, n) && !text_is_closing(first) &&
+        !on[FEAT_DASH_START] && !text_is_ascii_alnum(first) && !on[FEAT_BYLINE] &&
+        !(last < 0x80 && ((last | 0x20) >= 'a' && (last | 0x20) <= 'z')) && !on[FEAT_DATE_LINE];
     on[FEAT_TITLE_SHAPE] = chars >= 2 && chars <= TITLE_MAX && !on[FEAT_ENDS_COMMA] &&
                            !(on[FEAT_ENDS_COLON] && chars > 24) && !text_has(s, n, "。") &&
                            !on[FEAT_DASH_START] &&
@@ -497,6 +504,16 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
         one_line(&l[i], doc, &out[i]);
     mark_repeats(l, n, out);
     for (size_t i = 0; i < n; i++) {
+        const bool *on = out[i].on;
+
+        if (on[FEAT_TITLE_SHAPE] && !on[FEAT_NOISE] && !on[FEAT_META] && !on[FEAT_BREADCRUMB] &&
+            !on[FEAT_SITE_NAME] && !on[FEAT_NO_HAN] && !on[FEAT_GAP_BEFORE] &&
+            !on[FEAT_GAP_AFTER]) {
+            out[i].on[FEAT_FIRST_SHAPED] = true;
+            break;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
         bool *on = out[i].on;
         const struct line_features *nx = i + 1 < n ? &out[i + 1] : NULL;
         const struct line_features *pv = i ? &out[i - 1] : NULL;
@@ -510,6 +527,12 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
             on[FEAT_COLUMN_LINE] =
                 (pv && l[i].blanks_before == 0 && pv->chars * 100 <= doc->colwidth * 130) ||
                 (nx && l[i].blanks_after == 0 && nx->chars * 100 <= doc->colwidth * 130);
+        if (nx && l[i].blanks_after == 0 && !(nx->on[FEAT_HEADING_SHAPE] && nx->chars <= 16) &&
+            !nx->on[FEAT_BYLINE] && !nx->on[FEAT_DATE_LINE] && !nx->on[FEAT_META]) {
+            size_t wide = nx->chars > doc->colwidth ? nx->chars : doc->colwidth;
+
+            on[FEAT_WIDE_INTO_NEXT] = out[i].chars * 10 > wide * (doc->colwidth ? 7 : 6);
+        }
         on[FEAT_CLOSES] = line_features_closes_para(&l[i], &out[i], nx ? &l[i + 1] : NULL, nx, doc);
         if (nx && l[i + 1].blanks_before <= 2) {
             on[FEAT_NEXT_FIELD] =
@@ -519,6 +542,11 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
         }
         if (pv) {
             on[FEAT_PREV_OPEN] = !pv->on[FEAT_CLOSES];
+            on[FEAT_PREV_MIDSENTENCE] = pv->f.commas && !pv->on[FEAT_ENDS_STOP] &&
+                                        !pv->on[FEAT_ENDS_COLON] && pv->mark == MARK_NONE;
+            on[FEAT_PREV_UNENDED] = !pv->on[FEAT_ENDS_STOP] && !pv->on[FEAT_ENDS_COLON];
+            on[FEAT_PREV_COLON_HEAD] = pv->on[FEAT_COLON_HEAD] && l[i].blanks_before <= 1;
+            on[FEAT_PREV_GAP_BOTH] = pv->on[FEAT_GAP_BOTH] && pv->chars <= 40;
             on[FEAT_PREV_DASH_END] = pv->on[FEAT_DASH_END] && l[i].blanks_before <= 1;
             on[FEAT_PREV_NUM_ALONE] = pv->on[FEAT_NUM_ALONE] && l[i].blanks_before <= 1;
             on[FEAT_PREV_SHORT] = pv->chars <= 14 && l[i].blanks_before <= 1;

@@ -224,7 +224,7 @@ static void test_web_noise_leaves_the_body(void **state)
 
     (void)state;
     expect_outline(t, false,
-                   "title\t某某区法院开展调解工作\nbyline\t作者 许清和\ndate\t2025-06-18\n"
+                   "title\t某某区法院开展调解工作\nbyline\t许清和\ndate\t2025-06-18\n"
                    "source\t某某区人民法院\ncourt\t某某区人民法院\n");
     for (size_t i = 0; i < r->nr_blocks; i++)
         paras += r->blocks[i].kind == BLOCK_PARA;
