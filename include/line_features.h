@@ -97,6 +97,8 @@
     X(COLON_HEAD, "a short phrase ending in a colon: the first line of a two-line headline")       \
     X(PREV_COLON_HEAD, "the line above is a short phrase ending in a colon: this finishes it")     \
     X(PREV_MIDSENTENCE, "the line above has commas and no end: a sentence running on")             \
+    X(PROVENANCE, "本文为…原创稿件, 转载自…: where the article comes from, not its text")          \
+    X(PHONE, "a telephone number: an e-paper's or a site's contact list")                          \
     X(PREV_OPEN, "the line above runs on into this one: the same paragraph")                       \
     X(CLOSES, "this line closes its paragraph: what follows starts a new block")                   \
     X(NEXT_FIELD, "a byline, a date or metadata right below: a headline or a deck above it")       \

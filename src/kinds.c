@@ -65,7 +65,8 @@ static const struct weight {
     W(TITLE_SHAPE, PAGE_BODY, -2, "a headline-shaped line above the headline is the headline"),
 
     /* ---- page furniture above the article */
-    W(ALWAYS, PAGE, -4, "furniture must show itself"),
+    W(ALWAYS, PAGE, -5, "furniture must show itself"),
+    W(PROVENANCE, PAGE, 5, "本文为…原创稿件 above the article"),
     W(NOISE, PAGE, 7, "navigation, widgets, counters"),
     W(BYLINE, PAGE, 7, "a byline set above the headline, as some papers do"),
     W(BREADCRUMB, PAGE, 7, "首页 > 新闻 > 正文"),
@@ -77,8 +78,9 @@ static const struct weight {
     W(TINY, PAGE, 1, "single words of menus"),
     W(REPEATED, PAGE, 3, "a list headline shown again as the page's title"),
     W(EPAPER, PAGE, 7, "第02版：, 通版, 当前版 of an e-paper"),
-    W(META, PAGE, 3, "metadata above the headline"),
-    W(DATE_LINE, PAGE, 2, "a date above the headline"),
+    W(META, PAGE, 8, "metadata above the headline"),
+    W(DATE_LINE, PAGE, 7, "a date above the headline"),
+    W(PHONE, PAGE, 6, "a contact list"),
     W(FOOTER, PAGE, 2, "a 来源 or 编辑 line above the headline"),
     W(PHRASE_SPACE, PAGE, 1, "a slogan of two phrases"),
     W(LONG, PAGE, -2, "furniture is short"),
@@ -125,6 +127,8 @@ static const struct weight {
     W(FOOTER, TITLE, -5, "来源, 编辑 lines are not headlines"),
     W(PART, TITLE, -3, "2024年主要工作 is a part heading"),
     W(QUOTED, TITLE, -1, "quoted speech is seldom the headline"),
+    W(PROVENANCE, TITLE, -6, "a provenance line is not a headline"),
+    W(PHONE, TITLE, -6, "a telephone number is not a headline"),
     W(MD_TITLE, TITLE, 12, "Markdown's one top heading"),
     W(MD_HEADING, TITLE, -8, "Markdown's other headings are sections"),
     T(ALWAYS, PAGE, TITLE, 1, "after the page's furniture comes the headline"),
@@ -147,6 +151,8 @@ static const struct weight {
 
     /* ---- the deck under the headline */
     W(ALWAYS, SUBTITLE, -7, "a deck must show itself"),
+    T(ALWAYS, META, SUBTITLE, -2, "metadata seldom parts a headline from its deck"),
+    T(ALWAYS, NOISE, SUBTITLE, -2, "furniture seldom parts a headline from its deck"),
     W(BLANK_AFTER, SUBTITLE, 2, "a deck stands apart from the lead"),
     W(PUNCT_FREE, SUBTITLE, 3, "a deck is a phrase without commas"),
     W(WIDE_INTO_NEXT, SUBTITLE, -3, "a lead's first line runs into the next"),
@@ -182,6 +188,9 @@ static const struct weight {
     W(ALWAYS, BYLINE, -6, "a byline must show itself"),
     W(BYLINE, BYLINE, 12, "本报记者 X, 作者：X, an office and a name"),
     W(NAME_ONLY, BYLINE, 4, "a bare name under the headline"),
+    T(NAME_ONLY, TITLE, BYLINE, 3, "a name line right under the headline"),
+    T(NAME_ONLY, TITLE_MORE, BYLINE, 3, "a name line right under the headline"),
+    T(NAME_ONLY, SUBTITLE, BYLINE, 3, "a name line right under the deck"),
     W(TOP, BYLINE, 1, "bylines stand at the top"),
     W(ANONYMOUS, BYLINE, -9, "作者：佚名 names no one"),
     W(FOOTER, BYLINE, -5, "editors are not the byline"),
@@ -198,6 +207,8 @@ static const struct weight {
     /* ---- furniture inside or after the article */
     W(ALWAYS, NOISE, -5, "furniture must show itself"),
     W(NOISE, NOISE, 7, "widgets, counters, copyright"),
+    W(PROVENANCE, NOISE, 5, "本文为…原创稿件, 转载自…"),
+    W(PHONE, NOISE, 6, "a contact list"),
     W(BREADCRUMB, NOISE, 5, "a breadcrumb"),
     W(HTML, NOISE, 5, "HTML residue"),
     W(RENDER_DATE, NOISE, 5, "a render date"),
@@ -348,6 +359,8 @@ static bool may_follow(enum line_kind a, enum line_kind b)
         return a == KIND_TITLE;
     case KIND_SUBTITLE_MORE:
         return a == KIND_SUBTITLE || a == KIND_SUBTITLE_MORE;
+    case KIND_SUBTITLE: /* under its headline, or under metadata set between them */
+        return a == KIND_TITLE || a == KIND_TITLE_MORE || a == KIND_META || a == KIND_NOISE;
     case KIND_HEADING_MORE:
         return a == KIND_HEADING;
     default:

@@ -214,6 +214,9 @@ static const char *const footer_words[] = {
     "免责声明", "原文链接", "（完）", "(完)",     "版权",       "Copyright", "ICP",
     "备案号",   "文章出处", "转载",   "本文来源", "来源：本院",
 };
+static const char *const provenance[] = {
+    "本文为", "原创稿件", "转载自", "本文转自", "本文来源", "来源于", "原标题",
+};
 static const char *const labels[] = {
     "编者按", "导读", "正文", "阅读提示", "内容提要", "摘要", "核心提示", "按语", ">正文", "> 正文",
 };
@@ -250,6 +253,23 @@ static bool figure_number(const char *s, size_t n)
     return (c >= '0' && c <= '9') ||
            (c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
             c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341);
+}
+
+/* The longest run of ASCII digits (a dash or a space inside a telephone
+ * number allowed). */
+static size_t digit_run(const char *s, size_t n)
+{
+    size_t best = 0, run = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            run++;
+        else if (!(run && (s[i] == '-' || s[i] == ' ')))
+            run = 0;
+        if (run > best)
+            best = run;
+    }
+    return best;
 }
 
 /* A date with a year somewhere in the line. */
@@ -426,7 +446,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_BULLET] = first == 0x2022 || first == 0x25AA || first == 0xB7;
     on[FEAT_BREADCRUMB] = breadcrumb(s, n, &lf->f);
     on[FEAT_FOOTER] = chars <= 60 && has_any(s, n, footer_words, ARRAY_SIZE(footer_words));
-    on[FEAT_SITE_NAME] = chars <= 14 && !lf->f.stops &&
+    on[FEAT_SITE_NAME] = chars <= 14 && !lf->f.stops && !memchr(s, ' ', n) &&
                          (text_ends(s, n, "网") || text_ends(s, n, "网站") ||
                           text_ends(s, n, "官网") || text_ends(s, n, "网站欢迎您"));
     on[FEAT_PAGE_TITLE_SITE] = chars <= 80 && line_features_without_site(s, n) < n;
@@ -443,6 +463,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_PART] =
         chars <= 16 && !lf->f.stops && !lf->f.commas &&
         (ends_any(s, n, part_ends, ARRAY_SIZE(part_ends)) || (chars <= 4 && text_ends(s, n, "篇")));
+    on[FEAT_PROVENANCE] = chars <= 60 && has_any(s, n, provenance, ARRAY_SIZE(provenance));
     on[FEAT_ONE_IS] =
         starts_any(s, n, (const char *const[]){"一是", "二是", "三是", "四是", "五是"}, 5);
     on[FEAT_DATELINE_TITLE] = dateline_title(s, n);
@@ -480,7 +501,20 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
                            !on[FEAT_DASH_START] &&
                            (lf->mark == MARK_NONE || lf->mark == MARK_SYMBOL) &&
                            !on[FEAT_DATE_LINE] && !on[FEAT_BYLINE];
+    on[FEAT_PHONE] = chars <= 40 && digit_run(s, n) >= 7 && !on[FEAT_HAS_DATE];
+    on[FEAT_COLON_HEAD] = on[FEAT_COLON_HEAD] && !on[FEAT_NOISE] && !on[FEAT_EPAPER] &&
+                          !on[FEAT_META] && !on[FEAT_BREADCRUMB] && !on[FEAT_FOOTER] &&
+                          !on[FEAT_PHONE];
     sbuf_release(&sb);
+}
+
+/* Whether a line shows itself as the page's furniture or fields. */
+static bool furniture(const bool *on)
+{
+    return on[FEAT_NOISE] || on[FEAT_META] || on[FEAT_BREADCRUMB] || on[FEAT_SITE_NAME] ||
+           on[FEAT_NO_HAN] || on[FEAT_EPAPER] || on[FEAT_PHONE] || on[FEAT_LABEL] ||
+           on[FEAT_PROVENANCE] || on[FEAT_RENDER_DATE] || on[FEAT_FOOTER] || on[FEAT_DATE_LINE] ||
+           on[FEAT_BYLINE] || on[FEAT_PAGE_TITLE_SITE];
 }
 
 /* Lines whose text is the same as an earlier or later one's. */
@@ -506,9 +540,7 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
     for (size_t i = 0; i < n; i++) {
         const bool *on = out[i].on;
 
-        if (on[FEAT_TITLE_SHAPE] && !on[FEAT_NOISE] && !on[FEAT_META] && !on[FEAT_BREADCRUMB] &&
-            !on[FEAT_SITE_NAME] && !on[FEAT_NO_HAN] && !on[FEAT_GAP_BEFORE] &&
-            !on[FEAT_GAP_AFTER]) {
+        if (on[FEAT_TITLE_SHAPE] && !furniture(on) && !on[FEAT_GAP_BEFORE] && !on[FEAT_GAP_AFTER]) {
             out[i].on[FEAT_FIRST_SHAPED] = true;
             break;
         }

@@ -458,6 +458,53 @@ static void clean_caption(const char *s, size_t n, struct sbuf *out)
     without_html(v, vn, out);
 }
 
+/*
+ * A byline as the page writes it, without what is not part of it: markers
+ * (■ ●), labels (作者：, 文 |), runs of spaces. Role words and inner spaces
+ * stay: 本报全媒体记者 岳明/整理, 最高人民法院院长 张 军.
+ */
+static void clean_byline(const char *s, size_t n, struct sbuf *out)
+{
+    static const char *const labels[] = {"作者：", "作者:", "作者 ", "文 |",
+                                         "文|",    "文｜",  "文 ｜"};
+    const char *v = s;
+    size_t vn = n;
+    bool again = true, space = false;
+    uint32_t c;
+
+    while (again) {
+        again = false;
+        text_trim(&v, &vn);
+        if (vn && (text_first(v, vn) == 0x25A0 || text_first(v, vn) == 0x25CF ||
+                   text_first(v, vn) == 0x25C6 || text_first(v, vn) == 0x2022)) {
+            size_t l = text_next(v, vn, &c);
+
+            v += l;
+            vn -= l;
+            again = true;
+        }
+        for (size_t k = 0; k < ARRAY_SIZE(labels); k++)
+            if (text_starts(v, vn, labels[k]) && vn > strlen(labels[k])) {
+                v += strlen(labels[k]);
+                vn -= strlen(labels[k]);
+                again = true;
+            }
+    }
+    for (size_t i = 0; i < vn;) {
+        size_t l = text_next(v + i, vn - i, &c);
+
+        if (text_is_blank(c) || c == 0x25CF || c == 0x25A0) {
+            space = out->len > 0;
+        } else {
+            if (space)
+                sbuf_addch(out, ' ');
+            space = false;
+            sbuf_add(out, v + i, l);
+        }
+        i += l;
+    }
+}
+
 /* The value after one of labels[] in s: spaces after the label skipped, up to
  * the next space, bar or bracket; NULL when there is none. */
 static const char *label_value(const char *s, size_t n, const char *const *labels, size_t nr,
@@ -566,11 +613,19 @@ static void take_meta(struct parser *p, size_t i)
         flush_para(p);
         add_block(p, BLOCK_DATE, 0, d, strlen(d));
     }
-    if (!p->r->byline && (v = label_value(s, n, authors, ARRAY_SIZE(authors), &vn)) != NULL &&
-        (vn = until_label(v, vn)) > 0 && !nobody(v, vn)) {
-        flush_para(p);
-        add_block(p, BLOCK_BYLINE, 0, v, vn);
-        p->r->byline = xstrndup(v, vn);
+    if (!p->r->byline && (v = label_value(s, n, authors, ARRAY_SIZE(authors), &vn)) != NULL) {
+        struct sbuf by = SBUF_INIT;
+
+        /* the rest of the line up to the next label: names may be padded
+         * (程 勇 蔡蕾) */
+        vn = until_label(v, (size_t)(s + n - v));
+        clean_byline(v, vn, &by);
+        if (by.len && !nobody(by.buf, by.len)) {
+            flush_para(p);
+            add_block(p, BLOCK_BYLINE, 0, by.buf, by.len);
+            p->r->byline = sbuf_detach(&by, NULL);
+        }
+        sbuf_release(&by);
     }
     if (!p->source && (v = label_value(s, n, sources, ARRAY_SIZE(sources), &vn)) != NULL &&
         (vn = until_label(v, vn)) > 0 && !text_starts(v, vn, "本院") &&
@@ -665,6 +720,8 @@ static void take_chrome(struct parser *p, size_t i)
         struct sbuf sb = SBUF_INIT;
 
         if (rules_byline(ltext(p, i), p->lines[i].len, true, &sb)) {
+            sbuf_reset(&sb);
+            clean_byline(ltext(p, i), p->lines[i].len, &sb);
             flush_para(p);
             add_block(p, BLOCK_BYLINE, 0, ltext(p, i), p->lines[i].len);
             p->r->byline = sbuf_detach(&sb, NULL);
@@ -716,6 +773,10 @@ static void build(struct parser *p)
             break;
         case KIND_SUBTITLE:
         case KIND_SUBTITLE_MORE:
+            if (r->subtitle) { /* one deck to a report: a second is body */
+                body_line(p, i, s, n);
+                break;
+            }
             flush_para(p);
             {
                 struct sbuf raw = SBUF_INIT;
@@ -729,13 +790,7 @@ static void build(struct parser *p)
             break;
         case KIND_BYLINE:
             flush_para(p);
-            if (!rules_byline(s, n, true, &sb)) {
-                const char *t = s;
-                size_t tn = n;
-
-                text_trim(&t, &tn);
-                sbuf_add(&sb, t, tn);
-            }
+            clean_byline(s, n, &sb);
             if (!r->byline)
                 r->byline = xstrndup(sb.buf, sb.len);
             add_block(p, BLOCK_BYLINE, 0, s, n);

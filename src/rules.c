@@ -336,7 +336,7 @@ static void build_tables(void)
     phrase_set_add(&tables.chrome, home, ARRAY_SIZE(home));
     phrase_set_add(&tables.meta, meta_keys, ARRAY_SIZE(meta_keys));
     charset_init(&tables.caption_firsts, "图上下左右▲△▼【（题配");
-    charset_init(&tables.role_firsts, "本特见实通记摄文图撰作");
+    charset_init(&tables.role_firsts, "本特见实通记摄文图撰作全首采記");
     for (size_t i = 0; i < ARRAY_SIZE(tables.any_pairs.bits); i++)
         tables.any_pairs.bits[i] = tables.chrome.pairs.bits[i] | tables.meta.pairs.bits[i];
 }
@@ -542,10 +542,42 @@ bool rules_is_noise(const char *s, size_t n, const struct line_facts *f)
 
 /* Role words of Chinese news bylines, longest first so 本报记者 wins over 记者. */
 static const char *const roles[] = {
-    "本报特约记者", "本报见习记者", "本报通讯员", "本报实习生", "本报记者", "本刊记者", "本网记者",
-    "本台记者",     "特约记者",     "见习记者",   "实习记者",   "通讯员",   "实习生",   "记者",
-    "摄影",         "摄像",         "文/图",      "文／图",     "图/文",    "文图",     "撰稿",
-    "文/",          "文／",         "文|",        "文｜",       "作者",
+    "本报特约记者",
+    "本报见习记者",
+    "本报通讯员",
+    "本报实习生",
+    "本报记者",
+    "本刊记者",
+    "本网记者",
+    "本台记者",
+    "特约记者",
+    "见习记者",
+    "实习记者",
+    "通讯员",
+    "实习生",
+    "记者",
+    "摄影",
+    "摄像",
+    "文/图",
+    "文／图",
+    "图/文",
+    "文图",
+    "撰稿",
+    "文/",
+    "文／",
+    "文|",
+    "文｜",
+    "作者",
+    /* a paper's own ranks of reporter, and the forms of copies and of
+     * traditional-character pages */
+    "本报全媒体记者",
+    "本报首席记者",
+    "全媒体记者",
+    "首席记者",
+    "采访人员",
+    "本報記者",
+    "記者",
+    "通訊員",
 };
 
 static size_t role_at(const char *s, size_t n)
@@ -663,6 +695,43 @@ static bool speaker_line(const char *s, size_t n, struct sbuf *out)
     size_t e = n, b, chars = 0;
     uint32_t c;
 
+    /* the office glued to the name: 某某省高级人民法院院长林知秋 */
+    if (text_count(s, n) <= 30 && text_has(s, n, "法院") && !memchr(s, ' ', n) &&
+        text_first(s, n) != 0x2014 && text_first(s, n) != '-' && text_first(s, n) != 0x2015) {
+        for (size_t k = 0; k < 2; k++) { /* 院长, 庭长 */
+            const char *at = NULL, *p = s;
+
+            while ((p = memmem(p, (size_t)(s + n - p), offices[k], 6)) != NULL)
+                at = p++;
+            if (at) {
+                size_t nm = text_count(at + 6, (size_t)(s + n - at - 6)), h = 0;
+
+                for (const char *q = at + 6; q < s + n;) {
+                    q += text_next(q, (size_t)(s + n - q), &c);
+                    h += text_is_han(c);
+                }
+                if (nm >= 2 && nm <= 3 && h == nm) {
+                    sbuf_add(out, s, (size_t)(at - s) + 6);
+                    sbuf_addch(out, ' ');
+                    sbuf_add(out, at + 6, (size_t)(s + n - at - 6));
+                    return true;
+                }
+            }
+        }
+    }
+    /* a two-character name padded to three: 张 军 */
+    if (n >= 7 && s[n - 4] == ' ' && text_is_han(text_last(s, n, false)) &&
+        text_is_han(text_last(s, n - 4, false)) && n - 7 > 0 && s[n - 8] == ' ') {
+        struct sbuf t = SBUF_INIT;
+        bool ok;
+
+        sbuf_add(&t, s, n - 4);
+        sbuf_add(&t, s + n - 3, 3);
+        ok = speaker_line(t.buf, t.len, out);
+        sbuf_release(&t);
+        return ok;
+    }
+
     while (e > 0) { /* the name, from the end */
         size_t p = text_prev(s, e);
 
@@ -731,6 +800,37 @@ bool rules_byline(const char *s, size_t n, bool near_top, struct sbuf *out)
     }
     if (speaker_line(s, n, out))
         return true;
+    /* 文 | 本刊记者 X: the label before the byline */
+    if (text_starts(s + i, n - i, "文")) {
+        size_t k = i + strlen("文");
+
+        while (k < n && s[k] == ' ')
+            k++;
+        if (k < n && (s[k] == '|' || s[k] == '/' || text_starts(s + k, n - k, "｜"))) {
+            k += s[k] == '|' || s[k] == '/' ? 1 : strlen("｜");
+            while (k < n && s[k] == ' ')
+                k++;
+            if (k < n && role_at(s + k, n - k))
+                i = k;
+        }
+    }
+    /* a paper or agency's reporter: 某某网记者 X, 某某法治报记者 X */
+    {
+        size_t k = i;
+
+        while (k < n && s[k] != ' ')
+            k++;
+        if (k < n && k > i && text_count(s + i, k - i) <= 14 &&
+            (text_ends(s + i, k - i, "记者") || text_ends(s + i, k - i, "記者"))) {
+            sbuf_add(out, s + i, k - i);
+            names = parse_names(s + k, n - k, false, out);
+            if (names >= 1 && names <= 4)
+                return true;
+            out->len = start;
+            if (out->buf)
+                out->buf[start] = '\0';
+        }
+    }
     if (role_at(s + i, n - i)) {
         names = parse_names(s + i, n - i, true, out);
         if (names >= 1 && names <= 8)
