@@ -99,6 +99,9 @@
     X(PREV_MIDSENTENCE, "the line above has commas and no end: a sentence running on")             \
     X(PROVENANCE, "本文为…原创稿件, 转载自…: where the article comes from, not its text")          \
     X(PHONE, "a telephone number: an e-paper's or a site's contact list")                          \
+    X(REPEATED_LATER,                                                                              \
+      "the same headline stands again below: this one is the site's list headline")                \
+    X(REPEATED_EARLIER, "the same headline stood above: this one is the article's own")            \
     X(PREV_OPEN, "the line above runs on into this one: the same paragraph")                       \
     X(CLOSES, "this line closes its paragraph: what follows starts a new block")                   \
     X(NEXT_FIELD, "a byline, a date or metadata right below: a headline or a deck above it")       \
@@ -130,6 +133,7 @@ struct feature_line {
     bool indented;     /* started with an ideographic space or several spaces */
     int md_depth;      /* Markdown: # count of a heading, 0 otherwise */
     bool md_item, md_image;
+    const struct line_facts *facts; /* rules_scan() of s, or NULL to have it done */
 };
 
 /* What holds for the whole text, measured before the lines are looked at. */

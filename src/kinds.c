@@ -77,6 +77,9 @@ static const struct weight {
     W(NO_HAN, PAGE, 4, "numbers and account names of widgets"),
     W(TINY, PAGE, 1, "single words of menus"),
     W(REPEATED, PAGE, 3, "a list headline shown again as the page's title"),
+    W(REPEATED_LATER, PAGE, 3, "the site's list headline above the article's own"),
+    W(REPEATED_LATER, TITLE, -2, "the article's own headline is the copy below"),
+    W(REPEATED_EARLIER, TITLE, 2, "the article's own headline under the site's copy"),
     W(EPAPER, PAGE, 7, "第02版：, 通版, 当前版 of an e-paper"),
     W(META, PAGE, 8, "metadata above the headline"),
     W(DATE_LINE, PAGE, 7, "a date above the headline"),
@@ -340,12 +343,45 @@ const char *kinds_name(enum line_kind k)
     return k < KIND__COUNT ? kind_names[k] : "?";
 }
 
+/*
+ * The rows of weights[] by feature, emission rows and move rows apart, so a
+ * line costs only the rows of the features it has. Built once, thread-safely,
+ * and only read after.
+ */
+static struct {
+    unsigned short first[FEAT__COUNT + 1], rows[ARRAY_SIZE(weights)];
+    unsigned short mfirst[FEAT__COUNT + 1], mrows[ARRAY_SIZE(weights)];
+} by_feature;
+static once_flag by_feature_once = ONCE_FLAG_INIT;
+
+static void build_by_feature(void)
+{
+    size_t e = 0, m = 0;
+
+    for (int f = 0; f < FEAT__COUNT; f++) {
+        by_feature.first[f] = (unsigned short)e;
+        by_feature.mfirst[f] = (unsigned short)m;
+        for (size_t i = 0; i < ARRAY_SIZE(weights); i++) {
+            if ((int)weights[i].feature != f)
+                continue;
+            if (weights[i].from == ANY)
+                by_feature.rows[e++] = (unsigned short)i;
+            else
+                by_feature.mrows[m++] = (unsigned short)i;
+        }
+    }
+    by_feature.first[FEAT__COUNT] = (unsigned short)e;
+    by_feature.mfirst[FEAT__COUNT] = (unsigned short)m;
+}
+
 void kinds_score(const struct line_features *lf, int out[KIND__COUNT])
 {
+    call_once(&by_feature_once, build_by_feature);
     memset(out, 0, sizeof(int) * KIND__COUNT);
-    for (size_t i = 0; i < ARRAY_SIZE(weights); i++)
-        if (weights[i].from == ANY && lf->on[weights[i].feature])
-            out[weights[i].kind] += weights[i].weight;
+    for (int f = 0; f < FEAT__COUNT; f++)
+        if (lf->on[f])
+            for (unsigned r = by_feature.first[f]; r < by_feature.first[f + 1]; r++)
+                out[weights[by_feature.rows[r]].kind] += weights[by_feature.rows[r]].weight;
 }
 
 /* Whether a report may go from kind a to kind b: forward through the phases,
@@ -375,16 +411,30 @@ static bool may_follow(enum line_kind a, enum line_kind b)
 
 #define NEG (INT_MIN / 4)
 
-/* may_follow() for every pair, built once, thread-safely, and only read after. */
-static bool allowed[KIND__COUNT][KIND__COUNT];
-static once_flag allowed_once = ONCE_FLAG_INIT;
+/* may_follow() for every pair as the base of the moves' weights: 0, or NEG
+ * where the move is not allowed. Built once, thread-safely, and only read after. */
+static int base[KIND__COUNT][KIND__COUNT];
+/* for each kind, the kinds that may come before it */
+static unsigned char preds[KIND__COUNT][KIND__COUNT], nr_preds[KIND__COUNT];
+static once_flag base_once = ONCE_FLAG_INIT;
 
-static void build_allowed(void)
+static void build_base(void)
 {
     for (int a = 0; a < KIND__COUNT; a++)
         for (int b = 0; b < KIND__COUNT; b++)
-            allowed[a][b] = may_follow((enum line_kind)a, (enum line_kind)b);
+            base[a][b] = may_follow((enum line_kind)a, (enum line_kind)b) ? 0 : NEG;
+    for (int b = 0; b < KIND__COUNT; b++)
+        for (int a = 0; a < KIND__COUNT; a++)
+            if (base[a][b] == 0)
+                preds[b][nr_preds[b]++] = (unsigned char)a;
 }
+
+/* Scores a path may fall behind the best and still be followed: a path that
+ * far behind never catches up in a report, and dropping it saves the time. */
+#define BEAM 30
+/* Scores a kind may fall behind the line's best kind, on the line alone, and
+ * still be weighed: moves between kinds weigh less than this. */
+#define LINE_BEAM 10
 
 void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
 {
@@ -393,11 +443,21 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
 
     if (!n)
         return;
-    call_once(&allowed_once, build_allowed);
+    call_once(&base_once, build_base);
+    call_once(&by_feature_once, build_by_feature);
     best = xmalloc(n * sizeof(*best));
     back = xmalloc(n * sizeof(*back));
     for (size_t i = 0; i < n; i++) {
-        kinds_score(&lf[i], emit);
+        unsigned char on[FEAT__COUNT];
+        int nr_on = 0, top = NEG, emax = NEG;
+
+        for (int f = 0; f < FEAT__COUNT; f++)
+            if (lf[i].on[f])
+                on[nr_on++] = (unsigned char)f;
+        memset(emit, 0, sizeof(emit));
+        for (int k = 0; k < nr_on; k++)
+            for (unsigned r = by_feature.first[on[k]]; r < by_feature.first[on[k] + 1]; r++)
+                emit[weights[by_feature.rows[r]].kind] += weights[by_feature.rows[r]].weight;
         if (i == 0) {
             for (int k = 0; k < KIND__COUNT; k++) {
                 bool second =
@@ -408,30 +468,45 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
             }
             continue;
         }
-        for (int a = 0; a < KIND__COUNT; a++)
-            for (int b = 0; b < KIND__COUNT; b++)
-                trans[a][b] = allowed[a][b] ? 0 : NEG;
-        for (size_t w = 0; w < ARRAY_SIZE(weights); w++)
-            if (weights[w].from != ANY && lf[i].on[weights[w].feature] &&
-                trans[weights[w].from][weights[w].kind] != NEG)
-                trans[weights[w].from][weights[w].kind] += weights[w].weight;
+        memcpy(trans, base, sizeof(trans));
+        for (int k = 0; k < nr_on; k++)
+            for (unsigned r = by_feature.mfirst[on[k]]; r < by_feature.mfirst[on[k] + 1]; r++) {
+                const struct weight *w = &weights[by_feature.mrows[r]];
+
+                if (trans[w->from][w->kind] != NEG)
+                    trans[w->from][w->kind] += w->weight;
+            }
+        for (int k = 0; k < KIND__COUNT; k++)
+            if (emit[k] > emax)
+                emax = emit[k];
         for (int b = 0; b < KIND__COUNT; b++) {
-            int top = NEG, arg = 0;
+            int high = NEG, arg = 0;
 
-            for (int a = 0; a < KIND__COUNT; a++) {
-                int v;
+            /* a kind that far behind on the line itself is not followed */
+            if (emit[b] < emax - LINE_BEAM && b != KIND_BODY) {
+                best[i][b] = NEG;
+                back[i][b] = 0;
+                continue;
+            }
+            for (int p = 0; p < nr_preds[b]; p++) {
+                int a = preds[b][p], v;
 
-                if (best[i - 1][a] == NEG || trans[a][b] == NEG)
+                if (best[i - 1][a] == NEG)
                     continue;
                 v = best[i - 1][a] + trans[a][b];
-                if (v > top) {
-                    top = v;
+                if (v > high) {
+                    high = v;
                     arg = a;
                 }
             }
-            best[i][b] = top == NEG ? NEG : top + emit[b];
+            best[i][b] = high == NEG ? NEG : high + emit[b];
             back[i][b] = (unsigned char)arg;
+            if (best[i][b] > top)
+                top = best[i][b];
         }
+        for (int b = 0; b < KIND__COUNT; b++)
+            if (best[i][b] != NEG && best[i][b] < top - BEAM)
+                best[i][b] = NEG;
     }
     {
         int top = NEG, arg = KIND_BODY;

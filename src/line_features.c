@@ -16,6 +16,10 @@
 #define TITLE_MAX   48
 /* Lines counted as the top of a report. */
 #define TOP_LINES 14
+/* Lines at each end of a report where the page's furniture, fields and
+ * bylines stand; the lines between are only looked at for what stands in a
+ * body (headings, captions, chrome). */
+#define EDGE_LINES 24
 /* Column lines longer than this are counted as this long. */
 #define COLWIDTH_MAX 512
 
@@ -40,17 +44,18 @@ const char *line_features_why(enum feature f)
     return f < FEAT__COUNT ? feature_whys[f] : "?";
 }
 
+/* The first 。 in s (E3 80 82), or NULL: memchr finds its first byte fast. */
+static const char *find_stop(const char *s, size_t n)
+{
+    for (const char *p = s; (p = memchr(p, 0xE3, (size_t)(s + n - p))) != NULL; p++)
+        if (p + 2 < s + n && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x82)
+            return p;
+    return NULL;
+}
+
 static bool ends_sentence(const char *s, size_t n)
 {
     return text_is_sentence_end(text_last(s, n, true));
-}
-
-static bool has_any(const char *s, size_t n, const char *const *v, size_t nr)
-{
-    for (size_t i = 0; i < nr; i++)
-        if (text_has(s, n, v[i]))
-            return true;
-    return false;
 }
 
 static bool starts_any(const char *s, size_t n, const char *const *v, size_t nr)
@@ -200,23 +205,6 @@ size_t line_features_without_site(const char *s, size_t n)
 
 /* Web furniture that rules_is_noise() lets pass because it is short or
  * general: font-size and print widgets, e-paper controls, mirror chrome. */
-static const char *const widget_words[] = {
-    "打印",     "字号",     "【字号",   "放大",     "缩小",  "默认",   "分享到",
-    "分享至",   "收藏",     "关注:",    "关注：",   "LOGO",  "logo",   "专栏名称",
-    "查看全文", "今天看啥", "复制链接", "正文复制", "大 |",  "中 |",   "阅读量",
-    "閱讀量",   "字號",     "【打印】", "浏览字号", "颜色:", "颜色：", "A A",
-};
-static const char *const epaper_words[] = {
-    "通版", "当前版", "版面导航", "往期回顾", "版:", "版：", "上一版", "下一版", "上一期", "下一期",
-};
-static const char *const footer_words[] = {
-    "责任编辑", "责编",     "编辑:",  "编辑：",   "校对",       "审核:",     "审核：",
-    "免责声明", "原文链接", "（完）", "(完)",     "版权",       "Copyright", "ICP",
-    "备案号",   "文章出处", "转载",   "本文来源", "来源：本院",
-};
-static const char *const provenance[] = {
-    "本文为", "原创稿件", "转载自", "本文转自", "本文来源", "来源于", "原标题",
-};
 static const char *const labels[] = {
     "编者按", "导读", "正文", "阅读提示", "内容提要", "摘要", "核心提示", "按语", ">正文", "> 正文",
 };
@@ -230,9 +218,6 @@ static const char *const credits[] = {
 static const char *const placeholders[] = {
     "(资料图)", "（资料图）", "(资料图片)", "（资料图片）", "资料图",
     "图片",     "(图)",       "（图）",     "(圖)",         "資料圖",
-};
-static const char *const image_exts[] = {
-    ".jpg", ".jpeg", ".png", ".gif", ".JPG", ".PNG", ".webp",
 };
 static const char *const render_days[] = {
     "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天",
@@ -332,9 +317,14 @@ static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
 
     if (f->chars > 80 || f->stops)
         return text_has(s, n, "当前位置") || text_has(s, n, "您的位置");
-    for (size_t i = 0; i < n; i++)
-        arrows += s[i] == '>';
-    arrows += text_has(s, n, "›") + text_has(s, n, "»") + text_has(s, n, "＞");
+    /* one pass over the bytes: > › (E2 80 BA) » (C2 BB) ＞ (EF BC 9E) */
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *u = (const unsigned char *)s + i;
+
+        arrows += *u == '>' || (*u == 0xC2 && i + 1 < n && u[1] == 0xBB) ||
+                  (*u == 0xE2 && i + 2 < n && u[1] == 0x80 && u[2] == 0xBA) ||
+                  (*u == 0xEF && i + 2 < n && u[1] == 0xBC && u[2] == 0x9E);
+    }
     return arrows >= 1 && (arrows >= 2 || f->chars <= 30 || text_has(s, n, "首页"));
 }
 
@@ -350,17 +340,21 @@ static bool dateline_title(const char *s, size_t n)
            (text_has(s, (size_t)(t - s), "电") || text_has(s, (size_t)(t - s), "電"));
 }
 
-static void one_line(const struct feature_line *l, const struct feature_doc *doc,
-                     struct line_features *lf)
+static void one_line(const struct feature_line *l, const struct feature_doc *doc, bool top,
+                     bool edge, struct line_features *lf)
 {
     const char *s = l->s;
     size_t n = l->len, chars;
     uint32_t last = text_last(s, n, false), first = text_first(s, n);
     bool *on = lf->on;
+    unsigned words;
     struct sbuf sb = SBUF_INIT;
 
     memset(lf, 0, sizeof(*lf));
-    rules_scan(s, n, &lf->f);
+    if (l->facts)
+        lf->f = *l->facts;
+    else
+        rules_scan(s, n, &lf->f);
     lf->chars = chars = lf->f.nonblank;
     lf->mark = doc->markdown ? MARK_NONE : rules_marker(s, n, &lf->mlen);
     on[FEAT_ALWAYS] = true;
@@ -374,7 +368,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
         last == 0xFF0C || last == ',' || last == 0x3001 || last == 0xFF1B || last == ';';
     on[FEAT_ENDS_COLON] = last == 0xFF1A || last == ':';
     {
-        const char *stop = memmem(s, n, "。", 3);
+        const char *stop = find_stop(s, n);
 
         on[FEAT_COLON_HEAD] = on[FEAT_ENDS_COLON] && chars >= 3 && chars <= 24 && !lf->f.commas &&
                               !memchr(s, ':', n - 1) && !memmem(s, n - 3, "：", 3) &&
@@ -409,19 +403,28 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     if (chars > 160) /* a paragraph: nothing else to look for */
         return;
 
-    on[FEAT_NOISE] = rules_is_noise(s, n, &lf->f) ||
-                     (chars <= 40 && has_any(s, n, widget_words, ARRAY_SIZE(widget_words)));
-    on[FEAT_META] = rules_is_meta_line(s, n, &lf->f);
-    on[FEAT_DATE_LINE] = rules_is_date_line(s, n, &lf->f);
-    on[FEAT_HAS_DATE] = lf->f.digits && has_full_date(s, n);
-    on[FEAT_RENDER_DATE] = text_has(s, n, "今天是") ||
+    /* page words and marks stand in short lines: a paragraph is not looked
+     * through for them */
+    words = chars <= 80 ? rules_page_words(s, n, &lf->f) : 0;
+    on[FEAT_NOISE] = rules_is_noise(s, n, &lf->f) || (chars <= 40 && (words & 1u << PAGE_WIDGET));
+    on[FEAT_META] = (edge || lf->f.meta) && rules_is_meta_line(s, n, &lf->f);
+    on[FEAT_DATE_LINE] = edge && rules_is_date_line(s, n, &lf->f);
+    on[FEAT_HAS_DATE] = edge && lf->f.digits && chars <= 80 && has_full_date(s, n);
+    on[FEAT_RENDER_DATE] = (words & 1u << PAGE_RENDER) ||
                            (chars <= 4 && starts_any(s, n, render_days, ARRAY_SIZE(render_days)));
-    on[FEAT_BYLINE] = rules_byline(s, n, true, &sb);
+    on[FEAT_BYLINE] = edge && chars <= 40 &&
+                      (first == 0x25A0 || first == 0x25CF || first == 0x25C6 || first == 0xFF08 ||
+                       first == '(' || (words & 1u << PAGE_BYLINE)) &&
+                      rules_byline(s, n, true, &sb);
     sbuf_reset(&sb);
-    on[FEAT_LEAD_BYLINE] = rules_lead_byline(s, n, &sb);
+    /* 本报讯（记者…）: 讯 or 电 near the start */
+    on[FEAT_LEAD_BYLINE] =
+        edge &&
+        ((chars <= 80 ? words : rules_page_words(s, n < 60 ? n : 60, &lf->f)) & 1u << PAGE_LEAD) &&
+        rules_lead_byline(s, n, &sb);
     sbuf_reset(&sb);
-    on[FEAT_ANONYMOUS] = text_has(s, n, "佚名");
-    on[FEAT_SIGNOFF] = rules_signoff(s, n, &sb);
+    on[FEAT_ANONYMOUS] = (words & 1u << PAGE_ANONYMOUS);
+    on[FEAT_SIGNOFF] = (last == ')' || last == 0xFF09) && rules_signoff(s, n, &sb);
     sbuf_reset(&sb);
     if (last == ')' || last == 0xFF09) {
         const char *open = NULL;
@@ -438,20 +441,28 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
         }
     }
     on[FEAT_CAPTION_MARK] = rules_caption_marker(s, n);
-    on[FEAT_CAPTION_CREDIT] = ends_any(s, n, credits, ARRAY_SIZE(credits)) ||
-                              text_has(s, n, " 摄") || text_has(s, n, "供图 ");
+    /* …供图, …摄, …摄影, …CFP, …视觉中国, 图/…: by the last character first */
+    on[FEAT_CAPTION_CREDIT] =
+        ((last == 0x56FE || last == 0x6444 || last == 0x651D || last == 0x5F71 || last == 'P' ||
+          last == 0x56FD || last == 0x5716 || last == 0x6E90 || last == '/' || last == 0x9053) &&
+         ends_any(s, n, credits, ARRAY_SIZE(credits))) ||
+        (words & 1u << PAGE_CREDIT);
     on[FEAT_FIGURE_NUMBER] = figure_number(s, n) && chars <= 60;
     on[FEAT_PLACEHOLDER] = chars <= 8 && starts_any(s, n, placeholders, ARRAY_SIZE(placeholders));
-    on[FEAT_IMAGE_NAME] = has_any(s, n, image_exts, ARRAY_SIZE(image_exts));
+    on[FEAT_IMAGE_NAME] = (words & 1u << PAGE_IMAGE);
     on[FEAT_BULLET] = first == 0x2022 || first == 0x25AA || first == 0xB7;
-    on[FEAT_BREADCRUMB] = breadcrumb(s, n, &lf->f);
-    on[FEAT_FOOTER] = chars <= 60 && has_any(s, n, footer_words, ARRAY_SIZE(footer_words));
+    /* menus and breadcrumbs are spaced out, or joined by > */
+    on[FEAT_BREADCRUMB] =
+        edge && (lf->f.separators || memchr(s, '>', n)) && breadcrumb(s, n, &lf->f);
+    on[FEAT_FOOTER] = chars <= 60 && (words & 1u << PAGE_FOOTER);
     on[FEAT_SITE_NAME] = chars <= 14 && !lf->f.stops && !memchr(s, ' ', n) &&
                          (text_ends(s, n, "网") || text_ends(s, n, "网站") ||
                           text_ends(s, n, "官网") || text_ends(s, n, "网站欢迎您"));
-    on[FEAT_PAGE_TITLE_SITE] = chars <= 80 && line_features_without_site(s, n) < n;
-    on[FEAT_HTML] = text_has(s, n, "<br") || text_has(s, n, "/>") || text_has(s, n, "=\"") ||
-                    text_has(s, n, "&nbsp");
+    on[FEAT_PAGE_TITLE_SITE] =
+        top && chars <= 80 &&
+        (memchr(s, '_', n) || memchr(s, ' ', n) || text_has(s, n, "｜") || memchr(s, '-', n)) &&
+        line_features_without_site(s, n) < n;
+    on[FEAT_HTML] = (words & 1u << PAGE_HTML);
     on[FEAT_LABEL] = chars <= 6 && starts_any(s, n, labels, ARRAY_SIZE(labels));
     on[FEAT_EDITOR_NOTE] =
         chars > 6 && (text_starts(s, n, "编者按") || text_starts(s, n, "【编者按") ||
@@ -459,19 +470,20 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_SALUTATION] =
         on[FEAT_ENDS_COLON] && chars <= 20 && !lf->f.commas &&
         (text_has(s, n, "代表") || text_has(s, n, "委员") || text_has(s, n, "同志"));
-    on[FEAT_VENUE] = chars <= 60 && text_has(s, n, "会议上");
+    on[FEAT_VENUE] = chars <= 60 && (words & 1u << PAGE_VENUE);
     on[FEAT_PART] =
         chars <= 16 && !lf->f.stops && !lf->f.commas &&
         (ends_any(s, n, part_ends, ARRAY_SIZE(part_ends)) || (chars <= 4 && text_ends(s, n, "篇")));
-    on[FEAT_PROVENANCE] = chars <= 60 && has_any(s, n, provenance, ARRAY_SIZE(provenance));
+    on[FEAT_PROVENANCE] = chars <= 60 && (words & 1u << PAGE_PROVENANCE);
     on[FEAT_ONE_IS] =
         starts_any(s, n, (const char *const[]){"一是", "二是", "三是", "四是", "五是"}, 5);
-    on[FEAT_DATELINE_TITLE] = dateline_title(s, n);
-    on[FEAT_EPAPER] = chars <= 40 && has_any(s, n, epaper_words, ARRAY_SIZE(epaper_words)) &&
+    on[FEAT_DATELINE_TITLE] = top && (words & 1u << PAGE_DATELINE) && dateline_title(s, n);
+    on[FEAT_EPAPER] = chars <= 40 && (words & 1u << PAGE_EPAPER) &&
                       (text_has(s, n, "版") || text_has(s, n, "期"));
-    on[FEAT_NAME_ONLY] = chars <= 14 && name_only(s, n);
-    on[FEAT_NAMES_COURT] = chars <= 60 && names_court(s, n);
-    on[FEAT_WORK_REPORT] = chars <= 50 && text_has(s, n, "工作报告");
+    on[FEAT_NAME_ONLY] = edge && chars <= 14 && name_only(s, n);
+    /* for headlines and decks, which stand at the top */
+    on[FEAT_NAMES_COURT] = top && chars <= 60 && (words & 1u << PAGE_COURT) && names_court(s, n);
+    on[FEAT_WORK_REPORT] = chars <= 50 && (words & 1u << PAGE_WORK_REPORT);
     on[FEAT_COLUMN_LINE] = false; /* set with the neighbours, below */
     on[FEAT_SHORT_IN_COLUMN] =
         doc->colwidth && chars * 10 <= doc->colwidth * 7 && on[FEAT_PUNCT_FREE];
@@ -479,7 +491,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     {
         uint32_t prev = 0, c;
 
-        for (size_t i = 0; i < n && !on[FEAT_PHRASE_SPACE];) {
+        for (size_t i = 0; lf->f.separators && i < n && !on[FEAT_PHRASE_SPACE];) {
             i += text_next(s + i, n - i, &c);
             if (text_is_blank(c) && text_is_cjk(prev) && i < n) {
                 uint32_t d;
@@ -497,11 +509,12 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
         !on[FEAT_DASH_START] && !text_is_ascii_alnum(first) && !on[FEAT_BYLINE] &&
         !(last < 0x80 && ((last | 0x20) >= 'a' && (last | 0x20) <= 'z')) && !on[FEAT_DATE_LINE];
     on[FEAT_TITLE_SHAPE] = chars >= 2 && chars <= TITLE_MAX && !on[FEAT_ENDS_COMMA] &&
-                           !(on[FEAT_ENDS_COLON] && chars > 24) && !text_has(s, n, "。") &&
+                           !(on[FEAT_ENDS_COLON] && chars > 24) && !find_stop(s, n) &&
                            !on[FEAT_DASH_START] &&
                            (lf->mark == MARK_NONE || lf->mark == MARK_SYMBOL) &&
                            !on[FEAT_DATE_LINE] && !on[FEAT_BYLINE];
-    on[FEAT_PHONE] = chars <= 40 && digit_run(s, n) >= 7 && !on[FEAT_HAS_DATE];
+    on[FEAT_PHONE] =
+        edge && chars <= 40 && lf->f.digits && digit_run(s, n) >= 7 && !on[FEAT_HAS_DATE];
     on[FEAT_COLON_HEAD] = on[FEAT_COLON_HEAD] && !on[FEAT_NOISE] && !on[FEAT_EPAPER] &&
                           !on[FEAT_META] && !on[FEAT_BREADCRUMB] && !on[FEAT_FOOTER] &&
                           !on[FEAT_PHONE];
@@ -523,11 +536,19 @@ static void mark_repeats(const struct feature_line *l, size_t n, struct line_fea
     size_t lim = n < 40 ? n : 40;
 
     for (size_t i = 0; i < lim; i++) {
-        if (out[i].chars < 6 || out[i].chars > 60)
+        if (out[i].chars < 6 || out[i].chars > 80)
             continue;
-        for (size_t j = i + 1; j < lim; j++)
-            if (l[j].len == l[i].len && !memcmp(l[j].s, l[i].s, l[i].len))
-                out[i].on[FEAT_REPEATED] = out[j].on[FEAT_REPEATED] = true;
+        for (size_t j = i + 1; j < lim; j++) {
+            /* the same words, or one starting the other by eight characters
+             * or more: a headline with a site or author suffix, or cut in two */
+            size_t k = l[i].len < l[j].len ? l[i].len : l[j].len;
+
+            if (out[j].chars < 6 || k < 24 || memcmp(l[j].s, l[i].s, k) != 0)
+                continue;
+            out[i].on[FEAT_REPEATED] = out[j].on[FEAT_REPEATED] = true;
+            out[i].on[FEAT_REPEATED_LATER] = true;
+            out[j].on[FEAT_REPEATED_EARLIER] = true;
+        }
     }
 }
 
@@ -535,7 +556,7 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
                            struct line_features *out)
 {
     for (size_t i = 0; i < n; i++)
-        one_line(&l[i], doc, &out[i]);
+        one_line(&l[i], doc, i < TOP_LINES, i < EDGE_LINES || i + EDGE_LINES >= n, &out[i]);
     mark_repeats(l, n, out);
     for (size_t i = 0; i < n; i++) {
         const bool *on = out[i].on;

@@ -22,9 +22,10 @@ struct line {
     size_t off, len; /* cleaned text, in parser.clean */
     int blanks_before, blanks_after;
     bool indented;
-    int md_depth;  /* Markdown: # count of a heading, 0 otherwise */
-    bool md_item;  /* Markdown list item or quote: starts a paragraph */
-    bool md_image; /* Markdown image: the caption is the alt text */
+    int md_depth;        /* Markdown: # count of a heading, 0 otherwise */
+    bool md_item;        /* Markdown list item or quote: starts a paragraph */
+    bool md_image;       /* Markdown image: the caption is the alt text */
+    struct line_facts f; /* rules_scan() of the cleaned text */
 };
 
 struct pending_caption {
@@ -146,6 +147,10 @@ static void add_line(struct parser *p, const char *s, size_t n, int blanks)
     ln->off = p->clean.len;
     rules_unjustify(t, tn, &f, &p->clean);
     ln->len = p->clean.len - ln->off;
+    if (ln->len == tn)
+        ln->f = f;
+    else /* spaces went: look again */
+        rules_scan(p->clean.buf + ln->off, ln->len, &ln->f);
     sbuf_addch(&p->clean, '\n');
     sbuf_release(&tmp);
 }
@@ -242,6 +247,7 @@ static void classify(struct parser *p)
         fl[i].md_depth = ln->md_depth;
         fl[i].md_item = ln->md_item;
         fl[i].md_image = ln->md_image;
+        fl[i].facts = &ln->f;
     }
     line_features_measure(fl, p->nr, p->markdown, &p->doc);
     if (p->r->title) /* Markdown front matter gave the title: every # is a section */
@@ -458,6 +464,23 @@ static void clean_caption(const char *s, size_t n, struct sbuf *out)
     without_html(v, vn, out);
 }
 
+/* The part of a metadata value before the next label glued to it
+ * (作者：张三发布时间：…). */
+static size_t until_label(const char *v, size_t vn)
+{
+    static const char *const next[] = {"发布", "时间", "來源", "来源", "编辑", "浏览", "点击",
+                                       "字号", "阅读", "访问", "作者", "日期", "责任"};
+    size_t end = vn;
+
+    for (size_t k = 0; k < ARRAY_SIZE(next); k++) {
+        const char *at = memmem(v, vn, next[k], strlen(next[k]));
+
+        if (at && (size_t)(at - v) < end)
+            end = (size_t)(at - v);
+    }
+    return end;
+}
+
 /*
  * A byline as the page writes it, without what is not part of it: markers
  * (■ ●), labels (作者：, 文 |), runs of spaces. Role words and inner spaces
@@ -490,6 +513,7 @@ static void clean_byline(const char *s, size_t n, struct sbuf *out)
                 again = true;
             }
     }
+    vn = until_label(v, vn); /* 作者：X 发布时间：…: the metadata glued after it */
     for (size_t i = 0; i < vn;) {
         size_t l = text_next(v + i, vn - i, &c);
 
@@ -540,23 +564,6 @@ static bool nobody(const char *v, size_t vn)
     rules_scan(v, vn, &f);
     return f.cjk == 0 || text_has(v, vn, "佚名") || text_has(v, vn, "本网") ||
            text_has(v, vn, "发布") || text_has(v, vn, "时间");
-}
-
-/* The part of a metadata value before the next label glued to it
- * (作者：张三发布时间：…). */
-static size_t until_label(const char *v, size_t vn)
-{
-    static const char *const next[] = {"发布", "时间", "來源", "来源", "编辑", "浏览", "点击",
-                                       "字号", "阅读", "访问", "作者", "日期", "责任"};
-    size_t end = vn;
-
-    for (size_t k = 0; k < ARRAY_SIZE(next); k++) {
-        const char *at = memmem(v, vn, next[k], strlen(next[k]));
-
-        if (at && (size_t)(at - v) < end)
-            end = (size_t)(at - v);
-    }
-    return end;
 }
 
 /* A newspaper named in a source line: 《人民法院报》第8版, 宁夏法治报/2025年/… */
@@ -665,6 +672,8 @@ static size_t glued_caption(const char *s, size_t n)
 {
     static const char *const credits[] = {" 供图", " 攝", " 摄", " 供圖"};
 
+    if (!memchr(s, ' ', n < 300 ? n : 300)) /* every credit starts with a space */
+        return 0;
     for (size_t k = 0; k < ARRAY_SIZE(credits); k++) {
         const char *at = memmem(s, n < 300 ? n : 300, credits[k], strlen(credits[k]));
         size_t end;
@@ -727,7 +736,6 @@ static void take_chrome(struct parser *p, size_t i)
             p->r->byline = sbuf_detach(&sb, NULL);
         }
         sbuf_release(&sb);
-        return;
     }
     sbuf_add(&p->chrome, ltext(p, i), p->lines[i].len);
     sbuf_addch(&p->chrome, '\n');

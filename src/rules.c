@@ -317,13 +317,58 @@ static const char *const caption_starts[] = {
     "△",    "▼",    "【图】", "（图）", "图片：", "图片:", "题图", "配图",
 };
 
+/*
+ * Words of web pages that line_features.c looks for, in the lists of enum
+ * page_list: widgets, footers, provenance, e-paper controls, image file
+ * names, HTML residue, photo credits inside a line, and the words that let a
+ * closer rule (bylines, datelines, court names) be skipped when absent. Every
+ * list is in the order of enum page_list.
+ */
+static const char *const widget_words[] = {
+    "打印",     "字号",     "【字号",   "放大",     "缩小",  "默认",   "分享到",
+    "分享至",   "收藏",     "关注:",    "关注：",   "LOGO",  "logo",   "专栏名称",
+    "查看全文", "今天看啥", "复制链接", "正文复制", "大 |",  "中 |",   "阅读量",
+    "閱讀量",   "字號",     "【打印】", "浏览字号", "颜色:", "颜色：", "A A",
+};
+static const char *const epaper_words[] = {
+    "通版", "当前版", "版面导航", "往期回顾", "版:", "版：", "上一版", "下一版", "上一期", "下一期",
+};
+static const char *const footer_words[] = {
+    "责任编辑", "责编",     "编辑:",  "编辑：",   "校对",       "审核:",     "审核：",
+    "免责声明", "原文链接", "（完）", "(完)",     "版权",       "Copyright", "ICP",
+    "备案号",   "文章出处", "转载",   "本文来源", "来源：本院",
+};
+static const char *const provenance[] = {
+    "本文为", "原创稿件", "转载自", "本文转自", "本文来源", "来源于", "原标题",
+};
+static const char *const image_exts[] = {
+    ".jpg", ".jpeg", ".png", ".gif", ".JPG", ".PNG", ".webp",
+};
+static const char *const html_marks[] = {"<br", "/>", "=\"", "&nbsp"};
+static const char *const credits_inside[] = {" 摄", "供图 "};
+static const char *const render_words[] = {"今天是"};
+static const char *const anonymous_words[] = {"佚名"};
+static const char *const venue_words[] = {"会议上"};
+static const char *const work_report_words[] = {"工作报告"};
+static const char *const dateline_words[] = {"题：", "题:", "題：", "題:"};
+static const char *const court_words[] = {"法院", "法庭", "中院"};
+/* a lead that opens with its byline: 本报讯（记者 X） */
+static const char *const lead_words[] = {"讯（", "讯(", "电（", "电(",
+                                         "訊（", "訊(", "電（", "電("};
+/* the words of bylines: rules_byline() looks closer */
+static const char *const byline_words[] = {
+    "记者",     "記者",   "通讯员", "通訊員", "作者", "院长",   "院長", "庭长",
+    "整理",     "实习生", "摄影",   "撰稿",   "文/",  "文|",    "文 |", "文｜",
+    "采访人员", "主任",   "局长",   "书记",   "法官", "审判员", "委员",
+};
 /* Lookup tables built once, thread-safely, and only read after. */
 static struct {
     struct phrase_set chrome; /* noise phrases, credits, and 首页/主页 for breadcrumbs */
     struct phrase_set meta;
+    struct phrase_set page; /* the lists of enum page_list */
     struct charset caption_firsts;
     struct charset role_firsts;
-    struct charset any_pairs; /* chrome.pairs and meta.pairs together */
+    struct charset any_pairs; /* chrome.pairs, meta.pairs and page.pairs together */
 } tables;
 static once_flag tables_once = ONCE_FLAG_INIT;
 
@@ -337,8 +382,26 @@ static void build_tables(void)
     phrase_set_add(&tables.meta, meta_keys, ARRAY_SIZE(meta_keys));
     charset_init(&tables.caption_firsts, "图上下左右▲△▼【（题配");
     charset_init(&tables.role_firsts, "本特见实通记摄文图撰作全首采記");
+#define PAGE_LIST(v) phrase_set_add(&tables.page, v, ARRAY_SIZE(v))
+    PAGE_LIST(widget_words);
+    PAGE_LIST(footer_words);
+    PAGE_LIST(provenance);
+    PAGE_LIST(epaper_words);
+    PAGE_LIST(image_exts);
+    PAGE_LIST(html_marks);
+    PAGE_LIST(credits_inside);
+    PAGE_LIST(render_words);
+    PAGE_LIST(anonymous_words);
+    PAGE_LIST(venue_words);
+    PAGE_LIST(work_report_words);
+    PAGE_LIST(dateline_words);
+    PAGE_LIST(court_words);
+    PAGE_LIST(byline_words);
+    PAGE_LIST(lead_words);
+#undef PAGE_LIST
     for (size_t i = 0; i < ARRAY_SIZE(tables.any_pairs.bits); i++)
-        tables.any_pairs.bits[i] = tables.chrome.pairs.bits[i] | tables.meta.pairs.bits[i];
+        tables.any_pairs.bits[i] =
+            tables.chrome.pairs.bits[i] | tables.meta.pairs.bits[i] | tables.page.pairs.bits[i];
 }
 
 static const struct phrase_set *chrome(void)
@@ -390,7 +453,7 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
         /* Over 120 characters: a paragraph. Every rule that looks at more than
          * the length turns such a line away first, so count and go. */
         f->nonblank = f->chars;
-        f->word = f->digits = f->commas = f->stops = true;
+        f->word = f->digits = f->commas = f->stops = f->page = true;
         return;
     }
     for (size_t i = 0; i < n;) {
@@ -406,6 +469,7 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
 
                 f->chrome |= charset_has(&tables.chrome.pairs, h);
                 f->meta |= charset_has(&tables.meta.pairs, h);
+                f->page |= charset_has(&tables.page.pairs, h);
             }
             prev = c;
             i += l;
@@ -429,6 +493,7 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
                 f->chrome |=
                     charset_has(&tables.chrome.pairs, h) || charset_has(&tables.chrome.singles, c);
                 f->meta |= charset_has(&tables.meta.pairs, h);
+                f->page |= charset_has(&tables.page.pairs, h);
             }
             prev = c;
             i += l;
@@ -482,6 +547,7 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
 
             f->chrome |= charset_has(&tables.chrome.pairs, h);
             f->meta |= charset_has(&tables.meta.pairs, h);
+            f->page |= charset_has(&tables.page.pairs, h);
         }
         f->chrome |= charset_has(&tables.chrome.singles, c);
         prev = c;
@@ -491,6 +557,14 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
         f->word = true; /* a Han character */
     f->nonblank = f->chars - blanks;
     f->cjk = f->chars - noncjk;
+}
+
+unsigned rules_page_words(const char *s, size_t n, const struct line_facts *f)
+{
+    call_once(&tables_once, build_tables);
+    if (f && !f->page)
+        return 0;
+    return phrase_set_lists(&tables.page, s, n);
 }
 
 bool rules_is_noise(const char *s, size_t n, const struct line_facts *f)
