@@ -148,11 +148,11 @@ struct feature_doc {
 
 /* A line's features. */
 struct line_features {
-    size_t chars;        /* characters that are not blanks */
-    enum marker mark;    /* its heading number or marker */
-    size_t mlen;         /* the marker's length in bytes */
-    struct line_facts f; /* rules_scan() of the line */
-    bool on[FEAT__COUNT];
+    size_t chars;                       /* characters that are not blanks */
+    enum marker mark;                   /* its heading number or marker */
+    size_t mlen;                        /* the marker's length in bytes */
+    struct line_facts f;                /* rules_scan() of the line */
+    bool on[(FEAT__COUNT + 7) / 8 * 8]; /* [FEAT__COUNT]; the rest stays false */
 };
 
 /* Measure the text's column width, caption gaps and indentation. */

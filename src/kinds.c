@@ -6,6 +6,7 @@
 #include "kinds.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
@@ -414,8 +415,8 @@ static bool may_follow(enum line_kind a, enum line_kind b)
 /* may_follow() for every pair as the base of the moves' weights: 0, or NEG
  * where the move is not allowed. Built once, thread-safely, and only read after. */
 static int base[KIND__COUNT][KIND__COUNT];
-/* for each kind, the kinds that may come before it */
-static unsigned char preds[KIND__COUNT][KIND__COUNT], nr_preds[KIND__COUNT];
+/* for each kind, the kinds that may come before it, as a mask (1 << kind) */
+static unsigned pred_mask[KIND__COUNT];
 static once_flag base_once = ONCE_FLAG_INIT;
 
 static void build_base(void)
@@ -426,7 +427,7 @@ static void build_base(void)
     for (int b = 0; b < KIND__COUNT; b++)
         for (int a = 0; a < KIND__COUNT; a++)
             if (base[a][b] == 0)
-                preds[b][nr_preds[b]++] = (unsigned char)a;
+                pred_mask[b] |= 1u << a;
 }
 
 /* Scores a path may fall behind the best and still be followed: a path that
@@ -447,13 +448,21 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
     call_once(&by_feature_once, build_by_feature);
     best = xmalloc(n * sizeof(*best));
     back = xmalloc(n * sizeof(*back));
+    memcpy(trans, base, sizeof(trans));
     for (size_t i = 0; i < n; i++) {
-        unsigned char on[FEAT__COUNT];
-        int nr_on = 0, top = NEG, emax = NEG;
+        unsigned char on[FEAT__COUNT], touched[2 * ARRAY_SIZE(weights)];
+        unsigned live = 0; /* the kinds the line before may have */
+        int nr_on = 0, top = NEG, emax = NEG, nr_touched = 0;
 
-        for (int f = 0; f < FEAT__COUNT; f++)
-            if (lf[i].on[f])
-                on[nr_on++] = (unsigned char)f;
+        /* the features that are on, eight flags at a time */
+        for (int f = 0; f < FEAT__COUNT; f += 8) {
+            uint64_t w = 0;
+
+            memcpy(&w, lf[i].on + f, 8);
+            for (int k = 0; w && k < 8; k++, w >>= 8)
+                if (w & 0xFF)
+                    on[nr_on++] = (unsigned char)(f + k);
+        }
         memset(emit, 0, sizeof(emit));
         for (int k = 0; k < nr_on; k++)
             for (unsigned r = by_feature.first[on[k]]; r < by_feature.first[on[k] + 1]; r++)
@@ -468,17 +477,23 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
             }
             continue;
         }
-        memcpy(trans, base, sizeof(trans));
+        /* this line's move weights on top of the base, undone below */
         for (int k = 0; k < nr_on; k++)
             for (unsigned r = by_feature.mfirst[on[k]]; r < by_feature.mfirst[on[k] + 1]; r++) {
                 const struct weight *w = &weights[by_feature.mrows[r]];
 
-                if (trans[w->from][w->kind] != NEG)
+                if (trans[w->from][w->kind] != NEG) {
                     trans[w->from][w->kind] += w->weight;
+                    touched[nr_touched++] = (unsigned char)w->from;
+                    touched[nr_touched++] = (unsigned char)w->kind;
+                }
             }
-        for (int k = 0; k < KIND__COUNT; k++)
+        for (int k = 0; k < KIND__COUNT; k++) {
             if (emit[k] > emax)
                 emax = emit[k];
+            if (best[i - 1][k] != NEG)
+                live |= 1u << k;
+        }
         for (int b = 0; b < KIND__COUNT; b++) {
             int high = NEG, arg = 0;
 
@@ -488,11 +503,9 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
                 back[i][b] = 0;
                 continue;
             }
-            for (int p = 0; p < nr_preds[b]; p++) {
-                int a = preds[b][p], v;
+            for (unsigned m = live & pred_mask[b]; m; m &= m - 1) {
+                int a = __builtin_ctz(m), v;
 
-                if (best[i - 1][a] == NEG)
-                    continue;
                 v = best[i - 1][a] + trans[a][b];
                 if (v > high) {
                     high = v;
@@ -504,6 +517,8 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
             if (best[i][b] > top)
                 top = best[i][b];
         }
+        for (int t = 0; t < nr_touched; t += 2)
+            trans[touched[t]][touched[t + 1]] = base[touched[t]][touched[t + 1]];
         for (int b = 0; b < KIND__COUNT; b++)
             if (best[i][b] != NEG && best[i][b] < top - BEAM)
                 best[i][b] = NEG;

@@ -223,6 +223,32 @@ static const char *const render_days[] = {
     "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天",
 };
 
+static const char *const one_is[] = {"一是", "二是", "三是", "四是", "五是"};
+
+/* 编者按：…, 导读：…: an editor's note. */
+static bool editor_note(const char *s, size_t n)
+{
+    return text_starts(s, n, "编者按") || text_starts(s, n, "【编者按") ||
+           text_starts(s, n, "导读") || text_starts(s, n, "编者的话");
+}
+
+/* A paragraph that ends with its sign-off: …的窗口。(林文朝) */
+static bool signoff_glued(const char *s, size_t n)
+{
+    const char *open = NULL;
+    struct sbuf sb = SBUF_INIT;
+    bool yes;
+
+    for (const char *p = s; p < s + n; p++)
+        if (*p == '(' || (p + 3 <= s + n && !memcmp(p, "（", 3)))
+            open = p;
+    if (!open || open == s)
+        return false;
+    yes = ends_sentence(s, (size_t)(open - s)) && rules_signoff(open, (size_t)(s + n - open), &sb);
+    sbuf_release(&sb);
+    return yes;
+}
+
 /* A picture or table numbered like a heading: 图一、…, 图1 …, 表2 …, 图二. */
 static bool figure_number(const char *s, size_t n)
 {
@@ -402,6 +428,15 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_MD_ITEM] = l->md_item;
     if (chars > 160) /* a paragraph: nothing else to look for */
         return;
+    if (chars > 64 && !edge) {
+        /* a paragraph inside the report: only what may stand in one — a
+         * run-in list, an editor's note, a sign-off at its end */
+        on[FEAT_ONE_IS] = starts_any(s, n, one_is, ARRAY_SIZE(one_is));
+        on[FEAT_EDITOR_NOTE] = editor_note(s, n);
+        on[FEAT_CAPTION_MARK] = rules_caption_marker(s, n);
+        on[FEAT_SIGNOFF_GLUED] = (last == ')' || last == 0xFF09) && signoff_glued(s, n);
+        return;
+    }
 
     /* page words and marks stand in short lines: a paragraph is not looked
      * through for them */
@@ -426,20 +461,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_ANONYMOUS] = (words & 1u << PAGE_ANONYMOUS);
     on[FEAT_SIGNOFF] = (last == ')' || last == 0xFF09) && rules_signoff(s, n, &sb);
     sbuf_reset(&sb);
-    if (last == ')' || last == 0xFF09) {
-        const char *open = NULL;
-
-        for (const char *p = s; p < s + n; p++)
-            if (*p == '(' || (p + 3 <= s + n && !memcmp(p, "（", 3)))
-                open = p;
-        if (open && open > s) {
-            size_t pre = (size_t)(open - s);
-
-            on[FEAT_SIGNOFF_GLUED] =
-                ends_sentence(s, pre) && rules_signoff(open, (size_t)(s + n - open), &sb);
-            sbuf_reset(&sb);
-        }
-    }
+    on[FEAT_SIGNOFF_GLUED] = (last == ')' || last == 0xFF09) && signoff_glued(s, n);
     on[FEAT_CAPTION_MARK] = rules_caption_marker(s, n);
     /* …供图, …摄, …摄影, …CFP, …视觉中国, 图/…: by the last character first */
     on[FEAT_CAPTION_CREDIT] =
@@ -464,9 +486,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
         line_features_without_site(s, n) < n;
     on[FEAT_HTML] = (words & 1u << PAGE_HTML);
     on[FEAT_LABEL] = chars <= 6 && starts_any(s, n, labels, ARRAY_SIZE(labels));
-    on[FEAT_EDITOR_NOTE] =
-        chars > 6 && (text_starts(s, n, "编者按") || text_starts(s, n, "【编者按") ||
-                      text_starts(s, n, "导读") || text_starts(s, n, "编者的话"));
+    on[FEAT_EDITOR_NOTE] = chars > 6 && editor_note(s, n);
     on[FEAT_SALUTATION] =
         on[FEAT_ENDS_COLON] && chars <= 20 && !lf->f.commas &&
         (text_has(s, n, "代表") || text_has(s, n, "委员") || text_has(s, n, "同志"));
@@ -475,8 +495,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
         chars <= 16 && !lf->f.stops && !lf->f.commas &&
         (ends_any(s, n, part_ends, ARRAY_SIZE(part_ends)) || (chars <= 4 && text_ends(s, n, "篇")));
     on[FEAT_PROVENANCE] = chars <= 60 && (words & 1u << PAGE_PROVENANCE);
-    on[FEAT_ONE_IS] =
-        starts_any(s, n, (const char *const[]){"一是", "二是", "三是", "四是", "五是"}, 5);
+    on[FEAT_ONE_IS] = starts_any(s, n, one_is, ARRAY_SIZE(one_is));
     on[FEAT_DATELINE_TITLE] = top && (words & 1u << PAGE_DATELINE) && dateline_title(s, n);
     on[FEAT_EPAPER] = chars <= 40 && (words & 1u << PAGE_EPAPER) &&
                       (text_has(s, n, "版") || text_has(s, n, "期"));
