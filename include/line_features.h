@@ -91,7 +91,7 @@
       "runs straight into the next line and nearly as wide: a paragraph's first line")             \
     X(GAP_BOTH, "wide gaps both above and below: a caption left where pictures were")              \
     X(FIRST_SHAPED, "the first line shaped like a headline: where a plain text's headline is")     \
-    X(PREV_GAP_BOTH, "the line above stands alone between wide gaps: captions come in runs")       \
+    X(PREV_GAP_BOTH, "short, under a line alone between wide gaps: captions come in runs")         \
     X(ISOLATED_OPEN, "short, alone between blank lines, no sentence end: a caption or a heading")  \
     X(PREV_UNENDED, "the line above ends mid-sentence: a heading cannot stand here")               \
     X(COLON_HEAD, "a short phrase ending in a colon: the first line of a two-line headline")       \

@@ -223,6 +223,19 @@ static const char *const render_days[] = {
     "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天",
 };
 
+/* A line of one to three digits: 01 over a magazine's heading. */
+static bool digits_only(const char *s, size_t n)
+{
+    uint32_t c;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &c);
+        if (!((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19)))
+            return false;
+    }
+    return n > 0;
+}
+
 static const char *const one_is[] = {"一是", "二是", "三是", "四是", "五是"};
 
 /* 编者按：…, 导读：…: an editor's note. */
@@ -417,7 +430,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_MARK_NUM_PAREN] = lf->mark == MARK_NUM_PAREN;
     on[FEAT_MARK_SYMBOL] = lf->mark == MARK_SYMBOL;
     on[FEAT_MARK_CHAPTER] = lf->mark == MARK_CHAPTER;
-    on[FEAT_NUM_ALONE] = lf->mark == MARK_NUM && lf->mlen + 1 >= n && chars <= 3;
+    on[FEAT_NUM_ALONE] = chars <= 3 && digits_only(s, n);
     on[FEAT_DASH_START] = starts_with_dash(s, n);
     on[FEAT_DASH_END] = text_ends(s, n, "——") || text_ends(s, n, "--") || text_ends(s, n, "―");
     on[FEAT_QUOTED] = (first == 0x201C || first == '"') && (last == 0x201D || last == '"');
@@ -618,7 +631,7 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
                                         !pv->on[FEAT_ENDS_COLON] && pv->mark == MARK_NONE;
             on[FEAT_PREV_UNENDED] = !pv->on[FEAT_ENDS_STOP] && !pv->on[FEAT_ENDS_COLON];
             on[FEAT_PREV_COLON_HEAD] = pv->on[FEAT_COLON_HEAD] && l[i].blanks_before <= 1;
-            on[FEAT_PREV_GAP_BOTH] = pv->on[FEAT_GAP_BOTH] && pv->chars <= 40;
+            on[FEAT_PREV_GAP_BOTH] = pv->on[FEAT_GAP_BOTH] && pv->chars <= 40 && out[i].chars <= 16;
             on[FEAT_PREV_DASH_END] = pv->on[FEAT_DASH_END] && l[i].blanks_before <= 1;
             on[FEAT_PREV_NUM_ALONE] = pv->on[FEAT_NUM_ALONE] && l[i].blanks_before <= 1;
             on[FEAT_PREV_SHORT] = pv->chars <= 14 && l[i].blanks_before <= 1;
