@@ -20,6 +20,7 @@ enum block_kind {
     BLOCK_HEADING,
     BLOCK_PARA,
     BLOCK_AUTHOR,
+    BLOCK_SOURCE, /* where the report came from (report->source), at its head */
 };
 
 struct block {

@@ -236,6 +236,19 @@ static bool digits_only(const char *s, size_t n)
     return n > 0;
 }
 
+/* An e-paper's line: the paper, its date and page, 某某法治报/2025 年/8 月/11 日/第 001 版. */
+static bool epaper_dateline(const char *s, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n && i < 40 && s[i] != '/' && s[i] != ' ')
+        i++;
+    return i < n && i < 40 &&
+           (text_ends(s, i, "报") || text_ends(s, i, "報") || text_ends(s, i, "刊")) &&
+           text_has(s + i, n - i, "年") &&
+           (text_has(s + i, n - i, "版") || text_has(s + i, n - i, "月"));
+}
+
 static const char *const one_is[] = {"一是", "二是", "三是", "四是", "五是"};
 
 /* 编者按：…, 导读：…: an editor's note. */
@@ -455,7 +468,8 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
      * through for them */
     words = chars <= 80 ? rules_page_words(s, n, &lf->f) : 0;
     on[FEAT_NOISE] = rules_is_noise(s, n, &lf->f) || (chars <= 40 && (words & 1u << PAGE_WIDGET));
-    on[FEAT_META] = (edge || lf->f.meta) && rules_is_meta_line(s, n, &lf->f);
+    on[FEAT_META] = (edge || lf->f.meta) &&
+                    (rules_is_meta_line(s, n, &lf->f) || (edge && epaper_dateline(s, n)));
     on[FEAT_DATE_LINE] = edge && rules_is_date_line(s, n, &lf->f);
     on[FEAT_HAS_DATE] = edge && lf->f.digits && chars <= 80 && has_full_date(s, n);
     on[FEAT_RENDER_DATE] = (words & 1u << PAGE_RENDER) ||

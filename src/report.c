@@ -596,6 +596,38 @@ static bool paper_name(const char *s, size_t n, const char **v, size_t *vn)
     return false;
 }
 
+/* A date in a metadata line, also when an e-paper spaced it out
+ * (2025 年/8 月/11 日). */
+static bool find_date_loose(const char *s, size_t n, char d[11])
+{
+    struct sbuf sq = SBUF_INIT;
+    bool found;
+
+    if (rules_find_date(s, n, d))
+        return true;
+    for (size_t i = 0; i < n && i < 240; i++)
+        if (s[i] != ' ' && s[i] != '/')
+            sbuf_addch(&sq, s[i]);
+    found = sq.len && rules_find_date(sq.buf, sq.len, d);
+    sbuf_release(&sq);
+    return found;
+}
+
+/* Where the report came from, once: its field and a block at the head, where
+ * the reader shows it and a search finds it. A name without a Chinese
+ * character (an account's code) is not a source. */
+static void set_source(struct parser *p, const char *v, size_t vn)
+{
+    struct line_facts f;
+
+    rules_scan(v, vn, &f);
+    if (p->source || !vn || f.cjk == 0)
+        return;
+    p->source = xstrndup(v, vn);
+    flush_para(p);
+    add_block(p, BLOCK_SOURCE, 0, v, vn);
+}
+
 /*
  * Page metadata: 发布时间：2024-03-05 来源：某某法院 作者：张三, glued or
  * spread over lines. The line is furniture, but the date, the source and the
@@ -614,8 +646,7 @@ static void take_meta(struct parser *p, size_t i)
     size_t n = p->lines[i].len, vn;
     char d[11];
 
-    if (!p->r->date && lf->on[FEAT_HAS_DATE] && !lf->on[FEAT_RENDER_DATE] &&
-        rules_find_date(s, n, d)) {
+    if (!p->r->date && !lf->on[FEAT_RENDER_DATE] && find_date_loose(s, n, d)) {
         p->r->date = xstrdup(d);
         flush_para(p);
         add_block(p, BLOCK_DATE, 0, d, strlen(d));
@@ -641,15 +672,27 @@ static void take_meta(struct parser *p, size_t i)
         size_t pn;
 
         if (paper_name(v, vn, &pv, &pn))
-            p->source = xstrndup(pv, pn);
+            set_source(p, pv, pn);
         else
-            p->source = xstrndup(v, vn);
+            set_source(p, v, vn);
     }
     if (!p->source && n <= 120 && paper_name(s, n, &v, &vn))
-        p->source = xstrndup(v, vn);
+        set_source(p, v, vn);
 }
 
 /* --------------------------------------------------------------- build */
+
+/* A line that opens with a metadata label. */
+static bool starts_with_meta(const char *s, size_t n)
+{
+    static const char *const keys[] = {"来源",     "來源",  "文章来源", "文章來源", "发布时间",
+                                       "發布時間", "时间:", "時間:",    "时间：",   "時間："};
+
+    for (size_t k = 0; k < ARRAY_SIZE(keys); k++)
+        if (text_starts(s, n, keys[k]))
+            return true;
+    return false;
+}
 
 /* Lines i+1 … of kind more, joined to line i with a space. Returns the
  * number of lines used. */
@@ -740,8 +783,15 @@ static void take_chrome(struct parser *p, size_t i)
     sbuf_add(&p->chrome, ltext(p, i), p->lines[i].len);
     sbuf_addch(&p->chrome, '\n');
     if (p->feat[i].on[FEAT_META] || p->feat[i].on[FEAT_DATE_LINE] || p->feat[i].on[FEAT_FOOTER] ||
-        p->kinds[i] == KIND_META)
+        p->kinds[i] == KIND_META) {
         take_meta(p, i);
+    } else if (!p->source) { /* 7月28日 《人民法院报》第8版 */
+        const char *v;
+        size_t vn;
+
+        if (p->lines[i].len <= 120 && paper_name(ltext(p, i), p->lines[i].len, &v, &vn))
+            set_source(p, v, vn);
+    }
 }
 
 /* The model from the kinds: fields, blocks and paragraphs, in text order. */
@@ -844,6 +894,8 @@ static void build(struct parser *p)
         case KIND_BODY:
         case KIND_PAGE_BODY:
         default:
+            if (i < 8 && starts_with_meta(s, n))
+                take_meta(p, i); /* 文章来源:某某报 2025-08-19 近日，…: glued to the lead */
             body_line(p, i, s, n);
             break;
         }

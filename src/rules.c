@@ -307,8 +307,30 @@ static const char *const noise_credits[] = {
 
 /* Keys of page metadata lines: 发布时间：… 来源：… 浏览次数：… */
 static const char *const meta_keys[] = {
-    "发布时间", "发布日期", "发表时间", "更新时间", "来源：", "来源:",  "信息来源",
-    "文章来源", "稿件来源", "浏览次数", "阅读次数", "点击数", "发布者", "发布人",
+    "发布时间",
+    "发布日期",
+    "发表时间",
+    "更新时间",
+    "来源：",
+    "来源:",
+    "信息来源",
+    "文章来源",
+    "稿件来源",
+    "浏览次数",
+    "阅读次数",
+    "点击数",
+    "发布者",
+    "发布人",
+    /* the same on pages in traditional characters */
+    "發布時間",
+    "發佈時間",
+    "來源：",
+    "來源:",
+    "文章來源",
+    "閱讀次數",
+    "瀏覽次數",
+    "時間：",
+    "時間:",
 };
 
 /* Photo captions that say so: 图为…, 上图：…, ▲…, △…, 【图】…, （图片：…）. */
@@ -1069,7 +1091,8 @@ bool rules_find_date(const char *s, size_t n, char out[11])
 
 /* Labels that introduce a publishing date on web pages. */
 static const char *const date_labels[] = {
-    "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "发布于", "发布",
+    "发布时间", "发布日期", "发表时间", "更新时间", "时间",
+    "日期",     "发布于",   "发布",     "發布時間", "時間",
 };
 
 bool rules_is_date_line(const char *s, size_t n, const struct line_facts *f)

@@ -234,6 +234,48 @@ static void test_web_noise_leaves_the_body(void **state)
     report_free(r);
 }
 
+/* Where a report came from: a source line, a paper named in brackets, an
+ * e-paper's line; an account's code is no source. Shown and searchable as a
+ * block at the head. */
+static void test_source(void **state)
+{
+    static const struct {
+        const char *text, *source;
+    } cases[] = {
+        {"标题\n\n发布时间：2025-06-18 来源：青柘日报\n\n正文。\n", "青柘日报"},
+        {"标题\n\n文章来源: 青柘新闻网 作者:林某\n\n正文。\n", "青柘新闻网"},
+        {"标题\n\n5月3日 《青柘法治报》第4版\n\n正文。\n", "青柘法治报"},
+        {"青柘法治报/2025 年/8 月/11 日/第 003 版\n\n标题\n\n正文。\n", "青柘法治报"},
+        {"标题\n\n发布时间：2025-06-18 来源: sp20250618\n\n正文。\n", NULL},
+    };
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        struct report *r = report_parse("t", cases[i].text, strlen(cases[i].text), false);
+        bool block = false;
+
+        if (!cases[i].source) {
+            assert_null(r->source);
+        } else {
+            assert_non_null(r->source);
+            assert_string_equal(r->source, cases[i].source);
+            for (size_t b = 0; b < r->nr_blocks; b++)
+                block = block || r->blocks[b].kind == BLOCK_SOURCE;
+            assert_true(block);
+            assert_non_null(strstr(r->text, cases[i].source));
+        }
+        report_free(r);
+    }
+    /* the e-paper's date, spaced out */
+    {
+        const char *t = "青柘法治报/2025 年/8 月/11 日/第 003 版\n\n标题\n\n正文。\n";
+        struct report *r = report_parse("t", t, strlen(t), false);
+
+        assert_non_null(r->date);
+        assert_string_equal(r->date, "2025-08-11");
+        report_free(r);
+    }
+}
+
 static void test_indented_paragraphs(void **state)
 {
     /* plain-text articles: each paragraph starts with two ideographic spaces */
@@ -353,6 +395,7 @@ int main(void)
         cmocka_unit_test(test_title_forms),
         cmocka_unit_test(test_signoff_and_byline),
         cmocka_unit_test(test_web_noise_leaves_the_body),
+        cmocka_unit_test(test_source),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_front_matter),
