@@ -102,6 +102,12 @@
     X(REPEATED_LATER,                                                                              \
       "the same headline stands again below: this one is the site's list headline")                \
     X(REPEATED_EARLIER, "the same headline stood above: this one is the article's own")            \
+    X(COMMA_HEADING, "a phrase with a comma and no end, alone in web text: 乡村振兴,法官来了")     \
+    X(LAST, "the last line, unnumbered: a text cut off ends mid-phrase")                           \
+    X(NEXT_FRAGMENT,                                                                               \
+      "the next line opens with the end of a cut sentence (领。…): this one runs on")              \
+    X(NEXT_FURNITURE, "page furniture right below: a slogan or a label of the page's top")         \
+    X(NEXT_DASH, "a dash line right below: the deck under the article's own headline")             \
     X(PREV_OPEN, "the line above runs on into this one: the same paragraph")                       \
     X(CLOSES, "this line closes its paragraph: what follows starts a new block")                   \
     X(NEXT_FIELD, "a byline, a date or metadata right below: a headline or a deck above it")       \

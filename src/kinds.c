@@ -63,6 +63,7 @@ static const struct weight {
 
     /* ---- paragraphs above the headline (and BOTH rows below) */
     W(ALWAYS, PAGE_BODY, -1, "seldom: the article starts with its headline"),
+    W(ALWAYS, PAGE_CAPTION, -1, "a caption above the headline needs more: a picture's gap"),
     W(TITLE_SHAPE, PAGE_BODY, -2, "a headline-shaped line above the headline is the headline"),
 
     /* ---- page furniture above the article */
@@ -107,6 +108,7 @@ static const struct weight {
     W(NAMES_COURT, TITLE, 1, "court reports' headlines name the court"),
     W(WORK_REPORT, TITLE, 2, "…工作报告 is a work report's title"),
     W(NEXT_FIELD, TITLE, 3, "the headline stands above its byline and date"),
+    W(NEXT_DASH, TITLE, 4, "the article's own headline stands over its ——deck"),
     W(DASH_END, TITLE, 1, "a headline ending in a dash leads into its deck"),
     W(DATELINE_TITLE, TITLE, 9, "中新网…电 题：…"),
     W(ENDS_STOP, TITLE, -3, "a sentence, not a headline"),
@@ -155,8 +157,8 @@ static const struct weight {
 
     /* ---- the deck under the headline */
     W(ALWAYS, SUBTITLE, -7, "a deck must show itself"),
-    T(ALWAYS, META, SUBTITLE, -2, "metadata seldom parts a headline from its deck"),
-    T(ALWAYS, NOISE, SUBTITLE, -2, "furniture seldom parts a headline from its deck"),
+    T(ALWAYS, META, SUBTITLE, -4, "metadata seldom parts a headline from its deck"),
+    T(ALWAYS, NOISE, SUBTITLE, -4, "furniture seldom parts a headline from its deck"),
     W(BLANK_AFTER, SUBTITLE, 2, "a deck stands apart from the lead"),
     W(PUNCT_FREE, SUBTITLE, 3, "a deck is a phrase without commas"),
     W(WIDE_INTO_NEXT, SUBTITLE, -3, "a lead's first line runs into the next"),
@@ -201,6 +203,8 @@ static const struct weight {
     W(LONG, BYLINE, -3, "a byline is short"),
     W(ALWAYS, META, -5, "metadata must show itself"),
     W(META, META, 8, "发布时间 来源 作者 浏览次数"),
+    W(NOISE, META, 7, "metadata glued to widgets: 发布日期:…字号:[ ]"),
+    W(BYLINE, META, 6, "metadata naming the author: 作者:X 发布时间:…"),
     W(DATE_LINE, META, 7, "a line that is the date"),
     W(ANONYMOUS, META, 3, "作者：佚名 on a metadata line"),
     W(RENDER_DATE, META, -4, "the render date is not the report's"),
@@ -211,6 +215,8 @@ static const struct weight {
     /* ---- furniture inside or after the article */
     W(ALWAYS, NOISE, -5, "furniture must show itself"),
     W(NOISE, NOISE, 7, "widgets, counters, copyright"),
+    W(META, NOISE, 6, "widgets glued to metadata"),
+    W(NEXT_FURNITURE, NOISE, 2, "furniture comes in runs"),
     W(PROVENANCE, NOISE, 5, "本文为…原创稿件, 转载自…"),
     W(PHONE, NOISE, 6, "a contact list"),
     W(BREADCRUMB, NOISE, 5, "a breadcrumb"),
@@ -228,13 +234,19 @@ static const struct weight {
     W(ALWAYS, HEADING, -6, "a heading must show itself"),
     W(PUNCT_FREE, HEADING, 2, "headings have no commas"),
     W(HEADING_SHAPE, HEADING, 3, "short, no punctuation, not ending in 的 和 与"),
-    W(MARK_CN, HEADING, 6, "一、"),
-    W(MARK_CN_PAREN, HEADING, 6, "（一）"),
+    W(MARK_CN, HEADING, 7, "一、"),
+    W(MARK_CN_PAREN, HEADING, 7, "（一）"),
     W(MARK_CHAPTER, HEADING, 6, "第一章"),
     W(MARK_SYMBOL, HEADING, 3, "■ ◆"),
     W(MARK_NUM, HEADING, 3, "1. 01"),
     W(NUM_ALONE, HEADING, 2, "01 over its heading's text"),
     W(SHORT_IN_COLUMN, HEADING, 2, "a short line between column paragraphs"),
+    W(COMMA_HEADING, HEADING, 5, "制度先行,建立…机制: a heading of two phrases"),
+    W(NAME_ONLY, HEADING, -3, "a bare name is a speaker's label or a byline"),
+    W(NEXT_FRAGMENT, HEADING, -5, "the sentence runs on into the next line"),
+    W(NEXT_FRAGMENT, HEADING_MORE, -5, "the sentence runs on into the next line"),
+    W(LAST, HEADING, -2, "a text cut off stops mid-heading: only a marked one counts"),
+    BOTH(LAST, CAPTION, -3, "a text cut off stops mid-sentence, not at a caption"),
     W(NEXT_HEADING_SHAPE, HEADING, 1, "a heading over two lines"),
     W(PHRASE_SPACE, HEADING, 1, "坚持党建统领 永葆政治本色"),
     W(BLANK_BEFORE, HEADING, 1, "a blank line above a heading"),
@@ -292,13 +304,16 @@ static const struct weight {
     BOTH(FIGURE_NUMBER, CAPTION, 8, "图一、…, 表1 …"),
     BOTH(PLACEHOLDER, CAPTION, 9, "(资料图)"),
     BOTH(IMAGE_NAME, CAPTION, 6, "10.jpg▲…"),
-    BOTH(BULLET, CAPTION, 3, "• lines before the body"),
+    BOTH(BULLET, CAPTION, 5, "• lines before the body"),
     BOTH(GAP_BEFORE, CAPTION, 2, "a wide gap above: a picture stood there"),
     BOTH(GAP_AFTER, CAPTION, 2, "a wide gap below: a picture stands there"),
     BOTH(GAP_BOTH, CAPTION, 2, "standing alone between pictures' gaps"),
     BOTH(PREV_GAP_BOTH, CAPTION, 3, "captions come in runs"),
     BOTH(ISOLATED_OPEN, CAPTION, 1, "a short phrase alone: a caption"),
     BOTH(HEADING_SHAPE, CAPTION, 1, "a short phrase under a picture"),
+    W(NEXT_FURNITURE, PAGE_CAPTION, -3,
+      "a caption stands over captions or the headline, not furniture"),
+    W(NEXT_FURNITURE, PAGE, 2, "furniture comes in runs"),
     BOTH(LONG, CAPTION, -2, "captions are short"),
     BOTH(VERY_LONG, CAPTION, -5, "a paragraph"),
     BOTH(STOP_INSIDE, CAPTION, -2, "sentences are body"),
@@ -411,6 +426,9 @@ static bool may_follow(enum line_kind a, enum line_kind b)
 }
 
 #define NEG (INT_MIN / 4)
+/* A report that goes from its page top to its body without a headline: rare,
+ * so the move weighs against it (and so does starting with the body). */
+#define NO_HEADLINE (-4)
 
 /* may_follow() for every pair as the base of the moves' weights: 0, or NEG
  * where the move is not allowed. Built once, thread-safely, and only read after. */
@@ -423,7 +441,9 @@ static void build_base(void)
 {
     for (int a = 0; a < KIND__COUNT; a++)
         for (int b = 0; b < KIND__COUNT; b++)
-            base[a][b] = may_follow((enum line_kind)a, (enum line_kind)b) ? 0 : NEG;
+            base[a][b] = !may_follow((enum line_kind)a, (enum line_kind)b) ? NEG
+                         : kind_phase[a] == 0 && kind_phase[b] >= 3        ? NO_HEADLINE
+                                                                           : 0;
     for (int b = 0; b < KIND__COUNT; b++)
         for (int a = 0; a < KIND__COUNT; a++)
             if (base[a][b] == 0)
@@ -472,7 +492,7 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
                 bool second =
                     k == KIND_TITLE_MORE || k == KIND_SUBTITLE_MORE || k == KIND_HEADING_MORE;
 
-                best[0][k] = second ? NEG : emit[k];
+                best[0][k] = second ? NEG : emit[k] + (kind_phase[k] >= 3 ? NO_HEADLINE : 0);
                 back[0][k] = 0;
             }
             continue;
@@ -497,8 +517,9 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
         for (int b = 0; b < KIND__COUNT; b++) {
             int high = NEG, arg = 0;
 
-            /* a kind that far behind on the line itself is not followed */
-            if (emit[b] < emax - LINE_BEAM && b != KIND_BODY) {
+            /* a kind that far behind on the line itself is not followed; body
+             * and page furniture, what a line is when it is nothing else, are */
+            if (emit[b] < emax - LINE_BEAM && b != KIND_BODY && b != KIND_PAGE) {
                 best[i][b] = NEG;
                 back[i][b] = 0;
                 continue;

@@ -103,10 +103,17 @@ void line_features_measure(const struct feature_line *l, size_t n, bool markdown
             size_t k = i - run_start, open = 0;
 
             if (k >= 3) {
-                for (size_t j = run_start; j + 1 < i; j++)
+                size_t punct = 0; /* lines with a comma or a stop inside: sentences */
+
+                for (size_t j = run_start; j + 1 < i; j++) {
                     if (!ends_sentence(l[j].s, l[j].len))
                         open++;
-                if (open * 2 >= k - 1)
+                    punct += text_has(l[j].s, l[j].len, "，") || text_has(l[j].s, l[j].len, ",") ||
+                             text_has(l[j].s, l[j].len, "。") || text_has(l[j].s, l[j].len, "、");
+                }
+                /* a column is sentences cut into lines; a run of headlines,
+                 * menus and kickers is not */
+                if (open * 2 >= k - 1 && punct * 3 >= k)
                     for (size_t j = run_start; j + 1 < i; j++) {
                         size_t c = text_count(l[j].s, l[j].len);
 
@@ -249,6 +256,54 @@ static bool epaper_dateline(const char *s, size_t n)
            (text_has(s + i, n - i, "版") || text_has(s + i, n - i, "月"));
 }
 
+/* 0, 00: a widget's counter. */
+static bool all_zeros(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '0')
+            return false;
+    return true;
+}
+
+/* Starts with a year: 2024年…. */
+static bool year_first(const char *s, size_t n)
+{
+    return n >= 7 && s[0] >= '1' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+           s[2] <= '9' && s[3] >= '0' && s[3] <= '9' && text_starts(s + 4, n - 4, "年");
+}
+
+/* A font-size widget split over lines: 大, 中 小, [大] [中] [小]. */
+static bool size_widget(const char *s, size_t n)
+{
+    uint32_t c;
+    size_t sizes = 0;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &c);
+        if (c == 0x5927 || c == 0x4E2D || c == 0x5C0F)
+            sizes++;
+        else if (!(text_is_blank(c) || c == '|' || c == '[' || c == ']' || c == 0x3010 ||
+                   c == 0x3011 || c == 0xFF5C))
+            return false;
+    }
+    return sizes >= 1;
+}
+
+/* A line that opens with the end of a sentence cut before it: 领。扎实开展…. */
+static bool fragment_first(const char *s, size_t n)
+{
+    uint32_t c;
+    size_t chars = 0;
+
+    for (size_t i = 0; i < n && chars <= 2;) {
+        i += text_next(s + i, n - i, &c);
+        if (c == 0x3002 || c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B)
+            return chars >= 1;
+        chars++;
+    }
+    return false;
+}
+
 static const char *const one_is[] = {"一是", "二是", "三是", "四是", "五是"};
 
 /* 编者按：…, 导读：…: an editor's note. */
@@ -321,7 +376,7 @@ static bool has_full_date(const char *s, size_t n)
  * set apart by spaces (王丽 张三): the shape of a bare byline. */
 static bool name_only(const char *s, size_t n)
 {
-    size_t tok = 0, toks = 0;
+    size_t tok = 0, toks = 0, first = 0;
     uint32_t c;
 
     for (size_t i = 0; i < n;) {
@@ -330,7 +385,8 @@ static bool name_only(const char *s, size_t n)
             if (tok) {
                 if (tok < 2 || tok > 4)
                     return false;
-                toks++;
+                if (!toks++)
+                    first = tok;
             }
             tok = 0;
         } else if (text_is_han(c)) {
@@ -342,9 +398,11 @@ static bool name_only(const char *s, size_t n)
     if (tok) {
         if (tok < 2 || tok > 4)
             return false;
-        toks++;
+        if (!toks++)
+            first = tok;
     }
-    return toks >= 1 && toks <= 3;
+    /* one name alone is two or three characters; 党建引领 is a phrase */
+    return toks >= 2 ? toks <= 3 : first <= 3;
 }
 
 /* Whether the line names a court (not only 法院 as a word). */
@@ -443,7 +501,8 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_MARK_NUM_PAREN] = lf->mark == MARK_NUM_PAREN;
     on[FEAT_MARK_SYMBOL] = lf->mark == MARK_SYMBOL;
     on[FEAT_MARK_CHAPTER] = lf->mark == MARK_CHAPTER;
-    on[FEAT_NUM_ALONE] = chars <= 3 && digits_only(s, n);
+    /* 01 over a heading; a widget's counter 0 is no heading number */
+    on[FEAT_NUM_ALONE] = chars <= 3 && digits_only(s, n) && !all_zeros(s, n);
     on[FEAT_DASH_START] = starts_with_dash(s, n);
     on[FEAT_DASH_END] = text_ends(s, n, "——") || text_ends(s, n, "--") || text_ends(s, n, "―");
     on[FEAT_QUOTED] = (first == 0x201C || first == '"') && (last == 0x201D || last == '"');
@@ -500,6 +559,10 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_PLACEHOLDER] = chars <= 8 && starts_any(s, n, placeholders, ARRAY_SIZE(placeholders));
     on[FEAT_IMAGE_NAME] = (words & 1u << PAGE_IMAGE);
     on[FEAT_BULLET] = first == 0x2022 || first == 0x25AA || first == 0xB7;
+    /* 某某报讯 图为:…: a caption after a dateline */
+    on[FEAT_CAPTION_MARK] = on[FEAT_CAPTION_MARK] ||
+                            (chars <= 100 && memmem(s, n < 48 ? n : 48, "图为", strlen("图为")) &&
+                             memmem(s, n < 48 ? n : 48, "讯", strlen("讯")));
     /* menus and breadcrumbs are spaced out, or joined by > */
     on[FEAT_BREADCRUMB] =
         edge && (lf->f.separators || memchr(s, '>', n)) && breadcrumb(s, n, &lf->f);
@@ -520,7 +583,8 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_VENUE] = chars <= 60 && (words & 1u << PAGE_VENUE);
     on[FEAT_PART] =
         chars <= 16 && !lf->f.stops && !lf->f.commas &&
-        (ends_any(s, n, part_ends, ARRAY_SIZE(part_ends)) || (chars <= 4 && text_ends(s, n, "篇")));
+        (ends_any(s, n, part_ends, ARRAY_SIZE(part_ends)) ||
+         (chars <= 4 && text_ends(s, n, "篇")) || (year_first(s, n) && text_ends(s, n, "工作")));
     on[FEAT_PROVENANCE] = chars <= 60 && (words & 1u << PAGE_PROVENANCE);
     on[FEAT_ONE_IS] = starts_any(s, n, one_is, ARRAY_SIZE(one_is));
     on[FEAT_DATELINE_TITLE] = top && (words & 1u << PAGE_DATELINE) && dateline_title(s, n);
@@ -549,6 +613,12 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
         }
     }
     /* The shapes the old rules knew: a heading, a headline. */
+    on[FEAT_NOISE] = on[FEAT_NOISE] || (chars <= 8 && size_widget(s, n));
+    on[FEAT_COMMA_HEADING] = !doc->colwidth && chars >= 6 && chars <= 30 && lf->f.commas &&
+                             !on[FEAT_ENDS_STOP] && !on[FEAT_ENDS_COMMA] && !on[FEAT_ENDS_COLON] &&
+                             !find_stop(s, n) && lf->mark == MARK_NONE && last != 0x7684 &&
+                             last != 0x548C && last != 0x4E0E && last != 0x53CA && last != 0x5728 &&
+                             last != 0x5BF9 && last != 0x4EE5; /* 的和与及在对以 */
     on[FEAT_HEADING_SHAPE] =
         lf->mark == MARK_NONE && chars >= 2 && chars <= HEADING_MAX && !lf->f.stops &&
         !lf->f.commas && rules_heading_end_ok(s, n) && !text_is_closing(first) &&
@@ -620,6 +690,15 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
         on[FEAT_FIRST] = i == 0;
         on[FEAT_TOP] = i < TOP_LINES;
         on[FEAT_NEAR_END] = i + 3 >= n;
+        /* widgets and menus, not the fields a headline stands over */
+        on[FEAT_NEXT_DASH] = nx && nx->on[FEAT_DASH_START] && l[i + 1].blanks_before <= 2;
+        on[FEAT_NEXT_FURNITURE] = nx && furniture(nx->on) && !nx->on[FEAT_META] &&
+                                  !nx->on[FEAT_DATE_LINE] && !nx->on[FEAT_BYLINE];
+        on[FEAT_NEXT_FRAGMENT] = nx && fragment_first(l[i + 1].s, l[i + 1].len);
+        /* a two-phrase heading stands over a paragraph that starts afresh */
+        on[FEAT_COMMA_HEADING] =
+            on[FEAT_COMMA_HEADING] && nx && nx->chars > 40 && !on[FEAT_NEXT_FRAGMENT];
+        on[FEAT_LAST] = i + 1 == n && out[i].mark == MARK_NONE;
         /* a column line: as wide as the column, touching a line no wider */
         if (doc->colwidth && out[i].chars * 100 >= doc->colwidth * 85 &&
             out[i].chars * 100 <= doc->colwidth * 130)

@@ -52,6 +52,7 @@ struct parser {
     struct pending_caption *pend;
     size_t nr_pend, alloc_pend;
     char *source;       /* where the report came from, from page metadata */
+    bool byline_bare;   /* the byline is a bare name line, no role or office */
     struct sbuf chrome; /* furniture and metadata lines: evidence for courts */
 };
 
@@ -849,8 +850,16 @@ static void build(struct parser *p)
         case KIND_BYLINE:
             flush_para(p);
             clean_byline(s, n, &sb);
-            if (!r->byline)
+            /* a byline with a role or an office beats a bare name taken
+             * before it (a speaker's label) */
+            if (r->byline && p->byline_bare && p->feat[i].on[FEAT_BYLINE]) {
+                free(r->byline);
+                r->byline = NULL;
+            }
+            if (!r->byline) {
+                p->byline_bare = !p->feat[i].on[FEAT_BYLINE];
                 r->byline = xstrndup(sb.buf, sb.len);
+            }
             add_block(p, BLOCK_BYLINE, 0, s, n);
             break;
         case KIND_PART:

@@ -58,6 +58,9 @@ static void test_shape(void **state)
         {"把纠纷化解在家门口的\n", 0, FEAT_HEADING_SHAPE, false},
         {"该院开通热线，方便群众\n", 0, FEAT_PUNCT_FREE, false},
         {"一是加强学习，二是改进作风。\n", 0, FEAT_ONE_IS, true},
+        {"0\n分享至\n", 0, FEAT_NUM_ALONE, false},
+        {"中 小\n", 0, FEAT_NOISE, true},
+        {"2023年全市法院工作\n", 0, FEAT_PART, true},
     };
     (void)state;
     check(cases, ARRAY_SIZE(cases));
@@ -81,6 +84,16 @@ static void test_layout(void **state)
         {"青柘县法院开展调解工作\n正文\n青柘县法院开展调解工作\n", 0, FEAT_REPEATED_LATER, true},
         {"青柘县法院开展调解工作\n正文\n青柘县法院开展调解工作\n", 2, FEAT_REPEATED_EARLIER, true},
         {"青柘县法院开展调解工作\n\n正文。\n", 0, FEAT_FIRST_SHAPED, true},
+        {"前一段写完了。\n\n巡回审判,法官来了\n\n山里的村民一早就等在院子里，法官把国徽挂在墙上，"
+         "开始审理一起土地纠纷，双方当事人都到了场，旁听的村民也越来越多。\n",
+         1, FEAT_COMMA_HEADING, true},
+        {"前一段写完了。\n\n深化学习教育,锤炼过硬司法本\n\n领。扎实开展学习教育，"
+         "推动作风持续好转，全院干警面貌一新。\n",
+         1, FEAT_COMMA_HEADING, false},
+        {"前一段写完了。\n\n深化学习教育,锤炼过硬司法本\n\n领。扎实开展学习教育。\n", 1,
+         FEAT_NEXT_FRAGMENT, true},
+        {"正文一段。\n\n守护绿水青\n", 1, FEAT_LAST, true},
+        {"正文一段。\n\n一、守护绿水青\n", 1, FEAT_LAST, false},
     };
     (void)state;
     check(cases, ARRAY_SIZE(cases));
@@ -137,6 +150,7 @@ static void test_fields(void **state)
         {"发展篇\n", 0, FEAT_PART, true},
         {"中新网青柘2月1日电 题：山里的法官\n", 0, FEAT_DATELINE_TITLE, true},
         {"林知秋 王小川\n", 0, FEAT_NAME_ONLY, true},
+        {"党建引领\n", 0, FEAT_NAME_ONLY, false},
         {"青柘县人民法院工作报告\n", 0, FEAT_WORK_REPORT, true},
         {"青柘县人民法院工作报告\n", 0, FEAT_NAMES_COURT, true},
     };
