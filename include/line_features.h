@@ -140,6 +140,7 @@ struct feature_line {
     int md_depth;      /* Markdown: # count of a heading, 0 otherwise */
     bool md_item, md_image;
     const struct line_facts *facts; /* rules_scan() of s, or NULL to have it done */
+    size_t tail_chars; /* column lines joined into one: characters of the last; 0 if not */
 };
 
 /* What holds for the whole text, measured before the lines are looked at. */

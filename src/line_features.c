@@ -162,6 +162,7 @@ bool line_features_closes_para(const struct feature_line *l, const struct line_f
 {
     uint32_t last = text_last(l->s, l->len, true);
     bool last_in_run = l->blanks_after != 0;
+    size_t chars = l->tail_chars ? l->tail_chars : lf->chars; /* of the last column line */
 
     if (doc->markdown)
         return last_in_run;
@@ -170,9 +171,9 @@ bool line_features_closes_para(const struct feature_line *l, const struct line_f
         return !next || next->indented || last_in_run ||
                (text_is_sentence_end(last) && (nf->mark != MARK_NONE || nf->chars <= HEADING_MAX));
     if (text_is_sentence_end(last))
-        return doc->colwidth == 0 || last_in_run || lf->chars * 100 < doc->colwidth * 85;
+        return doc->colwidth == 0 || last_in_run || chars * 100 < doc->colwidth * 85;
     if (last == 0xFF1A || last == ':') /* a lead-in ending in a colon */
-        return doc->colwidth == 0 || lf->chars * 100 < doc->colwidth * 85 || last_in_run;
+        return doc->colwidth == 0 || chars * 100 < doc->colwidth * 85 || last_in_run;
     /* no sentence end: the paragraph runs on, over a page's or a column's
      * stray blank line too */
     return false;

@@ -26,6 +26,7 @@ struct line {
     bool md_item;        /* Markdown list item or quote: starts a paragraph */
     bool md_image;       /* Markdown image: the caption is the alt text */
     struct line_facts f; /* rules_scan() of the cleaned text */
+    size_t tail_chars;   /* a joined column line: characters of its last piece */
 };
 
 struct pending_caption {
@@ -232,6 +233,93 @@ static void split_lines(struct parser *p, const char *text, size_t len)
     }
 }
 
+/* Whether a column line runs on into the next: as wide as the column, no
+ * sentence end, and a comma, colon, bar or digit in it (a sentence or a
+ * metadata line cut by the column, not a headline's half), the next line
+ * right under it and not a numbered heading. */
+static bool runs_on(const struct parser *p, size_t i)
+{
+    const struct line *ln = &p->lines[i], *nx = &p->lines[i + 1];
+    const char *s = ltext(p, i);
+    size_t mlen;
+    uint32_t last = text_last(s, ln->len, true);
+
+    uint32_t next_first = text_first(ltext(p, i + 1), nx->len);
+
+    if (ln->blanks_after != 0 || ln->f.nonblank * 100 < p->doc.colwidth * 85 ||
+        ln->f.nonblank * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) ||
+        last == 0xFF1A)
+        return false;
+    /* a new paragraph, a bullet or a marker starts a line of its own */
+    if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||
+        next_first == 0x25CF || next_first == 0x25B2 || next_first == 0x3010)
+        return false;
+    if (!(ln->f.commas || ln->f.digits || memchr(s, ':', ln->len) || memchr(s, '|', ln->len) ||
+          text_has(s, ln->len, "：")))
+        return false;
+    /* a number cut in two (2024-03- / 05) is no numbered heading below */
+    if ((last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/')
+        return true;
+    return rules_marker(ltext(p, i + 1), nx->len, &mlen) == MARK_NONE;
+}
+
+/*
+ * Newspaper columns cut sentences, metadata and bylines into lines of the
+ * column's width. Join each run that runs on into one line, so that a line's
+ * features are those of what was written (a whole metadata line, a whole
+ * byline); the width of the last piece is kept for where paragraphs end.
+ * The lines are made anew: pointers into the old ones go stale.
+ */
+static void unwrap(struct parser *p)
+{
+    struct line *out;
+    size_t nr = 0, wide = 0;
+
+    /* only a text that is mostly column lines: a web page with a few lines
+     * of that width is one paragraph to a line */
+    for (size_t i = 0; i < p->nr; i++)
+        wide += p->lines[i].f.nonblank * 100 >= p->doc.colwidth * 85 &&
+                p->lines[i].f.nonblank * 100 <= p->doc.colwidth * 130;
+    if (wide * 5 < p->nr * 2)
+        return;
+    out = xcalloc(p->nr ? p->nr : 1, sizeof(*out));
+
+    for (size_t i = 0; i < p->nr;) {
+        size_t k = i;
+        struct line *ln = &out[nr++];
+
+        *ln = p->lines[i];
+        while (k + 1 < p->nr && runs_on(p, k))
+            k++;
+        if (k > i) {
+            struct sbuf sb = SBUF_INIT;
+
+            for (size_t j = i; j <= k; j++) {
+                const char *s = ltext(p, j);
+                size_t n = p->lines[j].len;
+
+                if (sb.len && n && !text_is_cjk(text_last(sb.buf, sb.len, false)) &&
+                    !text_is_cjk(text_first(s, n)))
+                    sbuf_addch(&sb, ' ');
+                sbuf_add(&sb, s, n);
+            }
+            ln->off = p->clean.len;
+            sbuf_add(&p->clean, sb.buf, sb.len);
+            sbuf_addch(&p->clean, '\n');
+            ln->len = sb.len;
+            ln->blanks_after = p->lines[k].blanks_after;
+            ln->tail_chars = p->lines[k].f.nonblank;
+            rules_scan(p->clean.buf + ln->off, ln->len, &ln->f);
+            sbuf_release(&sb);
+        }
+        i = k + 1;
+    }
+    free(p->lines);
+    p->lines = out;
+    p->nr = nr;
+    p->alloc = nr ? nr : 1;
+}
+
 /* Features of every line, then the kinds: the classifier's two steps. */
 static void classify(struct parser *p)
 {
@@ -253,6 +341,22 @@ static void classify(struct parser *p)
     line_features_measure(fl, p->nr, p->markdown, &p->doc);
     if (p->r->title) /* Markdown front matter gave the title: every # is a section */
         p->doc.md_title_depth = 0;
+    if (p->doc.colwidth) { /* unwrap() makes the lines anew: so their features */
+        unwrap(p);
+        free(fl);
+        fl = xcalloc(p->nr ? p->nr : 1, sizeof(*fl));
+        for (size_t i = 0; i < p->nr; i++) {
+            const struct line *ln = &p->lines[i];
+
+            fl[i].s = ltext(p, i);
+            fl[i].len = ln->len;
+            fl[i].blanks_before = ln->blanks_before;
+            fl[i].blanks_after = ln->blanks_after;
+            fl[i].indented = ln->indented;
+            fl[i].facts = &ln->f;
+            fl[i].tail_chars = ln->tail_chars;
+        }
+    }
     p->feat = xcalloc(p->nr ? p->nr : 1, sizeof(*p->feat));
     p->kinds = xcalloc(p->nr ? p->nr : 1, sizeof(*p->kinds));
     line_features_compute(fl, p->nr, &p->doc, p->feat);

@@ -276,6 +276,27 @@ static void test_source(void **state)
     }
 }
 
+/* A newspaper column cuts a metadata line too: joined again, it gives the
+ * date and the source. */
+static void test_column_cut_metadata(void **state)
+{
+    const char *t = "青柘法院巡回审判进村\n发布时间：2024-03-\n05 来源：青柘日报，\n"
+                    "近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n\n"
+                    "该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
+                    "群众满意度不断提升明显。\n";
+    struct report *r = report_parse("t", t, strlen(t), false);
+
+    (void)state;
+    assert_non_null(r->date);
+    assert_string_equal(r->date, "2024-03-05");
+    assert_non_null(r->source);
+    expect_para(t, 0,
+                "近年来，青柘县人民法院坚持以人民为中心，推动审判工作高质量发展，全院干警共同努力，"
+                "取得了明显成效。");
+    report_free(r);
+}
+
 static void test_indented_paragraphs(void **state)
 {
     /* plain-text articles: each paragraph starts with two ideographic spaces */
@@ -396,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_signoff_and_byline),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
+        cmocka_unit_test(test_column_cut_metadata),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_front_matter),
