@@ -320,8 +320,8 @@ static void unwrap(struct parser *p)
     p->alloc = nr ? nr : 1;
 }
 
-/* Features of every line, then the kinds: the classifier's two steps. */
-static void classify(struct parser *p)
+/* The parser's lines as line_features.c takes them. Caller frees. */
+static struct feature_line *feature_lines(const struct parser *p)
 {
     struct feature_line *fl = xcalloc(p->nr ? p->nr : 1, sizeof(*fl));
 
@@ -337,25 +337,23 @@ static void classify(struct parser *p)
         fl[i].md_item = ln->md_item;
         fl[i].md_image = ln->md_image;
         fl[i].facts = &ln->f;
+        fl[i].tail_chars = ln->tail_chars;
     }
+    return fl;
+}
+
+/* Features of every line, then the kinds: the classifier's two steps. */
+static void classify(struct parser *p)
+{
+    struct feature_line *fl = feature_lines(p);
+
     line_features_measure(fl, p->nr, p->markdown, &p->doc);
     if (p->r->title) /* Markdown front matter gave the title: every # is a section */
         p->doc.md_title_depth = 0;
     if (p->doc.colwidth) { /* unwrap() makes the lines anew: so their features */
         unwrap(p);
         free(fl);
-        fl = xcalloc(p->nr ? p->nr : 1, sizeof(*fl));
-        for (size_t i = 0; i < p->nr; i++) {
-            const struct line *ln = &p->lines[i];
-
-            fl[i].s = ltext(p, i);
-            fl[i].len = ln->len;
-            fl[i].blanks_before = ln->blanks_before;
-            fl[i].blanks_after = ln->blanks_after;
-            fl[i].indented = ln->indented;
-            fl[i].facts = &ln->f;
-            fl[i].tail_chars = ln->tail_chars;
-        }
+        fl = feature_lines(p);
     }
     p->feat = xcalloc(p->nr ? p->nr : 1, sizeof(*p->feat));
     p->kinds = xcalloc(p->nr ? p->nr : 1, sizeof(*p->kinds));
