@@ -108,6 +108,7 @@
       "the next line opens with the end of a cut sentence (领。…): this one runs on")              \
     X(NEXT_FURNITURE, "page furniture right below: a slogan or a label of the page's top")         \
     X(NEXT_DASH, "a dash line right below: the deck under the article's own headline")             \
+    X(PREV_TWO_PHRASES, "the line above is two phrases already: a whole heading, not a half")      \
     X(PREV_OPEN, "the line above runs on into this one: the same paragraph")                       \
     X(CLOSES, "this line closes its paragraph: what follows starts a new block")                   \
     X(NEXT_FIELD, "a byline, a date or metadata right below: a headline or a deck above it")       \

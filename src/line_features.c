@@ -721,6 +721,7 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
         }
         if (pv) {
             on[FEAT_PREV_OPEN] = !pv->on[FEAT_CLOSES];
+            on[FEAT_PREV_TWO_PHRASES] = pv->on[FEAT_PHRASE_SPACE];
             on[FEAT_PREV_MIDSENTENCE] = pv->f.commas && !pv->on[FEAT_ENDS_STOP] &&
                                         !pv->on[FEAT_ENDS_COLON] && pv->mark == MARK_NONE;
             on[FEAT_PREV_UNENDED] = !pv->on[FEAT_ENDS_STOP] && !pv->on[FEAT_ENDS_COLON];
