@@ -241,21 +241,21 @@ static bool runs_on(const struct parser *p, size_t i)
 {
     const struct line *ln = &p->lines[i], *nx = &p->lines[i + 1];
     const char *s = ltext(p, i);
-    size_t mlen;
-    uint32_t last = text_last(s, ln->len, true);
+    size_t mlen, chars = text_count(s, ln->len); /* blanks too: a column counts them */
+    uint32_t last = text_last(s, ln->len, true), next_first = text_first(ltext(p, i + 1), nx->len);
 
-    uint32_t next_first = text_first(ltext(p, i + 1), nx->len);
-
-    if (ln->blanks_after != 0 || ln->f.nonblank * 100 < p->doc.colwidth * 85 ||
-        ln->f.nonblank * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) ||
-        last == 0xFF1A)
+    if (ln->blanks_after != 0 || chars * 100 < p->doc.colwidth * 85 ||
+        chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
         return false;
     /* a new paragraph, a bullet or a marker starts a line of its own */
     if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||
         next_first == 0x25CF || next_first == 0x25B2 || next_first == 0x3010)
         return false;
-    if (!(ln->f.commas || ln->f.digits || memchr(s, ':', ln->len) || memchr(s, '|', ln->len) ||
-          text_has(s, ln->len, "：")))
+    /* a sentence (commas), or metadata (digits with : | -); a headline's
+     * half has neither */
+    if (!(ln->f.commas || (ln->f.digits && (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) ||
+                                            memchr(s, '-', ln->len) || text_has(s, ln->len, "：") ||
+                                            text_has(s, ln->len, "年")))))
         return false;
     /* a number cut in two (2024-03- / 05) is no numbered heading below */
     if ((last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/')
