@@ -108,14 +108,17 @@ void line_features_measure(const struct feature_line *l, size_t n, bool markdown
                 for (size_t j = run_start; j + 1 < i; j++) {
                     if (!ends_sentence(l[j].s, l[j].len))
                         open++;
-                    punct += text_has(l[j].s, l[j].len, "，") || text_has(l[j].s, l[j].len, ",") ||
-                             text_has(l[j].s, l[j].len, "。") || text_has(l[j].s, l[j].len, "、");
+                    punct += (l[j].facts ? l[j].facts->commas
+                                         : text_has(l[j].s, l[j].len, "，") ||
+                                               text_has(l[j].s, l[j].len, ",") ||
+                                               text_has(l[j].s, l[j].len, "、")) ||
+                             find_stop(l[j].s, l[j].len);
                 }
                 /* a column is sentences cut into lines; a run of headlines,
                  * menus and kickers is not */
                 if (open * 2 >= k - 1 && punct * 3 >= k)
                     for (size_t j = run_start; j + 1 < i; j++) {
-                        size_t c = text_count(l[j].s, l[j].len);
+                        size_t c = l[j].facts ? l[j].facts->chars : text_count(l[j].s, l[j].len);
 
                         hist[c < COLWIDTH_MAX ? c : COLWIDTH_MAX]++;
                         nw++;

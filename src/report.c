@@ -241,7 +241,7 @@ static bool runs_on(const struct parser *p, size_t i)
 {
     const struct line *ln = &p->lines[i], *nx = &p->lines[i + 1];
     const char *s = ltext(p, i);
-    size_t mlen, chars = text_count(s, ln->len); /* blanks too: a column counts them */
+    size_t mlen, chars = ln->f.chars; /* blanks too: a column counts them */
     uint32_t last = text_last(s, ln->len, true), next_first = text_first(ltext(p, i + 1), nx->len);
 
     if (ln->blanks_after != 0 || chars * 100 < p->doc.colwidth * 85 ||
