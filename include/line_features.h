@@ -109,6 +109,8 @@
     X(NEXT_FURNITURE, "page furniture right below: a slogan or a label of the page's top")         \
     X(NEXT_DASH, "a dash line right below: the deck under the article's own headline")             \
     X(PREV_TWO_PHRASES, "the line above is two phrases already: a whole heading, not a half")      \
+    X(BETWEEN_PARAS,                                                                               \
+      "a short line without an end between two paragraphs: a heading, blank lines or not")         \
     X(PREV_OPEN, "the line above runs on into this one: the same paragraph")                       \
     X(CLOSES, "this line closes its paragraph: what follows starts a new block")                   \
     X(NEXT_FIELD, "a byline, a date or metadata right below: a headline or a deck above it")       \

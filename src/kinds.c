@@ -242,6 +242,7 @@ static const struct weight {
     W(NUM_ALONE, HEADING, 2, "01 over its heading's text"),
     W(SHORT_IN_COLUMN, HEADING, 2, "a short line between column paragraphs"),
     W(COMMA_HEADING, HEADING, 5, "制度先行,建立…机制: a heading of two phrases"),
+    W(BETWEEN_PARAS, HEADING, 3, "a short line standing between two paragraphs"),
     W(NAME_ONLY, HEADING, -3, "a bare name is a speaker's label or a byline"),
     W(NEXT_FRAGMENT, HEADING, -5, "the sentence runs on into the next line"),
     W(NEXT_FRAGMENT, HEADING_MORE, -5, "the sentence runs on into the next line"),

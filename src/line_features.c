@@ -696,6 +696,11 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
         on[FEAT_NEAR_END] = i + 3 >= n;
         /* widgets and menus, not the fields a headline stands over */
         on[FEAT_NEXT_DASH] = nx && nx->on[FEAT_DASH_START] && l[i + 1].blanks_before <= 2;
+        on[FEAT_BETWEEN_PARAS] = pv && nx && pv->chars > 40 && pv->on[FEAT_ENDS_STOP] &&
+                                 nx->chars >= 20 && out[i].chars >= 4 && out[i].chars <= 30 &&
+                                 !on[FEAT_ENDS_STOP] && !on[FEAT_ENDS_COMMA] &&
+                                 !on[FEAT_ENDS_COLON] && !find_stop(l[i].s, l[i].len) &&
+                                 (!doc->colwidth || out[i].chars * 10 <= doc->colwidth * 7);
         on[FEAT_NEXT_FURNITURE] = nx && furniture(nx->on) && !nx->on[FEAT_META] &&
                                   !nx->on[FEAT_DATE_LINE] && !nx->on[FEAT_BYLINE];
         on[FEAT_NEXT_FRAGMENT] = nx && fragment_first(l[i + 1].s, l[i + 1].len);

@@ -93,6 +93,14 @@ static void test_layout(void **state)
         {"前一段写完了。\n\n深化学习教育,锤炼过硬司法本\n\n领。扎实开展学习教育。\n", 1,
          FEAT_NEXT_FRAGMENT, true},
         {"正文一段。\n\n守护绿水青\n", 1, FEAT_LAST, true},
+        {"该院全年审结各类案件一万余件，同比上升百分之五，群众满意度持续提升，各项工作取得新成效。"
+         "\n"
+         "有行动就有感动\n今年以来，该院执行到位金额同比上升两成。\n",
+         1, FEAT_BETWEEN_PARAS, true},
+        {"该院全年审结各类案件一万余件，同比上升百分之五，群众满意度持续提升，各项工作取得新成效，"
+         "\n"
+         "有行动就有感动\n今年以来，该院执行到位金额同比上升两成。\n",
+         1, FEAT_BETWEEN_PARAS, false},
         {"正文一段。\n\n一、守护绿水青\n", 1, FEAT_LAST, false},
     };
     (void)state;
