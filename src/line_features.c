@@ -431,11 +431,14 @@ static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
 
     if (f->chars > 80 || f->stops)
         return text_has(s, n, "当前位置") || text_has(s, n, "您的位置");
-    /* one pass over the bytes: > › (E2 80 BA) » (C2 BB) ＞ (EF BC 9E) */
+    /* one pass over the bytes: > › (E2 80 BA) » (C2 BB) ＞ (EF BC 9E); the >
+     * of HTML residue (<br />) is no arrow */
+    bool html = memchr(s, '<', n) != NULL;
+
     for (size_t i = 0; i < n; i++) {
         const unsigned char *u = (const unsigned char *)s + i;
 
-        arrows += *u == '>' || (*u == 0xC2 && i + 1 < n && u[1] == 0xBB) ||
+        arrows += (*u == '>' && !html) || (*u == 0xC2 && i + 1 < n && u[1] == 0xBB) ||
                   (*u == 0xE2 && i + 2 < n && u[1] == 0x80 && u[2] == 0xBA) ||
                   (*u == 0xEF && i + 2 < n && u[1] == 0xBC && u[2] == 0x9E);
     }
@@ -666,8 +669,11 @@ static void mark_repeats(const struct feature_line *l, size_t n, struct line_fea
             if (out[j].chars < 6 || k < 24 || memcmp(l[j].s, l[i].s, k) != 0)
                 continue;
             out[i].on[FEAT_REPEATED] = out[j].on[FEAT_REPEATED] = true;
-            out[i].on[FEAT_REPEATED_LATER] = true;
-            out[j].on[FEAT_REPEATED_EARLIER] = true;
+            /* a site shows the headline first, whole or with its suffix */
+            if (l[i].len >= l[j].len) {
+                out[i].on[FEAT_REPEATED_LATER] = true;
+                out[j].on[FEAT_REPEATED_EARLIER] = true;
+            }
         }
     }
 }

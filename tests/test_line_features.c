@@ -112,6 +112,7 @@ static void test_furniture(void **state)
 {
     static const struct feature_case cases[] = {
         {"首页 > 新闻中心 > 正文\n", 0, FEAT_BREADCRUMB, true},
+        {"山里的小法庭<br />\n", 0, FEAT_BREADCRUMB, false},
         {"当前位置：首页 > 法院动态\n", 0, FEAT_NOISE, true},
         {"分享到：\n", 0, FEAT_NOISE, true},
         {"打印 字号：大 中 小\n", 0, FEAT_NOISE, true},
