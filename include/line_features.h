@@ -111,6 +111,8 @@
     X(PREV_TWO_PHRASES, "the line above is two phrases already: a whole heading, not a half")      \
     X(BETWEEN_PARAS,                                                                               \
       "a short line without an end between two paragraphs: a heading, blank lines or not")         \
+    X(CLOSING_CREDIT,                                                                              \
+      "names and roles at the end: 张三 某某报记者 李四 摄影报道, a sign-off kept whole")          \
     X(PREV_OPEN, "the line above runs on into this one: the same paragraph")                       \
     X(CLOSES, "this line closes its paragraph: what follows starts a new block")                   \
     X(NEXT_FIELD, "a byline, a date or metadata right below: a headline or a deck above it")       \

@@ -333,7 +333,8 @@ static const struct weight {
     /* ---- the end */
     W(ALWAYS, SIGNOFF, -6, "a sign-off must show itself"),
     W(SIGNOFF, SIGNOFF, 9, "(金豆) alone"),
-    W(SIGNOFF_GLUED, SIGNOFF, 9, "…的窗口。(林文朝)"),
+    W(SIGNOFF_GLUED, SIGNOFF, 15, "…的窗口。(林文朝): the paragraph's weight and its sign-off"),
+    W(CLOSING_CREDIT, SIGNOFF, 12, "邓某 某某报记者 张某 摄影报道 at the end"),
     W(NEAR_END, SIGNOFF, 2, "a sign-off ends the report"),
     W(ALWAYS, FOOTER, -4, "a footer must show itself"),
     W(FOOTER, FOOTER, 6, "责任编辑, 免责声明, 原文链接"),

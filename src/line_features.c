@@ -308,6 +308,15 @@ static bool fragment_first(const char *s, size_t n)
     return false;
 }
 
+/* Ends with the credit of who reported or photographed it: …记者 张三 摄影报道. */
+static bool closing_credit(const char *s, size_t n)
+{
+    static const char *const ends[] = {"摄影报道", "报道", "摄影", "摄", "整理", "供稿"};
+    bool role = text_has(s, n, "记者") || text_has(s, n, "通讯员") || text_has(s, n, "記者");
+
+    return role && ends_any(s, n, ends, ARRAY_SIZE(ends));
+}
+
 static const char *const one_is[] = {"一是", "二是", "三是", "四是", "五是"};
 
 /* 编者按：…, 导读：…: an editor's note. */
@@ -714,6 +723,8 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
         on[FEAT_COMMA_HEADING] =
             on[FEAT_COMMA_HEADING] && nx && nx->chars > 40 && !on[FEAT_NEXT_FRAGMENT];
         on[FEAT_LAST] = i + 1 == n && out[i].mark == MARK_NONE;
+        on[FEAT_CLOSING_CREDIT] = i >= 3 && on[FEAT_NEAR_END] && out[i].chars <= 40 &&
+                                  on[FEAT_PUNCT_FREE] && closing_credit(l[i].s, l[i].len);
         /* a column line: as wide as the column, touching a line no wider */
         if (doc->colwidth && out[i].chars * 100 >= doc->colwidth * 85 &&
             out[i].chars * 100 <= doc->colwidth * 130)

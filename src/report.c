@@ -995,7 +995,12 @@ static void build(struct parser *p)
                 body_line(p, i, s, (size_t)(open - s));
             }
             flush_para(p);
-            if (rules_signoff(open, (size_t)(s + n - open), &sb)) {
+            if (p->feat[i].on[FEAT_CLOSING_CREDIT] && !p->feat[i].on[FEAT_SIGNOFF]) {
+                clean_byline(s, n, &sb); /* a closing credit, kept whole */
+                if (!r->author)
+                    r->author = xstrndup(sb.buf, sb.len);
+                add_block(p, BLOCK_AUTHOR, 0, s, n);
+            } else if (rules_signoff(open, (size_t)(s + n - open), &sb)) {
                 if (!r->author)
                     r->author = xstrndup(sb.buf, sb.len);
                 add_block(p, BLOCK_AUTHOR, 0, open, (size_t)(s + n - open));

@@ -153,6 +153,9 @@ static void test_fields(void **state)
         {"本报讯（记者 林某 通讯员 张某）近日，青柘县人民法院开通热线。\n", 0, FEAT_LEAD_BYLINE,
          true},
         {"（金豆）\n", 0, FEAT_SIGNOFF, true},
+        {"标题\n导语。\n正文一段。\n正文二段。\n正文三段。\n正文四段。\n"
+         "林某 青柘法治报记者 张某 摄影报道\n",
+         6, FEAT_CLOSING_CREDIT, true},
         {"法庭成为了群众身边的窗口。（林某）\n", 0, FEAT_SIGNOFF_GLUED, true},
         {"2025年1月15日在青柘市第五届人民代表大会第三次会议上\n", 0, FEAT_VENUE, true},
         {"2024年主要工作\n", 0, FEAT_PART, true},

@@ -237,6 +237,27 @@ static void test_web_noise_leaves_the_body(void **state)
 /* Where a report came from: a source line, a paper named in brackets, an
  * e-paper's line; an account's code is no source. Shown and searchable as a
  * block at the head. */
+/* Sign-offs: glued to the last paragraph, or a closing credit kept whole. */
+static void test_signoffs(void **state)
+{
+    const char *glued = "标题\n\n导语写在这里，说明全文的内容。\n\n"
+                        "新法庭的建成，让群众在家门口就能打官司，成为了群众身边的窗口。(林某)\n";
+    const char *credit = "标题\n\n导语写在这里，说明全文的内容。\n\n正文一段，写得比较长一些。\n\n"
+                         "正文二段，也写得比较长一些。\n\n林某 青柘法治报记者 张某 摄影报道\n";
+    struct report *r;
+
+    (void)state;
+    r = report_parse("t", glued, strlen(glued), false);
+    assert_non_null(r->author);
+    assert_string_equal(r->author, "林某");
+    report_free(r);
+    expect_para(glued, 1, "新法庭的建成，让群众在家门口就能打官司，成为了群众身边的窗口。");
+    r = report_parse("t", credit, strlen(credit), false);
+    assert_non_null(r->author);
+    assert_string_equal(r->author, "林某 青柘法治报记者 张某 摄影报道");
+    report_free(r);
+}
+
 static void test_source(void **state)
 {
     static const struct {
@@ -417,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_signoff_and_byline),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
+        cmocka_unit_test(test_signoffs),
         cmocka_unit_test(test_column_cut_metadata),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
