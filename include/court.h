@@ -1,9 +1,11 @@
 /*
- * court.h: recognising court names in Chinese text and normalising them.
- * 海勃湾区法院 → 海勃湾区人民法院, 乌海市中院 → 乌海市中级人民法院,
- * 棋盘井法庭 → 棋盘井人民法庭; generic mentions (全市法院, 两级法院, 人民法庭
- * without a name) are not courts, but "X市两级法院" is remembered as a
- * collective mention of city X. Pure text functions; no terminal, no I/O.
+ * court.h: recognising court names in Chinese text from the country's
+ * divisions (gazetteer.h) and the special courts (court_special.h), and
+ * normalising them to official names: 海勃湾区法院 → 乌海市海勃湾区人民法院,
+ * 佳木斯中院 → 佳木斯市中级人民法院, 棋盘井法庭 → 棋盘井人民法庭, 成铁中院 →
+ * 成都铁路运输中级法院. Generic mentions (全市法院, 两级法院, 人民法庭 without a
+ * name) are not courts; a city's or province's courts together (深圳法院,
+ * 乌海市两级法院) are collective mentions. Pure text functions; no terminal, no I/O.
  */
 #ifndef COURTREAD_COURT_H
 #define COURTREAD_COURT_H
@@ -33,18 +35,26 @@ struct court_mentions {
     size_t nr, alloc;
 };
 
-/* Find every court mention in text, in order. */
+/* Find every court mention in text, in order, with no report around it: a
+ * bare form (县法院) names no court here, a name several places share
+ * (鼓楼区法院) is kept as written. */
 void court_scan(const char *text, size_t len, struct court_mentions *out);
 void court_mentions_release(struct court_mentions *m);
 
 enum court_level court_level_of(const char *name);
 /* Whether two full names name the same court (鄂托克旗人民法院 and
- * 鄂尔多斯市鄂托克旗人民法院; 包头中级人民法院 and 包头市中级人民法院). */
+ * 鄂尔多斯市鄂托克旗人民法院; 包头中级人民法院 and 包头市中级人民法院; 陽江市中級人民法院
+ * and 阳江市中级人民法院). */
 bool court_same(const char *a, const char *b);
-/* The identity of a court as a string: equal keys are the same court. Caller frees. */
+/* The identity of a court as a string: equal keys are the same court (a court
+ * of a known place: its level and the place's code). Caller frees. */
 char *court_key(const char *name);
-/* The court above this one, as far as its name tells: 鄂尔多斯市鄂托克旗人民法院 →
- * 鄂尔多斯市中级人民法院. Caller frees; NULL when the name does not say. */
+/* The court above this one, from the gazetteer and the special table:
+ * 武乡县人民法院 → 长治市中级人民法院 → 山西省高级人民法院 → 最高人民法院; a
+ * municipality's district → its high court; a tribunal of a known town → its
+ * basic court. For a place the gazetteer does not know, what the name says
+ * (霁川市苍砚旗人民法院 → 霁川市中级人民法院). In the name's own script. Caller
+ * frees; NULL when nothing says (最高人民法院, 鼓楼区人民法院). */
 char *court_parent_name(const char *name);
 /* The intermediate court of a city: 乌海市 → 乌海市中级人民法院. Caller frees. */
 char *court_city_court(const char *city);

@@ -43,9 +43,10 @@ struct gaz_hit {
 
 /*
  * Every place called exactly s[0..n) (simplified characters), by its official
- * name or a short form, official names first. Writes up to max hits and
- * returns how many there are in all (several when divisions share a name:
- * 鼓楼区, 朝阳区, 城关区).
+ * name or a short form: official names first, then short forms, each from the
+ * province down to the towns (河南 → 河南省 before 河南蒙古族自治县 before the
+ * towns called 河南街道). Writes up to max hits and returns how many there
+ * are in all (several when divisions share a name: 鼓楼区, 朝阳区, 城关区).
  */
 size_t gazetteer_lookup(const char *s, size_t n, struct gaz_hit *hits, size_t max);
 
@@ -55,7 +56,8 @@ size_t gazetteer_max_name(void);
 
 /* Whether place a lies within place b (or is b). */
 bool gazetteer_within(int a, int b);
-/* The unit above id at level (GAZ_PROVINCE …), or -1. */
+/* The unit above id at level (GAZ_PROVINCE …), id itself when it is at that
+ * level, or -1 (a county directly under its province has no prefecture). */
 int gazetteer_ancestor(int id, enum gaz_level level);
 
 #endif

@@ -40,8 +40,8 @@ void ui_courts_init(struct courts_pane *cp, const struct court_tree *t,
                     struct report *const *reports, size_t nr_reports);
 
 /* Show only the courts whose names match q, and the reports whose titles
- * do (under their courts, unfolded); NULL shows everything again. q must
- * outlive its use. */
+ * do (under their courts, unfolded), each in its place under the courts
+ * above it; NULL shows everything again. q must outlive its use. */
 void ui_courts_filter(struct courts_pane *cp, const struct search_query *q);
 
 /* Expand or fold the court at the selection. */

@@ -50,6 +50,11 @@ attr_t ui_attr(enum theme_role role);
  * left out, combining marks go with their base. */
 int ui_draw_text(WINDOW *win, int y, int x, int max, const char *s, size_t len, attr_t attrs);
 
+/* ui_draw_text(), ending with … when s does not fit in max columns (what a
+ * name cut short looks like); nothing when not even … fits. Returns the
+ * columns drawn. */
+int ui_draw_clipped(WINDOW *win, int y, int x, int max, const char *s, size_t len, attr_t attrs);
+
 /* ui_draw_text() of a NUL-terminated string. */
 int ui_draw_str(WINDOW *win, int y, int x, int max, const char *s, attr_t attrs);
 

@@ -1,8 +1,11 @@
 /*
- * court.c: court names in running Chinese text. A name is found from its
- * suffix (人民法院, 中院, 法庭 …) and the place name before it, read backwards
- * up to a character that cannot be part of a place name. The rules below say
- * which text each one exists for.
+ * court.c: court names in running Chinese text, from knowledge of the
+ * country's divisions (gazetteer.h) and of the special courts
+ * (court_special.h). A name is [province][prefecture][county | town] and a
+ * suffix (人民法院, 中院, 法庭 …), matched longest known place first, read
+ * backwards from the suffix, so the words before a name never become part of
+ * it. Short and bare forms (县法院, 市中院, 省高院) and names several places
+ * share (鼓楼区) are resolved from the places the report itself names.
  */
 #include "court.h"
 
@@ -11,636 +14,1157 @@
 #include <string.h>
 #include <threads.h>
 
+#include "court_special.h"
+#include "gazetteer.h"
+#include "hanzi.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
 
-#define MAX_STEM_CHARS 16
+#define MAX_CANDS    32
+#define HAN          3 /* bytes of a Han character of the basic plane */
+#define LEVEL_BIT(l) (1u << (l))
+#define ALL_UNITS    (LEVEL_BIT(GAZ_PROVINCE) | LEVEL_BIT(GAZ_PREFECTURE) | LEVEL_BIT(GAZ_COUNTY))
 
-/*
- * Characters that end a place name when reading backwards: function words and
- * verbs that stand before a court's name in a sentence ("该院在海南区人民法院",
- * "的棋盘井法庭"), and 院/庭/局, which end the name of another body
- * ("鄂托克旗人民法院棋盘井人民法庭").
- */
-static const char STOPS[] = "的在将把被向对是了及与院庭局等从经据让使给由以为至即并或也都"
-                            "又还曾已均其该本各两级个这那此们者称到于赴往和";
-
-/*
- * Words that open a clause right before a court's name and are read back into
- * it because Chinese has no spaces: 走进鄂托克旗人民法院, 联合海南区法院.
- */
-static const char *const verbs[] = {
-    "走进", "来到", "前往", "深入", "联合", "会同", "依托", "通过", "指导", "推动", "协助",
-    "协调", "邀请", "组织", "设立", "成立", "组建", "建立", "选派", "派驻", "入驻", "充实",
-    "支持", "配合", "参观", "考察", "调研", "慰问", "检查", "督导", "挂职", "交流", "获评",
-    "荣获", "评为", "授予", "包括", "其中", "以及", "同时", "目前", "近日", "日前", "近年来",
-    "今年", "去年", "围绕", "针对", "作为", "入选", "赴",   "如",   "即",
+/* What a suffix asks to stand before it. */
+enum want {
+    WANT_HIGH,    /* a province: 高级人民法院, 高院 */
+    WANT_INTER,   /* a prefecture: 中级人民法院, 中院 */
+    WANT_BASIC,   /* a county-level unit: 人民法院, 法院 */
+    WANT_SPECIAL, /* a city: 海事法院, 铁路运输法院 … */
+    WANT_TRIB,    /* a town, or a name the text ties to a court: 人民法庭, 法庭 */
 };
 
-/* A word with its length in bytes. */
-struct word {
+struct suffix {
     const char *s;
     size_t len;
-};
-#define W(lit)                                                                                     \
-    {                                                                                              \
-        lit, sizeof(lit) - 1                                                                       \
-    }
-
-/* Words that are the whole of what stands where a place name should be:
- * 自治区高院, 基层法院, 巡回法庭 (see is_generic_stem()). */
-static const struct word generic_words[] = {
-    W("自治区"), W("市"),   W("区"),   W("县"),   W("旗"),       W("省"),       W("盟"),
-    W("地方"),   W("专门"), W("基层"), W("上级"), W("下级"),     W("中级"),     W("高级"),
-    W("军事"),   W("本级"), W("同级"), W("人民"), W("市级"),     W("区级"),     W("县级"),
-    W("旗级"),   W("省级"), W("地区"), W("全国"), W("全区"),     W("全市"),     W("全省"),
-    W("全旗"),   W("全县"), W("全盟"), W("辖区"), W("当地"),     W("派出"),     W("巡回"),
-    W("少年"),   W("家事"), W("模拟"), W("科技"), W("数字"),     W("智慧"),     W("互联网"),
-    W("流动"),   W("马背"), W("车载"), W("审判"), W("专业"),     W("环境资源"), W("旅游"),
-    W("共享"),   W("劳动"), W("商事"), W("金融"), W("知识产权"), W("破产"),     W("涉外"),
-    W("海事"),   W("新建"), W("设立"), W("所在"), W("法院"),     W("人民法"),   W("示范"),
-    W("标准化"), W("综合"), W("中心"), W("社区"), W("夜间"),     W("假日"),     W("星级"),
+    enum want want;
+    const char *full; /* the suffix of the official name */
+    bool short_form;  /* 法院, 中院: a form a collective also takes (深圳法院) */
 };
 
-/* Endings of words that stand where a place name should be but name none:
- * 全国优秀法院, 基层法院, 该市法院 (see is_generic_stem()). */
-static const struct word generic_endings[] = {
-    W("优秀"), W("先进"),   W("示范"),   W("文明"), W("模范"),   W("一流"), W("智慧"), W("数字"),
-    W("星级"), W("标准化"), W("现代化"), W("人民"), W("基层"),   W("派出"), W("巡回"), W("全市"),
-    W("全区"), W("全省"),   W("全国"),   W("全旗"), W("全县"),   W("全盟"), W("本市"), W("本区"),
-    W("该市"), W("我市"),   W("我区"),   W("各地"), W("新时代"),
+#define S(lit) lit, sizeof(lit) - 1
+
+/* Longest first, within each anchor (院 or 庭). */
+static const struct suffix court_suffixes[] = {
+    {S("铁路运输中级法院"), WANT_SPECIAL, "铁路运输中级法院", false},
+    {S("高级人民法院"), WANT_HIGH, "高级人民法院", false},
+    {S("中级人民法院"), WANT_INTER, "中级人民法院", false},
+    {S("铁路中级法院"), WANT_SPECIAL, "铁路运输中级法院", true},
+    {S("铁路运输法院"), WANT_SPECIAL, "铁路运输法院", false},
+    {S("知识产权法院"), WANT_SPECIAL, "知识产权法院", false},
+    {S("互联网法院"), WANT_SPECIAL, "互联网法院", false},
+    {S("海事法院"), WANT_SPECIAL, "海事法院", false},
+    {S("金融法院"), WANT_SPECIAL, "金融法院", false},
+    {S("知产法院"), WANT_SPECIAL, "知识产权法院", true}, /* 北京知产法院 */
+    {S("人民法院"), WANT_BASIC, "人民法院", false},
+    {S("铁路法院"), WANT_SPECIAL, "铁路运输法院", true}, /* 兰州铁路法院 */
+    {S("中级法院"), WANT_INTER, "中级人民法院", true},
+    {S("法院"), WANT_BASIC, "人民法院", true},
+    {S("铁路中院"), WANT_SPECIAL, "铁路运输中级法院", true},
+    {S("中院"), WANT_INTER, "中级人民法院", true},
+    {S("高院"), WANT_HIGH, "高级人民法院", true},
+};
+static const struct suffix tribunal_suffixes[] = {
+    {S("人民法庭"), WANT_TRIB, "人民法庭", false},
+    {S("派出法庭"), WANT_TRIB, "人民法庭", true},
+    {S("巡回法庭"), WANT_TRIB, "巡回法庭", true},
+    {S("法庭"), WANT_TRIB, "人民法庭", true},
 };
 
-/* Lookup tables built once, thread-safely, and only read after. */
+enum mkind {
+    MK_COURT,      /* a court, resolved or to be resolved from the report */
+    MK_COLLECTIVE, /* a city's or province's courts together: 深圳法院 */
+    MK_BARE,       /* 县法院, 市中院, 省高院: the report's own place */
+    MK_SELF,       /* 该院, 本院: the court just named */
+};
+
+struct mention {
+    enum mkind kind;
+    enum court_level level;
+    size_t pos, end;   /* the whole mention in the text */
+    size_t npos, pend; /* the name as written (no province before a lower court), the place's end */
+    const struct suffix *suf;
+    const struct court_special *sp;
+    int cands[MAX_CANDS]; /* places the court's own unit may be */
+    int nc;
+    bool unknown;  /* a place the gazetteer does not know: kept as written */
+    bool weak;     /* a tribunal only at a clear boundary, tied to nothing */
+    bool town;     /* a tribunal named for a known town */
+    bool cited;    /* the court's numbered items (某法院8项举措), not the court */
+    uint32_t bare; /* MK_BARE: 县 区 旗 市 州 省 or 自 (自治区) */
+    int number;    /* MK_BARE: 1 for 市一中院, the municipality's first intermediate court */
+    int under;     /* the mention this one was named under, or -1 */
+    char *name;    /* the full name, once resolved */
+};
+
+struct scan {
+    const char *s; /* simplified, for matching; same offsets as o */
+    const char *o; /* as written */
+    size_t len;
+    bool trad;
+    struct mention *v;
+    size_t nr, alloc;
+};
+
+/* ------------------------------------------------------------ knowledge */
+
+/*
+ * Characters that stand in sentences around names but do not make up an
+ * unknown place's name (function words, pronouns, verbs of office), and the
+ * level words that end a place: an unknown name is two or three characters
+ * of neither (霁川, 苍砚, 鹤汀).
+ */
+static const char NOT_IN_NAME[] =
+    "的在将把被向对是了及与等从经据让使给由以为至即并或也都又还曾已均其该"
+    "本各两级个这那此们者称到于赴往和我你他她它要求请就但而且有无不没会能"
+    "可应需须共同时年月日号全新旧前后里来去进出设建立成省市县区旗镇乡州"
+    "盟村人民法院庭审判代表报道组织开展召举行驻扎着作为处首届批第项名个"
+    "记访看走说讲听谈致赞评帮助任派调选当做叫";
+/* Last characters of verbs that stand before 人民法庭 as its object, not its
+ * name: 推动人民法庭建设, 充实人民法庭力量. */
+static const char VERB_ENDS[] = "化实强进加建设派驻入到展善立成持升动合导优务至督管护保障";
+/* Before a bare 县法院 or 省法院, these make it a collective: 全县法院, 各省法院. */
+static const char BEFORE_COLLECTIVE[] = "全我本该各两辖每外省市县区、";
+/* Names before 法庭 that are kinds of hearing, not tribunals: 巡回法庭, 少年法庭. */
+static const char *const not_tribunal[] = {
+    "巡回", "派出",     "基层",     "少年", "家事",   "模拟", "流动", "马背", "车载", "简易",
+    "临时", "共享",     "数字",     "智慧", "互联网", "夜间", "假日", "水上", "海岛", "示范",
+    "星级", "标准化",   "中心",     "社区", "专业",   "审判", "人民", "旅游", "劳动", "金融",
+    "破产", "知识产权", "环境资源", "涉外", "海事",   "行政", "刑事", "民事", "商事", "执行",
+    "立案", "第一",     "第二",     "第三", "我们",   "这个", "该",   "本",   "新建", "设立",
+    "成立", "建成",     "搬到",     "开到", "送到",   "就在",
+};
+
 static struct {
-    struct charset stops;
-    struct charset verb_firsts;
-    struct charset ending_lasts; /* last characters of generic_endings[] */
-    struct charset word_firsts;  /* first characters of generic_words[] */
-} tables;
-static once_flag tables_once = ONCE_FLAG_INIT;
+    struct charset not_in_name, before_collective, verb_ends;
+    uint8_t *children; /* per place: whether a county-level unit is under it */
+    /* the first two characters of every name of each level, hashed: most
+     * places in a text start no name, and this says so before any lookup */
+    uint64_t *pairs[GAZ_TOWN + 1];
+    size_t max_len[GAZ_TOWN + 1]; /* the longest name of each level, in bytes */
+    /* the first characters of the names of each set of levels a reading asks for */
+    struct charset firsts[LEVEL_BIT(GAZ_TOWN + 1)];
+} kb;
 
-static void build_tables(void)
+/* Bits of the hash of each level's set: the few provinces' and prefectures'
+ * small enough to stay in the cache, the 41,000 towns' large enough to say no. */
+static const unsigned pair_bits[GAZ_TOWN + 1] = {0, 14, 14, 16, 20};
+
+static uint32_t pair_hash(uint32_t a, uint32_t b)
 {
-    charset_init(&tables.stops, STOPS);
-    for (size_t i = 0; i < ARRAY_SIZE(generic_words); i++) {
-        uint32_t c = text_first(generic_words[i].s, generic_words[i].len);
+    return (a * 0x9E3779B1u) ^ (b * 0x85EBCA6Bu);
+}
 
-        tables.word_firsts.bits[c >> 6] |= (uint64_t)1 << (c & 63);
+static bool pair_in(int level, uint32_t h)
+{
+    h >>= 32 - pair_bits[level];
+    return (kb.pairs[level][h >> 6] >> (h & 63)) & 1;
+}
+
+/* Whether some name of a level in mask starts with the characters a, b. */
+static bool pair_starts(unsigned mask, uint32_t a, uint32_t b)
+{
+    uint32_t h = pair_hash(a, b);
+
+    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
+        if ((mask & LEVEL_BIT(level)) && pair_in(level, h))
+            return true;
+    return false;
+}
+
+static once_flag kb_once = ONCE_FLAG_INIT;
+
+static void build_kb(void)
+{
+    size_t n = gazetteer_count();
+
+    charset_init(&kb.not_in_name, NOT_IN_NAME);
+    charset_init(&kb.before_collective, BEFORE_COLLECTIVE);
+    charset_init(&kb.verb_ends, VERB_ENDS);
+    kb.children = xcalloc(n ? n : 1, 1);
+    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
+        kb.pairs[level] = xcalloc((1u << pair_bits[level]) / 64, sizeof(uint64_t));
+    for (size_t i = 0; i < n; i++) {
+        const struct gaz_place *p = gazetteer_get((int)i);
+        size_t len = strlen(p->name), l;
+        uint32_t a, b, h;
+
+        if (p->level == GAZ_COUNTY && p->parent >= 0)
+            kb.children[p->parent] = 1;
+        if (len > kb.max_len[p->level])
+            kb.max_len[p->level] = len;
+        /* a short form is a prefix of the name (鄂尔多斯, 延边州): its first two too */
+        l = text_next(p->name, len, &a);
+        if (l >= len)
+            continue;
+        text_next(p->name + l, len - l, &b);
+        h = pair_hash(a, b) >> (32 - pair_bits[p->level]);
+        kb.pairs[p->level][h >> 6] |= (uint64_t)1 << (h & 63);
+        for (unsigned m = 0; m < ARRAY_SIZE(kb.firsts); m++)
+            if ((m & LEVEL_BIT(p->level)) && a < 0x10000)
+                kb.firsts[m].bits[a >> 6] |= (uint64_t)1 << (a & 63);
     }
-    for (size_t i = 0; i < ARRAY_SIZE(generic_endings); i++) {
-        const struct word *e = &generic_endings[i];
-        uint32_t c = text_last(e->s, e->len, false);
-
-        tables.ending_lasts.bits[c >> 6] |= (uint64_t)1 << (c & 63);
-    }
-    for (size_t i = 0; i < ARRAY_SIZE(verbs); i++) {
-        uint32_t c;
-
-        text_next(verbs[i], strlen(verbs[i]), &c);
-        tables.verb_firsts.bits[c >> 6] |= (uint64_t)1 << (c & 63);
-    }
 }
 
-/* The tables are built by court_scan() before anything below reads them. */
-static bool is_stop(uint32_t c)
+static const struct gaz_place *place(int id)
 {
-    return charset_has(&tables.stops, c);
+    return gazetteer_get(id);
 }
 
-static bool ends_with(const char *s, size_t n, const char *suf)
+static bool name_ends(const char *s, const char *suf)
 {
-    return text_ends(s, n, suf);
+    return text_ends(s, strlen(s), suf);
 }
 
-/* Place suffixes of county-level units: the courts under an intermediate court. */
-static bool is_county_place(const char *s, size_t n)
+/* Whether name starts with the first two characters of the place up's name. */
+static bool starts_like(const char *name, int up)
 {
-    return ends_with(s, n, "县") || ends_with(s, n, "旗") || ends_with(s, n, "区") ||
-           ends_with(s, n, "市");
+    return up >= 0 && strlen(name) >= 2 * HAN && !memcmp(name, place(up)->name, 2 * HAN);
 }
 
-/* Place suffixes of prefecture-level units: cities, leagues, prefectures. */
-static bool is_prefecture_place(const char *s, size_t n)
+/* A 市辖区: its court is named with its city (武汉市江汉区人民法院); a 林区 or
+ * 特区 is a county-level unit named alone, and so is a zone whose name holds
+ * its city's already (苏州工业园区, 合肥高新技术产业开发区). */
+static bool is_district(int id)
 {
-    return ends_with(s, n, "市") || ends_with(s, n, "盟") || ends_with(s, n, "州") ||
-           ends_with(s, n, "地区");
+    const struct gaz_place *p = place(id);
+
+    return p->level == GAZ_COUNTY && p->parent >= 0 && name_ends(p->name, "区") &&
+           !name_ends(p->name, "林区") && !name_ends(p->name, "特区") &&
+           !starts_like(p->name, p->parent) &&
+           !starts_like(p->name, gazetteer_ancestor(id, GAZ_PROVINCE));
 }
 
-static bool is_province_place(const char *s, size_t n)
+/* A prefecture-level city with no counties (东莞, 嘉峪关) has basic courts of its own name. */
+static bool has_counties(int id)
 {
-    return ends_with(s, n, "省") || ends_with(s, n, "自治区");
+    return kb.children[id] != 0;
 }
 
-/*
- * Provinces by their short names, as 高院 mentions use them (内蒙古高院,
- * 广东高院). Geography, not data from any report.
- */
-static const char *const provinces[] = {
-    "北京",   "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江",
-    "江苏",   "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南",
-    "广东",   "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
-    "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "兵团",
+/* ------------------------------------------------------------- matching */
+
+static uint32_t char_before(const char *s, size_t at)
+{
+    uint32_t c = 0;
+    size_t p = text_prev(s, at);
+
+    if (at == 0)
+        return 0;
+    text_next(s + p, at - p, &c);
+    return c;
+}
+
+/* Whether the text at at starts a name: a line start or after what is not Han. */
+static bool boundary_at(const struct scan *sc, size_t at)
+{
+    uint32_t c = char_before(sc->s, at);
+
+    return at == 0 || !text_is_han(c);
+}
+
+struct hit {
+    size_t start;
+    int ids[MAX_CANDS];
+    int n;
+    bool short_form;
 };
 
-/* Where a province's name starts in a stem that ends with it ("入选内蒙古自治区"
- * → 内蒙古自治区); sn when it does not. */
-static size_t province_at(const char *s, size_t n)
+/*
+ * The longest known place ending at byte end (not before lo) with a level in
+ * mask, read over Han characters only. Fills h with the matching places.
+ */
+static bool place_before(const struct scan *sc, size_t lo, size_t end, unsigned mask, struct hit *h)
 {
-    static const char *const tails[] = {"",           "省",        "市", "自治区", "维吾尔自治区",
-                                        "壮族自治区", "回族自治区"};
-    for (size_t i = 0; i < n;) {
+    size_t starts[32], ns = 0, i = end, max = 0;
+    uint32_t chars[32];
+
+    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
+        if ((mask & LEVEL_BIT(level)) && kb.max_len[level] > max)
+            max = kb.max_len[level];
+    while (i > lo && ns < ARRAY_SIZE(starts)) {
+        const unsigned char *u = (const unsigned char *)sc->s;
+        size_t p;
         uint32_t c;
 
-        for (size_t k = 0; k < ARRAY_SIZE(provinces); k++) {
-            size_t l;
-
-            if (provinces[k][0] != s[i] || provinces[k][1] != s[i + 1])
-                continue; /* the first bytes rule out most at once */
-            l = strlen(provinces[k]);
-            if (n - i < l || memcmp(s + i, provinces[k], l) != 0)
-                continue;
-            for (size_t t = 0; t < ARRAY_SIZE(tails); t++)
-                if (n - i - l == strlen(tails[t]) && !memcmp(s + i + l, tails[t], n - i - l))
-                    return i;
+        if (i >= 3 && (u[i - 3] & 0xF0) == 0xE0) { /* the common case: three bytes */
+            p = i - 3;
+            c = ((uint32_t)(u[p] & 0x0F) << 12) | ((uint32_t)(u[p + 1] & 0x3F) << 6) |
+                (u[p + 2] & 0x3F);
+        } else {
+            p = text_prev(sc->s, i);
+            text_next(sc->s + p, i - p, &c);
         }
-        i += text_next(s + i, n - i, &c);
+        if (p < lo || !text_is_han(c) || end - p > max)
+            break;
+        i = p;
+        chars[ns] = c;
+        starts[ns++] = i;
     }
-    return n;
+    while (ns > 1) { /* two characters at least */
+        struct gaz_hit g[32];
+        size_t st = starts[--ns], n;
+
+        if (!pair_starts(mask, chars[ns], chars[ns - 1]))
+            continue;
+        n = gazetteer_lookup(sc->s + st, end - st, g, ARRAY_SIZE(g));
+        h->n = 0;
+        h->short_form = false;
+        for (size_t k = 0; k < n && k < ARRAY_SIZE(g); k++)
+            if (mask & LEVEL_BIT(place(g[k].id)->level) && h->n < MAX_CANDS) {
+                h->ids[h->n++] = g[k].id;
+                h->short_form = h->short_form || g[k].short_form;
+            }
+        if (h->n) {
+            h->start = st;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Keep the candidates that lie within one of the places of h; true when any do. */
+static bool narrow(int *cands, int *nc, const struct hit *h)
+{
+    int k = 0;
+
+    for (int i = 0; i < *nc; i++)
+        for (int j = 0; j < h->n; j++)
+            if (cands[i] != h->ids[j] && gazetteer_within(cands[i], h->ids[j])) {
+                cands[k++] = cands[i];
+                break;
+            }
+    if (!k)
+        return false;
+    *nc = k;
+    return true;
 }
 
 /*
- * A 人民法庭 is named for its town (棋盘井, 乌兰镇); a verb before 人民法庭 is
- * not a name: 细化人民法庭建设, 充实人民法庭力量. Town names are short, and
- * verbs end in characters like 化 实 强 建.
+ * The places above the court's own (湖北省赤壁市, 巴中市巴州区): each must
+ * contain a candidate, and narrows them. Returns where the written name
+ * starts, leaving out a province before a court below the high court.
  */
-static bool tribunal_stem_ok(const char *s, size_t n)
+static size_t chain_before(const struct scan *sc, size_t lo, size_t start, int *cands, int *nc,
+                           size_t *npos)
 {
-    static const char VERB_ENDS[] = "化实强进加建设派驻入到展善立成持升动合导优务至督管";
-    uint32_t c = text_last(s, n, false);
-    char buf[5];
-    size_t l = text_put(buf, c);
+    struct hit h;
 
-    buf[l] = '\0';
-    if (text_count(s, n) > 4 && !ends_with(s, n, "镇") && !ends_with(s, n, "乡") &&
-        !ends_with(s, n, "苏木") && !ends_with(s, n, "街道"))
-        return false;
-    return !strstr(VERB_ENDS, buf);
+    *npos = start;
+    for (int k = 0; k < 2; k++) {
+        unsigned mask = LEVEL_BIT(GAZ_PROVINCE) | LEVEL_BIT(GAZ_PREFECTURE);
+
+        if (!place_before(sc, lo, start, mask, &h) || !narrow(cands, nc, &h))
+            break;
+        start = h.start;
+        if (place(h.ids[0])->level != GAZ_PROVINCE)
+            *npos = start;
+    }
+    return start;
 }
 
 /*
- * Words that stand where a place name should be but name no place: 全市法院,
- * 基层法院, 上级法院, 全国优秀法院, 自治区高院, 巡回法庭, 少年法庭.
+ * An unknown place of two characters and a level word in levels (three at
+ * a line start or after punctuation: 白鹭湾区)
+ * (霁川市, 苍砚旗) ending at end, standing at a clear boundary or after a
+ * known or unknown bigger place. Returns its start (with the places before
+ * it), or SIZE_MAX.
  */
-
-static bool is_generic_stem(const char *s, size_t n)
+static size_t unknown_before(const struct scan *sc, size_t lo, size_t end, const char *levels,
+                             size_t *npos, int depth, bool full)
 {
-    if (n <= 12 && n >= 3 && charset_has(&tables.word_firsts, text_first(s, n)))
-        for (size_t i = 0; i < ARRAY_SIZE(generic_words); i++)
-            if (generic_words[i].len == n && memcmp(generic_words[i].s, s, n) == 0)
-                return true;
-    if (!charset_has(&tables.ending_lasts, text_last(s, n, false)))
-        return false;
-    for (size_t i = 0; i < ARRAY_SIZE(generic_endings); i++) {
-        const struct word *e = &generic_endings[i];
+    uint32_t lw = char_before(sc->s, end);
+    char buf[8];
+    size_t two = SIZE_MAX;
 
-        /* the last character first: it rules out most at once */
-        if (e->len <= n && s[n - 1] == e->s[e->len - 1] && s[n - 2] == e->s[e->len - 2] &&
-            memcmp(s + n - e->len, e->s, e->len) == 0)
+    buf[text_put(buf, lw)] = '\0';
+    if (end < lo + 3 * HAN || !strstr(levels, buf))
+        return SIZE_MAX;
+    for (size_t n = 2; n <= 3; n++) {
+        size_t b, at;
+        bool ok = true;
+        struct hit h;
+
+        if (end < lo + (n + 1) * HAN)
+            break;
+        b = end - (n + 1) * HAN;
+        for (at = b; at < end - HAN && ok; at += HAN) {
+            uint32_t c;
+
+            text_next(sc->s + at, end - at, &c);
+            ok = text_is_han(c) && !charset_has(&kb.not_in_name, c);
+        }
+        if (!ok || text_prev(sc->s, b + 1) != b)
+            continue;
+        *npos = b;
+        if (place_before(sc, lo, b, LEVEL_BIT(GAZ_PROVINCE) | LEVEL_BIT(GAZ_PREFECTURE), &h)) {
+            if (place(h.ids[0])->level != GAZ_PROVINCE)
+                *npos = h.start;
+            return h.start;
+        }
+        if (depth == 0) {
+            size_t np, st = unknown_before(sc, lo, b, "市州盟", &np, 1, false);
+
+            if (st != SIZE_MAX) {
+                *npos = np;
+                return st;
+            }
+        }
+        /* after a function word (赴鹤汀区法院) is a boundary too */
+        if (boundary_at(sc, b) ||
+            (n == 2 && (b == lo || charset_has(&kb.not_in_name, char_before(sc->s, b)))))
+            return b;
+        if (n == 2)
+            two = b;
+    }
+    /* a complete official name of two characters (考察澜屿市中级人民法院) after any
+     * word, when no longer name stands at a boundary */
+    if (full && two != SIZE_MAX) {
+        *npos = two;
+        return two;
+    }
+    return SIZE_MAX;
+}
+
+static struct mention *new_mention(struct scan *sc, enum mkind kind, enum court_level level,
+                                   size_t pos, size_t end)
+{
+    struct mention *m;
+
+    ALLOC_GROW(sc->v, sc->nr + 1, sc->alloc);
+    m = &sc->v[sc->nr++];
+    memset(m, 0, sizeof(*m));
+    m->kind = kind;
+    m->level = level;
+    m->pos = m->npos = pos;
+    m->end = end;
+    m->under = -1;
+    return m;
+}
+
+static void set_cands(struct mention *m, const struct hit *h)
+{
+    m->nc = h->n;
+    memcpy(m->cands, h->ids, (size_t)h->n * sizeof(*h->ids));
+}
+
+/* A bare level word right before the suffix (县法院, 市中院, 省高院), not a
+ * collective (全县法院, 各省法院); 0 when there is none. */
+static uint32_t bare_word(const struct scan *sc, size_t lo, size_t p, const char *words)
+{
+    uint32_t c = char_before(sc->s, p), b;
+    char buf[8];
+
+    if (p < lo + HAN)
+        return 0;
+    if (p >= lo + 3 * HAN && !memcmp(sc->s + p - 3 * HAN, "自治区", 3 * HAN))
+        c = 0x81EA; /* 自 */
+    buf[text_put(buf, c)] = '\0';
+    if (!c || !strstr(words, buf))
+        return 0;
+    /* the level word alone (要求县法院), not the end of a name (塔县法院) */
+    b = char_before(sc->s, p - (c == 0x81EA ? 3 : 1) * HAN);
+    if (charset_has(&kb.before_collective, b))
+        return 0;
+    /* every province is known, and a city's name before 市 was tried first */
+    if ((c == 0x53BF || c == 0x533A || c == 0x65D7) && text_is_han(b) && /* 县 区 旗 */
+        !charset_has(&kb.not_in_name, b))
+        return 0;
+    return c;
+}
+
+/*
+ * A known county of one character and its level word (岚县, 和县) at the end
+ * of an unknown name of two that stands at a boundary (桐岚县): the unknown
+ * name. After a function word (在和县) it stays the known one.
+ */
+static bool unknown_longer(const struct scan *sc, size_t lo, size_t p, const struct hit *h)
+{
+    size_t npos;
+    uint32_t c = char_before(sc->s, h->start);
+
+    if (p - h->start != 2 * HAN || !text_is_han(c) || charset_has(&kb.not_in_name, c))
+        return false;
+    size_t st = unknown_before(sc, lo, p, "县区旗市", &npos, 0, false);
+
+    /* at a line start or after punctuation only: 据了解岚县 is 岚县 */
+    return st < h->start && boundary_at(sc, st);
+}
+
+/*
+ * Words of the campaigns courts name themselves by (平安法院, 和谐法院): some
+ * are also the short forms of places (平安 for 平安区), and before 法院 they
+ * are the campaign.
+ */
+static bool is_slogan(const char *s, size_t n)
+{
+    static const char *const slogans[] = {"平安", "和谐", "阳光", "文明", "法治",
+                                          "幸福", "美丽", "清廉", "廉洁", "书香"};
+
+    for (size_t i = 0; i < ARRAY_SIZE(slogans); i++)
+        if (n == strlen(slogans[i]) && !memcmp(s, slogans[i], n))
+            return true;
+    return false;
+}
+
+/* Two or three levels of courts together: 乌海市两级法院, 全省三级法院. */
+static size_t levels_word(const struct scan *sc, size_t lo, size_t p)
+{
+    if (p >= lo + 2 * HAN && (!memcmp(sc->s + p - 2 * HAN, "两级", 2 * HAN) ||
+                              !memcmp(sc->s + p - 2 * HAN, "三级", 2 * HAN)))
+        return p - 2 * HAN;
+    return p;
+}
+
+/* A court of a place the gazetteer does not know, when its name is complete
+ * and stands at a clear boundary (see unknown_before()). */
+static bool add_unknown(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf,
+                        enum court_level level, const char *levels)
+{
+    size_t npos, st = unknown_before(sc, lo, p, levels, &npos, level == COURT_BASIC ? 0 : 1,
+                                     !suf->short_form);
+    struct mention *m;
+
+    if (st == SIZE_MAX)
+        return false;
+    m = new_mention(sc, MK_COURT, level, st, e);
+    m->npos = npos;
+    m->pend = p;
+    m->unknown = true;
+    m->suf = suf;
+    return true;
+}
+
+static void court_basic(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
+{
+    struct hit h;
+    uint32_t bare;
+
+    if (place_before(sc, lo, p, ALL_UNITS, &h) && !unknown_longer(sc, lo, p, &h) &&
+        !(h.short_form && is_slogan(sc->s + h.start, p - h.start))) {
+        int county[MAX_CANDS], nco = 0, upper[MAX_CANDS], nup = 0;
+        struct mention *m;
+
+        for (int i = 0; i < h.n; i++) {
+            if (place(h.ids[i])->level == GAZ_COUNTY)
+                county[nco++] = h.ids[i];
+            else
+                upper[nup++] = h.ids[i];
+        }
+        /* 兰州法院: the city's name, not that of a district inside it (兰州新区) */
+        for (int i = 0; i < nco && h.short_form; i++)
+            for (int k = 0; k < nup; k++)
+                if (gazetteer_within(county[i], upper[k])) {
+                    county[i--] = county[--nco];
+                    break;
+                }
+        if (!nco) {
+            /* 深圳法院, 湖北法院: a city's or province's courts together; the
+             * basic court of a city without counties (嘉峪关市人民法院) */
+            bool own = !suf->short_form && place(upper[0])->level == GAZ_PREFECTURE &&
+                       !has_counties(upper[0]);
+
+            if (!own && !suf->short_form)
+                return;
+            m = new_mention(sc, own ? MK_COURT : MK_COLLECTIVE,
+                            own ? COURT_BASIC : COURT_COLLECTIVE, h.start, e);
+            set_cands(m, &h);
+            m->pend = p;
+            return;
+        }
+        m = new_mention(sc, MK_COURT, COURT_BASIC, h.start, e);
+        m->suf = suf;
+        m->pend = p;
+        memcpy(m->cands, county, (size_t)nco * sizeof(int));
+        m->nc = nco;
+        if (nup && suf->short_form && h.short_form) {
+            /* 朝阳法院: a city's courts or a district's court; the report decides */
+            for (int i = 0; i < nup && m->nc < MAX_CANDS; i++)
+                m->cands[m->nc++] = upper[i];
+        }
+        m->pos = chain_before(sc, lo, h.start, m->cands, &m->nc, &m->npos);
+        return;
+    }
+    /* 霁川市苍砚旗人民法院, 鹤汀区法院: a full name the gazetteer does not know */
+    if (add_unknown(sc, lo, p, e, suf, COURT_BASIC, suf->short_form ? "县区旗" : "县区旗市"))
+        return;
+    if (suf->short_form && levels_word(sc, lo, p) != p) {
+        /* 乌海市两级法院: a city's courts together */
+        size_t q = levels_word(sc, lo, p);
+
+        if (place_before(sc, lo, q, LEVEL_BIT(GAZ_PROVINCE) | LEVEL_BIT(GAZ_PREFECTURE), &h)) {
+            struct mention *m = new_mention(sc, MK_COLLECTIVE, COURT_COLLECTIVE, h.start, e);
+
+            set_cands(m, &h);
+            return;
+        }
+        p = q;
+    }
+    if (p >= lo + 2 * HAN && (!memcmp(sc->s + p - 2 * HAN, "全省", 2 * HAN) ||
+                              !memcmp(sc->s + p - 2 * HAN, "全区", 2 * HAN))) {
+        /* 全省法院: the courts of the province the report names, together */
+        struct mention *m = new_mention(sc, MK_COLLECTIVE, COURT_COLLECTIVE, p - 2 * HAN, e);
+
+        m->bare = sc->s[p - 1] == "省"[2] ? 0x7701 : 0x81EA; /* 省, 自(治区) */
+        return;
+    }
+    bare = bare_word(sc, lo, p, "县区旗省自");
+    if (bare) {
+        bool high = bare == 0x7701 || bare == 0x81EA; /* 省法院, 自治区法院 */
+        struct mention *m = new_mention(sc, MK_BARE, high ? COURT_HIGH : COURT_BASIC,
+                                        p - (bare == 0x81EA ? 3 : 1) * HAN, e);
+
+        m->bare = bare;
+    }
+}
+
+/* 市一中院, 市第二中级人民法院, 省一中院: a numbered intermediate court of the
+ * municipality (or of Hainan) the report names. */
+static bool numbered_bare(struct scan *sc, size_t lo, size_t p, size_t e)
+{
+    static const char NUMERALS[] = "一二三四五";
+    char buf[8];
+    uint32_t c = char_before(sc->s, p), w;
+    const char *at;
+    size_t q = p - HAN;
+    struct mention *m;
+
+    if (p < lo + 2 * HAN)
+        return false;
+    buf[text_put(buf, c)] = '\0';
+    if (!(at = strstr(NUMERALS, buf)))
+        return false;
+    if (q >= lo + 2 * HAN && char_before(sc->s, q) == 0x7B2C) /* 第 */
+        q -= HAN;
+    w = char_before(sc->s, q);
+    if ((w != 0x5E02 && w != 0x7701) || q < lo + HAN || /* 市 省 */
+        charset_has(&kb.before_collective, char_before(sc->s, q - HAN)))
+        return false;
+    m = new_mention(sc, MK_BARE, COURT_INTERMEDIATE, q - HAN, e);
+    m->bare = w;
+    m->number = (int)((at - NUMERALS) / HAN) + 1;
+    return true;
+}
+
+static void court_inter(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
+{
+    struct hit h;
+    uint32_t bare;
+
+    if (place_before(sc, lo, p, LEVEL_BIT(GAZ_PREFECTURE) | LEVEL_BIT(GAZ_PROVINCE), &h)) {
+        struct mention *m;
+
+        /* 北京市中级人民法院 is no court: the municipalities' are numbered */
+        if (place(h.ids[0])->level == GAZ_PROVINCE)
+            return;
+        m = new_mention(sc, MK_COURT, COURT_INTERMEDIATE, h.start, e);
+        set_cands(m, &h);
+        m->suf = suf;
+        m->pend = p;
+        m->pos = chain_before(sc, lo, h.start, m->cands, &m->nc, &m->npos);
+        return;
+    }
+    if (add_unknown(sc, lo, p, e, suf, COURT_INTERMEDIATE, "市州盟"))
+        return;
+    if (numbered_bare(sc, lo, p, e))
+        return;
+    bare = bare_word(sc, lo, p, "市州盟");
+    if (bare)
+        new_mention(sc, MK_BARE, COURT_INTERMEDIATE, p - HAN, e)->bare = bare;
+}
+
+static void court_high(struct scan *sc, size_t lo, size_t p, size_t e)
+{
+    struct hit h;
+    uint32_t bare;
+
+    if (place_before(sc, lo, p, LEVEL_BIT(GAZ_PROVINCE), &h)) {
+        struct mention *m = new_mention(sc, MK_COURT, COURT_HIGH, h.start, e);
+
+        set_cands(m, &h);
+        m->pend = p;
+        return;
+    }
+    bare = bare_word(sc, lo, p, "省市自");
+    if (bare)
+        new_mention(sc, MK_BARE, COURT_HIGH, p - (bare == 0x81EA ? 3 : 1) * HAN, e)->bare = bare;
+}
+
+static void court_special(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
+{
+    struct hit h;
+
+    if (place_before(sc, lo, p, ALL_UNITS, &h)) {
+        struct mention *m = new_mention(sc, MK_COURT, COURT_SPECIAL, h.start, e);
+
+        set_cands(m, &h);
+        m->suf = suf;
+        m->pend = p;
+        m->unknown = true; /* named as written */
+    }
+}
+
+static bool is_not_tribunal(const char *s, size_t n)
+{
+    for (size_t i = 0; i < ARRAY_SIZE(not_tribunal); i++) {
+        size_t l = strlen(not_tribunal[i]);
+
+        if (n >= l && !memcmp(s + n - l, not_tribunal[i], l))
             return true;
     }
     return false;
 }
 
-/* Generic openings before a real name: 全市海南区法院 → 海南区法院. */
-static size_t skip_generic_prefix(const char *s, size_t n)
+/* Whether s[a..b) is two to four Han characters that may name a tribunal
+ * (ten for a known town's full name): any, when tied to its court; else not
+ * ending like a verb (推动人民法庭), and an unknown one with no function word. */
+static bool tribunal_name_ok(const struct scan *sc, size_t a, size_t b, bool tied, bool town)
 {
-    static const char *const prefixes[] = {
-        "全市", "全区", "全省", "全国", "全旗", "全县", "全盟",
-        "我市", "我区", "我省", "我县", "我旗", "辖区", "原",
-    };
-    size_t i = 0;
-    bool again = true;
+    size_t chars = 0;
 
-    while (again) {
-        uint32_t c = i < n ? text_first(s + i, n - i) : 0;
-
-        again = false;
-        if (c != 0x5168 && c != 0x6211 && c != 0x8F96 && c != 0x539F) /* 全 我 辖 原 */
-            break;
-        for (size_t k = 0; k < ARRAY_SIZE(prefixes); k++) {
-            size_t l = strlen(prefixes[k]);
-
-            if (n - i > l && memcmp(s + i, prefixes[k], l) == 0) {
-                i += l;
-                again = true;
-            }
-        }
-    }
-    return i;
-}
-
-/* Skip the words of verbs[] at the start of s. */
-static size_t skip_verb_prefix(const char *s, size_t n)
-{
-    size_t i = 0;
-    bool again = true;
-
-    while (again && i < n && charset_has(&tables.verb_firsts, text_first(s + i, n - i))) {
-        again = false;
-        for (size_t k = 0; k < ARRAY_SIZE(verbs); k++) {
-            size_t l = strlen(verbs[k]);
-
-            if (n - i > l + 3 && memcmp(s + i, verbs[k], l) == 0) {
-                i += l;
-                again = true;
-            }
-        }
-    }
-    return i;
-}
-
-/* Where the place name before byte end starts: back over Han up to a stop. */
-static size_t stem_start(const char *t, size_t end)
-{
-    size_t i = end, chars = 0;
-
-    while (i > 0 && chars < MAX_STEM_CHARS) {
-        size_t p = text_prev(t, i);
+    for (size_t i = a; i < b;) {
         uint32_t c;
 
-        text_next(t + p, i - p, &c);
-        if (!text_is_han(c))
-            break;
-        if (is_stop(c)) {
-            /* 和 is a stop only between two names: 海南区和乌达区法院, not 和林格尔县 */
-            if (c == 0x548C && p > 0) {
-                size_t q = text_prev(t, p);
-
-                if (!is_county_place(t + q, p - q))
-                    goto keep;
-            } else if (c == 0x548C) {
-                goto keep;
-            }
-            break;
-        }
-    keep:
-        i = p;
+        i += text_next(sc->s + i, b - i, &c);
+        if (!text_is_han(c) || (!tied && !town && charset_has(&kb.not_in_name, c)))
+            return false;
         chars++;
     }
-    return i;
+    if (!tied && charset_has(&kb.verb_ends, char_before(sc->s, b)))
+        return false;
+    return chars >= 2 && chars <= (town ? 10u : 4u) && !is_not_tribunal(sc->s + a, b - a);
 }
 
-/* The place name before byte end, without generic openings and verbs. */
-static size_t place_start(const char *t, size_t end)
+static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
 {
-    size_t st = stem_start(t, end), k;
+    struct hit h;
+    struct mention *prev = sc->nr ? &sc->v[sc->nr - 1] : NULL, *m;
+    size_t a = prev ? prev->end : 0;
 
-    do {
-        k = st;
-        st += skip_generic_prefix(t + st, end - st);
-        st += skip_verb_prefix(t + st, end - st);
-    } while (st != k);
-    return st;
+    /* X法院Y法庭, 该院Y法庭, 县法院Y法庭: the court just named holds it */
+    if (prev && prev->kind != MK_COLLECTIVE && a <= p && p - a <= 10 * HAN) {
+        bool town;
+
+        if (p - a >= HAN && !memcmp(sc->s + a, "的", HAN))
+            a += HAN;
+        town = place_before(sc, a, p, LEVEL_BIT(GAZ_TOWN), &h) && h.start == a;
+        /* three characters, or a town's name (达来诺日, 夏宜瑶族乡) */
+        if (tribunal_name_ok(sc, a, p, true, town) && (p - a <= 3 * HAN || town)) {
+            int under = (int)(prev - sc->v);
+            bool named_with = prev->level == COURT_SPECIAL || !strcmp(suf->s, "巡回法庭");
+            size_t prev_pos = prev->pos;
+
+            m = new_mention(sc, MK_COURT, COURT_TRIBUNAL, a, e); /* prev moves */
+            m->suf = suf;
+            m->pend = p;
+            m->under = under;
+            if (town) {
+                set_cands(m, &h);
+                m->town = true;
+            }
+            if (named_with)
+                m->pos = prev_pos; /* 广州海事法院阳江巡回法庭 */
+            return;
+        }
+    }
+    if (!strcmp(suf->s, "巡回法庭"))
+        return; /* a circuit tribunal only under its court */
+    if (place_before(sc, lo, p, LEVEL_BIT(GAZ_TOWN), &h) &&
+        tribunal_name_ok(sc, h.start, p, false, true)) {
+        m = new_mention(sc, MK_COURT, COURT_TRIBUNAL, h.start, e);
+        set_cands(m, &h);
+        m->suf = suf;
+        m->pend = p;
+        m->town = true;
+        return;
+    }
+    /* 海滨法庭 at the start of a sentence: a tribunal if the report is about its court */
+    for (size_t n = 2; n <= 3; n++) {
+        size_t b = p >= lo + n * HAN ? p - n * HAN : SIZE_MAX;
+
+        if (b == SIZE_MAX || text_prev(sc->s, b + 1) != b || !boundary_at(sc, b) ||
+            char_before(sc->s, b) == 0x201C /* “ : a brand (“海岛法庭”) */)
+            continue;
+        if (!tribunal_name_ok(sc, b, p, false, false))
+            continue;
+        m = new_mention(sc, MK_COURT, COURT_TRIBUNAL, b, e);
+        m->suf = suf;
+        m->pend = p;
+        m->weak = true;
+        return;
+    }
 }
 
-static void add(struct court_mentions *m, enum court_level level, size_t pos, size_t end,
-                const char *stem, size_t sn, const char *suffix)
+/* Look at the suffix ending at byte e; add what it names. */
+static void at_anchor(struct scan *sc, size_t e, bool ting)
 {
-    struct court_mention *c;
+    const struct suffix *sufs = ting ? tribunal_suffixes : court_suffixes;
+    size_t nsufs = ting ? ARRAY_SIZE(tribunal_suffixes) : ARRAY_SIZE(court_suffixes);
+    size_t lo = sc->nr ? sc->v[sc->nr - 1].end : 0;
+    const struct court_special *sp;
+    size_t st;
+    const struct suffix *suf = NULL;
+
+    if (lo > e)
+        lo = e;
+    /* a special name may hold one found before it: 最高人民法院第一巡回法庭 */
+    if ((sp = court_special_ending_at(sc->s, e, &st)) != NULL) {
+        new_mention(sc, MK_COURT, sp->level, st, e)->sp = sp;
+        return;
+    }
+    if (!ting && e >= 2 * HAN &&
+        (!memcmp(sc->s + e - 2 * HAN, "该院", 2 * HAN) ||
+         !memcmp(sc->s + e - 2 * HAN, "本院", 2 * HAN))) {
+        new_mention(sc, MK_SELF, COURT_BASIC, e - 2 * HAN, e);
+        return;
+    }
+    /* the anchor's own two characters match: compare what stands before them */
+    for (size_t i = 0; i < nsufs && !suf; i++) {
+        size_t l = sufs[i].len;
+
+        if (e - lo >= l && !memcmp(sc->s + e - l, sufs[i].s, l - 2 * HAN) &&
+            !memcmp(sc->s + e - 2 * HAN, sufs[i].s + l - 2 * HAN, 2 * HAN))
+            suf = &sufs[i];
+    }
+    if (!suf)
+        return;
+    switch (suf->want) {
+    case WANT_HIGH:
+        court_high(sc, lo, e - suf->len, e);
+        break;
+    case WANT_INTER:
+        court_inter(sc, lo, e - suf->len, e, suf);
+        break;
+    case WANT_BASIC:
+        court_basic(sc, lo, e - suf->len, e, suf);
+        break;
+    case WANT_SPECIAL:
+        court_special(sc, lo, e - suf->len, e, suf);
+        break;
+    case WANT_TRIB:
+        tribunal(sc, lo, e - suf->len, e, suf);
+        break;
+    }
+}
+
+/* 最高法 on its own (最高法发布): the Supreme People's Court. */
+static void supreme_short(struct scan *sc)
+{
+    const char *p = sc->s, *end = sc->s + sc->len;
+    const struct court_special *sp = court_special_lookup("最高人民法院", strlen("最高人民法院"));
+    size_t first = sc->nr;
+
+    while ((p = memmem(p, (size_t)(end - p), "最高法", 3 * HAN)) != NULL) {
+        size_t at = (size_t)(p - sc->s);
+
+        p += 3 * HAN;
+        if (p + HAN <= end && (!memcmp(p, "院", HAN) || !memcmp(p, "官", HAN)))
+            continue; /* 最高法院 is found from its 院; 最高法官 is a judge */
+        for (size_t i = first; i-- > 0 && at != SIZE_MAX;)
+            if (sc->v[i].pos <= at && at < sc->v[i].end)
+                at = SIZE_MAX; /* part of a name found: 最高法第一巡回法庭 */
+        if (at == SIZE_MAX)
+            continue;
+        new_mention(sc, MK_COURT, COURT_SUPREME, at, at + 3 * HAN)->sp = sp;
+    }
+}
+
+/* Whether a count of items follows at (8项, 20条): the court's document is meant. */
+static bool items_after(const struct scan *sc, size_t at)
+{
+    size_t i = at;
+
+    while (i < sc->len && sc->s[i] >= '0' && sc->s[i] <= '9')
+        i++;
+    return i > at && i + HAN <= sc->len &&
+           (!memcmp(sc->s + i, "项", HAN) || !memcmp(sc->s + i, "条", HAN));
+}
+
+/* Merge the mentions from before on (found by another pass) into the ones
+ * before them, in order of position, keeping the ties (indexes) right. */
+static void merge_by_pos(struct scan *sc, size_t before)
+{
+    struct mention *v = xmalloc(sc->nr * sizeof(*v));
+    int *map = xmalloc(sc->nr * sizeof(*map));
+    size_t a = 0, b = before, k = 0;
+
+    while (a < before || b < sc->nr) {
+        bool take_a = b == sc->nr || (a < before && sc->v[a].pos <= sc->v[b].pos);
+        size_t from = take_a ? a++ : b++;
+
+        map[from] = (int)k;
+        v[k++] = sc->v[from];
+    }
+    for (size_t i = 0; i < k; i++)
+        if (v[i].under >= 0)
+            v[i].under = map[v[i].under];
+    free(sc->v);
+    free(map);
+    sc->v = v;
+    sc->alloc = sc->nr;
+}
+
+/* Find every mention in sc's text, in order of where each ends. */
+static void scan_text(struct scan *sc)
+{
+    static const char YUAN[] = "院", TING[] = "庭";
+    const char *s = sc->s, *end = s + sc->len;
+    const char *py = s, *pt = s;
+    size_t before;
+
+    call_once(&kb_once, build_kb);
+    /* memchr on each needle's last byte, the two kept in step */
+    py = memchr(py, YUAN[2], sc->len);
+    pt = memchr(pt, TING[2], sc->len);
+    while (py || pt) {
+        bool ting = !py || (pt && pt < py);
+        const char *p = ting ? pt : py, *needle = ting ? TING : YUAN;
+        size_t e = (size_t)(p - s) + 1;
+
+        if (e >= 2 * HAN && p[-2] == needle[0] && p[-1] == needle[1]) {
+            uint32_t c = char_before(s, e - HAN);
+
+            if (ting ? c == 0x6CD5 /* 法 */
+                     : (c == 0x6CD5 || c == 0x4E2D || c == 0x9AD8 || c == 0x5206 || c == 0x8BE5 ||
+                        c == 0x672C)) /* 法 中 高 分 该 本 */
+                at_anchor(sc, e, ting);
+        }
+        p++;
+        if (ting)
+            pt = memchr(p, TING[2], (size_t)(end - p));
+        else
+            py = memchr(p, YUAN[2], (size_t)(end - p));
+    }
+    before = sc->nr;
+    supreme_short(sc);
+    for (size_t i = 0; i < sc->nr; i++)
+        sc->v[i].cited = items_after(sc, sc->v[i].end);
+    if (sc->nr != before)
+        merge_by_pos(sc, before);
+}
+
+/* ---------------------------------------------------------------- names */
+
+/* An official (simplified) name, in the report's script. */
+static void put_official(const struct scan *sc, struct sbuf *sb, const char *s)
+{
+    size_t n = strlen(s);
+
+    if (!sc->trad) {
+        sbuf_addstr(sb, s);
+        return;
+    }
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        char buf[8];
+
+        i += text_next(s + i, n - i, &c);
+        sbuf_add(sb, buf, text_put(buf, hanzi_traditional(c)));
+    }
+}
+
+/* The court of a known unit: 武汉市江汉区人民法院, 罗源县人民法院, 喀什地区中级人民法院. */
+static void put_unit_court(const struct scan *sc, struct sbuf *sb, int id, enum court_level level)
+{
+    const struct gaz_place *p = place(id);
+
+    if (level == COURT_BASIC && is_district(id))
+        put_official(sc, sb, place(p->parent)->name);
+    put_official(sc, sb, p->name);
+    put_official(sc, sb,
+                 level == COURT_HIGH           ? "高级人民法院"
+                 : level == COURT_INTERMEDIATE ? "中级人民法院"
+                                               : "人民法院");
+}
+
+/* The name of a mention whose own unit is id (or -1: as written). */
+static char *mention_name(const struct scan *sc, const struct mention *m, int id)
+{
     struct sbuf sb = SBUF_INIT;
 
-    sbuf_add(&sb, stem, sn);
-    sbuf_addstr(&sb, suffix);
-    ALLOC_GROW(m->v, m->nr + 1, m->alloc);
-    c = &m->v[m->nr++];
-    c->level = level;
-    c->pos = pos;
-    c->end = end;
-    c->name = sbuf_detach(&sb, NULL);
-    c->under = -1;
-}
+    if (m->sp) {
+        put_official(sc, &sb, m->sp->name);
+    } else if (m->level == COURT_TRIBUNAL) {
+        if (m->pos < m->npos) /* under a special court: its name first */
+            sbuf_add(&sb, sc->o + m->pos, m->npos - m->pos);
+        sbuf_add(&sb, sc->o + m->npos, m->pend - m->npos);
+        if (m->pos < m->npos)
+            sbuf_add(&sb, sc->o + m->pend, m->end - m->pend);
+        else
+            put_official(sc, &sb, m->suf->full);
+    } else if (m->level == COURT_SPECIAL) {
+        /* the place as written, the suffix in full: 兰州铁路法院 → 兰州铁路运输法院 */
+        sbuf_add(&sb, sc->o + m->npos, m->pend - m->npos);
+        put_official(sc, &sb, m->suf->full);
+    } else if (id >= 0) {
+        put_unit_court(sc, &sb, id, m->level);
+    } else if (m->unknown) {
+        sbuf_add(&sb, sc->o + m->npos, m->pend - m->npos);
+        put_official(sc, &sb, m->suf->full);
+    } else if (m->nc) {
+        /* a name several places share (鼓楼区): as the gazetteer writes it,
+         * when all the candidates of that level do */
+        const char *n0 = place(m->cands[0])->name;
 
-struct suffix_rule {
-    const char *before; /* what stands before 法院 / 法庭 / 院 */
-    enum court_level level;
-    const char *full; /* the suffix of the full name */
-};
-
-/* Look at one 法院 / 法庭 / 中院 / 高院 ending at byte end; add what it names. */
-static void scan_one(const char *t, size_t len, size_t key, size_t end, bool tribunal,
-                     struct court_mentions *m)
-{
-    /* Longest first: 中级人民法院 before 人民法院 before 法院. */
-    static const struct suffix_rule court_rules[] = {
-        {"铁路运输中级", COURT_SPECIAL, "铁路运输中级法院"},
-        {"高级人民", COURT_HIGH, "高级人民法院"},
-        {"中级人民", COURT_INTERMEDIATE, "中级人民法院"},
-        {"铁路运输", COURT_SPECIAL, "铁路运输法院"},
-        {"知识产权", COURT_SPECIAL, "知识产权法院"},
-        {"互联网", COURT_SPECIAL, "互联网法院"},
-        {"海事", COURT_SPECIAL, "海事法院"},
-        {"金融", COURT_SPECIAL, "金融法院"},
-        {"人民", COURT_BASIC, "人民法院"},
-        {"高级", COURT_HIGH, "高级人民法院"},
-        {"中级", COURT_INTERMEDIATE, "中级人民法院"},
-        {"", COURT_BASIC, "人民法院"},
-    };
-    static const struct suffix_rule tribunal_rules[] = {
-        {"人民", COURT_TRIBUNAL, "人民法庭"},
-        {"", COURT_TRIBUNAL, "人民法庭"},
-    };
-    const struct suffix_rule *rules = tribunal ? tribunal_rules : court_rules;
-    size_t nrules = tribunal ? ARRAY_SIZE(tribunal_rules) : ARRAY_SIZE(court_rules);
-    size_t s0, sk;
-    const char *stem;
-    size_t sn;
-
-    for (size_t r = 0; r < nrules; r++) {
-        size_t bl = strlen(rules[r].before);
-        enum court_level level = rules[r].level;
-
-        if (key < bl || memcmp(t + key - bl, rules[r].before, bl) != 0)
-            continue;
-        s0 = key - bl;
-        /* 乌海市两级法院, 全市三级法院: the courts of a city together. */
-        if (!tribunal && bl == 0 && s0 >= 6 &&
-            (!memcmp(t + s0 - 6, "两级", 6) || !memcmp(t + s0 - 6, "三级", 6))) {
-            sk = place_start(t, s0 - 6);
-            stem = t + sk;
-            sn = s0 - 6 - sk;
-            if (sn && is_prefecture_place(stem, sn) && !is_generic_stem(stem, sn))
-                add(m, COURT_COLLECTIVE, sk, end, stem, sn, "");
-            return;
-        }
-        sk = place_start(t, s0);
-        stem = t + sk;
-        sn = s0 - sk;
-        /* “海岛法庭”, “马背法庭”: a short form in quotes is a brand, not a court */
-        if (bl == 0 && sk >= 3 && !memcmp(t + sk - 3, "“", 3) && end + 3 <= len &&
-            !memcmp(t + end, "”", 3))
-            return;
-        if (!tribunal && level == COURT_BASIC && bl > 0 && ends_with(stem, sn, "最高")) {
-            /* 最高人民法院 has no place name */
-            add(m, COURT_SUPREME, s0 - strlen("最高"), end, "", 0, "最高人民法院");
-            return;
-        }
-        if (!sn || text_count(stem, sn) < 2 || is_generic_stem(stem, sn))
-            return;
-        switch (level) {
-        case COURT_HIGH: {
-            size_t at = province_at(stem, sn);
-
-            if (at < sn)
-                add(m, level, sk + at, end, stem + at, sn - at, rules[r].full);
-            return;
-        }
-        case COURT_BASIC:
-            if (is_county_place(stem, sn))
-                add(m, level, sk, end, stem, sn, rules[r].full);
-            else if (bl == 0 && text_count(stem, sn) <= 4)
-                /* 包头法院: a city's courts by its bare name */
-                add(m, COURT_COLLECTIVE, sk, end, stem, sn, "");
-            return;
-        case COURT_TRIBUNAL:
-            if (tribunal_stem_ok(stem, sn))
-                add(m, level, sk, end, stem, sn, rules[r].full);
-            return;
-        default:
-            add(m, level, sk, end, stem, sn, rules[r].full);
-            return;
-        }
+        for (int i = 1; i < m->nc; i++)
+            if (strcmp(place(m->cands[i])->name, n0) != 0 ||
+                place(m->cands[i])->level != place(m->cands[0])->level)
+                return NULL; /* 朝阳法院: 朝阳区 or 朝阳县, nothing says */
+        put_official(sc, &sb, n0);
+        put_official(sc, &sb,
+                     m->level == COURT_HIGH           ? "高级人民法院"
+                     : m->level == COURT_INTERMEDIATE ? "中级人民法院"
+                                                      : "人民法院");
+    } else {
+        return NULL;
     }
+    return sbuf_detach(&sb, NULL);
 }
 
-/* 乌海市中院, 内蒙古高院: short forms used in running text. */
-static void scan_short(const char *t, size_t len, size_t key, size_t end, bool high,
-                       struct court_mentions *m)
-{
-    size_t sk = place_start(t, key);
-    const char *stem = t + sk;
-    size_t sn = key - sk;
+/* ---------------------------------------------------------------- scans */
 
-    if (!sn || text_count(stem, sn) < 2 || is_generic_stem(stem, sn))
-        return;
-    if (high) {
-        size_t at = province_at(stem, sn);
-
-        if (at < sn)
-            add(m, COURT_HIGH, sk + at, end, stem + at, sn - at, "高级人民法院");
-        return;
-    }
-    if (is_prefecture_place(stem, sn)) {
-        add(m, COURT_INTERMEDIATE, sk, end, stem, sn, "中级人民法院");
-    } else if (text_count(stem, sn) <= 4) {
-        /* 包头中院: the bare city name, when the text names 包头市 */
-        struct sbuf city = SBUF_INIT;
-
-        sbuf_add(&city, stem, sn);
-        sbuf_addstr(&city, "市");
-        if (memmem(t, len, city.buf, city.len))
-            add(m, COURT_INTERMEDIATE, sk, end, city.buf, city.len, "中级人民法院");
-        sbuf_release(&city);
-    }
-}
-
-static int cmp_pos(const void *a, const void *b)
-{
-    const struct court_mention *x = a, *y = b;
-
-    return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
-/* The place that contains the court named: 鄂尔多斯市鄂托克旗人民法院 → 鄂尔多斯市. */
-static size_t city_prefix_len(const char *name, size_t n);
-static size_t place_len(const char *name, size_t n);
-static size_t last_component(const char *s, size_t n);
-
+/* A simplified copy of a text in traditional characters, with the same byte
+ * offsets (a character whose simplified form is longer stays as it is). */
 /*
- * A place read back too far, past a verb no list has ("走进鄂托克旗人民法院"),
- * ends with the own place name of another court in the same text
- * (鄂尔多斯市鄂托克旗人民法院 → 鄂托克旗): then it is that place. What stands
- * before a real name is a bigger place (鄂尔多斯市), so that stays.
- * Works on the distinct names (u of them), so a long report naming the same
- * court thousands of times costs u * u, not mentions squared.
+ * Traditional characters whose simplified form hanzi_simplify() does not give
+ * in a character of the same length (開, its table's 𫔭), found the other way
+ * round: the simplified character whose traditional form they are (开). Built
+ * once, the first time a text in traditional characters is read.
  */
-static char *shared_suffix(char **names, const size_t *place, const size_t *comp, size_t u,
-                           size_t i)
+static struct {
+    uint16_t *back; /* by traditional character below U+10000: its simplified one, or 0 */
+} simp;
+static once_flag simp_once = ONCE_FLAG_INIT;
+
+static void build_back(void)
 {
-    const char *name = names[i];
-    size_t pl = place[i], best = 0;
+    simp.back = xcalloc(0x10000, sizeof(*simp.back));
+    for (uint32_t c = 0x3400; c < 0xA000; c++) {
+        uint32_t t = hanzi_traditional(c), d;
+        char a[8], b[8];
 
-    for (size_t j = 0; j < u; j++) {
-        const char *o = names[j];
-        size_t lc = comp[j], cl = place[j] - lc;
-
-        if (j == i || cl >= pl || cl <= best || text_count(o + lc, cl) < 2 ||
-            memcmp(name + pl - cl, o + lc, cl) != 0)
+        if (t == c || t >= 0x10000 || simp.back[t])
             continue;
-        if (is_prefecture_place(name, pl - cl) || is_province_place(name, pl - cl))
+        d = hanzi_simplify(t);
+        if (d == t || text_put(a, d) != text_put(b, t))
+            simp.back[t] = (uint16_t)c;
+    }
+}
+
+/* The simplified form of c in a character of the same length, or c. */
+static uint32_t simplify_char(uint32_t c, size_t len)
+{
+    uint32_t d = hanzi_simplify(c);
+    char buf[8];
+
+    if (d != c && text_put(buf, d) == len)
+        return d;
+    call_once(&simp_once, build_back);
+    return c < 0x10000 && simp.back[c] ? simp.back[c] : c;
+}
+
+static char *simplified_copy(const char *t, size_t len)
+{
+    char *s = xmalloc(len + 1);
+
+    memcpy(s, t, len);
+    s[len] = '\0';
+    for (size_t i = 0; i < len;) {
+        uint32_t c, d;
+        size_t l = text_next(t + i, len - i, &c);
+
+        if (c >= 0x3400 && (d = simplify_char(c, l)) != c)
+            text_put(s + i, d);
+        i += l;
+    }
+    return s;
+}
+
+static void scan_init(struct scan *sc, const char *t, size_t len, bool trad)
+{
+    memset(sc, 0, sizeof(*sc));
+    sc->o = t;
+    sc->len = len;
+    sc->trad = trad;
+    sc->s = trad ? simplified_copy(t, len) : t;
+}
+
+static void scan_release(struct scan *sc)
+{
+    for (size_t i = 0; i < sc->nr; i++)
+        free(sc->v[i].name);
+    free(sc->v);
+    if (sc->s != sc->o)
+        free((char *)sc->s);
+}
+
+static bool looks_traditional(const char *t, size_t len)
+{
+    return hanzi_is_traditional(t, len < 2048 ? len : 2048); /* the head tells */
+}
+
+/* The mentions of a name on its own, or of text with no report around it. */
+static void scan_plain(struct scan *sc, const char *t, size_t len)
+{
+    scan_init(sc, t, len, looks_traditional(t, len));
+    scan_text(sc);
+}
+
+/* The one place a mention names without context, or -1. */
+static int own_place(const struct mention *m)
+{
+    if (m->nc == 1)
+        return m->cands[0];
+    if (m->nc > 1 && m->kind == MK_COURT) {
+        /* 朝阳法院: only the county-level candidates name a court */
+        int c = -1, n = 0;
+
+        for (int i = 0; i < m->nc; i++)
+            if (place(m->cands[i])->level == GAZ_COUNTY)
+                c = m->cands[i], n++;
+        if (n == 1 && m->level == COURT_BASIC)
+            return c;
+    }
+    return -1;
+}
+
+void court_scan(const char *text, size_t len, struct court_mentions *out)
+{
+    struct scan sc;
+    size_t first = out->nr;
+    int *at;
+
+    scan_plain(&sc, text, len);
+    at = xmalloc((sc.nr ? sc.nr : 1) * sizeof(*at)); /* each mention's place in out, or -1 */
+    for (size_t i = 0; i < sc.nr; i++) {
+        struct mention *m = &sc.v[i];
+        struct court_mention *c;
+        char *name = NULL;
+
+        if (m->kind == MK_COLLECTIVE) {
+            struct sbuf sb = SBUF_INIT;
+
+            if (m->nc != 1)
+                continue;
+            put_official(&sc, &sb, place(m->cands[0])->name);
+            name = sbuf_detach(&sb, NULL);
+        } else if (m->kind == MK_COURT && !m->weak && !m->cited) {
+            name = mention_name(&sc, m, own_place(m));
+        }
+        at[i] = -1;
+        if (!name)
             continue;
-        best = cl;
+        at[i] = (int)(out->nr - first);
+        ALLOC_GROW(out->v, out->nr + 1, out->alloc);
+        c = &out->v[out->nr++];
+        c->level = m->kind == MK_COLLECTIVE ? COURT_COLLECTIVE : m->level;
+        c->pos = m->pos;
+        c->end = m->end;
+        c->name = name;
+        c->under = m->under >= 0 ? at[m->under] : -1; /* mentions come after what holds them */
     }
-    return best ? xstrdup(name + pl - best) : NULL;
-}
-
-/* X市法院 when X市 has an intermediate court or county courts of its own is
- * the city's courts together (鄂尔多斯市法院), not a court. */
-static bool is_prefecture_collective(char **names, const enum court_level *levels, size_t u,
-                                     size_t i)
-{
-    const char *name = names[i];
-    size_t n = strlen(name), sl = strlen("人民法院");
-
-    if (levels[i] != COURT_BASIC || !ends_with(name, n, "市人民法院"))
-        return false;
-    for (size_t j = 0; j < u; j++) {
-        const char *o = names[j];
-        size_t on = strlen(o), cp;
-
-        if (levels[j] == COURT_INTERMEDIATE && on - strlen("中级人民法院") == n - sl &&
-            !memcmp(o, name, n - sl))
-            return true;
-        if (levels[j] == COURT_BASIC && j != i && (cp = city_prefix_len(o, on)) != 0 &&
-            cp == n - sl && !memcmp(o, name, cp))
-            return true;
-    }
-    return false;
-}
-
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Apply the two rules above to every mention, through its distinct name. */
-static void resolve_names(const char *t, struct court_mentions *m, size_t first)
-{
-    size_t nr = m->nr - first, u = 0;
-    char **names = xmalloc((nr ? nr : 1) * sizeof(*names)), **renamed;
-    size_t *ks = xmalloc((nr ? nr : 1) * sizeof(*ks));
-    enum court_level *levels;
-    bool *collective;
-
-    /* neighbours repeat the same court most of the time: drop those first */
-    for (size_t i = 0; i < nr; i++) {
-        char *name = m->v[first + i].name;
-
-        if (!u || strcmp(names[u - 1], name) != 0)
-            names[u++] = name;
-    }
-    qsort(names, u, sizeof(*names), cmp_name);
-    nr = u;
-    u = 0;
-    for (size_t i = 0; i < nr; i++)
-        if (!u || strcmp(names[u - 1], names[i]) != 0)
-            names[u++] = names[i];
-    levels = xmalloc((u ? u : 1) * sizeof(*levels));
-    renamed = xcalloc(u ? u : 1, sizeof(*renamed));
-    collective = xcalloc(u ? u : 1, sizeof(*collective));
-    for (size_t i = first; i < m->nr; i++) {
-        char **at = bsearch(&m->v[i].name, names, u, sizeof(*names), cmp_name);
-
-        levels[at - names] = m->v[i].level;
-    }
-    {
-        size_t *place = xmalloc((u ? u : 1) * sizeof(*place));
-        size_t *comp = xmalloc((u ? u : 1) * sizeof(*comp));
-
-        for (size_t i = 0; i < u; i++) {
-            size_t n = strlen(names[i]);
-
-            place[i] = levels[i] == COURT_COLLECTIVE ? n : place_len(names[i], n);
-            comp[i] = last_component(names[i], place[i]);
-        }
-        for (size_t i = 0; i < u; i++)
-            renamed[i] = shared_suffix(names, place, comp, u, i);
-        free(place);
-        free(comp);
-    }
-    /* the collective test looks at the names as corrected */
-    {
-        char **fixed = xmalloc((u ? u : 1) * sizeof(*fixed));
-
-        for (size_t i = 0; i < u; i++)
-            fixed[i] = renamed[i] ? renamed[i] : names[i];
-        for (size_t i = 0; i < u; i++)
-            collective[i] = is_prefecture_collective(fixed, levels, u, i);
-        free(fixed);
-    }
-    /* which distinct name each mention has: all found before any changes */
-    for (size_t i = first; i < m->nr; i++)
-        ks[i - first] =
-            (size_t)((char **)bsearch(&m->v[i].name, names, u, sizeof(*names), cmp_name) - names);
-    for (size_t i = first; i < m->nr; i++) {
-        struct court_mention *c = &m->v[i];
-        size_t k = ks[i - first], n;
-
-        if (renamed[k]) {
-            c->pos += strlen(c->name) - strlen(renamed[k]);
-            free(c->name);
-            c->name = xstrdup(renamed[k]);
-        }
-        n = strlen(c->name);
-        /* only a short form "X市法院" can be a collective; "X市人民法院" is a court */
-        if (collective[k] && c->end >= 12 && !memcmp(t + c->end - 6, "法院", 6) &&
-            memcmp(t + c->end - 12, "人民", 6) != 0) {
-            c->level = COURT_COLLECTIVE;
-            c->name[n - strlen("人民法院")] = '\0';
-        }
-    }
-    for (size_t i = 0; i < u; i++)
-        free(renamed[i]);
-    free(ks);
-    free(names);
-    free(renamed);
-    free(levels);
-    free(collective);
-}
-
-void court_scan(const char *t, size_t len, struct court_mentions *m)
-{
-    static const char YUAN[] = "院", TING[] = "庭", FA[] = "法", ZHONG[] = "中", GAO[] = "高";
-    size_t first = m->nr;
-
-    call_once(&tables_once, build_tables); /* for every lookup below */
-
-    for (int pass = 0; pass < 2; pass++) {
-        const char *needle = pass ? TING : YUAN;
-        const char *p = t, *e = t + len;
-
-        /* memchr on the last byte is much faster than memmem on three */
-        while ((p = memchr(p, needle[2], (size_t)(e - p))) != NULL) {
-            size_t at, end;
-
-            p++;
-            if (p - t < 3 || p[-3] != needle[0] || p[-2] != needle[1])
-                continue;
-            at = (size_t)(p - t) - 3;
-            end = at + 3;
-            if (at < 3)
-                continue;
-            if (!memcmp(t + at - 3, FA, 3))
-                scan_one(t, len, at - 3, end, pass == 1, m);
-            else if (pass == 0 && !memcmp(t + at - 3, ZHONG, 3))
-                scan_short(t, len, at - 3, end, false, m);
-            else if (pass == 0 && !memcmp(t + at - 3, GAO, 3))
-                scan_short(t, len, at - 3, end, true, m);
-        }
-    }
-    for (size_t i = first + 1; i < m->nr; i++)
-        if (m->v[i].pos < m->v[i - 1].pos) {
-            qsort(m->v + first, m->nr - first, sizeof(*m->v), cmp_pos);
-            break;
-        }
-    resolve_names(t, m, first);
-
-    /* A 法庭 named right after its court: 鄂托克旗人民法院棋盘井人民法庭. */
-    for (size_t i = first + 1; i < m->nr; i++)
-        if (m->v[i].level == COURT_TRIBUNAL && m->v[i - 1].end == m->v[i].pos &&
-            m->v[i - 1].level != COURT_COLLECTIVE)
-            m->v[i].under = (int)(i - 1 - first);
+    free(at);
+    scan_release(&sc);
 }
 
 void court_mentions_release(struct court_mentions *m)
@@ -652,25 +1176,19 @@ void court_mentions_release(struct court_mentions *m)
     m->nr = m->alloc = 0;
 }
 
-enum court_level court_level_of(const char *name)
-{
-    size_t n = strlen(name);
+/* ---------------------------------------------------- names on their own */
 
-    if (!strcmp(name, "最高人民法院"))
-        return COURT_SUPREME;
-    if (ends_with(name, n, "高级人民法院"))
-        return COURT_HIGH;
-    if (ends_with(name, n, "铁路运输中级法院"))
-        return COURT_SPECIAL;
-    if (ends_with(name, n, "中级人民法院"))
-        return COURT_INTERMEDIATE;
-    if (ends_with(name, n, "人民法庭"))
-        return COURT_TRIBUNAL;
-    if (ends_with(name, n, "人民法院"))
-        return COURT_BASIC;
-    if (ends_with(name, n, "法院"))
-        return COURT_SPECIAL;
-    return COURT_COLLECTIVE;
+/* The single mention that a whole name is, or NULL. */
+static const struct mention *whole(const struct scan *sc)
+{
+    for (size_t i = sc->nr; i-- > 0;)
+        if (sc->v[i].end == sc->len && sc->v[i].kind == MK_COURT && sc->v[i].pos == 0)
+            return &sc->v[i];
+    for (size_t i = sc->nr; i-- > 0;) /* 鄂托克旗人民法院棋盘井人民法庭: the last */
+        if (sc->v[i].end == sc->len && sc->v[i].kind == MK_COURT &&
+            sc->v[i].level == COURT_TRIBUNAL)
+            return &sc->v[i];
+    return NULL;
 }
 
 /* Byte length of the place part of a full name (name minus its court suffix). */
@@ -681,15 +1199,26 @@ static size_t place_len(const char *name, size_t n)
         "互联网法院",       "海事法院",     "金融法院",     "人民法院",     "人民法庭",
     };
     for (size_t i = 0; i < ARRAY_SIZE(sufs); i++)
-        if (ends_with(name, n, sufs[i]))
+        if (text_ends(name, n, sufs[i]))
             return n - strlen(sufs[i]);
     return n;
 }
 
+static bool is_prefecture_place(const char *s, size_t n)
+{
+    return text_ends(s, n, "市") || text_ends(s, n, "盟") || text_ends(s, n, "州") ||
+           text_ends(s, n, "地区");
+}
+
+static bool is_province_place(const char *s, size_t n)
+{
+    return text_ends(s, n, "省") || text_ends(s, n, "自治区");
+}
+
 /*
- * Where the last place component of a place name starts: 鄂尔多斯市鄂托克旗 →
- * 鄂托克旗, 乌鲁木齐市新市区 → 新市区. Splits after a province or prefecture
- * suffix, keeping at least two characters in the component.
+ * Where the last place component of a place name the gazetteer does not know
+ * starts: 霁川市苍砚旗 → 苍砚旗. Splits after a province or prefecture suffix,
+ * keeping at least two characters in the component.
  */
 static size_t last_component(const char *s, size_t n)
 {
@@ -707,24 +1236,52 @@ static size_t last_component(const char *s, size_t n)
     return best;
 }
 
-static size_t city_prefix_len(const char *name, size_t n)
+/* A name in simplified characters (court names compare in one script): a
+ * copy in *copy (caller frees) when it is written in traditional ones, else
+ * the name itself. */
+static const char *simplify(const char *name, char **copy)
 {
-    size_t pl = place_len(name, n), lc;
+    size_t n = strlen(name);
 
-    if (court_level_of(name) != COURT_BASIC)
-        return 0;
-    lc = last_component(name, pl);
-    return lc && is_prefecture_place(name, lc) ? lc : 0;
+    *copy = hanzi_is_traditional(name, n) ? simplified_copy(name, n) : NULL;
+    return *copy ? *copy : name;
 }
 
-/* The identity of a court: its level and its own place name without the places
- * above it and without a trailing 市 (包头中级人民法院 = 包头市中级人民法院). */
-static void key_into(const char *name, struct sbuf *out)
+enum court_level court_level_of(const char *name)
 {
-    size_t n = strlen(name), pl = place_len(name, n), lc = last_component(name, pl);
-    enum court_level level = court_level_of(name);
-    const char *p = name + lc;
-    size_t k = pl - lc;
+    char *copy;
+    const char *s = simplify(name, &copy); /* 陽江市中級人民法院 is an intermediate court too */
+    size_t n = strlen(s);
+    const struct court_special *sp = court_special_lookup(s, n);
+    enum court_level level = COURT_COLLECTIVE;
+
+    if (sp)
+        level = sp->level;
+    else if (text_ends(s, n, "高级人民法院"))
+        level = COURT_HIGH;
+    else if (text_ends(s, n, "铁路运输中级法院"))
+        level = COURT_SPECIAL;
+    else if (text_ends(s, n, "中级人民法院"))
+        level = COURT_INTERMEDIATE;
+    else if (text_ends(s, n, "法庭"))
+        level = COURT_TRIBUNAL;
+    else if (text_ends(s, n, "人民法院"))
+        level = COURT_BASIC;
+    else if (text_ends(s, n, "法院"))
+        level = COURT_SPECIAL;
+    free(copy);
+    return level;
+}
+
+/* The identity of a court named by a known place: its level and the place's code. */
+/*
+ * The identity of a court the gazetteer does not place, from its name (s,
+ * simplified): its level and own last component, with no trailing 市
+ * (霁川中级人民法院 = 霁川市中级人民法院).
+ */
+static void key_written(const char *s, enum court_level level, struct sbuf *out)
+{
+    size_t n = strlen(s), pl = place_len(s, n), lc = last_component(s, pl), k = pl - lc;
 
     sbuf_addch(out, (char)('0' + (int)level));
     sbuf_addch(out, ':');
@@ -732,37 +1289,193 @@ static void key_into(const char *name, struct sbuf *out)
         static const char *const trail[] = {"维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
                                             "省",           "市",         "盟",         "地区"};
         for (size_t i = 0; i < ARRAY_SIZE(trail); i++)
-            if (k > strlen(trail[i]) && ends_with(p, k, trail[i])) {
+            if (k > strlen(trail[i]) && text_ends(s + lc, k, trail[i])) {
                 k -= strlen(trail[i]);
                 break;
             }
     }
-    sbuf_add(out, p, k);
-    if (level == COURT_SPECIAL)
-        sbuf_addstr(out, name + pl);
+    sbuf_add(out, s + lc, k);
+    if (level == COURT_SPECIAL || level == COURT_TRIBUNAL)
+        sbuf_addstr(out, s + pl);
+}
+
+/* The identity of a court a known place names: its level and the place's code. */
+static void key_place(enum court_level level, int id, struct sbuf *out)
+{
+    sbuf_addf(out, "%c:#%u", (char)('0' + (int)level), (unsigned)place(id)->code);
+}
+
+/* The identity of a court by its name: equal keys are the same court. */
+static void key_into(const char *name, struct sbuf *out)
+{
+    char *copy;
+    const char *s = simplify(name, &copy);
+    enum court_level level = court_level_of(s);
+    struct scan sc;
+    const struct mention *m;
+    int id;
+
+    scan_init(&sc, s, strlen(s), false);
+    scan_text(&sc);
+    m = whole(&sc);
+    if (m && m->sp) {
+        sbuf_addf(out, "%c:%s", (char)('0' + (int)level), m->sp->name);
+    } else if (m && m->level != COURT_TRIBUNAL && m->level != COURT_SPECIAL &&
+               (id = own_place(m)) >= 0) {
+        key_place(level, id, out);
+    } else {
+        key_written(s, level, out);
+    }
+    scan_release(&sc);
+    free(copy);
 }
 
 bool court_same(const char *a, const char *b)
 {
-    struct sbuf ka = SBUF_INIT, kb = SBUF_INIT;
+    struct sbuf ka = SBUF_INIT, kb2 = SBUF_INIT;
     bool same;
 
     if (!strcmp(a, b))
         return true;
     key_into(a, &ka);
-    key_into(b, &kb);
-    same = !strcmp(ka.buf, kb.buf);
+    key_into(b, &kb2);
+    same = !strcmp(ka.buf, kb2.buf);
     sbuf_release(&ka);
-    sbuf_release(&kb);
+    sbuf_release(&kb2);
     return same;
+}
+
+char *court_key(const char *name)
+{
+    struct sbuf sb = SBUF_INIT;
+
+    key_into(name, &sb);
+    return sbuf_detach(&sb, NULL);
+}
+
+/* The high court of the province that holds id. */
+static void put_high(const struct scan *sc, struct sbuf *sb, int id)
+{
+    put_unit_court(sc, sb, gazetteer_ancestor(id, GAZ_PROVINCE), COURT_HIGH);
+}
+
+/* The intermediate court of a city directly under its province, where one is
+ * certain (汉江 for Hubei's 仙桃, 潜江, 天门; 济源's own), or NULL. */
+static const char *direct_city_court(int id)
+{
+    static const struct {
+        const char *province, *city, *court;
+    } courts[] = {
+        {"湖北省", "仙桃市", "汉江中级人民法院"},
+        {"湖北省", "潜江市", "汉江中级人民法院"},
+        {"湖北省", "天门市", "汉江中级人民法院"},
+        {"河南省", "济源市", "济源中级人民法院"},
+    };
+    int prov = gazetteer_ancestor(id, GAZ_PROVINCE);
+
+    for (size_t i = 0; i < ARRAY_SIZE(courts) && prov >= 0 && place(id)->parent == prov; i++)
+        if (!strcmp(place(prov)->name, courts[i].province) &&
+            !strcmp(place(id)->name, courts[i].city))
+            return courts[i].court;
+    return NULL;
+}
+
+/* The parent of a court the gazetteer places; false when it cannot say. */
+static bool parent_known(const struct scan *sc, const struct mention *m, struct sbuf *sb)
+{
+    int id = own_place(m), pref;
+
+    if (m->sp) {
+        if (!m->sp->parent)
+            return false;
+        put_official(sc, sb, m->sp->parent);
+        return true;
+    }
+    if (m->level == COURT_TRIBUNAL) {
+        int county;
+
+        if (m->pos < m->npos) { /* 广州海事法院湛江巡回法庭: the court its name holds */
+            sbuf_add(sb, sc->o + m->pos, m->npos - m->pos);
+            return true;
+        }
+        if (!m->town || m->nc != 1 || (county = gazetteer_ancestor(m->cands[0], GAZ_COUNTY)) < 0)
+            return false;
+        put_unit_court(sc, sb, county, COURT_BASIC);
+        return true;
+    }
+    if (m->level == COURT_SPECIAL) {
+        /* X海事法院, X知识产权法院, X金融法院, X铁路运输中级法院: the high court of X's
+         * province; X互联网法院: X's intermediate court */
+        const char *suf = m->suf ? m->suf->full : "";
+
+        if (m->nc < 1)
+            return false;
+        if (!strcmp(suf, "互联网法院")) {
+            if ((pref = gazetteer_ancestor(m->cands[0], GAZ_PREFECTURE)) < 0)
+                return false;
+            put_unit_court(sc, sb, pref, COURT_INTERMEDIATE);
+            return true;
+        }
+        if (!strcmp(suf, "铁路运输法院")) {
+            struct sbuf n = SBUF_INIT;
+            const struct court_special *sp;
+
+            sbuf_add(&n, sc->s + m->npos, m->pend - m->npos);
+            sbuf_addstr(&n, "铁路运输中级法院");
+            sp = court_special_lookup(n.buf, n.len);
+            sbuf_release(&n);
+            if (!sp)
+                return false;
+            put_official(sc, sb, sp->name);
+            return true;
+        }
+        put_high(sc, sb, m->cands[0]);
+        return true;
+    }
+    if (id < 0)
+        return false;
+    switch (m->level) {
+    case COURT_HIGH:
+        put_official(sc, sb, "最高人民法院");
+        return true;
+    case COURT_INTERMEDIATE:
+        put_high(sc, sb, id);
+        return true;
+    case COURT_BASIC:
+        if (direct_city_court(id)) {
+            put_official(sc, sb, direct_city_court(id));
+            return true;
+        }
+        pref = place(id)->level == GAZ_COUNTY ? gazetteer_ancestor(id, GAZ_PREFECTURE) : -1;
+        if (pref >= 0 && pref != id)
+            put_unit_court(sc, sb, pref, COURT_INTERMEDIATE);
+        else
+            put_high(sc, sb, id); /* a municipality's district, a directly administered county */
+        return true;
+    default:
+        return false;
+    }
 }
 
 char *court_parent_name(const char *name)
 {
-    size_t n = strlen(name), pl = place_len(name, n), lc = last_component(name, pl);
-    enum court_level level = court_level_of(name);
+    size_t n = strlen(name), pl, lc;
+    enum court_level level;
     struct sbuf sb = SBUF_INIT;
+    struct scan sc;
+    const struct mention *m;
 
+    scan_plain(&sc, name, n);
+    m = whole(&sc);
+    if (m && parent_known(&sc, m, &sb)) {
+        scan_release(&sc);
+        return sbuf_detach(&sb, NULL);
+    }
+    scan_release(&sc);
+    /* a place the gazetteer does not know: what its name says (霁川市苍砚旗 → 霁川市) */
+    level = court_level_of(name);
+    pl = place_len(name, n);
+    lc = last_component(name, pl);
     if (!lc)
         return NULL;
     if ((level == COURT_BASIC || level == COURT_SPECIAL) && is_prefecture_place(name, lc)) {
@@ -787,18 +1500,360 @@ char *court_city_court(const char *city)
     return sbuf_detach(&sb, NULL);
 }
 
-char *court_key(const char *name)
-{
-    struct sbuf sb = SBUF_INIT;
+/* ------------------------------------------------------ a report's courts */
 
-    key_into(name, &sb);
-    return sbuf_detach(&sb, NULL);
+/* Where a place the report names stands, best first. */
+enum ctx_rank { R_TITLE, R_SUBTITLE, R_BYLINE, R_SOURCE, R_CHROME, R_LEAD, R_COURTS, R_BODY };
+
+struct ctx_place {
+    int id;
+    bool multi; /* from a name several places share: weaker evidence */
+};
+
+struct ctx {
+    struct ctx_place *v;
+    size_t nr, alloc;
+};
+
+static void ctx_add(struct ctx *cx, int id, bool multi)
+{
+    ALLOC_GROW(cx->v, cx->nr + 1, cx->alloc);
+    cx->v[cx->nr].id = id;
+    cx->v[cx->nr++].multi = multi;
 }
 
-/* ----------------------------------------------------------------- courts */
+/*
+ * Every province, prefecture and county s[0..n) names (simplified), longest
+ * first at each place; not within [skip, skip_end), the name of a court of
+ * other places (广州海事法院 in a report about 阳江).
+ */
+static void ctx_scan_skip(struct ctx *cx, unsigned mask, const char *s, size_t n, size_t skip,
+                          size_t skip_end)
+{
+    const struct charset *firsts = &kb.firsts[mask];
+    size_t max = 8 * HAN;
 
-/* Courts found so far, with their identity keys, so that each mention costs
- * one key at most. */
+    for (size_t i = 0; i < n;) {
+        uint32_t c, d;
+        size_t l, ends[8], ne = 0, j = i;
+        bool found = false;
+
+        if (i >= skip && i < skip_end) {
+            i = skip_end;
+            continue;
+        }
+        /* most characters start no name of these levels: one bit says so,
+         * with the common case (a character of three bytes) decoded here */
+        if (((unsigned char)s[i] & 0xF0) == 0xE0 && i + 3 <= n) {
+            c = ((uint32_t)(s[i] & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
+                (uint32_t)(s[i + 2] & 0x3F);
+            l = 3;
+        } else {
+            l = text_next(s + i, n - i, &c);
+        }
+        if (!charset_has(firsts, c) || i + l >= n) {
+            i += l;
+            continue;
+        }
+        text_next(s + i + l, n - i - l, &d);
+        if (!text_is_han(d) || !pair_starts(mask, c, d)) {
+            i += l;
+            continue;
+        }
+        while (j < n && j - i < max && ne < ARRAY_SIZE(ends)) {
+            uint32_t e;
+            size_t k = text_next(s + j, n - j, &e);
+
+            if (!text_is_han(e))
+                break;
+            j += k;
+            ends[ne++] = j;
+        }
+        while (ne > 1 && !found) {
+            struct gaz_hit g[16];
+            size_t e = ends[--ne], nh = gazetteer_lookup(s + i, e - i, g, ARRAY_SIZE(g)), kept = 0;
+
+            for (size_t k = 0; k < nh && k < ARRAY_SIZE(g); k++)
+                kept += (mask & LEVEL_BIT(place(g[k].id)->level)) != 0;
+            for (size_t k = 0; k < nh && k < ARRAY_SIZE(g); k++)
+                if (mask & LEVEL_BIT(place(g[k].id)->level))
+                    ctx_add(cx, g[k].id, kept > 1);
+            if (kept) {
+                found = true;
+                i = e;
+            }
+        }
+        if (!found)
+            i += l;
+    }
+}
+
+/* Of the candidates, the one the report's places point to, or -1. */
+static int ctx_choose(const struct ctx *cx, const int *cands, int nc)
+{
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < cx->nr; i++) {
+            int pick = -1, n = 0, e = cx->v[i].id;
+
+            if (cx->v[i].multi != (pass == 1))
+                continue;
+            for (int k = 0; k < nc; k++) /* a candidate is no evidence of itself */
+                if (cands[k] != e &&
+                    (gazetteer_within(cands[k], e) || gazetteer_within(e, cands[k])))
+                    pick = cands[k], n++;
+            if (n == 1)
+                return pick;
+        }
+    return -1;
+}
+
+/* The first place of the report at level whose name ends with word (县, 旗, 省 …). */
+static int ctx_first(const struct ctx *cx, enum gaz_level level, const char *word, bool direct)
+{
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < cx->nr; i++) {
+            int id = cx->v[i].id;
+
+            if (cx->v[i].multi != (pass == 1))
+                continue;
+            if (!direct && place(id)->level > level)
+                id = gazetteer_ancestor(id, level);
+            if (id >= 0 && place(id)->level == level && (!word || name_ends(place(id)->name, word)))
+                return id;
+        }
+    return -1;
+}
+
+struct finder {
+    struct report *r;
+    struct scan sc;
+    struct ctx cx;
+    int *place_of;                           /* per mention: its unit, once resolved */
+    size_t body_to[LEVEL_BIT(GAZ_TOWN + 1)]; /* how far the text was read for each set of levels */
+    unsigned built; /* the levels the title, lead … were read for (see ctx_build()) */
+    const char *chrome;
+    size_t chrome_len;
+};
+
+static void scan_string(struct finder *f, unsigned mask, const char *s, size_t n)
+{
+    if (f->sc.trad) {
+        char *t = simplified_copy(s, n);
+
+        ctx_scan_skip(&f->cx, mask, t, n, n, n);
+        free(t);
+    } else {
+        ctx_scan_skip(&f->cx, mask, s, n, n, n);
+    }
+}
+
+/* The places a block names, outside the names of special courts and
+ * tribunals (a town's name may be a county's too: 石门). */
+static void block_places(struct finder *f, unsigned mask, const struct block *b)
+{
+    size_t from = b->off, to = b->off + b->len;
+
+    for (size_t i = 0; i < f->sc.nr && from < to; i++) {
+        const struct mention *m = &f->sc.v[i];
+
+        if ((!m->sp && m->level != COURT_TRIBUNAL) || m->end <= from || m->pos >= to ||
+            m->pos < from)
+            continue;
+        ctx_scan_skip(&f->cx, mask, f->sc.s + from, to - from, m->pos > from ? m->pos - from : 0,
+                      m->end - from);
+        from = m->end;
+    }
+    if (from < to)
+        ctx_scan_skip(&f->cx, mask, f->sc.s + from, to - from, to - from, to - from);
+}
+
+/*
+ * The places of the levels in mask that the report's title, subtitle,
+ * byline, source, page furniture and lead name, then those of the courts it
+ * names; the body only when these do not do. Each level is read once.
+ */
+static void ctx_build(struct finder *f, unsigned mask)
+{
+    static const enum block_kind kinds[] = {BLOCK_TITLE, BLOCK_SUBTITLE, BLOCK_BYLINE};
+    struct report *r = f->r;
+
+    mask &= ~f->built;
+    if (!mask)
+        return;
+    for (size_t k = 0; k < ARRAY_SIZE(kinds); k++)
+        for (size_t b = 0; b < r->nr_blocks; b++)
+            if (r->blocks[b].kind == kinds[k])
+                block_places(f, mask, &r->blocks[b]);
+    if (r->source)
+        scan_string(f, mask, r->source, strlen(r->source));
+    scan_string(f, mask, f->chrome, f->chrome_len);
+    for (size_t b = 0; b < r->nr_blocks; b++)
+        if (r->blocks[b].kind == BLOCK_PARA) {
+            block_places(f, mask, &r->blocks[b]);
+            break;
+        }
+    /* the courts' own places; a tribunal's town tells its county (捷胜 → 汕尾's 城区) */
+    if (!f->built)
+        for (size_t i = 0; i < f->sc.nr; i++) {
+            const struct mention *m = &f->sc.v[i];
+
+            if (m->kind == MK_COURT && (m->nc == 1 || m->town))
+                for (int k = 0; k < m->nc; k++)
+                    ctx_add(&f->cx, m->cands[k], m->nc > 1);
+        }
+    f->built |= mask;
+}
+
+/* The levels of place a mention's resolution asks about. */
+static unsigned levels_asked(const struct mention *m)
+{
+    if (m->level == COURT_HIGH || m->kind == MK_COLLECTIVE)
+        return m->kind == MK_COLLECTIVE && !m->bare ? ALL_UNITS : LEVEL_BIT(GAZ_PROVINCE);
+    if (m->kind != MK_BARE)
+        return ALL_UNITS;
+    if (m->number)
+        return LEVEL_BIT(GAZ_PROVINCE);
+    if (m->level == COURT_INTERMEDIATE)
+        return LEVEL_BIT(GAZ_PREFECTURE) | LEVEL_BIT(GAZ_COUNTY);
+    return LEVEL_BIT(GAZ_COUNTY);
+}
+
+/* The places of the levels in mask the text names up to byte to, each part read once. */
+static void ctx_body(struct finder *f, unsigned mask, size_t to)
+{
+    size_t from = f->body_to[mask];
+
+    if (to > from)
+        ctx_scan_skip(&f->cx, mask, f->sc.s + from, to - from, to, to);
+    if (to > from)
+        f->body_to[mask] = to;
+}
+
+/* The unit a bare form (县法院, 市中院, 省高院) stands for in this report. */
+static int resolve_bare(struct finder *f, const struct mention *m)
+{
+    char word[8];
+    int id = -1;
+    size_t to = f->sc.len;
+
+    word[text_put(word, m->bare)] = '\0';
+    /* a bare court's place is named before it or in its own paragraph; a
+     * collective subject's anywhere (全省法院 in the title, 江苏 further on) */
+    if (m->kind == MK_BARE && f->r->nr_blocks) {
+        const struct block *b = &f->r->blocks[report_block_at(f->r, m->pos)];
+
+        to = b->off + b->len > m->end ? b->off + b->len : m->end;
+    }
+    for (int pass = 0; pass < 2 && id < 0; pass++) {
+        if (pass)
+            ctx_body(f, levels_asked(m), to);
+        if (m->number) {
+            id = ctx_first(&f->cx, GAZ_PROVINCE, word, true);
+        } else if (m->level == COURT_HIGH || m->kind == MK_COLLECTIVE) {
+            /* the province must be named: 省高院 in a report about a city of it is not enough */
+            id = ctx_first(&f->cx, GAZ_PROVINCE, m->bare == 0x81EA ? "自治区" : word, true);
+        } else if (m->level == COURT_INTERMEDIATE) {
+            id = ctx_first(&f->cx, GAZ_PREFECTURE, NULL, false);
+        } else {
+            id = ctx_first(&f->cx, GAZ_COUNTY, word, true);
+        }
+    }
+    return id;
+}
+
+/* A numbered bare form (市一中院) as the court of its province: 北京市第一中级人民法院. */
+static void numbered_court(struct mention *m, int province)
+{
+    static const char *const numerals[] = {"一", "二", "三", "四", "五"};
+    struct sbuf sb = SBUF_INIT;
+
+    if (province < 0)
+        return;
+    sbuf_addf(&sb, "%s第%s中级人民法院", place(province)->name, numerals[m->number - 1]);
+    m->sp = court_special_lookup(sb.buf, sb.len);
+    if (m->sp)
+        m->kind = MK_COURT;
+    sbuf_release(&sb);
+}
+
+/* The unit of each mention, from the report's places where the text alone does not say. */
+static void resolve_all(struct finder *f)
+{
+    size_t lead_end = 0;
+
+    /* a collective (全区法院) counts only where the main court is chosen */
+    for (size_t b = 0, para = 0; b < f->r->nr_blocks && !para; b++) {
+        const struct block *k = &f->r->blocks[b];
+
+        if (k->kind == BLOCK_PARA)
+            para = 1;
+        if (k->kind == BLOCK_PARA || k->kind == BLOCK_TITLE || k->kind == BLOCK_SUBTITLE ||
+            k->kind == BLOCK_BYLINE)
+            lead_end = k->off + k->len;
+    }
+
+    f->place_of = xmalloc((f->sc.nr ? f->sc.nr : 1) * sizeof(*f->place_of));
+    for (size_t i = 0; i < f->sc.nr; i++) {
+        struct mention *m = &f->sc.v[i];
+        int id = m->nc == 1 ? m->cands[0] : -1;
+
+        if (m->kind == MK_SELF || m->sp || m->unknown || (m->nc == 1 && m->kind != MK_BARE) ||
+            (m->level == COURT_TRIBUNAL && !m->town) ||
+            (m->kind == MK_COLLECTIVE && m->pos >= lead_end)) {
+            f->place_of[i] = id;
+            continue;
+        }
+        ctx_build(f, levels_asked(m));
+        if (m->kind == MK_BARE && m->number) {
+            id = resolve_bare(f, m);
+            numbered_court(m, id);
+            id = -1;
+        } else if (m->kind == MK_BARE || m->bare) {
+            id = resolve_bare(f, m);
+        } else if (m->level == COURT_TRIBUNAL) {
+            id = ctx_choose(&f->cx, m->cands, m->nc);
+        } else {
+            id = ctx_choose(&f->cx, m->cands, m->nc);
+            if (id < 0) {
+                ctx_body(f, ALL_UNITS, f->sc.len);
+                id = ctx_choose(&f->cx, m->cands, m->nc);
+            }
+            if (id < 0)
+                id = own_place(m);
+        }
+        f->place_of[i] = id;
+        /* 朝阳法院 in a report about 朝阳市: the city's courts together */
+        if (id >= 0 && m->kind == MK_COURT && m->level == COURT_BASIC &&
+            place(id)->level != GAZ_COUNTY && has_counties(id))
+            m->kind = MK_COLLECTIVE;
+    }
+    free(f->cx.v);
+    f->cx.v = NULL;
+}
+
+/* The name of mention i in this report, or NULL when it names no court. */
+static char *finder_name(struct finder *f, size_t i)
+{
+    struct mention *m = &f->sc.v[i];
+    int id = f->place_of[i];
+
+    if (m->kind == MK_BARE) {
+        struct mention c = *m;
+
+        if (id < 0)
+            return NULL;
+        c.nc = 1;
+        c.cands[0] = id;
+        return mention_name(&f->sc, &c, id);
+    }
+    if (m->kind != MK_COURT || m->cited)
+        return NULL;
+    if (m->level == COURT_TRIBUNAL)
+        return mention_name(&f->sc, m, -1);
+    return mention_name(&f->sc, m, id);
+}
+
+/* Courts found so far, with their identity keys. */
 struct court_set {
     struct report *r;
     char **keys; /* parallel to r->courts */
@@ -812,29 +1867,30 @@ static int court_set_find(const struct court_set *cs, const char *name, char **k
     for (size_t i = 0; i < r->nr_courts; i++)
         if (!strcmp(r->courts[i], name))
             return (int)i;
-    *key = court_key(name);
+    if (!*key)
+        *key = court_key(name);
     for (size_t i = 0; i < r->nr_courts; i++)
         if (!strcmp(cs->keys[i], *key))
             return (int)i;
     return -1;
 }
 
-static void add_court(struct court_set *cs, const char *name, int parent)
+/* Add a court by name (key: its identity when the caller knows it, or NULL). */
+static int add_court_key(struct court_set *cs, const char *name, char *key, int parent)
 {
     struct report *r = cs->r;
-    char *key = NULL;
     int i = court_set_find(cs, name, &key);
 
     if (i >= 0) {
-        /* keep the fuller form: 鄂尔多斯市鄂托克旗人民法院 over 鄂托克旗人民法院 */
+        /* keep the fuller form: 霁川市鹤汀区人民法院 over 鹤汀区人民法院 */
         if (strlen(name) > strlen(r->courts[i])) {
             free(r->courts[i]);
             r->courts[i] = xstrdup(name);
         }
-        if (r->court_parent[i] < 0)
+        if (r->court_parent[i] < 0 && parent != i)
             r->court_parent[i] = parent;
         free(key);
-        return;
+        return i;
     }
     ALLOC_GROW(r->courts, r->nr_courts + 1, r->alloc_courts);
     r->court_parent = xrealloc(r->court_parent, r->alloc_courts * sizeof(*r->court_parent));
@@ -842,127 +1898,244 @@ static void add_court(struct court_set *cs, const char *name, int parent)
     r->court_parent[r->nr_courts] = parent;
     cs->keys[r->nr_courts] = key;
     r->courts[r->nr_courts++] = xstrdup(name);
+    return (int)r->nr_courts - 1;
 }
 
-static int court_index(const struct court_set *cs, const char *name)
+static int add_court(struct court_set *cs, const char *name, int parent)
 {
-    char *key = NULL;
-    int i = court_set_find(cs, name, &key);
-
-    free(key);
-    return i;
+    return add_court_key(cs, name, NULL, parent);
 }
 
-/* The court a collective mention stands for: X市两级法院 → X市中级人民法院,
- * when the report names that court. */
-static int collective_court(const struct court_set *cs, const char *city)
+/* The identity of mention i, named name, from what the scan knows (see key_into()). */
+static char *mention_key(const struct finder *f, size_t i, const char *name)
 {
-    char *name = court_city_court(city);
-    int k = court_index(cs, name);
+    const struct mention *m = &f->sc.v[i];
+    struct sbuf sb = SBUF_INIT;
+    enum court_level level = court_level_of(name);
+    int id = f->place_of[i];
 
-    if (k < 0) {
-        struct sbuf sb = SBUF_INIT;
+    if (m->sp) {
+        sbuf_addf(&sb, "%c:%s", (char)('0' + (int)level), m->sp->name);
+    } else if (m->level != COURT_TRIBUNAL && m->level != COURT_SPECIAL && !m->unknown && id >= 0) {
+        key_place(level, id, &sb);
+    } else if (m->unknown || m->level == COURT_TRIBUNAL) {
+        char *copy;
 
-        sbuf_addstr(&sb, city);
-        sbuf_addstr(&sb, "市");
-        free(name);
-        name = court_city_court(sb.buf);
-        sbuf_release(&sb);
-        k = court_index(cs, name);
+        key_written(simplify(name, &copy), level, &sb);
+        free(copy);
+    } else {
+        return court_key(name);
     }
-    free(name);
-    return k;
+    return sbuf_detach(&sb, NULL);
 }
 
-/* First court named within text[from, to), collectives included. */
-static int court_in(const struct court_set *cs, const struct court_mentions *m, size_t from,
-                    size_t to)
+/* The court a mention was named under: X法院Y法庭, 该院Y法庭 (the court named last). */
+static int under_of(const struct finder *f, const int *court_of, size_t i)
 {
-    for (size_t i = 0; i < m->nr; i++) {
-        if (m->v[i].pos < from || m->v[i].pos >= to)
-            continue;
-        if (m->v[i].level == COURT_COLLECTIVE) {
-            int k = collective_court(cs, m->v[i].name);
+    int u = f->sc.v[i].under;
 
-            if (k >= 0)
-                return k;
-            continue;
+    while (u >= 0 && f->sc.v[u].kind == MK_SELF)
+        u = u > 0 ? u - 1 : -1;
+    while (u >= 0 && court_of[u] < 0 && f->sc.v[u].kind == MK_SELF)
+        u--;
+    return u >= 0 ? court_of[u] : -1;
+}
+
+/* Move court k to position to, keeping the parents right. */
+static void move_court(struct report *r, char **keys, int k, int to)
+{
+    char *c = r->courts[k], *key = keys[k];
+    int pc = r->court_parent[k];
+
+    if (k <= to)
+        return;
+    memmove(r->courts + to + 1, r->courts + to, (size_t)(k - to) * sizeof(*r->courts));
+    memmove(keys + to + 1, keys + to, (size_t)(k - to) * sizeof(*keys));
+    memmove(r->court_parent + to + 1, r->court_parent + to,
+            (size_t)(k - to) * sizeof(*r->court_parent));
+    r->courts[to] = c;
+    keys[to] = key;
+    r->court_parent[to] = pc;
+    for (size_t i = 0; i < r->nr_courts; i++) {
+        int *q = &r->court_parent[i];
+
+        if (*q == k)
+            *q = to;
+        else if (*q >= to && *q < k)
+            (*q)++;
+    }
+}
+
+/*
+ * What the report is mainly about, from its title, subtitle, byline and lead
+ * in turn: the first court named there, a province's high court for the
+ * province's courts together, or nothing for a city's courts together
+ * (深圳法院) whose court goes unnamed. Returns the mention, or -1; *group
+ * says a collective subject was found, *province the province of one.
+ */
+static int main_mention(const struct finder *f, bool *group, int *province)
+{
+    static const enum block_kind kinds[] = {BLOCK_TITLE, BLOCK_SUBTITLE, BLOCK_BYLINE, BLOCK_PARA};
+    const struct report *r = f->r;
+    int supreme = -1;
+
+    *group = false;
+    *province = -1;
+    for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
+        size_t from = 0, to = 0;
+
+        for (size_t b = 0; b < r->nr_blocks; b++)
+            if (r->blocks[b].kind == kinds[k]) {
+                from = r->blocks[b].off;
+                to = from + r->blocks[b].len;
+                break;
+            }
+        for (size_t i = 0; i < f->sc.nr && to; i++) {
+            const struct mention *m = &f->sc.v[i];
+
+            if (m->pos < from || m->pos >= to)
+                continue;
+            if (m->kind == MK_COLLECTIVE) {
+                int id = f->place_of[i];
+
+                if (id >= 0 && place(id)->level == GAZ_PROVINCE) {
+                    *province = id;
+                    return -1;
+                }
+                /* 乌海市两级法院: the city's intermediate court, when the report names it */
+                for (size_t j = 0; j < f->sc.nr && id >= 0; j++)
+                    if (f->sc.v[j].name && f->sc.v[j].level == COURT_INTERMEDIATE &&
+                        f->place_of[j] == id)
+                        return (int)j;
+                *group = true;
+                return -1;
+            }
+            if (!m->name)
+                continue;
+            /* the lead cites the Supreme People's Court (根据最高法院部署) before
+             * the court it is about */
+            if (kinds[k] == BLOCK_PARA && m->level == COURT_SUPREME && supreme < 0) {
+                supreme = (int)i;
+                continue;
+            }
+            return (int)i;
         }
-        /* 紫荆县人民法院雁栖人民法庭庭长: the report is about the 法庭 */
-        if (i + 1 < m->nr && m->v[i + 1].under == (int)i && m->v[i + 1].pos < to)
-            return court_index(cs, m->v[i + 1].name);
-        return court_index(cs, m->v[i].name);
+        if (supreme >= 0)
+            return supreme;
     }
     return -1;
 }
 
+/* The mention a tribunal story is about: the tribunal's court when the text names it. */
+static int story_court(const struct finder *f, int mi)
+{
+    int u = mi >= 0 ? f->sc.v[mi].under : -1;
+
+    while (u >= 0 && f->sc.v[u].kind == MK_SELF)
+        u--;
+    return u >= 0 && f->sc.v[u].name ? u : mi;
+}
+
 /*
  * Courts: every named court in order of first mention, then the one the
- * report is mainly about moved to the front: named in the title, else the
- * subtitle, else the lead paragraph (a collective "X市两级法院" there standing
- * for X市中级人民法院), else the first named, else the page's 来源.
+ * report is mainly about moved to the front (see main_mention()).
  */
 void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
 {
-    struct court_mentions m = {0};
+    struct finder f = {.r = r, .chrome = chrome, .chrome_len = chrome_len};
     struct court_set cs = {r, NULL, 0};
-    int main_court = -1;
+    int *court_of, main = -1, mi, si, province;
+    bool group, basic_main = false;
 
-    court_scan(r->text, r->len, &m);
-    for (size_t i = 0; i < m.nr; i++)
-        if (m.v[i].level != COURT_COLLECTIVE) {
-            int parent = m.v[i].under >= 0 ? court_index(&cs, m.v[m.v[i].under].name) : -1;
+    scan_init(&f.sc, r->text, r->len, looks_traditional(r->text, r->len));
+    scan_text(&f.sc);
+    resolve_all(&f);
+    for (size_t i = 0; i < f.sc.nr; i++)
+        if (!f.sc.v[i].weak)
+            f.sc.v[i].name = finder_name(&f, i);
+    mi = main_mention(&f, &group, &province);
+    si = story_court(&f, mi);
+    /* a tribunal named on its own (海滨法庭) when the report names a basic
+     * court and is not about a group of courts */
+    for (size_t i = 0; i < f.sc.nr && !basic_main && province < 0 && !group; i++)
+        basic_main = f.sc.v[i].name && f.sc.v[i].level == COURT_BASIC;
+    if (basic_main)
+        for (size_t i = 0; i < f.sc.nr; i++)
+            if (f.sc.v[i].weak)
+                f.sc.v[i].name = finder_name(&f, i);
+    court_of = xmalloc((f.sc.nr ? f.sc.nr : 1) * sizeof(*court_of));
+    for (size_t i = 0; i < f.sc.nr; i++) {
+        const struct mention *m = &f.sc.v[i];
+        int parent, k = -1;
 
-            if (i > 0 && m.v[i].under < 0 && !strcmp(m.v[i].name, m.v[i - 1].name))
-                continue; /* the same court again */
-            add_court(&cs, m.v[i].name, parent);
-        }
-    for (int pass = 0; pass < 3 && main_court < 0; pass++) {
-        enum block_kind want = pass == 0 ? BLOCK_TITLE : pass == 1 ? BLOCK_SUBTITLE : BLOCK_PARA;
+        court_of[i] = -1;
+        parent = m->level == COURT_TRIBUNAL ? under_of(&f, court_of, i) : -1;
 
-        for (size_t b = 0; b < r->nr_blocks; b++)
-            if (r->blocks[b].kind == want) {
-                main_court =
-                    court_in(&cs, &m, r->blocks[b].off, r->blocks[b].off + r->blocks[b].len);
+        if (!m->name)
+            continue;
+        /* the same name again costs no key */
+        for (size_t c = 0; c < r->nr_courts && k < 0; c++)
+            if (!strcmp(r->courts[c], m->name))
+                k = (int)c;
+        court_of[i] =
+            add_court_key(&cs, m->name, k >= 0 ? NULL : mention_key(&f, i, m->name), parent);
+    }
+    /* a tribunal of a town within a named basic court's county: held by that court */
+    for (size_t i = 0; i < f.sc.nr; i++) {
+        const struct mention *m = &f.sc.v[i];
+        int t = court_of[i], county;
+
+        if (t < 0 || !m->town || r->court_parent[t] >= 0 || f.place_of[i] < 0)
+            continue;
+        county = gazetteer_ancestor(f.place_of[i], GAZ_COUNTY);
+        for (size_t k = 0; k < f.sc.nr && county >= 0; k++)
+            if (court_of[k] >= 0 && court_of[k] != t && f.sc.v[k].kind == MK_COURT &&
+                f.sc.v[k].level == COURT_BASIC && f.place_of[k] == county) {
+                r->court_parent[t] = court_of[k];
                 break;
             }
     }
-    if (main_court < 0 && r->nr_courts)
-        main_court = 0;
-    if (main_court < 0 && r->source) {
+    if (si >= 0) {
+        main = court_of[si];
+        if (f.sc.v[si].level == COURT_TRIBUNAL && r->court_parent[main] >= 0)
+            main = r->court_parent[main]; /* held by a court named elsewhere */
+    } else if (province >= 0) {
+        struct sbuf sb = SBUF_INIT;
+
+        put_unit_court(&f.sc, &sb, province, COURT_HIGH);
+        main = add_court(&cs, sb.buf, -1);
+        sbuf_release(&sb);
+    } else if (!group && r->nr_courts) {
+        main = 0;
+    }
+    if (main < 0 && !group && r->source && !r->nr_courts) {
         struct court_mentions sm = {0};
 
         court_scan(r->source, strlen(r->source), &sm);
-        for (size_t i = 0; i < sm.nr && main_court < 0; i++)
-            if (sm.v[i].level != COURT_COLLECTIVE) {
-                add_court(&cs, sm.v[i].name, -1);
-                main_court = (int)r->nr_courts - 1;
-            }
+        for (size_t i = 0; i < sm.nr && main < 0; i++)
+            if (sm.v[i].level != COURT_COLLECTIVE)
+                main = add_court(&cs, sm.v[i].name, -1);
         court_mentions_release(&sm);
     }
-    if (main_court > 0) {
-        char *c = r->courts[main_court];
-        int pc = r->court_parent[main_court];
+    if (main >= 0) {
+        int tribunal = -1;
 
-        memmove(r->courts + 1, r->courts, (size_t)main_court * sizeof(*r->courts));
-        memmove(r->court_parent + 1, r->court_parent,
-                (size_t)main_court * sizeof(*r->court_parent));
-        r->courts[0] = c;
-        r->court_parent[0] = pc;
-        /* cs.keys is not used past this point */
-        for (size_t i = 0; i < r->nr_courts; i++) {
-            int *q = &r->court_parent[i];
-
-            if (*q == main_court)
-                *q = 0;
-            else if (*q >= 0 && *q < main_court)
-                (*q)++;
+        /* a tribunal story: the tribunal's court first, the tribunal right after */
+        if (court_level_of(r->courts[main]) == COURT_TRIBUNAL && r->court_parent[main] >= 0) {
+            tribunal = main;
+            main = r->court_parent[main];
+        } else if (mi >= 0 && court_of[mi] != main && f.sc.v[mi].level == COURT_TRIBUNAL) {
+            tribunal = court_of[mi];
         }
+        move_court(r, cs.keys, main, 0);
+        if (tribunal >= 0)
+            move_court(r, cs.keys, tribunal < main ? tribunal + 1 : tribunal, 1);
     }
-    r->main_court = main_court >= 0;
-    (void)chrome, (void)chrome_len; /* evidence of place: not used yet */
-    court_mentions_release(&m);
+    r->main_court = main >= 0;
     for (size_t i = 0; i < r->nr_courts; i++)
         free(cs.keys[i]);
     free(cs.keys);
+    free(court_of);
+    free(f.place_of);
+    scan_release(&f.sc);
 }

@@ -80,73 +80,204 @@ static int node(struct court_tree *t, const char *name)
     return (int)t->nr++;
 }
 
+/* The node for name, or -1. */
+static int find_name(const struct court_tree *t, const char *name)
+{
+    char *key = court_key(name);
+    int i = find(t, key);
+
+    free(key);
+    return i;
+}
+
 static void tie(struct court_tree *t, const char *child, const char *parent)
 {
     ALLOC_GROW(t->ties, t->nr_ties + 1, t->alloc_ties);
     t->ties[t->nr_ties].child = court_key(child);
-    t->ties[t->nr_ties++].parent = court_key(parent);
+    t->ties[t->nr_ties].parent = xstrdup(parent);
+    t->ties[t->nr_ties].parent_key = court_key(parent);
+    t->ties[t->nr_ties].order = t->nr_ties;
+    t->nr_ties++;
+}
+
+/* How far up the ranks a level stands: a tie may only point up. Special
+ * courts stand at several levels (a 海事法院 at an intermediate court's, a
+ * 铁路运输法院 at a basic court's): -1, no test. */
+static int rank_of(enum court_level level)
+{
+    switch (level) {
+    case COURT_SUPREME:
+        return 0;
+    case COURT_HIGH:
+        return 1;
+    case COURT_INTERMEDIATE:
+        return 2;
+    case COURT_BASIC:
+        return 3;
+    case COURT_TRIBUNAL:
+        return 4;
+    default:
+        return -1;
+    }
 }
 
 void court_tree_add(struct court_tree *t, const struct report *r, size_t index)
 {
+    bool has_main = r->main_court && r->nr_courts;
+    enum court_level l0 = has_main ? court_level_of(r->courts[0]) : COURT_COLLECTIVE;
     struct court_node *n;
     int i;
 
-    i = node(t, r->nr_courts ? r->courts[0] : COURT_TREE_OTHER);
+    /* A report about a group of courts names courts, but none is its own. */
+    i = node(t, has_main ? r->courts[0] : COURT_TREE_OTHER);
     n = &t->v[i];
     ALLOC_GROW(n->reports, n->nr_reports + 1, n->alloc_reports);
     n->reports[n->nr_reports++] = index;
-    if (!r->nr_courts)
-        return;
-    /* What the report ties: a 法庭 named under its court, and the basic courts a
-     * report about an intermediate court names as its own (乌海市两级法院). */
+    /* What the report ties: a 法庭 named under its court, and, when the report
+     * is about one court, the tribunals a basic court names as its own and the
+     * basic courts an intermediate court does (乌海市两级法院). */
     for (size_t c = 0; c < r->nr_courts; c++) {
         enum court_level lc = court_level_of(r->courts[c]);
+        const char *above = NULL;
 
         if (r->court_parent[c] >= 0)
-            tie(t, r->courts[c], r->courts[r->court_parent[c]]);
-        else if (c > 0 && lc == COURT_TRIBUNAL && court_level_of(r->courts[0]) == COURT_BASIC)
-            tie(t, r->courts[c], r->courts[0]);
-        else if (c > 0 && lc == COURT_BASIC && court_level_of(r->courts[0]) == COURT_INTERMEDIATE)
-            tie(t, r->courts[c], r->courts[0]);
+            above = r->courts[r->court_parent[c]];
+        else if (c > 0 && has_main && lc == COURT_TRIBUNAL && l0 == COURT_BASIC)
+            above = r->courts[0];
+        else if (c > 0 && has_main && lc == COURT_BASIC && l0 == COURT_INTERMEDIATE)
+            above = r->courts[0];
+        if (above) {
+            int rc = rank_of(lc), ra = rank_of(court_level_of(above));
+
+            if (rc < 0 || ra < 0 || ra < rc)
+                tie(t, r->courts[c], above);
+        }
     }
 }
 
+/* Ties grouped by child, then by parent, then in the order the reports made them. */
+static int by_child_parent(const void *a, const void *b)
+{
+    const struct court_tie *x = a, *y = b;
+    int c = strcmp(x->child, y->child);
+
+    if (!c)
+        c = strcmp(x->parent_key, y->parent_key);
+    return c ? c : x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * For each child, the tie most reports make (one misread report does not move
+ * a court), the earliest on a draw: sorts the ties and leaves the winners in
+ * t->ties[0 .. return value), sorted by child key.
+ */
+static size_t ties_vote(struct court_tree *t)
+{
+    size_t kept = 0;
+
+    if (t->nr_ties) /* qsort of NULL is undefined, even for no elements */
+        qsort(t->ties, t->nr_ties, sizeof(*t->ties), by_child_parent);
+    for (size_t i = 0; i < t->nr_ties;) {
+        size_t best = i, best_n = 0, best_order = SIZE_MAX, j = i;
+
+        while (j < t->nr_ties && !strcmp(t->ties[j].child, t->ties[i].child)) {
+            size_t k = j;
+
+            while (k < t->nr_ties && !strcmp(t->ties[k].child, t->ties[j].child) &&
+                   !strcmp(t->ties[k].parent_key, t->ties[j].parent_key))
+                k++;
+            if (k - j > best_n || (k - j == best_n && t->ties[j].order < best_order)) {
+                best = j;
+                best_n = k - j;
+                best_order = t->ties[j].order;
+            }
+            j = k;
+        }
+        if (best != kept) {
+            struct court_tie swap = t->ties[kept];
+
+            t->ties[kept] = t->ties[best];
+            t->ties[best] = swap;
+        }
+        kept++;
+        i = j;
+    }
+    return kept;
+}
+
+/* The parent name the reports give for key, or NULL: a binary search of the
+ * first n (voted) ties. */
+static const char *tied_parent(const struct court_tree *t, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(t->ties[mid].child, key);
+
+        if (!c)
+            return t->ties[mid].parent;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* Whether a is b or above it. */
+static bool is_above(const struct court_tree *t, int a, int b)
+{
+    for (int p = b; p >= 0; p = t->v[p].parent)
+        if (p == a)
+            return true;
+    return false;
+}
+
+/*
+ * How many courts a chain may add above a court with reports. The real
+ * hierarchy is five deep (最高 → 高级 → 中级 → 基层 → 法庭) and a few more
+ * with special courts (兵团分院, 铁路运输中级法院); a parent function that
+ * kept inventing new names would otherwise never end.
+ */
+#define MAX_CHAIN 8
+
 void court_tree_finish(struct court_tree *t)
 {
-    /* t->nr grows as parents named only by their children are added */
+    size_t nr_voted = ties_vote(t);
+    /* for each node, how many steps above a court with reports it was made */
+    size_t *made = xcalloc(t->nr ? t->nr : 1, sizeof(*made)), alloc_made = t->nr;
+
+    /* t->nr grows as parents are brought in: each is placed in turn */
     for (size_t i = 0; i < t->nr; i++) {
+        const char *name = t->v[i].name;
         char *pname;
+        size_t before;
+        int p;
 
-        if (t->v[i].parent >= 0 || !strcmp(t->v[i].name, COURT_TREE_OTHER))
+        if (t->v[i].parent >= 0 || !strcmp(name, COURT_TREE_OTHER))
             continue;
-        pname = court_parent_name(t->v[i].name);
-        if (pname) {
-            int p = node(t, pname);
-
-            t->v[i].parent = p;
-            free(pname);
+        /* the names first (the gazetteer knows), then what reports tie, then
+         * the one fact a level alone tells: every high court is under 最高 */
+        pname = court_parent_name(name);
+        if (!pname && tied_parent(t, nr_voted, t->v[i].key))
+            pname = xstrdup(tied_parent(t, nr_voted, t->v[i].key));
+        if (!pname && court_level_of(name) == COURT_HIGH)
+            pname = xstrdup(COURT_TREE_SUPREME);
+        if (!pname)
+            continue;
+        before = t->nr;
+        p = made[i] < MAX_CHAIN ? node(t, pname) : find_name(t, pname);
+        free(pname);
+        if (p < 0 || is_above(t, (int)i, p))
+            continue; /* no cycle, whatever the names and ties say */
+        t->v[i].parent = p;
+        if (t->nr > before) { /* brought in for i */
+            ALLOC_GROW(made, t->nr, alloc_made);
+            made[p] = made[i] + 1;
         }
     }
-    /* Then what the reports tie, for courts whose names do not say. */
-    for (size_t k = 0; k < t->nr_ties; k++) {
-        int c = find(t, t->ties[k].child), p;
-
-        if (c < 0 || t->v[c].parent >= 0)
-            continue;
-        p = find(t, t->ties[k].parent);
-        if (p >= 0 && p != c)
-            t->v[c].parent = p;
-    }
-    /* A tie can never make a cycle longer than the tree: break any found. */
-    for (size_t i = 0; i < t->nr; i++) {
-        int p = t->v[i].parent;
-
-        for (size_t steps = 0; p >= 0 && steps <= t->nr; steps++)
-            p = t->v[p].parent;
-        if (p >= 0)
-            t->v[i].parent = -1;
-    }
+    free(made);
 }
 
 /* Earliest report in each node's subtree: courts are listed in the order the
@@ -260,7 +391,7 @@ void court_tree_format(const struct court_tree *t, struct sbuf *out)
 
         for (int d = 0; d < rows.v[i].depth; d++)
             sbuf_addstr(out, "  ");
-        sbuf_addf(out, "%s (%zu)\n", c->name, c->nr_reports);
+        sbuf_addf(out, "%s\t%zu\n", c->name, c->nr_reports);
     }
     court_rows_release(&rows);
 }
@@ -275,6 +406,7 @@ void court_tree_release(struct court_tree *t)
     for (size_t i = 0; i < t->nr_ties; i++) {
         free(t->ties[i].child);
         free(t->ties[i].parent);
+        free(t->ties[i].parent_key);
     }
     free(t->v);
     free(t->ties);

@@ -35,7 +35,8 @@ void results_release(struct results *res)
 
 const char *results_court(const struct report *r)
 {
-    return r->nr_courts ? r->courts[0] : COURT_TREE_OTHER;
+    /* a report about a group of courts names courts, but none is its own */
+    return r->main_court && r->nr_courts ? r->courts[0] : COURT_TREE_OTHER;
 }
 
 /* Step n characters from byte i towards lo (back) or hi (forward). */

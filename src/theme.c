@@ -29,6 +29,7 @@ void theme_init_mono(struct theme *t)
 {
     for (int r = 0; r < NR_ROLES; r++)
         t->role[r] = (struct style){THEME_DEFAULT_COLOR, THEME_DEFAULT_COLOR, 0};
+    t->role[ROLE_REPORT].attrs = ATTR_DIM; /* reports under their courts, quieter */
     t->role[ROLE_SELECTED].attrs = ATTR_REVERSE;
     t->role[ROLE_CURRENT_SECTION].attrs = ATTR_BOLD;
     t->role[ROLE_TITLE].attrs = ATTR_BOLD;

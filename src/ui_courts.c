@@ -26,26 +26,52 @@ static bool title_matches(const struct courts_pane *cp, size_t report)
     return r->title && search_has(cp->filter, r->title, strlen(r->title));
 }
 
+enum { SHOW_COURT = 1, SHOW_TITLES = 2 };
+
+/*
+ * Under a filter, what each court node shows: SHOW_TITLES when titles of its
+ * reports match, SHOW_COURT when it or anything under it matches, so that a
+ * court found deep in the tree shows in its place, under its ancestors.
+ * Caller frees.
+ */
+static unsigned char *filter_marks(const struct courts_pane *cp)
+{
+    unsigned char *m = xcalloc(cp->tree->nr ? cp->tree->nr : 1, 1);
+
+    /* the rows list parents before children: from the end, children first */
+    for (size_t i = cp->courts.nr; i-- > 0;) {
+        size_t k = cp->courts.v[i].node;
+        const struct court_node *n = &cp->tree->v[k];
+
+        for (size_t r = 0; r < n->nr_reports && !(m[k] & SHOW_TITLES); r++)
+            if (title_matches(cp, n->reports[r]))
+                m[k] |= SHOW_TITLES | SHOW_COURT;
+        if (search_has(cp->filter, n->name, strlen(n->name)))
+            m[k] |= SHOW_COURT;
+        if ((m[k] & SHOW_COURT) && n->parent >= 0)
+            m[n->parent] |= SHOW_COURT;
+    }
+    return m;
+}
+
 static void rebuild(struct courts_pane *cp)
 {
+    unsigned char *marks = cp->filter ? filter_marks(cp) : NULL;
+
     cp->nr = 0;
     for (size_t i = 0; i < cp->courts.nr; i++) {
         const struct court_row *c = &cp->courts.v[i];
         const struct court_node *n = &cp->tree->v[c->node];
-        bool court_ok = true, any = false;
 
-        if (cp->filter) {
-            court_ok = search_has(cp->filter, n->name, strlen(n->name));
-            for (size_t r = 0; r < n->nr_reports && !any; r++)
-                any = title_matches(cp, n->reports[r]);
-            if (!court_ok && !any)
-                continue;
-        }
+        if (marks && !(marks[c->node] & SHOW_COURT))
+            continue;
         add_row(cp, ROW_COURT, c->node, c->depth);
         for (size_t r = 0; r < n->nr_reports; r++)
-            if (cp->filter ? any && title_matches(cp, n->reports[r]) : cp->expanded[c->node])
+            if (marks ? (marks[c->node] & SHOW_TITLES) && title_matches(cp, n->reports[r])
+                      : cp->expanded[c->node])
                 add_row(cp, ROW_REPORT, n->reports[r], c->depth + 1);
     }
+    free(marks);
     if (cp->list.sel >= cp->nr)
         cp->list.sel = cp->nr ? cp->nr - 1 : 0;
     cp->pane.dirty = true;
@@ -143,6 +169,41 @@ const char *ui_courts_name_of(const struct courts_pane *cp, size_t i)
     return i < cp->nr_reports ? cp->tree->v[cp->court_of[i]].name : "";
 }
 
+/* Where a row of depth starts in a pane w wide: two columns a level, one in a
+ * narrow pane, never past a third of it (a deep court's name matters more
+ * than its indent). */
+static int indent_of(int depth, int w)
+{
+    int x = 1 + (w >= 30 ? 2 : 1) * depth, most = w / 3 > 1 ? w / 3 : 1;
+
+    return x < most ? x : most;
+}
+
+/*
+ * A court: its fold mark (+ folded, - unfolded, · when it has no reports of
+ * its own to unfold), its name cut short with … where it does not fit, and its
+ * count on the right, always in sight.
+ */
+static void draw_court(const struct courts_pane *cp, int y, size_t i, attr_t a, attr_t quiet)
+{
+    const struct courts_row *row = &cp->rows[i];
+    const struct court_node *n = &cp->tree->v[row->index];
+    bool open = i + 1 < cp->nr && cp->rows[i + 1].kind == ROW_REPORT;
+    char count[24];
+    int w = cp->pane.w, x = indent_of(row->depth, w);
+    int cw = snprintf(count, sizeof(count), "%zu", n->nr_reports), right = w - cw - 1;
+
+    if (right - 1 - (x + 2) < 4)
+        x = 1; /* too narrow for the indent: the name first */
+    if (n->nr_reports)
+        ui_draw_str(cp->pane.win, y, x, 1, open ? "-" : "+", a);
+    else /* · may be two columns wide: the name starts after two anyway */
+        ui_draw_str(cp->pane.win, y, x, 2, "·", quiet);
+    ui_draw_clipped(cp->pane.win, y, x + 2, right - 1 - (x + 2), n->name, strlen(n->name), a);
+    if (right > x + 2)
+        ui_draw_str(cp->pane.win, y, right, cw, count, quiet);
+}
+
 /* The last path component: what a report without a title is called. */
 static const char *base_name(const char *path)
 {
@@ -151,54 +212,57 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
+/*
+ * A report under its unfolded court: a › where a court has its fold mark,
+ * the title (cut short with …) in the report role, the date on the right
+ * when there is room for both.
+ */
+static void draw_report(const struct courts_pane *cp, int y, size_t i, attr_t a, attr_t quiet)
+{
+    const struct courts_row *row = &cp->rows[i];
+    const struct report *r = cp->reports[row->index];
+    const char *title = r->title ? r->title : base_name(r->path);
+    int w = cp->pane.w, x = indent_of(row->depth, w), end = w - 1;
+    int dw = r->date ? ui_text_cols(r->date, strlen(r->date)) : 0;
+
+    if (end - (x + 2) < 4)
+        x = 1;
+    if (r->date && end - (x + 2) - dw - 1 >= 10) { /* ten columns of title at least */
+        end -= dw;
+        ui_draw_str(cp->pane.win, y, end, dw, r->date, quiet);
+        end--;
+    }
+    ui_draw_str(cp->pane.win, y, x, 1, "›", quiet);
+    ui_draw_clipped(cp->pane.win, y, x + 2, end - (x + 2), title, strlen(title), a);
+}
+
 void ui_courts_draw(struct courts_pane *cp, bool focused, long open_report)
 {
     WINDOW *w = cp->pane.win;
-    struct sbuf sb = SBUF_INIT;
 
     if (!w)
         return;
     for (int y = 0; y < cp->pane.h; y++) {
         size_t i = cp->list.scroll + (size_t)y;
         const struct courts_row *row = i < cp->nr ? &cp->rows[i] : NULL;
-        attr_t a = ui_attr(ROLE_COURT), dim = a;
-        int col;
+        bool report = row && row->kind == ROW_REPORT;
+        attr_t a = ui_attr(report ? ROLE_REPORT : ROLE_COURT), quiet;
 
-        sbuf_reset(&sb);
-        if (row && row->kind == ROW_REPORT) {
-            const struct report *r = cp->reports[row->index];
-
-            a = ui_attr(ROLE_REPORT);
-            if ((long)row->index == open_report)
-                a |= A_BOLD;
-            dim = a;
-            sbuf_addstr(&sb, r->title ? r->title : base_name(r->path));
-        } else if (row) {
-            const struct court_node *n = &cp->tree->v[row->index];
-
-            bool open = i + 1 < cp->nr && cp->rows[i + 1].kind == ROW_REPORT;
-
-            sbuf_addf(&sb, "%s %s (%zu)", open ? "-" : "+", n->name, n->nr_reports);
-        }
-        if (row && i == cp->list.sel)
+        if (report && (long)row->index == open_report)
+            a = (a & ~A_DIM) | A_BOLD; /* bold and dim cancel out on many terminals */
+        /* counts, dates and marks stay in the background, but not on the
+         * selection's bar */
+        quiet = a | A_DIM;
+        if (row && i == cp->list.sel) {
             a = focused ? ui_attr(ROLE_SELECTED) : a | A_UNDERLINE;
-        ui_draw_fill(w, y, 0, cp->pane.w, a);
-        if (!row)
-            continue;
-        col = 1 + 2 * row->depth;
-        if (row->kind == ROW_REPORT && cp->reports[row->index]->date && cp->pane.w - col >= 24) {
-            /* the date on the right, the title clipped before it */
-            const char *d = cp->reports[row->index]->date;
-            int dw = (int)strlen(d);
-
-            ui_draw_text(w, y, col, cp->pane.w - col - dw - 2, sb.buf, sb.len, a);
-            ui_draw_str(w, y, cp->pane.w - dw - 1, dw, d,
-                        i == cp->list.sel && focused ? a : dim | A_DIM);
-        } else {
-            ui_draw_text(w, y, col, cp->pane.w - col, sb.buf, sb.len, a);
+            quiet = focused ? a : quiet | A_UNDERLINE;
         }
+        ui_draw_fill(w, y, 0, cp->pane.w, a);
+        if (report)
+            draw_report(cp, y, i, a, quiet);
+        else if (row)
+            draw_court(cp, y, i, a, quiet);
     }
-    sbuf_release(&sb);
     wnoutrefresh(w);
     cp->pane.dirty = false;
 }

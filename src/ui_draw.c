@@ -165,6 +165,20 @@ int ui_draw_text(WINDOW *win, int y, int x, int max, const char *s, size_t len, 
     return col;
 }
 
+int ui_draw_clipped(WINDOW *win, int y, int x, int max, const char *s, size_t len, attr_t attrs)
+{
+    static const char ellipsis[] = "…";
+    int ew = ui_text_cols(ellipsis, sizeof(ellipsis) - 1), col;
+
+    if (ui_text_cols(s, len) <= max)
+        return ui_draw_text(win, y, x, max, s, len, attrs);
+    if (max < ew)
+        return 0;
+    /* a wide character that does not fit before … leaves a column blank */
+    col = ui_draw_text(win, y, x, max - ew, s, len, attrs);
+    return col + ui_draw_text(win, y, x + col, ew, ellipsis, sizeof(ellipsis) - 1, attrs);
+}
+
 int ui_draw_str(WINDOW *win, int y, int x, int max, const char *s, attr_t attrs)
 {
     return ui_draw_text(win, y, x, max, s, strlen(s), attrs);

@@ -225,8 +225,16 @@ printf '[general\n' >"$t/bad.ini"
     fail "broken config" "$(cat "$t/err")"
 
 "$BIN" --courts samples >"$t/out" 2>"$t/err"
-grep -q '^其他 (1)$' "$t/out" && grep -q '^  霁川市苍砚旗人民法院 (1)$' "$t/out" &&
+grep -q '^其他	1$' "$t/out" && grep -q '^  霁川市苍砚旗人民法院	1$' "$t/out" &&
     pass "--courts: tree with 其他" || fail "--courts" "$(cat "$t/out")"
+# scripts cut it: the name (with its indent) and the count are two fields
+if [ "$(cut -f2 "$t/out" | grep -cv '^[0-9][0-9]*$')" = 0 ] &&
+    cut -f1 "$t/out" | grep -q '^  霁川市鹤汀区人民法院$' &&
+    [ "$(cut -f2 "$t/out" | awk '{ s += $1 } END { print s }')" = "$(ls samples | wc -l)" ]; then
+    pass "--courts: NAME<TAB>COUNT, the counts add up to the reports"
+else
+    fail "--courts columns" "$(cat -A "$t/out" | head -3)"
+fi
 
 "$BIN" --outline samples >/dev/full 2>"$t/err"
 [ $? != 0 ] && pass "a write error is not success" || fail "write error" "exit 0 on /dev/full"

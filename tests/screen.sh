@@ -103,7 +103,7 @@ for size in "120 40" "200 50"; do
     start "$1" "$2" -- "$SAMPLES"
     if wait_for "F1 help" && screen | grep -qF "霁川市中级人民法院" &&
         [ "$(screen | head -1 | grep -o '│' | wc -l)" = 2 ] &&
-        screen | grep -qF "其他 (1)"; then
+        screen | grep -qE "\+ 其他 +1 │"; then
         pass "start-up at $1x$2 shows three panes and the courts"
     else
         fail "start-up at $1x$2" "no three panes"
@@ -242,6 +242,11 @@ if until_ok lacks "澜屿市中级人民法院" && shows "霁川市鹤汀区人�
 else
     fail "filter" "澜屿 still shown or 鹤汀 gone"
 fi
+if screen | grep -qE '^ [-+] 霁川市中级人民法院 +1 │' && lacks "桐岚县人民法院"; then
+    pass "a court found by the filter shows under the courts above it"
+else
+    fail "filter keeps ancestors" "no 霁川市中级人民法院 above 鹤汀区, or 桐岚县 shown"
+fi
 T send-keys -t t Escape
 check "Esc clears the filter" wait_for "澜屿市中级人民法院"
 T send-keys -t t Tab /
@@ -276,6 +281,51 @@ T resize-window -t t -x 12 -y 3
 check "too small shows a message" wait_for "too small"
 T resize-window -t t -x 120 -y 40
 check "and recovers when enlarged" wait_for "F1 help"
+
+# --- the court list at 80x24: counts on the right, report rows told apart
+# (a › mark, dimmer, the date on the right), long names cut with …
+start 80 24 -- "$SAMPLES"
+wait_for "F1 help"
+# (the first report is open, its court unfolded: 鹤汀区 is three rows down)
+T send-keys -t t j j j Enter
+if wait_for "- 霁川市鹤汀区人民法院" && screen | grep -qE '^   - 霁川市鹤汀区人民法院 +1 │' &&
+    screen | grep -qE '^     › [^│]+… 2025-06-18 │'; then
+    pass "80x24: a court's count on the right; its report row › title… date"
+else
+    fail "report rows" "no › row with a title cut short and its date"
+fi
+# the report row dim, the court rows in the court colour (default theme)
+esc=$(printf '\033')
+dim="$esc\\[([0-9]+;)*2(;[0-9]+)*m"
+report=$(T capture-pane -e -p -t t | grep '› 鹤汀区法院')
+court=$(T capture-pane -e -p -t t | grep '霁川市苍砚旗')
+# (no change of style between the dim › and the title: the title is dim too)
+if printf '%s' "${report%%鹤汀区法院*}" | grep -qE "$dim" && [ "${report#*› 鹤汀区法院}" != "$report" ] &&
+    printf '%s' "${court%%霁川市苍砚旗*}" | grep -q '38;5;110' &&
+    ! printf '%s' "${court%%霁川市苍砚旗*}" | grep -qE "$dim"; then
+    pass "80x24: report rows are dim, court rows in the court colour"
+else
+    fail "report row style" "$(printf '%s\n%s' "$report" "$court" | cat -v)"
+fi
+mkdir -p "$t/config/courtread"
+printf '[display]\ncourts_width = 20\n' >"$t/config/courtread/config.ini"
+start 80 24 -- "$SAMPLES"
+wait_for "F1 help"
+if screen | grep -qE '^  \+ 霁川市苍砚旗… 1 │' && screen | grep -qE '^ - 霁川市中级人… +1 │'; then
+    pass "a narrow court list cuts long names with … and keeps the counts"
+else
+    fail "ellipsis" "no 霁川市苍砚旗… with its count"
+fi
+printf '[display]\ncourts_width = 12\n' >"$t/config/courtread/config.ini"
+start 80 24 -- "$SAMPLES"
+wait_for "F1 help"
+if screen | grep -qE '^ - 霁川… +1 │' && screen | grep -qE '^  › 夯实队… │' &&
+    screen | grep -qE '^ \+ 其他 +1 │'; then
+    pass "at 12 columns: the indent gives way, names and counts stay"
+else
+    fail "12 columns" "names or counts lost"
+fi
+rm -f "$t/config/courtread/config.ini"
 
 # --- help overlay lists the bindings, as configured
 mkdir -p "$t/config/courtread"

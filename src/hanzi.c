@@ -1,0 +1,111 @@
+/*
+ * hanzi.c: one-for-one traditional ↔ simplified characters and which script
+ * a text is written in, by binary search in the generated tables
+ * (hanzi_data.c, from OpenCC). No I/O.
+ */
+#include "hanzi.h"
+
+#include <unistr.h>
+
+#include "hanzi_data.h"
+
+/* What pairs map c to, or c itself. */
+static uint32_t map(const struct hanzi_pair *pairs, size_t n, uint32_t c)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+
+        if (pairs[mid].from < c)
+            lo = mid + 1;
+        else if (pairs[mid].from > c)
+            hi = mid;
+        else
+            return pairs[mid].to;
+    }
+    return c;
+}
+
+static bool has_char(const uint32_t *chars, size_t n, uint32_t c)
+{
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+
+        if (chars[mid] < c)
+            lo = mid + 1;
+        else if (chars[mid] > c)
+            hi = mid;
+        else
+            return true;
+    }
+    return false;
+}
+
+/* Only the CJK blocks have entries: others need no search. */
+static bool is_han(uint32_t c)
+{
+    return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x20000 && c <= 0x323AF);
+}
+
+uint32_t hanzi_simplify(uint32_t c)
+{
+    return is_han(c) ? map(hanzi_simplify_pairs, hanzi_simplify_pairs_count, c) : c;
+}
+
+uint32_t hanzi_traditional(uint32_t c)
+{
+    return is_han(c) ? map(hanzi_traditional_pairs, hanzi_traditional_pairs_count, c) : c;
+}
+
+static bool bmp_has(const uint64_t *bits, uint32_t c)
+{
+    uint32_t i = c - HANZI_BMP_FIRST;
+
+    return bits[i / 64] >> (i % 64) & 1;
+}
+
+/* Once one script leads by this many characters, the rest of the text will
+ * not turn it: a report in traditional characters has them in every line,
+ * and a name quoted in the other script is a handful. */
+#define DECISIVE_LEAD 64
+
+bool hanzi_is_traditional(const char *s, size_t n)
+{
+    const uint8_t *p = (const uint8_t *)s, *end = p + n;
+    size_t traditional = 0, simplified = 0;
+
+    while (p < end) {
+        ucs4_t c;
+        int len;
+
+        if (*p < 0x80) { /* ASCII: most bytes of a web page's furniture */
+            p++;
+            continue;
+        }
+        /* the Han of U+3400..U+9FFF by hand, three bytes each; the rest
+         * (and anything malformed) by libunistring */
+        if (*p >= 0xE3 && *p <= 0xE9 && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
+            (p[2] & 0xC0) == 0x80) {
+            c = (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+            p += 3;
+            if (c >= HANZI_BMP_FIRST) {
+                traditional += bmp_has(hanzi_only_traditional_bmp, c);
+                simplified += bmp_has(hanzi_only_simplified_bmp, c);
+            }
+        } else {
+            len = u8_mbtouc(&c, p, (size_t)(end - p));
+            p += len > 0 ? len : 1;
+            if (is_han(c)) {
+                traditional += has_char(hanzi_only_traditional, hanzi_only_traditional_count, c);
+                simplified += has_char(hanzi_only_simplified, hanzi_only_simplified_count, c);
+            }
+        }
+        if (traditional >= simplified + DECISIVE_LEAD || simplified >= traditional + DECISIVE_LEAD)
+            break;
+    }
+    return traditional > simplified;
+}
