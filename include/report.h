@@ -20,6 +20,7 @@ enum block_kind {
     BLOCK_HEADING,
     BLOCK_PARA,
     BLOCK_AUTHOR,
+    BLOCK_SOURCE, /* where the report came from (report->source), at its head */
 };
 
 struct block {
@@ -43,6 +44,8 @@ struct report {
     char *date;   /* YYYY-MM-DD */
     char *source; /* where the report came from: 人民法院报, a site's name (来源：…) */
     char *author;
+    /* Why each line got its kind (--explain); NULL unless REPORT_EXPLAIN asked. */
+    char *explain;
 
     /* Named courts, full names, in order of first mention, except that when
      * main_court is true courts[0] is the one the report is mainly about (a
@@ -62,7 +65,12 @@ struct report *report_parse(const char *path, const char *text, size_t len, bool
 
 /* Parts of the model a caller can do without, to save the time (--dump shows
  * no courts). */
-enum report_skip { REPORT_SKIP_COURTS = 1 << 0 };
+enum report_skip {
+    REPORT_SKIP_COURTS = 1 << 0,
+    /* not a part left out but one added: r->explain, a line per line of the
+     * text with its kind, the best scores and the features that weighed most */
+    REPORT_EXPLAIN = 1 << 1,
+};
 /* report_parse(), leaving out the parts in skip (a mask of enum report_skip):
  * with REPORT_SKIP_COURTS, courts stay empty. */
 struct report *report_parse_skip(const char *path, const char *text, size_t len, bool markdown,

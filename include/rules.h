@@ -28,6 +28,7 @@ struct line_facts {
     bool meta;        /* may hold a page-metadata key */
     bool commas;      /* ， , 、 */
     bool stops;       /* 。 ； ： ！ ？ and their ASCII forms */
+    bool page;        /* may hold a page word (rules_page_word) */
 };
 /* Lines over 120 characters (paragraphs) are only counted: the other facts
  * are set to true, as every rule turns such a line away by its length. */
@@ -48,6 +49,28 @@ enum marker {
 
 /* The marker at the start of line s[0..n), its class and its length in bytes. */
 enum marker rules_marker(const char *s, size_t n, size_t *mlen);
+
+/* The lists of page words that line_features.c looks for. */
+enum page_list {
+    PAGE_WIDGET,      /* 打印 字号 放大 缩小 分享到: widgets */
+    PAGE_FOOTER,      /* 责任编辑 校对 免责声明 原文链接: footers and editors */
+    PAGE_PROVENANCE,  /* 本文为 转载自: where an article comes from */
+    PAGE_EPAPER,      /* 通版 当前版 上一版: e-paper controls */
+    PAGE_IMAGE,       /* .jpg .png: image file names */
+    PAGE_HTML,        /* <br /> =" &nbsp: HTML residue */
+    PAGE_CREDIT,      /* " 摄", "供图 ": a photo credit inside a line */
+    PAGE_RENDER,      /* 今天是: the date a page was shown */
+    PAGE_ANONYMOUS,   /* 佚名 */
+    PAGE_VENUE,       /* 会议上: a work report's venue */
+    PAGE_WORK_REPORT, /* 工作报告 */
+    PAGE_DATELINE,    /* 题：: a news agency's headline after its dateline */
+    PAGE_COURT,       /* 法院 法庭 中院: a court may be named */
+    PAGE_BYLINE,      /* 记者 通讯员 作者 院长: a byline may stand here */
+    PAGE_LEAD,        /* 讯（ 电（: a lead may open with its byline */
+};
+/* Which lists of enum page_list have a word in s, as a mask (1 << list), in
+ * one pass; f (or NULL) lets most lines be turned away unread. */
+unsigned rules_page_words(const char *s, size_t n, const struct line_facts *f);
 
 /* Web-page chrome: navigation, print/font/share controls, credits, footers. */
 bool rules_is_noise(const char *s, size_t n, const struct line_facts *f);

@@ -123,15 +123,16 @@ static inline bool charset_has(const struct charset *cs, uint32_t cp)
 }
 
 /*
- * A fixed set of phrases to look for in short lines, from up to four lists. A
+ * A fixed set of phrases to look for in short lines, from up to 16 lists. A
  * bit set of hashed character pairs rules out almost every position before
  * any comparison. Fill with phrase_set_add() once; read-only after.
  */
-#define PHRASE_SET_MAX 256
+#define PHRASE_SET_MAX   256
+#define PHRASE_SET_LISTS 16
 
 struct phrase_set {
-    const char *const *lists[4];
-    size_t sizes[4];
+    const char *const *lists[PHRASE_SET_LISTS];
+    size_t sizes[PHRASE_SET_LISTS];
     size_t nr_lists;
     struct charset singles; /* one-character phrases */
     struct charset pairs;   /* hashed first two characters */
@@ -155,5 +156,8 @@ static inline uint32_t phrase_pair_hash(uint32_t a, uint32_t b)
 bool phrase_set_find(const struct phrase_set *ps, const char *s, size_t n);
 /* The same for the phrases of one list (in the order they were added). */
 bool phrase_set_find_in(const struct phrase_set *ps, int list, const char *s, size_t n);
+/* Which lists have a phrase in s, as a mask (bit i for list i), in one pass.
+ * One-character phrases are not counted. */
+unsigned phrase_set_lists(const struct phrase_set *ps, const char *s, size_t n);
 
 #endif

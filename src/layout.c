@@ -557,6 +557,7 @@ struct layout *layout_build(const struct report *r, const struct layout_opts *op
         [BLOCK_BYLINE] = LINE_BYLINE,   [BLOCK_DATE] = LINE_DATE,
         [BLOCK_CAPTION] = LINE_CAPTION, [BLOCK_HEADING] = LINE_HEADING,
         [BLOCK_PARA] = LINE_BODY,       [BLOCK_AUTHOR] = LINE_AUTHOR,
+        [BLOCK_SOURCE] = LINE_DATE, /* drawn as the date's companion */
     };
     struct layout *l = xcalloc(1, sizeof(*l));
     struct chars ch = {0};
@@ -596,11 +597,12 @@ struct layout *layout_build(const struct report *r, const struct layout_opts *op
         w.first_pcols = pcols;
         wrap(&w, s, bl->len, width - pcols, width);
         /* one blank line between blocks; the head of the report (title,
-         * subtitle, byline, date) stays together */
+         * subtitle, byline, date, source) stays together */
         if (b + 1 < r->nr_blocks &&
             !((bl->kind == BLOCK_TITLE || bl->kind == BLOCK_SUBTITLE || bl->kind == BLOCK_BYLINE ||
-               bl->kind == BLOCK_DATE) &&
-              (next == BLOCK_SUBTITLE || next == BLOCK_BYLINE || next == BLOCK_DATE)))
+               bl->kind == BLOCK_DATE || bl->kind == BLOCK_SOURCE) &&
+              (next == BLOCK_SUBTITLE || next == BLOCK_BYLINE || next == BLOCK_DATE ||
+               next == BLOCK_SOURCE)))
             blank(l, (uint32_t)b, bl->off + bl->len);
     }
     chars_release(&ch);

@@ -46,7 +46,7 @@
 #define SOURCE_THEMES_DIR THEMES_DIR
 #endif
 
-enum mode { MODE_DEFAULT, MODE_OUTLINE, MODE_COURTS, MODE_DUMP, MODE_SEARCH };
+enum mode { MODE_DEFAULT, MODE_OUTLINE, MODE_COURTS, MODE_DUMP, MODE_SEARCH, MODE_EXPLAIN };
 
 struct options {
     enum mode mode;
@@ -67,6 +67,10 @@ static void usage(FILE *f)
           "  -c, --courts         print the court tree, one court per line: the name\n"
           "                       indented by level, a tab, its number of reports\n"
           "  -d, --dump           print each report laid out for reading\n"
+          "      --explain        print every line of each report with the kind the parser\n"
+          "                       chose (title, byline, heading, body, noise ...), the\n"
+          "                       three best kinds by score, and the features that\n"
+          "                       weighed most for the kind chosen\n"
           "  -s, --search QUERY   print every match of QUERY: path, court, title, section\n"
           "                       and context, tab-separated (full- and half-width forms\n"
           "                       match each other; case counts only if QUERY has capitals)\n"
@@ -162,6 +166,8 @@ static void prepare(const void *ctx, const struct report *r, struct sbuf *out)
 
         layout_text(l, out);
         layout_free(l);
+    } else if (run->mode == MODE_EXPLAIN) {
+        sbuf_addstr(out, r->explain ? r->explain : "");
     } else if (run->mode != MODE_COURTS) {
         outline_format(r, out);
     }
@@ -248,6 +254,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"outline", no_argument, NULL, 'o'},
         {"courts", no_argument, NULL, 'c'},
         {"dump", no_argument, NULL, 'd'},
+        {"explain", no_argument, NULL, 'X'},
         {"search", required_argument, NULL, 's'},
         {"width", required_argument, NULL, 'w'},
         {"ambiguous-width", required_argument, NULL, 'A'},
@@ -271,6 +278,9 @@ static int parse_args(int argc, char **argv, struct options *o)
             break;
         case 'd':
             o->mode = MODE_DUMP;
+            break;
+        case 'X':
+            o->mode = MODE_EXPLAIN;
             break;
         case 's':
             o->mode = MODE_SEARCH;
@@ -535,7 +545,10 @@ int main(int argc, char **argv)
         free(file);
     } else {
         /* --dump shows no courts: it need not find them */
-        struct load_opts lo = {o.encoding, o.mode == MODE_DUMP ? REPORT_SKIP_COURTS : 0u};
+        struct load_opts lo = {o.encoding, o.mode == MODE_DUMP ? REPORT_SKIP_COURTS
+                                           : o.mode == MODE_EXPLAIN
+                                               ? REPORT_EXPLAIN | REPORT_SKIP_COURTS
+                                               : 0u};
 
         library_load_each(&paths, &lo, worker_threads(), prepare, deliver, &run);
     }

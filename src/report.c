@@ -1,9 +1,9 @@
 /*
  * report.c: parse a report's clean text into the document model. Lines are
- * cleaned (justification spaces, Markdown marks), classified with the rules in
- * rules.c, then walked once: noise leaves, fields are taken, hard-wrapped and
- * page-broken lines are joined into paragraphs, and headings, captions, title
- * and subtitle are told apart by their shape and the blank lines around them.
+ * cleaned (justification spaces, Markdown marks), their features computed
+ * (line_features.c) and their kinds chosen over the whole report (kinds.c); the
+ * model is then built from the kinds: fields are taken, hard-wrapped and
+ * page-broken lines joined into paragraphs, headings and captions set apart.
  * Court recognition (court.c) then runs over the joined text.
  */
 #include "report.h"
@@ -12,35 +12,25 @@
 #include <string.h>
 
 #include "court.h"
+#include "line_features.h"
+#include "kinds.h"
 #include "rules.h"
 #include "text.h"
 #include "util.h"
 
-/* Longest unmarked section heading line, in characters. */
-#define HEADING_MAX 24
-/* Longest title line, subtitle, and photo caption, in characters. */
-#define TITLE_MAX    40
-#define SUBTITLE_MAX 64
-#define CAPTION_MAX  40
-
 struct line {
-    size_t off, len;   /* cleaned text, in parser.clean */
-    size_t chars;      /* characters, not counting blanks */
-    int blanks_before; /* blank lines before it; -1 at the start of the file */
-    int blanks_after;  /* blank lines after it; -1 at the end of the file */
-    bool indented;     /* started with an ideographic space or several spaces */
-    bool noise;
-    enum marker mark;
-    size_t mlen;
-    int md_depth;            /* Markdown: # count of a heading, 0 otherwise */
-    bool md_item;            /* Markdown list item or quote: starts a paragraph */
-    bool md_image;           /* Markdown image: the caption is the alt text */
-    signed char fieldish[2]; /* is_fieldish() for [near the top]; -1 until known */
-    struct line_facts f;     /* of the cleaned text */
+    size_t off, len; /* cleaned text, in parser.clean */
+    int blanks_before, blanks_after;
+    bool indented;
+    int md_depth;        /* Markdown: # count of a heading, 0 otherwise */
+    bool md_item;        /* Markdown list item or quote: starts a paragraph */
+    bool md_image;       /* Markdown image: the caption is the alt text */
+    struct line_facts f; /* rules_scan() of the cleaned text */
+    size_t tail_chars;   /* a joined column line: characters of its last piece */
 };
 
 struct pending_caption {
-    size_t off, len; /* in parser.clean */
+    size_t off, len; /* in parser.captions */
 };
 
 struct parser {
@@ -49,38 +39,27 @@ struct parser {
     struct sbuf clean;
     struct line *lines;
     size_t nr, alloc;
+    struct feature_doc doc;
+    struct line_features *feat;
+    enum line_kind *kinds;
 
     struct sbuf text; /* the report's text being built */
     struct sbuf para; /* paragraph being joined */
     bool para_open, para_complete;
-    size_t para_lines;
-
-    bool seen_body, seen_heading;
-    int title_state; /* 0: none yet, 1: just found (subtitle may follow), 2: done */
-    size_t colwidth; /* characters in a hard-wrapped column line; 0 if none */
-    int caption_gap; /* blank lines around a photo caption */
-    bool indent_mode;
-    size_t last_content; /* index of the last line that is not noise */
-    size_t nr_content;   /* lines that are not noise, walked so far */
-    int md_title_depth;  /* Markdown: depth of the heading that is the title; 0 if none */
-    int md_min_depth;
 
     enum marker *heading_marks; /* per heading block, for levels */
     size_t nr_heading_marks, alloc_heading_marks;
+    struct sbuf captions; /* the text of captions waiting for their paragraph's end */
     struct pending_caption *pend;
     size_t nr_pend, alloc_pend;
-    char *source;       /* 来源：… from page metadata */
-    struct sbuf chrome; /* noise lines: evidence of the report's place for courts */
+    char *source;       /* where the report came from, from page metadata */
+    bool byline_bare;   /* the byline is a bare name line, no role or office */
+    struct sbuf chrome; /* furniture and metadata lines: evidence for courts */
 };
 
 static const char *ltext(const struct parser *p, size_t i)
 {
     return p->clean.buf + p->lines[i].off;
-}
-
-static bool starts_with_dash(const char *s, size_t n)
-{
-    return text_starts(s, n, "——") || text_starts(s, n, "—") || text_starts(s, n, "--");
 }
 
 /* ---------------------------------------------------------------- lines */
@@ -122,6 +101,7 @@ static void add_line(struct parser *p, const char *s, size_t n, int blanks)
     size_t tn = n;
     uint32_t c;
     struct sbuf tmp = SBUF_INIT;
+    struct line_facts f;
 
     ALLOC_GROW(p->lines, p->nr + 1, p->alloc);
     ln = &p->lines[p->nr++];
@@ -165,22 +145,16 @@ static void add_line(struct parser *p, const char *s, size_t n, int blanks)
         t = tmp.buf ? tmp.buf : "";
         tn = tmp.len;
     }
-    rules_scan(t, tn, &ln->f);
-    ln->noise = rules_is_noise(t, tn, &ln->f) && !ln->md_depth;
-    if (ln->noise) {
-        sbuf_add(&p->chrome, t, tn);
-        sbuf_addch(&p->chrome, '\n');
-    }
+    rules_scan(t, tn, &f);
     ln->off = p->clean.len;
-    rules_unjustify(t, tn, &ln->f, &p->clean);
+    rules_unjustify(t, tn, &f, &p->clean);
     ln->len = p->clean.len - ln->off;
-    if (ln->len != tn) /* spaces went: look again */
-        rules_scan(ltext(p, p->nr - 1), ln->len, &ln->f);
+    if (ln->len == tn)
+        ln->f = f;
+    else /* spaces went: look again */
+        rules_scan(p->clean.buf + ln->off, ln->len, &ln->f);
     sbuf_addch(&p->clean, '\n');
     sbuf_release(&tmp);
-    ln->fieldish[0] = ln->fieldish[1] = -1;
-    ln->chars = ln->f.nonblank;
-    ln->mark = p->markdown ? MARK_NONE : rules_marker(ltext(p, p->nr - 1), ln->len, &ln->mlen);
 }
 
 /* Markdown front matter: ---, key: value lines, ---. Returns where the body starts. */
@@ -259,87 +233,166 @@ static void split_lines(struct parser *p, const char *text, size_t len)
     }
 }
 
-/* ------------------------------------------------------------- doc facts */
-
-static bool ends_sentence(const char *s, size_t n)
+/* Whether a column line runs on into the next: as wide as the column, no
+ * sentence end, and a comma, colon, bar or digit in it (a sentence or a
+ * metadata line cut by the column, not a headline's half), the next line
+ * right under it and not a numbered heading. */
+static bool runs_on(const struct parser *p, size_t i)
 {
-    return text_is_sentence_end(text_last(s, n, true));
+    const struct line *ln = &p->lines[i], *nx = &p->lines[i + 1];
+    const char *s = ltext(p, i);
+    size_t mlen, chars = ln->f.chars; /* blanks too: a column counts them */
+    uint32_t last = text_last(s, ln->len, true), next_first = text_first(ltext(p, i + 1), nx->len);
+
+    if (ln->blanks_after != 0 || chars * 100 < p->doc.colwidth * 85 ||
+        chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
+        return false;
+    /* a new paragraph, a bullet or a marker starts a line of its own */
+    if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||
+        next_first == 0x25CF || next_first == 0x25B2 || next_first == 0x3010)
+        return false;
+    /* a sentence (commas), or metadata (digits with : | -); a headline's
+     * half has neither */
+    if (!(ln->f.commas || (ln->f.digits && (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) ||
+                                            memchr(s, '-', ln->len) || text_has(s, ln->len, "：") ||
+                                            text_has(s, ln->len, "年")))))
+        return false;
+    /* a number cut in two (2024-03- / 05) is no numbered heading below */
+    if ((last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/')
+        return true;
+    return rules_marker(ltext(p, i + 1), nx->len, &mlen) == MARK_NONE;
 }
 
-/* Column lines longer than this are counted as this long. */
-#define COLWIDTH_MAX 512
+/*
+ * Newspaper columns cut sentences, metadata and bylines into lines of the
+ * column's width. Join each run that runs on into one line, so that a line's
+ * features are those of what was written (a whole metadata line, a whole
+ * byline); the width of the last piece is kept for where paragraphs end.
+ * The lines are made anew: pointers into the old ones go stale.
+ */
+static void unwrap(struct parser *p)
+{
+    struct line *out;
+    size_t nr = 0, wide = 0;
+
+    /* only a text that is mostly column lines: a web page with a few lines
+     * of that width is one paragraph to a line */
+    for (size_t i = 0; i < p->nr; i++)
+        wide += p->lines[i].f.nonblank * 100 >= p->doc.colwidth * 85 &&
+                p->lines[i].f.nonblank * 100 <= p->doc.colwidth * 130;
+    if (wide * 5 < p->nr * 2)
+        return;
+    out = xcalloc(p->nr ? p->nr : 1, sizeof(*out));
+
+    for (size_t i = 0; i < p->nr;) {
+        size_t k = i;
+        struct line *ln = &out[nr++];
+
+        *ln = p->lines[i];
+        while (k + 1 < p->nr && runs_on(p, k))
+            k++;
+        if (k > i) {
+            struct sbuf sb = SBUF_INIT;
+
+            for (size_t j = i; j <= k; j++) {
+                const char *s = ltext(p, j);
+                size_t n = p->lines[j].len;
+
+                if (sb.len && n && !text_is_cjk(text_last(sb.buf, sb.len, false)) &&
+                    !text_is_cjk(text_first(s, n)))
+                    sbuf_addch(&sb, ' ');
+                sbuf_add(&sb, s, n);
+            }
+            ln->off = p->clean.len;
+            sbuf_add(&p->clean, sb.buf, sb.len);
+            sbuf_addch(&p->clean, '\n');
+            ln->len = sb.len;
+            ln->blanks_after = p->lines[k].blanks_after;
+            ln->tail_chars = p->lines[k].f.nonblank;
+            rules_scan(p->clean.buf + ln->off, ln->len, &ln->f);
+            sbuf_release(&sb);
+        }
+        i = k + 1;
+    }
+    free(p->lines);
+    p->lines = out;
+    p->nr = nr;
+    p->alloc = nr ? nr : 1;
+}
+
+/* The parser's lines as line_features.c takes them. Caller frees. */
+static struct feature_line *feature_lines(const struct parser *p)
+{
+    struct feature_line *fl = xcalloc(p->nr ? p->nr : 1, sizeof(*fl));
+
+    for (size_t i = 0; i < p->nr; i++) {
+        const struct line *ln = &p->lines[i];
+
+        fl[i].s = ltext(p, i);
+        fl[i].len = ln->len;
+        fl[i].blanks_before = ln->blanks_before;
+        fl[i].blanks_after = ln->blanks_after;
+        fl[i].indented = ln->indented;
+        fl[i].md_depth = ln->md_depth;
+        fl[i].md_item = ln->md_item;
+        fl[i].md_image = ln->md_image;
+        fl[i].facts = &ln->f;
+        fl[i].tail_chars = ln->tail_chars;
+    }
+    return fl;
+}
+
+/* Features of every line, then the kinds: the classifier's two steps. */
+static void classify(struct parser *p)
+{
+    struct feature_line *fl = feature_lines(p);
+
+    line_features_measure(fl, p->nr, p->markdown, &p->doc);
+    if (p->r->title) /* Markdown front matter gave the title: every # is a section */
+        p->doc.md_title_depth = 0;
+    if (p->doc.colwidth) { /* unwrap() makes the lines anew: so their features */
+        unwrap(p);
+        free(fl);
+        fl = feature_lines(p);
+    }
+    p->feat = xcalloc(p->nr ? p->nr : 1, sizeof(*p->feat));
+    p->kinds = xcalloc(p->nr ? p->nr : 1, sizeof(*p->kinds));
+    line_features_compute(fl, p->nr, &p->doc, p->feat);
+    kinds_choose(p->feat, p->nr, p->kinds);
+    free(fl);
+}
 
 /*
- * Newspaper columns are hard-wrapped at a fixed width. The width is the median
- * length of lines in runs of three or more lines that mostly end mid-sentence.
- * 0 when the text has one paragraph per line.
+ * For --explain: each line's number, its kind, the three best kinds by their
+ * line scores, the features that weighed most for the kind chosen, and the
+ * line's text.
  */
-static void measure(struct parser *p)
+static char *explain(const struct parser *p)
 {
-    size_t hist[COLWIDTH_MAX + 1] = {0}, nw = 0, indented = 0, run_start = 0;
-    int gaps[4] = {0};
+    struct sbuf sb = SBUF_INIT;
 
-    for (size_t i = 0; i <= p->nr; i++) {
-        if (i < p->nr && p->lines[i].indented && !p->lines[i].noise)
-            indented++;
-        if (i < p->nr && i > 0 && p->lines[i].blanks_before >= 0) {
-            int g = p->lines[i].blanks_before;
+    for (size_t i = 0; i < p->nr; i++) {
+        int sc[KIND__COUNT];
+        bool used[KIND__COUNT] = {false};
 
-            gaps[g > 3 ? 3 : g]++;
+        kinds_score(&p->feat[i], sc);
+        sbuf_addf(&sb, "%4zu %-9s |", i + 1, kinds_name(p->kinds[i]));
+        for (int t = 0; t < 3; t++) {
+            int best = -1;
+
+            for (int k = 0; k < KIND__COUNT; k++)
+                if (!used[k] && (best < 0 || sc[k] > sc[best]))
+                    best = k;
+            used[best] = true;
+            sbuf_addf(&sb, " %s %d", kinds_name((enum line_kind)best), sc[best]);
         }
-        if (i == p->nr || (i > run_start && p->lines[i].blanks_before != 0)) {
-            size_t k = i - run_start, open = 0;
-
-            if (k >= 3) {
-                for (size_t j = run_start; j + 1 < i; j++)
-                    if (!ends_sentence(ltext(p, j), p->lines[j].len))
-                        open++;
-                if (open * 2 >= k - 1)
-                    for (size_t j = run_start; j + 1 < i; j++) {
-                        size_t c = p->lines[j].chars;
-
-                        hist[c < COLWIDTH_MAX ? c : COLWIDTH_MAX]++;
-                        nw++;
-                    }
-            }
-            run_start = i;
-        }
+        sbuf_addstr(&sb, " | ");
+        kinds_explain(&p->feat[i], p->kinds[i], 4, &sb);
+        sbuf_addstr(&sb, " | ");
+        sbuf_add(&sb, ltext(p, i), p->lines[i].len);
+        sbuf_addch(&sb, '\n');
     }
-    if (nw) {
-        /* the median from a histogram: linear however long the file is */
-        size_t seen = 0, c = 0;
-
-        while ((seen += hist[c]) <= nw / 2)
-            c++;
-        p->colwidth = c;
-    }
-    /* Web extractions that put two blank lines between all paragraphs. */
-    p->caption_gap = gaps[2] + gaps[3] > gaps[1] && gaps[2] + gaps[3] > gaps[0] ? 3 : 2;
-    p->indent_mode = indented >= 3 && indented * 10 < p->nr * 9;
-    p->last_content = 0;
-    for (size_t i = 0; i < p->nr; i++)
-        if (!p->lines[i].noise)
-            p->last_content = i;
-    if (p->markdown) {
-        int min = 0, at_min = 0, first = 0;
-
-        for (size_t i = 0; i < p->nr; i++) {
-            int d = p->lines[i].md_depth;
-
-            if (!d)
-                continue;
-            if (!first)
-                first = d;
-            if (!min || d < min) {
-                min = d;
-                at_min = 1;
-            } else if (d == min) {
-                at_min++;
-            }
-        }
-        p->md_min_depth = min;
-        p->md_title_depth = min && at_min == 1 && first == min ? min : 0;
-    }
+    return sbuf_detach(&sb, NULL);
 }
 
 /* ---------------------------------------------------------------- blocks */
@@ -349,8 +402,6 @@ static void add_block(struct parser *p, enum block_kind kind, int level, const c
     struct report *r = p->r;
     struct block *b;
 
-    if (p->title_state == 1 && kind != BLOCK_TITLE)
-        p->title_state = 2; /* a subtitle comes right under its headline */
     ALLOC_GROW(r->blocks, r->nr_blocks + 1, r->alloc_blocks);
     b = &r->blocks[r->nr_blocks++];
     b->kind = kind;
@@ -364,8 +415,9 @@ static void add_block(struct parser *p, enum block_kind kind, int level, const c
 static void flush_captions(struct parser *p)
 {
     for (size_t i = 0; i < p->nr_pend; i++)
-        add_block(p, BLOCK_CAPTION, 0, p->clean.buf + p->pend[i].off, p->pend[i].len);
+        add_block(p, BLOCK_CAPTION, 0, p->captions.buf + p->pend[i].off, p->pend[i].len);
     p->nr_pend = 0;
+    sbuf_reset(&p->captions);
 }
 
 static void flush_para(struct parser *p)
@@ -375,31 +427,7 @@ static void flush_para(struct parser *p)
     sbuf_reset(&p->para);
     p->para_open = false;
     p->para_complete = true;
-    p->para_lines = 0;
     flush_captions(p);
-}
-
-/* Whether this line, just appended, closes its paragraph. */
-static bool closes_para(const struct parser *p, size_t i)
-{
-    const struct line *ln = &p->lines[i];
-    uint32_t last = text_last(ltext(p, i), ln->len, true);
-    bool last_in_run = ln->blanks_after != 0;
-
-    if (p->markdown)
-        return last_in_run;
-    if (p->indent_mode) {
-        const struct line *nx = i + 1 < p->nr ? &p->lines[i + 1] : NULL;
-
-        /* the next paragraph is indented; a heading between them is not */
-        return !nx || nx->indented || last_in_run ||
-               (text_is_sentence_end(last) && (nx->mark != MARK_NONE || nx->chars <= HEADING_MAX));
-    }
-    if (text_is_sentence_end(last))
-        return p->colwidth == 0 || last_in_run || ln->chars * 100 < p->colwidth * 85;
-    if (last == 0xFF1A || last == ':') /* a lead-in ending in a colon */
-        return p->colwidth == 0 || ln->chars * 100 < p->colwidth * 85;
-    return false;
 }
 
 /* Join a line onto the paragraph: no space between Chinese characters, one
@@ -415,28 +443,17 @@ static void join_line(struct parser *p, const char *s, size_t n)
     sbuf_add(&p->para, s, n);
 }
 
-static void body_line(struct parser *p, size_t i)
+/* A caption, after the paragraph a picture cut in two, or now. */
+static void add_caption(struct parser *p, const char *s, size_t n)
 {
-    const struct line *ln = &p->lines[i];
-    bool starts_new =
-        !p->para_open || p->para_complete || (p->indent_mode && ln->indented) || ln->md_item;
-
-    if (starts_new) {
-        flush_para(p);
-        p->para_open = true;
-        if (!p->seen_body && !p->r->byline) {
-            /* 本报讯（记者 江月 通讯员 秦川）4月8日，…: the byline opens the lead */
-            struct sbuf sb = SBUF_INIT;
-
-            if (rules_lead_byline(ltext(p, i), ln->len, &sb))
-                p->r->byline = sbuf_detach(&sb, NULL);
-            sbuf_release(&sb);
-        }
-        p->seen_body = true;
-    }
-    join_line(p, ltext(p, i), ln->len);
-    p->para_lines++;
-    p->para_complete = closes_para(p, i);
+    if (!n)
+        return;
+    ALLOC_GROW(p->pend, p->nr_pend + 1, p->alloc_pend);
+    p->pend[p->nr_pend].off = p->captions.len;
+    p->pend[p->nr_pend++].len = n;
+    sbuf_add(&p->captions, s, n);
+    if (!p->para_open || p->para_complete)
+        flush_para(p); /* the paragraph, then the caption after it */
 }
 
 static void add_heading(struct parser *p, enum marker mark, int level, const char *s, size_t n)
@@ -445,286 +462,9 @@ static void add_heading(struct parser *p, enum marker mark, int level, const cha
     ALLOC_GROW(p->heading_marks, p->nr_heading_marks + 1, p->alloc_heading_marks);
     p->heading_marks[p->nr_heading_marks++] = mark;
     add_block(p, BLOCK_HEADING, level, s, n);
-    p->seen_heading = true;
-    if (p->title_state == 1)
-        p->title_state = 2;
 }
 
-/* ------------------------------------------------------------ line kinds */
-
-/* A date or byline line: never a heading, title or caption. Cached per line. */
-static bool is_fieldish(const struct parser *p, size_t i)
-{
-    struct line *ln = &p->lines[i];
-    int top = !p->seen_body;
-
-    if (ln->fieldish[top] < 0) {
-        struct sbuf sb = SBUF_INIT;
-        const char *s = ltext(p, i);
-
-        ln->fieldish[top] =
-            rules_is_date_line(s, ln->len, &ln->f) || rules_byline(s, ln->len, top, &sb);
-        sbuf_release(&sb);
-    }
-    return ln->fieldish[top];
-}
-
-/* Sentence punctuation anywhere in the line (commas too unless commas_ok). */
-static bool line_punct(const struct line *ln, bool commas_ok)
-{
-    return ln->f.stops || (!commas_ok && ln->f.commas);
-}
-
-/* A line shaped like an unmarked section heading: short, no sentence inside,
- * not ending in a function word. */
-static bool heading_like(const struct parser *p, size_t i)
-{
-    const struct line *ln = &p->lines[i];
-    const char *s = ltext(p, i);
-
-    if (i >= p->nr || ln->noise || ln->mark != MARK_NONE || ln->md_depth || ln->md_image)
-        return false;
-    if (ln->chars < 2 || ln->chars > HEADING_MAX || line_punct(ln, false))
-        return false;
-    if (!rules_heading_end_ok(s, ln->len) || text_is_closing(text_first(s, ln->len)))
-        return false;
-    if (starts_with_dash(s, ln->len) || text_is_ascii_alnum(text_first(s, ln->len)))
-        return false;
-    return !is_fieldish(p, i);
-}
-
-static bool title_like(const struct parser *p, size_t i)
-{
-    const struct line *ln = &p->lines[i];
-    const char *s = ltext(p, i);
-    uint32_t last = text_last(s, ln->len, false);
-
-    if (ln->noise || ln->chars < 2 || ln->chars > TITLE_MAX || ln->md_image)
-        return false;
-    if (last == 0x3002 || last == 0xFF1B || last == 0xFF0C || last == 0x3001 || last == 0xFF1A ||
-        last == ',' || last == ';')
-        return false;
-    if (text_has(s, ln->len, "。") || starts_with_dash(s, ln->len))
-        return false;
-    if (ln->mark == MARK_NUM || ln->mark == MARK_NUM_PAREN || ln->mark == MARK_CN ||
-        ln->mark == MARK_CN_PAREN || ln->mark == MARK_CHAPTER)
-        return false;
-    return !is_fieldish(p, i);
-}
-
-/* Whether a space stands between two CJK characters: the "A B" shape of a
- * two-phrase section heading (坚持党建统领 永葆政治本色). */
-static bool has_phrase_space(const char *s, size_t n)
-{
-    uint32_t prev = 0, c;
-
-    for (size_t i = 0; i < n;) {
-        i += text_next(s + i, n - i, &c);
-        if (text_is_blank(c) && text_is_cjk(prev) && i < n) {
-            uint32_t d;
-
-            text_next(s + i, n - i, &d);
-            if (text_is_cjk(d))
-                return true;
-        }
-        prev = c;
-    }
-    return false;
-}
-
-/*
- * The line under a headline: one phrase that says what the report is about
- * ("包头市中级人民法院打造过硬队伍展现审执工作新气象"), or anything under a
- * dash. Not a sentence, not the first line of a paragraph running on, not the
- * two-phrase shape of a section heading.
- */
-static bool subtitle_like(const struct parser *p, size_t i)
-{
-    const struct line *ln = &p->lines[i];
-    const char *s = ltext(p, i);
-
-    if (ln->noise || ln->chars < 2 || ln->chars > SUBTITLE_MAX || ln->mark != MARK_NONE)
-        return false;
-    if (starts_with_dash(s, ln->len))
-        return true;
-    /* with no blank line after it, only what stands above a byline or a date */
-    if (ln->blanks_after == 0 && !(i + 1 < p->nr && is_fieldish(p, i + 1)))
-        return false;
-    if (ln->chars < 6 || line_punct(ln, false))
-        return false;
-    if (has_phrase_space(s, ln->len) || !rules_heading_end_ok(s, ln->len))
-        return false;
-    return !is_fieldish(p, i);
-}
-
-/* Whether the line names a court (not only "法院" as a word). */
-static bool names_court(const char *s, size_t n)
-{
-    struct court_mentions m = {0};
-    bool yes = false;
-
-    court_scan(s, n, &m);
-    for (size_t i = 0; i < m.nr; i++)
-        yes = yes || m.v[i].level != COURT_COLLECTIVE;
-    court_mentions_release(&m);
-    return yes;
-}
-
-/*
- * Whether the headline at line i goes on to the next line: right under it, a
- * title-shaped line no longer than half again as long that names no court and
- * has no dash ("强基铸魂提升素质" / "锻造过硬法院铁军"); or, after one blank
- * line, two short halves of about the same length with a subtitle, a dash line
- * or a byline under them.
- */
-static bool title_continues(const struct parser *p, size_t i)
-{
-    const struct line *ln = &p->lines[i], *nx = &p->lines[i + 1];
-    const char *ns = ltext(p, i + 1);
-    size_t k = i + 2;
-
-    if (!title_like(p, i + 1) || starts_with_dash(ns, nx->len) || names_court(ns, nx->len))
-        return false;
-    if (nx->blanks_before == 0)
-        return nx->chars * 2 <= ln->chars * 3;
-    if (nx->blanks_before > 1 || ln->chars > 12 || nx->chars > 12 ||
-        (ln->chars > nx->chars ? ln->chars - nx->chars : nx->chars - ln->chars) > 3)
-        return false;
-    return k < p->nr && p->lines[k].blanks_before <= 2 &&
-           (starts_with_dash(ltext(p, k), p->lines[k].len) || subtitle_like(p, k) ||
-            is_fieldish(p, k));
-}
-
-/* The first line of a two-line headline that ends in a colon: short, no other
- * punctuation, and a title-shaped line right under it. */
-static bool colon_headline(const struct parser *p, size_t i)
-{
-    const struct line *ln = &p->lines[i];
-    const char *s = ltext(p, i);
-    uint32_t last = text_last(s, ln->len, false);
-    size_t k = ln->len - (last == ':' ? 1 : 3);
-
-    if (ln->noise || ln->chars < 3 || ln->chars > HEADING_MAX || (last != 0xFF1A && last != ':'))
-        return false;
-    if (ln->f.commas || memchr(s, ':', k) || memmem(s, k, "：", 3) || memmem(s, k, "。", 3))
-        return false;
-    return i + 1 < p->nr && p->lines[i + 1].blanks_before <= 1 && title_like(p, i + 1) &&
-           !is_fieldish(p, i);
-}
-
-/* A photo caption by layout: a short line standing alone with a wide gap of
- * blank lines above or below it, as images leave in text cut from a page. */
-static bool caption_by_layout(const struct parser *p, size_t i)
-{
-    const struct line *ln = &p->lines[i];
-    const char *s = ltext(p, i);
-    int gap = p->caption_gap;
-    bool above = ln->blanks_before >= gap, below = ln->blanks_after >= gap;
-
-    if (!above && !below)
-        return false;
-    if (ln->noise || ln->chars < 2 || ln->chars > CAPTION_MAX || ln->blanks_before == 0 ||
-        ln->blanks_after == 0 || ln->mark == MARK_NUM || ln->mark == MARK_CN ||
-        ln->mark == MARK_CHAPTER || ln->mark == MARK_CN_PAREN)
-        return false;
-    if (line_punct(ln, true) && !ends_sentence(s, ln->len))
-        return false;
-    if (is_fieldish(p, i))
-        return false;
-    if (p->para_open && !p->para_complete)
-        /* inside a paragraph cut by the photo: only a line that is no sentence end */
-        return above && below && !ends_sentence(s, ln->len);
-    if (!above && below && ln->blanks_before >= 0 && ends_sentence(s, ln->len))
-        return false; /* a short paragraph before a photo, not its caption */
-    return above || below;
-}
-
-/*
- * Unmarked section headings: one line, or two lines in a row or with one
- * blank line between ("加强政治建设 / 让理论武装“实”起来", "党建引领 / 各项
- * 工作花开见果"), after a finished paragraph and before body text. Three such
- * lines in a row are a column cut into short lines, not a heading.
- * Returns the number of lines, 0 when it is not a heading.
- */
-static size_t heading_group(const struct parser *p, size_t i)
-{
-    size_t n = 1, k;
-
-    /* after a finished sentence: a column line that ends with 。 may be full
-     * width, so the width test of closes_para() is not asked here */
-    if (!heading_like(p, i) ||
-        (p->para_open && !p->para_complete && !ends_sentence(p->para.buf, p->para.len)))
-        return 0;
-    if (i + 1 < p->nr && p->lines[i + 1].blanks_before <= 1 && heading_like(p, i + 1) &&
-        p->lines[i].chars + p->lines[i + 1].chars <= TITLE_MAX &&
-        (p->lines[i + 1].blanks_before == 0 || p->lines[i].chars <= 12))
-        n = 2;
-    k = i + n;
-    while (k < p->nr && p->lines[k].noise)
-        k++;
-    if (k >= p->nr)
-        return 0; /* a heading is followed by something */
-    /* a short line standing alone after it too: a column cut into lines */
-    if (heading_like(p, k) && p->lines[k].blanks_before < p->caption_gap &&
-        p->lines[k].blanks_after != 0 && !caption_by_layout(p, k))
-        return 0;
-    /* Running straight into the next line: it must be much shorter than that
-     * line and than a column line, or it is the first line of a paragraph. */
-    if (p->lines[k].blanks_before == 0) {
-        size_t wide = p->lines[k].chars > p->colwidth ? p->lines[k].chars : p->colwidth;
-
-        if (p->lines[k - 1].chars * 10 > wide * (p->colwidth ? 7 : 6))
-            return 0;
-    }
-    return n;
-}
-
-/* The second line of a numbered heading set over two lines ("1 聚焦政治建设" /
- * "筑牢忠诚根基"): short, unnumbered, heading-shaped, and body text after it. */
-static bool second_heading_line(const struct parser *p, size_t k)
-{
-    return k < p->nr && p->lines[k].blanks_before <= 1 && p->lines[k - 1].chars <= 16 &&
-           p->lines[k].chars <= 16 && heading_like(p, k) &&
-           (k + 1 >= p->nr || (!heading_like(p, k + 1) && p->lines[k + 1].mark == MARK_NONE));
-}
-
-static bool marked_heading(const struct parser *p, size_t i)
-{
-    const struct line *ln = &p->lines[i];
-    const char *s = ltext(p, i) + ln->mlen;
-    size_t n = ln->len - ln->mlen, chars;
-    uint32_t last = text_last(s, n, false);
-    struct line_facts rest;
-    const char *stop;
-
-    if (ln->mark == MARK_NONE || p->markdown || (p->para_open && !p->para_complete))
-        return false;
-    rules_scan(s, n, &rest);
-    chars = rest.nonblank;
-    if (chars < 2 || chars > TITLE_MAX)
-        return false;
-    stop = memmem(s, n, "。", 3);
-    if (stop && (size_t)(stop - s) + 3 < n)
-        return false; /* a run-in lead: 一、坚持政治引领。该院…… */
-    if (text_is_sentence_end(last) || last == 0xFF0C || last == ',') {
-        bool official =
-            ln->mark == MARK_CN || ln->mark == MARK_CN_PAREN || ln->mark == MARK_CHAPTER;
-
-        if (!(official && (last == 0x3002 || last == 0xFF1B) && chars <= 30))
-            return false;
-    }
-    if (ln->mark == MARK_SYMBOL && (rest.stops || rest.commas))
-        return false;
-    /* the first line of a hard-wrapped paragraph that starts with a number */
-    if (ln->blanks_after == 0 && p->colwidth && ln->chars * 100 >= p->colwidth * 85)
-        return false;
-    if (ln->blanks_after == 0 && i + 1 < p->nr && ln->chars * 4 > p->lines[i + 1].chars * 3 &&
-        !p->colwidth && !second_heading_line(p, i + 1))
-        return false;
-    return true;
-}
-
-/* --------------------------------------------------------------- fields */
+/* --------------------------------------------------------------- values */
 
 static void set_field(char **field, const char *s, size_t n)
 {
@@ -732,39 +472,170 @@ static void set_field(char **field, const char *s, size_t n)
         *field = xstrndup(s, n);
 }
 
-/* A page title copied with its site: "某某法院开展调解工作_某某法院网",
- * "… - 某某网站". Returns the length without the site's name. */
-static size_t without_site(const char *s, size_t n)
+/* Drop HTML residue (<br />, <p>) from a value, into out. */
+static void without_html(const char *s, size_t n, struct sbuf *out)
 {
-    static const char *const seps[] = {"_", " - ", " | ", "｜", " — ", "--"};
-    static const char *const sites[] = {"网", "网站", "官网", "门户", "客户端"};
+    for (size_t i = 0; i < n;) {
+        if (s[i] == '<') {
+            const char *close = memchr(s + i, '>', n - i);
 
-    for (size_t k = 0; k < ARRAY_SIZE(seps); k++) {
-        const char *at = NULL, *p = s;
-        size_t sl = strlen(seps[k]);
-
-        while ((p = memmem(p, (size_t)(s + n - p), seps[k], sl)) != NULL) {
-            at = p;
-            p += sl;
-        }
-        if (!at || at == s)
-            continue;
-        for (size_t j = 0; j < ARRAY_SIZE(sites); j++)
-            if (text_ends(at + sl, (size_t)(s + n - at - sl), sites[j]) &&
-                text_count(at + sl, (size_t)(s + n - at - sl)) <= 12) {
-                size_t m = (size_t)(at - s);
-
-                while (m && s[m - 1] == ' ')
-                    m--;
-                return m;
+            if (close && close - (s + i) <= 12 && i + 1 < n &&
+                (s[i + 1] == '/' || (s[i + 1] >= 'a' && s[i + 1] <= 'z'))) {
+                i = (size_t)(close - s) + 1;
+                continue;
             }
+        }
+        sbuf_addch(out, s[i++]);
     }
-    return n;
 }
 
-/* The value after one of labels[] in s (up to a space), or NULL. */
+/*
+ * A headline as a reader takes it: without HTML residue, a news agency's
+ * dateline before 题：, the site's name after it, or a dash that leads into
+ * the deck below it.
+ */
+static void clean_title(const char *s, size_t n, struct sbuf *out)
+{
+    struct sbuf t = SBUF_INIT;
+    const char *v;
+    size_t vn;
+
+    without_html(s, n, &t);
+    v = t.buf ? t.buf : "";
+    vn = t.len;
+    for (const char *const *lab = (const char *const[]){"题：", "题:", "題：", "題:", NULL}; *lab;
+         lab++) {
+        const char *at = memmem(v, vn, *lab, strlen(*lab));
+
+        if (at && (text_has(v, (size_t)(at - v), "电") || text_has(v, (size_t)(at - v), "電"))) {
+            vn -= (size_t)(at - v) + strlen(*lab);
+            v = at + strlen(*lab);
+            break;
+        }
+    }
+    vn = line_features_without_site(v, vn);
+    text_trim(&v, &vn);
+    while (vn >= 2 && (text_ends(v, vn, "—") || text_ends(v, vn, "-")))
+        vn -= text_ends(v, vn, "—") ? strlen("—") : 1;
+    text_trim(&v, &vn);
+    sbuf_add(out, v, vn);
+    sbuf_release(&t);
+}
+
+/*
+ * A caption as a reader takes it: without bullets and markers (•, ▲), image
+ * file names (10.jpg), a dateline before 图为 (某某报讯), or table residue ( |).
+ */
+static void clean_caption(const char *s, size_t n, struct sbuf *out)
+{
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".JPG", ".PNG"};
+    const char *v = s, *pic;
+    size_t vn = n;
+    uint32_t c;
+    bool again = true;
+
+    while (again) {
+        again = false;
+        text_trim(&v, &vn);
+        for (size_t k = 0; k < ARRAY_SIZE(exts); k++) {
+            const char *at = memmem(v, vn, exts[k], strlen(exts[k]));
+
+            if (at && at - v <= 24 && !memchr(v, ' ', (size_t)(at - v))) {
+                vn -= (size_t)(at - v) + strlen(exts[k]);
+                v = at + strlen(exts[k]);
+                again = true;
+            }
+        }
+        if (vn) {
+            size_t l = text_next(v, vn, &c);
+
+            if (c == 0x2022 || c == 0x25AA || c == 0x25B2 || c == 0x25A0 || c == 0xB7 ||
+                c == 0x25B3) {
+                v += l;
+                vn -= l;
+                again = true;
+            }
+        }
+    }
+    pic = memmem(v, vn, "图为", strlen("图为"));
+    if (pic && pic > v && pic - v <= 30 && text_ends(v, (size_t)(pic - v), "讯")) {
+        vn -= (size_t)(pic - v);
+        v = pic;
+    }
+    while (vn && (v[vn - 1] == '|' || v[vn - 1] == ' '))
+        vn--;
+    without_html(v, vn, out);
+}
+
+/* The part of a metadata value before the next label glued to it
+ * (作者：张三发布时间：…). */
+static size_t until_label(const char *v, size_t vn)
+{
+    static const char *const next[] = {"发布", "时间", "來源", "来源", "编辑", "浏览", "点击",
+                                       "字号", "阅读", "访问", "作者", "日期", "责任"};
+    size_t end = vn;
+
+    for (size_t k = 0; k < ARRAY_SIZE(next); k++) {
+        const char *at = memmem(v, vn, next[k], strlen(next[k]));
+
+        if (at && (size_t)(at - v) < end)
+            end = (size_t)(at - v);
+    }
+    return end;
+}
+
+/*
+ * A byline as the page writes it, without what is not part of it: markers
+ * (■ ●), labels (作者：, 文 |), runs of spaces. Role words and inner spaces
+ * stay: 本报全媒体记者 岳明/整理, 最高人民法院院长 张 军.
+ */
+static void clean_byline(const char *s, size_t n, struct sbuf *out)
+{
+    static const char *const labels[] = {"作者：", "作者:", "作者 ", "文 |",
+                                         "文|",    "文｜",  "文 ｜"};
+    const char *v = s;
+    size_t vn = n;
+    bool again = true, space = false;
+    uint32_t c;
+
+    while (again) {
+        again = false;
+        text_trim(&v, &vn);
+        if (vn && (text_first(v, vn) == 0x25A0 || text_first(v, vn) == 0x25CF ||
+                   text_first(v, vn) == 0x25C6 || text_first(v, vn) == 0x2022)) {
+            size_t l = text_next(v, vn, &c);
+
+            v += l;
+            vn -= l;
+            again = true;
+        }
+        for (size_t k = 0; k < ARRAY_SIZE(labels); k++)
+            if (text_starts(v, vn, labels[k]) && vn > strlen(labels[k])) {
+                v += strlen(labels[k]);
+                vn -= strlen(labels[k]);
+                again = true;
+            }
+    }
+    vn = until_label(v, vn); /* 作者：X 发布时间：…: the metadata glued after it */
+    for (size_t i = 0; i < vn;) {
+        size_t l = text_next(v + i, vn - i, &c);
+
+        if (text_is_blank(c) || c == 0x25CF || c == 0x25A0) {
+            space = out->len > 0;
+        } else {
+            if (space)
+                sbuf_addch(out, ' ');
+            space = false;
+            sbuf_add(out, v + i, l);
+        }
+        i += l;
+    }
+}
+
+/* The value after one of labels[] in s: spaces after the label skipped, up to
+ * the next space, bar or bracket; NULL when there is none. */
 static const char *label_value(const char *s, size_t n, const char *const *labels, size_t nr,
-                               size_t *vn, size_t *which)
+                               size_t *vn)
 {
     for (size_t k = 0; k < nr; k++) {
         const char *at = memmem(s, n, labels[k], strlen(labels[k]));
@@ -773,246 +644,379 @@ static const char *label_value(const char *s, size_t n, const char *const *label
         if (!at)
             continue;
         v = at + strlen(labels[k]);
+        while (v < s + n && *v == ' ')
+            v++;
         e = v;
-        while (e < s + n && *e != ' ' && !text_starts(e, (size_t)(s + n - e), "\u3000"))
+        while (e < s + n && *e != ' ' && *e != '|' && *e != '[' &&
+               !text_starts(e, (size_t)(s + n - e), "【") &&
+               !text_starts(e, (size_t)(s + n - e), "\u3000"))
             e++;
         if (e > v) {
             *vn = (size_t)(e - v);
-            *which = k;
             return v;
         }
     }
     return NULL;
 }
 
-/*
- * Web page metadata: 发布时间：2024-03-05 来源：某某法院 作者：张三. The line
- * is noise, but the date and the author are the report's: they become blocks
- * where the line stood, so the reader shows them.
- */
-static void take_meta(struct parser *p, const char *s, size_t n)
+/* A value that names no one: anonymous, or a CMS account (uadmin). */
+static bool nobody(const char *v, size_t vn)
 {
-    static const char *const labels[] = {"作者：", "作者:", "记者：", "记者:"};
-    static const char *const sources[] = {"来源：", "来源:"};
-    char d[11];
-    const char *v;
-    size_t vn, k;
+    struct line_facts f;
 
-    if (!p->r->date && rules_find_date(s, n, d)) {
+    rules_scan(v, vn, &f);
+    return f.cjk == 0 || text_has(v, vn, "佚名") || text_has(v, vn, "本网") ||
+           text_has(v, vn, "发布") || text_has(v, vn, "时间");
+}
+
+/* A newspaper named in a source line: 《人民法院报》第8版, 宁夏法治报/2025年/… */
+static bool paper_name(const char *s, size_t n, const char **v, size_t *vn)
+{
+    const char *open = memmem(s, n, "《", 3), *close;
+
+    if (open && (close = memmem(open, (size_t)(s + n - open), "》", 3)) != NULL &&
+        close > open + 3) {
+        size_t l = (size_t)(close - open) - 3;
+
+        if (text_ends(open + 3, l, "报") || text_ends(open + 3, l, "刊") ||
+            text_ends(open + 3, l, "报》")) {
+            *v = open + 3;
+            *vn = l;
+            return true;
+        }
+    }
+    /* an e-paper's line: the paper's name, then its date and page */
+    for (size_t i = 0; i < n && i < 40; i++)
+        if (s[i] == '/' || s[i] == ' ') {
+            if (i >= 6 && text_ends(s, i, "报") && text_count(s, i) <= 10 &&
+                (text_has(s + i, n - i, "版") || text_has(s + i, n - i, "年"))) {
+                *v = s;
+                *vn = i;
+                return true;
+            }
+            break;
+        }
+    return false;
+}
+
+/* A date in a metadata line, also when an e-paper spaced it out
+ * (2025 年/8 月/11 日). */
+static bool find_date_loose(const char *s, size_t n, char d[11])
+{
+    struct sbuf sq = SBUF_INIT;
+    bool found;
+
+    if (rules_find_date(s, n, d))
+        return true;
+    for (size_t i = 0; i < n && i < 240; i++)
+        if (s[i] != ' ' && s[i] != '/')
+            sbuf_addch(&sq, s[i]);
+    found = sq.len && rules_find_date(sq.buf, sq.len, d);
+    sbuf_release(&sq);
+    return found;
+}
+
+/* Where the report came from, once: its field and a block at the head, where
+ * the reader shows it and a search finds it. A name without a Chinese
+ * character (an account's code) is not a source. */
+static void set_source(struct parser *p, const char *v, size_t vn)
+{
+    struct line_facts f;
+
+    rules_scan(v, vn, &f);
+    if (p->source || !vn || f.cjk == 0)
+        return;
+    p->source = xstrndup(v, vn);
+    flush_para(p);
+    add_block(p, BLOCK_SOURCE, 0, v, vn);
+}
+
+/*
+ * Page metadata: 发布时间：2024-03-05 来源：某某法院 作者：张三, glued or
+ * spread over lines. The line is furniture, but the date, the source and the
+ * author are the report's; the date and the author become blocks where the
+ * line stood, so the reader shows them.
+ */
+static void take_meta(struct parser *p, size_t i)
+{
+    static const char *const authors[] = {"作者：", "作者:", "作者 ", "记者：", "记者:"};
+    static const char *const sources[] = {
+        "文章来源：", "文章来源:", "文章出处：", "文章出处:", "稿件来源：", "稿件来源:",
+        "信息来源：", "信息来源:", "来源：",     "来源:",     "來源：",     "來源:",
+    };
+    const struct line_features *lf = &p->feat[i];
+    const char *s = ltext(p, i), *v;
+    size_t n = p->lines[i].len, vn;
+    char d[11];
+
+    if (!p->r->date && !lf->on[FEAT_RENDER_DATE] && find_date_loose(s, n, d)) {
         p->r->date = xstrdup(d);
         flush_para(p);
         add_block(p, BLOCK_DATE, 0, d, strlen(d));
     }
-    if (!p->r->byline && (v = label_value(s, n, labels, ARRAY_SIZE(labels), &vn, &k)) != NULL) {
+    if (!p->r->byline && (v = label_value(s, n, authors, ARRAY_SIZE(authors), &vn)) != NULL) {
+        struct sbuf by = SBUF_INIT;
+
+        /* the rest of the line up to the next label: names may be padded
+         * (程 勇 蔡蕾) */
+        vn = until_label(v, (size_t)(s + n - v));
+        clean_byline(v, vn, &by);
+        if (by.len && !nobody(by.buf, by.len)) {
+            flush_para(p);
+            add_block(p, BLOCK_BYLINE, 0, by.buf, by.len);
+            p->r->byline = sbuf_detach(&by, NULL);
+        }
+        sbuf_release(&by);
+    }
+    if (!p->source && (v = label_value(s, n, sources, ARRAY_SIZE(sources), &vn)) != NULL &&
+        (vn = until_label(v, vn)) > 0 && !text_starts(v, vn, "本院") &&
+        !text_starts(v, vn, "本站") && !text_starts(v, vn, "本网") && !text_starts(v, vn, "http")) {
+        const char *pv;
+        size_t pn;
+
+        if (paper_name(v, vn, &pv, &pn))
+            set_source(p, pv, pn);
+        else
+            set_source(p, v, vn);
+    }
+    if (!p->source && n <= 120 && paper_name(s, n, &v, &vn))
+        set_source(p, v, vn);
+}
+
+/* --------------------------------------------------------------- build */
+
+/* A line that opens with a metadata label. */
+static bool starts_with_meta(const char *s, size_t n)
+{
+    static const char *const keys[] = {"来源",     "來源",  "文章来源", "文章來源", "发布时间",
+                                       "發布時間", "时间:", "時間:",    "时间：",   "時間："};
+
+    for (size_t k = 0; k < ARRAY_SIZE(keys); k++)
+        if (text_starts(s, n, keys[k]))
+            return true;
+    return false;
+}
+
+/* Lines i+1 … of kind more, joined to line i with a space. Returns the
+ * number of lines used. */
+static size_t join_more(const struct parser *p, size_t i, enum line_kind more, struct sbuf *out)
+{
+    size_t k = i + 1;
+
+    sbuf_add(out, ltext(p, i), p->lines[i].len);
+    while (k < p->nr && p->kinds[k] == more) {
+        sbuf_addch(out, ' ');
+        sbuf_add(out, ltext(p, k), p->lines[k].len);
+        k++;
+    }
+    return k - i;
+}
+
+/* The start of a caption glued before a paragraph (…主办方 供图沧源县地处…):
+ * the length up to its credit, or 0. */
+static size_t glued_caption(const char *s, size_t n)
+{
+    static const char *const credits[] = {" 供图", " 攝", " 摄", " 供圖"};
+
+    if (!memchr(s, ' ', n < 300 ? n : 300)) /* every credit starts with a space */
+        return 0;
+    for (size_t k = 0; k < ARRAY_SIZE(credits); k++) {
+        const char *at = memmem(s, n < 300 ? n : 300, credits[k], strlen(credits[k]));
+        size_t end;
+
+        if (!at)
+            continue;
+        end = (size_t)(at - s) + strlen(credits[k]);
+        if (end + 6 < n && text_count(s, end) <= 90 && !memmem(s, end, "。", 3))
+            return end;
+    }
+    return 0;
+}
+
+static void body_line(struct parser *p, size_t i, const char *s, size_t n)
+{
+    const struct line *ln = &p->lines[i];
+    bool starts_new = !p->para_open || p->para_complete || (p->doc.indent_mode && ln->indented) ||
+                      ln->md_item ||
+                      (i > 0 && p->kinds[i - 1] != KIND_BODY && p->kinds[i - 1] != KIND_PAGE_BODY &&
+                       p->para.len && p->kinds[i - 1] != KIND_CAPTION);
+
+    if (starts_new) {
+        size_t cap = glued_caption(s, n);
+
+        flush_para(p);
+        if (cap) {
+            struct sbuf c = SBUF_INIT;
+
+            clean_caption(s, cap, &c);
+            add_caption(p, c.buf, c.len);
+            sbuf_release(&c);
+            s += cap;
+            n -= cap;
+        }
+        p->para_open = true;
+        if (!p->r->byline) {
+            /* 本报讯（记者 江月 通讯员 秦川）4月8日，…: the byline opens the lead */
+            struct sbuf sb = SBUF_INIT;
+
+            if (rules_lead_byline(s, n, &sb))
+                p->r->byline = sbuf_detach(&sb, NULL);
+            sbuf_release(&sb);
+        }
+    }
+    join_line(p, s, n);
+    p->para_complete = p->feat[i].on[FEAT_CLOSES];
+}
+
+static void take_chrome(struct parser *p, size_t i)
+{
+    if (p->feat[i].on[FEAT_BYLINE] && !p->r->byline) {
+        /* a byline set above the headline */
         struct sbuf sb = SBUF_INIT;
 
-        sbuf_addstr(&sb, k < 2 ? "作者 " : "记者 ");
-        sbuf_add(&sb, v, vn);
-        flush_para(p);
-        add_block(p, BLOCK_BYLINE, 0, sb.buf, sb.len);
-        p->r->byline = sbuf_detach(&sb, NULL);
+        if (rules_byline(ltext(p, i), p->lines[i].len, true, &sb)) {
+            sbuf_reset(&sb);
+            clean_byline(ltext(p, i), p->lines[i].len, &sb);
+            flush_para(p);
+            add_block(p, BLOCK_BYLINE, 0, ltext(p, i), p->lines[i].len);
+            p->r->byline = sbuf_detach(&sb, NULL);
+        }
+        sbuf_release(&sb);
     }
-    if (!p->source && (v = label_value(s, n, sources, ARRAY_SIZE(sources), &vn, &k)) != NULL)
-        p->source = xstrndup(v, vn);
+    sbuf_add(&p->chrome, ltext(p, i), p->lines[i].len);
+    sbuf_addch(&p->chrome, '\n');
+    if (p->feat[i].on[FEAT_META] || p->feat[i].on[FEAT_DATE_LINE] || p->feat[i].on[FEAT_FOOTER] ||
+        p->kinds[i] == KIND_META) {
+        take_meta(p, i);
+    } else if (!p->source) { /* 7月28日 《人民法院报》第8版 */
+        const char *v;
+        size_t vn;
+
+        if (p->lines[i].len <= 120 && paper_name(ltext(p, i), p->lines[i].len, &v, &vn))
+            set_source(p, v, vn);
+    }
 }
 
-/* Only blank lines and noise after line i. */
-static bool at_end(const struct parser *p, size_t i)
-{
-    return i >= p->last_content;
-}
-
-/* ----------------------------------------------------------------- walk */
-
-static void walk(struct parser *p)
+/* The model from the kinds: fields, blocks and paragraphs, in text order. */
+static void build(struct parser *p)
 {
     struct report *r = p->r;
 
     for (size_t i = 0; i < p->nr;) {
-        struct line *ln = &p->lines[i];
+        const struct line *ln = &p->lines[i];
         const char *s = ltext(p, i);
-        size_t n = ln->len, g;
+        size_t n = ln->len, used = 1;
         struct sbuf sb = SBUF_INIT;
 
-        if (ln->noise) {
-            if (rules_is_meta_line(s, n, &ln->f))
-                take_meta(p, s, n);
-            i++;
-            continue;
-        }
-        p->nr_content++;
-        /* The site's name above a copied web page: 某某法院网, 某某网站. */
-        if (p->nr_content == 1 && !p->markdown && ln->chars <= 12 && !line_punct(ln, false) &&
-            (text_ends(s, n, "网") || text_ends(s, n, "网站") || text_ends(s, n, "官网")) &&
-            i + 1 < p->nr && p->lines[i + 1].noise) {
-            i++;
-            continue;
-        }
-        if (rules_is_meta_line(s, n, &ln->f)) {
-            take_meta(p, s, n);
-            i++;
-            continue;
-        }
-        if (at_end(p, i) && rules_signoff(s, n, &sb)) {
+        switch (p->kinds[i]) {
+        case KIND_PAGE:
+        case KIND_NOISE:
+        case KIND_META:
+        case KIND_FOOTER:
+            take_chrome(p, i);
+            break;
+        case KIND_TITLE:
+        case KIND_TITLE_MORE:
+            if (r->title) {
+                take_chrome(p, i);
+                break;
+            }
             flush_para(p);
-            r->author = sbuf_detach(&sb, NULL);
-            add_block(p, BLOCK_AUTHOR, 0, s, n);
-            i++;
-            continue;
-        }
-        sbuf_reset(&sb);
-        if (rules_is_date_line(s, n, &ln->f) && (!p->seen_body || at_end(p, i) || !r->date)) {
-            char d[11];
+            {
+                struct sbuf raw = SBUF_INIT;
 
+                used = join_more(p, i, KIND_TITLE_MORE, &raw);
+                clean_title(raw.buf, raw.len, &sb);
+                sbuf_release(&raw);
+            }
+            set_field(&r->title, sb.buf ? sb.buf : "", sb.len);
+            add_block(p, BLOCK_TITLE, 0, sb.buf ? sb.buf : "", sb.len);
+            break;
+        case KIND_SUBTITLE:
+        case KIND_SUBTITLE_MORE:
+            if (r->subtitle) { /* one deck to a report: a second is body */
+                body_line(p, i, s, n);
+                break;
+            }
             flush_para(p);
-            if (!r->date && rules_find_date(s, n, d))
-                r->date = xstrdup(d);
-            add_block(p, BLOCK_DATE, 0, s, n);
-            i++;
-            continue;
-        }
-        if ((!p->seen_body || p->nr_content < 8 || i + 3 >= p->last_content) && !ln->md_depth &&
-            rules_byline(s, n, !p->seen_body || p->nr_content < 8, &sb)) {
+            {
+                struct sbuf raw = SBUF_INIT;
+
+                used = join_more(p, i, KIND_SUBTITLE_MORE, &raw);
+                without_html(raw.buf, raw.len, &sb);
+                sbuf_release(&raw);
+            }
+            set_field(&r->subtitle, sb.buf, sb.len);
+            add_block(p, BLOCK_SUBTITLE, 0, sb.buf, sb.len);
+            break;
+        case KIND_BYLINE:
             flush_para(p);
-            if (!r->byline)
+            clean_byline(s, n, &sb);
+            /* a byline with a role or an office beats a bare name taken
+             * before it (a speaker's label) */
+            if (r->byline && p->byline_bare && p->feat[i].on[FEAT_BYLINE]) {
+                free(r->byline);
+                r->byline = NULL;
+            }
+            if (!r->byline) {
+                p->byline_bare = !p->feat[i].on[FEAT_BYLINE];
                 r->byline = xstrndup(sb.buf, sb.len);
+            }
             add_block(p, BLOCK_BYLINE, 0, s, n);
-            sbuf_release(&sb);
-            i++;
-            continue;
+            break;
+        case KIND_PART:
+        case KIND_HEADING:
+        case KIND_HEADING_MORE: {
+            enum marker mark = p->kinds[i] == KIND_PART ? MARK_CHAPTER : p->feat[i].mark;
+            int level = 0;
+
+            used = join_more(p, i, KIND_HEADING_MORE, &sb);
+            if (ln->md_depth) {
+                level = ln->md_depth -
+                        (p->doc.md_title_depth ? p->doc.md_title_depth : p->doc.md_min_depth - 1);
+                level = level < 1 ? 1 : level;
+                mark = MARK_MARKDOWN;
+            }
+            add_heading(p, mark, level, sb.buf, sb.len);
+            break;
+        }
+        case KIND_CAPTION:
+        case KIND_PAGE_CAPTION:
+            clean_caption(s, n, &sb);
+            add_caption(p, sb.buf, sb.len);
+            break;
+        case KIND_SIGNOFF: {
+            const char *open = s;
+
+            if (p->feat[i].on[FEAT_SIGNOFF_GLUED]) {
+                for (const char *q = s; q < s + n; q++)
+                    if (*q == '(' || (q + 3 <= s + n && !memcmp(q, "（", 3)))
+                        open = q;
+                body_line(p, i, s, (size_t)(open - s));
+            }
+            flush_para(p);
+            if (p->feat[i].on[FEAT_CLOSING_CREDIT] && !p->feat[i].on[FEAT_SIGNOFF]) {
+                clean_byline(s, n, &sb); /* a closing credit, kept whole */
+                if (!r->author)
+                    r->author = xstrndup(sb.buf, sb.len);
+                add_block(p, BLOCK_AUTHOR, 0, s, n);
+            } else if (rules_signoff(open, (size_t)(s + n - open), &sb)) {
+                if (!r->author)
+                    r->author = xstrndup(sb.buf, sb.len);
+                add_block(p, BLOCK_AUTHOR, 0, open, (size_t)(s + n - open));
+            }
+            break;
+        }
+        case KIND_BODY:
+        case KIND_PAGE_BODY:
+        default:
+            if (i < 8 && starts_with_meta(s, n))
+                take_meta(p, i); /* 文章来源:某某报 2025-08-19 近日，…: glued to the lead */
+            body_line(p, i, s, n);
+            break;
         }
         sbuf_release(&sb);
-
-        /* Markdown: # headings, ![caption](image). */
-        if (ln->md_depth) {
-            if (ln->md_depth == p->md_title_depth && !r->title) {
-                flush_para(p);
-                set_field(&r->title, s, n);
-                add_block(p, BLOCK_TITLE, 0, s, n);
-                p->title_state = 1;
-            } else {
-                int level =
-                    ln->md_depth - (p->md_title_depth ? p->md_title_depth : p->md_min_depth - 1);
-                add_heading(p, MARK_MARKDOWN, level < 1 ? 1 : level, s, n);
-            }
-            i++;
-            continue;
-        }
-        if (ln->md_image) {
-            if (n) {
-                ALLOC_GROW(p->pend, p->nr_pend + 1, p->alloc_pend);
-                p->pend[p->nr_pend].off = ln->off;
-                p->pend[p->nr_pend++].len = n;
-                if (!p->para_open || p->para_complete)
-                    flush_para(p); /* the paragraph, then the caption after it */
-            }
-            i++;
-            continue;
-        }
-
-        /* Photo captions: marked ones, or short lines set apart by a wide gap. */
-        if (rules_caption_marker(s, n) || caption_by_layout(p, i)) {
-            ALLOC_GROW(p->pend, p->nr_pend + 1, p->alloc_pend);
-            p->pend[p->nr_pend].off = ln->off;
-            p->pend[p->nr_pend++].len = n;
-            if (!p->para_open || p->para_complete)
-                flush_para(p); /* the paragraph, then the caption after it */
-            i++;
-            continue;
-        }
-
-        /* A headline set over two lines whose first ends in a colon:
-         * "某某盟中级人民法院：" / "以“三个聚焦”推动审判质效提升". */
-        if (p->title_state == 0 && !p->seen_heading && !p->markdown &&
-            (!p->para_open || p->para_complete) && colon_headline(p, i)) {
-            struct sbuf t = SBUF_INIT;
-
-            flush_para(p);
-            sbuf_add(&t, s, n);
-            sbuf_addch(&t, ' ');
-            sbuf_add(&t, ltext(p, i + 1), p->lines[i + 1].len);
-            set_field(&r->title, t.buf, t.len);
-            add_block(p, BLOCK_TITLE, 0, t.buf, t.len);
-            sbuf_release(&t);
-            p->title_state = 1;
-            i += 2;
-            continue;
-        }
-        /* The headline: the first title-shaped line before any section, and
-         * the next line too when title_continues() says so; otherwise that
-         * line may be the subtitle. */
-        if (p->title_state == 0 && !p->seen_heading && !p->markdown &&
-            (!p->para_open || p->para_complete) && title_like(p, i)) {
-            struct sbuf t = SBUF_INIT;
-            size_t used = 1;
-
-            flush_para(p);
-            sbuf_add(&t, s, without_site(s, n));
-            if (i + 1 < p->nr && title_continues(p, i)) {
-                sbuf_addch(&t, ' ');
-                sbuf_add(&t, ltext(p, i + 1), p->lines[i + 1].len);
-                used = 2;
-            }
-            set_field(&r->title, t.buf, t.len);
-            add_block(p, BLOCK_TITLE, 0, t.buf, t.len);
-            sbuf_release(&t);
-            p->title_state = 1;
-            i += used;
-            continue;
-        }
-        if (p->title_state == 1) {
-            p->title_state = 2;
-            if (ln->blanks_before <= 2 &&
-                (starts_with_dash(s, n) || (!p->seen_body && subtitle_like(p, i)))) {
-                set_field(&r->subtitle, s, n);
-                add_block(p, BLOCK_SUBTITLE, 0, s, n);
-                /* ——2025年1月15日在……会议上: a work report's date */
-                if (!r->date && starts_with_dash(s, n)) {
-                    char d[11];
-
-                    if (rules_find_date(s, n < 48 ? n : 48, d))
-                        r->date = xstrdup(d);
-                }
-                i++;
-                continue;
-            }
-        }
-
-        if (marked_heading(p, i)) {
-            /* a numbered heading over two lines: "1 聚焦政治建设" / "筑牢忠诚根基",
-             * the second short and unnumbered, body text after it */
-            size_t k = i + 1;
-
-            if (second_heading_line(p, k)) {
-                struct sbuf h = SBUF_INIT;
-
-                sbuf_add(&h, s, n);
-                sbuf_addch(&h, ' ');
-                sbuf_add(&h, ltext(p, k), p->lines[k].len);
-                add_heading(p, ln->mark, 0, h.buf, h.len);
-                sbuf_release(&h);
-                i += 2;
-                continue;
-            }
-            add_heading(p, ln->mark, 0, s, n);
-            i++;
-            continue;
-        }
-        if ((g = heading_group(p, i)) != 0) {
-            struct sbuf h = SBUF_INIT;
-
-            sbuf_add(&h, s, n);
-            if (g == 2) {
-                sbuf_addch(&h, ' ');
-                sbuf_add(&h, ltext(p, i + 1), p->lines[i + 1].len);
-            }
-            add_heading(p, MARK_NONE, 0, h.buf, h.len);
-            sbuf_release(&h);
-            i += g;
-            continue;
-        }
-        body_line(p, i);
-        i++;
+        i += used;
     }
     flush_para(p);
 }
@@ -1067,14 +1071,12 @@ struct report *report_parse_skip(const char *path, const char *text, size_t len,
     p.r = r;
     p.markdown = markdown;
     split_lines(&p, text, len);
-    measure(&p);
-    if (p.markdown && r->title) {
-        /* front matter gave the title */
+    if (p.markdown && r->title) /* front matter gave the title */
         add_block(&p, BLOCK_TITLE, 0, r->title, strlen(r->title));
-        p.title_state = 2;
-        p.md_title_depth = 0;
-    }
-    walk(&p);
+    classify(&p);
+    if (skip & REPORT_EXPLAIN)
+        r->explain = explain(&p);
+    build(&p);
     assign_levels(&p);
     r->text = sbuf_detach(&p.text, &r->len);
     r->source = p.source;
@@ -1085,6 +1087,9 @@ struct report *report_parse_skip(const char *path, const char *text, size_t len,
     sbuf_release(&p.clean);
     sbuf_release(&p.chrome);
     sbuf_release(&p.para);
+    sbuf_release(&p.captions);
+    free(p.feat);
+    free(p.kinds);
     free(p.lines);
     free(p.heading_marks);
     free(p.pend);
@@ -1141,6 +1146,7 @@ struct report *report_dup(const struct report *r)
     d->source = dup_or_null(r->source);
     d->main_court = r->main_court;
     d->author = dup_or_null(r->author);
+    d->explain = dup_or_null(r->explain);
     d->nr_courts = d->alloc_courts = r->nr_courts;
     d->courts = xcalloc(r->nr_courts ? r->nr_courts : 1, sizeof(*d->courts));
     d->court_parent = xcalloc(r->nr_courts ? r->nr_courts : 1, sizeof(*d->court_parent));
@@ -1164,6 +1170,7 @@ void report_free(struct report *r)
     free(r->date);
     free(r->source);
     free(r->author);
+    free(r->explain);
     for (size_t i = 0; i < r->nr_courts; i++)
         free(r->courts[i]);
     free(r->courts);

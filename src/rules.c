@@ -307,8 +307,30 @@ static const char *const noise_credits[] = {
 
 /* Keys of page metadata lines: 发布时间：… 来源：… 浏览次数：… */
 static const char *const meta_keys[] = {
-    "发布时间", "发布日期", "发表时间", "更新时间", "来源：", "来源:",  "信息来源",
-    "文章来源", "稿件来源", "浏览次数", "阅读次数", "点击数", "发布者", "发布人",
+    "发布时间",
+    "发布日期",
+    "发表时间",
+    "更新时间",
+    "来源：",
+    "来源:",
+    "信息来源",
+    "文章来源",
+    "稿件来源",
+    "浏览次数",
+    "阅读次数",
+    "点击数",
+    "发布者",
+    "发布人",
+    /* the same on pages in traditional characters */
+    "發布時間",
+    "發佈時間",
+    "來源：",
+    "來源:",
+    "文章來源",
+    "閱讀次數",
+    "瀏覽次數",
+    "時間：",
+    "時間:",
 };
 
 /* Photo captions that say so: 图为…, 上图：…, ▲…, △…, 【图】…, （图片：…）. */
@@ -317,13 +339,58 @@ static const char *const caption_starts[] = {
     "△",    "▼",    "【图】", "（图）", "图片：", "图片:", "题图", "配图",
 };
 
+/*
+ * Words of web pages that line_features.c looks for, in the lists of enum
+ * page_list: widgets, footers, provenance, e-paper controls, image file
+ * names, HTML residue, photo credits inside a line, and the words that let a
+ * closer rule (bylines, datelines, court names) be skipped when absent. Every
+ * list is in the order of enum page_list.
+ */
+static const char *const widget_words[] = {
+    "打印",     "字号",     "【字号", "放大", "缩小",     "默认",     "分享到",   "分享至",
+    "收藏",     "关注:",    "关注：", "LOGO", "logo",     "专栏名称", "查看全文", "今天看啥",
+    "复制链接", "正文复制", "大 |",   "中 |", "阅读量",   "閱讀量",   "字號",     "【打印】",
+    "浏览字号", "颜色:",    "颜色：", "A A",  "查看内容",
+};
+static const char *const epaper_words[] = {
+    "通版", "当前版", "版面导航", "往期回顾", "版:", "版：", "上一版", "下一版", "上一期", "下一期",
+};
+static const char *const footer_words[] = {
+    "责任编辑", "责编",     "编辑:",  "编辑：",   "校对",       "审核:",     "审核：",
+    "免责声明", "原文链接", "（完）", "(完)",     "版权",       "Copyright", "ICP",
+    "备案号",   "文章出处", "转载",   "本文来源", "来源：本院",
+};
+static const char *const provenance[] = {
+    "本文为", "原创稿件", "转载自", "本文转自", "本文来源", "来源于", "原标题",
+};
+static const char *const image_exts[] = {
+    ".jpg", ".jpeg", ".png", ".gif", ".JPG", ".PNG", ".webp",
+};
+static const char *const html_marks[] = {"<br", "/>", "=\"", "&nbsp"};
+static const char *const credits_inside[] = {" 摄", "供图 "};
+static const char *const render_words[] = {"今天是"};
+static const char *const anonymous_words[] = {"佚名"};
+static const char *const venue_words[] = {"会议上"};
+static const char *const work_report_words[] = {"工作报告"};
+static const char *const dateline_words[] = {"题：", "题:", "題：", "題:"};
+static const char *const court_words[] = {"法院", "法庭", "中院"};
+/* a lead that opens with its byline: 本报讯（记者 X） */
+static const char *const lead_words[] = {"讯（", "讯(", "电（", "电(",
+                                         "訊（", "訊(", "電（", "電("};
+/* the words of bylines: rules_byline() looks closer */
+static const char *const byline_words[] = {
+    "记者",     "記者",   "通讯员", "通訊員", "作者", "院长",   "院長", "庭长",
+    "整理",     "实习生", "摄影",   "撰稿",   "文/",  "文|",    "文 |", "文｜",
+    "采访人员", "主任",   "局长",   "书记",   "法官", "审判员", "委员",
+};
 /* Lookup tables built once, thread-safely, and only read after. */
 static struct {
     struct phrase_set chrome; /* noise phrases, credits, and 首页/主页 for breadcrumbs */
     struct phrase_set meta;
+    struct phrase_set page; /* the lists of enum page_list */
     struct charset caption_firsts;
     struct charset role_firsts;
-    struct charset any_pairs; /* chrome.pairs and meta.pairs together */
+    struct charset any_pairs; /* chrome.pairs, meta.pairs and page.pairs together */
 } tables;
 static once_flag tables_once = ONCE_FLAG_INIT;
 
@@ -336,9 +403,27 @@ static void build_tables(void)
     phrase_set_add(&tables.chrome, home, ARRAY_SIZE(home));
     phrase_set_add(&tables.meta, meta_keys, ARRAY_SIZE(meta_keys));
     charset_init(&tables.caption_firsts, "图上下左右▲△▼【（题配");
-    charset_init(&tables.role_firsts, "本特见实通记摄文图撰作");
+    charset_init(&tables.role_firsts, "本特见实通记摄文图撰作全首采記");
+#define PAGE_LIST(v) phrase_set_add(&tables.page, v, ARRAY_SIZE(v))
+    PAGE_LIST(widget_words);
+    PAGE_LIST(footer_words);
+    PAGE_LIST(provenance);
+    PAGE_LIST(epaper_words);
+    PAGE_LIST(image_exts);
+    PAGE_LIST(html_marks);
+    PAGE_LIST(credits_inside);
+    PAGE_LIST(render_words);
+    PAGE_LIST(anonymous_words);
+    PAGE_LIST(venue_words);
+    PAGE_LIST(work_report_words);
+    PAGE_LIST(dateline_words);
+    PAGE_LIST(court_words);
+    PAGE_LIST(byline_words);
+    PAGE_LIST(lead_words);
+#undef PAGE_LIST
     for (size_t i = 0; i < ARRAY_SIZE(tables.any_pairs.bits); i++)
-        tables.any_pairs.bits[i] = tables.chrome.pairs.bits[i] | tables.meta.pairs.bits[i];
+        tables.any_pairs.bits[i] =
+            tables.chrome.pairs.bits[i] | tables.meta.pairs.bits[i] | tables.page.pairs.bits[i];
 }
 
 static const struct phrase_set *chrome(void)
@@ -390,7 +475,7 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
         /* Over 120 characters: a paragraph. Every rule that looks at more than
          * the length turns such a line away first, so count and go. */
         f->nonblank = f->chars;
-        f->word = f->digits = f->commas = f->stops = true;
+        f->word = f->digits = f->commas = f->stops = f->page = true;
         return;
     }
     for (size_t i = 0; i < n;) {
@@ -406,6 +491,7 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
 
                 f->chrome |= charset_has(&tables.chrome.pairs, h);
                 f->meta |= charset_has(&tables.meta.pairs, h);
+                f->page |= charset_has(&tables.page.pairs, h);
             }
             prev = c;
             i += l;
@@ -429,6 +515,7 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
                 f->chrome |=
                     charset_has(&tables.chrome.pairs, h) || charset_has(&tables.chrome.singles, c);
                 f->meta |= charset_has(&tables.meta.pairs, h);
+                f->page |= charset_has(&tables.page.pairs, h);
             }
             prev = c;
             i += l;
@@ -482,6 +569,7 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
 
             f->chrome |= charset_has(&tables.chrome.pairs, h);
             f->meta |= charset_has(&tables.meta.pairs, h);
+            f->page |= charset_has(&tables.page.pairs, h);
         }
         f->chrome |= charset_has(&tables.chrome.singles, c);
         prev = c;
@@ -491,6 +579,14 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
         f->word = true; /* a Han character */
     f->nonblank = f->chars - blanks;
     f->cjk = f->chars - noncjk;
+}
+
+unsigned rules_page_words(const char *s, size_t n, const struct line_facts *f)
+{
+    call_once(&tables_once, build_tables);
+    if (f && !f->page)
+        return 0;
+    return phrase_set_lists(&tables.page, s, n);
 }
 
 bool rules_is_noise(const char *s, size_t n, const struct line_facts *f)
@@ -542,10 +638,42 @@ bool rules_is_noise(const char *s, size_t n, const struct line_facts *f)
 
 /* Role words of Chinese news bylines, longest first so 本报记者 wins over 记者. */
 static const char *const roles[] = {
-    "本报特约记者", "本报见习记者", "本报通讯员", "本报实习生", "本报记者", "本刊记者", "本网记者",
-    "本台记者",     "特约记者",     "见习记者",   "实习记者",   "通讯员",   "实习生",   "记者",
-    "摄影",         "摄像",         "文/图",      "文／图",     "图/文",    "文图",     "撰稿",
-    "文/",          "文／",         "文|",        "文｜",       "作者",
+    "本报特约记者",
+    "本报见习记者",
+    "本报通讯员",
+    "本报实习生",
+    "本报记者",
+    "本刊记者",
+    "本网记者",
+    "本台记者",
+    "特约记者",
+    "见习记者",
+    "实习记者",
+    "通讯员",
+    "实习生",
+    "记者",
+    "摄影",
+    "摄像",
+    "文/图",
+    "文／图",
+    "图/文",
+    "文图",
+    "撰稿",
+    "文/",
+    "文／",
+    "文|",
+    "文｜",
+    "作者",
+    /* a paper's own ranks of reporter, and the forms of copies and of
+     * traditional-character pages */
+    "本报全媒体记者",
+    "本报首席记者",
+    "全媒体记者",
+    "首席记者",
+    "采访人员",
+    "本報記者",
+    "記者",
+    "通訊員",
 };
 
 static size_t role_at(const char *s, size_t n)
@@ -663,6 +791,43 @@ static bool speaker_line(const char *s, size_t n, struct sbuf *out)
     size_t e = n, b, chars = 0;
     uint32_t c;
 
+    /* the office glued to the name: 某某省高级人民法院院长林知秋 */
+    if (text_count(s, n) <= 30 && text_has(s, n, "法院") && !memchr(s, ' ', n) &&
+        text_first(s, n) != 0x2014 && text_first(s, n) != '-' && text_first(s, n) != 0x2015) {
+        for (size_t k = 0; k < 2; k++) { /* 院长, 庭长 */
+            const char *at = NULL, *p = s;
+
+            while ((p = memmem(p, (size_t)(s + n - p), offices[k], 6)) != NULL)
+                at = p++;
+            if (at) {
+                size_t nm = text_count(at + 6, (size_t)(s + n - at - 6)), h = 0;
+
+                for (const char *q = at + 6; q < s + n;) {
+                    q += text_next(q, (size_t)(s + n - q), &c);
+                    h += text_is_han(c);
+                }
+                if (nm >= 2 && nm <= 3 && h == nm) {
+                    sbuf_add(out, s, (size_t)(at - s) + 6);
+                    sbuf_addch(out, ' ');
+                    sbuf_add(out, at + 6, (size_t)(s + n - at - 6));
+                    return true;
+                }
+            }
+        }
+    }
+    /* a two-character name padded to three: 张 军 */
+    if (n >= 7 && s[n - 4] == ' ' && text_is_han(text_last(s, n, false)) &&
+        text_is_han(text_last(s, n - 4, false)) && n - 7 > 0 && s[n - 8] == ' ') {
+        struct sbuf t = SBUF_INIT;
+        bool ok;
+
+        sbuf_add(&t, s, n - 4);
+        sbuf_add(&t, s + n - 3, 3);
+        ok = speaker_line(t.buf, t.len, out);
+        sbuf_release(&t);
+        return ok;
+    }
+
     while (e > 0) { /* the name, from the end */
         size_t p = text_prev(s, e);
 
@@ -731,6 +896,37 @@ bool rules_byline(const char *s, size_t n, bool near_top, struct sbuf *out)
     }
     if (speaker_line(s, n, out))
         return true;
+    /* 文 | 本刊记者 X: the label before the byline */
+    if (text_starts(s + i, n - i, "文")) {
+        size_t k = i + strlen("文");
+
+        while (k < n && s[k] == ' ')
+            k++;
+        if (k < n && (s[k] == '|' || s[k] == '/' || text_starts(s + k, n - k, "｜"))) {
+            k += s[k] == '|' || s[k] == '/' ? 1 : strlen("｜");
+            while (k < n && s[k] == ' ')
+                k++;
+            if (k < n && role_at(s + k, n - k))
+                i = k;
+        }
+    }
+    /* a paper or agency's reporter: 某某网记者 X, 某某法治报记者 X */
+    {
+        size_t k = i;
+
+        while (k < n && s[k] != ' ')
+            k++;
+        if (k < n && k > i && text_count(s + i, k - i) <= 14 &&
+            (text_ends(s + i, k - i, "记者") || text_ends(s + i, k - i, "記者"))) {
+            sbuf_add(out, s + i, k - i);
+            names = parse_names(s + k, n - k, false, out);
+            if (names >= 1 && names <= 4)
+                return true;
+            out->len = start;
+            if (out->buf)
+                out->buf[start] = '\0';
+        }
+    }
     if (role_at(s + i, n - i)) {
         names = parse_names(s + i, n - i, true, out);
         if (names >= 1 && names <= 8)
@@ -895,7 +1091,8 @@ bool rules_find_date(const char *s, size_t n, char out[11])
 
 /* Labels that introduce a publishing date on web pages. */
 static const char *const date_labels[] = {
-    "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "发布于", "发布",
+    "发布时间", "发布日期", "发表时间", "更新时间", "时间",
+    "日期",     "发布于",   "发布",     "發布時間", "時間",
 };
 
 bool rules_is_date_line(const char *s, size_t n, const struct line_facts *f)

@@ -157,6 +157,8 @@ void phrase_set_add(struct phrase_set *ps, const char *const *v, size_t n)
 {
     if (!ps->nr_lists && !ps->nr_entries)
         memset(ps->head, 0xFF, sizeof(ps->head)); /* every chain empty (-1) */
+    if (ps->nr_lists == PHRASE_SET_LISTS)
+        die("phrase set: more than %d lists", PHRASE_SET_LISTS); /* a programming error */
     ps->lists[ps->nr_lists] = v;
     ps->sizes[ps->nr_lists++] = n;
     for (size_t i = 0; i < n; i++) {
@@ -218,4 +220,28 @@ bool phrase_set_find_in(const struct phrase_set *ps, int list, const char *s, si
         i += l;
     }
     return false;
+}
+
+unsigned phrase_set_lists(const struct phrase_set *ps, const char *s, size_t n)
+{
+    uint32_t a = 0, b;
+    size_t prev = 0;
+    unsigned mask = 0;
+
+    for (size_t i = 0; i < n;) {
+        size_t l = text_next(s + i, n - i, &b);
+
+        if (i > 0 && charset_has(&ps->pairs, phrase_pair_hash(a, b)))
+            for (int e = ps->head[phrase_pair_hash(a, b) & 0xFF]; e >= 0; e = ps->entry[e].next) {
+                size_t pl = ps->entry[e].len;
+
+                if (!(mask >> ps->entry[e].list & 1) && pl <= n - prev &&
+                    memcmp(s + prev, ps->entry[e].text, pl) == 0)
+                    mask |= 1u << ps->entry[e].list;
+            }
+        a = b;
+        prev = i;
+        i += l;
+    }
+    return mask;
 }

@@ -224,13 +224,97 @@ static void test_web_noise_leaves_the_body(void **state)
 
     (void)state;
     expect_outline(t, false,
-                   "title\t某某区法院开展调解工作\nbyline\t作者 许清和\ndate\t2025-06-18\n"
+                   "title\t某某区法院开展调解工作\nbyline\t许清和\ndate\t2025-06-18\n"
                    "source\t某某区人民法院\ncourt\t某某区人民法院\n");
     for (size_t i = 0; i < r->nr_blocks; i++)
         paras += r->blocks[i].kind == BLOCK_PARA;
     assert_int_equal(paras, 1);
     assert_null(strstr(r->text, "版权"));
     assert_null(strstr(r->text, "编辑"));
+    report_free(r);
+}
+
+/* Where a report came from: a source line, a paper named in brackets, an
+ * e-paper's line; an account's code is no source. Shown and searchable as a
+ * block at the head. */
+/* Sign-offs: glued to the last paragraph, or a closing credit kept whole. */
+static void test_signoffs(void **state)
+{
+    const char *glued = "标题\n\n导语写在这里，说明全文的内容。\n\n"
+                        "新法庭的建成，让群众在家门口就能打官司，成为了群众身边的窗口。(林某)\n";
+    const char *credit = "标题\n\n导语写在这里，说明全文的内容。\n\n正文一段，写得比较长一些。\n\n"
+                         "正文二段，也写得比较长一些。\n\n林某 青柘法治报记者 张某 摄影报道\n";
+    struct report *r;
+
+    (void)state;
+    r = report_parse("t", glued, strlen(glued), false);
+    assert_non_null(r->author);
+    assert_string_equal(r->author, "林某");
+    report_free(r);
+    expect_para(glued, 1, "新法庭的建成，让群众在家门口就能打官司，成为了群众身边的窗口。");
+    r = report_parse("t", credit, strlen(credit), false);
+    assert_non_null(r->author);
+    assert_string_equal(r->author, "林某 青柘法治报记者 张某 摄影报道");
+    report_free(r);
+}
+
+static void test_source(void **state)
+{
+    static const struct {
+        const char *text, *source;
+    } cases[] = {
+        {"标题\n\n发布时间：2025-06-18 来源：青柘日报\n\n正文。\n", "青柘日报"},
+        {"标题\n\n文章来源: 青柘新闻网 作者:林某\n\n正文。\n", "青柘新闻网"},
+        {"标题\n\n5月3日 《青柘法治报》第4版\n\n正文。\n", "青柘法治报"},
+        {"青柘法治报/2025 年/8 月/11 日/第 003 版\n\n标题\n\n正文。\n", "青柘法治报"},
+        {"标题\n\n发布时间：2025-06-18 来源: sp20250618\n\n正文。\n", NULL},
+    };
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        struct report *r = report_parse("t", cases[i].text, strlen(cases[i].text), false);
+        bool block = false;
+
+        if (!cases[i].source) {
+            assert_null(r->source);
+        } else {
+            assert_non_null(r->source);
+            assert_string_equal(r->source, cases[i].source);
+            for (size_t b = 0; b < r->nr_blocks; b++)
+                block = block || r->blocks[b].kind == BLOCK_SOURCE;
+            assert_true(block);
+            assert_non_null(strstr(r->text, cases[i].source));
+        }
+        report_free(r);
+    }
+    /* the e-paper's date, spaced out */
+    {
+        const char *t = "青柘法治报/2025 年/8 月/11 日/第 003 版\n\n标题\n\n正文。\n";
+        struct report *r = report_parse("t", t, strlen(t), false);
+
+        assert_non_null(r->date);
+        assert_string_equal(r->date, "2025-08-11");
+        report_free(r);
+    }
+}
+
+/* A newspaper column cuts a metadata line too: joined again, it gives the
+ * date and the source. */
+static void test_column_cut_metadata(void **state)
+{
+    const char *t = "青柘法院巡回审判进村\n发布时间：2024-03-\n05 来源：青柘日报，\n"
+                    "近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n\n"
+                    "该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
+                    "群众满意度不断提升明显。\n";
+    struct report *r = report_parse("t", t, strlen(t), false);
+
+    (void)state;
+    assert_non_null(r->date);
+    assert_string_equal(r->date, "2024-03-05");
+    assert_non_null(r->source);
+    expect_para(t, 0,
+                "近年来，青柘县人民法院坚持以人民为中心，推动审判工作高质量发展，全院干警共同努力，"
+                "取得了明显成效。");
     report_free(r);
 }
 
@@ -353,6 +437,9 @@ int main(void)
         cmocka_unit_test(test_title_forms),
         cmocka_unit_test(test_signoff_and_byline),
         cmocka_unit_test(test_web_noise_leaves_the_body),
+        cmocka_unit_test(test_source),
+        cmocka_unit_test(test_signoffs),
+        cmocka_unit_test(test_column_cut_metadata),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_front_matter),

@@ -1,0 +1,762 @@
+/*
+ * line_features.c: the features of each line of a report (see line_features.h), from
+ * the line rules of rules.c and the shape of the text around it. Computes;
+ * never chooses a kind and never builds the model.
+ */
+#include "line_features.h"
+
+#include <string.h>
+
+#include "court.h"
+#include "text.h"
+#include "util.h"
+
+/* Longest unmarked heading, headline, and caption, in characters. */
+#define HEADING_MAX 24
+#define TITLE_MAX   48
+/* Lines counted as the top of a report. */
+#define TOP_LINES 14
+/* Lines at each end of a report where the page's furniture, fields and
+ * bylines stand; the lines between are only looked at for what stands in a
+ * body (headings, captions, chrome). */
+#define EDGE_LINES 24
+/* Column lines longer than this are counted as this long. */
+#define COLWIDTH_MAX 512
+
+static const char *const feature_names[] = {
+#define FEATURE_NAME(name, why) #name,
+    FEATURES(FEATURE_NAME)
+#undef FEATURE_NAME
+};
+static const char *const feature_whys[] = {
+#define FEATURE_WHY(name, why) why,
+    FEATURES(FEATURE_WHY)
+#undef FEATURE_WHY
+};
+
+const char *line_features_name(enum feature f)
+{
+    return f < FEAT__COUNT ? feature_names[f] : "?";
+}
+
+const char *line_features_why(enum feature f)
+{
+    return f < FEAT__COUNT ? feature_whys[f] : "?";
+}
+
+/* The first 。 in s (E3 80 82), or NULL: memchr finds its first byte fast. */
+static const char *find_stop(const char *s, size_t n)
+{
+    for (const char *p = s; (p = memchr(p, 0xE3, (size_t)(s + n - p))) != NULL; p++)
+        if (p + 2 < s + n && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x82)
+            return p;
+    return NULL;
+}
+
+static bool ends_sentence(const char *s, size_t n)
+{
+    return text_is_sentence_end(text_last(s, n, true));
+}
+
+static bool starts_any(const char *s, size_t n, const char *const *v, size_t nr)
+{
+    for (size_t i = 0; i < nr; i++)
+        if (text_starts(s, n, v[i]))
+            return true;
+    return false;
+}
+
+static bool ends_any(const char *s, size_t n, const char *const *v, size_t nr)
+{
+    for (size_t i = 0; i < nr; i++)
+        if (text_ends(s, n, v[i]))
+            return true;
+    return false;
+}
+
+static bool starts_with_dash(const char *s, size_t n)
+{
+    return text_starts(s, n, "—") || text_starts(s, n, "--") || text_starts(s, n, "―");
+}
+
+/* ------------------------------------------------------------ the text */
+
+void line_features_measure(const struct feature_line *l, size_t n, bool markdown,
+                           struct feature_doc *doc)
+{
+    size_t hist[COLWIDTH_MAX + 1] = {0}, nw = 0, indented = 0, run_start = 0;
+    int gaps[4] = {0};
+
+    memset(doc, 0, sizeof(*doc));
+    doc->markdown = markdown;
+    /* Newspaper columns are hard-wrapped at a fixed width: the median length
+     * of lines in runs of three or more that mostly end mid-sentence. */
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && l[i].indented)
+            indented++;
+        if (i < n && i > 0 && l[i].blanks_before >= 0) {
+            int g = l[i].blanks_before;
+
+            gaps[g > 3 ? 3 : g]++;
+        }
+        if (i == n || (i > run_start && l[i].blanks_before != 0)) {
+            size_t k = i - run_start, open = 0;
+
+            if (k >= 3) {
+                size_t punct = 0; /* lines with a comma or a stop inside: sentences */
+
+                for (size_t j = run_start; j + 1 < i; j++) {
+                    if (!ends_sentence(l[j].s, l[j].len))
+                        open++;
+                    punct += (l[j].facts ? l[j].facts->commas
+                                         : text_has(l[j].s, l[j].len, "，") ||
+                                               text_has(l[j].s, l[j].len, ",") ||
+                                               text_has(l[j].s, l[j].len, "、")) ||
+                             find_stop(l[j].s, l[j].len);
+                }
+                /* a column is sentences cut into lines; a run of headlines,
+                 * menus and kickers is not */
+                if (open * 2 >= k - 1 && punct * 3 >= k)
+                    for (size_t j = run_start; j + 1 < i; j++) {
+                        size_t c = l[j].facts ? l[j].facts->chars : text_count(l[j].s, l[j].len);
+
+                        hist[c < COLWIDTH_MAX ? c : COLWIDTH_MAX]++;
+                        nw++;
+                    }
+            }
+            run_start = i;
+        }
+    }
+    if (nw) {
+        size_t seen = 0, c = 0;
+
+        while ((seen += hist[c]) <= nw / 2)
+            c++;
+        doc->colwidth = c;
+    }
+    /* Web extractions that put two blank lines between all paragraphs. */
+    doc->caption_gap = gaps[2] + gaps[3] > gaps[1] && gaps[2] + gaps[3] > gaps[0] ? 3 : 2;
+    doc->indent_mode = indented >= 3 && indented * 10 < n * 9;
+    if (markdown) {
+        int min = 0, at_min = 0, first = 0;
+
+        for (size_t i = 0; i < n; i++) {
+            int d = l[i].md_depth;
+
+            if (!d)
+                continue;
+            if (!first)
+                first = d;
+            if (!min || d < min) {
+                min = d;
+                at_min = 1;
+            } else if (d == min) {
+                at_min++;
+            }
+        }
+        doc->md_min_depth = min;
+        doc->md_title_depth = min && at_min == 1 && first == min ? min : 0;
+    }
+}
+
+bool line_features_closes_para(const struct feature_line *l, const struct line_features *lf,
+                               const struct feature_line *next, const struct line_features *nf,
+                               const struct feature_doc *doc)
+{
+    uint32_t last = text_last(l->s, l->len, true);
+    bool last_in_run = l->blanks_after != 0;
+    size_t chars = l->tail_chars ? l->tail_chars : lf->chars; /* of the last column line */
+
+    if (doc->markdown)
+        return last_in_run;
+    if (doc->indent_mode)
+        /* the next paragraph is indented; a heading between them is not */
+        return !next || next->indented || last_in_run ||
+               (text_is_sentence_end(last) && (nf->mark != MARK_NONE || nf->chars <= HEADING_MAX));
+    if (text_is_sentence_end(last))
+        return doc->colwidth == 0 || last_in_run || chars * 100 < doc->colwidth * 85;
+    if (last == 0xFF1A || last == ':') /* a lead-in ending in a colon */
+        return doc->colwidth == 0 || chars * 100 < doc->colwidth * 85 || last_in_run;
+    /* no sentence end: the paragraph runs on, over a page's or a column's
+     * stray blank line too */
+    return false;
+}
+
+/* A page title copied with its site: "某某法院开展调解工作_某某法院网",
+ * "… - 某某网站". Returns the length without the site's name. */
+size_t line_features_without_site(const char *s, size_t n)
+{
+    static const char *const seps[] = {"_", " - ", " | ", "｜", " — ", "--"};
+    static const char *const sites[] = {"网", "网站", "官网", "门户", "客户端"};
+
+    for (size_t k = 0; k < ARRAY_SIZE(seps); k++) {
+        const char *at = NULL, *p = s;
+        size_t sl = strlen(seps[k]);
+
+        while ((p = memmem(p, (size_t)(s + n - p), seps[k], sl)) != NULL) {
+            at = p;
+            p += sl;
+        }
+        if (!at || at == s)
+            continue;
+        for (size_t j = 0; j < ARRAY_SIZE(sites); j++)
+            if (text_ends(at + sl, (size_t)(s + n - at - sl), sites[j]) &&
+                text_count(at + sl, (size_t)(s + n - at - sl)) <= 12) {
+                size_t m = (size_t)(at - s);
+
+                while (m && s[m - 1] == ' ')
+                    m--;
+                return m;
+            }
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------ one line */
+
+/* Web furniture that rules_is_noise() lets pass because it is short or
+ * general: font-size and print widgets, e-paper controls, mirror chrome. */
+static const char *const labels[] = {
+    "编者按", "导读", "正文", "阅读提示", "内容提要", "摘要", "核心提示", "按语", ">正文", "> 正文",
+};
+static const char *const part_ends[] = {
+    "主要工作", "工作回顾", "工作情况", "工作安排",   "工作建议",   "工作部署", "意见建议",
+    "总体要求", "主要任务", "基本情况", "存在的问题", "问题和不足", "工作打算",
+};
+static const char *const credits[] = {
+    "供图", "摄", "攝", "摄影", "攝影", "图片来源", "图/", "摄影报道", "视觉中国", "CFP", "供圖",
+};
+static const char *const placeholders[] = {
+    "(资料图)", "（资料图）", "(资料图片)", "（资料图片）", "资料图",
+    "图片",     "(图)",       "（图）",     "(圖)",         "資料圖",
+};
+static const char *const render_days[] = {
+    "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天",
+};
+
+/* A line of one to three digits: 01 over a magazine's heading. */
+static bool digits_only(const char *s, size_t n)
+{
+    uint32_t c;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &c);
+        if (!((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19)))
+            return false;
+    }
+    return n > 0;
+}
+
+/* An e-paper's line: the paper, its date and page, 某某法治报/2025 年/8 月/11 日/第 001 版. */
+static bool epaper_dateline(const char *s, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n && i < 40 && s[i] != '/' && s[i] != ' ')
+        i++;
+    return i < n && i < 40 &&
+           (text_ends(s, i, "报") || text_ends(s, i, "報") || text_ends(s, i, "刊")) &&
+           text_has(s + i, n - i, "年") &&
+           (text_has(s + i, n - i, "版") || text_has(s + i, n - i, "月"));
+}
+
+/* 0, 00: a widget's counter. */
+static bool all_zeros(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '0')
+            return false;
+    return true;
+}
+
+/* Starts with a year: 2024年…. */
+static bool year_first(const char *s, size_t n)
+{
+    return n >= 7 && s[0] >= '1' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+           s[2] <= '9' && s[3] >= '0' && s[3] <= '9' && text_starts(s + 4, n - 4, "年");
+}
+
+/* A font-size widget split over lines: 大, 中 小, [大] [中] [小]. */
+static bool size_widget(const char *s, size_t n)
+{
+    uint32_t c;
+    size_t sizes = 0;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &c);
+        if (c == 0x5927 || c == 0x4E2D || c == 0x5C0F)
+            sizes++;
+        else if (!(text_is_blank(c) || c == '|' || c == '[' || c == ']' || c == 0x3010 ||
+                   c == 0x3011 || c == 0xFF5C))
+            return false;
+    }
+    return sizes >= 1;
+}
+
+/* A line that opens with the end of a sentence cut before it: 领。扎实开展…. */
+static bool fragment_first(const char *s, size_t n)
+{
+    uint32_t c;
+    size_t chars = 0;
+
+    for (size_t i = 0; i < n && chars <= 2;) {
+        i += text_next(s + i, n - i, &c);
+        if (c == 0x3002 || c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B)
+            return chars >= 1;
+        chars++;
+    }
+    return false;
+}
+
+/* Ends with the credit of who reported or photographed it: …记者 张三 摄影报道. */
+static bool closing_credit(const char *s, size_t n)
+{
+    static const char *const ends[] = {"摄影报道", "报道", "摄影", "摄", "整理", "供稿"};
+    bool role = text_has(s, n, "记者") || text_has(s, n, "通讯员") || text_has(s, n, "記者");
+
+    return role && ends_any(s, n, ends, ARRAY_SIZE(ends));
+}
+
+static const char *const one_is[] = {"一是", "二是", "三是", "四是", "五是"};
+
+/* 编者按：…, 导读：…: an editor's note. */
+static bool editor_note(const char *s, size_t n)
+{
+    return text_starts(s, n, "编者按") || text_starts(s, n, "【编者按") ||
+           text_starts(s, n, "导读") || text_starts(s, n, "编者的话");
+}
+
+/* A paragraph that ends with its sign-off: …的窗口。(林文朝) */
+static bool signoff_glued(const char *s, size_t n)
+{
+    const char *open = NULL;
+    struct sbuf sb = SBUF_INIT;
+    bool yes;
+
+    for (const char *p = s; p < s + n; p++)
+        if (*p == '(' || (p + 3 <= s + n && !memcmp(p, "（", 3)))
+            open = p;
+    if (!open || open == s)
+        return false;
+    yes = ends_sentence(s, (size_t)(open - s)) && rules_signoff(open, (size_t)(s + n - open), &sb);
+    sbuf_release(&sb);
+    return yes;
+}
+
+/* A picture or table numbered like a heading: 图一、…, 图1 …, 表2 …, 图二. */
+static bool figure_number(const char *s, size_t n)
+{
+    uint32_t c;
+    size_t i;
+
+    if (!(text_starts(s, n, "图") || text_starts(s, n, "表") || text_starts(s, n, "圖")))
+        return false;
+    i = 3;
+    if (i >= n)
+        return false;
+    text_next(s + i, n - i, &c);
+    return (c >= '0' && c <= '9') ||
+           (c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
+            c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341);
+}
+
+/* The longest run of ASCII digits (a dash or a space inside a telephone
+ * number allowed). */
+static size_t digit_run(const char *s, size_t n)
+{
+    size_t best = 0, run = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            run++;
+        else if (!(run && (s[i] == '-' || s[i] == ' ')))
+            run = 0;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+
+/* A date with a year somewhere in the line. */
+static bool has_full_date(const char *s, size_t n)
+{
+    char d[11];
+
+    return rules_find_date(s, n, d);
+}
+
+/* A line of two to four Han characters, or names of two or three characters
+ * set apart by spaces (王丽 张三): the shape of a bare byline. */
+static bool name_only(const char *s, size_t n)
+{
+    size_t tok = 0, toks = 0, first = 0;
+    uint32_t c;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &c);
+        if (text_is_blank(c)) {
+            if (tok) {
+                if (tok < 2 || tok > 4)
+                    return false;
+                if (!toks++)
+                    first = tok;
+            }
+            tok = 0;
+        } else if (text_is_han(c)) {
+            tok++;
+        } else {
+            return false;
+        }
+    }
+    if (tok) {
+        if (tok < 2 || tok > 4)
+            return false;
+        if (!toks++)
+            first = tok;
+    }
+    /* one name alone is two or three characters; 党建引领 is a phrase */
+    return toks >= 2 ? toks <= 3 : first <= 3;
+}
+
+/* Whether the line names a court (not only 法院 as a word). */
+static bool names_court(const char *s, size_t n)
+{
+    struct court_mentions m = {0};
+    bool yes = false;
+
+    if (!text_has(s, n, "法院") && !text_has(s, n, "法庭") && !text_has(s, n, "中院"))
+        return false;
+    court_scan(s, n, &m);
+    for (size_t i = 0; i < m.nr; i++)
+        yes = yes || m.v[i].level != COURT_COLLECTIVE;
+    court_mentions_release(&m);
+    return yes;
+}
+
+/* A breadcrumb: 首页 > 新闻中心 > 正文, 当前位置：…, 51好读 › 专栏. */
+static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
+{
+    size_t arrows = 0;
+
+    if (f->chars > 80 || f->stops)
+        return text_has(s, n, "当前位置") || text_has(s, n, "您的位置");
+    /* one pass over the bytes: > › (E2 80 BA) » (C2 BB) ＞ (EF BC 9E); the >
+     * of HTML residue (<br />) is no arrow */
+    bool html = memchr(s, '<', n) != NULL;
+
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *u = (const unsigned char *)s + i;
+
+        arrows += (*u == '>' && !html) || (*u == 0xC2 && i + 1 < n && u[1] == 0xBB) ||
+                  (*u == 0xE2 && i + 2 < n && u[1] == 0x80 && u[2] == 0xBA) ||
+                  (*u == 0xEF && i + 2 < n && u[1] == 0xBC && u[2] == 0x9E);
+    }
+    return arrows >= 1 && (arrows >= 2 || f->chars <= 30 || text_has(s, n, "首页"));
+}
+
+/* A news agency's dateline before its headline: 中新网昆明2月11日电 题：… */
+static bool dateline_title(const char *s, size_t n)
+{
+    const char *t = memmem(s, n, "题", 3);
+
+    if (!t)
+        t = memmem(s, n, "題", 3);
+    return t && t > s && (size_t)(t - s) < 90 && t + 3 < s + n &&
+           (t[3] == ':' || !memcmp(t + 3, "：", 3)) &&
+           (text_has(s, (size_t)(t - s), "电") || text_has(s, (size_t)(t - s), "電"));
+}
+
+static void one_line(const struct feature_line *l, const struct feature_doc *doc, bool top,
+                     bool edge, struct line_features *lf)
+{
+    const char *s = l->s;
+    size_t n = l->len, chars;
+    uint32_t last = text_last(s, n, false), first = text_first(s, n);
+    bool *on = lf->on;
+    unsigned words;
+    struct sbuf sb = SBUF_INIT;
+
+    memset(lf, 0, sizeof(*lf));
+    if (l->facts)
+        lf->f = *l->facts;
+    else
+        rules_scan(s, n, &lf->f);
+    lf->chars = chars = lf->f.nonblank;
+    lf->mark = doc->markdown ? MARK_NONE : rules_marker(s, n, &lf->mlen);
+    on[FEAT_ALWAYS] = true;
+    on[FEAT_TINY] = chars <= 4;
+    on[FEAT_SHORT] = chars <= 12;
+    on[FEAT_MEDIUM] = chars > 12 && chars <= 40;
+    on[FEAT_LONG] = chars > 40;
+    on[FEAT_VERY_LONG] = chars > 90;
+    on[FEAT_ENDS_STOP] = ends_sentence(s, n);
+    on[FEAT_ENDS_COMMA] =
+        last == 0xFF0C || last == ',' || last == 0x3001 || last == 0xFF1B || last == ';';
+    on[FEAT_ENDS_COLON] = last == 0xFF1A || last == ':';
+    {
+        const char *stop = find_stop(s, n);
+
+        on[FEAT_COLON_HEAD] = on[FEAT_ENDS_COLON] && chars >= 3 && chars <= 24 && !lf->f.commas &&
+                              !memchr(s, ':', n - 1) && !memmem(s, n - 3, "：", 3) &&
+                              !memmem(s, n, "。", 3);
+        on[FEAT_STOP_INSIDE] = stop && (size_t)(stop - s) + 3 < n;
+    }
+    on[FEAT_PUNCT_FREE] = !lf->f.stops && !lf->f.commas;
+    on[FEAT_BLANK_BEFORE] = l->blanks_before != 0;
+    on[FEAT_BLANK_AFTER] = l->blanks_after != 0;
+    on[FEAT_GAP_BEFORE] = l->blanks_before >= doc->caption_gap;
+    on[FEAT_GAP_AFTER] = l->blanks_after >= doc->caption_gap;
+    on[FEAT_GAP_BOTH] = on[FEAT_GAP_BEFORE] && on[FEAT_GAP_AFTER];
+    on[FEAT_ISOLATED_OPEN] = chars <= 40 && l->blanks_before != 0 && l->blanks_after != 0 &&
+                             on[FEAT_PUNCT_FREE] && !doc->colwidth;
+    on[FEAT_INDENTED] = l->indented;
+    on[FEAT_UNINDENTED_IN_INDENTED] = doc->indent_mode && !l->indented;
+    on[FEAT_MARK_CN] = lf->mark == MARK_CN;
+    on[FEAT_MARK_CN_PAREN] = lf->mark == MARK_CN_PAREN;
+    on[FEAT_MARK_NUM] = lf->mark == MARK_NUM;
+    on[FEAT_MARK_NUM_PAREN] = lf->mark == MARK_NUM_PAREN;
+    on[FEAT_MARK_SYMBOL] = lf->mark == MARK_SYMBOL;
+    on[FEAT_MARK_CHAPTER] = lf->mark == MARK_CHAPTER;
+    /* 01 over a heading; a widget's counter 0 is no heading number */
+    on[FEAT_NUM_ALONE] = chars <= 3 && digits_only(s, n) && !all_zeros(s, n);
+    on[FEAT_DASH_START] = starts_with_dash(s, n);
+    on[FEAT_DASH_END] = text_ends(s, n, "——") || text_ends(s, n, "--") || text_ends(s, n, "―");
+    on[FEAT_QUOTED] = (first == 0x201C || first == '"') && (last == 0x201D || last == '"');
+    on[FEAT_NO_HAN] = !lf->f.word || (chars <= 12 && lf->f.cjk == 0);
+    on[FEAT_MD_TITLE] = l->md_depth && l->md_depth == doc->md_title_depth;
+    on[FEAT_MD_HEADING] = l->md_depth && l->md_depth != doc->md_title_depth;
+    on[FEAT_MD_IMAGE] = l->md_image;
+    on[FEAT_MD_ITEM] = l->md_item;
+    if (chars > 160) /* a paragraph: nothing else to look for */
+        return;
+    if (chars > 64 && !edge) {
+        /* a paragraph inside the report: only what may stand in one — a
+         * run-in list, an editor's note, a sign-off at its end */
+        on[FEAT_ONE_IS] = starts_any(s, n, one_is, ARRAY_SIZE(one_is));
+        on[FEAT_EDITOR_NOTE] = editor_note(s, n);
+        on[FEAT_CAPTION_MARK] = rules_caption_marker(s, n);
+        on[FEAT_SIGNOFF_GLUED] = (last == ')' || last == 0xFF09) && signoff_glued(s, n);
+        return;
+    }
+
+    /* page words and marks stand in short lines: a paragraph is not looked
+     * through for them */
+    words = chars <= 80 ? rules_page_words(s, n, &lf->f) : 0;
+    on[FEAT_NOISE] = rules_is_noise(s, n, &lf->f) || (chars <= 40 && (words & 1u << PAGE_WIDGET));
+    on[FEAT_META] = (edge || lf->f.meta) &&
+                    (rules_is_meta_line(s, n, &lf->f) || (edge && epaper_dateline(s, n)));
+    on[FEAT_DATE_LINE] = edge && rules_is_date_line(s, n, &lf->f);
+    on[FEAT_HAS_DATE] = edge && lf->f.digits && chars <= 80 && has_full_date(s, n);
+    on[FEAT_RENDER_DATE] = (words & 1u << PAGE_RENDER) ||
+                           (chars <= 4 && starts_any(s, n, render_days, ARRAY_SIZE(render_days)));
+    on[FEAT_BYLINE] = edge && chars <= 40 &&
+                      (first == 0x25A0 || first == 0x25CF || first == 0x25C6 || first == 0xFF08 ||
+                       first == '(' || (words & 1u << PAGE_BYLINE)) &&
+                      rules_byline(s, n, true, &sb);
+    sbuf_reset(&sb);
+    /* 本报讯（记者…）: 讯 or 电 near the start */
+    on[FEAT_LEAD_BYLINE] =
+        edge &&
+        ((chars <= 80 ? words : rules_page_words(s, n < 60 ? n : 60, &lf->f)) & 1u << PAGE_LEAD) &&
+        rules_lead_byline(s, n, &sb);
+    sbuf_reset(&sb);
+    on[FEAT_ANONYMOUS] = (words & 1u << PAGE_ANONYMOUS);
+    on[FEAT_SIGNOFF] = (last == ')' || last == 0xFF09) && rules_signoff(s, n, &sb);
+    sbuf_reset(&sb);
+    on[FEAT_SIGNOFF_GLUED] = (last == ')' || last == 0xFF09) && signoff_glued(s, n);
+    on[FEAT_CAPTION_MARK] = rules_caption_marker(s, n);
+    /* …供图, …摄, …摄影, …CFP, …视觉中国, 图/…: by the last character first */
+    on[FEAT_CAPTION_CREDIT] =
+        ((last == 0x56FE || last == 0x6444 || last == 0x651D || last == 0x5F71 || last == 'P' ||
+          last == 0x56FD || last == 0x5716 || last == 0x6E90 || last == '/' || last == 0x9053) &&
+         ends_any(s, n, credits, ARRAY_SIZE(credits))) ||
+        (words & 1u << PAGE_CREDIT);
+    on[FEAT_FIGURE_NUMBER] = figure_number(s, n) && chars <= 60;
+    on[FEAT_PLACEHOLDER] = chars <= 8 && starts_any(s, n, placeholders, ARRAY_SIZE(placeholders));
+    on[FEAT_IMAGE_NAME] = (words & 1u << PAGE_IMAGE);
+    on[FEAT_BULLET] = first == 0x2022 || first == 0x25AA || first == 0xB7;
+    /* 某某报讯 图为:…: a caption after a dateline */
+    on[FEAT_CAPTION_MARK] = on[FEAT_CAPTION_MARK] ||
+                            (chars <= 100 && memmem(s, n < 48 ? n : 48, "图为", strlen("图为")) &&
+                             memmem(s, n < 48 ? n : 48, "讯", strlen("讯")));
+    /* menus and breadcrumbs are spaced out, or joined by > */
+    on[FEAT_BREADCRUMB] =
+        edge && (lf->f.separators || memchr(s, '>', n)) && breadcrumb(s, n, &lf->f);
+    on[FEAT_FOOTER] = chars <= 60 && (words & 1u << PAGE_FOOTER);
+    on[FEAT_SITE_NAME] = chars <= 14 && !lf->f.stops && !memchr(s, ' ', n) &&
+                         (text_ends(s, n, "网") || text_ends(s, n, "网站") ||
+                          text_ends(s, n, "官网") || text_ends(s, n, "网站欢迎您"));
+    on[FEAT_PAGE_TITLE_SITE] =
+        top && chars <= 80 &&
+        (memchr(s, '_', n) || memchr(s, ' ', n) || text_has(s, n, "｜") || memchr(s, '-', n)) &&
+        line_features_without_site(s, n) < n;
+    on[FEAT_HTML] = (words & 1u << PAGE_HTML);
+    on[FEAT_LABEL] = chars <= 6 && starts_any(s, n, labels, ARRAY_SIZE(labels));
+    on[FEAT_EDITOR_NOTE] = chars > 6 && editor_note(s, n);
+    on[FEAT_SALUTATION] =
+        on[FEAT_ENDS_COLON] && chars <= 20 && !lf->f.commas &&
+        (text_has(s, n, "代表") || text_has(s, n, "委员") || text_has(s, n, "同志"));
+    on[FEAT_VENUE] = chars <= 60 && (words & 1u << PAGE_VENUE);
+    on[FEAT_PART] =
+        chars <= 16 && !lf->f.stops && !lf->f.commas &&
+        (ends_any(s, n, part_ends, ARRAY_SIZE(part_ends)) ||
+         (chars <= 4 && text_ends(s, n, "篇")) || (year_first(s, n) && text_ends(s, n, "工作")));
+    on[FEAT_PROVENANCE] = chars <= 60 && (words & 1u << PAGE_PROVENANCE);
+    on[FEAT_ONE_IS] = starts_any(s, n, one_is, ARRAY_SIZE(one_is));
+    on[FEAT_DATELINE_TITLE] = top && (words & 1u << PAGE_DATELINE) && dateline_title(s, n);
+    on[FEAT_EPAPER] = chars <= 40 && (words & 1u << PAGE_EPAPER) &&
+                      (text_has(s, n, "版") || text_has(s, n, "期"));
+    on[FEAT_NAME_ONLY] = edge && chars <= 14 && name_only(s, n);
+    /* for headlines and decks, which stand at the top */
+    on[FEAT_NAMES_COURT] = top && chars <= 60 && (words & 1u << PAGE_COURT) && names_court(s, n);
+    on[FEAT_WORK_REPORT] = chars <= 50 && (words & 1u << PAGE_WORK_REPORT);
+    on[FEAT_COLUMN_LINE] = false; /* set with the neighbours, below */
+    on[FEAT_SHORT_IN_COLUMN] =
+        doc->colwidth && chars * 10 <= doc->colwidth * 7 && on[FEAT_PUNCT_FREE];
+    on[FEAT_PHRASE_SPACE] = false;
+    {
+        uint32_t prev = 0, c;
+
+        for (size_t i = 0; lf->f.separators && i < n && !on[FEAT_PHRASE_SPACE];) {
+            i += text_next(s + i, n - i, &c);
+            if (text_is_blank(c) && text_is_cjk(prev) && i < n) {
+                uint32_t d;
+
+                text_next(s + i, n - i, &d);
+                on[FEAT_PHRASE_SPACE] = text_is_cjk(d) || text_is_blank(d);
+            }
+            prev = c;
+        }
+    }
+    /* The shapes the old rules knew: a heading, a headline. */
+    on[FEAT_NOISE] = on[FEAT_NOISE] || (chars <= 8 && size_widget(s, n));
+    on[FEAT_COMMA_HEADING] = !doc->colwidth && chars >= 6 && chars <= 30 && lf->f.commas &&
+                             !on[FEAT_ENDS_STOP] && !on[FEAT_ENDS_COMMA] && !on[FEAT_ENDS_COLON] &&
+                             !find_stop(s, n) && lf->mark == MARK_NONE && last != 0x7684 &&
+                             last != 0x548C && last != 0x4E0E && last != 0x53CA && last != 0x5728 &&
+                             last != 0x5BF9 && last != 0x4EE5; /* 的和与及在对以 */
+    on[FEAT_HEADING_SHAPE] =
+        lf->mark == MARK_NONE && chars >= 2 && chars <= HEADING_MAX && !lf->f.stops &&
+        !lf->f.commas && rules_heading_end_ok(s, n) && !text_is_closing(first) &&
+        !on[FEAT_DASH_START] && !text_is_ascii_alnum(first) && !on[FEAT_BYLINE] &&
+        !(last < 0x80 && ((last | 0x20) >= 'a' && (last | 0x20) <= 'z')) && !on[FEAT_DATE_LINE];
+    on[FEAT_TITLE_SHAPE] = chars >= 2 && chars <= TITLE_MAX && !on[FEAT_ENDS_COMMA] &&
+                           !(on[FEAT_ENDS_COLON] && chars > 24) && !find_stop(s, n) &&
+                           !on[FEAT_DASH_START] &&
+                           (lf->mark == MARK_NONE || lf->mark == MARK_SYMBOL) &&
+                           !on[FEAT_DATE_LINE] && !on[FEAT_BYLINE];
+    on[FEAT_PHONE] =
+        edge && chars <= 40 && lf->f.digits && digit_run(s, n) >= 7 && !on[FEAT_HAS_DATE];
+    on[FEAT_COLON_HEAD] = on[FEAT_COLON_HEAD] && !on[FEAT_NOISE] && !on[FEAT_EPAPER] &&
+                          !on[FEAT_META] && !on[FEAT_BREADCRUMB] && !on[FEAT_FOOTER] &&
+                          !on[FEAT_PHONE];
+    sbuf_release(&sb);
+}
+
+/* Whether a line shows itself as the page's furniture or fields. */
+static bool furniture(const bool *on)
+{
+    return on[FEAT_NOISE] || on[FEAT_META] || on[FEAT_BREADCRUMB] || on[FEAT_SITE_NAME] ||
+           on[FEAT_NO_HAN] || on[FEAT_EPAPER] || on[FEAT_PHONE] || on[FEAT_LABEL] ||
+           on[FEAT_PROVENANCE] || on[FEAT_RENDER_DATE] || on[FEAT_FOOTER] || on[FEAT_DATE_LINE] ||
+           on[FEAT_BYLINE] || on[FEAT_PAGE_TITLE_SITE];
+}
+
+/* Lines whose text is the same as an earlier or later one's. */
+static void mark_repeats(const struct feature_line *l, size_t n, struct line_features *out)
+{
+    size_t lim = n < 40 ? n : 40;
+
+    for (size_t i = 0; i < lim; i++) {
+        if (out[i].chars < 6 || out[i].chars > 80)
+            continue;
+        for (size_t j = i + 1; j < lim; j++) {
+            /* the same words, or one starting the other by eight characters
+             * or more: a headline with a site or author suffix, or cut in two */
+            size_t k = l[i].len < l[j].len ? l[i].len : l[j].len;
+
+            if (out[j].chars < 6 || k < 24 || memcmp(l[j].s, l[i].s, k) != 0)
+                continue;
+            out[i].on[FEAT_REPEATED] = out[j].on[FEAT_REPEATED] = true;
+            /* a site shows the headline first, whole or with its suffix */
+            if (l[i].len >= l[j].len) {
+                out[i].on[FEAT_REPEATED_LATER] = true;
+                out[j].on[FEAT_REPEATED_EARLIER] = true;
+            }
+        }
+    }
+}
+
+void line_features_compute(const struct feature_line *l, size_t n, const struct feature_doc *doc,
+                           struct line_features *out)
+{
+    for (size_t i = 0; i < n; i++)
+        one_line(&l[i], doc, i < TOP_LINES, i < EDGE_LINES || i + EDGE_LINES >= n, &out[i]);
+    mark_repeats(l, n, out);
+    for (size_t i = 0; i < n; i++) {
+        const bool *on = out[i].on;
+
+        if (on[FEAT_TITLE_SHAPE] && !furniture(on) && !on[FEAT_GAP_BEFORE] && !on[FEAT_GAP_AFTER]) {
+            out[i].on[FEAT_FIRST_SHAPED] = true;
+            break;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        bool *on = out[i].on;
+        const struct line_features *nx = i + 1 < n ? &out[i + 1] : NULL;
+        const struct line_features *pv = i ? &out[i - 1] : NULL;
+
+        on[FEAT_FIRST] = i == 0;
+        on[FEAT_TOP] = i < TOP_LINES;
+        on[FEAT_NEAR_END] = i + 3 >= n;
+        /* widgets and menus, not the fields a headline stands over */
+        on[FEAT_NEXT_DASH] = nx && nx->on[FEAT_DASH_START] && l[i + 1].blanks_before <= 2;
+        on[FEAT_BETWEEN_PARAS] = pv && nx && pv->chars > 40 && pv->on[FEAT_ENDS_STOP] &&
+                                 nx->chars >= 20 && out[i].chars >= 4 && out[i].chars <= 30 &&
+                                 !on[FEAT_ENDS_STOP] && !on[FEAT_ENDS_COMMA] &&
+                                 !on[FEAT_ENDS_COLON] && !find_stop(l[i].s, l[i].len) &&
+                                 (!doc->colwidth || out[i].chars * 10 <= doc->colwidth * 7);
+        on[FEAT_NEXT_FURNITURE] = nx && furniture(nx->on) && !nx->on[FEAT_META] &&
+                                  !nx->on[FEAT_DATE_LINE] && !nx->on[FEAT_BYLINE];
+        on[FEAT_NEXT_FRAGMENT] = nx && fragment_first(l[i + 1].s, l[i + 1].len);
+        /* a two-phrase heading stands over a paragraph that starts afresh */
+        on[FEAT_COMMA_HEADING] =
+            on[FEAT_COMMA_HEADING] && nx && nx->chars > 40 && !on[FEAT_NEXT_FRAGMENT];
+        on[FEAT_LAST] = i + 1 == n && out[i].mark == MARK_NONE;
+        on[FEAT_CLOSING_CREDIT] = i >= 3 && on[FEAT_NEAR_END] && out[i].chars <= 40 &&
+                                  on[FEAT_PUNCT_FREE] && closing_credit(l[i].s, l[i].len);
+        /* a column line: as wide as the column, touching a line no wider */
+        if (doc->colwidth && out[i].chars * 100 >= doc->colwidth * 85 &&
+            out[i].chars * 100 <= doc->colwidth * 130)
+            on[FEAT_COLUMN_LINE] =
+                (pv && l[i].blanks_before == 0 && pv->chars * 100 <= doc->colwidth * 130) ||
+                (nx && l[i].blanks_after == 0 && nx->chars * 100 <= doc->colwidth * 130);
+        if (nx && l[i].blanks_after == 0 && !(nx->on[FEAT_HEADING_SHAPE] && nx->chars <= 16) &&
+            !nx->on[FEAT_BYLINE] && !nx->on[FEAT_DATE_LINE] && !nx->on[FEAT_META]) {
+            size_t wide = nx->chars > doc->colwidth ? nx->chars : doc->colwidth;
+
+            on[FEAT_WIDE_INTO_NEXT] = out[i].chars * 10 > wide * (doc->colwidth ? 7 : 6);
+        }
+        on[FEAT_CLOSES] = line_features_closes_para(&l[i], &out[i], nx ? &l[i + 1] : NULL, nx, doc);
+        if (nx && l[i + 1].blanks_before <= 2) {
+            on[FEAT_NEXT_FIELD] =
+                nx->on[FEAT_BYLINE] || nx->on[FEAT_DATE_LINE] || nx->on[FEAT_META];
+            on[FEAT_NEXT_HEADING_SHAPE] = nx->on[FEAT_HEADING_SHAPE] && l[i + 1].blanks_before <= 1;
+            on[FEAT_NEXT_LONG] = nx->chars > 40;
+        }
+        if (pv) {
+            on[FEAT_PREV_OPEN] = !pv->on[FEAT_CLOSES];
+            on[FEAT_PREV_TWO_PHRASES] = pv->on[FEAT_PHRASE_SPACE];
+            on[FEAT_PREV_MIDSENTENCE] = pv->f.commas && !pv->on[FEAT_ENDS_STOP] &&
+                                        !pv->on[FEAT_ENDS_COLON] && pv->mark == MARK_NONE;
+            on[FEAT_PREV_UNENDED] = !pv->on[FEAT_ENDS_STOP] && !pv->on[FEAT_ENDS_COLON];
+            on[FEAT_PREV_COLON_HEAD] = pv->on[FEAT_COLON_HEAD] && l[i].blanks_before <= 1;
+            on[FEAT_PREV_GAP_BOTH] = pv->on[FEAT_GAP_BOTH] && pv->chars <= 40 && out[i].chars <= 16;
+            on[FEAT_PREV_DASH_END] = pv->on[FEAT_DASH_END] && l[i].blanks_before <= 1;
+            on[FEAT_PREV_NUM_ALONE] = pv->on[FEAT_NUM_ALONE] && l[i].blanks_before <= 1;
+            on[FEAT_PREV_SHORT] = pv->chars <= 14 && l[i].blanks_before <= 1;
+            on[FEAT_SAME_LENGTH_PREV] =
+                pv->chars + 4 >= out[i].chars && out[i].chars + 4 >= pv->chars;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+/*
+ * Unit tests for kinds.c: the sequence of kinds chosen for short texts written
+ * for each way a report runs, and the weights' table as --explain shows it.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "kinds.h"
+#include "text_lines.h"
+
+/* The kinds of a text's lines, as their names joined by spaces. */
+static void expect_kinds(const char *text, const char *want)
+{
+    struct text_lines t;
+    enum line_kind k[TEXT_LINES_MAX];
+    struct sbuf got = SBUF_INIT;
+
+    text_lines_cut(text, &t);
+    kinds_choose(t.f, t.n, k);
+    for (size_t i = 0; i < t.n; i++)
+        sbuf_addf(&got, "%s%s", i ? " " : "", kinds_name(k[i]));
+    if (strcmp(got.buf ? got.buf : "", want) != 0)
+        fail_msg("\"%s\"\n  got:  %s\n  want: %s", text, got.buf ? got.buf : "", want);
+    sbuf_release(&got);
+}
+
+/* A news page: its furniture, the headline, metadata, body, footer. */
+static void test_web_page(void **state)
+{
+    (void)state;
+    expect_kinds("首页 > 新闻中心 > 正文\n\n青柘县法院开通诉讼服务热线\n\n"
+                 "发布时间：2025-06-18 09:30 来源：青柘县人民法院\n\n"
+                 "近日，青柘县人民法院开通诉讼服务热线，当事人拨打热线即可查询案件进度、"
+                 "预约立案和反映问题。\n\n责任编辑：陈明\n",
+                 "page title metadata body footer");
+}
+
+/* A newspaper report: headline, deck, byline, a heading between paragraphs,
+ * a sign-off. */
+static void test_newspaper(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "把纠纷化解在家门口\n\n——青柘县人民法院推进诉源治理纪实\n\n本报记者 林某\n\n"
+        "近年来，青柘县人民法院坚持把非诉讼纠纷解决机制挺在前面，推动矛盾纠纷就地化解。\n\n"
+        "建强调解队伍\n\n"
+        "该院选聘特邀调解员三十名，在辖区各乡镇设立调解工作室，全年调解纠纷六百余件。\n\n"
+        "（金豆）\n",
+        "title subtitle byline body heading body signoff");
+}
+
+/* A heading over two lines, and a numbered heading under a part heading. */
+static void test_headings(void **state)
+{
+    (void)state;
+    expect_kinds("标题\n\n导语写在这里，说明全文。\n\n加强政治建设\n让理论武装实起来\n\n"
+                 "正文第一段内容写在这里，内容比较长一些。\n",
+                 "title body heading heading+ body");
+    expect_kinds("青柘县人民法院工作报告\n\n2024年主要工作\n\n"
+                 "一、依法履行审判职责，服务发展大局\n\n"
+                 "全年受理各类案件一万余件，审结九千余件，同比分别上升百分之五和百分之六。\n",
+                 "title part heading body");
+}
+
+/* A short line in the middle of a sentence is not a heading. */
+static void test_no_heading_inside_a_sentence(void **state)
+{
+    (void)state;
+    expect_kinds("标题文字\n\n本报记者●王五\n\n近年来，某某市中级\n\n人民法院坚持以习近平新时代\n\n"
+                 "中国特色社会主义思想为指导\n\n扎实推进队伍建设工作。\n",
+                 "title byline body body body body");
+}
+
+/* Captions where pictures stood, and a placeholder. */
+static void test_captions(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "标题\n\n导语写在这里，说明全文内容。\n\n\n\n法官走进牧区调解纠纷\n\n\n\n"
+        "正文继续写在这里，内容比较长一些，说的是法官怎样走进牧区调解纠纷。\n\n(资料图)\n\n"
+        "随后又写了一段，说的是调解以后群众怎样评价。\n",
+        "title body caption body caption body");
+}
+
+/* A headline after page furniture and a render date; a site's list headline
+ * shown again above the article's own. */
+static void test_site_headline(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "今天是 2025年07月07日 星期一\n\n青柘法院网\n\n"
+        "青柘县法院开展调研工作的探索与实践（青柘法院张三）\n\n发布时间：2023年02月03日\n\n"
+        "青柘县法院开展调研工作的探索与实践\n\n青柘县人民法院政治部主任 张三\n\n"
+        "正文第一段，内容很长很长很长很长很长很长很长很长很长很长很长很长很长。\n",
+        "page page page page title byline body");
+}
+
+/* The weights --explain shows: the heaviest first. */
+static void test_explain(void **state)
+{
+    struct text_lines t;
+    struct sbuf sb = SBUF_INIT;
+    int sc[KIND__COUNT];
+
+    (void)state;
+    text_lines_cut("首页 > 新闻中心 > 正文\n", &t);
+    kinds_explain(&t.f[0], KIND_PAGE, 2, &sb);
+    assert_non_null(strstr(sb.buf, "+7"));
+    assert_null(strstr(sb.buf, "ALWAYS"));
+    kinds_score(&t.f[0], sc);
+    assert_true(sc[KIND_PAGE] > sc[KIND_BODY]);
+    assert_true(sc[KIND_PAGE] > sc[KIND_TITLE]);
+    assert_string_equal(kinds_name(KIND_HEADING_MORE), "heading+");
+    sbuf_release(&sb);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_web_page), cmocka_unit_test(test_newspaper),
+        cmocka_unit_test(test_headings), cmocka_unit_test(test_no_heading_inside_a_sentence),
+        cmocka_unit_test(test_captions), cmocka_unit_test(test_site_headline),
+        cmocka_unit_test(test_explain),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

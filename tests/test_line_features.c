@@ -1,0 +1,218 @@
+/*
+ * Unit tests for line_features.c: each feature on a short text written for
+ * the kind of line it exists for, and on a line it must not fire on.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "text_lines.h"
+
+struct feature_case {
+    const char *text;
+    size_t line; /* 0-based, among the lines that are not blank */
+    enum feature feature;
+    bool on;
+};
+
+static void check(const struct feature_case *cases, size_t nr)
+{
+    for (size_t i = 0; i < nr; i++) {
+        struct text_lines t;
+
+        text_lines_cut(cases[i].text, &t);
+        assert_true(cases[i].line < t.n);
+        if (t.f[cases[i].line].on[cases[i].feature] != cases[i].on)
+            fail_msg("case %zu: %s should be %s on line %zu of \"%s\"", i,
+                     line_features_name(cases[i].feature), cases[i].on ? "on" : "off",
+                     cases[i].line, cases[i].text);
+    }
+}
+
+/* The shape of a line: length, punctuation, numbering. */
+static void test_shape(void **state)
+{
+    static const struct feature_case cases[] = {
+        {"标题\n", 0, FEAT_TINY, true},
+        {"青柘县法院开通诉讼服务热线\n", 0, FEAT_MEDIUM, true},
+        {"青柘县法院开通诉讼服务热线\n", 0, FEAT_TINY, false},
+        {"该院开通热线。当事人拨打热线即可查询案件进度。\n", 0, FEAT_ENDS_STOP, true},
+        {"该院开通热线。当事人拨打热线即可查询案件进度。\n", 0, FEAT_STOP_INSIDE, true},
+        {"当事人拨打热线即可查询，\n", 0, FEAT_ENDS_COMMA, true},
+        {"各位代表：\n", 0, FEAT_ENDS_COLON, true},
+        {"各位代表：\n", 0, FEAT_SALUTATION, true},
+        {"一、坚持司法为民\n", 0, FEAT_MARK_CN, true},
+        {"（二）完善诉讼服务\n", 0, FEAT_MARK_CN_PAREN, true},
+        {"01\n用心守护一方平安\n", 0, FEAT_NUM_ALONE, true},
+        {"01\n用心守护一方平安\n", 1, FEAT_PREV_NUM_ALONE, true},
+        {"——记青柘县人民法院调解员林某\n", 0, FEAT_DASH_START, true},
+        {"青柘县人民法院工作报告——\n", 0, FEAT_DASH_END, true},
+        {"“法律是有温度的”\n", 0, FEAT_QUOTED, true},
+        {"0\n", 0, FEAT_NO_HAN, true},
+        {"uadmin\n", 0, FEAT_NO_HAN, true},
+        {"把纠纷化解在家门口\n", 0, FEAT_NO_HAN, false},
+        {"坚持党建引领 夯实基层基础\n", 0, FEAT_PHRASE_SPACE, true},
+        {"把纠纷化解在家门口\n", 0, FEAT_HEADING_SHAPE, true},
+        {"把纠纷化解在家门口的\n", 0, FEAT_HEADING_SHAPE, false},
+        {"该院开通热线，方便群众\n", 0, FEAT_PUNCT_FREE, false},
+        {"一是加强学习，二是改进作风。\n", 0, FEAT_ONE_IS, true},
+        {"0\n分享至\n", 0, FEAT_NUM_ALONE, false},
+        {"中 小\n", 0, FEAT_NOISE, true},
+        {"2023年全市法院工作\n", 0, FEAT_PART, true},
+    };
+    (void)state;
+    check(cases, ARRAY_SIZE(cases));
+}
+
+/* Blank lines and neighbours. */
+static void test_layout(void **state)
+{
+    static const struct feature_case cases[] = {
+        {"正文一段。\n\n\n\n法官走进牧区\n\n\n\n正文二段。\n", 1, FEAT_GAP_BOTH, true},
+        {"正文一段。\n\n法官走进牧区\n\n正文二段。\n", 1, FEAT_GAP_BOTH, false},
+        {"标题\n\n本报记者 王五\n", 0, FEAT_NEXT_FIELD, true},
+        {"标题\n\n正文第一段。\n", 0, FEAT_NEXT_FIELD, false},
+        {"依法审结案件，\n同比上升。\n", 1, FEAT_PREV_UNENDED, true},
+        {"依法审结案件，\n同比上升。\n", 1, FEAT_PREV_MIDSENTENCE, true},
+        {"依法审结案件。\n同比上升。\n", 1, FEAT_PREV_UNENDED, false},
+        {"破与立的辩证法——\n新题新解\n", 1, FEAT_PREV_DASH_END, true},
+        {"某某县人民法院：\n以三个聚焦推动审判质效提升\n", 0, FEAT_COLON_HEAD, true},
+        {"某某县人民法院：\n以三个聚焦推动审判质效提升\n", 1, FEAT_PREV_COLON_HEAD, true},
+        {"加强政治建设\n让理论武装实起来\n", 0, FEAT_NEXT_HEADING_SHAPE, true},
+        {"青柘县法院开展调解工作\n正文\n青柘县法院开展调解工作\n", 0, FEAT_REPEATED_LATER, true},
+        {"青柘县法院开展调解工作\n正文\n青柘县法院开展调解工作\n", 2, FEAT_REPEATED_EARLIER, true},
+        {"青柘县法院开展调解工作\n\n正文。\n", 0, FEAT_FIRST_SHAPED, true},
+        {"前一段写完了。\n\n巡回审判,法官来了\n\n山里的村民一早就等在院子里，法官把国徽挂在墙上，"
+         "开始审理一起土地纠纷，双方当事人都到了场，旁听的村民也越来越多。\n",
+         1, FEAT_COMMA_HEADING, true},
+        {"前一段写完了。\n\n深化学习教育,锤炼过硬司法本\n\n领。扎实开展学习教育，"
+         "推动作风持续好转，全院干警面貌一新。\n",
+         1, FEAT_COMMA_HEADING, false},
+        {"前一段写完了。\n\n深化学习教育,锤炼过硬司法本\n\n领。扎实开展学习教育。\n", 1,
+         FEAT_NEXT_FRAGMENT, true},
+        {"正文一段。\n\n守护绿水青\n", 1, FEAT_LAST, true},
+        {"该院全年审结各类案件一万余件，同比上升百分之五，群众满意度持续提升，各项工作取得新成效。"
+         "\n"
+         "有行动就有感动\n今年以来，该院执行到位金额同比上升两成。\n",
+         1, FEAT_BETWEEN_PARAS, true},
+        {"该院全年审结各类案件一万余件，同比上升百分之五，群众满意度持续提升，各项工作取得新成效，"
+         "\n"
+         "有行动就有感动\n今年以来，该院执行到位金额同比上升两成。\n",
+         1, FEAT_BETWEEN_PARAS, false},
+        {"正文一段。\n\n一、守护绿水青\n", 1, FEAT_LAST, false},
+    };
+    (void)state;
+    check(cases, ARRAY_SIZE(cases));
+}
+
+/* Page furniture and metadata. */
+static void test_furniture(void **state)
+{
+    static const struct feature_case cases[] = {
+        {"首页 > 新闻中心 > 正文\n", 0, FEAT_BREADCRUMB, true},
+        {"山里的小法庭<br />\n", 0, FEAT_BREADCRUMB, false},
+        {"当前位置：首页 > 法院动态\n", 0, FEAT_NOISE, true},
+        {"分享到：\n", 0, FEAT_NOISE, true},
+        {"打印 字号：大 中 小\n", 0, FEAT_NOISE, true},
+        {"青柘法院网\n", 0, FEAT_SITE_NAME, true},
+        {"织密天罗地网 守护万家灯火\n", 0, FEAT_SITE_NAME, false},
+        {"青柘县法院开展调解工作_青柘法院网\n", 0, FEAT_PAGE_TITLE_SITE, true},
+        {"发布时间：2025-06-18 09:30 来源：青柘县人民法院\n", 0, FEAT_META, true},
+        {"发布时间：2025-06-18 09:30 来源：青柘县人民法院\n", 0, FEAT_HAS_DATE, true},
+        {"今天是 2025年07月07日 星期一\n", 0, FEAT_RENDER_DATE, true},
+        {"星期天\n", 0, FEAT_RENDER_DATE, true},
+        {"作者：佚名 来源：青柘新闻网\n", 0, FEAT_ANONYMOUS, true},
+        {"责任编辑：陈明\n", 0, FEAT_FOOTER, true},
+        {"（完）\n", 0, FEAT_FOOTER, true},
+        {"<br />\n", 0, FEAT_HTML, true},
+        {"编者按\n", 0, FEAT_LABEL, true},
+        {"编者按：这是一组关于基层法庭的报道。\n", 0, FEAT_EDITOR_NOTE, true},
+        {"第03版：要闻\n", 0, FEAT_EPAPER, true},
+        {"总编室 :23456781\n", 0, FEAT_PHONE, true},
+        {"发布日期:2025-02-06\n", 0, FEAT_PHONE, false},
+        {"本文为《某某法治》杂志原创稿件\n", 0, FEAT_PROVENANCE, true},
+    };
+    (void)state;
+    check(cases, ARRAY_SIZE(cases));
+}
+
+/* Fields: bylines, sign-offs, dates, venues, part headings. */
+static void test_fields(void **state)
+{
+    static const struct feature_case cases[] = {
+        {"本报记者●王五\n", 0, FEAT_BYLINE, true},
+        {"文 | 本刊记者 林某\n", 0, FEAT_BYLINE, true},
+        {"青柘法治报记者 林某\n", 0, FEAT_BYLINE, true},
+        {"青柘县人民法院院长 林知秋\n", 0, FEAT_BYLINE, true},
+        {"青柘县人民法院院长林知秋\n", 0, FEAT_BYLINE, true},
+        {"青柘县人民法院院长 林 秋\n", 0, FEAT_BYLINE, true},
+        {"记者了解到，该院今年审结案件三千件。\n", 0, FEAT_BYLINE, false},
+        {"——记青柘县人民法院庭长林知秋\n", 0, FEAT_BYLINE, false},
+        {"本报讯（记者 林某 通讯员 张某）近日，青柘县人民法院开通热线。\n", 0, FEAT_LEAD_BYLINE,
+         true},
+        {"（金豆）\n", 0, FEAT_SIGNOFF, true},
+        {"标题\n导语。\n正文一段。\n正文二段。\n正文三段。\n正文四段。\n"
+         "林某 青柘法治报记者 张某 摄影报道\n",
+         6, FEAT_CLOSING_CREDIT, true},
+        {"法庭成为了群众身边的窗口。（林某）\n", 0, FEAT_SIGNOFF_GLUED, true},
+        {"2025年1月15日在青柘市第五届人民代表大会第三次会议上\n", 0, FEAT_VENUE, true},
+        {"2024年主要工作\n", 0, FEAT_PART, true},
+        {"发展篇\n", 0, FEAT_PART, true},
+        {"中新网青柘2月1日电 题：山里的法官\n", 0, FEAT_DATELINE_TITLE, true},
+        {"林知秋 王小川\n", 0, FEAT_NAME_ONLY, true},
+        {"党建引领\n", 0, FEAT_NAME_ONLY, false},
+        {"青柘县人民法院工作报告\n", 0, FEAT_WORK_REPORT, true},
+        {"青柘县人民法院工作报告\n", 0, FEAT_NAMES_COURT, true},
+    };
+    (void)state;
+    check(cases, ARRAY_SIZE(cases));
+}
+
+/* Captions. */
+static void test_captions(void **state)
+{
+    static const struct feature_case cases[] = {
+        {"图为法官在田间调解纠纷\n", 0, FEAT_CAPTION_MARK, true},
+        {"▲法官在田间调解纠纷\n", 0, FEAT_CAPTION_MARK, true},
+        {"法官在田间调解纠纷。林某 摄\n", 0, FEAT_CAPTION_CREDIT, true},
+        {"法官在田间调解纠纷 青柘县法院供图\n", 0, FEAT_CAPTION_CREDIT, true},
+        {"图一、法庭建在水上\n", 0, FEAT_FIGURE_NUMBER, true},
+        {"表1 各年结案数\n", 0, FEAT_FIGURE_NUMBER, true},
+        {"图书馆开放日\n", 0, FEAT_FIGURE_NUMBER, false},
+        {"(资料图)\n", 0, FEAT_PLACEHOLDER, true},
+        {"12.jpg▲法官在田间调解纠纷\n", 0, FEAT_IMAGE_NAME, true},
+        {"• 法官在田间调解纠纷\n", 0, FEAT_BULLET, true},
+    };
+    (void)state;
+    check(cases, ARRAY_SIZE(cases));
+}
+
+/* Columns: the width of hard-wrapped lines. */
+static void test_columns(void **state)
+{
+    const char *t = "标题\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n\n强化执行\n\n"
+                    "该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
+                    "群众满意度不断提升明显。\n";
+    struct text_lines tl;
+
+    (void)state;
+    text_lines_cut(t, &tl);
+    assert_true(tl.doc.colwidth >= 11 && tl.doc.colwidth <= 14);
+    assert_true(tl.f[1].on[FEAT_COLUMN_LINE]);     /* 近年来，… a column line */
+    assert_true(tl.f[5].on[FEAT_SHORT_IN_COLUMN]); /* 强化执行 */
+    assert_false(tl.f[1].on[FEAT_CLOSES]);
+    assert_true(tl.f[4].on[FEAT_CLOSES]); /* …明显成效。 ends its paragraph */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_shape),     cmocka_unit_test(test_layout),
+        cmocka_unit_test(test_furniture), cmocka_unit_test(test_fields),
+        cmocka_unit_test(test_captions),  cmocka_unit_test(test_columns),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
