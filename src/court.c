@@ -1513,10 +1513,43 @@ struct ctx_place {
 struct ctx {
     struct ctx_place *v;
     size_t nr, alloc;
+    /* (id, multi) pairs already in v, open-addressed: entry + 1, 0 when free.
+     * The searches below take the first entry that decides, so a place named
+     * again adds nothing, and a report naming 鼓楼区 ten thousand times keeps
+     * one entry for each of its places instead of forty thousand. */
+    uint32_t *seen;
+    size_t nr_slots; /* a power of two, at least twice nr */
 };
+
+static size_t ctx_slot(const struct ctx *cx, uint32_t key)
+{
+    size_t mask = cx->nr_slots - 1, h = (key * 2654435761u) & mask;
+
+    while (cx->seen[h] && cx->seen[h] != key + 1)
+        h = (h + 1) & mask;
+    return h;
+}
 
 static void ctx_add(struct ctx *cx, int id, bool multi)
 {
+    uint32_t key = (uint32_t)id * 2 + multi;
+    size_t h;
+
+    if (2 * (cx->nr + 1) > cx->nr_slots) {
+        uint32_t *old = cx->seen;
+        size_t nold = cx->nr_slots;
+
+        cx->nr_slots = nold ? 2 * nold : 64;
+        cx->seen = xcalloc(cx->nr_slots, sizeof(*cx->seen));
+        for (size_t i = 0; i < nold; i++)
+            if (old[i])
+                cx->seen[ctx_slot(cx, old[i] - 1)] = old[i];
+        free(old);
+    }
+    h = ctx_slot(cx, key);
+    if (cx->seen[h])
+        return;
+    cx->seen[h] = key + 1;
     ALLOC_GROW(cx->v, cx->nr + 1, cx->alloc);
     cx->v[cx->nr].id = id;
     cx->v[cx->nr++].multi = multi;
@@ -1851,7 +1884,8 @@ static void resolve_all(struct finder *f)
             m->kind = MK_COLLECTIVE;
     }
     free(f->cx.v);
-    f->cx.v = NULL;
+    free(f->cx.seen);
+    memset(&f->cx, 0, sizeof(f->cx));
 }
 
 /* The name of mention i in this report, or NULL when it names no court. */
@@ -2060,6 +2094,64 @@ static int story_court(const struct finder *f, int mi)
  * Courts: every named court in order of first mention, then the one the
  * report is mainly about moved to the front (see main_mention()).
  */
+/* A basic court the report names, by its county; first mention first. */
+struct county_court {
+    int county, court;
+    size_t order;
+};
+
+static int county_court_cmp(const void *a, const void *b)
+{
+    const struct county_court *x = a, *y = b;
+
+    if (x->county != y->county)
+        return x->county < y->county ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * A tribunal of a town within a named basic court's county is held by that
+ * court (大板镇人民法庭 in a report naming 克什克腾旗人民法院). The basic courts
+ * are sorted by county once, so a report naming many tribunals costs a lookup
+ * each, not a pass over every mention.
+ */
+static void hold_town_tribunals(const struct finder *f, const int *court_of)
+{
+    struct report *r = f->r;
+    struct county_court *cc = xmalloc((f->sc.nr ? f->sc.nr : 1) * sizeof(*cc));
+    size_t nr = 0;
+
+    for (size_t k = 0; k < f->sc.nr; k++)
+        if (court_of[k] >= 0 && f->sc.v[k].kind == MK_COURT && f->sc.v[k].level == COURT_BASIC &&
+            f->place_of[k] >= 0)
+            cc[nr++] = (struct county_court){f->place_of[k], court_of[k], k};
+    qsort(cc, nr, sizeof(*cc), county_court_cmp);
+    for (size_t i = 0; i < f->sc.nr && nr; i++) {
+        const struct mention *m = &f->sc.v[i];
+        int t = court_of[i];
+        size_t lo = 0, hi = nr;
+        struct county_court key;
+
+        if (t < 0 || !m->town || r->court_parent[t] >= 0 || f->place_of[i] < 0)
+            continue;
+        key.county = gazetteer_ancestor(f->place_of[i], GAZ_COUNTY);
+        key.order = 0;
+        if (key.county < 0)
+            continue;
+        while (lo < hi) { /* the first of the county */
+            size_t mid = (lo + hi) / 2;
+
+            if (county_court_cmp(&cc[mid], &key) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < nr && cc[lo].county == key.county && cc[lo].court != t)
+            r->court_parent[t] = cc[lo].court;
+    }
+    free(cc);
+}
+
 void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
 {
     struct finder f = {.r = r, .chrome = chrome, .chrome_len = chrome_len};
@@ -2100,21 +2192,7 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
         court_of[i] =
             add_court_key(&cs, m->name, k >= 0 ? NULL : mention_key(&f, i, m->name), parent);
     }
-    /* a tribunal of a town within a named basic court's county: held by that court */
-    for (size_t i = 0; i < f.sc.nr; i++) {
-        const struct mention *m = &f.sc.v[i];
-        int t = court_of[i], county;
-
-        if (t < 0 || !m->town || r->court_parent[t] >= 0 || f.place_of[i] < 0)
-            continue;
-        county = gazetteer_ancestor(f.place_of[i], GAZ_COUNTY);
-        for (size_t k = 0; k < f.sc.nr && county >= 0; k++)
-            if (court_of[k] >= 0 && court_of[k] != t && f.sc.v[k].kind == MK_COURT &&
-                f.sc.v[k].level == COURT_BASIC && f.place_of[k] == county) {
-                r->court_parent[t] = court_of[k];
-                break;
-            }
-    }
+    hold_town_tribunals(&f, court_of);
     if (si >= 0) {
         main = court_of[si];
         if (f.sc.v[si].level == COURT_TRIBUNAL && r->court_parent[main] >= 0)
