@@ -574,6 +574,16 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_FIGURE_NUMBER] = figure_number(s, n) && chars <= 60;
     on[FEAT_PLACEHOLDER] = chars <= 8 && starts_any(s, n, placeholders, ARRAY_SIZE(placeholders));
     on[FEAT_IMAGE_NAME] = (words & 1u << PAGE_IMAGE);
+    if (on[FEAT_IMAGE_NAME] && !on[FEAT_CAPTION_MARK]) { /* 11.jpg ▲…: the mark after the name */
+        const char *dot = memchr(s, '.', n);
+        size_t k = dot ? (size_t)(dot - s) : n;
+
+        while (k < n && s[k] != ' ' && (unsigned char)s[k] < 0x80)
+            k++;
+        while (k < n && s[k] == ' ')
+            k++;
+        on[FEAT_CAPTION_MARK] = k < n && rules_caption_marker(s + k, n - k);
+    }
     on[FEAT_BULLET] = first == 0x2022 || first == 0x25AA || first == 0xB7;
     /* 某某报讯 图为:…: a caption after a dateline */
     on[FEAT_CAPTION_MARK] = on[FEAT_CAPTION_MARK] ||
@@ -727,7 +737,7 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
                                   on[FEAT_PUNCT_FREE] && closing_credit(l[i].s, l[i].len);
         /* a column line: as wide as the column, touching a line no wider */
         if (doc->colwidth && out[i].chars * 100 >= doc->colwidth * 85 &&
-            out[i].chars * 100 <= doc->colwidth * 130)
+            out[i].chars * 100 <= doc->colwidth * 130 && !on[FEAT_BULLET])
             on[FEAT_COLUMN_LINE] =
                 (pv && l[i].blanks_before == 0 && pv->chars * 100 <= doc->colwidth * 130) ||
                 (nx && l[i].blanks_after == 0 && nx->chars * 100 <= doc->colwidth * 130);

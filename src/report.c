@@ -827,7 +827,9 @@ static size_t glued_caption(const char *s, size_t n)
         if (!at)
             continue;
         end = (size_t)(at - s) + strlen(credits[k]);
-        if (end + 6 < n && text_count(s, end) <= 90 && !memmem(s, end, "。", 3))
+        /* a caption that says so (图为…) may hold a sentence before its credit */
+        if (end + 6 < n && text_count(s, end) <= 90 &&
+            (!memmem(s, end, "。", 3) || rules_caption_marker(s, end)))
             return end;
     }
     return 0;

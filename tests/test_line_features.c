@@ -183,6 +183,8 @@ static void test_captions(void **state)
         {"图书馆开放日\n", 0, FEAT_FIGURE_NUMBER, false},
         {"(资料图)\n", 0, FEAT_PLACEHOLDER, true},
         {"12.jpg▲法官在田间调解纠纷\n", 0, FEAT_IMAGE_NAME, true},
+        {"13.jpg ▲法官在田间调解纠纷\n", 0, FEAT_CAPTION_MARK, true},
+        {"資料圖為法官在田間調解糾紛\n", 0, FEAT_CAPTION_MARK, true},
         {"• 法官在田间调解纠纷\n", 0, FEAT_BULLET, true},
     };
     (void)state;

@@ -237,6 +237,26 @@ static void test_web_noise_leaves_the_body(void **state)
 /* Where a report came from: a source line, a paper named in brackets, an
  * e-paper's line; an account's code is no source. Shown and searchable as a
  * block at the head. */
+/* A caption glued before its paragraph, taken up to its credit. */
+static void test_glued_caption(void **state)
+{
+    const char *t = "标题\n\n导语写在这里，说明全文的内容。\n\n"
+                    "图为青柘县法院的法官在田间调解纠纷。林某 摄法庭设在村委会，"
+                    "法官每月来这里开庭两次，方便群众就近解决纠纷。\n";
+    struct report *r = report_parse("t", t, strlen(t), false);
+    bool found = false;
+
+    (void)state;
+    for (size_t b = 0; b < r->nr_blocks; b++)
+        if (r->blocks[b].kind == BLOCK_CAPTION)
+            found = r->blocks[b].len == strlen("图为青柘县法院的法官在田间调解纠纷。林某 摄") &&
+                    !memcmp(report_block_text(r, &r->blocks[b]),
+                            "图为青柘县法院的法官在田间调解纠纷。林某 摄", r->blocks[b].len);
+    assert_true(found);
+    report_free(r);
+    expect_para(t, 1, "法庭设在村委会，法官每月来这里开庭两次，方便群众就近解决纠纷。");
+}
+
 /* Sign-offs: glued to the last paragraph, or a closing credit kept whole. */
 static void test_signoffs(void **state)
 {
@@ -439,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
+        cmocka_unit_test(test_glued_caption),
         cmocka_unit_test(test_column_cut_metadata),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
