@@ -280,6 +280,7 @@ static const struct weight {
     W(PREV_MIDSENTENCE, PART, -5, "a heading does not stand in a sentence running on"),
     T(PREV_UNENDED, BODY, HEADING, -7, "a heading does not cut a paragraph running on"),
     T(ALWAYS, HEADING, HEADING, -3, "headings seldom follow each other"),
+    T(ALWAYS, META, HEADING, -3, "under the metadata comes the lead or its picture, not a section"),
     W(ALWAYS, HEADING_MORE, -6, "most headings are one line"),
     W(PUNCT_FREE, HEADING_MORE, 2, "headings have no commas"),
     W(HEADING_SHAPE, HEADING_MORE, 2, "the second half of a heading has its shape"),

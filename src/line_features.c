@@ -301,8 +301,10 @@ static bool fragment_first(const char *s, size_t n)
 
     for (size_t i = 0; i < n && chars <= 2;) {
         i += text_next(s + i, n - i, &c);
-        if (c == 0x3002 || c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B)
-            return chars >= 1;
+        if (c == 0x3002 || c == 0xFF1B || c == ';')
+            return chars >= 1; /* 领。: a sentence's end */
+        if (c == 0xFF0C || c == ',' || c == 0x3001)
+            return chars == 1; /* 的，: its last word; 首先，opens a new one */
         chars++;
     }
     return false;
@@ -502,6 +504,12 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
         on[FEAT_STOP_INSIDE] = stop && (size_t)(stop - s) + 3 < n;
     }
     on[FEAT_PUNCT_FREE] = !lf->f.stops && !lf->f.commas;
+    if (lf->mark != MARK_NONE && !on[FEAT_PUNCT_FREE] && lf->mlen < n) {
+        struct line_facts rest; /* 一、 or 1、: the marker's 、 is no punctuation */
+
+        rules_scan(s + lf->mlen, n - lf->mlen, &rest);
+        on[FEAT_PUNCT_FREE] = !rest.stops && !rest.commas;
+    }
     on[FEAT_BLANK_BEFORE] = l->blanks_before != 0;
     on[FEAT_BLANK_AFTER] = l->blanks_after != 0;
     on[FEAT_GAP_BEFORE] = l->blanks_before >= doc->caption_gap;
@@ -742,6 +750,7 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
                 (pv && l[i].blanks_before == 0 && pv->chars * 100 <= doc->colwidth * 130) ||
                 (nx && l[i].blanks_after == 0 && nx->chars * 100 <= doc->colwidth * 130);
         if (nx && l[i].blanks_after == 0 && !(nx->on[FEAT_HEADING_SHAPE] && nx->chars <= 16) &&
+            nx->mark == MARK_NONE && /* a numbered heading under it is no paragraph */
             !nx->on[FEAT_BYLINE] && !nx->on[FEAT_DATE_LINE] && !nx->on[FEAT_META]) {
             size_t wide = nx->chars > doc->colwidth ? nx->chars : doc->colwidth;
 

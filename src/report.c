@@ -952,6 +952,10 @@ static void build(struct parser *p)
             add_block(p, BLOCK_SUBTITLE, 0, sb.buf, sb.len);
             break;
         case KIND_BYLINE:
+            if (p->feat[i].on[FEAT_META]) { /* 作者：X 发布时间：…: the metadata's rules */
+                take_chrome(p, i);
+                break;
+            }
             flush_para(p);
             clean_byline(s, n, &sb);
             /* a byline with a role or an office beats a bare name taken
