@@ -233,6 +233,20 @@ static void split_lines(struct parser *p, const char *text, size_t len)
     }
 }
 
+/* Two phrases with a space between them: the shape of a heading. */
+static bool two_phrases(const char *s, size_t n)
+{
+    uint32_t prev = 0, c;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &c);
+        if (text_is_blank(c) && text_is_cjk(prev))
+            return true;
+        prev = c;
+    }
+    return false;
+}
+
 /* Whether a column line runs on into the next: as wide as the column, no
  * sentence end, and a comma, colon, bar or digit in it (a sentence or a
  * metadata line cut by the column, not a headline's half), the next line
@@ -251,11 +265,17 @@ static bool runs_on(const struct parser *p, size_t i)
     if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||
         next_first == 0x25CF || next_first == 0x25B2 || next_first == 0x3010)
         return false;
+    /* a numbered heading stands alone, unless its text runs on (1、…，) */
+    if (rules_marker(s, ln->len, &mlen) != MARK_NONE && last != 0xFF0C && last != ',')
+        return false;
     /* a sentence (commas), or metadata (digits with : | -); a headline's
-     * half has neither */
-    if (!(ln->f.commas || (ln->f.digits && (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) ||
-                                            memchr(s, '-', ln->len) || text_has(s, ln->len, "：") ||
-                                            text_has(s, ln->len, "年")))))
+     * half has neither. Past the headline's lines, a column line without
+     * them runs on too, unless it is two phrases (a heading) */
+    if (!(ln->f.commas ||
+          (ln->f.digits &&
+           (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
+            text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
+          (i >= 8 && !ln->f.gaps && !two_phrases(s, ln->len))))
         return false;
     /* a number cut in two (2024-03- / 05) is no numbered heading below */
     if ((last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/')
