@@ -745,7 +745,8 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
                                   on[FEAT_PUNCT_FREE] && closing_credit(l[i].s, l[i].len);
         /* a column line: as wide as the column, touching a line no wider */
         if (doc->colwidth && out[i].chars * 100 >= doc->colwidth * 85 &&
-            out[i].chars * 100 <= doc->colwidth * 130 && !on[FEAT_BULLET])
+            out[i].chars * 100 <= doc->colwidth * 130 && !on[FEAT_BULLET] &&
+            out[i].mark != MARK_CN && out[i].mark != MARK_CN_PAREN && out[i].mark != MARK_CHAPTER)
             on[FEAT_COLUMN_LINE] =
                 (pv && l[i].blanks_before == 0 && pv->chars * 100 <= doc->colwidth * 130) ||
                 (nx && l[i].blanks_after == 0 && nx->chars * 100 <= doc->colwidth * 130);

@@ -251,7 +251,7 @@ static bool two_phrases(const char *s, size_t n)
  * sentence end, and a comma, colon, bar or digit in it (a sentence or a
  * metadata line cut by the column, not a headline's half), the next line
  * right under it and not a numbered heading. */
-static bool runs_on(const struct parser *p, size_t i)
+static bool runs_on(const struct parser *p, size_t i, bool in_body)
 {
     const struct line *ln = &p->lines[i], *nx = &p->lines[i + 1];
     const char *s = ltext(p, i);
@@ -269,13 +269,13 @@ static bool runs_on(const struct parser *p, size_t i)
     if (rules_marker(s, ln->len, &mlen) != MARK_NONE && last != 0xFF0C && last != ',')
         return false;
     /* a sentence (commas), or metadata (digits with : | -); a headline's
-     * half has neither. Past the headline's lines, a column line without
-     * them runs on too, unless it is two phrases (a heading) */
+     * half has neither. Once a sentence has ended (the body), a column line
+     * without them runs on too, unless it is two phrases (a heading) */
     if (!(ln->f.commas ||
           (ln->f.digits &&
            (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
             text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
-          (i >= 8 && !ln->f.gaps && !two_phrases(s, ln->len))))
+          (in_body && !ln->f.gaps && !two_phrases(s, ln->len))))
         return false;
     /* a number cut in two (2024-03- / 05) is no numbered heading below */
     if ((last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/')
@@ -294,6 +294,7 @@ static void unwrap(struct parser *p)
 {
     struct line *out;
     size_t nr = 0, wide = 0;
+    bool in_body = false; /* a sentence has ended above */
 
     /* only a text that is mostly column lines: a web page with a few lines
      * of that width is one paragraph to a line */
@@ -309,8 +310,10 @@ static void unwrap(struct parser *p)
         struct line *ln = &out[nr++];
 
         *ln = p->lines[i];
-        while (k + 1 < p->nr && runs_on(p, k))
+        while (k + 1 < p->nr && runs_on(p, k, in_body))
             k++;
+        for (size_t j = i; j <= k && !in_body; j++)
+            in_body = text_is_sentence_end(text_last(ltext(p, j), p->lines[j].len, true));
         if (k > i) {
             struct sbuf sb = SBUF_INIT;
 

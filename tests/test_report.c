@@ -338,6 +338,22 @@ static void test_column_cut_metadata(void **state)
     report_free(r);
 }
 
+/* In a column, a numbered heading as wide as the column stands alone; a line
+ * of the paragraph below runs on into it even without punctuation. */
+static void test_column_heading_stands_alone(void **state)
+{
+    const char *t = "标题\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n"
+                    "一、服务发展大局的主要做法\n该院开展涉企积案清理行动\n"
+                    "执行到位金额同比上升两成，\n群众满意度提升。\n"
+                    "近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t标题\ncourt\t青柘县人民法院\nsection\t1\t一、服务发展大局的主要做法\n");
+    expect_para(t, 1, "该院开展涉企积案清理行动执行到位金额同比上升两成，群众满意度提升。");
+}
+
 static void test_indented_paragraphs(void **state)
 {
     /* plain-text articles: each paragraph starts with two ideographic spaces */
@@ -461,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_signoffs),
         cmocka_unit_test(test_glued_caption),
         cmocka_unit_test(test_column_cut_metadata),
+        cmocka_unit_test(test_column_heading_stands_alone),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_front_matter),
