@@ -301,8 +301,10 @@ static bool fragment_first(const char *s, size_t n)
 
     for (size_t i = 0; i < n && chars <= 2;) {
         i += text_next(s + i, n - i, &c);
-        if (c == 0x3002 || c == 0xFF0C || c == ',' || c == 0x3001 || c == 0xFF1B)
-            return chars >= 1;
+        if (c == 0x3002 || c == 0xFF1B || c == ';')
+            return chars >= 1; /* 领。: a sentence's end */
+        if (c == 0xFF0C || c == ',' || c == 0x3001)
+            return chars == 1; /* 的，: its last word; 首先，opens a new one */
         chars++;
     }
     return false;
@@ -502,6 +504,12 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
         on[FEAT_STOP_INSIDE] = stop && (size_t)(stop - s) + 3 < n;
     }
     on[FEAT_PUNCT_FREE] = !lf->f.stops && !lf->f.commas;
+    if (lf->mark != MARK_NONE && !on[FEAT_PUNCT_FREE] && lf->mlen < n) {
+        struct line_facts rest; /* 一、 or 1、: the marker's 、 is no punctuation */
+
+        rules_scan(s + lf->mlen, n - lf->mlen, &rest);
+        on[FEAT_PUNCT_FREE] = !rest.stops && !rest.commas;
+    }
     on[FEAT_BLANK_BEFORE] = l->blanks_before != 0;
     on[FEAT_BLANK_AFTER] = l->blanks_after != 0;
     on[FEAT_GAP_BEFORE] = l->blanks_before >= doc->caption_gap;
@@ -574,6 +582,16 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_FIGURE_NUMBER] = figure_number(s, n) && chars <= 60;
     on[FEAT_PLACEHOLDER] = chars <= 8 && starts_any(s, n, placeholders, ARRAY_SIZE(placeholders));
     on[FEAT_IMAGE_NAME] = (words & 1u << PAGE_IMAGE);
+    if (on[FEAT_IMAGE_NAME] && !on[FEAT_CAPTION_MARK]) { /* 11.jpg ▲…: the mark after the name */
+        const char *dot = memchr(s, '.', n);
+        size_t k = dot ? (size_t)(dot - s) : n;
+
+        while (k < n && s[k] != ' ' && (unsigned char)s[k] < 0x80)
+            k++;
+        while (k < n && s[k] == ' ')
+            k++;
+        on[FEAT_CAPTION_MARK] = k < n && rules_caption_marker(s + k, n - k);
+    }
     on[FEAT_BULLET] = first == 0x2022 || first == 0x25AA || first == 0xB7;
     /* 某某报讯 图为:…: a caption after a dateline */
     on[FEAT_CAPTION_MARK] = on[FEAT_CAPTION_MARK] ||
@@ -727,11 +745,13 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
                                   on[FEAT_PUNCT_FREE] && closing_credit(l[i].s, l[i].len);
         /* a column line: as wide as the column, touching a line no wider */
         if (doc->colwidth && out[i].chars * 100 >= doc->colwidth * 85 &&
-            out[i].chars * 100 <= doc->colwidth * 130)
+            out[i].chars * 100 <= doc->colwidth * 130 && !on[FEAT_BULLET] &&
+            out[i].mark != MARK_CN && out[i].mark != MARK_CN_PAREN && out[i].mark != MARK_CHAPTER)
             on[FEAT_COLUMN_LINE] =
                 (pv && l[i].blanks_before == 0 && pv->chars * 100 <= doc->colwidth * 130) ||
                 (nx && l[i].blanks_after == 0 && nx->chars * 100 <= doc->colwidth * 130);
         if (nx && l[i].blanks_after == 0 && !(nx->on[FEAT_HEADING_SHAPE] && nx->chars <= 16) &&
+            nx->mark == MARK_NONE && /* a numbered heading under it is no paragraph */
             !nx->on[FEAT_BYLINE] && !nx->on[FEAT_DATE_LINE] && !nx->on[FEAT_META]) {
             size_t wide = nx->chars > doc->colwidth ? nx->chars : doc->colwidth;
 

@@ -233,11 +233,25 @@ static void split_lines(struct parser *p, const char *text, size_t len)
     }
 }
 
+/* Two phrases with a space between them: the shape of a heading. */
+static bool two_phrases(const char *s, size_t n)
+{
+    uint32_t prev = 0, c;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &c);
+        if (text_is_blank(c) && text_is_cjk(prev))
+            return true;
+        prev = c;
+    }
+    return false;
+}
+
 /* Whether a column line runs on into the next: as wide as the column, no
  * sentence end, and a comma, colon, bar or digit in it (a sentence or a
  * metadata line cut by the column, not a headline's half), the next line
  * right under it and not a numbered heading. */
-static bool runs_on(const struct parser *p, size_t i)
+static bool runs_on(const struct parser *p, size_t i, bool in_body)
 {
     const struct line *ln = &p->lines[i], *nx = &p->lines[i + 1];
     const char *s = ltext(p, i);
@@ -251,11 +265,17 @@ static bool runs_on(const struct parser *p, size_t i)
     if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||
         next_first == 0x25CF || next_first == 0x25B2 || next_first == 0x3010)
         return false;
+    /* a numbered heading stands alone, unless its text runs on (1、…，) */
+    if (rules_marker(s, ln->len, &mlen) != MARK_NONE && last != 0xFF0C && last != ',')
+        return false;
     /* a sentence (commas), or metadata (digits with : | -); a headline's
-     * half has neither */
-    if (!(ln->f.commas || (ln->f.digits && (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) ||
-                                            memchr(s, '-', ln->len) || text_has(s, ln->len, "：") ||
-                                            text_has(s, ln->len, "年")))))
+     * half has neither. Once a sentence has ended (the body), a column line
+     * without them runs on too, unless it is two phrases (a heading) */
+    if (!(ln->f.commas ||
+          (ln->f.digits &&
+           (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
+            text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
+          (in_body && !ln->f.gaps && !two_phrases(s, ln->len))))
         return false;
     /* a number cut in two (2024-03- / 05) is no numbered heading below */
     if ((last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/')
@@ -274,6 +294,7 @@ static void unwrap(struct parser *p)
 {
     struct line *out;
     size_t nr = 0, wide = 0;
+    bool in_body = false; /* a sentence has ended above */
 
     /* only a text that is mostly column lines: a web page with a few lines
      * of that width is one paragraph to a line */
@@ -289,8 +310,10 @@ static void unwrap(struct parser *p)
         struct line *ln = &out[nr++];
 
         *ln = p->lines[i];
-        while (k + 1 < p->nr && runs_on(p, k))
+        while (k + 1 < p->nr && runs_on(p, k, in_body))
             k++;
+        for (size_t j = i; j <= k && !in_body; j++)
+            in_body = text_is_sentence_end(text_last(ltext(p, j), p->lines[j].len, true));
         if (k > i) {
             struct sbuf sb = SBUF_INIT;
 
@@ -827,7 +850,9 @@ static size_t glued_caption(const char *s, size_t n)
         if (!at)
             continue;
         end = (size_t)(at - s) + strlen(credits[k]);
-        if (end + 6 < n && text_count(s, end) <= 90 && !memmem(s, end, "。", 3))
+        /* a caption that says so (图为…) may hold a sentence before its credit */
+        if (end + 6 < n && text_count(s, end) <= 90 &&
+            (!memmem(s, end, "。", 3) || rules_caption_marker(s, end)))
             return end;
     }
     return 0;
@@ -950,6 +975,10 @@ static void build(struct parser *p)
             add_block(p, BLOCK_SUBTITLE, 0, sb.buf, sb.len);
             break;
         case KIND_BYLINE:
+            if (p->feat[i].on[FEAT_META]) { /* 作者：X 发布时间：…: the metadata's rules */
+                take_chrome(p, i);
+                break;
+            }
             flush_para(p);
             clean_byline(s, n, &sb);
             /* a byline with a role or an office beats a bare name taken

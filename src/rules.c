@@ -335,8 +335,8 @@ static const char *const meta_keys[] = {
 
 /* Photo captions that say so: 图为…, 上图：…, ▲…, △…, 【图】…, （图片：…）. */
 static const char *const caption_starts[] = {
-    "图为", "上图", "下图",   "左图",   "右图",   "图：",  "图:",  "▲",
-    "△",    "▼",    "【图】", "（图）", "图片：", "图片:", "题图", "配图",
+    "图为", "圖為", "资料图为", "資料圖為", "上图",   "下图",   "左图",  "右图", "图：", "图:",
+    "▲",    "△",    "▼",        "【图】",   "（图）", "图片：", "图片:", "题图", "配图",
 };
 
 /*
@@ -402,7 +402,7 @@ static void build_tables(void)
     phrase_set_add(&tables.chrome, noise_credits, ARRAY_SIZE(noise_credits));
     phrase_set_add(&tables.chrome, home, ARRAY_SIZE(home));
     phrase_set_add(&tables.meta, meta_keys, ARRAY_SIZE(meta_keys));
-    charset_init(&tables.caption_firsts, "图上下左右▲△▼【（题配");
+    charset_init(&tables.caption_firsts, "图圖资資上下左右▲△▼【（题配");
     charset_init(&tables.role_firsts, "本特见实通记摄文图撰作全首采記");
 #define PAGE_LIST(v) phrase_set_add(&tables.page, v, ARRAY_SIZE(v))
     PAGE_LIST(widget_words);

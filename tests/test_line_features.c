@@ -92,6 +92,9 @@ static void test_layout(void **state)
          1, FEAT_COMMA_HEADING, false},
         {"前一段写完了。\n\n深化学习教育,锤炼过硬司法本\n\n领。扎实开展学习教育。\n", 1,
          FEAT_NEXT_FRAGMENT, true},
+        {"前一段写完了。\n\n（一）效率下降拉长审理周期\n\n首先，法定审限内结案率有所下降。\n", 1,
+         FEAT_NEXT_FRAGMENT, false},
+        {"一、坚持司法为民\n", 0, FEAT_PUNCT_FREE, true},
         {"正文一段。\n\n守护绿水青\n", 1, FEAT_LAST, true},
         {"该院全年审结各类案件一万余件，同比上升百分之五，群众满意度持续提升，各项工作取得新成效。"
          "\n"
@@ -183,6 +186,8 @@ static void test_captions(void **state)
         {"图书馆开放日\n", 0, FEAT_FIGURE_NUMBER, false},
         {"(资料图)\n", 0, FEAT_PLACEHOLDER, true},
         {"12.jpg▲法官在田间调解纠纷\n", 0, FEAT_IMAGE_NAME, true},
+        {"13.jpg ▲法官在田间调解纠纷\n", 0, FEAT_CAPTION_MARK, true},
+        {"資料圖為法官在田間調解糾紛\n", 0, FEAT_CAPTION_MARK, true},
         {"• 法官在田间调解纠纷\n", 0, FEAT_BULLET, true},
     };
     (void)state;

@@ -237,6 +237,26 @@ static void test_web_noise_leaves_the_body(void **state)
 /* Where a report came from: a source line, a paper named in brackets, an
  * e-paper's line; an account's code is no source. Shown and searchable as a
  * block at the head. */
+/* A caption glued before its paragraph, taken up to its credit. */
+static void test_glued_caption(void **state)
+{
+    const char *t = "标题\n\n导语写在这里，说明全文的内容。\n\n"
+                    "图为青柘县法院的法官在田间调解纠纷。林某 摄法庭设在村委会，"
+                    "法官每月来这里开庭两次，方便群众就近解决纠纷。\n";
+    struct report *r = report_parse("t", t, strlen(t), false);
+    bool found = false;
+
+    (void)state;
+    for (size_t b = 0; b < r->nr_blocks; b++)
+        if (r->blocks[b].kind == BLOCK_CAPTION)
+            found = r->blocks[b].len == strlen("图为青柘县法院的法官在田间调解纠纷。林某 摄") &&
+                    !memcmp(report_block_text(r, &r->blocks[b]),
+                            "图为青柘县法院的法官在田间调解纠纷。林某 摄", r->blocks[b].len);
+    assert_true(found);
+    report_free(r);
+    expect_para(t, 1, "法庭设在村委会，法官每月来这里开庭两次，方便群众就近解决纠纷。");
+}
+
 /* Sign-offs: glued to the last paragraph, or a closing credit kept whole. */
 static void test_signoffs(void **state)
 {
@@ -316,6 +336,22 @@ static void test_column_cut_metadata(void **state)
                 "近年来，青柘县人民法院坚持以人民为中心，推动审判工作高质量发展，全院干警共同努力，"
                 "取得了明显成效。");
     report_free(r);
+}
+
+/* In a column, a numbered heading as wide as the column stands alone; a line
+ * of the paragraph below runs on into it even without punctuation. */
+static void test_column_heading_stands_alone(void **state)
+{
+    const char *t = "标题\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n"
+                    "一、服务发展大局的主要做法\n该院开展涉企积案清理行动\n"
+                    "执行到位金额同比上升两成，\n群众满意度提升。\n"
+                    "近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t标题\ncourt\t青柘县人民法院\nsection\t1\t一、服务发展大局的主要做法\n");
+    expect_para(t, 1, "该院开展涉企积案清理行动执行到位金额同比上升两成，群众满意度提升。");
 }
 
 static void test_indented_paragraphs(void **state)
@@ -439,7 +475,9 @@ int main(void)
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
+        cmocka_unit_test(test_glued_caption),
         cmocka_unit_test(test_column_cut_metadata),
+        cmocka_unit_test(test_column_heading_stands_alone),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_front_matter),
