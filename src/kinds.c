@@ -452,7 +452,7 @@ static void build_base(void)
                                                                            : 0;
     for (int b = 0; b < KIND__COUNT; b++)
         for (int a = 0; a < KIND__COUNT; a++)
-            if (base[a][b] == 0)
+            if (base[a][b] != NEG) /* the moves allowed, the weighed ones too */
                 pred_mask[b] |= 1u << a;
 }
 

@@ -38,6 +38,18 @@ static void test_web_page(void **state)
                  "page title metadata body footer");
 }
 
+/* A page without a headline: its furniture leads straight into the body (a
+ * move that weighs against it, but is allowed). */
+static void test_page_without_headline(void **state)
+{
+    (void)state;
+    expect_kinds("当前位置：首页 > 法院新闻 > 正文\n\n"
+                 "近日，青柘县人民法院召开全院干警大会，总结上半年工作，部署下半年任务，"
+                 "会议由院长主持。\n\n一、基本情况\n\n"
+                 "上半年共受理各类案件三千余件，审结二千八百余件，结案率同比上升。\n",
+                 "page body heading body");
+}
+
 /* A newspaper report: headline, deck, byline, a heading between paragraphs,
  * a sign-off. */
 static void test_newspaper(void **state)
@@ -120,9 +132,13 @@ static void test_explain(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_web_page), cmocka_unit_test(test_newspaper),
-        cmocka_unit_test(test_headings), cmocka_unit_test(test_no_heading_inside_a_sentence),
-        cmocka_unit_test(test_captions), cmocka_unit_test(test_site_headline),
+        cmocka_unit_test(test_web_page),
+        cmocka_unit_test(test_page_without_headline),
+        cmocka_unit_test(test_newspaper),
+        cmocka_unit_test(test_headings),
+        cmocka_unit_test(test_no_heading_inside_a_sentence),
+        cmocka_unit_test(test_captions),
+        cmocka_unit_test(test_site_headline),
         cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
