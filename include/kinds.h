@@ -21,8 +21,8 @@
     X(PAGE, "page", 0,                                                                             \
       "page furniture above the article: site names, breadcrumbs, a list "                         \
       "headline")                                                                                  \
-    X(PAGE_CAPTION, "caption", 0, "a photo caption above the headline")                            \
-    X(PAGE_BODY, "body", 0, "a paragraph above the headline: a standfirst, a story cut off")       \
+    X(PAGE_CAPTION, "page-caption", 0, "a photo caption above the headline")                       \
+    X(PAGE_BODY, "page-body", 0, "a paragraph above the headline: a standfirst, a story cut off")  \
     X(TITLE, "title", 1, "the article's own headline")                                             \
     X(TITLE_MORE, "title+", 1, "the second line of a headline")                                    \
     X(SUBTITLE, "subtitle", 2, "the line under the headline: a deck, a venue line")                \
