@@ -1013,42 +1013,13 @@ static char *mention_name(const struct scan *sc, const struct mention *m, int id
 
 /* ---------------------------------------------------------------- scans */
 
-/*
- * Traditional characters whose simplified form hanzi_simplify() does not give
- * in a character of the same length (開, its table's 𫔭), found the other way
- * round: the simplified character whose traditional form they are (开). Built
- * once, the first time a text in traditional characters is read.
- */
-static struct {
-    uint16_t *back; /* by traditional character below U+10000: its simplified one, or 0 */
-} simp;
-static once_flag simp_once = ONCE_FLAG_INIT;
-
-static void build_back(void)
-{
-    simp.back = xcalloc(0x10000, sizeof(*simp.back));
-    for (uint32_t c = 0x3400; c < 0xA000; c++) {
-        uint32_t t = hanzi_traditional(c), d;
-        char a[8], b[8];
-
-        if (t == c || t >= 0x10000 || simp.back[t])
-            continue;
-        d = hanzi_simplify(t);
-        if (d == t || text_put(a, d) != text_put(b, t))
-            simp.back[t] = (uint16_t)c;
-    }
-}
-
 /* The simplified form of c in a character of the same length, or c. */
 static uint32_t simplify_char(uint32_t c, size_t len)
 {
     uint32_t d = hanzi_simplify(c);
     char buf[8];
 
-    if (d != c && text_put(buf, d) == len)
-        return d;
-    call_once(&simp_once, build_back);
-    return c < 0x10000 && simp.back[c] ? simp.back[c] : c;
+    return d != c && text_put(buf, d) == len ? d : c;
 }
 
 /* A simplified copy of a text in traditional characters, with the same byte
