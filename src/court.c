@@ -1438,6 +1438,10 @@ char *court_parent_name(const char *name)
 
     scan_plain(&sc, name, n);
     m = whole(&sc);
+    /* an ancestor from the gazetteer is no name the report wrote: in the
+     * official (simplified) characters; what the name itself holds
+     * (廣州海事法院 of its 湛江巡回法庭) stays as written */
+    sc.trad = false;
     if (m && parent_known(&sc, m, &sb)) {
         scan_release(&sc);
         return sbuf_detach(&sb, NULL);

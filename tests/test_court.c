@@ -393,7 +393,10 @@ static void test_parent_names(void **state)
     expect_parent("兰州铁路运输法院", "兰州铁路运输中级法院");
     expect_parent("广州互联网法院", "广州市中级人民法院");
     expect_parent("广州海事法院", "广东省高级人民法院");
-    expect_parent("陽江市中級人民法院", "廣東省高級人民法院");
+    /* an ancestor the name does not hold in official characters; one it holds as written */
+    expect_parent("陽江市中級人民法院", "广东省高级人民法院");
+    expect_parent("墨脫縣人民法院", "林芝市中级人民法院");
+    expect_parent("廣州海事法院瀾嶼巡回法庭", "廣州海事法院");
     /* names the gazetteer cannot place: what the name says, or nothing */
     expect_parent("霁川市苍砚旗人民法院", "霁川市中级人民法院");
     expect_parent("鼓楼区人民法院", NULL);
