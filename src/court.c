@@ -33,6 +33,7 @@ enum want {
     WANT_BASIC,   /* a county-level unit: 人民法院, 法院 */
     WANT_SPECIAL, /* a city: 海事法院, 铁路运输法院 … */
     WANT_TRIB,    /* a town, or a name the text ties to a court: 人民法庭, 法庭 */
+    WANT_HISTORY, /* a place at a clear boundary: 高等法院, 专门法院 of histories */
 };
 
 struct suffix {
@@ -58,6 +59,8 @@ static const struct suffix court_suffixes[] = {
     {S("金融法院"), WANT_SPECIAL, "金融法院", false},
     {S("知产法院"), WANT_SPECIAL, "知识产权法院", true}, /* 北京知产法院 */
     {S("人民法院"), WANT_BASIC, "人民法院", false},
+    {S("高等法院"), WANT_HISTORY, "高等法院", false}, /* 陕甘宁边区高等法院 */
+    {S("专门法院"), WANT_HISTORY, "专门法院", false},
     {S("铁路法院"), WANT_SPECIAL, "铁路运输法院", true}, /* 兰州铁路法院 */
     {S("中级法院"), WANT_INTER, "中级人民法院", true},
     {S("法院"), WANT_BASIC, "人民法院", true},
@@ -366,56 +369,177 @@ static size_t chain_before(const struct scan *sc, size_t lo, size_t start, int *
 }
 
 /*
- * An unknown place of two characters and a level word in levels (three at
- * a line start or after punctuation: 白鹭湾区)
- * (霁川市, 苍砚旗) ending at end, standing at a clear boundary or after a
- * known or unknown bigger place. Returns its start (with the places before
- * it), or SIZE_MAX.
+ * The level words that end a place the gazetteer does not know, by what the
+ * court's suffix asks for, longest first: an autonomous unit's (自治县) holds
+ * the peoples before it (苍砚哈萨克自治县). "" (special courts: 澜屿海事法院)
+ * asks for a city's bare name.
  */
-static size_t unknown_before(const struct scan *sc, size_t lo, size_t end, const char *levels,
-                             size_t *npos, int depth)
+static const char *const LW_BASIC[] = {"自治县", "自治旗", "林区", "特区", "县",
+                                       "区",     "旗",     "市",   NULL};
+static const char *const LW_BASIC_SHORT[] = {"自治县", "自治旗", "林区", "县", "区", "旗", NULL};
+static const char *const LW_INTER[] = {"自治州", "地区", "盟", "州", "市", NULL};
+static const char *const LW_HIGH[] = {"自治区", "省", NULL};
+static const char *const LW_CITY[] = {"", NULL};
+/* 陕甘宁边区高等法院: the courts of the revolutionary base areas, named in histories */
+static const char *const LW_HISTORIC[] = {"自治区", "边区", "省", "市", "县", "区", NULL};
+
+/* The peoples autonomous areas are named for (苍砚哈萨克自治县, 鹤汀苗族侗族自治州):
+ * China's 55 minorities. One of one character takes 族 (回族); longer ones may
+ * leave it out (哈萨克自治县). */
+static const char *const peoples[] = {
+    "蒙古",   "回",       "藏",     "维吾尔",   "苗",   "彝",     "壮",   "布依",
+    "朝鲜",   "满",       "侗",     "瑶",       "白",   "土家",   "哈尼", "哈萨克",
+    "傣",     "黎",       "傈僳",   "佤",       "畲",   "高山",   "拉祜", "水",
+    "东乡",   "纳西",     "景颇",   "柯尔克孜", "土",   "达斡尔", "仫佬", "羌",
+    "布朗",   "撒拉",     "毛南",   "仡佬",     "锡伯", "阿昌",   "普米", "塔吉克",
+    "怒",     "乌孜别克", "俄罗斯", "鄂温克",   "德昂", "保安",   "裕固", "京",
+    "塔塔尔", "独龙",     "鄂伦春", "赫哲",     "门巴", "珞巴",   "基诺",
+};
+
+/* Where the peoples ending at end start (哈萨克, 回族, 苗族侗族), or end when none do. */
+static size_t peoples_before(const struct scan *sc, size_t lo, size_t end)
 {
-    uint32_t lw = char_before(sc->s, end);
-    char buf[8];
+    size_t at = end;
 
-    buf[text_put(buf, lw)] = '\0';
-    if (end < lo + 3 * HAN || !strstr(levels, buf))
-        return SIZE_MAX;
-    for (size_t n = 2; n <= 3; n++) {
-        size_t b, at;
-        bool ok = true;
-        struct hit h;
+    for (;;) {
+        bool zu = at >= lo + HAN && !memcmp(sc->s + at - HAN, "族", HAN);
+        size_t e = zu ? at - HAN : at, best = at;
 
-        if (end < lo + (n + 1) * HAN)
-            break;
-        b = end - (n + 1) * HAN;
-        for (at = b; at < end - HAN && ok; at += HAN) {
-            uint32_t c;
+        for (size_t i = 0; i < ARRAY_SIZE(peoples); i++) {
+            size_t l = strlen(peoples[i]);
 
-            text_next(sc->s + at, end - at, &c);
-            ok = text_is_han(c) && !charset_has(&kb.not_in_name, c);
+            if ((zu || l > HAN) && e >= lo + l && e - l < best &&
+                !memcmp(sc->s + e - l, peoples[i], l))
+                best = e - l;
         }
-        if (!ok || text_prev(sc->s, b + 1) != b)
-            continue;
-        *npos = b;
-        if (place_before(sc, lo, b, LEVEL_BIT(GAZ_PROVINCE) | LEVEL_BIT(GAZ_PREFECTURE), &h)) {
-            if (place(h.ids[0])->level != GAZ_PROVINCE)
-                *npos = h.start;
-            return h.start;
-        }
-        if (depth == 0) {
-            size_t np, st = unknown_before(sc, lo, b, "市州盟", &np, 1);
-
-            if (st != SIZE_MAX) {
-                *npos = np;
-                return st;
-            }
-        }
-        /* after a function word (赴鹤汀区法院) is a boundary too */
-        if (boundary_at(sc, b) ||
-            (n == 2 && (b == lo || charset_has(&kb.not_in_name, char_before(sc->s, b)))))
-            return b;
+        if (best == at)
+            return at;
+        at = best;
     }
+}
+
+/*
+ * Two-character words that stand before a name in running text (verbs of
+ * visiting and of court work, time and source phrases): 考察澜屿市中级人民法院,
+ * 审理霁川铁路运输法院. Words whose characters are all in NOT_IN_NAME need no
+ * entry.
+ */
+static const char *const LEAD_WORDS[] = {
+    "考察", "调研", "走访", "视察", "参观", "慰问", "审理", "判决", "裁定", "指导", "督导",
+    "联合", "协助", "会同", "据悉", "获悉", "近日", "日前", "目前", "今年", "去年", "此前",
+    "随后", "通过", "依据", "根据", "按照", "带领", "率领", "深入", "来自", "位于", "隶属",
+    "起诉", "上诉", "移送", "移交", "提交", "报请", "申请", "委托", "交流", "学习", "观摩",
+    "邀请", "授予", "表彰", "获得", "荣获", "原告", "被告", "诉至", "诉诸", "当地", "今天",
+    "昨天", "近期", "最近", "曾经", "目睹", "发现", "介绍", "认为", "表示", "指出", "强调",
+};
+
+/* Whether one of LEAD_WORDS ends at byte at. */
+static bool lead_word_at(const struct scan *sc, size_t lo, size_t at)
+{
+    if (at < lo + 2 * HAN)
+        return false;
+    for (size_t i = 0; i < ARRAY_SIZE(LEAD_WORDS); i++)
+        if (!memcmp(sc->s + at - 2 * HAN, LEAD_WORDS[i], 2 * HAN))
+            return true;
+    return false;
+}
+
+/* Where the characters that may be in a name (up to max, not in
+ * NOT_IN_NAME) before end start; how many in *chars. */
+static size_t name_stretch(const struct scan *sc, size_t lo, size_t end, size_t max, size_t *chars)
+{
+    size_t st = end;
+
+    *chars = 0;
+    while (st > lo && *chars < max) {
+        size_t q = text_prev(sc->s, st);
+        uint32_t c;
+
+        text_next(sc->s + q, st - q, &c);
+        if (!text_is_han(c) || charset_has(&kb.not_in_name, c))
+            break;
+        st = q;
+        (*chars)++;
+    }
+    return st;
+}
+
+/* The level word of levels ending at end (longest first), its start in *at. */
+static const char *level_word(const struct scan *sc, size_t lo, size_t end,
+                              const char *const *levels, size_t *at)
+{
+    for (size_t i = 0; levels[i]; i++) {
+        size_t l = strlen(levels[i]);
+
+        if (end >= lo + l && !memcmp(sc->s + end - l, levels[i], l)) {
+            *at = end - l;
+            return levels[i];
+        }
+    }
+    return NULL;
+}
+
+/*
+ * A place the gazetteer does not know, ending at end with a level word of
+ * levels (霁川市, 苍砚旗, 鹤汀地区, 苍砚哈萨克自治县): its own name is the
+ * longest stretch (up to four) of characters that may be in a name
+ * (not in NOT_IN_NAME) before the level word and its peoples, and must stand
+ * at a clear boundary: after a known place or an unknown bigger one (霁川市苍砚旗),
+ * a word of LEAD_WORDS (考察澜屿市), a line start or punctuation; or, for a
+ * name of two characters, after a function word (赴鹤汀区). Returns its start
+ * (with the places before it), the written name's start in *npos; SIZE_MAX
+ * when there is none.
+ */
+static size_t unknown_before(const struct scan *sc, size_t lo, size_t end,
+                             const char *const *levels, size_t *npos, int depth)
+{
+    size_t lw_at, name_end, st, chars = 0;
+    const char *lw = level_word(sc, lo, end, levels, &lw_at);
+    struct hit h;
+
+    if (!lw)
+        return SIZE_MAX;
+    name_end = lw_at;
+    if (!strncmp(lw, "自治", 2 * HAN)) { /* the peoples first */
+        name_end = peoples_before(sc, lo, lw_at);
+        if (name_end == lw_at)
+            return SIZE_MAX;
+    } else if (!strcmp(lw, "区") && lw_at >= lo + HAN &&
+               (char_before(sc->s, lw_at) == 0x5730 || char_before(sc->s, lw_at) == 0x6CBB)) {
+        return SIZE_MAX; /* 地区, 自治区: a prefecture's, a province's level, no basic court */
+    }
+    st = name_stretch(sc, lo, name_end, 4, &chars);
+    /* the last lead word inside the stretch ends it: 考察|澜屿, 审|理|澜屿;
+     * one at its end leaves no name (上级指导|县人民法院) */
+    for (size_t b = st + HAN; b <= name_end && chars; b += HAN)
+        if (lead_word_at(sc, lo, b)) {
+            st = b;
+            chars = (name_end - st) / HAN;
+        }
+    if (chars < 2)
+        return SIZE_MAX;
+    *npos = st;
+    if (place_before(sc, lo, st, LEVEL_BIT(GAZ_PROVINCE) | LEVEL_BIT(GAZ_PREFECTURE), &h)) {
+        if (place(h.ids[0])->level != GAZ_PROVINCE)
+            *npos = h.start;
+        return h.start;
+    }
+    if (depth == 0) {
+        size_t np, up = unknown_before(sc, lo, st, LW_INTER, &np, 1);
+
+        if (up != SIZE_MAX) {
+            *npos = np;
+            return up;
+        }
+    }
+    if (boundary_at(sc, st) || lead_word_at(sc, lo, st))
+        return st;
+    /* after a function word (赴鹤汀区法院), or the court before (…法院鹤汀区法院);
+     * a name of three or four there only before a level word as telling as
+     * 边区 (南麓的陕甘宁边区高等法院) */
+    if ((chars == 2 || levels == LW_HISTORIC) &&
+        (st == lo || charset_has(&kb.not_in_name, char_before(sc->s, st))))
+        return st;
     /* not after any other word: 上级指导县人民法院 is the report's own county's */
     return SIZE_MAX;
 }
@@ -462,7 +586,7 @@ static uint32_t bare_word(const struct scan *sc, size_t lo, size_t p, const char
         return 0;
     /* every province is known, and a city's name before 市 was tried first */
     if ((c == 0x53BF || c == 0x533A || c == 0x65D7) && text_is_han(b) && /* 县 区 旗 */
-        !charset_has(&kb.not_in_name, b))
+        !charset_has(&kb.not_in_name, b) && !lead_word_at(sc, lo, p - HAN))
         return 0;
     return c;
 }
@@ -479,7 +603,7 @@ static bool unknown_longer(const struct scan *sc, size_t lo, size_t p, const str
 
     if (p - h->start != 2 * HAN || !text_is_han(c) || charset_has(&kb.not_in_name, c))
         return false;
-    size_t st = unknown_before(sc, lo, p, "县区旗市", &npos, 0);
+    size_t st = unknown_before(sc, lo, p, LW_BASIC, &npos, 0);
 
     /* at a line start or after punctuation only: 据了解岚县 is 岚县 */
     return st < h->start && boundary_at(sc, st);
@@ -513,7 +637,7 @@ static size_t levels_word(const struct scan *sc, size_t lo, size_t p)
 /* A court of a place the gazetteer does not know, when its name is complete
  * and stands at a clear boundary (see unknown_before()). */
 static bool add_unknown(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf,
-                        enum court_level level, const char *levels)
+                        enum court_level level, const char *const *levels)
 {
     size_t npos, st = unknown_before(sc, lo, p, levels, &npos, level == COURT_BASIC ? 0 : 1);
     struct mention *m;
@@ -582,7 +706,7 @@ static void court_basic(struct scan *sc, size_t lo, size_t p, size_t e, const st
         return;
     }
     /* 霁川市苍砚旗人民法院, 鹤汀区法院: a full name the gazetteer does not know */
-    if (add_unknown(sc, lo, p, e, suf, COURT_BASIC, suf->short_form ? "县区旗" : "县区旗市"))
+    if (add_unknown(sc, lo, p, e, suf, COURT_BASIC, suf->short_form ? LW_BASIC_SHORT : LW_BASIC))
         return;
     if (suf->short_form && levels_word(sc, lo, p) != p) {
         /* 乌海市两级法院: a city's courts together */
@@ -660,7 +784,7 @@ static void court_inter(struct scan *sc, size_t lo, size_t p, size_t e, const st
         m->pos = chain_before(sc, lo, h.start, m->cands, &m->nc, &m->npos);
         return;
     }
-    if (add_unknown(sc, lo, p, e, suf, COURT_INTERMEDIATE, "市州盟"))
+    if (add_unknown(sc, lo, p, e, suf, COURT_INTERMEDIATE, LW_INTER))
         return;
     if (numbered_bare(sc, lo, p, e))
         return;
@@ -674,7 +798,6 @@ static void court_high(struct scan *sc, size_t lo, size_t p, size_t e, const str
     struct hit h;
     uint32_t bare;
 
-    (void)suf; /* 高级人民法院 and 高院 read alike */
     if (place_before(sc, lo, p, LEVEL_BIT(GAZ_PROVINCE), &h)) {
         struct mention *m = new_mention(sc, MK_COURT, COURT_HIGH, h.start, e);
 
@@ -682,6 +805,9 @@ static void court_high(struct scan *sc, size_t lo, size_t p, size_t e, const str
         m->pend = p;
         return;
     }
+    /* 霁南省高级人民法院: a province the list does not hold, named in full */
+    if (add_unknown(sc, lo, p, e, suf, COURT_HIGH, LW_HIGH))
+        return;
     bare = bare_word(sc, lo, p, "省市自");
     if (bare)
         new_mention(sc, MK_BARE, COURT_HIGH, p - (bare == 0x81EA ? 3 : 1) * HAN, e)->bare = bare;
@@ -698,7 +824,44 @@ static void court_special(struct scan *sc, size_t lo, size_t p, size_t e, const 
         m->suf = suf;
         m->pend = p;
         m->unknown = true; /* named as written */
+        return;
     }
+    /* 澜屿铁路运输法院, 澜屿海事法院: a city the gazetteer does not know, by its
+     * bare name, before a suffix in full (铁路法院 alone is a kind of court) */
+    if (!suf->short_form && p >= lo + HAN && char_before(sc->s, p) != 0x5BB6 && /* 家 */
+        char_before(sc->s, p) != 0x6240) /* 所: 三家海事法院, 这所互联网法院 count courts */
+        add_unknown(sc, lo, p, e, suf, COURT_SPECIAL, LW_CITY);
+}
+
+/* 陕甘宁边区高等法院: a court of the histories, a known place or a complete
+ * unknown one at a clear boundary before it, named as written, with no parent
+ * (nothing places it in today's hierarchy). */
+static void court_history(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
+{
+    struct hit h;
+
+    if (place_before(sc, lo, p, ALL_UNITS, &h)) {
+        struct mention *m = new_mention(sc, MK_COURT, COURT_SPECIAL, h.start, e);
+
+        m->suf = suf;
+        m->pend = p;
+        m->unknown = true;
+        return;
+    }
+    if (add_unknown(sc, lo, p, e, suf, COURT_SPECIAL, LW_HISTORIC))
+        return;
+    /* 霁川铁路沿线专门法院: a known place that starts a stretch of name
+     * characters (up to six) at a boundary, then what the court was for */
+    size_t n, st = name_stretch(sc, lo, p, 6, &n);
+    for (size_t end = p; end >= st + 2 * HAN; end -= HAN)
+        if (place_before(sc, st, end, ALL_UNITS, &h) && h.start == st) {
+            struct mention *m = new_mention(sc, MK_COURT, COURT_SPECIAL, st, e);
+
+            m->suf = suf;
+            m->pend = p;
+            m->unknown = true;
+            return;
+        }
 }
 
 static bool is_not_tribunal(const char *s, size_t n)
@@ -798,7 +961,7 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
 /* What reads the name before each kind of suffix (enum want). */
 static void (*const readers[])(struct scan *sc, size_t lo, size_t p, size_t e,
                                const struct suffix *suf) = {
-    court_high, court_inter, court_basic, court_special, tribunal,
+    court_high, court_inter, court_basic, court_special, tribunal, court_history,
 };
 
 /* Look at the suffix ending at byte e; add what it names. */
@@ -1156,8 +1319,9 @@ static const struct mention *whole(const struct scan *sc)
 static size_t place_len(const char *name, size_t n)
 {
     static const char *const sufs[] = {
-        "铁路运输中级法院", "高级人民法院", "中级人民法院", "铁路运输法院", "知识产权法院",
-        "互联网法院",       "海事法院",     "金融法院",     "人民法院",     "人民法庭",
+        "铁路运输中级法院", "高级人民法院", "中级人民法院", "铁路运输法院",
+        "知识产权法院",     "互联网法院",   "海事法院",     "金融法院",
+        "人民法院",         "人民法庭",     "高等法院",     "专门法院",
     };
     for (size_t i = 0; i < ARRAY_SIZE(sufs); i++)
         if (text_ends(name, n, sufs[i]))
@@ -2005,7 +2169,8 @@ static int main_mention(const struct finder *f, bool *group, int *province)
                 *group = true;
                 return -1;
             }
-            if (!m->name)
+            /* a court of the histories (边区高等法院) is the story's past, not its court */
+            if (!m->name || (m->suf && m->suf->want == WANT_HISTORY))
                 continue;
             /* the lead cites the Supreme People's Court (根据最高法院部署) before
              * the court it is about */
@@ -2101,7 +2266,12 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
         main = add_court(&cs, sb.buf, -1);
         sbuf_release(&sb);
     } else if (!group && r->nr_courts) {
-        main = 0;
+        /* the first court named, of today's courts when there is one */
+        for (size_t i = 0; i < f.sc.nr && main < 0; i++)
+            if (court_of[i] >= 0 && !(f.sc.v[i].suf && f.sc.v[i].suf->want == WANT_HISTORY))
+                main = court_of[i];
+        if (main < 0)
+            main = 0;
     }
     if (main < 0 && !group && r->source && !r->nr_courts) {
         struct court_mentions sm = {0};

@@ -242,13 +242,58 @@ static void test_unknown_places(void **state)
     expect_courts("组织干警赴鹤汀区法院交流", "鹤汀区人民法院");
     expect_courts("白鹭湾区人民法院", "白鹭湾区人民法院");
     expect_courts("，白鹭湾区人民法院", "白鹭湾区人民法院");
+    /* after a word that stands before names (考察, 审理) the name is what follows it */
+    expect_courts("考察澜屿市中级人民法院", "澜屿市中级人民法院");
+    expect_courts("考察霁川市苍砚旗人民法院", "霁川市苍砚旗人民法院");
     /* not after any other word: there the level word is the report's own place's */
-    expect_courts("考察澜屿市中级人民法院", "");
+    expect_courts("上级指导县人民法院", "");
     /* 桐岚县 ends in the name of a real county (岚县): the whole name counts */
     expect_courts("桐岚县人民法院", "桐岚县人民法院");
     expect_courts("在岚县人民法院", "岚县人民法院");
     /* no boundary, or a name too long: not a court */
     expect_courts("他们来到指令塔县法院", "");
+}
+
+/* Complete official names of every kind of unit the gazetteer does not know,
+ * at a line start, after punctuation, a verb or a function word. */
+static void test_unknown_kinds(void **state)
+{
+    (void)state;
+    /* a prefecture called 地区, 盟 or 自治州 */
+    expect_courts("霁川地区中级人民法院召开会议", "霁川地区中级人民法院");
+    expect_courts("近日，霁川地区中级人民法院召开会议", "霁川地区中级人民法院");
+    expect_courts("他来到霁川地区中级人民法院", "霁川地区中级人民法院");
+    expect_courts("鹤汀盟中级人民法院", "鹤汀盟中级人民法院");
+    expect_courts("据悉，霁川藏族自治州中级人民法院", "霁川藏族自治州中级人民法院");
+    /* an autonomous county keeps its peoples and its level */
+    expect_courts("苍砚哈萨克自治县人民法院召开", "苍砚哈萨克自治县人民法院");
+    expect_courts("走进苍砚哈萨克自治县人民法院", "苍砚哈萨克自治县人民法院");
+    expect_courts("，苍砚苗族侗族自治县人民法院", "苍砚苗族侗族自治县人民法院");
+    expect_courts("苍砚蒙古自治旗人民法院", "苍砚蒙古自治旗人民法院");
+    /* 自治 with no people is no level word; 地区 has no basic court */
+    expect_courts("访问鹤汀自治州中级人民法院", "");
+    expect_courts("霁川地区人民法院", "");
+    expect_courts("鹤汀林区人民法院", "鹤汀林区人民法院");
+    /* railway and other special courts of a city the gazetteer does not know */
+    expect_courts("澜屿铁路运输法院", "澜屿铁路运输法院");
+    expect_courts("，澜屿铁路运输中级法院的", "澜屿铁路运输中级法院");
+    expect_courts("审理澜屿铁路运输法院", "澜屿铁路运输法院");
+    expect_courts("澜屿海事法院、澜屿知识产权法院", "澜屿海事法院|澜屿知识产权法院");
+    expect_courts("近日澜屿互联网法院", "澜屿互联网法院");
+    /* but kinds of court counted or named in general are none */
+    expect_courts("三家互联网法院", "");
+    expect_courts("各地的海事法院", "");
+    expect_courts("推进知识产权法院建设", "");
+    /* a province the list does not hold */
+    expect_courts("走访霁南省高级人民法院", "霁南省高级人民法院");
+    /* courts of the histories, with no parent in today's tree */
+    expect_courts("山下的霁川宁边区高等法院旧址", "霁川宁边区高等法院");
+    expect_courts("当年，重庆铁路沿线专门法院成立", "重庆铁路沿线专门法院");
+    expect_courts("设立专门法院", "");
+    expect_courts("香港特别行政区高等法院", "");
+    expect_parent("霁川宁边区高等法院", NULL);
+    expect_parent("重庆铁路沿线专门法院", NULL);
+    expect_parent("苍砚哈萨克自治县人民法院", NULL);
 }
 
 static void test_tribunals(void **state)
@@ -608,6 +653,7 @@ int main(void)
         cmocka_unit_test(test_generic_mentions_are_not_courts),
         cmocka_unit_test(test_collectives),
         cmocka_unit_test(test_unknown_places),
+        cmocka_unit_test(test_unknown_kinds),
         cmocka_unit_test(test_tribunals),
         cmocka_unit_test(test_traditional),
         cmocka_unit_test(test_context),
