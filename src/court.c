@@ -91,11 +91,13 @@ struct mention {
     const struct court_special *sp;
     int cands[MAX_CANDS]; /* places the court's own unit may be */
     int nc;
-    bool unknown;  /* a place the gazetteer does not know: kept as written */
-    bool weak;     /* a tribunal only at a clear boundary, tied to nothing */
-    bool town;     /* a tribunal named for a known town */
-    bool cited;    /* the court's numbered items (某法院8项举措), not the court */
-    bool soft;     /* unknown, of two characters after a function word: maybe a bare form */
+    bool unknown; /* a place the gazetteer does not know: kept as written */
+    bool weak;    /* a tribunal only at a clear boundary, tied to nothing */
+    bool town;    /* a tribunal named for a known town */
+    bool cited;   /* the court's numbered items (某法院8项举措), not the court */
+    bool soft;    /* unknown, of two characters after a function word: maybe a bare form */
+    bool local; /* 苍砚法院, 澜屿中院: a court only if the report names its place in full */
+    const char *full; /* the place as the report names it in full (苍砚哈萨克自治县), or NULL */
     uint32_t bare; /* MK_BARE: 县 区 旗 市 州 省 or 自 (自治区) */
     int number;    /* MK_BARE: 1 for 市一中院, the municipality's first intermediate court */
     int under;     /* the mention this one was named under, or -1 */
@@ -425,12 +427,12 @@ static size_t peoples_before(const struct scan *sc, size_t lo, size_t end)
  * entry.
  */
 static const char *const LEAD_WORDS[] = {
-    "考察", "调研", "走访", "视察", "参观", "慰问", "审理", "判决", "裁定", "指导", "督导",
-    "联合", "协助", "会同", "据悉", "获悉", "近日", "日前", "目前", "今年", "去年", "此前",
-    "随后", "通过", "依据", "根据", "按照", "带领", "率领", "深入", "来自", "位于", "隶属",
-    "起诉", "上诉", "移送", "移交", "提交", "报请", "申请", "委托", "交流", "学习", "观摩",
-    "邀请", "授予", "表彰", "获得", "荣获", "原告", "被告", "诉至", "诉诸", "当地", "今天",
-    "昨天", "近期", "最近", "曾经", "目睹", "发现", "介绍", "认为", "表示", "指出", "强调",
+    "考察", "调研", "走访", "视察", "参观", "慰问", "审理", "判决", "裁定", "指导", "督导", "联合",
+    "协助", "会同", "据悉", "获悉", "近日", "日前", "目前", "今年", "去年", "此前", "随后", "通过",
+    "依据", "根据", "按照", "带领", "率领", "深入", "来自", "位于", "隶属", "走进", "前往", "进入",
+    "起诉", "上诉", "移送", "移交", "提交", "报请", "申请", "委托", "交流", "学习", "观摩", "邀请",
+    "授予", "表彰", "获得", "荣获", "原告", "被告", "诉至", "诉诸", "当地", "今天", "昨天", "近期",
+    "最近", "曾经", "目睹", "发现", "介绍", "认为", "表示", "指出", "强调",
 };
 
 /* Whether one of LEAD_WORDS ends at byte at. */
@@ -464,6 +466,19 @@ static size_t name_stretch(const struct scan *sc, size_t lo, size_t end, size_t 
     return st;
 }
 
+/* The last lead word inside the stretch [st, end) ends it: 考察|澜屿,
+ * 审|理|澜屿; one at its end leaves no name (上级指导|县人民法院). Returns the
+ * name's start, its characters in *chars. */
+static size_t after_lead_words(const struct scan *sc, size_t lo, size_t st, size_t end,
+                               size_t *chars)
+{
+    for (size_t b = st + HAN; b <= end && *chars; b += HAN)
+        if (lead_word_at(sc, lo, b))
+            st = b;
+    *chars = (end - st) / HAN;
+    return st;
+}
+
 /* The level word of levels ending at end (longest first), its start in *at. */
 static const char *level_word(const struct scan *sc, size_t lo, size_t end,
                               const char *const *levels, size_t *at)
@@ -482,7 +497,7 @@ static const char *level_word(const struct scan *sc, size_t lo, size_t end,
 /*
  * A place the gazetteer does not know, ending at end with a level word of
  * levels (霁川市, 苍砚旗, 鹤汀地区, 苍砚哈萨克自治县): its own name is the
- * longest stretch (up to four) of characters that may be in a name
+ * longest stretch (up to three, four before peoples) of characters that may be in a name
  * (not in NOT_IN_NAME) before the level word and its peoples, and must stand
  * at a clear boundary: after a known place or an unknown bigger one (霁川市苍砚旗),
  * a word of LEAD_WORDS (考察澜屿市), a line start or punctuation; or, for a
@@ -508,14 +523,10 @@ static size_t unknown_before(const struct scan *sc, size_t lo, size_t end,
                (char_before(sc->s, lw_at) == 0x5730 || char_before(sc->s, lw_at) == 0x6CBB)) {
         return SIZE_MAX; /* 地区, 自治区: a prefecture's, a province's level, no basic court */
     }
-    st = name_stretch(sc, lo, name_end, 4, &chars);
-    /* the last lead word inside the stretch ends it: 考察|澜屿, 审|理|澜屿;
-     * one at its end leaves no name (上级指导|县人民法院) */
-    for (size_t b = st + HAN; b <= name_end && chars; b += HAN)
-        if (lead_word_at(sc, lo, b)) {
-            st = b;
-            chars = (name_end - st) / HAN;
-        }
+    /* three characters, four before peoples (塔什库尔干塔吉克自治县): a
+     * longer stretch holds the words before (记者周正霁川市) */
+    st = name_stretch(sc, lo, name_end, name_end < lw_at ? 4 : 3, &chars);
+    st = after_lead_words(sc, lo, st, name_end, &chars);
     if (chars < 2)
         return SIZE_MAX;
     *npos = st;
@@ -655,6 +666,26 @@ static bool add_unknown(struct scan *sc, size_t lo, size_t p, size_t e, const st
     return true;
 }
 
+/* 苍砚法院, 澜屿中院: a short form whose place the gazetteer does not know
+ * may be of a place the report names in full (see local_resolve()). */
+static void add_local(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf,
+                      enum court_level level)
+{
+    size_t chars, st = name_stretch(sc, lo, p, 4, &chars);
+    struct mention *m;
+
+    /* at a line start, after punctuation, a lead word or a preposition (到苍砚法院),
+     * not after other words (全市基层法院: a kind of court) */
+    st = after_lead_words(sc, lo, st, p, &chars);
+    if (chars < 2 || (!boundary_at(sc, st) && !lead_word_at(sc, lo, st) &&
+                      !charset_has(&kb.prepositions, char_before(sc->s, st))))
+        return;
+    m = new_mention(sc, MK_COURT, level, st, e);
+    m->pend = p;
+    m->suf = suf;
+    m->unknown = m->local = true;
+}
+
 static void court_basic(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
 {
     struct hit h;
@@ -735,7 +766,10 @@ static void court_basic(struct scan *sc, size_t lo, size_t p, size_t e, const st
                                         p - (bare == 0x81EA ? 3 : 1) * HAN, e);
 
         m->bare = bare;
+        return;
     }
+    if (suf->short_form && p == e - suf->len)
+        add_local(sc, lo, p, e, suf, COURT_BASIC);
 }
 
 /* 市一中院, 市第二中级人民法院, 省一中院: a numbered intermediate court of the
@@ -791,6 +825,8 @@ static void court_inter(struct scan *sc, size_t lo, size_t p, size_t e, const st
     bare = bare_word(sc, lo, p, "市州盟");
     if (bare)
         new_mention(sc, MK_BARE, COURT_INTERMEDIATE, p - HAN, e)->bare = bare;
+    else if (suf->short_form)
+        add_local(sc, lo, p, e, suf, COURT_INTERMEDIATE);
 }
 
 static void court_high(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
@@ -902,7 +938,7 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
     size_t a = prev ? prev->end : 0;
 
     /* X法院Y法庭, 该院Y法庭, 县法院Y法庭: the court just named holds it */
-    if (prev && prev->kind != MK_COLLECTIVE && a <= p && p - a <= 10 * HAN) {
+    if (prev && prev->kind != MK_COLLECTIVE && !prev->local && a <= p && p - a <= 10 * HAN) {
         bool town;
 
         if (p - a >= HAN && !memcmp(sc->s + a, "的", HAN))
@@ -1151,7 +1187,10 @@ static char *mention_name(const struct scan *sc, const struct mention *m, int id
         put_official(sc, &sb, m->suf->full);
     } else if (id >= 0) {
         put_unit_court(sc, &sb, id, m->level);
-    } else if (m->unknown) {
+    } else if (m->unknown && m->full) {
+        sbuf_addstr(&sb, m->full);
+        put_official(sc, &sb, m->suf->full);
+    } else if (m->unknown && !m->local) {
         sbuf_add(&sb, sc->o + m->npos, m->pend - m->npos);
         put_official(sc, &sb, m->suf->full);
     } else if (m->nc) {
@@ -1757,8 +1796,21 @@ static int ctx_first(const struct ctx *cx, enum gaz_level level, const char *wor
     return -1;
 }
 
+/* A place the report names in full that the gazetteer does not know
+ * (苍砚哈萨克自治县, 澜屿地区): its own short name (苍砚) in simplified
+ * characters, its full name as written, and its level word. */
+struct local_place {
+    char *short_name, *full;
+    const char *lw;
+};
+
 struct finder {
     struct report *r;
+    struct local_place *locals;
+    size_t nr_locals, alloc_locals;
+    /* per word of LW_AUTONOMOUS, whether the text says 自治县 … (-1: not
+     * looked): only then may 苍砚县 be 苍砚哈萨克自治县 */
+    signed char autonomous[3];
     struct scan sc;
     struct ctx cx;
     int *place_of;                           /* per mention: its unit, once resolved */
@@ -1993,6 +2045,245 @@ static void resolve_all(struct finder *f)
     f->cx.v = NULL;
 }
 
+/* ------------------------------------------------- the report's own places */
+
+/* Level words of the places a report may name in full, longest first. */
+static const char *const LW_LOCAL[] = {"自治县", "自治旗", "自治州", "林区", "地区", "县",
+                                       "旗",     "盟",     "州",     "市",   "区",   NULL};
+
+/* The level words an autonomous unit's end with (自治县 in 苍砚县人民法院). */
+static const char *const LW_AUTONOMOUS[] = {"县", "旗", "州", NULL};
+
+static bool is_county_word(const char *lw)
+{
+    return !strcmp(lw, "县") || !strcmp(lw, "自治县") || !strcmp(lw, "旗") ||
+           !strcmp(lw, "自治旗") || !strcmp(lw, "区") || !strcmp(lw, "林区");
+}
+
+/*
+ * The unknown place whose level word ends at end in sc, if the text names
+ * one in full there (…的苍砚哈萨克自治县, 来源：澜屿地区…): its own name the
+ * stretch of name characters before the level word and its peoples (see
+ * unknown_before()), of two characters, or of three or four at a clear
+ * boundary or after a lead word. Added to f's places once.
+ */
+static void local_at(struct finder *f, const struct scan *sc, size_t end)
+{
+    size_t at, name_end, st, chars;
+    const char *lw = level_word(sc, 0, end, LW_LOCAL, &at);
+    struct gaz_hit g;
+
+    if (!lw)
+        return;
+    name_end = at;
+    if (!strncmp(lw, "自治", 2 * HAN) && (name_end = peoples_before(sc, 0, at)) == at)
+        return;
+    if (!strcmp(lw, "区") && char_before(sc->s, at) == 0x6CBB) /* 治: 自治区, a province */
+        return;
+    st = name_stretch(sc, 0, name_end, 4, &chars);
+    st = after_lead_words(sc, 0, st, name_end, &chars);
+    if (chars < 2 || (chars > 2 && !boundary_at(sc, st) && !lead_word_at(sc, 0, st)))
+        return;
+    if (gazetteer_lookup(sc->s + st, end - st, &g, 1) ||
+        gazetteer_lookup(sc->s + st, name_end - st, &g, 1))
+        return; /* a place the gazetteer knows, by its name or a short form */
+    for (size_t i = 0; i < f->nr_locals; i++)
+        if (strlen(f->locals[i].full) == end - st &&
+            !memcmp(f->locals[i].full, sc->o + st, end - st))
+            return;
+    ALLOC_GROW(f->locals, f->nr_locals + 1, f->alloc_locals);
+    f->locals[f->nr_locals].short_name = xstrndup(sc->s + st, name_end - st);
+    f->locals[f->nr_locals].full = xstrndup(sc->o + st, end - st);
+    f->locals[f->nr_locals++].lw = lw;
+}
+
+/* Whether the two characters before byte at are one of the pairs wanted. */
+static bool pair_wanted(const struct scan *sc, size_t at, const struct sbuf *wanted)
+{
+    if (at < 2 * HAN)
+        return false;
+    for (size_t w = 0; w < wanted->len; w += 2 * HAN)
+        if (!memcmp(wanted->buf + w, sc->s + at - 2 * HAN, 2 * HAN))
+            return true;
+    return false;
+}
+
+/*
+ * The unknown places a text names in full whose own names end in one of the
+ * pairs of characters wanted (the short forms' last two): read where a pair
+ * stands, up to the level word after it (within eight characters: the
+ * peoples of 苍砚哈萨克自治县). One pass, however many pairs: a character
+ * starts a pair only if its bit (of its code point's low ten) is set.
+ */
+static void locals_scan(struct finder *f, const struct scan *sc, const struct sbuf *wanted)
+{
+    const unsigned char *u = (const unsigned char *)sc->s;
+    uint64_t firsts[16] = {0};
+
+    for (size_t w = 0; w < wanted->len; w += 2 * HAN) {
+        uint32_t c;
+
+        text_next(wanted->buf + w, HAN, &c);
+        firsts[(c >> 6) & 15] |= (uint64_t)1 << (c & 63);
+    }
+    for (size_t i = 0, l; i + 2 * HAN <= sc->len; i += l) {
+        uint32_t c;
+
+        if ((u[i] & 0xF0) != 0xE0) { /* not a character of three bytes: a byte on */
+            l = 1;
+            continue;
+        }
+        l = HAN;
+        c = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+            (u[i + 2] & 0x3F);
+        if (!((firsts[(c >> 6) & 15] >> (c & 63)) & 1) || !pair_wanted(sc, i + 2 * HAN, wanted))
+            continue;
+        for (size_t k = 0, j = i + 2 * HAN; k < 8 && j < sc->len; k++) {
+            j += text_next(sc->s + j, sc->len - j, &c);
+            if (!text_is_han(c))
+                break;
+            /* 县 旗 盟 州 市 区: the last characters of LW_LOCAL */
+            if (c == 0x53BF || c == 0x65D7 || c == 0x76DF || c == 0x5DDE || c == 0x5E02 ||
+                c == 0x533A) {
+                local_at(f, sc, j);
+                break;
+            }
+        }
+    }
+}
+
+static void locals_scan_string(struct finder *f, const char *t, size_t n, const struct sbuf *wanted)
+{
+    struct scan sc;
+
+    scan_init(&sc, t, n, f->sc.trad);
+    locals_scan(f, &sc, wanted);
+    scan_release(&sc);
+}
+
+/* Whether m may name a place of the report's own (see local_for()). */
+static bool may_be_local(const struct mention *m)
+{
+    return m->unknown && !m->sp && (m->level == COURT_BASIC || m->level == COURT_INTERMEDIATE);
+}
+
+/* The last two characters m's short name may end in (before its suffix, or
+ * its level word), each pair once; whether m asks for the report's places. */
+static bool local_wanted(struct finder *f, const struct mention *m, struct sbuf *wanted)
+{
+    size_t at = m->pend;
+
+    /* a name in full is of another place only when the report's is autonomous
+     * (苍砚县 of 苍砚哈萨克自治县): asked only if the text says 自治 */
+    /* 苍砚县法院 (a short form, not 苍砚县人民法院) may be 苍砚哈萨克自治县's */
+    const char *lw = m->local || !m->suf->short_form
+                         ? NULL
+                         : level_word(&f->sc, m->npos, m->pend, LW_AUTONOMOUS, &at);
+
+    if (!m->local) {
+        int k = 0;
+
+        if (!lw)
+            return false;
+        while (LW_AUTONOMOUS[k] != lw)
+            k++;
+        if (f->autonomous[k] < 0) {
+            char word[4 * HAN];
+
+            memcpy(word, "自治", 2 * HAN);
+            memcpy(word + 2 * HAN, lw, HAN);
+            f->autonomous[k] = memmem(f->sc.s, f->sc.len, word, 3 * HAN) != NULL;
+        }
+        if (!f->autonomous[k])
+            return false;
+    }
+    if (m->npos + 2 * HAN <= at && !pair_wanted(&f->sc, at, wanted))
+        sbuf_add(wanted, f->sc.s + at - 2 * HAN, 2 * HAN);
+    return true;
+}
+
+/*
+ * The report's place that mention m's short name stands for, or NULL: for
+ * 苍砚法院 and 澜屿中院 (m->local), a place of the court's level whose short
+ * name ends the written name, after at most one character of the word before
+ * it or after a lead word; for 苍砚县人民法院, a place of that short name whose
+ * level word ends with the written one (苍砚哈萨克自治县). Sets m's name start.
+ */
+static const struct local_place *local_for(const struct finder *f, struct mention *m)
+{
+    const struct scan *sc = &f->sc;
+    size_t at = m->pend;
+    const char *wlw = NULL;
+
+    if (!m->local && !(wlw = level_word(sc, m->npos, m->pend, LW_LOCAL, &at)))
+        return NULL;
+    for (size_t i = 0; i < f->nr_locals; i++) {
+        const struct local_place *lp = &f->locals[i];
+        size_t l = strlen(lp->short_name), b = at - l;
+
+        if (at < m->npos + l || memcmp(sc->s + b, lp->short_name, l) ||
+            is_county_word(lp->lw) != (m->level == COURT_BASIC))
+            continue;
+        if (m->local ? !(b - m->npos <= HAN || lead_word_at(sc, m->npos, b))
+                     : (strcmp(lp->lw, wlw) == 0 || !name_ends(lp->lw, wlw)))
+            continue;
+        m->pos = m->npos = b;
+        return lp;
+    }
+    return NULL;
+}
+
+/* Short forms of the places the report names in full: 苍砚法院 → 苍砚哈萨克自治县人民法院,
+ * 澜屿中院 → 澜屿地区中级人民法院. The text is read for them only when a
+ * mention may need them. */
+static void local_resolve(struct finder *f)
+{
+    struct sbuf wanted = SBUF_INIT;
+    struct scan head = f->sc;
+    size_t lead_end = 0;
+
+    memset(f->autonomous, -1, sizeof(f->autonomous));
+    head.len = 0;
+    /* a short form in the title or byline is read with the lead (as ctx_build()) */
+    for (size_t b = 0; b < f->r->nr_blocks && !lead_end; b++)
+        if (f->r->blocks[b].kind == BLOCK_PARA)
+            lead_end = f->r->blocks[b].off + f->r->blocks[b].len;
+    for (size_t i = 0; i < f->sc.nr; i++) {
+        const struct mention *m = &f->sc.v[i];
+        /* the place is named before the short form or in its own paragraph
+         * (as for bare forms: see resolve_bare()), in the lead, or in the
+         * page's furniture */
+        if (may_be_local(m) && local_wanted(f, m, &wanted)) {
+            size_t to = m->end;
+
+            if (f->r->nr_blocks) {
+                const struct block *b = &f->r->blocks[report_block_at(f->r, m->pos)];
+
+                to = b->off + b->len > to ? b->off + b->len : to;
+            }
+            if (to < lead_end && m->pos < lead_end)
+                to = lead_end;
+            head.len = to > head.len ? to : head.len;
+        }
+    }
+    if (!wanted.len)
+        return;
+    locals_scan(f, &head, &wanted);
+    if (f->r->source)
+        locals_scan_string(f, f->r->source, strlen(f->r->source), &wanted);
+    locals_scan_string(f, f->chrome, f->chrome_len, &wanted);
+    sbuf_release(&wanted);
+    for (size_t i = 0; i < f->sc.nr; i++) {
+        struct mention *m = &f->sc.v[i];
+        const struct local_place *lp;
+
+        if (may_be_local(m) && (lp = local_for(f, m)) != NULL) {
+            m->full = lp->full;
+            m->local = false;
+        }
+    }
+}
+
 /* The name of mention i in this report, or NULL when it names no court. */
 static char *finder_name(struct finder *f, size_t i)
 {
@@ -2209,6 +2500,7 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
 
     scan_init(&f.sc, r->text, r->len, looks_traditional(r->text, r->len));
     scan_text(&f.sc);
+    local_resolve(&f);
     resolve_all(&f);
     for (size_t i = 0; i < f.sc.nr; i++)
         if (!f.sc.v[i].weak)
@@ -2302,5 +2594,10 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
     free(cs.keys);
     free(court_of);
     free(f.place_of);
+    for (size_t i = 0; i < f.nr_locals; i++) {
+        free(f.locals[i].short_name);
+        free(f.locals[i].full);
+    }
+    free(f.locals);
     scan_release(&f.sc);
 }

@@ -368,6 +368,24 @@ static void test_context(void **state)
     expect_report("朝阳法院简介", "北京市的地图。", NULL, "北京市朝阳区人民法院");
 }
 
+/* A place the report names in full makes its short forms known in that report. */
+static void test_report_places(void **state)
+{
+    (void)state;
+    expect_report("澜屿中院召开会议", "澜屿地区的干部来到会场。", NULL, "澜屿地区中级人民法院");
+    expect_report("苍砚法院简介", "苍砚哈萨克自治县位于山下。苍砚县法院的法官走进澜屿中院。",
+                  "来源：澜屿地区新闻网", "苍砚哈萨克自治县人民法院|澜屿地区中级人民法院");
+    /* the full name of the county court, not a county of that short name */
+    expect_report("苍砚县法院简介", "苍砚哈萨克自治县的地图。", NULL, "苍砚哈萨克自治县人民法院");
+    /* without the full name nothing says what 苍砚 is */
+    expect_report("苍砚法院简介", "澜屿中院的地址。", NULL, "");
+    /* a county's name gives no intermediate court, a prefecture's no basic one */
+    expect_report("苍砚中院简介", "苍砚县的地图。", NULL, "");
+    expect_report("澜屿法院简介", "澜屿地区的地图。", NULL, "");
+    /* in plain text with no report there is no such place */
+    expect_courts("苍砚哈萨克自治县。苍砚法院", "");
+}
+
 static void test_main_court(void **state)
 {
     struct report *r;
@@ -657,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_tribunals),
         cmocka_unit_test(test_traditional),
         cmocka_unit_test(test_context),
+        cmocka_unit_test(test_report_places),
         cmocka_unit_test(test_main_court),
         cmocka_unit_test(test_same_court),
         cmocka_unit_test(test_parent_names),
