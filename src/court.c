@@ -2488,6 +2488,29 @@ static int story_court(const struct finder *f, int mi)
 }
 
 /*
+ * A tribunal story whose tribunal no text ties to a court (海滨人民法庭 in a
+ * report that also names 苍砚县人民法院): the one basic court the report names
+ * is its court, unless the gazetteer places the tribunal under another.
+ */
+static void tie_lone_basic(struct report *r, int tribunal)
+{
+    int basic = -1, n = 0;
+    char *known;
+
+    for (size_t i = 0; i < r->nr_courts; i++)
+        if (court_level_of(r->courts[i]) == COURT_BASIC) {
+            basic = (int)i;
+            n++;
+        }
+    if (n != 1)
+        return;
+    known = court_parent_name(r->courts[tribunal]);
+    if (!known || court_same(known, r->courts[basic]))
+        r->court_parent[tribunal] = basic;
+    free(known);
+}
+
+/*
  * Courts: every named court in order of first mention, then the one the
  * report is mainly about moved to the front (see main_mention()).
  */
@@ -2574,6 +2597,8 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
                 main = add_court(&cs, sm.v[i].name, -1);
         court_mentions_release(&sm);
     }
+    if (main >= 0 && court_level_of(r->courts[main]) == COURT_TRIBUNAL && r->court_parent[main] < 0)
+        tie_lone_basic(r, main);
     if (main >= 0) {
         int tribunal = -1;
 

@@ -386,11 +386,20 @@ static void test_report_places(void **state)
     expect_courts("苍砚哈萨克自治县。苍砚法院", "");
 }
 
-static void test_main_court(void **state)
+/* A tribunal story's courts: want, the second (the tribunal) held by the first. */
+static void expect_tribunal_held(const char *title, const char *body, const char *want)
 {
     struct report *r;
-    char *got;
+    char *got = report_courts(title, body, NULL, &r);
 
+    assert_string_equal(got, want);
+    assert_int_equal(r->court_parent[1], 0);
+    free(got);
+    report_free(r);
+}
+
+static void test_main_court(void **state)
+{
     (void)state;
     /* the title's court first */
     expect_report("赤壁市人民法院简介", "湖北省高级人民法院的地址。", NULL,
@@ -407,13 +416,22 @@ static void test_main_court(void **state)
     expect_report("赤峰的法院", "依照最高法院的规定，赤峰中院的地址。", NULL,
                   "赤峰市中级人民法院|最高人民法院");
     /* a tribunal story: its court first, then the tribunal, held by the court */
-    got = report_courts("草原上的法庭", "克什克腾旗人民法院达来诺日人民法庭的地址。", NULL, &r);
-    assert_string_equal(got, "克什克腾旗人民法院|达来诺日人民法庭");
-    assert_int_equal(r->court_parent[1], 0);
-    free(got);
-    report_free(r);
+    expect_tribunal_held("草原上的法庭", "克什克腾旗人民法院达来诺日人民法庭的地址。",
+                         "克什克腾旗人民法院|达来诺日人民法庭");
     expect_report("达来诺日法庭简介", "克什克腾旗人民法院的地址。", NULL,
                   "克什克腾旗人民法院|达来诺日人民法庭");
+}
+
+/* A tribunal story with the tribunal tied to no court: the one basic court
+ * the report names is its court, first, and holds it. */
+static void test_tribunal_story_parent(void **state)
+{
+    (void)state;
+    expect_tribunal_held("海滨法庭的一天", "澜屿市中级人民法院的地址。\n苍砚县人民法院的法官说。",
+                         "苍砚县人民法院|海滨人民法庭|澜屿市中级人民法院");
+    /* two basic courts: nothing says which */
+    expect_report("海滨法庭的一天", "苍砚县人民法院和鹤汀县人民法院的法官说。", NULL,
+                  "海滨人民法庭|苍砚县人民法院|鹤汀县人民法院");
 }
 
 static void test_same_court(void **state)
@@ -677,6 +695,7 @@ int main(void)
         cmocka_unit_test(test_context),
         cmocka_unit_test(test_report_places),
         cmocka_unit_test(test_main_court),
+        cmocka_unit_test(test_tribunal_story_parent),
         cmocka_unit_test(test_same_court),
         cmocka_unit_test(test_parent_names),
         cmocka_unit_test(test_levels),
