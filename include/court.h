@@ -53,7 +53,9 @@ char *court_key(const char *name);
  * 武乡县人民法院 → 长治市中级人民法院 → 山西省高级人民法院 → 最高人民法院; a
  * municipality's district → its high court; a tribunal of a known town → its
  * basic court. For a place the gazetteer does not know, what the name says
- * (霁川市苍砚旗人民法院 → 霁川市中级人民法院). In the name's own script. Caller
+ * (霁川市苍砚旗人民法院 → 霁川市中级人民法院). What the gazetteer and the special
+ * table give in official (simplified) characters, what the name holds as
+ * written (陽江市中級人民法院 → 广东省高级人民法院). Caller
  * frees; NULL when nothing says (最高人民法院, 鼓楼区人民法院). */
 char *court_parent_name(const char *name);
 /* The intermediate court of a city: 乌海市 → 乌海市中级人民法院. Caller frees. */

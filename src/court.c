@@ -33,6 +33,7 @@ enum want {
     WANT_BASIC,   /* a county-level unit: 人民法院, 法院 */
     WANT_SPECIAL, /* a city: 海事法院, 铁路运输法院 … */
     WANT_TRIB,    /* a town, or a name the text ties to a court: 人民法庭, 法庭 */
+    WANT_HISTORY, /* a place at a clear boundary: 高等法院, 专门法院 of histories */
 };
 
 struct suffix {
@@ -58,6 +59,8 @@ static const struct suffix court_suffixes[] = {
     {S("金融法院"), WANT_SPECIAL, "金融法院", false},
     {S("知产法院"), WANT_SPECIAL, "知识产权法院", true}, /* 北京知产法院 */
     {S("人民法院"), WANT_BASIC, "人民法院", false},
+    {S("高等法院"), WANT_HISTORY, "高等法院", false}, /* 陕甘宁边区高等法院 */
+    {S("专门法院"), WANT_HISTORY, "专门法院", false},
     {S("铁路法院"), WANT_SPECIAL, "铁路运输法院", true}, /* 兰州铁路法院 */
     {S("中级法院"), WANT_INTER, "中级人民法院", true},
     {S("法院"), WANT_BASIC, "人民法院", true},
@@ -88,11 +91,13 @@ struct mention {
     const struct court_special *sp;
     int cands[MAX_CANDS]; /* places the court's own unit may be */
     int nc;
-    bool unknown;  /* a place the gazetteer does not know: kept as written */
-    bool weak;     /* a tribunal only at a clear boundary, tied to nothing */
-    bool town;     /* a tribunal named for a known town */
-    bool cited;    /* the court's numbered items (某法院8项举措), not the court */
-    bool soft;     /* unknown, of two characters after a function word: maybe a bare form */
+    bool unknown; /* a place the gazetteer does not know: kept as written */
+    bool weak;    /* a tribunal only at a clear boundary, tied to nothing */
+    bool town;    /* a tribunal named for a known town */
+    bool cited;   /* the court's numbered items (某法院8项举措), not the court */
+    bool soft;    /* unknown, of two characters after a function word: maybe a bare form */
+    bool local; /* 苍砚法院, 澜屿中院: a court only if the report names its place in full */
+    const char *full; /* the place as the report names it in full (苍砚哈萨克自治县), or NULL */
     uint32_t bare; /* MK_BARE: 县 区 旗 市 州 省 or 自 (自治区) */
     int number;    /* MK_BARE: 1 for 市一中院, the municipality's first intermediate court */
     int under;     /* the mention this one was named under, or -1 */
@@ -366,56 +371,186 @@ static size_t chain_before(const struct scan *sc, size_t lo, size_t start, int *
 }
 
 /*
- * An unknown place of two characters and a level word in levels (three at
- * a line start or after punctuation: 白鹭湾区)
- * (霁川市, 苍砚旗) ending at end, standing at a clear boundary or after a
- * known or unknown bigger place. Returns its start (with the places before
- * it), or SIZE_MAX.
+ * The level words that end a place the gazetteer does not know, by what the
+ * court's suffix asks for, longest first: an autonomous unit's (自治县) holds
+ * the peoples before it (苍砚哈萨克自治县). "" (special courts: 澜屿海事法院)
+ * asks for a city's bare name.
  */
-static size_t unknown_before(const struct scan *sc, size_t lo, size_t end, const char *levels,
-                             size_t *npos, int depth)
+static const char *const LW_BASIC[] = {"自治县", "自治旗", "林区", "特区", "县",
+                                       "区",     "旗",     "市",   NULL};
+static const char *const LW_BASIC_SHORT[] = {"自治县", "自治旗", "林区", "县", "区", "旗", NULL};
+static const char *const LW_INTER[] = {"自治州", "地区", "盟", "州", "市", NULL};
+static const char *const LW_HIGH[] = {"自治区", "省", NULL};
+static const char *const LW_CITY[] = {"", NULL};
+/* 陕甘宁边区高等法院: the courts of the revolutionary base areas, named in histories */
+static const char *const LW_HISTORIC[] = {"自治区", "边区", "省", "市", "县", "区", NULL};
+
+/* The peoples autonomous areas are named for (苍砚哈萨克自治县, 鹤汀苗族侗族自治州):
+ * China's 55 minorities. One of one character takes 族 (回族); longer ones may
+ * leave it out (哈萨克自治县). */
+static const char *const peoples[] = {
+    "蒙古",   "回",       "藏",     "维吾尔",   "苗",   "彝",     "壮",   "布依",
+    "朝鲜",   "满",       "侗",     "瑶",       "白",   "土家",   "哈尼", "哈萨克",
+    "傣",     "黎",       "傈僳",   "佤",       "畲",   "高山",   "拉祜", "水",
+    "东乡",   "纳西",     "景颇",   "柯尔克孜", "土",   "达斡尔", "仫佬", "羌",
+    "布朗",   "撒拉",     "毛南",   "仡佬",     "锡伯", "阿昌",   "普米", "塔吉克",
+    "怒",     "乌孜别克", "俄罗斯", "鄂温克",   "德昂", "保安",   "裕固", "京",
+    "塔塔尔", "独龙",     "鄂伦春", "赫哲",     "门巴", "珞巴",   "基诺",
+};
+
+/* Where the peoples ending at end start (哈萨克, 回族, 苗族侗族), or end when none do. */
+static size_t peoples_before(const struct scan *sc, size_t lo, size_t end)
 {
-    uint32_t lw = char_before(sc->s, end);
-    char buf[8];
+    size_t at = end;
 
-    buf[text_put(buf, lw)] = '\0';
-    if (end < lo + 3 * HAN || !strstr(levels, buf))
-        return SIZE_MAX;
-    for (size_t n = 2; n <= 3; n++) {
-        size_t b, at;
-        bool ok = true;
-        struct hit h;
+    for (;;) {
+        bool zu = at >= lo + HAN && !memcmp(sc->s + at - HAN, "族", HAN);
+        size_t e = zu ? at - HAN : at, best = at;
 
-        if (end < lo + (n + 1) * HAN)
-            break;
-        b = end - (n + 1) * HAN;
-        for (at = b; at < end - HAN && ok; at += HAN) {
-            uint32_t c;
+        for (size_t i = 0; i < ARRAY_SIZE(peoples); i++) {
+            size_t l = strlen(peoples[i]);
 
-            text_next(sc->s + at, end - at, &c);
-            ok = text_is_han(c) && !charset_has(&kb.not_in_name, c);
+            if ((zu || l > HAN) && e >= lo + l && e - l < best &&
+                !memcmp(sc->s + e - l, peoples[i], l))
+                best = e - l;
         }
-        if (!ok || text_prev(sc->s, b + 1) != b)
-            continue;
-        *npos = b;
-        if (place_before(sc, lo, b, LEVEL_BIT(GAZ_PROVINCE) | LEVEL_BIT(GAZ_PREFECTURE), &h)) {
-            if (place(h.ids[0])->level != GAZ_PROVINCE)
-                *npos = h.start;
-            return h.start;
-        }
-        if (depth == 0) {
-            size_t np, st = unknown_before(sc, lo, b, "市州盟", &np, 1);
-
-            if (st != SIZE_MAX) {
-                *npos = np;
-                return st;
-            }
-        }
-        /* after a function word (赴鹤汀区法院) is a boundary too */
-        if (boundary_at(sc, b) ||
-            (n == 2 && (b == lo || charset_has(&kb.not_in_name, char_before(sc->s, b)))))
-            return b;
+        if (best == at)
+            return at;
+        at = best;
     }
+}
+
+/*
+ * Two-character words that stand before a name in running text (verbs of
+ * visiting and of court work, time and source phrases): 考察澜屿市中级人民法院,
+ * 审理霁川铁路运输法院. Words whose characters are all in NOT_IN_NAME need no
+ * entry.
+ */
+static const char *const LEAD_WORDS[] = {
+    "考察", "调研", "走访", "视察", "参观", "慰问", "审理", "判决", "裁定", "指导", "督导", "联合",
+    "协助", "会同", "据悉", "获悉", "近日", "日前", "目前", "今年", "去年", "此前", "随后", "通过",
+    "依据", "根据", "按照", "带领", "率领", "深入", "来自", "位于", "隶属", "走进", "前往", "进入",
+    "起诉", "上诉", "移送", "移交", "提交", "报请", "申请", "委托", "交流", "学习", "观摩", "邀请",
+    "授予", "表彰", "获得", "荣获", "原告", "被告", "诉至", "诉诸", "当地", "今天", "昨天", "近期",
+    "最近", "曾经", "目睹", "发现", "介绍", "认为", "表示", "指出", "强调",
+};
+
+/* Whether one of LEAD_WORDS ends at byte at. */
+static bool lead_word_at(const struct scan *sc, size_t lo, size_t at)
+{
+    if (at < lo + 2 * HAN)
+        return false;
+    for (size_t i = 0; i < ARRAY_SIZE(LEAD_WORDS); i++)
+        if (!memcmp(sc->s + at - 2 * HAN, LEAD_WORDS[i], 2 * HAN))
+            return true;
+    return false;
+}
+
+/* Where the characters that may be in a name (up to max, not in
+ * NOT_IN_NAME) before end start; how many in *chars. */
+static size_t name_stretch(const struct scan *sc, size_t lo, size_t end, size_t max, size_t *chars)
+{
+    size_t st = end;
+
+    *chars = 0;
+    while (st > lo && *chars < max) {
+        size_t q = text_prev(sc->s, st);
+        uint32_t c;
+
+        text_next(sc->s + q, st - q, &c);
+        if (!text_is_han(c) || charset_has(&kb.not_in_name, c))
+            break;
+        st = q;
+        (*chars)++;
+    }
+    return st;
+}
+
+/* The last lead word inside the stretch [st, end) ends it: 考察|澜屿,
+ * 审|理|澜屿; one at its end leaves no name (上级指导|县人民法院). Returns the
+ * name's start, its characters in *chars. */
+static size_t after_lead_words(const struct scan *sc, size_t lo, size_t st, size_t end,
+                               size_t *chars)
+{
+    for (size_t b = st + HAN; b <= end && *chars; b += HAN)
+        if (lead_word_at(sc, lo, b))
+            st = b;
+    *chars = (end - st) / HAN;
+    return st;
+}
+
+/* The level word of levels ending at end (longest first), its start in *at. */
+static const char *level_word(const struct scan *sc, size_t lo, size_t end,
+                              const char *const *levels, size_t *at)
+{
+    for (size_t i = 0; levels[i]; i++) {
+        size_t l = strlen(levels[i]);
+
+        if (end >= lo + l && !memcmp(sc->s + end - l, levels[i], l)) {
+            *at = end - l;
+            return levels[i];
+        }
+    }
+    return NULL;
+}
+
+/*
+ * A place the gazetteer does not know, ending at end with a level word of
+ * levels (霁川市, 苍砚旗, 鹤汀地区, 苍砚哈萨克自治县): its own name is the
+ * longest stretch (up to three, four before peoples) of characters that may be in a name
+ * (not in NOT_IN_NAME) before the level word and its peoples, and must stand
+ * at a clear boundary: after a known place or an unknown bigger one (霁川市苍砚旗),
+ * a word of LEAD_WORDS (考察澜屿市), a line start or punctuation; or, for a
+ * name of two characters, after a function word (赴鹤汀区). Returns its start
+ * (with the places before it), the written name's start in *npos; SIZE_MAX
+ * when there is none.
+ */
+static size_t unknown_before(const struct scan *sc, size_t lo, size_t end,
+                             const char *const *levels, size_t *npos, int depth)
+{
+    size_t lw_at, name_end, st, chars = 0;
+    const char *lw = level_word(sc, lo, end, levels, &lw_at);
+    struct hit h;
+
+    if (!lw)
+        return SIZE_MAX;
+    name_end = lw_at;
+    if (!strncmp(lw, "自治", 2 * HAN)) { /* the peoples first */
+        name_end = peoples_before(sc, lo, lw_at);
+        if (name_end == lw_at)
+            return SIZE_MAX;
+    } else if (!strcmp(lw, "区") && lw_at >= lo + HAN &&
+               (char_before(sc->s, lw_at) == 0x5730 || char_before(sc->s, lw_at) == 0x6CBB)) {
+        return SIZE_MAX; /* 地区, 自治区: a prefecture's, a province's level, no basic court */
+    }
+    /* three characters, four before peoples (塔什库尔干塔吉克自治县): a
+     * longer stretch holds the words before (记者周正霁川市) */
+    st = name_stretch(sc, lo, name_end, name_end < lw_at ? 4 : 3, &chars);
+    st = after_lead_words(sc, lo, st, name_end, &chars);
+    if (chars < 2)
+        return SIZE_MAX;
+    *npos = st;
+    if (place_before(sc, lo, st, LEVEL_BIT(GAZ_PROVINCE) | LEVEL_BIT(GAZ_PREFECTURE), &h)) {
+        if (place(h.ids[0])->level != GAZ_PROVINCE)
+            *npos = h.start;
+        return h.start;
+    }
+    if (depth == 0) {
+        size_t np, up = unknown_before(sc, lo, st, LW_INTER, &np, 1);
+
+        if (up != SIZE_MAX) {
+            *npos = np;
+            return up;
+        }
+    }
+    if (boundary_at(sc, st) || lead_word_at(sc, lo, st))
+        return st;
+    /* after a function word (赴鹤汀区法院), or the court before (…法院鹤汀区法院);
+     * a name of three or four there only before a level word as telling as
+     * 边区 (南麓的陕甘宁边区高等法院) */
+    if ((chars == 2 || levels == LW_HISTORIC) &&
+        (st == lo || charset_has(&kb.not_in_name, char_before(sc->s, st))))
+        return st;
     /* not after any other word: 上级指导县人民法院 is the report's own county's */
     return SIZE_MAX;
 }
@@ -462,7 +597,7 @@ static uint32_t bare_word(const struct scan *sc, size_t lo, size_t p, const char
         return 0;
     /* every province is known, and a city's name before 市 was tried first */
     if ((c == 0x53BF || c == 0x533A || c == 0x65D7) && text_is_han(b) && /* 县 区 旗 */
-        !charset_has(&kb.not_in_name, b))
+        !charset_has(&kb.not_in_name, b) && !lead_word_at(sc, lo, p - HAN))
         return 0;
     return c;
 }
@@ -479,7 +614,7 @@ static bool unknown_longer(const struct scan *sc, size_t lo, size_t p, const str
 
     if (p - h->start != 2 * HAN || !text_is_han(c) || charset_has(&kb.not_in_name, c))
         return false;
-    size_t st = unknown_before(sc, lo, p, "县区旗市", &npos, 0);
+    size_t st = unknown_before(sc, lo, p, LW_BASIC, &npos, 0);
 
     /* at a line start or after punctuation only: 据了解岚县 is 岚县 */
     return st < h->start && boundary_at(sc, st);
@@ -513,7 +648,7 @@ static size_t levels_word(const struct scan *sc, size_t lo, size_t p)
 /* A court of a place the gazetteer does not know, when its name is complete
  * and stands at a clear boundary (see unknown_before()). */
 static bool add_unknown(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf,
-                        enum court_level level, const char *levels)
+                        enum court_level level, const char *const *levels)
 {
     size_t npos, st = unknown_before(sc, lo, p, levels, &npos, level == COURT_BASIC ? 0 : 1);
     struct mention *m;
@@ -529,6 +664,26 @@ static bool add_unknown(struct scan *sc, size_t lo, size_t p, size_t e, const st
      * the report's own place decides (see resolve_all()) */
     m->soft = npos == st && !boundary_at(sc, st) && p - st == 3 * HAN;
     return true;
+}
+
+/* 苍砚法院, 澜屿中院: a short form whose place the gazetteer does not know
+ * may be of a place the report names in full (see local_resolve()). */
+static void add_local(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf,
+                      enum court_level level)
+{
+    size_t chars, st = name_stretch(sc, lo, p, 4, &chars);
+    struct mention *m;
+
+    /* at a line start, after punctuation, a lead word or a preposition (到苍砚法院),
+     * not after other words (全市基层法院: a kind of court) */
+    st = after_lead_words(sc, lo, st, p, &chars);
+    if (chars < 2 || (!boundary_at(sc, st) && !lead_word_at(sc, lo, st) &&
+                      !charset_has(&kb.prepositions, char_before(sc->s, st))))
+        return;
+    m = new_mention(sc, MK_COURT, level, st, e);
+    m->pend = p;
+    m->suf = suf;
+    m->unknown = m->local = true;
 }
 
 static void court_basic(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
@@ -582,7 +737,7 @@ static void court_basic(struct scan *sc, size_t lo, size_t p, size_t e, const st
         return;
     }
     /* 霁川市苍砚旗人民法院, 鹤汀区法院: a full name the gazetteer does not know */
-    if (add_unknown(sc, lo, p, e, suf, COURT_BASIC, suf->short_form ? "县区旗" : "县区旗市"))
+    if (add_unknown(sc, lo, p, e, suf, COURT_BASIC, suf->short_form ? LW_BASIC_SHORT : LW_BASIC))
         return;
     if (suf->short_form && levels_word(sc, lo, p) != p) {
         /* 乌海市两级法院: a city's courts together */
@@ -611,7 +766,10 @@ static void court_basic(struct scan *sc, size_t lo, size_t p, size_t e, const st
                                         p - (bare == 0x81EA ? 3 : 1) * HAN, e);
 
         m->bare = bare;
+        return;
     }
+    if (suf->short_form && p == e - suf->len)
+        add_local(sc, lo, p, e, suf, COURT_BASIC);
 }
 
 /* 市一中院, 市第二中级人民法院, 省一中院: a numbered intermediate court of the
@@ -660,13 +818,15 @@ static void court_inter(struct scan *sc, size_t lo, size_t p, size_t e, const st
         m->pos = chain_before(sc, lo, h.start, m->cands, &m->nc, &m->npos);
         return;
     }
-    if (add_unknown(sc, lo, p, e, suf, COURT_INTERMEDIATE, "市州盟"))
+    if (add_unknown(sc, lo, p, e, suf, COURT_INTERMEDIATE, LW_INTER))
         return;
     if (numbered_bare(sc, lo, p, e))
         return;
     bare = bare_word(sc, lo, p, "市州盟");
     if (bare)
         new_mention(sc, MK_BARE, COURT_INTERMEDIATE, p - HAN, e)->bare = bare;
+    else if (suf->short_form)
+        add_local(sc, lo, p, e, suf, COURT_INTERMEDIATE);
 }
 
 static void court_high(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
@@ -674,7 +834,6 @@ static void court_high(struct scan *sc, size_t lo, size_t p, size_t e, const str
     struct hit h;
     uint32_t bare;
 
-    (void)suf; /* 高级人民法院 and 高院 read alike */
     if (place_before(sc, lo, p, LEVEL_BIT(GAZ_PROVINCE), &h)) {
         struct mention *m = new_mention(sc, MK_COURT, COURT_HIGH, h.start, e);
 
@@ -682,6 +841,9 @@ static void court_high(struct scan *sc, size_t lo, size_t p, size_t e, const str
         m->pend = p;
         return;
     }
+    /* 霁南省高级人民法院: a province the list does not hold, named in full */
+    if (add_unknown(sc, lo, p, e, suf, COURT_HIGH, LW_HIGH))
+        return;
     bare = bare_word(sc, lo, p, "省市自");
     if (bare)
         new_mention(sc, MK_BARE, COURT_HIGH, p - (bare == 0x81EA ? 3 : 1) * HAN, e)->bare = bare;
@@ -698,7 +860,44 @@ static void court_special(struct scan *sc, size_t lo, size_t p, size_t e, const 
         m->suf = suf;
         m->pend = p;
         m->unknown = true; /* named as written */
+        return;
     }
+    /* 澜屿铁路运输法院, 澜屿海事法院: a city the gazetteer does not know, by its
+     * bare name, before a suffix in full (铁路法院 alone is a kind of court) */
+    if (!suf->short_form && p >= lo + HAN && char_before(sc->s, p) != 0x5BB6 && /* 家 */
+        char_before(sc->s, p) != 0x6240) /* 所: 三家海事法院, 这所互联网法院 count courts */
+        add_unknown(sc, lo, p, e, suf, COURT_SPECIAL, LW_CITY);
+}
+
+/* 陕甘宁边区高等法院: a court of the histories, a known place or a complete
+ * unknown one at a clear boundary before it, named as written, with no parent
+ * (nothing places it in today's hierarchy). */
+static void court_history(struct scan *sc, size_t lo, size_t p, size_t e, const struct suffix *suf)
+{
+    struct hit h;
+
+    if (place_before(sc, lo, p, ALL_UNITS, &h)) {
+        struct mention *m = new_mention(sc, MK_COURT, COURT_SPECIAL, h.start, e);
+
+        m->suf = suf;
+        m->pend = p;
+        m->unknown = true;
+        return;
+    }
+    if (add_unknown(sc, lo, p, e, suf, COURT_SPECIAL, LW_HISTORIC))
+        return;
+    /* 霁川铁路沿线专门法院: a known place that starts a stretch of name
+     * characters (up to six) at a boundary, then what the court was for */
+    size_t n, st = name_stretch(sc, lo, p, 6, &n);
+    for (size_t end = p; end >= st + 2 * HAN; end -= HAN)
+        if (place_before(sc, st, end, ALL_UNITS, &h) && h.start == st) {
+            struct mention *m = new_mention(sc, MK_COURT, COURT_SPECIAL, st, e);
+
+            m->suf = suf;
+            m->pend = p;
+            m->unknown = true;
+            return;
+        }
 }
 
 static bool is_not_tribunal(const char *s, size_t n)
@@ -739,7 +938,7 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
     size_t a = prev ? prev->end : 0;
 
     /* X法院Y法庭, 该院Y法庭, 县法院Y法庭: the court just named holds it */
-    if (prev && prev->kind != MK_COLLECTIVE && a <= p && p - a <= 10 * HAN) {
+    if (prev && prev->kind != MK_COLLECTIVE && !prev->local && a <= p && p - a <= 10 * HAN) {
         bool town;
 
         if (p - a >= HAN && !memcmp(sc->s + a, "的", HAN))
@@ -798,7 +997,7 @@ static void tribunal(struct scan *sc, size_t lo, size_t p, size_t e, const struc
 /* What reads the name before each kind of suffix (enum want). */
 static void (*const readers[])(struct scan *sc, size_t lo, size_t p, size_t e,
                                const struct suffix *suf) = {
-    court_high, court_inter, court_basic, court_special, tribunal,
+    court_high, court_inter, court_basic, court_special, tribunal, court_history,
 };
 
 /* Look at the suffix ending at byte e; add what it names. */
@@ -988,7 +1187,10 @@ static char *mention_name(const struct scan *sc, const struct mention *m, int id
         put_official(sc, &sb, m->suf->full);
     } else if (id >= 0) {
         put_unit_court(sc, &sb, id, m->level);
-    } else if (m->unknown) {
+    } else if (m->unknown && m->full) {
+        sbuf_addstr(&sb, m->full);
+        put_official(sc, &sb, m->suf->full);
+    } else if (m->unknown && !m->local) {
         sbuf_add(&sb, sc->o + m->npos, m->pend - m->npos);
         put_official(sc, &sb, m->suf->full);
     } else if (m->nc) {
@@ -1013,42 +1215,13 @@ static char *mention_name(const struct scan *sc, const struct mention *m, int id
 
 /* ---------------------------------------------------------------- scans */
 
-/*
- * Traditional characters whose simplified form hanzi_simplify() does not give
- * in a character of the same length (開, its table's 𫔭), found the other way
- * round: the simplified character whose traditional form they are (开). Built
- * once, the first time a text in traditional characters is read.
- */
-static struct {
-    uint16_t *back; /* by traditional character below U+10000: its simplified one, or 0 */
-} simp;
-static once_flag simp_once = ONCE_FLAG_INIT;
-
-static void build_back(void)
-{
-    simp.back = xcalloc(0x10000, sizeof(*simp.back));
-    for (uint32_t c = 0x3400; c < 0xA000; c++) {
-        uint32_t t = hanzi_traditional(c), d;
-        char a[8], b[8];
-
-        if (t == c || t >= 0x10000 || simp.back[t])
-            continue;
-        d = hanzi_simplify(t);
-        if (d == t || text_put(a, d) != text_put(b, t))
-            simp.back[t] = (uint16_t)c;
-    }
-}
-
 /* The simplified form of c in a character of the same length, or c. */
 static uint32_t simplify_char(uint32_t c, size_t len)
 {
     uint32_t d = hanzi_simplify(c);
     char buf[8];
 
-    if (d != c && text_put(buf, d) == len)
-        return d;
-    call_once(&simp_once, build_back);
-    return c < 0x10000 && simp.back[c] ? simp.back[c] : c;
+    return d != c && text_put(buf, d) == len ? d : c;
 }
 
 /* A simplified copy of a text in traditional characters, with the same byte
@@ -1185,8 +1358,9 @@ static const struct mention *whole(const struct scan *sc)
 static size_t place_len(const char *name, size_t n)
 {
     static const char *const sufs[] = {
-        "铁路运输中级法院", "高级人民法院", "中级人民法院", "铁路运输法院", "知识产权法院",
-        "互联网法院",       "海事法院",     "金融法院",     "人民法院",     "人民法庭",
+        "铁路运输中级法院", "高级人民法院", "中级人民法院", "铁路运输法院",
+        "知识产权法院",     "互联网法院",   "海事法院",     "金融法院",
+        "人民法院",         "人民法庭",     "高等法院",     "专门法院",
     };
     for (size_t i = 0; i < ARRAY_SIZE(sufs); i++)
         if (text_ends(name, n, sufs[i]))
@@ -1467,6 +1641,10 @@ char *court_parent_name(const char *name)
 
     scan_plain(&sc, name, n);
     m = whole(&sc);
+    /* an ancestor from the gazetteer is no name the report wrote: in the
+     * official (simplified) characters; what the name itself holds
+     * (廣州海事法院 of its 湛江巡回法庭) stays as written */
+    sc.trad = false;
     if (m && parent_known(&sc, m, &sb)) {
         scan_release(&sc);
         return sbuf_detach(&sb, NULL);
@@ -1651,8 +1829,21 @@ static int ctx_first(const struct ctx *cx, enum gaz_level level, const char *wor
     return -1;
 }
 
+/* A place the report names in full that the gazetteer does not know
+ * (苍砚哈萨克自治县, 澜屿地区): its own short name (苍砚) in simplified
+ * characters, its full name as written, and its level word. */
+struct local_place {
+    char *short_name, *full;
+    const char *lw;
+};
+
 struct finder {
     struct report *r;
+    struct local_place *locals;
+    size_t nr_locals, alloc_locals;
+    /* per word of LW_AUTONOMOUS, whether the text says 自治县 … (-1: not
+     * looked): only then may 苍砚县 be 苍砚哈萨克自治县 */
+    signed char autonomous[3];
     struct scan sc;
     struct ctx cx;
     int *place_of;                           /* per mention: its unit, once resolved */
@@ -1888,6 +2079,245 @@ static void resolve_all(struct finder *f)
     memset(&f->cx, 0, sizeof(f->cx));
 }
 
+/* ------------------------------------------------- the report's own places */
+
+/* Level words of the places a report may name in full, longest first. */
+static const char *const LW_LOCAL[] = {"自治县", "自治旗", "自治州", "林区", "地区", "县",
+                                       "旗",     "盟",     "州",     "市",   "区",   NULL};
+
+/* The level words an autonomous unit's end with (自治县 in 苍砚县人民法院). */
+static const char *const LW_AUTONOMOUS[] = {"县", "旗", "州", NULL};
+
+static bool is_county_word(const char *lw)
+{
+    return !strcmp(lw, "县") || !strcmp(lw, "自治县") || !strcmp(lw, "旗") ||
+           !strcmp(lw, "自治旗") || !strcmp(lw, "区") || !strcmp(lw, "林区");
+}
+
+/*
+ * The unknown place whose level word ends at end in sc, if the text names
+ * one in full there (…的苍砚哈萨克自治县, 来源：澜屿地区…): its own name the
+ * stretch of name characters before the level word and its peoples (see
+ * unknown_before()), of two characters, or of three or four at a clear
+ * boundary or after a lead word. Added to f's places once.
+ */
+static void local_at(struct finder *f, const struct scan *sc, size_t end)
+{
+    size_t at, name_end, st, chars;
+    const char *lw = level_word(sc, 0, end, LW_LOCAL, &at);
+    struct gaz_hit g;
+
+    if (!lw)
+        return;
+    name_end = at;
+    if (!strncmp(lw, "自治", 2 * HAN) && (name_end = peoples_before(sc, 0, at)) == at)
+        return;
+    if (!strcmp(lw, "区") && char_before(sc->s, at) == 0x6CBB) /* 治: 自治区, a province */
+        return;
+    st = name_stretch(sc, 0, name_end, 4, &chars);
+    st = after_lead_words(sc, 0, st, name_end, &chars);
+    if (chars < 2 || (chars > 2 && !boundary_at(sc, st) && !lead_word_at(sc, 0, st)))
+        return;
+    if (gazetteer_lookup(sc->s + st, end - st, &g, 1) ||
+        gazetteer_lookup(sc->s + st, name_end - st, &g, 1))
+        return; /* a place the gazetteer knows, by its name or a short form */
+    for (size_t i = 0; i < f->nr_locals; i++)
+        if (strlen(f->locals[i].full) == end - st &&
+            !memcmp(f->locals[i].full, sc->o + st, end - st))
+            return;
+    ALLOC_GROW(f->locals, f->nr_locals + 1, f->alloc_locals);
+    f->locals[f->nr_locals].short_name = xstrndup(sc->s + st, name_end - st);
+    f->locals[f->nr_locals].full = xstrndup(sc->o + st, end - st);
+    f->locals[f->nr_locals++].lw = lw;
+}
+
+/* Whether the two characters before byte at are one of the pairs wanted. */
+static bool pair_wanted(const struct scan *sc, size_t at, const struct sbuf *wanted)
+{
+    if (at < 2 * HAN)
+        return false;
+    for (size_t w = 0; w < wanted->len; w += 2 * HAN)
+        if (!memcmp(wanted->buf + w, sc->s + at - 2 * HAN, 2 * HAN))
+            return true;
+    return false;
+}
+
+/*
+ * The unknown places a text names in full whose own names end in one of the
+ * pairs of characters wanted (the short forms' last two): read where a pair
+ * stands, up to the level word after it (within eight characters: the
+ * peoples of 苍砚哈萨克自治县). One pass, however many pairs: a character
+ * starts a pair only if its bit (of its code point's low ten) is set.
+ */
+static void locals_scan(struct finder *f, const struct scan *sc, const struct sbuf *wanted)
+{
+    const unsigned char *u = (const unsigned char *)sc->s;
+    uint64_t firsts[16] = {0};
+
+    for (size_t w = 0; w < wanted->len; w += 2 * HAN) {
+        uint32_t c;
+
+        text_next(wanted->buf + w, HAN, &c);
+        firsts[(c >> 6) & 15] |= (uint64_t)1 << (c & 63);
+    }
+    for (size_t i = 0, l; i + 2 * HAN <= sc->len; i += l) {
+        uint32_t c;
+
+        if ((u[i] & 0xF0) != 0xE0) { /* not a character of three bytes: a byte on */
+            l = 1;
+            continue;
+        }
+        l = HAN;
+        c = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+            (u[i + 2] & 0x3F);
+        if (!((firsts[(c >> 6) & 15] >> (c & 63)) & 1) || !pair_wanted(sc, i + 2 * HAN, wanted))
+            continue;
+        for (size_t k = 0, j = i + 2 * HAN; k < 8 && j < sc->len; k++) {
+            j += text_next(sc->s + j, sc->len - j, &c);
+            if (!text_is_han(c))
+                break;
+            /* 县 旗 盟 州 市 区: the last characters of LW_LOCAL */
+            if (c == 0x53BF || c == 0x65D7 || c == 0x76DF || c == 0x5DDE || c == 0x5E02 ||
+                c == 0x533A) {
+                local_at(f, sc, j);
+                break;
+            }
+        }
+    }
+}
+
+static void locals_scan_string(struct finder *f, const char *t, size_t n, const struct sbuf *wanted)
+{
+    struct scan sc;
+
+    scan_init(&sc, t, n, f->sc.trad);
+    locals_scan(f, &sc, wanted);
+    scan_release(&sc);
+}
+
+/* Whether m may name a place of the report's own (see local_for()). */
+static bool may_be_local(const struct mention *m)
+{
+    return m->unknown && !m->sp && (m->level == COURT_BASIC || m->level == COURT_INTERMEDIATE);
+}
+
+/* The last two characters m's short name may end in (before its suffix, or
+ * its level word), each pair once; whether m asks for the report's places. */
+static bool local_wanted(struct finder *f, const struct mention *m, struct sbuf *wanted)
+{
+    size_t at = m->pend;
+
+    /* a name in full is of another place only when the report's is autonomous
+     * (苍砚县 of 苍砚哈萨克自治县): asked only if the text says 自治 */
+    /* 苍砚县法院 (a short form, not 苍砚县人民法院) may be 苍砚哈萨克自治县's */
+    const char *lw = m->local || !m->suf->short_form
+                         ? NULL
+                         : level_word(&f->sc, m->npos, m->pend, LW_AUTONOMOUS, &at);
+
+    if (!m->local) {
+        int k = 0;
+
+        if (!lw)
+            return false;
+        while (LW_AUTONOMOUS[k] != lw)
+            k++;
+        if (f->autonomous[k] < 0) {
+            char word[4 * HAN];
+
+            memcpy(word, "自治", 2 * HAN);
+            memcpy(word + 2 * HAN, lw, HAN);
+            f->autonomous[k] = memmem(f->sc.s, f->sc.len, word, 3 * HAN) != NULL;
+        }
+        if (!f->autonomous[k])
+            return false;
+    }
+    if (m->npos + 2 * HAN <= at && !pair_wanted(&f->sc, at, wanted))
+        sbuf_add(wanted, f->sc.s + at - 2 * HAN, 2 * HAN);
+    return true;
+}
+
+/*
+ * The report's place that mention m's short name stands for, or NULL: for
+ * 苍砚法院 and 澜屿中院 (m->local), a place of the court's level whose short
+ * name ends the written name, after at most one character of the word before
+ * it or after a lead word; for 苍砚县人民法院, a place of that short name whose
+ * level word ends with the written one (苍砚哈萨克自治县). Sets m's name start.
+ */
+static const struct local_place *local_for(const struct finder *f, struct mention *m)
+{
+    const struct scan *sc = &f->sc;
+    size_t at = m->pend;
+    const char *wlw = NULL;
+
+    if (!m->local && !(wlw = level_word(sc, m->npos, m->pend, LW_LOCAL, &at)))
+        return NULL;
+    for (size_t i = 0; i < f->nr_locals; i++) {
+        const struct local_place *lp = &f->locals[i];
+        size_t l = strlen(lp->short_name), b = at - l;
+
+        if (at < m->npos + l || memcmp(sc->s + b, lp->short_name, l) ||
+            is_county_word(lp->lw) != (m->level == COURT_BASIC))
+            continue;
+        if (m->local ? !(b - m->npos <= HAN || lead_word_at(sc, m->npos, b))
+                     : (strcmp(lp->lw, wlw) == 0 || !name_ends(lp->lw, wlw)))
+            continue;
+        m->pos = m->npos = b;
+        return lp;
+    }
+    return NULL;
+}
+
+/* Short forms of the places the report names in full: 苍砚法院 → 苍砚哈萨克自治县人民法院,
+ * 澜屿中院 → 澜屿地区中级人民法院. The text is read for them only when a
+ * mention may need them. */
+static void local_resolve(struct finder *f)
+{
+    struct sbuf wanted = SBUF_INIT;
+    struct scan head = f->sc;
+    size_t lead_end = 0;
+
+    memset(f->autonomous, -1, sizeof(f->autonomous));
+    head.len = 0;
+    /* a short form in the title or byline is read with the lead (as ctx_build()) */
+    for (size_t b = 0; b < f->r->nr_blocks && !lead_end; b++)
+        if (f->r->blocks[b].kind == BLOCK_PARA)
+            lead_end = f->r->blocks[b].off + f->r->blocks[b].len;
+    for (size_t i = 0; i < f->sc.nr; i++) {
+        const struct mention *m = &f->sc.v[i];
+        /* the place is named before the short form or in its own paragraph
+         * (as for bare forms: see resolve_bare()), in the lead, or in the
+         * page's furniture */
+        if (may_be_local(m) && local_wanted(f, m, &wanted)) {
+            size_t to = m->end;
+
+            if (f->r->nr_blocks) {
+                const struct block *b = &f->r->blocks[report_block_at(f->r, m->pos)];
+
+                to = b->off + b->len > to ? b->off + b->len : to;
+            }
+            if (to < lead_end && m->pos < lead_end)
+                to = lead_end;
+            head.len = to > head.len ? to : head.len;
+        }
+    }
+    if (!wanted.len)
+        return;
+    locals_scan(f, &head, &wanted);
+    if (f->r->source)
+        locals_scan_string(f, f->r->source, strlen(f->r->source), &wanted);
+    locals_scan_string(f, f->chrome, f->chrome_len, &wanted);
+    sbuf_release(&wanted);
+    for (size_t i = 0; i < f->sc.nr; i++) {
+        struct mention *m = &f->sc.v[i];
+        const struct local_place *lp;
+
+        if (may_be_local(m) && (lp = local_for(f, m)) != NULL) {
+            m->full = lp->full;
+            m->local = false;
+        }
+    }
+}
+
 /* The name of mention i in this report, or NULL when it names no court. */
 static char *finder_name(struct finder *f, size_t i)
 {
@@ -2064,7 +2494,8 @@ static int main_mention(const struct finder *f, bool *group, int *province)
                 *group = true;
                 return -1;
             }
-            if (!m->name)
+            /* a court of the histories (边区高等法院) is the story's past, not its court */
+            if (!m->name || (m->suf && m->suf->want == WANT_HISTORY))
                 continue;
             /* the lead cites the Supreme People's Court (根据最高法院部署) before
              * the court it is about */
@@ -2088,6 +2519,29 @@ static int story_court(const struct finder *f, int mi)
     while (u >= 0 && f->sc.v[u].kind == MK_SELF)
         u--;
     return u >= 0 && f->sc.v[u].name ? u : mi;
+}
+
+/*
+ * A tribunal story whose tribunal no text ties to a court (海滨人民法庭 in a
+ * report that also names 苍砚县人民法院): the one basic court the report names
+ * is its court, unless the gazetteer places the tribunal under another.
+ */
+static void tie_lone_basic(struct report *r, int tribunal)
+{
+    int basic = -1, n = 0;
+    char *known;
+
+    for (size_t i = 0; i < r->nr_courts; i++)
+        if (court_level_of(r->courts[i]) == COURT_BASIC) {
+            basic = (int)i;
+            n++;
+        }
+    if (n != 1)
+        return;
+    known = court_parent_name(r->courts[tribunal]);
+    if (!known || court_same(known, r->courts[basic]))
+        r->court_parent[tribunal] = basic;
+    free(known);
 }
 
 /*
@@ -2161,6 +2615,7 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
 
     scan_init(&f.sc, r->text, r->len, looks_traditional(r->text, r->len));
     scan_text(&f.sc);
+    local_resolve(&f);
     resolve_all(&f);
     for (size_t i = 0; i < f.sc.nr; i++)
         if (!f.sc.v[i].weak)
@@ -2204,7 +2659,12 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
         main = add_court(&cs, sb.buf, -1);
         sbuf_release(&sb);
     } else if (!group && r->nr_courts) {
-        main = 0;
+        /* the first court named, of today's courts when there is one */
+        for (size_t i = 0; i < f.sc.nr && main < 0; i++)
+            if (court_of[i] >= 0 && !(f.sc.v[i].suf && f.sc.v[i].suf->want == WANT_HISTORY))
+                main = court_of[i];
+        if (main < 0)
+            main = 0;
     }
     if (main < 0 && !group && r->source && !r->nr_courts) {
         struct court_mentions sm = {0};
@@ -2215,6 +2675,8 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
                 main = add_court(&cs, sm.v[i].name, -1);
         court_mentions_release(&sm);
     }
+    if (main >= 0 && court_level_of(r->courts[main]) == COURT_TRIBUNAL && r->court_parent[main] < 0)
+        tie_lone_basic(r, main);
     if (main >= 0) {
         int tribunal = -1;
 
@@ -2235,5 +2697,10 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
     free(cs.keys);
     free(court_of);
     free(f.place_of);
+    for (size_t i = 0; i < f.nr_locals; i++) {
+        free(f.locals[i].short_name);
+        free(f.locals[i].full);
+    }
+    free(f.locals);
     scan_release(&f.sc);
 }

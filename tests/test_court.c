@@ -242,13 +242,58 @@ static void test_unknown_places(void **state)
     expect_courts("组织干警赴鹤汀区法院交流", "鹤汀区人民法院");
     expect_courts("白鹭湾区人民法院", "白鹭湾区人民法院");
     expect_courts("，白鹭湾区人民法院", "白鹭湾区人民法院");
+    /* after a word that stands before names (考察, 审理) the name is what follows it */
+    expect_courts("考察澜屿市中级人民法院", "澜屿市中级人民法院");
+    expect_courts("考察霁川市苍砚旗人民法院", "霁川市苍砚旗人民法院");
     /* not after any other word: there the level word is the report's own place's */
-    expect_courts("考察澜屿市中级人民法院", "");
+    expect_courts("上级指导县人民法院", "");
     /* 桐岚县 ends in the name of a real county (岚县): the whole name counts */
     expect_courts("桐岚县人民法院", "桐岚县人民法院");
     expect_courts("在岚县人民法院", "岚县人民法院");
     /* no boundary, or a name too long: not a court */
     expect_courts("他们来到指令塔县法院", "");
+}
+
+/* Complete official names of every kind of unit the gazetteer does not know,
+ * at a line start, after punctuation, a verb or a function word. */
+static void test_unknown_kinds(void **state)
+{
+    (void)state;
+    /* a prefecture called 地区, 盟 or 自治州 */
+    expect_courts("霁川地区中级人民法院召开会议", "霁川地区中级人民法院");
+    expect_courts("近日，霁川地区中级人民法院召开会议", "霁川地区中级人民法院");
+    expect_courts("他来到霁川地区中级人民法院", "霁川地区中级人民法院");
+    expect_courts("鹤汀盟中级人民法院", "鹤汀盟中级人民法院");
+    expect_courts("据悉，霁川藏族自治州中级人民法院", "霁川藏族自治州中级人民法院");
+    /* an autonomous county keeps its peoples and its level */
+    expect_courts("苍砚哈萨克自治县人民法院召开", "苍砚哈萨克自治县人民法院");
+    expect_courts("走进苍砚哈萨克自治县人民法院", "苍砚哈萨克自治县人民法院");
+    expect_courts("，苍砚苗族侗族自治县人民法院", "苍砚苗族侗族自治县人民法院");
+    expect_courts("苍砚蒙古自治旗人民法院", "苍砚蒙古自治旗人民法院");
+    /* 自治 with no people is no level word; 地区 has no basic court */
+    expect_courts("访问鹤汀自治州中级人民法院", "");
+    expect_courts("霁川地区人民法院", "");
+    expect_courts("鹤汀林区人民法院", "鹤汀林区人民法院");
+    /* railway and other special courts of a city the gazetteer does not know */
+    expect_courts("澜屿铁路运输法院", "澜屿铁路运输法院");
+    expect_courts("，澜屿铁路运输中级法院的", "澜屿铁路运输中级法院");
+    expect_courts("审理澜屿铁路运输法院", "澜屿铁路运输法院");
+    expect_courts("澜屿海事法院、澜屿知识产权法院", "澜屿海事法院|澜屿知识产权法院");
+    expect_courts("近日澜屿互联网法院", "澜屿互联网法院");
+    /* but kinds of court counted or named in general are none */
+    expect_courts("三家互联网法院", "");
+    expect_courts("各地的海事法院", "");
+    expect_courts("推进知识产权法院建设", "");
+    /* a province the list does not hold */
+    expect_courts("走访霁南省高级人民法院", "霁南省高级人民法院");
+    /* courts of the histories, with no parent in today's tree */
+    expect_courts("山下的霁川宁边区高等法院旧址", "霁川宁边区高等法院");
+    expect_courts("当年，重庆铁路沿线专门法院成立", "重庆铁路沿线专门法院");
+    expect_courts("设立专门法院", "");
+    expect_courts("香港特别行政区高等法院", "");
+    expect_parent("霁川宁边区高等法院", NULL);
+    expect_parent("重庆铁路沿线专门法院", NULL);
+    expect_parent("苍砚哈萨克自治县人民法院", NULL);
 }
 
 static void test_tribunals(void **state)
@@ -285,7 +330,7 @@ static void test_traditional(void **state)
     expect_courts("來到廣州海事法院瀾嶼巡回法庭", "廣州海事法院|廣州海事法院瀾嶼巡回法庭");
     expect_courts("衡陽中院", "衡陽市中級人民法院");
     expect_courts("墨脫縣人民法院", "墨脫縣人民法院");
-    /* 開 and 餘, whatever the character table says of them */
+    /* characters of several simplified forms (開: 开 or 𫔭) */
     expect_courts("開州區人民法院的網站", "重慶市開州區人民法院");
     expect_courts("餘江區人民法院的網站", "鷹潭市餘江區人民法院");
     assert_true(court_same("陽江市中級人民法院", "阳江市中级人民法院"));
@@ -323,11 +368,38 @@ static void test_context(void **state)
     expect_report("朝阳法院简介", "北京市的地图。", NULL, "北京市朝阳区人民法院");
 }
 
-static void test_main_court(void **state)
+/* A place the report names in full makes its short forms known in that report. */
+static void test_report_places(void **state)
+{
+    (void)state;
+    expect_report("澜屿中院召开会议", "澜屿地区的干部来到会场。", NULL, "澜屿地区中级人民法院");
+    expect_report("苍砚法院简介", "苍砚哈萨克自治县位于山下。苍砚县法院的法官走进澜屿中院。",
+                  "来源：澜屿地区新闻网", "苍砚哈萨克自治县人民法院|澜屿地区中级人民法院");
+    /* the full name of the county court, not a county of that short name */
+    expect_report("苍砚县法院简介", "苍砚哈萨克自治县的地图。", NULL, "苍砚哈萨克自治县人民法院");
+    /* without the full name nothing says what 苍砚 is */
+    expect_report("苍砚法院简介", "澜屿中院的地址。", NULL, "");
+    /* a county's name gives no intermediate court, a prefecture's no basic one */
+    expect_report("苍砚中院简介", "苍砚县的地图。", NULL, "");
+    expect_report("澜屿法院简介", "澜屿地区的地图。", NULL, "");
+    /* in plain text with no report there is no such place */
+    expect_courts("苍砚哈萨克自治县。苍砚法院", "");
+}
+
+/* A tribunal story's courts: want, the second (the tribunal) held by the first. */
+static void expect_tribunal_held(const char *title, const char *body, const char *want)
 {
     struct report *r;
-    char *got;
+    char *got = report_courts(title, body, NULL, &r);
 
+    assert_string_equal(got, want);
+    assert_int_equal(r->court_parent[1], 0);
+    free(got);
+    report_free(r);
+}
+
+static void test_main_court(void **state)
+{
     (void)state;
     /* the title's court first */
     expect_report("赤壁市人民法院简介", "湖北省高级人民法院的地址。", NULL,
@@ -344,13 +416,22 @@ static void test_main_court(void **state)
     expect_report("赤峰的法院", "依照最高法院的规定，赤峰中院的地址。", NULL,
                   "赤峰市中级人民法院|最高人民法院");
     /* a tribunal story: its court first, then the tribunal, held by the court */
-    got = report_courts("草原上的法庭", "克什克腾旗人民法院达来诺日人民法庭的地址。", NULL, &r);
-    assert_string_equal(got, "克什克腾旗人民法院|达来诺日人民法庭");
-    assert_int_equal(r->court_parent[1], 0);
-    free(got);
-    report_free(r);
+    expect_tribunal_held("草原上的法庭", "克什克腾旗人民法院达来诺日人民法庭的地址。",
+                         "克什克腾旗人民法院|达来诺日人民法庭");
     expect_report("达来诺日法庭简介", "克什克腾旗人民法院的地址。", NULL,
                   "克什克腾旗人民法院|达来诺日人民法庭");
+}
+
+/* A tribunal story with the tribunal tied to no court: the one basic court
+ * the report names is its court, first, and holds it. */
+static void test_tribunal_story_parent(void **state)
+{
+    (void)state;
+    expect_tribunal_held("海滨法庭的一天", "澜屿市中级人民法院的地址。\n苍砚县人民法院的法官说。",
+                         "苍砚县人民法院|海滨人民法庭|澜屿市中级人民法院");
+    /* two basic courts: nothing says which */
+    expect_report("海滨法庭的一天", "苍砚县人民法院和鹤汀县人民法院的法官说。", NULL,
+                  "海滨人民法庭|苍砚县人民法院|鹤汀县人民法院");
 }
 
 static void test_same_court(void **state)
@@ -393,7 +474,10 @@ static void test_parent_names(void **state)
     expect_parent("兰州铁路运输法院", "兰州铁路运输中级法院");
     expect_parent("广州互联网法院", "广州市中级人民法院");
     expect_parent("广州海事法院", "广东省高级人民法院");
-    expect_parent("陽江市中級人民法院", "廣東省高級人民法院");
+    /* an ancestor the name does not hold in official characters; one it holds as written */
+    expect_parent("陽江市中級人民法院", "广东省高级人民法院");
+    expect_parent("墨脫縣人民法院", "林芝市中级人民法院");
+    expect_parent("廣州海事法院瀾嶼巡回法庭", "廣州海事法院");
     /* names the gazetteer cannot place: what the name says, or nothing */
     expect_parent("霁川市苍砚旗人民法院", "霁川市中级人民法院");
     expect_parent("鼓楼区人民法院", NULL);
@@ -605,10 +689,13 @@ int main(void)
         cmocka_unit_test(test_generic_mentions_are_not_courts),
         cmocka_unit_test(test_collectives),
         cmocka_unit_test(test_unknown_places),
+        cmocka_unit_test(test_unknown_kinds),
         cmocka_unit_test(test_tribunals),
         cmocka_unit_test(test_traditional),
         cmocka_unit_test(test_context),
+        cmocka_unit_test(test_report_places),
         cmocka_unit_test(test_main_court),
+        cmocka_unit_test(test_tribunal_story_parent),
         cmocka_unit_test(test_same_court),
         cmocka_unit_test(test_parent_names),
         cmocka_unit_test(test_levels),

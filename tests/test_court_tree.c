@@ -124,6 +124,28 @@ static void test_real_chain(void **state)
     court_tree_release(&t);
 }
 
+/* A report in traditional characters: its own courts in its script, the
+ * ancestors it did not name in official (simplified) characters; one it
+ * names in traditional ones is the same court, in its script. */
+static void test_traditional_chain(void **state)
+{
+    struct report *rs[] = {
+        REPORT(true, "墨脫縣人民法院"),
+        REPORT(true, "廣東省高級人民法院"),
+        REPORT(true, "陽江市陽東區人民法院"),
+    };
+
+    (void)state;
+    expect_tree(rs, ARRAY_SIZE(rs),
+                "最高人民法院\t0\n"
+                "  西藏自治区高级人民法院\t0\n"
+                "    林芝市中级人民法院\t0\n"
+                "      墨脫縣人民法院\t1\n"
+                "  廣東省高級人民法院\t1\n"
+                "    阳江市中级人民法院\t0\n"
+                "      陽江市陽東區人民法院\t1\n");
+}
+
 /* Courts with reports at several levels of one chain: each once, in place,
  * with its own count. */
 static void test_chain_with_reports_on_it(void **state)
@@ -359,6 +381,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_real_chain),
+        cmocka_unit_test(test_traditional_chain),
         cmocka_unit_test(test_chain_with_reports_on_it),
         cmocka_unit_test(test_ties),
         cmocka_unit_test(test_tie_brings_parent_in),

@@ -338,6 +338,12 @@ static void test_hanzi_both_ways(void **state)
     assert_int_equal(hanzi_simplify(0x9633), 0x9633);    /* 阳 stays */
     assert_int_equal(hanzi_traditional(0x967D), 0x967D); /* 陽 stays */
     assert_int_equal(hanzi_simplify(0x4E7E), 0x4E7E);    /* 乾: 干 or 乾, not one for one */
+    assert_int_equal(hanzi_simplify(0x65BC), 0x65BC);    /* 於: 于 or 於 */
+    /* several simplified forms, the character itself none of them: the first
+     * of the basic plane */
+    assert_int_equal(hanzi_simplify(0x958B), 0x5F00); /* 開 → 开, not 𫔭 */
+    assert_int_equal(hanzi_simplify(0x9918), 0x4F59); /* 餘 → 余, not 馀 */
+    assert_int_equal(hanzi_simplify(0x52E3), 0x7EE9); /* 勣 → 绩, not 𪟝 */
     assert_int_equal(hanzi_simplify('A'), 'A');
     assert_int_equal(hanzi_traditional(0x6CD5), 0x6CD5); /* 法 is both */
 }
