@@ -51,9 +51,10 @@ start() {
 
 screen() { T capture-pane -p -t t; }
 
-# until COMMAND...: poll until it succeeds (5 s at most)
+# until COMMAND...: poll until it succeeds (15 s at most: the sanitizer
+# build on a loaded machine is slow to start)
 until_ok() {
-    for _ in $(seq 100); do
+    for _ in $(seq 300); do
         "$@" && return 0
         sleep 0.05
     done
@@ -71,9 +72,9 @@ wait_for() { until_ok shows "$1"; }
 wait_gone() { until_ok lacks "$1"; }
 wait_top() { until_ok top_has "$1"; }
 
-# dead: until the program has exited (2 s at most)
+# dead: until the program has exited (6 s at most)
 dead() {
-    for _ in $(seq 40); do
+    for _ in $(seq 120); do
         [ -s "$t/status$n" ] && return 0
         sleep 0.05
     done
@@ -207,6 +208,8 @@ T send-keys -t t C-u
 T send-keys -t t -l "３２０"
 check "a full-width query finds half-width digits" wait_for "1/1"
 T send-keys -t t Enter
+T send-keys -t t q # quit, so the history is saved before the next run reads it
+dead
 KEEP_STATE=1 start 80 24 -- "$SAMPLES/03-heting-web.txt"
 wait_for "F1 help"
 T send-keys -t t l l / Up
