@@ -5,7 +5,11 @@
  * 佳木斯中院 → 佳木斯市中级人民法院, 棋盘井法庭 → 棋盘井人民法庭, 成铁中院 →
  * 成都铁路运输中级法院. Generic mentions (全市法院, 两级法院, 人民法庭 without a
  * name) are not courts; a city's or province's courts together (深圳法院,
- * 乌海市两级法院) are collective mentions. Pure text functions; no terminal, no I/O.
+ * 乌海市两级法院) are collective mentions. A complete name of a place the
+ * gazetteer does not know counts at a clear boundary (霁川地区中级人民法院,
+ * 苍砚哈萨克自治县人民法院); in a report, a place it names in full makes its short
+ * forms known (澜屿中院 → 澜屿地区中级人民法院). Pure text functions; no
+ * terminal, no I/O.
  */
 #ifndef COURTREAD_COURT_H
 #define COURTREAD_COURT_H
