@@ -486,8 +486,13 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
             if (prev == ' ' && space_after_cjk)
                 f->gaps++;
             space_after_cjk = false;
+            /* a run of Han characters (E4 B8 80 to E9 BF BF), decoded here
+             * and counted in locals: the text of a paragraph is mostly such runs */
+            const unsigned char *u = (const unsigned char *)s;
+            size_t run = 0;
+
+            i += l;
             for (;;) {
-                const unsigned char *u = (const unsigned char *)s + i + l;
                 uint32_t h = phrase_pair_hash(prev, c);
 
                 if (charset_has(&tables.any_pairs, h)) {
@@ -496,19 +501,17 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
                     f->page |= charset_has(&tables.page.pairs, h);
                 }
                 prev = c;
-                i += l;
-                /* a run of Han characters (E4 B8 80 to E9 BF BF), decoded
-                 * here: the text of a paragraph is mostly such runs */
-                if (i + 3 > n || u[0] < 0xE4 || u[0] > 0xE9 || (u[1] & 0xC0) != 0x80 ||
-                    (u[2] & 0xC0) != 0x80)
+                if (i + 3 > n || u[i] < 0xE4 || u[i] > 0xE9 || (u[i + 1] & 0xC0) != 0x80 ||
+                    (u[i + 2] & 0xC0) != 0x80)
                     break;
-                c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) |
-                    (u[2] & 0x3F);
+                c = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+                    (u[i + 2] & 0x3F);
                 if (c < 0x4E00)
                     break;
-                l = 3;
-                f->chars++;
+                i += 3;
+                run++;
             }
+            f->chars += run;
             continue;
         }
         if ((c > 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
