@@ -391,6 +391,7 @@ static struct {
     struct charset caption_firsts;
     struct charset role_firsts;
     struct charset any_pairs; /* chrome.pairs, meta.pairs and page.pairs together */
+    bool meta_singles;        /* a one-character phrase in meta: its pairs do not tell all */
 } tables;
 static once_flag tables_once = ONCE_FLAG_INIT;
 
@@ -421,9 +422,11 @@ static void build_tables(void)
     PAGE_LIST(byline_words);
     PAGE_LIST(lead_words);
 #undef PAGE_LIST
-    for (size_t i = 0; i < ARRAY_SIZE(tables.any_pairs.bits); i++)
+    for (size_t i = 0; i < ARRAY_SIZE(tables.any_pairs.bits); i++) {
         tables.any_pairs.bits[i] =
             tables.chrome.pairs.bits[i] | tables.meta.pairs.bits[i] | tables.page.pairs.bits[i];
+        tables.meta_singles = tables.meta_singles || tables.meta.singles.bits[i];
+    }
 }
 
 static const struct phrase_set *chrome(void)
@@ -1190,7 +1193,9 @@ bool rules_is_meta_line(const char *s, size_t n, const struct line_facts *f)
     call_once(&tables_once, build_tables);
     if (n > 480 || (f && f->chars > 120) || (f && !f->meta && !f->digits))
         return false;
-    if (!phrase_set_find(&tables.meta, s, n)) {
+    /* rules_scan() saw every pair of characters: without a pair of a meta
+     * phrase there is no meta phrase to look for */
+    if ((f && !f->meta && !tables.meta_singles) || !phrase_set_find(&tables.meta, s, n)) {
         /* "原创 某某法院 2025年03月18日 18:30": a publishing line with a time */
         return text_count(s, n) <= 60 && has_time(s, n) && !memmem(s, n, "。", 3) &&
                rules_find_date(s, n, d);
