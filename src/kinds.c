@@ -498,9 +498,9 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
             uint64_t w = 0;
 
             memcpy(&w, lf[i].on + f, 8);
-            for (int k = 0; w && k < 8; k++, w >>= 8)
-                if (w & 0xFF)
-                    on[nr_on++] = (unsigned char)(f + k);
+            /* a bool is 0 or 1: one bit a flag, at 8 * k (little-endian) */
+            for (; w; w &= w - 1)
+                on[nr_on++] = (unsigned char)(f + __builtin_ctzll(w) / 8);
         }
         memset(emit, 0, sizeof(emit));
         for (int k = 0; k < nr_on; k++)
