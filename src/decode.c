@@ -367,9 +367,14 @@ static size_t sanitise(char *s, size_t n, bool check)
                 return (size_t)-1;
             i += 3;
             /* runs of CJK characters: no other test needed */
-            while (i + 2 < n && u[i] >= 0xE3 && u[i] <= 0xEE &&
-                   ((u[i + 1] | (u[i + 2] << 8)) & 0xC0C0) == 0x8080)
-                i += 3;
+            if (i + 2 < n) {
+                const unsigned char *p = u + i, *last = u + n - 2;
+
+                while (p < last && *p >= 0xE3 && *p <= 0xEE &&
+                       ((p[1] | (p[2] << 8)) & 0xC0C0) == 0x8080)
+                    p += 3;
+                i = (size_t)(p - u);
+            }
             continue;
         }
         if (c >= 0x20 && c < 0x7F) {

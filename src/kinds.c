@@ -365,6 +365,12 @@ const char *kinds_name(enum line_kind k)
     return k < KIND__COUNT ? kind_names[k] : "?";
 }
 
+/* A weight as kinds_choose() reads it for every line: small and side by side. */
+struct row {
+    unsigned char from, kind;
+    int weight;
+};
+
 /*
  * The rows of weights[] by feature, emission rows and move rows apart, so a
  * line costs only the rows of the features it has. Built once, thread-safely,
@@ -372,7 +378,9 @@ const char *kinds_name(enum line_kind k)
  */
 static struct {
     unsigned short first[FEAT__COUNT + 1], rows[ARRAY_SIZE(weights)];
-    unsigned short mfirst[FEAT__COUNT + 1], mrows[ARRAY_SIZE(weights)];
+    unsigned short mfirst[FEAT__COUNT + 1];
+    struct row emit[ARRAY_SIZE(weights)]; /* weights[rows[r]]'s */
+    struct row move[ARRAY_SIZE(weights)]; /* the weights of moves, feature by feature */
 } by_feature;
 static once_flag by_feature_once = ONCE_FLAG_INIT;
 
@@ -386,10 +394,15 @@ static void build_by_feature(void)
         for (size_t i = 0; i < ARRAY_SIZE(weights); i++) {
             if ((int)weights[i].feature != f)
                 continue;
-            if (weights[i].from == ANY)
+            if (weights[i].from == ANY) {
+                by_feature.emit[e].kind = (unsigned char)weights[i].kind;
+                by_feature.emit[e].weight = weights[i].weight;
                 by_feature.rows[e++] = (unsigned short)i;
-            else
-                by_feature.mrows[m++] = (unsigned short)i;
+            } else {
+                by_feature.move[m].from = (unsigned char)weights[i].from;
+                by_feature.move[m].kind = (unsigned char)weights[i].kind;
+                by_feature.move[m++].weight = weights[i].weight;
+            }
         }
     }
     by_feature.first[FEAT__COUNT] = (unsigned short)e;
@@ -485,14 +498,14 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
             uint64_t w = 0;
 
             memcpy(&w, lf[i].on + f, 8);
-            for (int k = 0; w && k < 8; k++, w >>= 8)
-                if (w & 0xFF)
-                    on[nr_on++] = (unsigned char)(f + k);
+            /* a bool is 0 or 1: one bit a flag, at 8 * k (little-endian) */
+            for (; w; w &= w - 1)
+                on[nr_on++] = (unsigned char)(f + __builtin_ctzll(w) / 8);
         }
         memset(emit, 0, sizeof(emit));
         for (int k = 0; k < nr_on; k++)
             for (unsigned r = by_feature.first[on[k]]; r < by_feature.first[on[k] + 1]; r++)
-                emit[weights[by_feature.rows[r]].kind] += weights[by_feature.rows[r]].weight;
+                emit[by_feature.emit[r].kind] += by_feature.emit[r].weight;
         if (i == 0) {
             for (int k = 0; k < KIND__COUNT; k++) {
                 bool second =
@@ -506,7 +519,7 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
         /* this line's move weights on top of the base, undone below */
         for (int k = 0; k < nr_on; k++)
             for (unsigned r = by_feature.mfirst[on[k]]; r < by_feature.mfirst[on[k] + 1]; r++) {
-                const struct weight *w = &weights[by_feature.mrows[r]];
+                const struct row *w = &by_feature.move[r];
 
                 if (trans[w->from][w->kind] != NEG) {
                     trans[w->from][w->kind] += w->weight;

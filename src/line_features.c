@@ -250,12 +250,13 @@ static bool digits_only(const char *s, size_t n)
 /* An e-paper's line: the paper, its date and page, 某某法治报/2025 年/8 月/11 日/第 001 版. */
 static bool epaper_dateline(const char *s, size_t n)
 {
-    size_t i = 0;
+    size_t lim = n < 40 ? n : 40, i;
+    const char *slash = memchr(s, '/', lim), *space = memchr(s, ' ', lim);
 
-    while (i < n && i < 40 && s[i] != '/' && s[i] != ' ')
-        i++;
-    return i < n && i < 40 &&
-           (text_ends(s, i, "报") || text_ends(s, i, "報") || text_ends(s, i, "刊")) &&
+    if (!slash && !space)
+        return false;
+    i = (size_t)((!space || (slash && slash < space) ? slash : space) - s);
+    return (text_ends(s, i, "报") || text_ends(s, i, "報") || text_ends(s, i, "刊")) &&
            text_has(s + i, n - i, "年") &&
            (text_has(s + i, n - i, "版") || text_has(s + i, n - i, "月"));
 }
@@ -684,7 +685,15 @@ static bool furniture(const bool *on)
 static void mark_repeats(const struct feature_line *l, size_t n, struct line_features *out)
 {
     size_t lim = n < 40 ? n : 40;
+    uint64_t head[40]; /* the first 24 bytes of each line, folded: most pairs differ there */
 
+    for (size_t i = 0; i < lim; i++) {
+        uint64_t w[3] = {0, 0, 0};
+
+        if (l[i].len >= 24)
+            memcpy(w, l[i].s, 24);
+        head[i] = w[0] ^ (w[1] * 31) ^ (w[2] * 961);
+    }
     for (size_t i = 0; i < lim; i++) {
         if (out[i].chars < 6 || out[i].chars > 80)
             continue;
@@ -693,7 +702,7 @@ static void mark_repeats(const struct feature_line *l, size_t n, struct line_fea
              * or more: a headline with a site or author suffix, or cut in two */
             size_t k = l[i].len < l[j].len ? l[i].len : l[j].len;
 
-            if (out[j].chars < 6 || k < 24 || memcmp(l[j].s, l[i].s, k) != 0)
+            if (out[j].chars < 6 || k < 24 || head[i] != head[j] || memcmp(l[j].s, l[i].s, k) != 0)
                 continue;
             out[i].on[FEAT_REPEATED] = out[j].on[FEAT_REPEATED] = true;
             /* a site shows the headline first, whole or with its suffix */

@@ -378,8 +378,9 @@ static void classify(struct parser *p)
         free(fl);
         fl = feature_lines(p);
     }
-    p->feat = xcalloc(p->nr ? p->nr : 1, sizeof(*p->feat));
-    p->kinds = xcalloc(p->nr ? p->nr : 1, sizeof(*p->kinds));
+    /* line_features_compute() and kinds_choose() write every element */
+    p->feat = xmalloc((p->nr ? p->nr : 1) * sizeof(*p->feat));
+    p->kinds = xmalloc((p->nr ? p->nr : 1) * sizeof(*p->kinds));
     line_features_compute(fl, p->nr, &p->doc, p->feat);
     kinds_choose(p->feat, p->nr, p->kinds);
     free(fl);

@@ -391,6 +391,7 @@ static struct {
     struct charset caption_firsts;
     struct charset role_firsts;
     struct charset any_pairs; /* chrome.pairs, meta.pairs and page.pairs together */
+    bool meta_singles;        /* a one-character phrase in meta: its pairs do not tell all */
 } tables;
 static once_flag tables_once = ONCE_FLAG_INIT;
 
@@ -421,9 +422,11 @@ static void build_tables(void)
     PAGE_LIST(byline_words);
     PAGE_LIST(lead_words);
 #undef PAGE_LIST
-    for (size_t i = 0; i < ARRAY_SIZE(tables.any_pairs.bits); i++)
+    for (size_t i = 0; i < ARRAY_SIZE(tables.any_pairs.bits); i++) {
         tables.any_pairs.bits[i] =
             tables.chrome.pairs.bits[i] | tables.meta.pairs.bits[i] | tables.page.pairs.bits[i];
+        tables.meta_singles = tables.meta_singles || tables.meta.singles.bits[i];
+    }
 }
 
 static const struct phrase_set *chrome(void)
@@ -486,15 +489,32 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
             if (prev == ' ' && space_after_cjk)
                 f->gaps++;
             space_after_cjk = false;
-            if (charset_has(&tables.any_pairs, phrase_pair_hash(prev, c))) {
+            /* a run of Han characters (E4 B8 80 to E9 BF BF), decoded here
+             * and counted in locals: the text of a paragraph is mostly such runs */
+            const unsigned char *u = (const unsigned char *)s;
+            size_t run = 0;
+
+            i += l;
+            for (;;) {
                 uint32_t h = phrase_pair_hash(prev, c);
 
-                f->chrome |= charset_has(&tables.chrome.pairs, h);
-                f->meta |= charset_has(&tables.meta.pairs, h);
-                f->page |= charset_has(&tables.page.pairs, h);
+                if (charset_has(&tables.any_pairs, h)) {
+                    f->chrome |= charset_has(&tables.chrome.pairs, h);
+                    f->meta |= charset_has(&tables.meta.pairs, h);
+                    f->page |= charset_has(&tables.page.pairs, h);
+                }
+                prev = c;
+                if (i + 3 > n || u[i] < 0xE4 || u[i] > 0xE9 || (u[i + 1] & 0xC0) != 0x80 ||
+                    (u[i + 2] & 0xC0) != 0x80)
+                    break;
+                c = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+                    (u[i + 2] & 0x3F);
+                if (c < 0x4E00)
+                    break;
+                i += 3;
+                run++;
             }
-            prev = c;
-            i += l;
+            f->chars += run;
             continue;
         }
         if ((c > 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
@@ -1173,7 +1193,9 @@ bool rules_is_meta_line(const char *s, size_t n, const struct line_facts *f)
     call_once(&tables_once, build_tables);
     if (n > 480 || (f && f->chars > 120) || (f && !f->meta && !f->digits))
         return false;
-    if (!phrase_set_find(&tables.meta, s, n)) {
+    /* rules_scan() saw every pair of characters: without a pair of a meta
+     * phrase there is no meta phrase to look for */
+    if ((f && !f->meta && !tables.meta_singles) || !phrase_set_find(&tables.meta, s, n)) {
         /* "原创 某某法院 2025年03月18日 18:30": a publishing line with a time */
         return text_count(s, n) <= 60 && has_time(s, n) && !memmem(s, n, "。", 3) &&
                rules_find_date(s, n, d);
