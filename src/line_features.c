@@ -515,8 +515,8 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_GAP_BEFORE] = l->blanks_before >= doc->caption_gap;
     on[FEAT_GAP_AFTER] = l->blanks_after >= doc->caption_gap;
     on[FEAT_GAP_BOTH] = on[FEAT_GAP_BEFORE] && on[FEAT_GAP_AFTER];
-    on[FEAT_ISOLATED_OPEN] = chars <= 40 && l->blanks_before != 0 && l->blanks_after != 0 &&
-                             on[FEAT_PUNCT_FREE] && !doc->colwidth;
+    on[FEAT_ISOLATED_OPEN] =
+        chars <= 40 && l->blanks_before != 0 && l->blanks_after != 0 && on[FEAT_PUNCT_FREE];
     on[FEAT_INDENTED] = l->indented;
     on[FEAT_UNINDENTED_IN_INDENTED] = doc->indent_mode && !l->indented;
     on[FEAT_MARK_CN] = lf->mark == MARK_CN;

@@ -247,6 +247,30 @@ static bool two_phrases(const char *s, size_t n)
     return false;
 }
 
+/* A column cuts words and numbers where the width ends: only Latin words
+ * (wrapped at a space) get one back when their lines are joined. */
+static bool latin_letter(uint32_t c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* A quotation opened and not closed in the line: “今天调研的主题是…: the
+ * sentence runs on below. */
+static bool open_quote(const char *s, size_t n)
+{
+    int depth = 0;
+    uint32_t c;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &c);
+        if (c == 0x201C || c == 0x300A || c == 0xFF08 || c == '(')
+            depth++;
+        else if ((c == 0x201D || c == 0x300B || c == 0xFF09 || c == ')') && depth > 0)
+            depth--;
+    }
+    return depth > 0;
+}
+
 /* Whether a column line runs on into the next: as wide as the column, no
  * sentence end, and a comma, colon, bar or digit in it (a sentence or a
  * metadata line cut by the column, not a headline's half), the next line
@@ -258,8 +282,17 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
     size_t mlen, chars = ln->f.chars; /* blanks too: a column counts them */
     uint32_t last = text_last(s, ln->len, true), next_first = text_first(ltext(p, i + 1), nx->len);
 
-    if (ln->blanks_after != 0 || chars * 100 < p->doc.colwidth * 85 ||
+    if (ln->blanks_after < 0 || chars * 100 < p->doc.colwidth * 85 ||
         chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
+        return false;
+    /* a column or page break leaves a stray blank line or two inside a
+     * paragraph: a column line runs on over it when it is a sentence cut
+     * (commas, a quotation left open) or the last of a run of column lines;
+     * a heading stands alone between blanks without either */
+    if (ln->blanks_after != 0 &&
+        (ln->blanks_after > 2 || !(ln->f.commas || open_quote(s, ln->len) ||
+                                   (ln->blanks_before == 0 && i > 0 &&
+                                    p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85))))
         return false;
     /* a new paragraph, a bullet or a marker starts a line of its own */
     if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||
@@ -321,8 +354,8 @@ static void unwrap(struct parser *p)
                 const char *s = ltext(p, j);
                 size_t n = p->lines[j].len;
 
-                if (sb.len && n && !text_is_cjk(text_last(sb.buf, sb.len, false)) &&
-                    !text_is_cjk(text_first(s, n)))
+                if (sb.len && n && latin_letter(text_last(sb.buf, sb.len, false)) &&
+                    latin_letter(text_first(s, n)))
                     sbuf_addch(&sb, ' ');
                 sbuf_add(&sb, s, n);
             }
@@ -460,7 +493,8 @@ static void join_line(struct parser *p, const char *s, size_t n)
     if (p->para.len && n) {
         uint32_t a = text_last(p->para.buf, p->para.len, false), b = text_first(s, n);
 
-        if (!text_is_cjk(a) && !text_is_cjk(b) && a != ' ' && b != ' ')
+        if (!text_is_cjk(a) && !text_is_cjk(b) && a != ' ' && b != ' ' &&
+            (!p->doc.colwidth || (latin_letter(a) && latin_letter(b))))
             sbuf_addch(&p->para, ' ');
     }
     sbuf_add(&p->para, s, n);

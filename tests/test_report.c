@@ -354,6 +354,30 @@ static void test_column_heading_stands_alone(void **state)
     expect_para(t, 1, "该院开展涉企积案清理行动执行到位金额同比上升两成，群众满意度提升。");
 }
 
+/* A column or page break leaves a stray blank line inside a paragraph: the
+ * column line above it, cut mid-sentence, runs on over it; a number cut by the
+ * column is joined without a space; a heading alone between blank lines in
+ * the column stays a heading. */
+static void test_column_stray_blank(void **state)
+{
+    const char *t = "青柘法院巡回审判进村\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作，全院干警共同努力奋斗，\n推动审判工作全面发展进步，\n\n"
+                    "作高质量发展，全年审结案件1\n2034件，取得了明显成效。\n\n"
+                    "调解前移 矛盾化解在村口\n\n"
+                    "“今天来村里就是要听听大家\n\n对案子的看法，”法官说，全院干\n"
+                    "警共同努力，群众满意度提升。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\n"
+                   "section\t1\t调解前移 矛盾化解在村口\n");
+    expect_para(t, 0,
+                "近年来，青柘县人民法院坚持以人民为中心，推动审判工作，全院干警共同努力奋斗，"
+                "推动审判工作全面发展进步，作高质量发展，全年审结案件12034件，"
+                "取得了明显成效。");
+    expect_para(
+        t, 1, "“今天来村里就是要听听大家对案子的看法，”法官说，全院干警共同努力，群众满意度提升。");
+}
+
 static void test_indented_paragraphs(void **state)
 {
     /* plain-text articles: each paragraph starts with two ideographic spaces */
@@ -478,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_glued_caption),
         cmocka_unit_test(test_column_cut_metadata),
         cmocka_unit_test(test_column_heading_stands_alone),
+        cmocka_unit_test(test_column_stray_blank),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_front_matter),
