@@ -271,6 +271,27 @@ static bool open_quote(const char *s, size_t n)
     return depth > 0;
 }
 
+/*
+ * A headline longer than the column, cut into its lines: above the body, a
+ * line as wide as the column without a sentence's punctuation, right over a
+ * shorter line that ends no sentence either, the two no longer than a
+ * headline; or a dash cut in two (…使命 — / — 某某工作报告解读).
+ */
+static bool headline_cut(const struct parser *p, size_t i)
+{
+    const struct line *ln = &p->lines[i], *nx = &p->lines[i + 1];
+    const char *s = ltext(p, i), *t = ltext(p, i + 1);
+
+    if (text_ends(s, ln->len, "—") && !text_ends(s, ln->len, "——") &&
+        text_starts(t, nx->len, "—") && !text_starts(t, nx->len, "——"))
+        return true;
+    return !ln->f.stops && !nx->f.stops && !nx->f.commas && !nx->f.digits &&
+           ln->f.nonblank * 100 >= p->doc.colwidth * 90 &&
+           ln->f.nonblank * 100 <= p->doc.colwidth * 115 && nx->f.nonblank <= ln->f.nonblank &&
+           ln->f.nonblank + nx->f.nonblank <= 48 &&
+           !text_is_sentence_end(text_last(t, nx->len, true));
+}
+
 /* Whether a column line runs on into the next: as wide as the column, no
  * sentence end, and a comma, colon, bar or digit in it (a sentence or a
  * metadata line cut by the column, not a headline's half), the next line
@@ -308,7 +329,8 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
           (ln->f.digits &&
            (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
             text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
-          (in_body && !ln->f.gaps && !two_phrases(s, ln->len))))
+          (in_body && !ln->f.gaps && !two_phrases(s, ln->len)) ||
+          (!in_body && ln->blanks_after == 0 && headline_cut(p, i))))
         return false;
     /* a number cut in two (2024-03- / 05) is no numbered heading below */
     if ((last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/')

@@ -378,6 +378,27 @@ static void test_column_stray_blank(void **state)
         t, 1, "“今天来村里就是要听听大家对案子的看法，”法官说，全院干警共同努力，群众满意度提升。");
 }
 
+/* A headline longer than the column is cut into its lines like the body: its
+ * pieces are joined again, a dash cut in two too. */
+static void test_column_cut_headline(void **state)
+{
+    const char *body = "近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                       "作高质量发展，全院干警共同\n努力，取得了明显成效。\n";
+    struct sbuf t = SBUF_INIT;
+
+    (void)state;
+    sbuf_addstr(&t, "青柘法院巡回审判进村入户\n化解纠纷在家门口\n\n");
+    sbuf_addstr(&t, body);
+    expect_outline(t.buf, false,
+                   "title\t青柘法院巡回审判进村入户化解纠纷在家门口\ncourt\t青柘县人民法院\n");
+    sbuf_reset(&t);
+    sbuf_addstr(&t, "守护一方平安的青柘法官 —\n— 记青柘县人民法院\n\n");
+    sbuf_addstr(&t, body);
+    expect_outline(t.buf, false,
+                   "title\t守护一方平安的青柘法官 —— 记青柘县人民法院\ncourt\t青柘县人民法院\n");
+    sbuf_release(&t);
+}
+
 static void test_indented_paragraphs(void **state)
 {
     /* plain-text articles: each paragraph starts with two ideographic spaces */
@@ -503,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_column_cut_metadata),
         cmocka_unit_test(test_column_heading_stands_alone),
         cmocka_unit_test(test_column_stray_blank),
+        cmocka_unit_test(test_column_cut_headline),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_front_matter),
