@@ -648,7 +648,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     }
     /* The shapes the old rules knew: a heading, a headline. */
     on[FEAT_NOISE] = on[FEAT_NOISE] || (chars <= 8 && size_widget(s, n));
-    on[FEAT_COMMA_HEADING] = !doc->colwidth && chars >= 6 && chars <= 30 && lf->f.commas &&
+    on[FEAT_COMMA_HEADING] = !l->tail_chars && chars >= 6 && chars <= 30 && lf->f.commas &&
                              !on[FEAT_ENDS_STOP] && !on[FEAT_ENDS_COMMA] && !on[FEAT_ENDS_COLON] &&
                              !find_stop(s, n) && lf->mark == MARK_NONE && last != 0x7684 &&
                              last != 0x548C && last != 0x4E0E && last != 0x53CA && last != 0x5728 &&

@@ -307,13 +307,14 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
         chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
         return false;
     /* a column or page break leaves a stray blank line or two inside a
-     * paragraph: a column line runs on over it when it is a sentence cut
-     * (commas, a quotation left open) or the last of a run of column lines;
-     * a heading stands alone between blanks without either */
-    if (ln->blanks_after != 0 &&
-        (ln->blanks_after > 2 || !(ln->f.commas || open_quote(s, ln->len) ||
-                                   (ln->blanks_before == 0 && i > 0 &&
-                                    p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85))))
+     * paragraph: a column line no wider than the column runs on over it
+     * when it is a sentence cut (commas, a quotation left open) or the last
+     * of a run of column lines; a heading stands alone between blanks
+     * without either, or is wider than the column */
+    if (ln->blanks_after != 0 && (ln->blanks_after > 2 || chars * 100 > p->doc.colwidth * 115 ||
+                                  !(ln->f.commas || open_quote(s, ln->len) ||
+                                    (ln->blanks_before == 0 && i > 0 &&
+                                     p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85))))
         return false;
     /* a new paragraph, a bullet or a marker starts a line of its own */
     if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||

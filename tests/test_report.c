@@ -399,6 +399,22 @@ static void test_column_cut_headline(void **state)
     sbuf_release(&t);
 }
 
+/* In a column, a heading of two phrases with a comma between them, wider than
+ * the column, stands on its own line between paragraphs: it is no column line,
+ * whose sentence runs on into the next. */
+static void test_column_comma_heading(void **state)
+{
+    const char *t = "青柘法院巡回审判进村\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n\n"
+                    "调解前移，让纠纷化解在村民家门口\n\n"
+                    "该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
+                    "全院干警共同努力，群众满意\n度不断提升明显。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\n"
+                   "section\t1\t调解前移，让纠纷化解在村民家门口\n");
+}
+
 static void test_indented_paragraphs(void **state)
 {
     /* plain-text articles: each paragraph starts with two ideographic spaces */
@@ -525,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_column_heading_stands_alone),
         cmocka_unit_test(test_column_stray_blank),
         cmocka_unit_test(test_column_cut_headline),
+        cmocka_unit_test(test_column_comma_heading),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_front_matter),
