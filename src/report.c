@@ -979,6 +979,27 @@ static void take_chrome(struct parser *p, size_t i)
     }
 }
 
+/*
+ * Whether caption line i runs on into the caption line below it: a caption
+ * never ends in a comma, and in a column a caption line as wide as the column
+ * without a sentence's end was cut by it (图为…签订共建合作协议，联合打造共 /
+ * 建图书室).
+ */
+static bool caption_runs_on(const struct parser *p, size_t i)
+{
+    const char *s = ltext(p, i);
+    size_t n = p->lines[i].len, chars = p->lines[i].f.nonblank;
+    uint32_t last = text_last(s, n, true);
+
+    if (p->kinds[i + 1] != KIND_CAPTION && p->kinds[i + 1] != KIND_PAGE_CAPTION)
+        return false;
+    if (last == 0xFF0C || last == ',' || last == 0x3001)
+        return true;
+    return p->doc.colwidth && chars * 100 >= p->doc.colwidth * 85 &&
+           chars * 100 <= p->doc.colwidth * 115 && !text_is_sentence_end(last) &&
+           !p->feat[i].on[FEAT_CAPTION_CREDIT] && !p->feat[i].on[FEAT_PLACEHOLDER];
+}
+
 /* The model from the kinds: fields, blocks and paragraphs, in text order. */
 static void build(struct parser *p)
 {
@@ -1067,10 +1088,19 @@ static void build(struct parser *p)
             break;
         }
         case KIND_CAPTION:
-        case KIND_PAGE_CAPTION:
-            clean_caption(s, n, &sb);
+        case KIND_PAGE_CAPTION: {
+            struct sbuf raw = SBUF_INIT;
+
+            sbuf_add(&raw, s, n);
+            while (i + used < p->nr && caption_runs_on(p, i + used - 1)) {
+                sbuf_add(&raw, ltext(p, i + used), p->lines[i + used].len);
+                used++;
+            }
+            clean_caption(raw.buf, raw.len, &sb);
             add_caption(p, sb.buf, sb.len);
+            sbuf_release(&raw);
             break;
+        }
         case KIND_SIGNOFF: {
             const char *open = s;
 

@@ -415,6 +415,21 @@ static void test_column_comma_heading(void **state)
                    "section\t1\t调解前移，让纠纷化解在村民家门口\n");
 }
 
+/* A column cuts a caption too, after its comma, and a gap where the picture
+ * stood may part the pieces: they are one caption. */
+static void test_column_cut_caption(void **state)
+{
+    const char *t = "青柘法院巡回审判进村\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n\n\n"
+                    "▲2024年3月5日，\n\n\n法官在村口调解一起邻里纠纷\n\n\n"
+                    "该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
+                    "全院干警共同努力，群众满意\n度不断提升明显。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\n"
+                   "caption\t2024年3月5日，法官在村口调解一起邻里纠纷\n");
+}
+
 static void test_indented_paragraphs(void **state)
 {
     /* plain-text articles: each paragraph starts with two ideographic spaces */
@@ -542,6 +557,7 @@ int main(void)
         cmocka_unit_test(test_column_stray_blank),
         cmocka_unit_test(test_column_cut_headline),
         cmocka_unit_test(test_column_comma_heading),
+        cmocka_unit_test(test_column_cut_caption),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_front_matter),
