@@ -333,6 +333,10 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
           (in_body && !ln->f.gaps && !two_phrases(s, ln->len)) ||
           (!in_body && ln->blanks_after == 0 && headline_cut(p, i))))
         return false;
+    /* a metadata line whose date is whole (发布日期:2024年08月07日) ends there
+     * when no number follows: the headline below is no part of it */
+    if (!ln->f.commas && last == 0x65E5 && !nx->f.digits)
+        return false;
     /* a number cut in two (2024-03- / 05) is no numbered heading below */
     if ((last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/')
         return true;

@@ -430,6 +430,19 @@ static void test_column_cut_caption(void **state)
                    "caption\t2024年3月5日，法官在村口调解一起邻里纠纷\n");
 }
 
+/* A date line as wide as the column is whole when it ends with its day: the
+ * headline under it is no part of it. */
+static void test_column_whole_date_line(void **state)
+{
+    const char *t = "发布日期:2024年08月07日\n青柘法庭的一天\n本报记者 王五\n"
+                    "近年来，青柘县人民法院坚持以人民为\n中心，推动审判工作高质量发展，全院\n"
+                    "干警共同努力，取得了明显成效，群众\n满意度不断提升。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法庭的一天\nbyline\t本报记者 王五\ndate\t2024-08-07\n"
+                   "court\t青柘县人民法院\ncourt\t青柘人民法庭\n");
+}
+
 static void test_indented_paragraphs(void **state)
 {
     /* plain-text articles: each paragraph starts with two ideographic spaces */
@@ -558,6 +571,7 @@ int main(void)
         cmocka_unit_test(test_column_cut_headline),
         cmocka_unit_test(test_column_comma_heading),
         cmocka_unit_test(test_column_cut_caption),
+        cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_front_matter),
