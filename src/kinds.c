@@ -246,7 +246,7 @@ static const struct weight {
     W(NAME_ONLY, HEADING, -3, "a bare name is a speaker's label or a byline"),
     W(NEXT_FRAGMENT, HEADING, -5, "the sentence runs on into the next line"),
     W(NEXT_FRAGMENT, HEADING_MORE, -5, "the sentence runs on into the next line"),
-    W(LAST, HEADING, -2, "a text cut off stops mid-heading: only a marked one counts"),
+    W(LAST, HEADING, -6, "a text cut off stops mid-heading: only a marked one counts"),
     BOTH(LAST, CAPTION, -3, "a text cut off stops mid-sentence, not at a caption"),
     W(NEXT_HEADING_SHAPE, HEADING, 1, "a heading over two lines"),
     W(PHRASE_SPACE, HEADING, 1, "坚持党建统领 永葆政治本色"),

@@ -516,8 +516,8 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_GAP_BEFORE] = l->blanks_before >= doc->caption_gap;
     on[FEAT_GAP_AFTER] = l->blanks_after >= doc->caption_gap;
     on[FEAT_GAP_BOTH] = on[FEAT_GAP_BEFORE] && on[FEAT_GAP_AFTER];
-    on[FEAT_ISOLATED_OPEN] = chars <= 40 && l->blanks_before != 0 && l->blanks_after != 0 &&
-                             on[FEAT_PUNCT_FREE] && !doc->colwidth;
+    on[FEAT_ISOLATED_OPEN] =
+        chars <= 40 && l->blanks_before != 0 && l->blanks_after != 0 && on[FEAT_PUNCT_FREE];
     on[FEAT_INDENTED] = l->indented;
     on[FEAT_UNINDENTED_IN_INDENTED] = doc->indent_mode && !l->indented;
     on[FEAT_MARK_CN] = lf->mark == MARK_CN;
@@ -649,7 +649,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     }
     /* The shapes the old rules knew: a heading, a headline. */
     on[FEAT_NOISE] = on[FEAT_NOISE] || (chars <= 8 && size_widget(s, n));
-    on[FEAT_COMMA_HEADING] = !doc->colwidth && chars >= 6 && chars <= 30 && lf->f.commas &&
+    on[FEAT_COMMA_HEADING] = !l->tail_chars && chars >= 6 && chars <= 30 && lf->f.commas &&
                              !on[FEAT_ENDS_STOP] && !on[FEAT_ENDS_COMMA] && !on[FEAT_ENDS_COLON] &&
                              !find_stop(s, n) && lf->mark == MARK_NONE && last != 0x7684 &&
                              last != 0x548C && last != 0x4E0E && last != 0x53CA && last != 0x5728 &&

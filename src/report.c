@@ -247,6 +247,51 @@ static bool two_phrases(const char *s, size_t n)
     return false;
 }
 
+/* A column cuts words and numbers where the width ends: only Latin words
+ * (wrapped at a space) get one back when their lines are joined. */
+static bool latin_letter(uint32_t c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* A quotation opened and not closed in the line: “今天调研的主题是…: the
+ * sentence runs on below. */
+static bool open_quote(const char *s, size_t n)
+{
+    int depth = 0;
+    uint32_t c;
+
+    for (size_t i = 0; i < n;) {
+        i += text_next(s + i, n - i, &c);
+        if (c == 0x201C || c == 0x300A || c == 0xFF08 || c == '(')
+            depth++;
+        else if ((c == 0x201D || c == 0x300B || c == 0xFF09 || c == ')') && depth > 0)
+            depth--;
+    }
+    return depth > 0;
+}
+
+/*
+ * A headline longer than the column, cut into its lines: above the body, a
+ * line as wide as the column without a sentence's punctuation, right over a
+ * shorter line that ends no sentence either, the two no longer than a
+ * headline; or a dash cut in two (…使命 — / — 某某工作报告解读).
+ */
+static bool headline_cut(const struct parser *p, size_t i)
+{
+    const struct line *ln = &p->lines[i], *nx = &p->lines[i + 1];
+    const char *s = ltext(p, i), *t = ltext(p, i + 1);
+
+    if (text_ends(s, ln->len, "—") && !text_ends(s, ln->len, "——") &&
+        text_starts(t, nx->len, "—") && !text_starts(t, nx->len, "——"))
+        return true;
+    return !ln->f.stops && !nx->f.stops && !nx->f.commas && !nx->f.digits &&
+           ln->f.nonblank * 100 >= p->doc.colwidth * 90 &&
+           ln->f.nonblank * 100 <= p->doc.colwidth * 115 && nx->f.nonblank <= ln->f.nonblank &&
+           ln->f.nonblank + nx->f.nonblank <= 48 &&
+           !text_is_sentence_end(text_last(t, nx->len, true));
+}
+
 /* Whether a column line runs on into the next: as wide as the column, no
  * sentence end, and a comma, colon, bar or digit in it (a sentence or a
  * metadata line cut by the column, not a headline's half), the next line
@@ -258,8 +303,18 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
     size_t mlen, chars = ln->f.chars; /* blanks too: a column counts them */
     uint32_t last = text_last(s, ln->len, true), next_first = text_first(ltext(p, i + 1), nx->len);
 
-    if (ln->blanks_after != 0 || chars * 100 < p->doc.colwidth * 85 ||
+    if (ln->blanks_after < 0 || chars * 100 < p->doc.colwidth * 85 ||
         chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
+        return false;
+    /* a column or page break leaves a stray blank line or two inside a
+     * paragraph: a column line no wider than the column runs on over it
+     * when it is a sentence cut (commas, a quotation left open) or the last
+     * of a run of column lines; a heading stands alone between blanks
+     * without either, or is wider than the column */
+    if (ln->blanks_after != 0 && (ln->blanks_after > 2 || chars * 100 > p->doc.colwidth * 115 ||
+                                  !(ln->f.commas || open_quote(s, ln->len) ||
+                                    (ln->blanks_before == 0 && i > 0 &&
+                                     p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85))))
         return false;
     /* a new paragraph, a bullet or a marker starts a line of its own */
     if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||
@@ -275,7 +330,12 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
           (ln->f.digits &&
            (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
             text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
-          (in_body && !ln->f.gaps && !two_phrases(s, ln->len))))
+          (in_body && !ln->f.gaps && !two_phrases(s, ln->len)) ||
+          (!in_body && ln->blanks_after == 0 && headline_cut(p, i))))
+        return false;
+    /* a metadata line whose date is whole (发布日期:2024年08月07日) ends there
+     * when no number follows: the headline below is no part of it */
+    if (!ln->f.commas && last == 0x65E5 && !nx->f.digits)
         return false;
     /* a number cut in two (2024-03- / 05) is no numbered heading below */
     if ((last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/')
@@ -321,8 +381,8 @@ static void unwrap(struct parser *p)
                 const char *s = ltext(p, j);
                 size_t n = p->lines[j].len;
 
-                if (sb.len && n && !text_is_cjk(text_last(sb.buf, sb.len, false)) &&
-                    !text_is_cjk(text_first(s, n)))
+                if (sb.len && n && latin_letter(text_last(sb.buf, sb.len, false)) &&
+                    latin_letter(text_first(s, n)))
                     sbuf_addch(&sb, ' ');
                 sbuf_add(&sb, s, n);
             }
@@ -461,7 +521,8 @@ static void join_line(struct parser *p, const char *s, size_t n)
     if (p->para.len && n) {
         uint32_t a = text_last(p->para.buf, p->para.len, false), b = text_first(s, n);
 
-        if (!text_is_cjk(a) && !text_is_cjk(b) && a != ' ' && b != ' ')
+        if (!text_is_cjk(a) && !text_is_cjk(b) && a != ' ' && b != ' ' &&
+            (!p->doc.colwidth || (latin_letter(a) && latin_letter(b))))
             sbuf_addch(&p->para, ' ');
     }
     sbuf_add(&p->para, s, n);
@@ -923,6 +984,27 @@ static void take_chrome(struct parser *p, size_t i)
     }
 }
 
+/*
+ * Whether caption line i runs on into the caption line below it: a caption
+ * never ends in a comma, and in a column a caption line as wide as the column
+ * without a sentence's end was cut by it (图为…签订共建合作协议，联合打造共 /
+ * 建图书室).
+ */
+static bool caption_runs_on(const struct parser *p, size_t i)
+{
+    const char *s = ltext(p, i);
+    size_t n = p->lines[i].len, chars = p->lines[i].f.nonblank;
+    uint32_t last = text_last(s, n, true);
+
+    if (p->kinds[i + 1] != KIND_CAPTION && p->kinds[i + 1] != KIND_PAGE_CAPTION)
+        return false;
+    if (last == 0xFF0C || last == ',' || last == 0x3001)
+        return true;
+    return p->doc.colwidth && chars * 100 >= p->doc.colwidth * 85 &&
+           chars * 100 <= p->doc.colwidth * 115 && !text_is_sentence_end(last) &&
+           !p->feat[i].on[FEAT_CAPTION_CREDIT] && !p->feat[i].on[FEAT_PLACEHOLDER];
+}
+
 /* The model from the kinds: fields, blocks and paragraphs, in text order. */
 static void build(struct parser *p)
 {
@@ -1011,10 +1093,19 @@ static void build(struct parser *p)
             break;
         }
         case KIND_CAPTION:
-        case KIND_PAGE_CAPTION:
-            clean_caption(s, n, &sb);
+        case KIND_PAGE_CAPTION: {
+            struct sbuf raw = SBUF_INIT;
+
+            sbuf_add(&raw, s, n);
+            while (i + used < p->nr && caption_runs_on(p, i + used - 1)) {
+                sbuf_add(&raw, ltext(p, i + used), p->lines[i + used].len);
+                used++;
+            }
+            clean_caption(raw.buf, raw.len, &sb);
             add_caption(p, sb.buf, sb.len);
+            sbuf_release(&raw);
             break;
+        }
         case KIND_SIGNOFF: {
             const char *open = s;
 

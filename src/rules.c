@@ -1270,6 +1270,43 @@ bool rules_caption_marker(const char *s, size_t n)
 }
 
 /*
+ * A line spread to the column's width with one space after every character,
+ * digits and commas too ("序 幕 ， 6 月 1 7"; a space of the text itself
+ * becomes three): every other character is that space. Writes the line
+ * without them and returns true; false when the line is not spread so.
+ */
+static bool spread(const char *s, size_t n, struct sbuf *out)
+{
+    size_t chars = 0, letters = 0, start = out->len;
+    uint32_t c;
+
+    if (n < 9)
+        return false;
+    for (size_t i = 0; i < n; chars++) {
+        size_t l = text_next(s + i, n - i, &c);
+
+        if (chars % 2 ? c != ' '
+                      : (c == ' ' && !(i >= 2 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ')))
+            break;
+        letters += c < 0x80 && (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        i += l;
+        /* Chinese and numbers spread so; Latin letters apart are a list or a code */
+        if (i == n && chars % 2 == 0 && chars >= 8 && letters * 4 < chars) {
+            for (size_t j = 0, k = 0; j < n; k++) {
+                size_t m = text_next(s + j, n - j, &c);
+
+                if (k % 2 == 0)
+                    sbuf_add(out, s + j, m);
+                j += m;
+            }
+            return true;
+        }
+    }
+    out->len = start;
+    return false;
+}
+
+/*
  * Newspaper lines justified to the column with spaces between characters:
  * "始 终 坚 持 党 对" and "化 建 设 ，制 定". A line is justified when at least
  * three gaps, and at least a third of its CJK characters, are followed by a
@@ -1281,6 +1318,8 @@ void rules_unjustify(const char *s, size_t n, const struct line_facts *f, struct
     size_t gaps = 0, cjk = 0, i = 0;
     uint32_t c, prev = 0;
 
+    if (spread(s, n, out))
+        return;
     if (!memchr(s, ' ', n) || (f && (f->gaps < 3 || f->gaps * 3 < f->cjk))) {
         sbuf_add(out, s, n);
         return;

@@ -9,7 +9,7 @@ SHARED=${SHARED:-../shared}
 
 # corpus-web floors: fractions for F1/captions/courts, counts of right answers
 # for the fields (the a of a/b).
-WEB_FLOORS="F1=0.926 captions=0.840 courts_p=1.000 courts_r=0.978 title=36 subtitle=9 byline=24 court=46 author=3 date=29"
+WEB_FLOORS="F1=0.936 captions=0.840 courts_p=1.000 courts_r=0.978 title=36 subtitle=9 byline=24 court=46 author=3 date=29"
 
 # Check a summary line: every key=value against the floors "key=min ...";
 # with perfect=1, every fraction must be 1.000 and every a/b must have a=b.

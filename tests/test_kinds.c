@@ -86,6 +86,17 @@ static void test_no_heading_inside_a_sentence(void **state)
                  "title byline body body body body");
 }
 
+/* A text cut off in a column ends with a short piece of its next line: it is
+ * no heading, though it is short and has no punctuation, as only a heading
+ * with its number shows itself when cut. */
+static void test_cut_last_line_in_column(void **state)
+{
+    (void)state;
+    expect_kinds("标题文字\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                 "作高质量发展，全院干警共同\n努力，取得了明显成效。\n\n服务诉源治理“两个",
+                 "title body body body body body");
+}
+
 /* Captions where pictures stood, and a placeholder. */
 static void test_captions(void **state)
 {
@@ -137,6 +148,7 @@ int main(void)
         cmocka_unit_test(test_newspaper),
         cmocka_unit_test(test_headings),
         cmocka_unit_test(test_no_heading_inside_a_sentence),
+        cmocka_unit_test(test_cut_last_line_in_column),
         cmocka_unit_test(test_captions),
         cmocka_unit_test(test_site_headline),
         cmocka_unit_test(test_explain),

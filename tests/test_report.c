@@ -354,6 +354,95 @@ static void test_column_heading_stands_alone(void **state)
     expect_para(t, 1, "该院开展涉企积案清理行动执行到位金额同比上升两成，群众满意度提升。");
 }
 
+/* A column or page break leaves a stray blank line inside a paragraph: the
+ * column line above it, cut mid-sentence, runs on over it; a number cut by the
+ * column is joined without a space; a heading alone between blank lines in
+ * the column stays a heading. */
+static void test_column_stray_blank(void **state)
+{
+    const char *t = "青柘法院巡回审判进村\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作，全院干警共同努力奋斗，\n推动审判工作全面发展进步，\n\n"
+                    "作高质量发展，全年审结案件1\n2034件，取得了明显成效。\n\n"
+                    "调解前移 矛盾化解在村口\n\n"
+                    "“今天来村里就是要听听大家\n\n对案子的看法，”法官说，全院干\n"
+                    "警共同努力，群众满意度提升。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\n"
+                   "section\t1\t调解前移 矛盾化解在村口\n");
+    expect_para(t, 0,
+                "近年来，青柘县人民法院坚持以人民为中心，推动审判工作，全院干警共同努力奋斗，"
+                "推动审判工作全面发展进步，作高质量发展，全年审结案件12034件，"
+                "取得了明显成效。");
+    expect_para(
+        t, 1, "“今天来村里就是要听听大家对案子的看法，”法官说，全院干警共同努力，群众满意度提升。");
+}
+
+/* A headline longer than the column is cut into its lines like the body: its
+ * pieces are joined again, a dash cut in two too. */
+static void test_column_cut_headline(void **state)
+{
+    const char *body = "近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                       "作高质量发展，全院干警共同\n努力，取得了明显成效。\n";
+    struct sbuf t = SBUF_INIT;
+
+    (void)state;
+    sbuf_addstr(&t, "青柘法院巡回审判进村入户\n化解纠纷在家门口\n\n");
+    sbuf_addstr(&t, body);
+    expect_outline(t.buf, false,
+                   "title\t青柘法院巡回审判进村入户化解纠纷在家门口\ncourt\t青柘县人民法院\n");
+    sbuf_reset(&t);
+    sbuf_addstr(&t, "守护一方平安的青柘法官 —\n— 记青柘县人民法院\n\n");
+    sbuf_addstr(&t, body);
+    expect_outline(t.buf, false,
+                   "title\t守护一方平安的青柘法官 —— 记青柘县人民法院\ncourt\t青柘县人民法院\n");
+    sbuf_release(&t);
+}
+
+/* In a column, a heading of two phrases with a comma between them, wider than
+ * the column, stands on its own line between paragraphs: it is no column line,
+ * whose sentence runs on into the next. */
+static void test_column_comma_heading(void **state)
+{
+    const char *t = "青柘法院巡回审判进村\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n\n"
+                    "调解前移，让纠纷化解在村民家门口\n\n"
+                    "该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
+                    "全院干警共同努力，群众满意\n度不断提升明显。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\n"
+                   "section\t1\t调解前移，让纠纷化解在村民家门口\n");
+}
+
+/* A column cuts a caption too, after its comma, and a gap where the picture
+ * stood may part the pieces: they are one caption. */
+static void test_column_cut_caption(void **state)
+{
+    const char *t = "青柘法院巡回审判进村\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n\n\n"
+                    "▲2024年3月5日，\n\n\n法官在村口调解一起邻里纠纷\n\n\n"
+                    "该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
+                    "全院干警共同努力，群众满意\n度不断提升明显。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\n"
+                   "caption\t2024年3月5日，法官在村口调解一起邻里纠纷\n");
+}
+
+/* A date line as wide as the column is whole when it ends with its day: the
+ * headline under it is no part of it. */
+static void test_column_whole_date_line(void **state)
+{
+    const char *t = "发布日期:2024年08月07日\n青柘法庭的一天\n本报记者 王五\n"
+                    "近年来，青柘县人民法院坚持以人民为\n中心，推动审判工作高质量发展，全院\n"
+                    "干警共同努力，取得了明显成效，群众\n满意度不断提升。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法庭的一天\nbyline\t本报记者 王五\ndate\t2024-08-07\n"
+                   "court\t青柘县人民法院\ncourt\t青柘人民法庭\n");
+}
+
 static void test_indented_paragraphs(void **state)
 {
     /* plain-text articles: each paragraph starts with two ideographic spaces */
@@ -478,6 +567,11 @@ int main(void)
         cmocka_unit_test(test_glued_caption),
         cmocka_unit_test(test_column_cut_metadata),
         cmocka_unit_test(test_column_heading_stands_alone),
+        cmocka_unit_test(test_column_stray_blank),
+        cmocka_unit_test(test_column_cut_headline),
+        cmocka_unit_test(test_column_comma_heading),
+        cmocka_unit_test(test_column_cut_caption),
+        cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_markdown_front_matter),

@@ -211,6 +211,11 @@ static void test_unjustify(void **state)
         {"坚持党建统领 永葆政治本色", "坚持党建统领 永葆政治本色"},
         {"分解为 14 项具体举措", "分解为 14 项具体举措"},
         {"The quick brown fox", "The quick brown fox"},
+        /* spread with one space after every character, digits and commas
+         * too; a space of the text itself shows as three */
+        {"拉 开 序 幕 ， 6 月 1", "拉开序幕，6月1"},
+        {"审 结 案 件 2 0 2   件 ，", "审结案件202 件，"},
+        {"a b c d e", "a b c d e"},
     };
     (void)state;
     for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
