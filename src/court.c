@@ -147,15 +147,27 @@ static const char *const LEAD_WORDS[] = {
 static const char VERB_ENDS[] = "化实强进加建设派驻入到展善立成持升动合导优务至督管护保障";
 /* Before a bare 县法院 or 省法院, these make it a collective: 全县法院, 各省法院. */
 static const char BEFORE_COLLECTIVE[] = "全我本该各两辖每外省市县区、";
-/* Names before 法庭 that are kinds of hearing, not tribunals: 巡回法庭, 少年法庭. */
+/*
+ * What stands before 法庭 without naming a tribunal (a real tribunal is named
+ * for its town, which the gazetteer knows, or is tied to its court).
+ */
+// clang-format off
 static const char *const not_tribunal[] = {
-    "巡回", "派出",     "基层",     "少年", "家事",   "模拟", "流动", "马背", "车载", "简易",
-    "临时", "共享",     "数字",     "智慧", "互联网", "夜间", "假日", "水上", "海岛", "示范",
-    "星级", "标准化",   "中心",     "社区", "专业",   "审判", "人民", "旅游", "劳动", "金融",
-    "破产", "知识产权", "环境资源", "涉外", "海事",   "行政", "刑事", "民事", "商事", "执行",
-    "立案", "第一",     "第二",     "第三", "我们",   "这个", "该",   "本",   "新建", "设立",
-    "成立", "建成",     "搬到",     "开到", "送到",   "就在",
+    /* kinds and forms of hearing: 巡回法庭, 少年法庭, 马背法庭, 夜间法庭 */
+    "巡回", "派出", "基层", "少年", "家事", "模拟", "流动", "马背", "车载", "简易", "临时",
+    "共享", "数字", "智慧", "互联网", "夜间", "假日", "水上", "海岛", "示范", "星级",
+    "标准化", "中心", "社区",
+    /* the field a tribunal hears: 金融法庭, 知识产权法庭, 执行法庭 */
+    "专业", "审判", "人民", "旅游", "劳动", "金融", "破产", "知识产权", "环境资源", "涉外",
+    "海事", "行政", "刑事", "民事", "商事", "执行", "立案",
+    /* courtrooms by number: 第一法庭 */
+    "第一", "第二", "第三",
+    /* pronouns and determiners: 我们法庭, 该法庭, 本法庭 */
+    "我们", "这个", "该", "本",
+    /* verbs that take 法庭 as their object: 新建法庭, 搬到法庭, 就在法庭 */
+    "新建", "设立", "成立", "建成", "搬到", "开到", "送到", "就在",
 };
+// clang-format on
 
 static struct {
     struct charset not_in_name, before_collective, verb_ends, prepositions;
