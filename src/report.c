@@ -254,7 +254,7 @@ static bool latin_letter(uint32_t c)
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
-/* A quotation opened and not closed in the line: “今天调研的主题是…: the
+/* A quotation opened and not closed in the line: “这次走访的目的是…: the
  * sentence runs on below. */
 static bool open_quote(const char *s, size_t n)
 {
@@ -897,7 +897,7 @@ static size_t join_more(const struct parser *p, size_t i, enum line_kind more, s
     return k - i;
 }
 
-/* The start of a caption glued before a paragraph (…主办方 供图沧源县地处…):
+/* The start of a caption glued before a paragraph (…某某法院 供图青柘县位于…):
  * the length up to its credit, or 0. */
 static size_t glued_caption(const char *s, size_t n)
 {
@@ -987,8 +987,8 @@ static void take_chrome(struct parser *p, size_t i)
 /*
  * Whether caption line i runs on into the caption line below it: a caption
  * never ends in a comma, and in a column a caption line as wide as the column
- * without a sentence's end was cut by it (图为…签订共建合作协议，联合打造共 /
- * 建图书室).
+ * without a sentence's end was cut by it (图为…法官为村民讲解民法典，现场发放宣 /
+ * 传资料).
  */
 static bool caption_runs_on(const struct parser *p, size_t i)
 {

@@ -77,7 +77,7 @@ static void test_layout(void **state)
         {"依法审结案件，\n同比上升。\n", 1, FEAT_PREV_UNENDED, true},
         {"依法审结案件，\n同比上升。\n", 1, FEAT_PREV_MIDSENTENCE, true},
         {"依法审结案件。\n同比上升。\n", 1, FEAT_PREV_UNENDED, false},
-        {"破与立的辩证法——\n新题新解\n", 1, FEAT_PREV_DASH_END, true},
+        {"守正与创新——\n基层治理的新答卷\n", 1, FEAT_PREV_DASH_END, true},
         {"某某县人民法院：\n以三个聚焦推动审判质效提升\n", 0, FEAT_COLON_HEAD, true},
         {"某某县人民法院：\n以三个聚焦推动审判质效提升\n", 1, FEAT_PREV_COLON_HEAD, true},
         {"加强政治建设\n让理论武装实起来\n", 0, FEAT_NEXT_HEADING_SHAPE, true},
@@ -87,22 +87,22 @@ static void test_layout(void **state)
         {"前一段写完了。\n\n巡回审判,法官来了\n\n山里的村民一早就等在院子里，法官把国徽挂在墙上，"
          "开始审理一起土地纠纷，双方当事人都到了场，旁听的村民也越来越多。\n",
          1, FEAT_COMMA_HEADING, true},
-        {"前一段写完了。\n\n深化学习教育,锤炼过硬司法本\n\n领。扎实开展学习教育，"
+        {"前一段写完了。\n\n加强队伍建设,提升干警履职能\n\n力。扎实开展学习教育，"
          "推动作风持续好转，全院干警面貌一新。\n",
          1, FEAT_COMMA_HEADING, false},
-        {"前一段写完了。\n\n深化学习教育,锤炼过硬司法本\n\n领。扎实开展学习教育。\n", 1,
+        {"前一段写完了。\n\n加强队伍建设,提升干警履职能\n\n力。扎实开展学习教育。\n", 1,
          FEAT_NEXT_FRAGMENT, true},
-        {"前一段写完了。\n\n（一）效率下降拉长审理周期\n\n首先，法定审限内结案率有所下降。\n", 1,
+        {"前一段写完了。\n\n（一）调解成功率稳步提升\n\n首先，诉前调解成功的案件有所增加。\n", 1,
          FEAT_NEXT_FRAGMENT, false},
         {"一、坚持司法为民\n", 0, FEAT_PUNCT_FREE, true},
         {"正文一段。\n\n守护绿水青\n", 1, FEAT_LAST, true},
         {"该院全年审结各类案件一万余件，同比上升百分之五，群众满意度持续提升，各项工作取得新成效。"
          "\n"
-         "有行动就有感动\n今年以来，该院执行到位金额同比上升两成。\n",
+         "法官进村入户\n今年以来，该院执行到位金额同比上升两成。\n",
          1, FEAT_BETWEEN_PARAS, true},
         {"该院全年审结各类案件一万余件，同比上升百分之五，群众满意度持续提升，各项工作取得新成效，"
          "\n"
-         "有行动就有感动\n今年以来，该院执行到位金额同比上升两成。\n",
+         "法官进村入户\n今年以来，该院执行到位金额同比上升两成。\n",
          1, FEAT_BETWEEN_PARAS, false},
         {"正文一段。\n\n一、守护绿水青\n", 1, FEAT_LAST, false},
     };
