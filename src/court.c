@@ -242,10 +242,15 @@ static void build_kb(void)
         text_next(p->name + l, len - l, &b);
         h = pair_hash(a, b) >> (32 - pair_bits[p->level]);
         kb.pairs[p->level][h >> 6] |= (uint64_t)1 << (h & 63);
-        for (unsigned m = 0; m < ARRAY_SIZE(kb.firsts); m++)
-            if ((m & LEVEL_BIT(p->level)) && a < 0x10000)
-                kb.firsts[m].bits[a >> 6] |= (uint64_t)1 << (a & 63);
+        if (a < 0x10000)
+            kb.firsts[LEVEL_BIT(p->level)].bits[a >> 6] |= (uint64_t)1 << (a & 63);
     }
+    /* each set of levels from the single levels' sets */
+    for (unsigned m = 0; m < ARRAY_SIZE(kb.firsts); m++)
+        for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
+            if ((m & LEVEL_BIT(level)) && m != LEVEL_BIT(level))
+                for (size_t w = 0; w < ARRAY_SIZE(kb.firsts[m].bits); w++)
+                    kb.firsts[m].bits[w] |= kb.firsts[LEVEL_BIT(level)].bits[w];
 }
 
 static const struct gaz_place *place(int id)
@@ -1055,16 +1060,36 @@ static void at_anchor(struct scan *sc, size_t e, bool ting)
     readers[suf->want](sc, lo, e - suf->len, e, suf);
 }
 
+/* The next 最高法 at or after from, or NULL: memchr on the middle byte of 高
+ * (0xAB, rare in Chinese text: one byte in several hundred), where glibc's
+ * memmem reads every byte. */
+static const char *find_supreme(const char *from, const char *end)
+{
+    static const char needle[] = "最高法";
+    const char *p = from + HAN + 1;
+
+    while (p < end && (p = memchr(p, needle[HAN + 1], (size_t)(end - p))) != NULL) {
+        const char *at = p - HAN - 1;
+
+        if (at + 3 * HAN <= end && !memcmp(at, needle, 3 * HAN))
+            return at;
+        p++;
+    }
+    return NULL;
+}
+
 /* 最高法 on its own (最高法发布): the Supreme People's Court. */
 static void supreme_short(struct scan *sc)
 {
     const char *p = sc->s, *end = sc->s + sc->len;
-    const struct court_special *sp = court_special_lookup("最高人民法院", strlen("最高人民法院"));
+    const struct court_special *sp = NULL;
     size_t first = sc->nr;
 
-    while ((p = memmem(p, (size_t)(end - p), "最高法", 3 * HAN)) != NULL) {
+    while ((p = find_supreme(p, end)) != NULL) {
         size_t at = (size_t)(p - sc->s);
 
+        if (!sp)
+            sp = court_special_lookup("最高人民法院", strlen("最高人民法院"));
         p += 3 * HAN;
         if (p + HAN <= end && (!memcmp(p, "院", HAN) || !memcmp(p, "官", HAN)))
             continue; /* 最高法院 is found from its 院; 最高法官 is a judge */
@@ -1466,7 +1491,13 @@ enum court_level court_level_of(const char *name)
     return level;
 }
 
-/* The identity of a court named by a known place: its level and the place's code. */
+/* Every key starts with the court's level, a digit, and a colon. */
+static void key_level(enum court_level level, struct sbuf *out)
+{
+    sbuf_addch(out, (char)('0' + (int)level));
+    sbuf_addch(out, ':');
+}
+
 /*
  * The identity of a court the gazetteer does not place, from its name (s,
  * simplified): its level and own last component, with no trailing 市
@@ -1476,8 +1507,7 @@ static void key_written(const char *s, enum court_level level, struct sbuf *out)
 {
     size_t n = strlen(s), pl = place_len(s, n), lc = last_component(s, pl), k = pl - lc;
 
-    sbuf_addch(out, (char)('0' + (int)level));
-    sbuf_addch(out, ':');
+    key_level(level, out);
     if (level == COURT_INTERMEDIATE || level == COURT_HIGH) {
         static const char *const trail[] = {"维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
                                             "省",           "市",         "盟",         "地区"};
@@ -1495,7 +1525,24 @@ static void key_written(const char *s, enum court_level level, struct sbuf *out)
 /* The identity of a court a known place names: its level and the place's code. */
 static void key_place(enum court_level level, int id, struct sbuf *out)
 {
-    sbuf_addf(out, "%c:#%u", (char)('0' + (int)level), (unsigned)place(id)->code);
+    char digits[16];
+    size_t n = 0;
+
+    /* by hand, not sbuf_addf(): its formatting cost more than the rest of a
+     * report's keys together */
+    for (uint32_t code = place(id)->code; n == 0 || code; code /= 10)
+        digits[n++] = (char)('0' + code % 10);
+    key_level(level, out);
+    sbuf_addch(out, '#');
+    while (n)
+        sbuf_addch(out, digits[--n]);
+}
+
+/* The identity of a special court: its level and official name. */
+static void key_special(enum court_level level, const struct court_special *sp, struct sbuf *out)
+{
+    key_level(level, out);
+    sbuf_addstr(out, sp->name);
 }
 
 /* The identity of a court by its name: equal keys are the same court. */
@@ -1512,7 +1559,7 @@ static void key_into(const char *name, struct sbuf *out)
     scan_text(&sc);
     m = whole(&sc);
     if (m && m->sp) {
-        sbuf_addf(out, "%c:%s", (char)('0' + (int)level), m->sp->name);
+        key_special(level, m->sp, out);
     } else if (m && m->level != COURT_TRIBUNAL && m->level != COURT_SPECIAL &&
                (id = own_place(m)) >= 0) {
         key_place(level, id, out);
@@ -2424,7 +2471,7 @@ static char *mention_key(const struct finder *f, size_t i, const char *name)
     int id = f->place_of[i];
 
     if (m->sp) {
-        sbuf_addf(&sb, "%c:%s", (char)('0' + (int)level), m->sp->name);
+        key_special(level, m->sp, &sb);
     } else if (m->level != COURT_TRIBUNAL && m->level != COURT_SPECIAL && !m->unknown && id >= 0) {
         key_place(level, id, &sb);
     } else if ((m->unknown || m->level == COURT_TRIBUNAL) && !f->sc.trad) {
