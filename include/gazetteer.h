@@ -54,6 +54,12 @@ size_t gazetteer_lookup(const char *s, size_t n, struct gaz_hit *hits, size_t ma
  * position need not try longer strings. */
 size_t gazetteer_max_name(void);
 
+/* Call fn with every name and short form s[0..n) and the levels of the
+ * places it names (bit 1 << level for each enum gaz_level), in no order:
+ * for tables of what names look like (how they start, how they end). */
+void gazetteer_each_name(void (*fn)(const char *s, size_t n, unsigned levels, void *arg),
+                         void *arg);
+
 /* Whether place a lies within place b (or is b). */
 bool gazetteer_within(int a, int b);
 /* The unit above id at level (GAZ_PROVINCE …), id itself when it is at that

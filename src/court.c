@@ -176,6 +176,10 @@ static struct {
     /* the first two characters of every name of each level, hashed: most
      * places in a text start no name, and this says so before any lookup */
     uint64_t *pairs[GAZ_TOWN + 1];
+    /* the last two characters of every name and short form, hashed alike: a
+     * suffix stands after the end of a place far less often than after
+     * other words (全市法院, 两级法院, 基层法院), and this says so at once */
+    uint64_t *end_pairs[GAZ_TOWN + 1];
     size_t max_len[GAZ_TOWN + 1]; /* the longest name of each level, in bytes */
     /* the first characters of the names of each set of levels a reading asks for */
     struct charset firsts[LEVEL_BIT(GAZ_TOWN + 1)];
@@ -207,6 +211,38 @@ static bool pair_starts(unsigned mask, uint32_t a, uint32_t b)
     return false;
 }
 
+/* Whether some name of a level in mask ends with the characters a, b. */
+static bool pair_ends(unsigned mask, uint32_t a, uint32_t b)
+{
+    uint32_t h = pair_hash(a, b);
+
+    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
+        if ((mask & LEVEL_BIT(level)) &&
+            (kb.end_pairs[level][(h >> (32 - pair_bits[level])) >> 6] >>
+                 ((h >> (32 - pair_bits[level])) & 63) &
+             1))
+            return true;
+    return false;
+}
+
+static void add_end_pair(const char *s, size_t n, unsigned levels, void *arg)
+{
+    uint32_t a, b;
+    size_t p = text_prev(s, n), q = text_prev(s, p);
+
+    (void)arg;
+    if (p == 0)
+        return; /* one character: place_before() reads two at least */
+    text_next(s + q, p - q, &a);
+    text_next(s + p, n - p, &b);
+    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
+        if (levels & LEVEL_BIT(level)) {
+            uint32_t h = pair_hash(a, b) >> (32 - pair_bits[level]);
+
+            kb.end_pairs[level][h >> 6] |= (uint64_t)1 << (h & 63);
+        }
+}
+
 static once_flag kb_once = ONCE_FLAG_INIT;
 
 static void build_kb(void)
@@ -224,8 +260,11 @@ static void build_kb(void)
         kb.lead_ends.bits[c >> 6] |= (uint64_t)1 << (c & 63);
     }
     kb.children = xcalloc(n ? n : 1, 1);
-    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
+    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++) {
         kb.pairs[level] = xcalloc((1u << pair_bits[level]) / 64, sizeof(uint64_t));
+        kb.end_pairs[level] = xcalloc((1u << pair_bits[level]) / 64, sizeof(uint64_t));
+    }
+    gazetteer_each_name(add_end_pair, NULL);
     for (size_t i = 0; i < n; i++) {
         const struct gaz_place *p = gazetteer_get((int)i);
         size_t len = strlen(p->name), l;
@@ -346,6 +385,8 @@ static bool place_before(const struct scan *sc, size_t lo, size_t end, unsigned 
         i = p;
         chars[ns] = c;
         starts[ns++] = i;
+        if (ns == 2 && !pair_ends(mask, chars[1], chars[0]))
+            return false;
     }
     while (ns > 1) { /* two characters at least */
         struct gaz_hit g[32];
@@ -507,12 +548,19 @@ static size_t after_lead_words(const struct scan *sc, size_t lo, size_t st, size
 static const char *level_word(const struct scan *sc, size_t lo, size_t end,
                               const char *const *levels, size_t *at)
 {
-    for (size_t i = 0; levels[i]; i++) {
-        size_t l = strlen(levels[i]);
+    const char *last = end >= lo + HAN ? sc->s + end - HAN : NULL;
 
-        if (end >= lo + l && !memcmp(sc->s + end - l, levels[i], l)) {
+    for (size_t i = 0; levels[i]; i++) {
+        /* level words are Han characters of three bytes each (or "", LW_CITY) */
+        const char *w = levels[i];
+        size_t l = !w[0] ? 0 : !w[HAN] ? HAN : !w[2 * HAN] ? 2 * HAN : 3 * HAN;
+
+        /* the last character first: before most suffixes stands none of them */
+        if (l && (!last || last[2] != w[l - 1] || last[1] != w[l - 2] || last[0] != w[l - 3]))
+            continue;
+        if (end >= lo + l && !memcmp(sc->s + end - l, w, l)) {
             *at = end - l;
-            return levels[i];
+            return w;
         }
     }
     return NULL;
@@ -1049,11 +1097,19 @@ static void at_anchor(struct scan *sc, size_t e, bool ting)
     }
     /* the anchor's own two characters match: compare what stands before them */
     for (size_t i = 0; i < nsufs && !suf; i++) {
+        const char *w = sufs[i].s, *t;
         size_t l = sufs[i].len;
 
-        if (e - lo >= l && !memcmp(sc->s + e - l, sufs[i].s, l - 2 * HAN) &&
-            !memcmp(sc->s + e - 2 * HAN, sufs[i].s + l - 2 * HAN, 2 * HAN))
-            suf = &sufs[i];
+        if (e - lo < l)
+            continue;
+        t = sc->s + e - l;
+        /* the anchor, then the character before it (民 of 人民法院, 级 of
+         * 中级法院): compared inline, they rule out most suffixes at once */
+        if (memcmp(t + l - 2 * HAN, w + l - 2 * HAN, 2 * HAN) ||
+            (l > 2 * HAN && memcmp(t + l - 3 * HAN, w + l - 3 * HAN, HAN)) ||
+            memcmp(t, w, l - 2 * HAN))
+            continue;
+        suf = &sufs[i];
     }
     if (!suf)
         return;
@@ -1800,6 +1856,34 @@ static void ctx_add(struct ctx *cx, int id, bool multi)
 }
 
 /*
+ * Where from i on in s[0..n) a character of firsts or one that is neither
+ * ASCII nor of three bytes stands (n when none does). Most characters of a
+ * report start no name, and this loop is where a report's places are read:
+ * it is kept to a few instructions a character.
+ */
+static size_t skip_to_first(const struct charset *firsts, const char *s, size_t i, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+
+    while (i < n) {
+        uint32_t c;
+
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if ((u[i] & 0xF0) != 0xE0 || i + 3 > n)
+            return i;
+        c = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+            (uint32_t)(u[i + 2] & 0x3F);
+        if ((firsts->bits[c >> 6] >> (c & 63)) & 1)
+            return i;
+        i += 3;
+    }
+    return n;
+}
+
+/*
  * Every place of a level in mask that s[0..n) names (simplified), longest
  * first at each place.
  */
@@ -1810,18 +1894,14 @@ static void ctx_scan(struct ctx *cx, unsigned mask, const char *s, size_t n)
 
     for (size_t i = 0; i < n;) {
         uint32_t c, d;
-        size_t l, ends[8], ne = 0, j = i;
+        size_t l, ends[8], ne = 0, j;
         bool found = false;
 
-        /* most characters start no name of these levels: one bit says so,
-         * with the common case (a character of three bytes) decoded here */
-        if (((unsigned char)s[i] & 0xF0) == 0xE0 && i + 3 <= n) {
-            c = ((uint32_t)(s[i] & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
-                (uint32_t)(s[i + 2] & 0x3F);
-            l = 3;
-        } else {
-            l = text_next(s + i, n - i, &c);
-        }
+        i = skip_to_first(firsts, s, i, n);
+        if (i >= n)
+            break;
+        j = i;
+        l = text_next(s + i, n - i, &c);
         if (!charset_has(firsts, c) || i + l >= n) {
             i += l;
             continue;

@@ -89,6 +89,21 @@ size_t gazetteer_max_name(void)
     return gazetteer_max_bytes;
 }
 
+void gazetteer_each_name(void (*fn)(const char *s, size_t n, unsigned levels, void *arg), void *arg)
+{
+    for (size_t i = 0; i < gazetteer_slots_count; i++) {
+        const struct gazetteer_name *name;
+        unsigned levels = 0;
+
+        if (!gazetteer_slots[i])
+            continue;
+        name = &gazetteer_names[gazetteer_slots[i] - 1];
+        for (size_t k = 0; k < name->count; k++)
+            levels |= 1u << gazetteer_rows[gazetteer_hits[name->first + k] >> 1].level;
+        fn(gazetteer_text + name->text, name->len, levels, arg);
+    }
+}
+
 bool gazetteer_within(int a, int b)
 {
     if (!valid(b))
