@@ -183,11 +183,26 @@ static struct {
     size_t max_len[GAZ_TOWN + 1]; /* the longest name of each level, in bytes */
     /* the first characters of the names of each set of levels a reading asks for */
     struct charset firsts[LEVEL_BIT(GAZ_TOWN + 1)];
+    /* the first and second characters of every name and short form of each
+     * set of levels: see skip_to_first() */
+    struct charset name_chars[LEVEL_BIT(GAZ_TOWN + 1)];
 } kb;
 
 /* Bits of the hash of each level's set: the few provinces' and prefectures'
  * small enough to stay in the cache, the 41,000 towns' large enough to say no. */
 static const unsigned pair_bits[GAZ_TOWN + 1] = {0, 14, 14, 16, 20};
+
+/* The code point of the three bytes at u: valid UTF-8 (decode.c sees to
+ * that), so the bytes' weights less their marker bits in one constant. */
+static inline uint32_t han_at(const unsigned char *u)
+{
+    return (uint32_t)u[0] * 4096 + (uint32_t)u[1] * 64 + u[2] - 0xE2080u;
+}
+
+static inline bool is_lead3(unsigned char b)
+{
+    return b - 0xE0u <= 0x0Fu;
+}
 
 static uint32_t pair_hash(uint32_t a, uint32_t b)
 {
@@ -225,21 +240,54 @@ static bool pair_ends(unsigned mask, uint32_t a, uint32_t b)
     return false;
 }
 
-static void add_end_pair(const char *s, size_t n, unsigned levels, void *arg)
+static void charset_put(struct charset *cs, uint32_t c)
 {
-    uint32_t a, b;
-    size_t p = text_prev(s, n), q = text_prev(s, p);
+    if (c < 0x10000)
+        cs->bits[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+/* A bit of a hashed set of character pairs of level (kb.pairs, kb.end_pairs). */
+static void pair_put(uint64_t *const *sets, int level, uint32_t a, uint32_t b)
+{
+    uint32_t h = pair_hash(a, b) >> (32 - pair_bits[level]);
+
+    sets[level][h >> 6] |= (uint64_t)1 << (h & 63);
+}
+
+/* The character of s[0..n) that starts at byte i (a Han one of three bytes
+ * mostly, decoded here: kb is built from eighty thousand names). */
+static uint32_t char_at(const char *s, size_t n, size_t i)
+{
+    uint32_t c;
+
+    if (i + HAN <= n && is_lead3((unsigned char)s[i]))
+        return han_at((const unsigned char *)s + i);
+    text_next(s + i, n - i, &c);
+    return c;
+}
+
+/* What a name or short form s[0..n) of levels adds to kb: how it starts and
+ * how it ends. (A filter built from short forms too says yes a little more
+ * often than one of the official names alone; the lookups decide.) */
+static void add_name(const char *s, size_t n, unsigned levels, void *arg)
+{
+    size_t last = text_prev(s, n), before_last = text_prev(s, last);
+    uint32_t a, b, y, z;
 
     (void)arg;
-    if (p == 0)
-        return; /* one character: place_before() reads two at least */
-    text_next(s + q, p - q, &a);
-    text_next(s + p, n - p, &b);
+    if (last == 0)
+        return; /* one character: place_before() and ctx_scan() read two at least */
+    a = char_at(s, n, 0);
+    b = char_at(s, n, text_next(s, n, &(uint32_t){0}));
+    y = char_at(s, n, before_last);
+    z = char_at(s, n, last);
     for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
         if (levels & LEVEL_BIT(level)) {
-            uint32_t h = pair_hash(a, b) >> (32 - pair_bits[level]);
-
-            kb.end_pairs[level][h >> 6] |= (uint64_t)1 << (h & 63);
+            pair_put(kb.pairs, level, a, b);
+            pair_put(kb.end_pairs, level, y, z);
+            charset_put(&kb.firsts[LEVEL_BIT(level)], a);
+            charset_put(&kb.name_chars[LEVEL_BIT(level)], a);
+            charset_put(&kb.name_chars[LEVEL_BIT(level)], b);
         }
 }
 
@@ -264,32 +312,25 @@ static void build_kb(void)
         kb.pairs[level] = xcalloc((1u << pair_bits[level]) / 64, sizeof(uint64_t));
         kb.end_pairs[level] = xcalloc((1u << pair_bits[level]) / 64, sizeof(uint64_t));
     }
-    gazetteer_each_name(add_end_pair, NULL);
+    gazetteer_each_name(add_name, NULL);
     for (size_t i = 0; i < n; i++) {
         const struct gaz_place *p = gazetteer_get((int)i);
-        size_t len = strlen(p->name), l;
-        uint32_t a, b, h;
+        size_t len = strlen(p->name);
 
         if (p->level == GAZ_COUNTY && p->parent >= 0)
             kb.children[p->parent] = 1;
+        /* of the official names: a short form (延边州) is shorter */
         if (len > kb.max_len[p->level])
             kb.max_len[p->level] = len;
-        /* a short form is a prefix of the name (鄂尔多斯, 延边州): its first two too */
-        l = text_next(p->name, len, &a);
-        if (l >= len)
-            continue;
-        text_next(p->name + l, len - l, &b);
-        h = pair_hash(a, b) >> (32 - pair_bits[p->level]);
-        kb.pairs[p->level][h >> 6] |= (uint64_t)1 << (h & 63);
-        if (a < 0x10000)
-            kb.firsts[LEVEL_BIT(p->level)].bits[a >> 6] |= (uint64_t)1 << (a & 63);
     }
     /* each set of levels from the single levels' sets */
     for (unsigned m = 0; m < ARRAY_SIZE(kb.firsts); m++)
         for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
             if ((m & LEVEL_BIT(level)) && m != LEVEL_BIT(level))
-                for (size_t w = 0; w < ARRAY_SIZE(kb.firsts[m].bits); w++)
+                for (size_t w = 0; w < ARRAY_SIZE(kb.firsts[m].bits); w++) {
                     kb.firsts[m].bits[w] |= kb.firsts[LEVEL_BIT(level)].bits[w];
+                    kb.name_chars[m].bits[w] |= kb.name_chars[LEVEL_BIT(level)].bits[w];
+                }
 }
 
 static const struct gaz_place *place(int id)
@@ -1103,11 +1144,13 @@ static void at_anchor(struct scan *sc, size_t e, bool ting)
         if (e - lo < l)
             continue;
         t = sc->s + e - l;
-        /* the anchor, then the character before it (民 of 人民法院, 级 of
-         * 中级法院): compared inline, they rule out most suffixes at once */
-        if (memcmp(t + l - 2 * HAN, w + l - 2 * HAN, 2 * HAN) ||
-            (l > 2 * HAN && memcmp(t + l - 3 * HAN, w + l - 3 * HAN, HAN)) ||
-            memcmp(t, w, l - 2 * HAN))
+        /* the last byte of the anchor's first character (法 中 高 differ
+         * there) and of the character before it (民 of 人民法院, 级 of
+         * 中级法院) rule out nearly every suffix before any comparison */
+        if (t[l - 2 * HAN + 2] != w[l - 2 * HAN + 2] ||
+            (l > 2 * HAN && t[l - 2 * HAN - 1] != w[l - 2 * HAN - 1]))
+            continue;
+        if (memcmp(t + l - 2 * HAN, w + l - 2 * HAN, 2 * HAN) || memcmp(t, w, l - 2 * HAN))
             continue;
         suf = &sufs[i];
     }
@@ -1856,31 +1899,41 @@ static void ctx_add(struct ctx *cx, int id, bool multi)
 }
 
 /*
- * Where from i on in s[0..n) a character of firsts or one that is neither
- * ASCII nor of three bytes stands (n when none does). Most characters of a
- * report start no name, and this loop is where a report's places are read:
- * it is kept to a few instructions a character.
+ * Where from i on in s[0..n) a name of the levels of mask may start: a
+ * character of kb.firsts[mask], or one that is neither ASCII nor of three
+ * bytes (n when none). Most characters of a report start no name, and this
+ * loop is where a report's places are read, so it reads two characters
+ * with one test where it can: every name has two characters at least, and a
+ * character that is neither the first nor the second of any (kb.name_chars)
+ * rules out a name starting at it and one starting right before it.
  */
-static size_t skip_to_first(const struct charset *firsts, const char *s, size_t i, size_t n)
+static size_t skip_to_first(unsigned mask, const char *s, size_t i, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
+    const struct charset *firsts = &kb.firsts[mask], *chars = &kb.name_chars[mask];
 
-    while (i < n) {
+    while (i + 3 <= n) {
         uint32_t c;
 
         if (u[i] < 0x80) {
             i++;
             continue;
         }
-        if ((u[i] & 0xF0) != 0xE0 || i + 3 > n)
+        if (!is_lead3(u[i]))
             return i;
-        c = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
-            (uint32_t)(u[i + 2] & 0x3F);
+        if (i + 6 <= n && is_lead3(u[i + 3])) {
+            c = han_at(u + i + 3);
+            if (!((chars->bits[c >> 6] >> (c & 63)) & 1)) {
+                i += 6;
+                continue;
+            }
+        }
+        c = han_at(u + i);
         if ((firsts->bits[c >> 6] >> (c & 63)) & 1)
             return i;
         i += 3;
     }
-    return n;
+    return i;
 }
 
 /*
@@ -1897,7 +1950,7 @@ static void ctx_scan(struct ctx *cx, unsigned mask, const char *s, size_t n)
         size_t l, ends[8], ne = 0, j;
         bool found = false;
 
-        i = skip_to_first(firsts, s, i, n);
+        i = skip_to_first(mask, s, i, n);
         if (i >= n)
             break;
         j = i;
