@@ -98,10 +98,11 @@ struct mention {
     bool soft;    /* unknown, of two characters after a function word: maybe a bare form */
     bool local; /* 苍砚法院, 澜屿中院: a court only if the report names its place in full */
     const char *full; /* the place as the report names it in full (苍砚哈萨克自治县), or NULL */
-    uint32_t bare; /* MK_BARE: 县 区 旗 市 州 省 or 自 (自治区) */
-    int number;    /* MK_BARE: 1 for 市一中院, the municipality's first intermediate court */
-    int under;     /* the mention this one was named under, or -1 */
-    char *name;    /* the full name, once resolved */
+    uint32_t bare;    /* MK_BARE: 县 区 旗 市 州 省 or 自 (自治区) */
+    int number;       /* MK_BARE: 1 for 市一中院, the municipality's first intermediate court */
+    int under;        /* the mention this one was named under, or -1 */
+    char *name;       /* the full name, once resolved */
+    bool shared_name; /* name is the finder's (see unit_court_name()), not the mention's */
 };
 
 struct scan {
@@ -180,7 +181,8 @@ static struct {
      * suffix stands after the end of a place far less often than after
      * other words (全市法院, 两级法院, 基层法院), and this says so at once */
     uint64_t *end_pairs[GAZ_TOWN + 1];
-    size_t max_len[GAZ_TOWN + 1]; /* the longest name of each level, in bytes */
+    size_t max_len[GAZ_TOWN + 1];               /* the longest name of each level, in bytes */
+    size_t max_len_of[LEVEL_BIT(GAZ_TOWN + 1)]; /* the longest of each set of levels */
     /* the first characters of the names of each set of levels a reading asks for */
     struct charset firsts[LEVEL_BIT(GAZ_TOWN + 1)];
     /* the first and second characters of every name and short form of each
@@ -325,12 +327,15 @@ static void build_kb(void)
     }
     /* each set of levels from the single levels' sets */
     for (unsigned m = 0; m < ARRAY_SIZE(kb.firsts); m++)
-        for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
+        for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++) {
+            if ((m & LEVEL_BIT(level)) && kb.max_len[level] > kb.max_len_of[m])
+                kb.max_len_of[m] = kb.max_len[level];
             if ((m & LEVEL_BIT(level)) && m != LEVEL_BIT(level))
                 for (size_t w = 0; w < ARRAY_SIZE(kb.firsts[m].bits); w++) {
                     kb.firsts[m].bits[w] |= kb.firsts[LEVEL_BIT(level)].bits[w];
                     kb.name_chars[m].bits[w] |= kb.name_chars[LEVEL_BIT(level)].bits[w];
                 }
+        }
 }
 
 static const struct gaz_place *place(int id)
@@ -373,10 +378,13 @@ static bool has_counties(int id)
 static uint32_t char_before(const char *s, size_t at)
 {
     uint32_t c = 0;
-    size_t p = text_prev(s, at);
+    size_t p;
 
+    if (at >= HAN && is_lead3((unsigned char)s[at - HAN])) /* a Han character, mostly */
+        return han_at((const unsigned char *)s + at - HAN);
     if (at == 0)
         return 0;
+    p = text_prev(s, at);
     text_next(s + p, at - p, &c);
     return c;
 }
@@ -402,12 +410,9 @@ struct hit {
  */
 static bool place_before(const struct scan *sc, size_t lo, size_t end, unsigned mask, struct hit *h)
 {
-    size_t starts[32], ns = 0, i = end, max = 0;
+    size_t starts[32], ns = 0, i = end, max = kb.max_len_of[mask];
     uint32_t chars[32];
 
-    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
-        if ((mask & LEVEL_BIT(level)) && kb.max_len[level] > max)
-            max = kb.max_len[level];
     while (i > lo && ns < ARRAY_SIZE(starts)) {
         const unsigned char *u = (const unsigned char *)sc->s;
         size_t p;
@@ -1398,7 +1403,8 @@ static void scan_init(struct scan *sc, const char *t, size_t len, bool trad)
 static void scan_release(struct scan *sc)
 {
     for (size_t i = 0; i < sc->nr; i++)
-        free(sc->v[i].name);
+        if (!sc->v[i].shared_name)
+            free(sc->v[i].name);
     free(sc->v);
     if (sc->s != sc->o)
         free((char *)sc->s);
@@ -1584,7 +1590,10 @@ enum court_level court_level_of(const char *name)
 
     /* 陽江市中級人民法院 is an intermediate court too */
     if (level == COURT_SPECIAL || level == COURT_COLLECTIVE || level == COURT_BASIC) {
-        level = level_of(simplify(name, &copy));
+        const char *s = simplify(name, &copy);
+
+        if (copy) /* (a name in simplified characters says what it said) */
+            level = level_of(s);
         free(copy);
     }
     return level;
@@ -2050,6 +2059,13 @@ struct finder {
     unsigned built; /* the levels the title, lead … were read for (see ctx_build()) */
     const char *chrome;
     size_t chrome_len;
+    /* the names of the courts of known units, by level and unit, open-addressed
+     * (see unit_court_name()): a report names its court twenty times */
+    struct unit_name {
+        uint32_t key; /* level << 24 | unit, + 1; 0 when free */
+        char *name;
+    } * unit_names;
+    size_t nr_unit_names, unit_slots; /* unit_slots: a power of two, at least twice nr */
 };
 
 static void scan_string(struct finder *f, unsigned mask, const char *s, size_t n)
@@ -2356,6 +2372,20 @@ static const char *find_pair(const char *from, const char *end, const char *pair
     return NULL;
 }
 
+/* Whether the word of three characters w stands in s[0..n): find_pair() for
+ * its first two, where memmem reads every byte. */
+static bool has_word3(const char *s, size_t n, const char *w)
+{
+    const char *p = s, *end = s + n;
+
+    while ((p = find_pair(p, end, w)) != NULL) {
+        if (p + 3 * HAN <= end && !memcmp(p + 2 * HAN, w + 2 * HAN, HAN))
+            return true;
+        p += HAN;
+    }
+    return false;
+}
+
 /*
  * The unknown places a text names in full whose own names end in one of the
  * pairs of characters wanted (the short forms' last two): read where a pair
@@ -2428,7 +2458,7 @@ static bool local_wanted(struct finder *f, const struct mention *m, struct sbuf 
 
             memcpy(word, "自治", 2 * HAN);
             memcpy(word + 2 * HAN, lw, HAN);
-            f->autonomous[k] = memmem(f->sc.s, f->sc.len, word, 3 * HAN) != NULL;
+            f->autonomous[k] = has_word3(f->sc.s, f->sc.len, word);
         }
         if (!f->autonomous[k])
             return false;
@@ -2520,23 +2550,66 @@ static void local_resolve(struct finder *f)
     }
 }
 
+static struct unit_name *unit_name_slot(const struct finder *f, uint32_t key)
+{
+    size_t mask = f->unit_slots - 1, h = (key * 2654435761u) & mask;
+
+    while (f->unit_names[h].key && f->unit_names[h].key != key)
+        h = (h + 1) & mask;
+    return &f->unit_names[h];
+}
+
+/* The name of the court of level of the known unit id (put_unit_court()),
+ * built once a report: the finder's, freed with it. */
+static char *unit_court_name(struct finder *f, int id, enum court_level level)
+{
+    uint32_t key = ((uint32_t)level << 24 | (uint32_t)id) + 1;
+    struct unit_name *u;
+    struct sbuf sb = SBUF_INIT;
+
+    if (2 * (f->nr_unit_names + 1) > f->unit_slots) {
+        struct unit_name *old = f->unit_names;
+        size_t nold = f->unit_slots;
+
+        f->unit_slots = nold ? 2 * nold : 16;
+        f->unit_names = xcalloc(f->unit_slots, sizeof(*f->unit_names));
+        for (size_t i = 0; i < nold; i++)
+            if (old[i].key)
+                *unit_name_slot(f, old[i].key) = old[i];
+        free(old);
+    }
+    u = unit_name_slot(f, key);
+    if (!u->key) {
+        put_unit_court(&f->sc, &sb, id, level);
+        u->key = key;
+        u->name = sbuf_detach(&sb, NULL);
+        f->nr_unit_names++;
+    }
+    return u->name;
+}
+
 /* The name of mention i in this report, or NULL when it names no court. */
 static char *finder_name(struct finder *f, size_t i)
 {
     struct mention *m = &f->sc.v[i];
     int id = f->place_of[i];
 
+    if (m->kind == MK_BARE && id < 0)
+        return NULL;
+    if (m->kind != MK_BARE && (m->kind != MK_COURT || m->cited))
+        return NULL;
+    /* a known unit's court, as mention_name() names it */
+    if (id >= 0 && !m->sp && m->level != COURT_TRIBUNAL && m->level != COURT_SPECIAL) {
+        m->shared_name = true;
+        return unit_court_name(f, id, m->level);
+    }
     if (m->kind == MK_BARE) {
         struct mention c = *m;
 
-        if (id < 0)
-            return NULL;
         c.nc = 1;
         c.cands[0] = id;
         return mention_name(&f->sc, &c, id);
     }
-    if (m->kind != MK_COURT || m->cited)
-        return NULL;
     if (m->level == COURT_TRIBUNAL)
         return mention_name(&f->sc, m, -1);
     return mention_name(&f->sc, m, id);
@@ -2842,12 +2915,13 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
 
         if (!m->name)
             continue;
-        /* the same name again costs no key */
+        /* the same name again costs no key, nor a second search */
         for (size_t c = 0; c < r->nr_courts && k < 0; c++)
             if (!strcmp(r->courts[c], m->name))
                 k = (int)c;
-        court_of[i] =
-            add_court_key(&cs, m->name, k >= 0 ? NULL : mention_key(&f, i, m->name), parent);
+        if (k >= 0 && r->court_parent[k] < 0 && parent != k)
+            r->court_parent[k] = parent; /* as add_court_key() does */
+        court_of[i] = k >= 0 ? k : add_court_key(&cs, m->name, mention_key(&f, i, m->name), parent);
     }
     hold_town_tribunals(&f, court_of);
     if (si >= 0) {
@@ -2905,4 +2979,7 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
     }
     free(f.locals);
     scan_release(&f.sc);
+    for (size_t i = 0; i < f.unit_slots; i++)
+        free(f.unit_names[i].name);
+    free(f.unit_names);
 }

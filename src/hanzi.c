@@ -86,15 +86,28 @@ bool hanzi_is_traditional(const char *s, size_t n)
             p++;
             continue;
         }
-        /* the Han of U+3400..U+9FFF by hand, three bytes each; the rest
-         * (and anything malformed) by libunistring */
-        if (*p >= 0xE3 && *p <= 0xE9 && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
-            (p[2] & 0xC0) == 0x80) {
+        /* characters of three bytes by hand (the Han of U+3400..U+9FFF,
+         * CJK punctuation, full-width forms); the rest, and what may be
+         * malformed (E0: overlong, ED: surrogates), by libunistring */
+        if ((unsigned)(*p - 0xE1) <= 0xEF - 0xE1 && *p != 0xED && end - p >= 3 &&
+            ((p[1] ^ 0x80) | (p[2] ^ 0x80)) < 0x40) { /* two continuation bytes */
             c = (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
             p += 3;
-            if (c >= HANZI_BMP_FIRST) {
-                traditional += bmp_has(hanzi_only_traditional_bmp, c);
-                simplified += bmp_has(hanzi_only_simplified_bmp, c);
+            if (c >= HANZI_BMP_FIRST && c < HANZI_BMP_END) {
+                bool trad = bmp_has(hanzi_only_traditional_bmp, c);
+                bool simp = bmp_has(hanzi_only_simplified_bmp, c);
+
+                /* most characters are both scripts' (法, 院, 的): the lead
+                 * can only change at one of the others */
+                if (!trad && !simp)
+                    continue;
+                traditional += trad;
+                simplified += simp;
+            } else if (is_han(c)) { /* the compatibility ideographs */
+                traditional += has_char(hanzi_only_traditional, hanzi_only_traditional_count, c);
+                simplified += has_char(hanzi_only_simplified, hanzi_only_simplified_count, c);
+            } else {
+                continue; /* punctuation: no script's own */
             }
         } else {
             len = u8_mbtouc(&c, p, (size_t)(end - p));
