@@ -1919,26 +1919,28 @@ static void ctx_add(struct ctx *cx, int id, bool multi)
 static size_t skip_to_first(unsigned mask, const char *s, size_t i, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    const struct charset *firsts = &kb.firsts[mask], *chars = &kb.name_chars[mask];
+    const uint64_t *firsts = kb.firsts[mask].bits, *chars = kb.name_chars[mask].bits;
 
     while (i + 3 <= n) {
         uint32_t c;
 
+        /* the common case, kept tight: two Han characters, the second in no name */
+        while (i + 6 <= n && is_lead3(u[i]) && is_lead3(u[i + 3])) {
+            c = han_at(u + i + 3);
+            if ((chars[c >> 6] >> (c & 63)) & 1)
+                break;
+            i += 6;
+        }
+        if (i + 3 > n)
+            break;
         if (u[i] < 0x80) {
             i++;
             continue;
         }
         if (!is_lead3(u[i]))
             return i;
-        if (i + 6 <= n && is_lead3(u[i + 3])) {
-            c = han_at(u + i + 3);
-            if (!((chars->bits[c >> 6] >> (c & 63)) & 1)) {
-                i += 6;
-                continue;
-            }
-        }
         c = han_at(u + i);
-        if ((firsts->bits[c >> 6] >> (c & 63)) & 1)
+        if ((firsts[c >> 6] >> (c & 63)) & 1)
             return i;
         i += 3;
     }

@@ -61,6 +61,11 @@ uint32_t hanzi_traditional(uint32_t c)
     return is_han(c) ? map(hanzi_traditional_pairs, hanzi_traditional_pairs_count, c) : c;
 }
 
+/* Once one script leads by this many characters, the rest of the text will
+ * not turn it: a report in traditional characters has them in every line,
+ * and a name quoted in the other script is a handful. */
+#define DECISIVE_LEAD 64
+
 static bool bmp_has(const uint64_t *bits, uint32_t c)
 {
     uint32_t i = c - HANZI_BMP_FIRST;
@@ -68,10 +73,43 @@ static bool bmp_has(const uint64_t *bits, uint32_t c)
     return bits[i / 64] >> (i % 64) & 1;
 }
 
-/* Once one script leads by this many characters, the rest of the text will
- * not turn it: a report in traditional characters has them in every line,
- * and a name quoted in the other script is a handful. */
-#define DECISIVE_LEAD 64
+/*
+ * Count the characters only one script uses from p on, over ASCII and the
+ * Han of U+3400..U+9FFF, until something else, the end or a decisive lead;
+ * returns where it stopped. The tight loop a report's head is read in:
+ * nearly every character of Chinese text is one of these.
+ */
+static const uint8_t *count_han(const uint8_t *p, const uint8_t *end, size_t *traditional,
+                                size_t *simplified)
+{
+    while (end - p >= 3) {
+        uint32_t i;
+        uint64_t t, s;
+
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        if ((unsigned)(*p - 0xE3) > 0xE9 - 0xE3 || ((p[1] ^ 0x80) | (p[2] ^ 0x80)) >= 0x40)
+            break;
+        /* the code point less the marker bits, then less HANZI_BMP_FIRST */
+        i = (uint32_t)p[0] * 4096 + (uint32_t)p[1] * 64 + p[2] - 0xE2080u;
+        p += 3;
+        if (i < HANZI_BMP_FIRST)
+            continue;
+        i -= HANZI_BMP_FIRST;
+        t = hanzi_only_traditional_bmp[i / 64] >> (i % 64) & 1;
+        s = hanzi_only_simplified_bmp[i / 64] >> (i % 64) & 1;
+        if (!(t | s))
+            continue; /* most characters are both scripts' (法, 院, 的) */
+        *traditional += t;
+        *simplified += s;
+        if (*traditional >= *simplified + DECISIVE_LEAD ||
+            *simplified >= *traditional + DECISIVE_LEAD)
+            break;
+    }
+    return p;
+}
 
 bool hanzi_is_traditional(const char *s, size_t n)
 {
@@ -82,6 +120,10 @@ bool hanzi_is_traditional(const char *s, size_t n)
         ucs4_t c;
         int len;
 
+        p = count_han(p, end, &traditional, &simplified);
+        if (p >= end || traditional >= simplified + DECISIVE_LEAD ||
+            simplified >= traditional + DECISIVE_LEAD)
+            break;
         if (*p < 0x80) { /* ASCII: most bytes of a web page's furniture */
             p++;
             continue;
