@@ -172,8 +172,9 @@ static const char *const not_tribunal[] = {
 
 static struct {
     struct charset not_in_name, before_collective, verb_ends, prepositions;
-    struct charset lead_ends; /* the last characters of LEAD_WORDS */
-    uint8_t *children;        /* per place: whether a county-level unit is under it */
+    struct charset lead_ends;  /* the last characters of LEAD_WORDS */
+    struct charset level_ends; /* the last characters of the level words (LW_*) */
+    uint8_t *children;         /* per place: whether a county-level unit is under it */
     /* the first two characters of every name of each level, hashed: most
      * places in a text start no name, and this says so before any lookup */
     uint64_t *pairs[GAZ_TOWN + 1];
@@ -303,6 +304,7 @@ static void build_kb(void)
     charset_init(&kb.before_collective, BEFORE_COLLECTIVE);
     charset_init(&kb.verb_ends, VERB_ENDS);
     charset_init(&kb.prepositions, "在到赴对向和与及从于由经至把将给为");
+    charset_init(&kb.level_ends, "县旗区市州盟省");
     for (size_t i = 0; i < ARRAY_SIZE(LEAD_WORDS); i++) {
         uint32_t c;
 
@@ -438,7 +440,10 @@ static bool place_before(const struct scan *sc, size_t lo, size_t end, unsigned 
         struct gaz_hit g[32];
         size_t st = starts[--ns], n;
 
-        if (!pair_starts(mask, chars[ns], chars[ns - 1]))
+        /* no name starts with a character of the basic plane not in
+         * kb.firsts: a test cheaper than the pair's */
+        if ((chars[ns] < 0x10000 && !charset_has(&kb.firsts[mask], chars[ns])) ||
+            !pair_starts(mask, chars[ns], chars[ns - 1]))
             continue;
         n = gazetteer_lookup(sc->s + st, end - st, g, ARRAY_SIZE(g));
         h->n = 0;
@@ -498,9 +503,9 @@ static size_t chain_before(const struct scan *sc, size_t lo, size_t start, int *
 
 /*
  * The level words that end a place the gazetteer does not know, by what the
- * court's suffix asks for, longest first: an autonomous unit's (自治县) holds
- * the peoples before it (苍砚哈萨克自治县). "" (special courts: 澜屿海事法院)
- * asks for a city's bare name.
+ * court's suffix asks for, longest first (each ends in one of kb.level_ends): an autonomous unit's
+ * (自治县) holds the peoples before it (苍砚哈萨克自治县). "" (special courts: 澜屿海事法院) asks
+ * for a city's bare name.
  */
 static const char *const LW_BASIC[] = {"自治县", "自治旗", "林区", "特区", "县",
                                        "区",     "旗",     "市",   NULL};
@@ -565,13 +570,11 @@ static size_t name_stretch(const struct scan *sc, size_t lo, size_t end, size_t 
 
     *chars = 0;
     while (st > lo && *chars < max) {
-        size_t q = text_prev(sc->s, st);
-        uint32_t c;
+        uint32_t c = char_before(sc->s, st);
 
-        text_next(sc->s + q, st - q, &c);
         if (!text_is_han(c) || charset_has(&kb.not_in_name, c))
             break;
-        st = q;
+        st = text_prev(sc->s, st); /* a Han character: of three bytes or four */
         (*chars)++;
     }
     return st;
@@ -596,6 +599,10 @@ static const char *level_word(const struct scan *sc, size_t lo, size_t end,
 {
     const char *last = end >= lo + HAN ? sc->s + end - HAN : NULL;
 
+    /* every level word ends in one of kb.level_ends; before most suffixes
+     * stands none of them ("" of LW_CITY asks for nothing) */
+    if (levels[0][0] && (!last || !charset_has(&kb.level_ends, char_before(sc->s, end))))
+        return NULL;
     for (size_t i = 0; levels[i]; i++) {
         /* level words are Han characters of three bytes each (or "", LW_CITY) */
         const char *w = levels[i];
@@ -1535,14 +1542,16 @@ static bool is_province_place(const char *s, size_t n)
  */
 static size_t last_component(const char *s, size_t n)
 {
-    size_t best = 0;
+    size_t best = 0, total = text_count(s, n), before = 0; /* characters in s[0..after) */
 
     for (size_t i = 0; i < n;) {
         uint32_t c;
         size_t l = text_next(s + i, n - i, &c), after = i + l;
 
+        for (size_t k = i; k < after; k++) /* as text_count() counts */
+            before += ((unsigned char)s[k] & 0xC0) != 0x80;
         if (after < n && (is_prefecture_place(s, after) || is_province_place(s, after)) &&
-            text_count(s + after, n - after) >= 2 && text_count(s, after) >= 2)
+            total - before >= 2 && before >= 2)
             best = after;
         i = after;
     }
@@ -1633,17 +1642,17 @@ static void key_written(const char *s, enum court_level level, struct sbuf *out)
 /* The identity of a court a known place names: its level and the place's code. */
 static void key_place(enum court_level level, int id, struct sbuf *out)
 {
-    char digits[16];
-    size_t n = 0;
+    char key[16];
+    size_t n = sizeof(key);
 
-    /* by hand, not sbuf_addf(): its formatting cost more than the rest of a
-     * report's keys together */
-    for (uint32_t code = place(id)->code; n == 0 || code; code /= 10)
-        digits[n++] = (char)('0' + code % 10);
-    key_level(level, out);
-    sbuf_addch(out, '#');
-    while (n)
-        sbuf_addch(out, digits[--n]);
+    /* by hand, from the end, not sbuf_addf(): its formatting cost more than
+     * the rest of a report's keys together */
+    for (uint32_t code = place(id)->code; n == sizeof(key) || code; code /= 10)
+        key[--n] = (char)('0' + code % 10);
+    key[--n] = '#';
+    key[--n] = ':';
+    key[--n] = (char)('0' + (int)level);
+    sbuf_add(out, key + n, sizeof(key) - n);
 }
 
 /* The identity of a special court: its level and official name. */
@@ -2298,7 +2307,8 @@ static void resolve_all(struct finder *f)
 
 /* ------------------------------------------------- the report's own places */
 
-/* Level words of the places a report may name in full, longest first. */
+/* Level words of the places a report may name in full, longest first (each
+ * ends in one of kb.level_ends). */
 static const char *const LW_LOCAL[] = {"自治县", "自治旗", "自治州", "林区", "地区", "县",
                                        "旗",     "盟",     "州",     "市",   "区",   NULL};
 
