@@ -174,7 +174,17 @@ static struct {
     struct charset not_in_name, before_collective, verb_ends, prepositions;
     struct charset lead_ends;  /* the last characters of LEAD_WORDS */
     struct charset level_ends; /* the last characters of the level words (LW_*) */
-    uint8_t *children;         /* per place: whether a county-level unit is under it */
+    /* the suffixes of each anchor (法院, 中院, 高院, 法庭), in the tables'
+     * order, each with the character before its anchor (民 of 人民法院; 0
+     * for the anchor alone): a suffix of the wrong one costs a comparison
+     * of two numbers */
+    struct anchor_suffixes {
+        uint32_t anchor; /* the anchor's first character: 法 中 高 */
+        size_t n;
+        const struct suffix *suf[ARRAY_SIZE(court_suffixes)];
+        uint32_t before[ARRAY_SIZE(court_suffixes)];
+    } anchors[4];
+    uint8_t *children; /* per place: whether a county-level unit is under it */
     /* the first two characters of every name of each level, hashed: most
      * places in a text start no name, and this says so before any lookup */
     uint64_t *pairs[GAZ_TOWN + 1];
@@ -205,6 +215,20 @@ static inline uint32_t han_at(const unsigned char *u)
 static inline bool is_lead3(unsigned char b)
 {
     return b - 0xE0u <= 0x0Fu;
+}
+
+static uint32_t char_before(const char *s, size_t at)
+{
+    uint32_t c = 0;
+    size_t p;
+
+    if (at >= HAN && is_lead3((unsigned char)s[at - HAN])) /* a Han character, mostly */
+        return han_at((const unsigned char *)s + at - HAN);
+    if (at == 0)
+        return 0;
+    p = text_prev(s, at);
+    text_next(s + p, at - p, &c);
+    return c;
 }
 
 static uint32_t pair_hash(uint32_t a, uint32_t b)
@@ -305,6 +329,21 @@ static void build_kb(void)
     charset_init(&kb.verb_ends, VERB_ENDS);
     charset_init(&kb.prepositions, "在到赴对向和与及从于由经至把将给为");
     charset_init(&kb.level_ends, "县旗区市州盟省");
+    /* 法院 中院 高院 in the court table, 法庭 (its own table) last */
+    for (size_t i = 0; i < ARRAY_SIZE(court_suffixes) + ARRAY_SIZE(tribunal_suffixes); i++) {
+        bool ting = i >= ARRAY_SIZE(court_suffixes);
+        const struct suffix *suf =
+            ting ? &tribunal_suffixes[i - ARRAY_SIZE(court_suffixes)] : &court_suffixes[i];
+        uint32_t anchor = char_before(suf->s, suf->len - HAN);
+        size_t a = ting ? 3 : 0;
+
+        while (!ting && a < 3 && kb.anchors[a].n && kb.anchors[a].anchor != anchor)
+            a++;
+        kb.anchors[a].anchor = anchor;
+        kb.anchors[a].suf[kb.anchors[a].n] = suf;
+        kb.anchors[a].before[kb.anchors[a].n++] =
+            suf->len > 2 * HAN ? char_before(suf->s, suf->len - 2 * HAN) : 0;
+    }
     for (size_t i = 0; i < ARRAY_SIZE(LEAD_WORDS); i++) {
         uint32_t c;
 
@@ -376,20 +415,6 @@ static bool has_counties(int id)
 }
 
 /* ------------------------------------------------------------- matching */
-
-static uint32_t char_before(const char *s, size_t at)
-{
-    uint32_t c = 0;
-    size_t p;
-
-    if (at >= HAN && is_lead3((unsigned char)s[at - HAN])) /* a Han character, mostly */
-        return han_at((const unsigned char *)s + at - HAN);
-    if (at == 0)
-        return 0;
-    p = text_prev(s, at);
-    text_next(s + p, at - p, &c);
-    return c;
-}
 
 /* Whether the text at at starts a name: a line start or after what is not Han. */
 static bool boundary_at(const struct scan *sc, size_t at)
@@ -1126,14 +1151,14 @@ static void (*const readers[])(struct scan *sc, size_t lo, size_t p, size_t e,
 };
 
 /* Look at the suffix ending at byte e; add what it names. */
-static void at_anchor(struct scan *sc, size_t e, bool ting)
+static void at_anchor(struct scan *sc, size_t e, bool ting, uint32_t anchor)
 {
-    const struct suffix *sufs = ting ? tribunal_suffixes : court_suffixes;
-    size_t nsufs = ting ? ARRAY_SIZE(tribunal_suffixes) : ARRAY_SIZE(court_suffixes);
+    const struct anchor_suffixes *as = ting ? &kb.anchors[3] : NULL;
     size_t lo = sc->nr ? sc->v[sc->nr - 1].end : 0;
     const struct court_special *sp;
     size_t st;
     const struct suffix *suf = NULL;
+    uint32_t before = e >= 2 * HAN ? char_before(sc->s, e - 2 * HAN) : 0;
 
     if (lo > e)
         lo = e;
@@ -1148,23 +1173,19 @@ static void at_anchor(struct scan *sc, size_t e, bool ting)
         new_mention(sc, MK_SELF, COURT_BASIC, e - 2 * HAN, e);
         return;
     }
-    /* the anchor's own two characters match: compare what stands before them */
-    for (size_t i = 0; i < nsufs && !suf; i++) {
-        const char *w = sufs[i].s, *t;
-        size_t l = sufs[i].len;
+    /* the anchor's own two characters match (scan_text() saw to its 院 or
+     * 庭): of its suffixes, the character before the anchor (民 of 人民法院,
+     * 级 of 中级法院) rules out nearly every one before any comparison */
+    for (size_t a = 0; a < 3 && !ting; a++) /* 分院, 该院, 本院: none */
+        if (kb.anchors[a].anchor == anchor)
+            as = &kb.anchors[a];
+    for (size_t k = 0; as && k < as->n && !suf; k++) {
+        size_t l = as->suf[k]->len;
 
-        if (e - lo < l)
+        if ((as->before[k] && as->before[k] != before) || e - lo < l ||
+            memcmp(sc->s + e - l, as->suf[k]->s, l - 2 * HAN))
             continue;
-        t = sc->s + e - l;
-        /* the last byte of the anchor's first character (法 中 高 differ
-         * there) and of the character before it (民 of 人民法院, 级 of
-         * 中级法院) rule out nearly every suffix before any comparison */
-        if (t[l - 2 * HAN + 2] != w[l - 2 * HAN + 2] ||
-            (l > 2 * HAN && t[l - 2 * HAN - 1] != w[l - 2 * HAN - 1]))
-            continue;
-        if (memcmp(t + l - 2 * HAN, w + l - 2 * HAN, 2 * HAN) || memcmp(t, w, l - 2 * HAN))
-            continue;
-        suf = &sufs[i];
+        suf = as->suf[k];
     }
     if (!suf)
         return;
@@ -1271,7 +1292,7 @@ static void scan_text(struct scan *sc)
             if (ting ? c == 0x6CD5 /* 法 */
                      : (c == 0x6CD5 || c == 0x4E2D || c == 0x9AD8 || c == 0x5206 || c == 0x8BE5 ||
                         c == 0x672C)) /* 法 中 高 分 该 本 */
-                at_anchor(sc, e, ting);
+                at_anchor(sc, e, ting, c);
         }
         p++;
         if (ting)
