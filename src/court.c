@@ -1571,8 +1571,11 @@ static size_t last_component(const char *s, size_t n)
 
         for (size_t k = i; k < after; k++) /* as text_count() counts */
             before += ((unsigned char)s[k] & 0xC0) != 0x80;
-        if (after < n && (is_prefecture_place(s, after) || is_province_place(s, after)) &&
-            total - before >= 2 && before >= 2)
+        /* 市 盟 州 区 省: the last characters of those level words */
+        if (after < n &&
+            (c == 0x5E02 || c == 0x76DF || c == 0x5DDE || c == 0x533A || c == 0x7701) &&
+            (is_prefecture_place(s, after) || is_province_place(s, after)) && total - before >= 2 &&
+            before >= 2)
             best = after;
         i = after;
     }

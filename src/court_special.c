@@ -283,12 +283,12 @@ static void build(void)
     }
 }
 
-const struct court_special *court_special_lookup(const char *s, size_t n)
+/* court_special_lookup() once the table is built. */
+static const struct court_special *lookup(const char *s, size_t n)
 {
     struct form key = {s, n, NULL}, *f;
     uint32_t h;
 
-    call_once(&tab_once, build);
     if (n < 6) /* two characters at least */
         return NULL;
     h = start_hash(s);
@@ -296,6 +296,12 @@ const struct court_special *court_special_lookup(const char *s, size_t n)
         return NULL;
     f = bsearch(&key, tab.v, tab.nr, sizeof(*tab.v), cmp_form);
     return f ? f->c : NULL;
+}
+
+const struct court_special *court_special_lookup(const char *s, size_t n)
+{
+    call_once(&tab_once, build);
+    return lookup(s, n);
 }
 
 const struct court_special *court_special_ending_at(const char *s, size_t end, size_t *start)
@@ -322,7 +328,7 @@ const struct court_special *court_special_ending_at(const char *s, size_t end, s
         for (const size_t *l = tab.ends[k].lengths; *l; l++) {
             const struct court_special *c;
 
-            if (*l <= end && (c = court_special_lookup(s + end - *l, *l)) != NULL) {
+            if (*l <= end && (c = lookup(s + end - *l, *l)) != NULL) {
                 *start = end - *l;
                 return c;
             }
