@@ -326,6 +326,46 @@ static void test_max_name(void **state)
     assert_int_equal(gazetteer_lookup("", 0, hits, MAX_HITS), 0);
 }
 
+/* What test_each_name() looks for among all names. */
+struct name_probe {
+    const char *name;
+    unsigned levels; /* found with these levels */
+    int seen;
+};
+
+static void probe_name(const char *s, size_t n, unsigned levels, void *arg)
+{
+    struct name_probe *p = arg;
+
+    for (; p->name; p++)
+        if (strlen(p->name) == n && !memcmp(p->name, s, n)) {
+            p->levels = levels;
+            p->seen++;
+        }
+}
+
+static void test_each_name(void **state)
+{
+    struct name_probe probes[] = {
+        {"内蒙古自治区", 0, 0}, {"内蒙古", 0, 0},     {"鄂尔多斯", 0, 0},
+        {"鼓楼区", 0, 0},       {"达尔汗苏木", 0, 0}, {"霁川市", 0, 0}, /* fictional */
+        {NULL, 0, 0},
+    };
+
+    (void)state;
+    gazetteer_each_name(probe_name, probes);
+    assert_int_equal(probes[0].levels, 1u << GAZ_PROVINCE);
+    assert_int_equal(probes[1].levels, 1u << GAZ_PROVINCE); /* a short form */
+    assert_true(probes[2].levels & 1u << GAZ_PREFECTURE);
+    /* a name several places share: once, with their level */
+    assert_int_equal(probes[3].seen, 1);
+    assert_true(probes[3].levels & 1u << GAZ_COUNTY);
+    assert_int_equal(probes[4].levels, 1u << GAZ_TOWN);
+    assert_int_equal(probes[5].seen, 0);
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(probes[i].seen, 1);
+}
+
 static void test_hanzi_both_ways(void **state)
 {
     (void)state;
@@ -367,6 +407,30 @@ static void test_hanzi_is_traditional(void **state)
     /* one traditional name quoted in a simplified report */
     assert_false(
         hanzi_is_traditional("报道提到廣州，法院审结纠纷", strlen("报道提到廣州，法院审结纠纷")));
+    /* a character cut at the end, and bytes that are no UTF-8, count for neither */
+    assert_true(hanzi_is_traditional("審結\xE5\xAE", strlen("審結\xE5\xAE")));
+    assert_true(hanzi_is_traditional("\xED\xA0\x80審結\xFF", strlen("\xED\xA0\x80審結\xFF")));
+}
+
+static void test_hanzi_decisive_lead(void **state)
+{
+    char text[4096] = "";
+
+    (void)state;
+    /* once one script leads by many, what follows does not turn it: a
+     * simplified page that quotes a long traditional passage at its end */
+    for (int i = 0; i < 70; i++)
+        strcat(text, "这");
+    for (int i = 0; i < 100; i++)
+        strcat(text, "這");
+    assert_false(hanzi_is_traditional(text, strlen(text)));
+    /* and before the lead is decisive, the count decides */
+    text[0] = '\0';
+    for (int i = 0; i < 30; i++)
+        strcat(text, "这");
+    for (int i = 0; i < 40; i++)
+        strcat(text, "這");
+    assert_true(hanzi_is_traditional(text, strlen(text)));
 }
 
 int main(void)
@@ -385,7 +449,9 @@ int main(void)
         cmocka_unit_test(test_within_and_ancestor),
         cmocka_unit_test(test_max_name),
         cmocka_unit_test(test_hanzi_both_ways),
+        cmocka_unit_test(test_each_name),
         cmocka_unit_test(test_hanzi_is_traditional),
+        cmocka_unit_test(test_hanzi_decisive_lead),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
