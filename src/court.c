@@ -298,16 +298,27 @@ static uint32_t char_at(const char *s, size_t n, size_t i)
  * often than one of the official names alone; the lookups decide.) */
 static void add_name(const char *s, size_t n, unsigned levels, void *arg)
 {
-    size_t last = text_prev(s, n), before_last = text_prev(s, last);
+    const unsigned char *u = (const unsigned char *)s;
     uint32_t a, b, y, z;
 
     (void)arg;
-    if (last == 0)
-        return; /* one character: place_before() and ctx_scan() read two at least */
-    a = char_at(s, n, 0);
-    b = char_at(s, n, text_next(s, n, &(uint32_t){0}));
-    y = char_at(s, n, before_last);
-    z = char_at(s, n, last);
+    if (n >= 2 * HAN && is_lead3(u[0]) && is_lead3(u[HAN]) && is_lead3(u[n - 2 * HAN]) &&
+        is_lead3(u[n - HAN])) {
+        /* nearly every name: its first two and last two characters of three bytes */
+        a = han_at(u);
+        b = han_at(u + HAN);
+        y = han_at(u + n - 2 * HAN);
+        z = han_at(u + n - HAN);
+    } else {
+        size_t last = text_prev(s, n), before_last = text_prev(s, last);
+
+        if (last == 0)
+            return; /* one character: place_before() and ctx_scan() read two at least */
+        a = char_at(s, n, 0);
+        b = char_at(s, n, text_next(s, n, &(uint32_t){0}));
+        y = char_at(s, n, before_last);
+        z = char_at(s, n, last);
+    }
     for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
         if (levels & LEVEL_BIT(level)) {
             pair_put(kb.pairs, level, a, b);
