@@ -2712,7 +2712,8 @@ static int court_set_find(const struct court_set *cs, const char *name, char **k
 {
     const struct report *r = cs->r;
 
-    for (size_t i = 0; i < r->nr_courts; i++)
+    /* a caller with the key has looked for the name itself (see court_find_report()) */
+    for (size_t i = 0; i < r->nr_courts && !*key; i++)
         if (!strcmp(r->courts[i], name))
             return (int)i;
     if (!*key)
@@ -2723,7 +2724,8 @@ static int court_set_find(const struct court_set *cs, const char *name, char **k
     return -1;
 }
 
-/* Add a court by name (key: its identity when the caller knows it, or NULL). */
+/* Add a court by name (key: its identity when the caller knows it, and then
+ * has looked for the name already; or NULL). */
 static int add_court_key(struct court_set *cs, const char *name, char *key, int parent)
 {
     struct report *r = cs->r;
@@ -2740,8 +2742,11 @@ static int add_court_key(struct court_set *cs, const char *name, char *key, int 
         free(key);
         return i;
     }
+    size_t alloc = r->alloc_courts;
+
     ALLOC_GROW(r->courts, r->nr_courts + 1, r->alloc_courts);
-    r->court_parent = xrealloc(r->court_parent, r->alloc_courts * sizeof(*r->court_parent));
+    if (r->alloc_courts != alloc || !r->court_parent)
+        r->court_parent = xrealloc(r->court_parent, r->alloc_courts * sizeof(*r->court_parent));
     ALLOC_GROW(cs->keys, r->nr_courts + 1, cs->alloc);
     r->court_parent[r->nr_courts] = parent;
     cs->keys[r->nr_courts] = key;
