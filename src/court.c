@@ -749,6 +749,9 @@ static uint32_t bare_word(const struct scan *sc, size_t lo, size_t p, const char
         return 0;
     if (p >= lo + 3 * HAN && !memcmp(sc->s + p - 3 * HAN, "自治区", 3 * HAN))
         c = 0x81EA; /* 自 */
+    /* words are of kb.level_ends and 自: most suffixes have none of them before */
+    if (c != 0x81EA && !charset_has(&kb.level_ends, c))
+        return 0;
     buf[text_put(buf, c)] = '\0';
     if (!c || !strstr(words, buf))
         return 0;
@@ -1545,14 +1548,17 @@ static const struct mention *whole(const struct scan *sc)
 /* Byte length of the place part of a full name (name minus its court suffix). */
 static size_t place_len(const char *name, size_t n)
 {
-    static const char *const sufs[] = {
-        "铁路运输中级法院", "高级人民法院", "中级人民法院", "铁路运输法院",
-        "知识产权法院",     "互联网法院",   "海事法院",     "金融法院",
-        "人民法院",         "人民法庭",     "高等法院",     "专门法院",
+    static const struct {
+        const char *s;
+        size_t len;
+    } sufs[] = {
+        {S("铁路运输中级法院")}, {S("高级人民法院")}, {S("中级人民法院")}, {S("铁路运输法院")},
+        {S("知识产权法院")},     {S("互联网法院")},   {S("海事法院")},     {S("金融法院")},
+        {S("人民法院")},         {S("人民法庭")},     {S("高等法院")},     {S("专门法院")},
     };
     for (size_t i = 0; i < ARRAY_SIZE(sufs); i++)
-        if (text_ends(name, n, sufs[i]))
-            return n - strlen(sufs[i]);
+        if (n >= sufs[i].len && !memcmp(name + n - sufs[i].len, sufs[i].s, sufs[i].len))
+            return n - sufs[i].len;
     return n;
 }
 
@@ -2980,6 +2986,10 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
     bool group, basic_main = false;
 
     scan_init(&f.sc, r->text, r->len, looks_traditional(r->text, r->len));
+    /* room for the mentions of most reports at once (a report names a
+     * court some twenty times), not four reallocations on the way there */
+    f.sc.alloc = 32;
+    f.sc.v = xmalloc(f.sc.alloc * sizeof(*f.sc.v));
     scan_text(&f.sc);
     local_resolve(&f);
     resolve_all(&f);
