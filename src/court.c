@@ -183,7 +183,8 @@ static struct {
         size_t n;
         const struct suffix *suf[ARRAY_SIZE(court_suffixes)];
         uint32_t before[ARRAY_SIZE(court_suffixes)];
-    } anchors[4];
+    } court_anchors[ARRAY_SIZE(court_suffixes)], tribunal_anchor;
+    size_t nr_court_anchors;
     uint8_t *children; /* per place: whether a county-level unit is under it */
     /* the first two characters of every name of each level, hashed: most
      * places in a text start no name, and this says so before any lookup */
@@ -340,20 +341,22 @@ static void build_kb(void)
     charset_init(&kb.verb_ends, VERB_ENDS);
     charset_init(&kb.prepositions, "在到赴对向和与及从于由经至把将给为");
     charset_init(&kb.level_ends, "县旗区市州盟省");
-    /* 法院 中院 高院 in the court table, 法庭 (its own table) last */
+    /* 法院 中院 高院 of the court table, 法庭 of the tribunals' */
     for (size_t i = 0; i < ARRAY_SIZE(court_suffixes) + ARRAY_SIZE(tribunal_suffixes); i++) {
         bool ting = i >= ARRAY_SIZE(court_suffixes);
         const struct suffix *suf =
             ting ? &tribunal_suffixes[i - ARRAY_SIZE(court_suffixes)] : &court_suffixes[i];
         uint32_t anchor = char_before(suf->s, suf->len - HAN);
-        size_t a = ting ? 3 : 0;
+        struct anchor_suffixes *as = ting ? &kb.tribunal_anchor : NULL;
 
-        while (!ting && a < 3 && kb.anchors[a].n && kb.anchors[a].anchor != anchor)
-            a++;
-        kb.anchors[a].anchor = anchor;
-        kb.anchors[a].suf[kb.anchors[a].n] = suf;
-        kb.anchors[a].before[kb.anchors[a].n++] =
-            suf->len > 2 * HAN ? char_before(suf->s, suf->len - 2 * HAN) : 0;
+        for (size_t a = 0; a < kb.nr_court_anchors && !as; a++)
+            if (kb.court_anchors[a].anchor == anchor)
+                as = &kb.court_anchors[a];
+        if (!as)
+            as = &kb.court_anchors[kb.nr_court_anchors++];
+        as->anchor = anchor;
+        as->suf[as->n] = suf;
+        as->before[as->n++] = suf->len > 2 * HAN ? char_before(suf->s, suf->len - 2 * HAN) : 0;
     }
     for (size_t i = 0; i < ARRAY_SIZE(LEAD_WORDS); i++) {
         uint32_t c;
@@ -539,9 +542,9 @@ static size_t chain_before(const struct scan *sc, size_t lo, size_t start, int *
 
 /*
  * The level words that end a place the gazetteer does not know, by what the
- * court's suffix asks for, longest first (each ends in one of kb.level_ends): an autonomous unit's
- * (自治县) holds the peoples before it (苍砚哈萨克自治县). "" (special courts: 澜屿海事法院) asks
- * for a city's bare name.
+ * court's suffix asks for, longest first: an autonomous unit's (自治县) holds
+ * the peoples before it (苍砚哈萨克自治县). "" (special courts: 澜屿海事法院)
+ * asks for a city's bare name. Each ends in one of kb.level_ends.
  */
 static const char *const LW_BASIC[] = {"自治县", "自治旗", "林区", "特区", "县",
                                        "区",     "旗",     "市",   NULL};
@@ -1167,7 +1170,7 @@ static void (*const readers[])(struct scan *sc, size_t lo, size_t p, size_t e,
 /* Look at the suffix ending at byte e; add what it names. */
 static void at_anchor(struct scan *sc, size_t e, bool ting, uint32_t anchor)
 {
-    const struct anchor_suffixes *as = ting ? &kb.anchors[3] : NULL;
+    const struct anchor_suffixes *as = ting ? &kb.tribunal_anchor : NULL;
     size_t lo = sc->nr ? sc->v[sc->nr - 1].end : 0;
     const struct court_special *sp;
     size_t st;
@@ -1190,9 +1193,9 @@ static void at_anchor(struct scan *sc, size_t e, bool ting, uint32_t anchor)
     /* the anchor's own two characters match (scan_text() saw to its 院 or
      * 庭): of its suffixes, the character before the anchor (民 of 人民法院,
      * 级 of 中级法院) rules out nearly every one before any comparison */
-    for (size_t a = 0; a < 3 && !ting; a++) /* 分院, 该院, 本院: none */
-        if (kb.anchors[a].anchor == anchor)
-            as = &kb.anchors[a];
+    for (size_t a = 0; a < kb.nr_court_anchors && !ting; a++) /* 分院, 该院, 本院: none */
+        if (kb.court_anchors[a].anchor == anchor)
+            as = &kb.court_anchors[a];
     for (size_t k = 0; as && k < as->n && !suf; k++) {
         size_t l = as->suf[k]->len;
 
