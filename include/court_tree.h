@@ -42,6 +42,12 @@ struct court_tree {
     size_t nr_slots; /* a power of two, at least twice nr; 0 before any node */
     struct court_tie *ties;
     size_t nr_ties, alloc_ties;
+    /* court_key() of each name seen, open-addressed by the name (a library
+     * names the same courts report after report, and a key costs a scan) */
+    struct court_key_memo {
+        char *name, *key; /* name NULL: a free slot */
+    } * memo;
+    size_t nr_memo, memo_slots; /* memo_slots: a power of two, at least twice nr_memo */
 };
 
 /* Add a report (known to the caller as index) to the tree: under its main

@@ -24,6 +24,40 @@ static size_t key_hash(const char *key)
     return h;
 }
 
+static struct court_key_memo *memo_slot(const struct court_tree *t, const char *name)
+{
+    size_t mask = t->memo_slots - 1, s = key_hash(name) & mask;
+
+    while (t->memo[s].name && strcmp(t->memo[s].name, name) != 0)
+        s = (s + 1) & mask;
+    return &t->memo[s];
+}
+
+/* court_key() of name, remembered in t. Caller frees. */
+static char *key_of(struct court_tree *t, const char *name)
+{
+    struct court_key_memo *m;
+
+    if (2 * (t->nr_memo + 1) > t->memo_slots) {
+        struct court_key_memo *old = t->memo;
+        size_t nold = t->memo_slots;
+
+        t->memo_slots = nold ? 2 * nold : 64;
+        t->memo = xcalloc(t->memo_slots, sizeof(*t->memo));
+        for (size_t i = 0; i < nold; i++)
+            if (old[i].name)
+                *memo_slot(t, old[i].name) = old[i];
+        free(old);
+    }
+    m = memo_slot(t, name);
+    if (!m->name) {
+        m->name = xstrdup(name);
+        m->key = court_key(name);
+        t->nr_memo++;
+    }
+    return xstrdup(m->key);
+}
+
 /* The slot holding key, or the empty one where it would go. */
 static size_t slot_of(const struct court_tree *t, const char *key)
 {
@@ -57,7 +91,7 @@ static void index_node(struct court_tree *t, size_t i)
 /* The node for name, made if new; a fuller name replaces a shorter one. */
 static int node(struct court_tree *t, const char *name)
 {
-    char *key = court_key(name);
+    char *key = key_of(t, name);
     int i = find(t, key);
     struct court_node *n;
 
@@ -81,9 +115,9 @@ static int node(struct court_tree *t, const char *name)
 }
 
 /* The node for name, or -1. */
-static int find_name(const struct court_tree *t, const char *name)
+static int find_name(struct court_tree *t, const char *name)
 {
-    char *key = court_key(name);
+    char *key = key_of(t, name);
     int i = find(t, key);
 
     free(key);
@@ -93,9 +127,9 @@ static int find_name(const struct court_tree *t, const char *name)
 static void tie(struct court_tree *t, const char *child, const char *parent)
 {
     ALLOC_GROW(t->ties, t->nr_ties + 1, t->alloc_ties);
-    t->ties[t->nr_ties].child = court_key(child);
+    t->ties[t->nr_ties].child = key_of(t, child);
     t->ties[t->nr_ties].parent = xstrdup(parent);
-    t->ties[t->nr_ties].parent_key = court_key(parent);
+    t->ties[t->nr_ties].parent_key = key_of(t, parent);
     t->ties[t->nr_ties].order = t->nr_ties;
     t->nr_ties++;
 }
@@ -408,8 +442,13 @@ void court_tree_release(struct court_tree *t)
         free(t->ties[i].parent);
         free(t->ties[i].parent_key);
     }
+    for (size_t i = 0; i < t->memo_slots; i++) {
+        free(t->memo[i].name);
+        free(t->memo[i].key);
+    }
     free(t->v);
     free(t->ties);
     free(t->slots);
+    free(t->memo);
     memset(t, 0, sizeof(*t));
 }
