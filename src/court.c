@@ -1070,9 +1070,14 @@ static void court_history(struct scan *sc, size_t lo, size_t p, size_t e, const 
 static bool is_not_tribunal(const char *s, size_t n)
 {
     for (size_t i = 0; i < ARRAY_SIZE(not_tribunal); i++) {
-        size_t l = strlen(not_tribunal[i]);
+        const char *w = not_tribunal[i];
+        size_t l;
 
-        if (n >= l && !memcmp(s + n - l, not_tribunal[i], l))
+        /* the last byte first: it rules out nearly every word at once */
+        if (!n || s[n - 1] != w[strlen(w) - 1])
+            continue;
+        l = strlen(w);
+        if (n >= l && !memcmp(s + n - l, w, l))
             return true;
     }
     return false;
