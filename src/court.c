@@ -2448,15 +2448,15 @@ static size_t count_byte(const char *s, size_t n, char b, size_t cap)
 
 /*
  * Which byte of pair find_pair() should look for in s[0..n): of the middle
- * and last bytes of its two characters, the rarest in the text's first
- * half kilobyte. Each stands in about one Han character in sixty-four, but some
- * in several times as many as others (a pair such as 基层 has one of each
+ * and last bytes of its two characters, the rarest in the text's first 256
+ * bytes. Each stands in about one Han character in sixty-four, but some in
+ * several times as many as others (a pair such as 基层 has one of each
  * kind), and every stop of memchr() costs a call and a comparison.
  */
 static size_t rare_byte(const char *s, size_t n, const char *pair)
 {
     static const size_t keys[] = {2, 1, HAN + 2, HAN + 1};
-    size_t sample = n < 512 ? n : 512, best = SIZE_MAX, key = 2;
+    size_t sample = n < 256 ? n : 256, best = SIZE_MAX, key = 2;
 
     if (n < 256)
         return key; /* the search is shorter than the sampling */
