@@ -218,7 +218,7 @@ static inline bool is_lead3(unsigned char b)
     return b - 0xE0u <= 0x0Fu;
 }
 
-static uint32_t char_before(const char *s, size_t at)
+static inline uint32_t char_before(const char *s, size_t at)
 {
     uint32_t c = 0;
     size_t p;
