@@ -1967,8 +1967,9 @@ static void ctx_add(struct ctx *cx, int id, bool multi)
 
 /*
  * Where from i on in s[0..n) a name of the levels of mask may start: a
- * character of kb.firsts[mask], or one that is neither ASCII nor of three
- * bytes (n when none). Most characters of a report start no name, and this
+ * character of kb.firsts[mask], one that is neither ASCII nor of three
+ * bytes, or the last two bytes or fewer (the caller reads those as it
+ * always did). Most characters of a report start no name, and this
  * loop is where a report's places are read, so it reads two characters
  * with one test where it can: every name has two characters at least, and a
  * character that is neither the first nor the second of any (kb.name_chars)
