@@ -160,4 +160,26 @@ bool phrase_set_find_in(const struct phrase_set *ps, int list, const char *s, si
  * One-character phrases are not counted. */
 unsigned phrase_set_lists(const struct phrase_set *ps, const char *s, size_t n);
 
+/*
+ * Several phrase sets looked for in one pass over a line: what a line's
+ * page words, chrome phrases and metadata keys are, in the time of one.
+ * Fill with phrase_group_add() once; read-only after.
+ */
+#define PHRASE_GROUP_MAX 4
+/* In a phrase_group_lists() mask: a one-character phrase of the set is there. */
+#define PHRASE_SET_SINGLE (1u << PHRASE_SET_LISTS)
+struct phrase_group {
+    const struct phrase_set *sets[PHRASE_GROUP_MAX];
+    size_t nr;
+    struct charset pairs, singles; /* those of every set together */
+};
+void phrase_group_add(struct phrase_group *g, const struct phrase_set *ps);
+/* For each set of g, in the order added, which of its lists have a phrase of
+ * two or more characters in s, as phrase_set_lists() tells, with
+ * PHRASE_SET_SINGLE added when one of its one-character phrases is there.
+ * *pairs gets bit k when a pair of characters of s (from the second
+ * character on) has a hash of set k's pairs: a phrase of it may be there. */
+void phrase_group_lists(const struct phrase_group *g, const char *s, size_t n,
+                        unsigned masks[PHRASE_GROUP_MAX], unsigned *pairs);
+
 #endif

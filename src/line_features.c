@@ -483,7 +483,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     if (l->facts)
         lf->f = *l->facts;
     else
-        rules_scan(s, n, &lf->f);
+        rules_scan_shape(s, n, &lf->f);
     lf->chars = chars = lf->f.nonblank;
     lf->mark = doc->markdown ? MARK_NONE : rules_marker(s, n, &lf->mlen);
     on[FEAT_ALWAYS] = true;
@@ -508,7 +508,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     if (lf->mark != MARK_NONE && !on[FEAT_PUNCT_FREE] && lf->mlen < n) {
         struct line_facts rest; /* 一、 or 1、: the marker's 、 is no punctuation */
 
-        rules_scan(s + lf->mlen, n - lf->mlen, &rest);
+        rules_scan_shape(s + lf->mlen, n - lf->mlen, &rest);
         on[FEAT_PUNCT_FREE] = !rest.stops && !rest.commas;
     }
     on[FEAT_BLANK_BEFORE] = l->blanks_before != 0;
@@ -549,7 +549,10 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     }
 
     /* page words and marks stand in short lines: a paragraph is not looked
-     * through for them */
+     * through for them. Over 120 characters the rules below go by the length
+     * (and the start of a lead) alone. */
+    if (chars <= 120)
+        rules_scan_words(s, n, &lf->f);
     words = chars <= 80 ? rules_page_words(s, n, &lf->f) : 0;
     on[FEAT_NOISE] = rules_is_noise(s, n, &lf->f) || (chars <= 40 && (words & 1u << PAGE_WIDGET));
     on[FEAT_META] = (edge || lf->f.meta) &&
@@ -566,7 +569,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     /* 本报讯（记者…）: 讯 or 电 near the start */
     on[FEAT_LEAD_BYLINE] =
         edge &&
-        ((chars <= 80 ? words : rules_page_words(s, n < 60 ? n : 60, &lf->f)) & 1u << PAGE_LEAD) &&
+        ((chars <= 80 ? words : rules_page_words(s, n < 60 ? n : 60, NULL)) & 1u << PAGE_LEAD) &&
         rules_lead_byline(s, n, &sb);
     sbuf_reset(&sb);
     on[FEAT_ANONYMOUS] = (words & 1u << PAGE_ANONYMOUS);

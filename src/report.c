@@ -25,7 +25,7 @@ struct line {
     int md_depth;        /* Markdown: # count of a heading, 0 otherwise */
     bool md_item;        /* Markdown list item or quote: starts a paragraph */
     bool md_image;       /* Markdown image: the caption is the alt text */
-    struct line_facts f; /* rules_scan() of the cleaned text */
+    struct line_facts f; /* rules_scan_shape() of the cleaned text */
     size_t tail_chars;   /* a joined column line: characters of its last piece */
 };
 
@@ -145,14 +145,14 @@ static void add_line(struct parser *p, const char *s, size_t n, int blanks)
         t = tmp.buf ? tmp.buf : "";
         tn = tmp.len;
     }
-    rules_scan(t, tn, &f);
+    rules_scan_shape(t, tn, &f); /* line_features.c looks for its words */
     ln->off = p->clean.len;
     rules_unjustify(t, tn, &f, &p->clean);
     ln->len = p->clean.len - ln->off;
     if (ln->len == tn)
         ln->f = f;
     else /* spaces went: look again */
-        rules_scan(p->clean.buf + ln->off, ln->len, &ln->f);
+        rules_scan_shape(p->clean.buf + ln->off, ln->len, &ln->f);
     sbuf_addch(&p->clean, '\n');
     sbuf_release(&tmp);
 }
@@ -392,7 +392,7 @@ static void unwrap(struct parser *p)
             ln->len = sb.len;
             ln->blanks_after = p->lines[k].blanks_after;
             ln->tail_chars = p->lines[k].f.nonblank;
-            rules_scan(p->clean.buf + ln->off, ln->len, &ln->f);
+            rules_scan_shape(p->clean.buf + ln->off, ln->len, &ln->f);
             sbuf_release(&sb);
         }
         i = k + 1;

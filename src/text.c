@@ -245,3 +245,67 @@ unsigned phrase_set_lists(const struct phrase_set *ps, const char *s, size_t n)
     }
     return mask;
 }
+
+void phrase_group_add(struct phrase_group *g, const struct phrase_set *ps)
+{
+    if (g->nr == PHRASE_GROUP_MAX)
+        die("phrase group: more than %d sets", PHRASE_GROUP_MAX); /* a programming error */
+    g->sets[g->nr++] = ps;
+    for (size_t i = 0; i < ARRAY_SIZE(g->pairs.bits); i++) {
+        g->pairs.bits[i] |= ps->pairs.bits[i];
+        g->singles.bits[i] |= ps->singles.bits[i];
+    }
+}
+
+/* The lists of ps whose phrases start at s + at (a pair with hash h there). */
+static unsigned lists_at(const struct phrase_set *ps, uint32_t h, const char *s, size_t n,
+                         size_t at)
+{
+    unsigned mask = 0;
+
+    for (int e = ps->head[h & 0xFF]; e >= 0; e = ps->entry[e].next) {
+        size_t pl = ps->entry[e].len;
+
+        if (pl <= n - at && memcmp(s + at, ps->entry[e].text, pl) == 0)
+            mask |= 1u << ps->entry[e].list;
+    }
+    return mask;
+}
+
+void phrase_group_lists(const struct phrase_group *g, const char *s, size_t n,
+                        unsigned masks[PHRASE_GROUP_MAX], unsigned *pairs)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t a = 0, b;
+    size_t prev = 0;
+
+    memset(masks, 0, sizeof(unsigned) * PHRASE_GROUP_MAX);
+    *pairs = 0;
+    for (size_t i = 0; i < n;) {
+        size_t l;
+
+        if (u[i] >= 0xE0 && u[i] < 0xF0 && n - i >= 3) { /* most of Chinese text */
+            b = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+                (u[i + 2] & 0x3F);
+            l = 3;
+        } else {
+            l = text_next(s + i, n - i, &b);
+        }
+        if (i > 0 && charset_has(&g->pairs, phrase_pair_hash(a, b))) {
+            uint32_t h = phrase_pair_hash(a, b);
+
+            for (size_t k = 0; k < g->nr; k++)
+                if (charset_has(&g->sets[k]->pairs, h)) {
+                    *pairs |= 1u << k;
+                    masks[k] |= lists_at(g->sets[k], h, s, n, prev);
+                }
+        }
+        if (charset_has(&g->singles, b))
+            for (size_t k = 0; k < g->nr; k++)
+                if (charset_has(&g->sets[k]->singles, b))
+                    masks[k] |= PHRASE_SET_SINGLE;
+        a = b;
+        prev = i;
+        i += l;
+    }
+}
