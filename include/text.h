@@ -172,6 +172,7 @@ struct phrase_group {
     const struct phrase_set *sets[PHRASE_GROUP_MAX];
     size_t nr;
     struct charset pairs, singles; /* those of every set together */
+    bool wide_singles;             /* a one-character phrase of three bytes or more */
 };
 void phrase_group_add(struct phrase_group *g, const struct phrase_set *ps);
 /* For each set of g, in the order added, which of its lists have a phrase of

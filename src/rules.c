@@ -503,6 +503,33 @@ void rules_scan_shape(const char *s, size_t n, struct line_facts *f)
             prev = 0x4E00; /* a Han character: all the loop below asks of it */
             continue;
         }
+        if (u[i] < 0x80) {
+            /* ASCII: digits, Latin words, the commas and spaces of web text */
+            c = u[i++];
+            f->chars++;
+            others++;
+            noncjk++;
+            if (c == ' ' || c == '\t') {
+                blanks++;
+                f->separators = true;
+                if (c == ' ' && text_is_cjk(prev))
+                    space_after_cjk = true;
+            }
+            if (c != ' ')
+                space_after_cjk = false;
+            if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+                f->word = true;
+                f->digits = f->digits || c <= '9';
+            } else if (c == '|') {
+                f->separators = true;
+            } else if (c == ',') {
+                f->commas = true;
+            } else if (c == ';' || c == ':' || c == '!' || c == '?') {
+                f->stops = true;
+            }
+            prev = c;
+            continue;
+        }
         size_t l = text_next(s + i, n - i, &c);
 
         f->chars++;

@@ -254,6 +254,7 @@ void phrase_group_add(struct phrase_group *g, const struct phrase_set *ps)
     for (size_t i = 0; i < ARRAY_SIZE(g->pairs.bits); i++) {
         g->pairs.bits[i] |= ps->pairs.bits[i];
         g->singles.bits[i] |= ps->singles.bits[i];
+        g->wide_singles = g->wide_singles || (i >= 0x800 / 64 && ps->singles.bits[i]);
     }
 }
 
@@ -272,40 +273,66 @@ static unsigned lists_at(const struct phrase_set *ps, uint32_t h, const char *s,
     return mask;
 }
 
+/* What phrase_group_lists() does at a pair of characters a, b whose hash is
+ * in g->pairs, b at s + i and a at s + prev: the lists of the phrases that
+ * start at a. Most pairs never come here. */
+static void group_pair(const struct phrase_group *g, uint32_t a, uint32_t b, const char *s,
+                       size_t n, size_t prev, unsigned masks[PHRASE_GROUP_MAX], unsigned *pairs)
+{
+    uint32_t h = phrase_pair_hash(a, b);
+
+    for (size_t k = 0; k < g->nr; k++)
+        if (charset_has(&g->sets[k]->pairs, h)) {
+            *pairs |= 1u << k;
+            masks[k] |= lists_at(g->sets[k], h, s, n, prev);
+        }
+}
+
+/* The same for a character b that is a phrase alone in some set. */
+static void group_single(const struct phrase_group *g, uint32_t b, unsigned masks[PHRASE_GROUP_MAX])
+{
+    for (size_t k = 0; k < g->nr; k++)
+        if (charset_has(&g->sets[k]->singles, b))
+            masks[k] |= PHRASE_SET_SINGLE;
+}
+
 void phrase_group_lists(const struct phrase_group *g, const char *s, size_t n,
                         unsigned masks[PHRASE_GROUP_MAX], unsigned *pairs)
 {
     const unsigned char *u = (const unsigned char *)s;
     uint32_t a = 0, b;
-    size_t prev = 0;
+    size_t prev = 0, i = 0;
 
     memset(masks, 0, sizeof(unsigned) * PHRASE_GROUP_MAX);
     *pairs = 0;
-    for (size_t i = 0; i < n;) {
-        size_t l;
+    while (i < n) {
+        /* a run of 3-byte characters (Han, CJK punctuation): most of a line,
+         * decoded here and each pair tested against the hashes at once */
+        const unsigned char *p = u + i, *end = u + n;
 
-        if (u[i] >= 0xE0 && u[i] < 0xF0 && n - i >= 3) { /* most of Chinese text */
-            b = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
-                (u[i + 2] & 0x3F);
-            l = 3;
-        } else {
-            l = text_next(s + i, n - i, &b);
+        while (end - p >= 3 && (*p & 0xF0) == 0xE0) {
+            b = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+            if (charset_has(&g->pairs, phrase_pair_hash(a, b)) && p > u)
+                group_pair(g, a, b, s, n, prev, masks, pairs);
+            if (g->wide_singles && charset_has(&g->singles, b))
+                group_single(g, b, masks);
+            a = b;
+            prev = (size_t)(p - u);
+            p += 3;
         }
-        if (i > 0 && charset_has(&g->pairs, phrase_pair_hash(a, b))) {
-            uint32_t h = phrase_pair_hash(a, b);
+        i = (size_t)(p - u);
+        if (i >= n)
+            break;
+        {
+            size_t l = text_next(s + i, n - i, &b);
 
-            for (size_t k = 0; k < g->nr; k++)
-                if (charset_has(&g->sets[k]->pairs, h)) {
-                    *pairs |= 1u << k;
-                    masks[k] |= lists_at(g->sets[k], h, s, n, prev);
-                }
+            if (i > 0 && charset_has(&g->pairs, phrase_pair_hash(a, b)))
+                group_pair(g, a, b, s, n, prev, masks, pairs);
+            if (charset_has(&g->singles, b))
+                group_single(g, b, masks);
+            a = b;
+            prev = i;
+            i += l;
         }
-        if (charset_has(&g->singles, b))
-            for (size_t k = 0; k < g->nr; k++)
-                if (charset_has(&g->sets[k]->singles, b))
-                    masks[k] |= PHRASE_SET_SINGLE;
-        a = b;
-        prev = i;
-        i += l;
     }
 }
