@@ -94,11 +94,11 @@ static void md_inline(const char *s, size_t n, struct sbuf *out)
     }
 }
 
-static void add_line(struct parser *p, const char *s, size_t n, int blanks)
+/* Add the line s[0..n), whose text without the blanks around it is t[0..tn). */
+static void add_line(struct parser *p, const char *s, size_t n, const char *t, size_t tn,
+                     int blanks)
 {
     struct line *ln;
-    const char *t = s;
-    size_t tn = n;
     uint32_t c;
     struct sbuf tmp = SBUF_INIT;
     struct line_facts f;
@@ -110,7 +110,6 @@ static void add_line(struct parser *p, const char *s, size_t n, int blanks)
     ln->blanks_after = -1;
     text_next(s, n, &c);
     ln->indented = c == 0x3000 || (n >= 2 && s[0] == ' ' && s[1] == ' ');
-    text_trim(&t, &tn);
 
     if (p->markdown) {
         size_t d = 0;
@@ -226,7 +225,7 @@ static void split_lines(struct parser *p, const char *text, size_t len)
         } else {
             if (p->nr)
                 p->lines[p->nr - 1].blanks_after = blanks;
-            add_line(p, text + i, n, blanks);
+            add_line(p, text + i, n, t, tn, blanks);
             blanks = 0;
         }
         i += n + 1;

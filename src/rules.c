@@ -6,7 +6,6 @@
  */
 #include "rules.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <threads.h>
 
@@ -1144,7 +1143,17 @@ static bool find_date_span(const char *s, size_t n, char out[11], size_t *from, 
                 continue;
             }
         }
-        snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+        /* YYYY-MM-DD: y has four digits (1949-2100) */
+        out[0] = (char)('0' + y / 1000);
+        out[1] = (char)('0' + y / 100 % 10);
+        out[2] = (char)('0' + y / 10 % 10);
+        out[3] = (char)('0' + y % 10);
+        out[4] = out[7] = '-';
+        out[5] = (char)('0' + m / 10);
+        out[6] = (char)('0' + m % 10);
+        out[8] = (char)('0' + d / 10);
+        out[9] = (char)('0' + d % 10);
+        out[10] = '\0';
         *from = i;
         *to = j;
         return true;
