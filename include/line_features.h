@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rules.h"
 
@@ -163,6 +164,8 @@ struct line_features {
     size_t chars;                       /* characters that are not blanks */
     enum marker mark;                   /* its heading number or marker */
     size_t mlen;                        /* the marker's length in bytes */
+    uint32_t end;                       /* the last character, closing quotes and brackets
+                                           skipped: text_last(s, len, true) */
     struct line_facts f;                /* rules_scan() of the line; its words only
                                            where one_line() looked for them */
     bool on[(FEAT__COUNT + 7) / 8 * 8]; /* [FEAT__COUNT]; the rest stays false */

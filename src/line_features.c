@@ -86,8 +86,8 @@ static bool ends_sentence(const char *s, size_t n)
 
 static bool starts_any(const char *s, size_t n, const char *const *v, size_t nr)
 {
-    for (size_t i = 0; i < nr; i++)
-        if (text_starts(s, n, v[i]))
+    for (size_t i = 0; i < nr; i++) /* the first byte turns most away */
+        if ((!v[i][0] || (n && v[i][0] == s[0])) && text_starts(s, n, v[i]))
             return true;
     return false;
 }
@@ -189,7 +189,7 @@ bool line_features_closes_para(const struct feature_line *l, const struct line_f
                                const struct feature_line *next, const struct line_features *nf,
                                const struct feature_doc *doc)
 {
-    uint32_t last = text_last(l->s, l->len, true);
+    uint32_t last = lf->end;
     bool last_in_run = l->blanks_after != 0;
     size_t chars = l->tail_chars ? l->tail_chars : lf->chars; /* of the last column line */
 
@@ -500,6 +500,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     const char *s = l->s;
     size_t n = l->len, chars;
     uint32_t last = text_last(s, n, false), first = text_first(s, n);
+    const char *stop; /* the first 。 */
     bool *on = lf->on;
     unsigned words;
     struct sbuf sb = SBUF_INIT;
@@ -517,13 +518,13 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_MEDIUM] = chars > 12 && chars <= 40;
     on[FEAT_LONG] = chars > 40;
     on[FEAT_VERY_LONG] = chars > 90;
-    on[FEAT_ENDS_STOP] = ends_sentence(s, n);
+    lf->end = text_last(s, n, true);
+    on[FEAT_ENDS_STOP] = text_is_sentence_end(lf->end);
     on[FEAT_ENDS_COMMA] =
         last == 0xFF0C || last == ',' || last == 0x3001 || last == 0xFF1B || last == ';';
     on[FEAT_ENDS_COLON] = last == 0xFF1A || last == ':';
+    stop = find_stop(s, n);
     {
-        const char *stop = find_stop(s, n);
-
         on[FEAT_COLON_HEAD] = on[FEAT_ENDS_COLON] && chars >= 3 && chars <= 24 && !lf->f.commas &&
                               !memchr(s, ':', n - 1) && !find(s, n - 3, "：", 3) &&
                               !find(s, n, "。", 3);
@@ -678,17 +679,16 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_NOISE] = on[FEAT_NOISE] || (chars <= 8 && size_widget(s, n));
     on[FEAT_COMMA_HEADING] = !l->tail_chars && chars >= 6 && chars <= 30 && lf->f.commas &&
                              !on[FEAT_ENDS_STOP] && !on[FEAT_ENDS_COMMA] && !on[FEAT_ENDS_COLON] &&
-                             !find_stop(s, n) && lf->mark == MARK_NONE && last != 0x7684 &&
-                             last != 0x548C && last != 0x4E0E && last != 0x53CA && last != 0x5728 &&
-                             last != 0x5BF9 && last != 0x4EE5; /* 的和与及在对以 */
+                             !stop && lf->mark == MARK_NONE && last != 0x7684 && last != 0x548C &&
+                             last != 0x4E0E && last != 0x53CA && last != 0x5728 && last != 0x5BF9 &&
+                             last != 0x4EE5; /* 的和与及在对以 */
     on[FEAT_HEADING_SHAPE] =
         lf->mark == MARK_NONE && chars >= 2 && chars <= HEADING_MAX && !lf->f.stops &&
         !lf->f.commas && rules_heading_end_ok(s, n) && !text_is_closing(first) &&
         !on[FEAT_DASH_START] && !text_is_ascii_alnum(first) && !on[FEAT_BYLINE] &&
         !(last < 0x80 && ((last | 0x20) >= 'a' && (last | 0x20) <= 'z')) && !on[FEAT_DATE_LINE];
     on[FEAT_TITLE_SHAPE] = chars >= 2 && chars <= TITLE_MAX && !on[FEAT_ENDS_COMMA] &&
-                           !(on[FEAT_ENDS_COLON] && chars > 24) && !find_stop(s, n) &&
-                           !on[FEAT_DASH_START] &&
+                           !(on[FEAT_ENDS_COLON] && chars > 24) && !stop && !on[FEAT_DASH_START] &&
                            (lf->mark == MARK_NONE || lf->mark == MARK_SYMBOL) &&
                            !on[FEAT_DATE_LINE] && !on[FEAT_BYLINE];
     on[FEAT_PHONE] =

@@ -362,7 +362,7 @@ static void unwrap(struct parser *p)
                 p->lines[i].f.nonblank * 100 <= p->doc.colwidth * 130;
     if (wide * 5 < p->nr * 2)
         return;
-    out = xcalloc(p->nr ? p->nr : 1, sizeof(*out));
+    out = xmalloc((p->nr ? p->nr : 1) * sizeof(*out)); /* each written whole below */
 
     for (size_t i = 0; i < p->nr;) {
         size_t k = i;
@@ -405,21 +405,23 @@ static void unwrap(struct parser *p)
 /* The parser's lines as line_features.c takes them. Caller frees. */
 static struct feature_line *feature_lines(const struct parser *p)
 {
-    struct feature_line *fl = xcalloc(p->nr ? p->nr : 1, sizeof(*fl));
+    struct feature_line *fl = xmalloc((p->nr ? p->nr : 1) * sizeof(*fl)); /* each set whole */
 
     for (size_t i = 0; i < p->nr; i++) {
         const struct line *ln = &p->lines[i];
 
-        fl[i].s = ltext(p, i);
-        fl[i].len = ln->len;
-        fl[i].blanks_before = ln->blanks_before;
-        fl[i].blanks_after = ln->blanks_after;
-        fl[i].indented = ln->indented;
-        fl[i].md_depth = ln->md_depth;
-        fl[i].md_item = ln->md_item;
-        fl[i].md_image = ln->md_image;
-        fl[i].facts = &ln->f;
-        fl[i].tail_chars = ln->tail_chars;
+        fl[i] = (struct feature_line){
+            .s = ltext(p, i),
+            .len = ln->len,
+            .blanks_before = ln->blanks_before,
+            .blanks_after = ln->blanks_after,
+            .indented = ln->indented,
+            .md_depth = ln->md_depth,
+            .md_item = ln->md_item,
+            .md_image = ln->md_image,
+            .facts = &ln->f,
+            .tail_chars = ln->tail_chars,
+        };
     }
     return fl;
 }
