@@ -343,6 +343,37 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
 }
 
 /*
+ * What rules_scan_shape() finds of lines i..k joined into s[0..n), with
+ * spaces added between Latin letters: the pieces' counts added up. The
+ * pieces were trimmed, so no space between two CJK characters is made.
+ */
+static void join_facts(const struct parser *p, size_t i, size_t k, size_t spaces, const char *s,
+                       size_t n, struct line_facts *f)
+{
+    if (n > 480) { /* a paragraph: counted alone */
+        rules_scan_shape(s, n, f);
+        return;
+    }
+    memset(f, 0, sizeof(*f));
+    f->chrome = f->meta = f->page = true; /* as rules_scan_shape() leaves them */
+    for (size_t j = i; j <= k; j++) {
+        const struct line_facts *g = &p->lines[j].f;
+
+        f->chars += g->chars;
+        f->nonblank += g->nonblank;
+        f->gaps += g->gaps;
+        f->cjk += g->cjk;
+        f->digits = f->digits || g->digits;
+        f->separators = f->separators || g->separators;
+        f->word = f->word || g->word;
+        f->commas = f->commas || g->commas;
+        f->stops = f->stops || g->stops;
+    }
+    f->chars += spaces; /* blanks that are not CJK */
+    f->separators = f->separators || spaces;
+}
+
+/*
  * Newspaper columns cut sentences, metadata and bylines into lines of the
  * column's width. Join each run that runs on into one line, so that a line's
  * features are those of what was written (a whole metadata line, a whole
@@ -375,14 +406,17 @@ static void unwrap(struct parser *p)
             in_body = text_is_sentence_end(text_last(ltext(p, j), p->lines[j].len, true));
         if (k > i) {
             struct sbuf sb = SBUF_INIT;
+            size_t spaces = 0;
 
             for (size_t j = i; j <= k; j++) {
                 const char *s = ltext(p, j);
                 size_t n = p->lines[j].len;
 
                 if (sb.len && n && latin_letter(text_last(sb.buf, sb.len, false)) &&
-                    latin_letter(text_first(s, n)))
+                    latin_letter(text_first(s, n))) {
                     sbuf_addch(&sb, ' ');
+                    spaces++;
+                }
                 sbuf_add(&sb, s, n);
             }
             ln->off = p->clean.len;
@@ -391,7 +425,7 @@ static void unwrap(struct parser *p)
             ln->len = sb.len;
             ln->blanks_after = p->lines[k].blanks_after;
             ln->tail_chars = p->lines[k].f.nonblank;
-            rules_scan_shape(p->clean.buf + ln->off, ln->len, &ln->f);
+            join_facts(p, i, k, spaces, p->clean.buf + ln->off, ln->len, &ln->f);
             sbuf_release(&sb);
         }
         i = k + 1;
