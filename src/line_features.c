@@ -44,32 +44,6 @@ const char *line_features_why(enum feature f)
     return f < FEAT__COUNT ? feature_whys[f] : "?";
 }
 
-/*
- * Where word w (k bytes) first stands in s, as memmem() finds it, or NULL.
- * memchr() looks for w's last byte: in Chinese text the last byte of a
- * character varies far more than its first, so few places are compared.
- * For the short lines and words this file looks at.
- */
-static const char *find(const char *s, size_t n, const char *w, size_t k)
-{
-    const char *p, *end = s + n;
-
-    if (k == 0)
-        return s;
-    if (n < k)
-        return NULL;
-    for (p = s + k - 1; (p = memchr(p, w[k - 1], (size_t)(end - p))) != NULL; p++)
-        if (memcmp(p - (k - 1), w, k - 1) == 0)
-            return p - (k - 1);
-    return NULL;
-}
-
-/* Whether the NUL-terminated word w stands in s. */
-static bool has(const char *s, size_t n, const char *w)
-{
-    return find(s, n, w, strlen(w)) != NULL;
-}
-
 /* The first 。 in s (E3 80 82), or NULL: memchr finds its first byte fast. */
 static const char *find_stop(const char *s, size_t n)
 {
@@ -134,11 +108,11 @@ void line_features_measure(const struct feature_line *l, size_t n, bool markdown
                 for (size_t j = run_start; j + 1 < i; j++) {
                     if (!ends_sentence(l[j].s, l[j].len))
                         open++;
-                    punct +=
-                        (l[j].facts ? l[j].facts->commas
-                                    : has(l[j].s, l[j].len, "，") || has(l[j].s, l[j].len, ",") ||
-                                          has(l[j].s, l[j].len, "、")) ||
-                        find_stop(l[j].s, l[j].len);
+                    punct += (l[j].facts ? l[j].facts->commas
+                                         : text_has(l[j].s, l[j].len, "，") ||
+                                               text_has(l[j].s, l[j].len, ",") ||
+                                               text_has(l[j].s, l[j].len, "、")) ||
+                             find_stop(l[j].s, l[j].len);
                 }
                 /* a column is sentences cut into lines; a run of headlines,
                  * menus and kickers is not */
@@ -219,7 +193,7 @@ size_t line_features_without_site(const char *s, size_t n)
         const char *at = NULL, *p = s;
         size_t sl = strlen(seps[k]);
 
-        while ((p = find(p, (size_t)(s + n - p), seps[k], sl)) != NULL) {
+        while ((p = text_find(p, (size_t)(s + n - p), seps[k], sl)) != NULL) {
             at = p;
             p += sl;
         }
@@ -283,7 +257,8 @@ static bool epaper_dateline(const char *s, size_t n)
         return false;
     i = (size_t)((!space || (slash && slash < space) ? slash : space) - s);
     return (text_ends(s, i, "报") || text_ends(s, i, "報") || text_ends(s, i, "刊")) &&
-           has(s + i, n - i, "年") && (has(s + i, n - i, "版") || has(s + i, n - i, "月"));
+           text_has(s + i, n - i, "年") &&
+           (text_has(s + i, n - i, "版") || text_has(s + i, n - i, "月"));
 }
 
 /* 0, 00: a widget's counter. */
@@ -340,7 +315,7 @@ static bool fragment_first(const char *s, size_t n)
 static bool closing_credit(const char *s, size_t n)
 {
     static const char *const ends[] = {"摄影报道", "报道", "摄影", "摄", "整理", "供稿"};
-    bool role = has(s, n, "记者") || has(s, n, "通讯员") || has(s, n, "記者");
+    bool role = text_has(s, n, "记者") || text_has(s, n, "通讯员") || text_has(s, n, "記者");
 
     return role && ends_any(s, n, ends, ARRAY_SIZE(ends));
 }
@@ -452,7 +427,7 @@ static bool names_court(const char *s, size_t n)
     struct court_mentions m = {0};
     bool yes = false;
 
-    if (!has(s, n, "法院") && !has(s, n, "法庭") && !has(s, n, "中院"))
+    if (!text_has(s, n, "法院") && !text_has(s, n, "法庭") && !text_has(s, n, "中院"))
         return false;
     court_scan(s, n, &m);
     for (size_t i = 0; i < m.nr; i++)
@@ -467,7 +442,7 @@ static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
     size_t arrows = 0;
 
     if (f->chars > 80 || f->stops)
-        return has(s, n, "当前位置") || has(s, n, "您的位置");
+        return text_has(s, n, "当前位置") || text_has(s, n, "您的位置");
     /* one pass over the bytes: > › (E2 80 BA) » (C2 BB) ＞ (EF BC 9E); the >
      * of HTML residue (<br />) is no arrow */
     bool html = memchr(s, '<', n) != NULL;
@@ -479,19 +454,19 @@ static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
                   (*u == 0xE2 && i + 2 < n && u[1] == 0x80 && u[2] == 0xBA) ||
                   (*u == 0xEF && i + 2 < n && u[1] == 0xBC && u[2] == 0x9E);
     }
-    return arrows >= 1 && (arrows >= 2 || f->chars <= 30 || has(s, n, "首页"));
+    return arrows >= 1 && (arrows >= 2 || f->chars <= 30 || text_has(s, n, "首页"));
 }
 
 /* A news agency's dateline before its headline: 中新网昆明2月11日电 题：… */
 static bool dateline_title(const char *s, size_t n)
 {
-    const char *t = find(s, n, "题", 3);
+    const char *t = text_find(s, n, "题", 3);
 
     if (!t)
-        t = find(s, n, "題", 3);
+        t = text_find(s, n, "題", 3);
     return t && t > s && (size_t)(t - s) < 90 && t + 3 < s + n &&
            (t[3] == ':' || !memcmp(t + 3, "：", 3)) &&
-           (has(s, (size_t)(t - s), "电") || has(s, (size_t)(t - s), "電"));
+           (text_has(s, (size_t)(t - s), "电") || text_has(s, (size_t)(t - s), "電"));
 }
 
 static void one_line(const struct feature_line *l, const struct feature_doc *doc, bool top,
@@ -526,8 +501,8 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     stop = find_stop(s, n);
     {
         on[FEAT_COLON_HEAD] = on[FEAT_ENDS_COLON] && chars >= 3 && chars <= 24 && !lf->f.commas &&
-                              !memchr(s, ':', n - 1) && !find(s, n - 3, "：", 3) &&
-                              !find(s, n, "。", 3);
+                              !memchr(s, ':', n - 1) && !text_find(s, n - 3, "：", 3) &&
+                              !text_find(s, n, "。", 3);
         on[FEAT_STOP_INSIDE] = stop && (size_t)(stop - s) + 3 < n;
     }
     on[FEAT_PUNCT_FREE] = !lf->f.stops && !lf->f.commas;
@@ -593,10 +568,13 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
                       rules_byline(s, n, true, &sb);
     sbuf_reset(&sb);
     /* 本报讯（记者…）: 讯 or 电 near the start */
-    on[FEAT_LEAD_BYLINE] =
-        edge &&
-        ((chars <= 80 ? words : rules_page_words(s, n < 60 ? n : 60, NULL)) & 1u << PAGE_LEAD) &&
-        rules_lead_byline(s, n, &sb);
+    on[FEAT_LEAD_BYLINE] = edge &&
+                           ((chars <= 80 ? words
+                             : lf->f.words && !(lf->f.page_words & 1u << PAGE_LEAD)
+                                 ? 0 /* none in the line */
+                                 : rules_page_words(s, n < 60 ? n : 60, NULL)) &
+                            1u << PAGE_LEAD) &&
+                           rules_lead_byline(s, n, &sb);
     sbuf_reset(&sb);
     on[FEAT_ANONYMOUS] = (words & 1u << PAGE_ANONYMOUS);
     on[FEAT_SIGNOFF] = (last == ')' || last == 0xFF09) && rules_signoff(s, n, &sb);
@@ -624,9 +602,10 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     }
     on[FEAT_BULLET] = first == 0x2022 || first == 0x25AA || first == 0xB7;
     /* 某某报讯 图为:…: a caption after a dateline */
-    on[FEAT_CAPTION_MARK] = on[FEAT_CAPTION_MARK] ||
-                            (chars <= 100 && find(s, n < 48 ? n : 48, "图为", strlen("图为")) &&
-                             find(s, n < 48 ? n : 48, "讯", strlen("讯")));
+    on[FEAT_CAPTION_MARK] =
+        on[FEAT_CAPTION_MARK] ||
+        (chars <= 100 && text_find(s, n < 48 ? n : 48, "图为", strlen("图为")) &&
+         text_find(s, n < 48 ? n : 48, "讯", strlen("讯")));
     /* menus and breadcrumbs are spaced out, or joined by > */
     on[FEAT_BREADCRUMB] =
         edge && (lf->f.separators || memchr(s, '>', n)) && breadcrumb(s, n, &lf->f);
@@ -636,13 +615,14 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
                           text_ends(s, n, "官网") || text_ends(s, n, "网站欢迎您"));
     on[FEAT_PAGE_TITLE_SITE] =
         top && chars <= 80 &&
-        (memchr(s, '_', n) || memchr(s, ' ', n) || has(s, n, "｜") || memchr(s, '-', n)) &&
+        (memchr(s, '_', n) || memchr(s, ' ', n) || text_has(s, n, "｜") || memchr(s, '-', n)) &&
         line_features_without_site(s, n) < n;
     on[FEAT_HTML] = (words & 1u << PAGE_HTML);
     on[FEAT_LABEL] = chars <= 6 && starts_any(s, n, labels, ARRAY_SIZE(labels));
     on[FEAT_EDITOR_NOTE] = chars > 6 && editor_note(s, n);
-    on[FEAT_SALUTATION] = on[FEAT_ENDS_COLON] && chars <= 20 && !lf->f.commas &&
-                          (has(s, n, "代表") || has(s, n, "委员") || has(s, n, "同志"));
+    on[FEAT_SALUTATION] =
+        on[FEAT_ENDS_COLON] && chars <= 20 && !lf->f.commas &&
+        (text_has(s, n, "代表") || text_has(s, n, "委员") || text_has(s, n, "同志"));
     on[FEAT_VENUE] = chars <= 60 && (words & 1u << PAGE_VENUE);
     on[FEAT_PART] =
         chars <= 16 && !lf->f.stops && !lf->f.commas &&
@@ -651,8 +631,8 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_PROVENANCE] = chars <= 60 && (words & 1u << PAGE_PROVENANCE);
     on[FEAT_ONE_IS] = starts_any(s, n, one_is, ARRAY_SIZE(one_is));
     on[FEAT_DATELINE_TITLE] = top && (words & 1u << PAGE_DATELINE) && dateline_title(s, n);
-    on[FEAT_EPAPER] =
-        chars <= 40 && (words & 1u << PAGE_EPAPER) && (has(s, n, "版") || has(s, n, "期"));
+    on[FEAT_EPAPER] = chars <= 40 && (words & 1u << PAGE_EPAPER) &&
+                      (text_has(s, n, "版") || text_has(s, n, "期"));
     on[FEAT_NAME_ONLY] = edge && chars <= 14 && name_only(s, n);
     /* for headlines and decks, which stand at the top */
     on[FEAT_NAMES_COURT] = top && chars <= 60 && (words & 1u << PAGE_COURT) && names_court(s, n);

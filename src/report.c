@@ -163,7 +163,7 @@ static size_t front_matter(struct parser *p, const char *text, size_t len)
 
     if (!p->markdown || !text_starts(text, len, "---\n"))
         return 0;
-    end = memmem(text + 4, len - 4, "\n---", 4);
+    end = text_find(text + 4, len - 4, "\n---", 4);
     if (!end)
         return 0;
     for (line = text + 4; line < end;) {
@@ -625,7 +625,7 @@ static void clean_title(const char *s, size_t n, struct sbuf *out)
     vn = t.len;
     for (const char *const *lab = (const char *const[]){"题：", "题:", "題：", "題:", NULL}; *lab;
          lab++) {
-        const char *at = memmem(v, vn, *lab, strlen(*lab));
+        const char *at = text_find(v, vn, *lab, strlen(*lab));
 
         if (at && (text_has(v, (size_t)(at - v), "电") || text_has(v, (size_t)(at - v), "電"))) {
             vn -= (size_t)(at - v) + strlen(*lab);
@@ -658,7 +658,7 @@ static void clean_caption(const char *s, size_t n, struct sbuf *out)
         again = false;
         text_trim(&v, &vn);
         for (size_t k = 0; k < ARRAY_SIZE(exts); k++) {
-            const char *at = memmem(v, vn, exts[k], strlen(exts[k]));
+            const char *at = text_find(v, vn, exts[k], strlen(exts[k]));
 
             if (at && at - v <= 24 && !memchr(v, ' ', (size_t)(at - v))) {
                 vn -= (size_t)(at - v) + strlen(exts[k]);
@@ -677,7 +677,7 @@ static void clean_caption(const char *s, size_t n, struct sbuf *out)
             }
         }
     }
-    pic = memmem(v, vn, "图为", strlen("图为"));
+    pic = text_find(v, vn, "图为", strlen("图为"));
     if (pic && pic > v && pic - v <= 30 && text_ends(v, (size_t)(pic - v), "讯")) {
         vn -= (size_t)(pic - v);
         v = pic;
@@ -696,7 +696,7 @@ static size_t until_label(const char *v, size_t vn)
     size_t end = vn;
 
     for (size_t k = 0; k < ARRAY_SIZE(next); k++) {
-        const char *at = memmem(v, vn, next[k], strlen(next[k]));
+        const char *at = text_find(v, vn, next[k], strlen(next[k]));
 
         if (at && (size_t)(at - v) < end)
             end = (size_t)(at - v);
@@ -758,7 +758,7 @@ static const char *label_value(const char *s, size_t n, const char *const *label
                                size_t *vn)
 {
     for (size_t k = 0; k < nr; k++) {
-        const char *at = memmem(s, n, labels[k], strlen(labels[k]));
+        const char *at = text_find(s, n, labels[k], strlen(labels[k]));
         const char *v, *e;
 
         if (!at)
@@ -792,9 +792,9 @@ static bool nobody(const char *v, size_t vn)
 /* A newspaper named in a source line: 《人民法院报》第8版, 宁夏法治报/2025年/… */
 static bool paper_name(const char *s, size_t n, const char **v, size_t *vn)
 {
-    const char *open = memmem(s, n, "《", 3), *close;
+    const char *open = text_find(s, n, "《", 3), *close;
 
-    if (open && (close = memmem(open, (size_t)(s + n - open), "》", 3)) != NULL &&
+    if (open && (close = text_find(open, (size_t)(s + n - open), "》", 3)) != NULL &&
         close > open + 3) {
         size_t l = (size_t)(close - open) - 3;
 
@@ -941,7 +941,7 @@ static size_t glued_caption(const char *s, size_t n)
     if (!memchr(s, ' ', n < 300 ? n : 300)) /* every credit starts with a space */
         return 0;
     for (size_t k = 0; k < ARRAY_SIZE(credits); k++) {
-        const char *at = memmem(s, n < 300 ? n : 300, credits[k], strlen(credits[k]));
+        const char *at = text_find(s, n < 300 ? n : 300, credits[k], strlen(credits[k]));
         size_t end;
 
         if (!at)
@@ -949,7 +949,7 @@ static size_t glued_caption(const char *s, size_t n)
         end = (size_t)(at - s) + strlen(credits[k]);
         /* a caption that says so (图为…) may hold a sentence before its credit */
         if (end + 6 < n && text_count(s, end) <= 90 &&
-            (!memmem(s, end, "。", 3) || rules_caption_marker(s, end)))
+            (!text_find(s, end, "。", 3) || rules_caption_marker(s, end)))
             return end;
     }
     return 0;

@@ -439,7 +439,7 @@ static void build_tables(void)
  * three) followed by 版, the 第 before it optional. */
 static bool page_number(const char *s, size_t n)
 {
-    for (const char *p = s; (p = memmem(p, (size_t)(s + n - p), "版", 3)) != NULL; p += 3) {
+    for (const char *p = s; (p = text_find(p, (size_t)(s + n - p), "版", 3)) != NULL; p += 3) {
         size_t i = (size_t)(p - s), digits = 0;
 
         while (i > 0 && digits < 4) {
@@ -875,7 +875,7 @@ static bool speaker_line(const char *s, size_t n, struct sbuf *out)
         for (size_t k = 0; k < 2; k++) { /* 院长, 庭长 */
             const char *at = NULL, *p = s;
 
-            while ((p = memmem(p, (size_t)(s + n - p), offices[k], 6)) != NULL)
+            while ((p = text_find(p, (size_t)(s + n - p), offices[k], 6)) != NULL)
                 at = p++;
             if (at) {
                 size_t nm = text_count(at + 6, (size_t)(s + n - at - 6)), h = 0;
@@ -1052,13 +1052,13 @@ bool rules_lead_byline(const char *s, size_t n, struct sbuf *out)
     size_t lim = n < 90 ? n : 90, start = out->len;
 
     for (size_t k = 0; k < ARRAY_SIZE(opens); k++) {
-        const char *at = memmem(s, lim, opens[k], strlen(opens[k]));
+        const char *at = text_find(s, lim, opens[k], strlen(opens[k]));
         const char *in, *close;
 
         if (!at)
             continue;
         in = at + strlen(opens[k]);
-        close = memmem(in, (size_t)(s + n - in), "）", 3);
+        close = text_find(in, (size_t)(s + n - in), "）", 3);
         if (!close)
             close = memchr(in, ')', (size_t)(s + n - in));
         if (!close || close - in > 120)
@@ -1272,7 +1272,7 @@ bool rules_is_meta_line(const char *s, size_t n, const struct line_facts *f)
     if ((f && !f->meta && !tables.meta_singles) ||
         !(f && f->words ? f->meta_words : phrase_set_find(&tables.meta, s, n))) {
         /* "原创 某某法院 2025年03月18日 18:30": a publishing line with a time */
-        return text_count(s, n) <= 60 && has_time(s, n) && !memmem(s, n, "。", 3) &&
+        return text_count(s, n) <= 60 && has_time(s, n) && !text_find(s, n, "。", 3) &&
                rules_find_date(s, n, d);
     }
     if (text_count(s, n) > 120)

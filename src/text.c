@@ -126,6 +126,20 @@ uint32_t text_last(const char *s, size_t n, bool skip_closing)
     return 0;
 }
 
+const char *text_find(const char *s, size_t n, const char *w, size_t k)
+{
+    const char *p, *end = s + n;
+
+    if (k == 0)
+        return s;
+    if (n < k)
+        return NULL;
+    for (p = s + k - 1; (p = memchr(p, w[k - 1], (size_t)(end - p))) != NULL; p++)
+        if (memcmp(p - (k - 1), w, k - 1) == 0)
+            return p - (k - 1);
+    return NULL;
+}
+
 uint32_t text_first(const char *s, size_t n)
 {
     uint32_t cp = 0;
