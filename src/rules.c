@@ -469,7 +469,7 @@ static bool is_word_char(uint32_t c)
  * the characters of a paragraph, told by their first two bytes undecoded. */
 static bool han_at(const unsigned char *u)
 {
-    return (u[0] >= 0xE5 && u[0] <= 0xE9) || (u[0] == 0xE4 && (u[1] & 0x3F) >= 0x38);
+    return (unsigned char)(u[0] - 0xE5) < 5 || (u[0] == 0xE4 && (u[1] & 0x3F) >= 0x38);
 }
 
 void rules_scan_shape(const char *s, size_t n, struct line_facts *f)
@@ -493,14 +493,15 @@ void rules_scan_shape(const char *s, size_t n, struct line_facts *f)
     for (size_t i = 0; i < n;) {
         if (i + 3 <= n && han_at(u + i)) {
             /* a run of Han characters, most of a paragraph: counted, not decoded */
-            size_t start = i;
+            const unsigned char *p = u + i + 3, *last = u + n - 2; /* p < last: 3 bytes */
 
             if (prev == ' ' && space_after_cjk)
                 f->gaps++;
             space_after_cjk = false;
-            for (i += 3; i + 3 <= n && han_at(u + i); i += 3)
-                ;
-            f->chars += (i - start) / 3;
+            while (p < last && han_at(p))
+                p += 3;
+            f->chars += (size_t)(p - (u + i)) / 3;
+            i = (size_t)(p - u);
             prev = 0x4E00; /* a Han character: all the loop below asks of it */
             continue;
         }

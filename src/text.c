@@ -92,10 +92,23 @@ size_t text_count(const char *s, size_t n)
     return n - cont;
 }
 
+/* Whether a character that starts with byte b may be a blank (text_is_blank):
+ * 20 09, C2 A0, E3 80 80, or the same written too long (C0 E0 F0). */
+static bool blank_lead(unsigned char b)
+{
+    return b == 0x20 || b == 0x09 || b == 0xC2 || b == 0xE3 || b == 0xC0 || b == 0xE0 || b == 0xF0;
+}
+
 void text_trim(const char **s, size_t *n)
 {
     uint32_t cp;
     size_t l;
+
+    /* Most lines have no blank at either end, and show it by the first byte
+     * of their first and last characters */
+    if (*n && !blank_lead((unsigned char)(*s)[0]) &&
+        !blank_lead((unsigned char)(*s)[text_prev(*s, *n)]))
+        return;
 
     while (*n > 0 && (l = text_next(*s, *n, &cp)) && text_is_blank(cp)) {
         *s += l;
