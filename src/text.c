@@ -128,6 +128,25 @@ uint32_t text_last(const char *s, size_t n, bool skip_closing)
 {
     uint32_t cp = 0;
 
+    /* Most lines end with a Han character, CJK punctuation or an ASCII
+     * character: read it in place, and walk back only past blanks and
+     * closing marks. */
+    if (n >= 3) {
+        const unsigned char *u = (const unsigned char *)s + n - 3;
+
+        if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+            cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+            if (cp != 0x3000 && !(skip_closing && text_is_closing(cp)))
+                return cp;
+        }
+    }
+    if (n && (unsigned char)s[n - 1] < 0x80) {
+        cp = (unsigned char)s[n - 1];
+        if (!text_is_blank(cp) && !(skip_closing && text_is_closing(cp)))
+            return cp;
+    }
+    cp = 0;
+
     while (n > 0) {
         size_t p = text_prev(s, n);
 
