@@ -712,9 +712,13 @@ static void mark_repeats(const struct feature_line *l, size_t n, struct line_fea
         for (size_t b = a + 1; b < nr; b++) {
             /* the same words, or one starting the other by eight characters
              * or more: a headline with a site or author suffix, or cut in two */
-            size_t j = at[b], k = l[i].len < l[j].len ? l[i].len : l[j].len;
+            size_t j, k;
 
-            if (head[a] != head[b] || memcmp(l[j].s, l[i].s, k) != 0)
+            if (head[a] != head[b])
+                continue;
+            j = at[b];
+            k = l[i].len < l[j].len ? l[i].len : l[j].len;
+            if (memcmp(l[j].s, l[i].s, k) != 0)
                 continue;
             out[i].on[FEAT_REPEATED] = out[j].on[FEAT_REPEATED] = true;
             /* a site shows the headline first, whole or with its suffix */

@@ -354,18 +354,25 @@ void phrase_group_lists(const struct phrase_group *g, const char *s, size_t n,
     while (i < n) {
         /* a run of 3-byte characters (Han, CJK punctuation): most of a line,
          * decoded here and each pair tested against the hashes at once */
-        const unsigned char *p = u + i, *end = u + n;
+        const unsigned char *p = u + i, *last = u + n - (n >= 2 ? 2 : n); /* p < last: 3 bytes */
+        const unsigned char *at = u + prev;
+        const uint64_t *bits = g->pairs.bits;
+        bool wide = g->wide_singles;
 
-        while (end - p >= 3 && (*p & 0xF0) == 0xE0) {
+        while (p < last && (*p & 0xF0) == 0xE0) {
+            uint32_t h;
+
             b = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-            if (charset_has(&g->pairs, phrase_pair_hash(a, b)) && p > u)
-                group_pair(g, a, b, s, n, prev, masks, pairs);
-            if (g->wide_singles && charset_has(&g->singles, b))
+            h = phrase_pair_hash(a, b);
+            if ((bits[h >> 6] >> (h & 63) & 1) && p > u)
+                group_pair(g, a, b, s, n, (size_t)(at - u), masks, pairs);
+            if (wide && charset_has(&g->singles, b))
                 group_single(g, b, masks);
             a = b;
-            prev = (size_t)(p - u);
+            at = p;
             p += 3;
         }
+        prev = (size_t)(at - u);
         i = (size_t)(p - u);
         if (i >= n)
             break;
