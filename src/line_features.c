@@ -469,6 +469,19 @@ static bool dateline_title(const char *s, size_t n)
            (text_has(s, (size_t)(t - s), "电") || text_has(s, (size_t)(t - s), "電"));
 }
 
+/* Whether the words a lead's byline opens with (讯（ 电（) stand near the
+ * start of the line: among the page words of a short line (words), else in
+ * its first 60 bytes, when the line has them at all. */
+static bool lead_words(const char *s, size_t n, size_t chars, unsigned words,
+                       const struct line_facts *f)
+{
+    if (chars <= 80)
+        return words & 1u << PAGE_LEAD;
+    if (f->words && !(f->page_words & 1u << PAGE_LEAD))
+        return false;
+    return rules_page_words(s, n < 60 ? n : 60, NULL) & 1u << PAGE_LEAD;
+}
+
 static void one_line(const struct feature_line *l, const struct feature_doc *doc, bool top,
                      bool edge, struct line_features *lf)
 {
@@ -499,12 +512,9 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
         last == 0xFF0C || last == ',' || last == 0x3001 || last == 0xFF1B || last == ';';
     on[FEAT_ENDS_COLON] = last == 0xFF1A || last == ':';
     stop = find_stop(s, n);
-    {
-        on[FEAT_COLON_HEAD] = on[FEAT_ENDS_COLON] && chars >= 3 && chars <= 24 && !lf->f.commas &&
-                              !memchr(s, ':', n - 1) && !text_find(s, n - 3, "：", 3) &&
-                              !text_find(s, n, "。", 3);
-        on[FEAT_STOP_INSIDE] = stop && (size_t)(stop - s) + 3 < n;
-    }
+    on[FEAT_COLON_HEAD] = on[FEAT_ENDS_COLON] && chars >= 3 && chars <= 24 && !lf->f.commas &&
+                          !memchr(s, ':', n - 1) && !text_find(s, n - 3, "：", 3) && !stop;
+    on[FEAT_STOP_INSIDE] = stop && (size_t)(stop - s) + 3 < n;
     on[FEAT_PUNCT_FREE] = !lf->f.stops && !lf->f.commas;
     if (lf->mark != MARK_NONE && !on[FEAT_PUNCT_FREE] && lf->mlen < n) {
         struct line_facts rest; /* 一、 or 1、: the marker's 、 is no punctuation */
@@ -568,13 +578,8 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
                       rules_byline(s, n, true, &sb);
     sbuf_reset(&sb);
     /* 本报讯（记者…）: 讯 or 电 near the start */
-    on[FEAT_LEAD_BYLINE] = edge &&
-                           ((chars <= 80 ? words
-                             : lf->f.words && !(lf->f.page_words & 1u << PAGE_LEAD)
-                                 ? 0 /* none in the line */
-                                 : rules_page_words(s, n < 60 ? n : 60, NULL)) &
-                            1u << PAGE_LEAD) &&
-                           rules_lead_byline(s, n, &sb);
+    on[FEAT_LEAD_BYLINE] =
+        edge && lead_words(s, n, chars, words, &lf->f) && rules_lead_byline(s, n, &sb);
     sbuf_reset(&sb);
     on[FEAT_ANONYMOUS] = (words & 1u << PAGE_ANONYMOUS);
     on[FEAT_SIGNOFF] = (last == ')' || last == 0xFF09) && rules_signoff(s, n, &sb);
