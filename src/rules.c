@@ -1396,7 +1396,7 @@ void rules_unjustify(const char *s, size_t n, const struct line_facts *f, struct
 
     if (spread(s, n, out))
         return;
-    if (!memchr(s, ' ', n) || (f && (f->gaps < 3 || f->gaps * 3 < f->cjk))) {
+    if ((f && (!f->separators || f->gaps < 3 || f->gaps * 3 < f->cjk)) || !memchr(s, ' ', n)) {
         sbuf_add(out, s, n);
         return;
     }
