@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rules.h"
 
@@ -144,7 +145,7 @@ struct feature_line {
     bool indented;     /* started with an ideographic space or several spaces */
     int md_depth;      /* Markdown: # count of a heading, 0 otherwise */
     bool md_item, md_image;
-    const struct line_facts *facts; /* rules_scan() of s, or NULL to have it done */
+    const struct line_facts *facts; /* rules_scan_shape() of s, or NULL to have it done */
     size_t tail_chars; /* column lines joined into one: characters of the last; 0 if not */
 };
 
@@ -163,7 +164,10 @@ struct line_features {
     size_t chars;                       /* characters that are not blanks */
     enum marker mark;                   /* its heading number or marker */
     size_t mlen;                        /* the marker's length in bytes */
-    struct line_facts f;                /* rules_scan() of the line */
+    uint32_t end;                       /* the last character, closing quotes and brackets
+                                           skipped: text_last(s, len, true) */
+    struct line_facts f;                /* rules_scan() of the line; its words only
+                                           where one_line() looked for them */
     bool on[(FEAT__COUNT + 7) / 8 * 8]; /* [FEAT__COUNT]; the rest stays false */
 };
 

@@ -29,10 +29,22 @@ struct line_facts {
     bool commas;      /* ， , 、 */
     bool stops;       /* 。 ； ： ！ ？ and their ASCII forms */
     bool page;        /* may hold a page word (rules_page_word) */
+    /* What rules_scan_words() found of the phrases the rules look for, in
+     * lines of 120 characters or fewer; words says it looked. */
+    bool words;
+    bool meta_words;       /* a metadata key */
+    unsigned page_words;   /* rules_page_words(): lists of enum page_list */
+    unsigned chrome_words; /* lists of chrome phrases, as rules.c keeps them */
 };
 /* Lines over 120 characters (paragraphs) are only counted: the other facts
  * are set to true, as every rule turns such a line away by its length. */
 void rules_scan(const char *s, size_t n, struct line_facts *f);
+/* rules_scan() in two halves, for a parser that looks for phrases only in the
+ * lines that may hold them: the shape (counts and punctuation) leaves chrome,
+ * meta and page true, as "may hold"; the words then find out, from the pairs
+ * of characters, which may. rules_scan() is the one and then the other. */
+void rules_scan_shape(const char *s, size_t n, struct line_facts *f);
+void rules_scan_words(const char *s, size_t n, struct line_facts *f);
 
 /* Heading number or marker classes, from the outermost to the innermost. */
 enum marker {
@@ -69,7 +81,8 @@ enum page_list {
     PAGE_LEAD,        /* 讯（ 电（: a lead may open with its byline */
 };
 /* Which lists of enum page_list have a word in s, as a mask (1 << list), in
- * one pass; f (or NULL) lets most lines be turned away unread. */
+ * one pass; f (rules_scan() of s[0..n), or NULL) lets most lines be turned
+ * away unread. */
 unsigned rules_page_words(const char *s, size_t n, const struct line_facts *f);
 
 /* Web-page chrome: navigation, print/font/share controls, credits, footers. */

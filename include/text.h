@@ -104,9 +104,17 @@ static inline bool text_ends(const char *s, size_t n, const char *needle)
     return n >= k && memcmp(s + n - k, needle, k) == 0;
 }
 
+/*
+ * Where word w (k bytes) first stands in s, as memmem() finds it, or NULL.
+ * memchr() looks for w's last byte: in Chinese text the last byte of a
+ * character varies far more than its first, so few places are compared,
+ * and short lines and words cost no setting up.
+ */
+const char *text_find(const char *s, size_t n, const char *w, size_t k);
+
 static inline bool text_has(const char *s, size_t n, const char *needle)
 {
-    return memmem(s, n, needle, strlen(needle)) != NULL;
+    return text_find(s, n, needle, strlen(needle)) != NULL;
 }
 
 /*
@@ -159,5 +167,28 @@ bool phrase_set_find_in(const struct phrase_set *ps, int list, const char *s, si
 /* Which lists have a phrase in s, as a mask (bit i for list i), in one pass.
  * One-character phrases are not counted. */
 unsigned phrase_set_lists(const struct phrase_set *ps, const char *s, size_t n);
+
+/*
+ * Several phrase sets looked for in one pass over a line: what a line's
+ * page words, chrome phrases and metadata keys are, in the time of one.
+ * Fill with phrase_group_add() once; read-only after.
+ */
+#define PHRASE_GROUP_MAX 4
+/* In a phrase_group_lists() mask: a one-character phrase of the set is there. */
+#define PHRASE_SET_SINGLE (1u << PHRASE_SET_LISTS)
+struct phrase_group {
+    const struct phrase_set *sets[PHRASE_GROUP_MAX];
+    size_t nr;
+    struct charset pairs, singles; /* those of every set together */
+    bool wide_singles;             /* a one-character phrase of three bytes or more */
+};
+void phrase_group_add(struct phrase_group *g, const struct phrase_set *ps);
+/* For each set of g, in the order added, which of its lists have a phrase of
+ * two or more characters in s, as phrase_set_lists() tells, with
+ * PHRASE_SET_SINGLE added when one of its one-character phrases is there.
+ * *pairs gets bit k when a pair of characters of s (from the second
+ * character on) has a hash of set k's pairs: a phrase of it may be there. */
+void phrase_group_lists(const struct phrase_group *g, const char *s, size_t n,
+                        unsigned masks[PHRASE_GROUP_MAX], unsigned *pairs);
 
 #endif

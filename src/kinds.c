@@ -365,58 +365,118 @@ const char *kinds_name(enum line_kind k)
     return k < KIND__COUNT ? kind_names[k] : "?";
 }
 
-/* A weight as kinds_choose() reads it for every line: small and side by side. */
+/* A weight of a move as kinds_choose() reads it for every line: small and side by side. */
 struct row {
     unsigned char from, kind;
     int weight;
 };
 
+/* Kinds rounded up to four, so that a line's scores add four at a time (a
+ * vector of GCC and Clang: one SSE2 addition). */
+#define KIND_ROW ((KIND__COUNT + 3) / 4 * 4)
+typedef int four_scores __attribute__((vector_size(4 * sizeof(int))));
+
 /*
- * The rows of weights[] by feature, emission rows and move rows apart, so a
- * line costs only the rows of the features it has. Built once, thread-safely,
- * and only read after.
+ * The weights of weights[] by feature, so that a line costs only the rows of
+ * the features it has: for each feature, its weight for every kind (the
+ * rows of one feature and kind summed), and the weights of moves apart with
+ * the few features that have them. Built once, thread-safely, and only read
+ * after.
  */
 static struct {
-    unsigned short first[FEAT__COUNT + 1], rows[ARRAY_SIZE(weights)];
+    union {
+        int k[KIND_ROW];
+        four_scores v[KIND_ROW / 4];
+    } emit[FEAT__COUNT];
     unsigned short mfirst[FEAT__COUNT + 1];
-    struct row emit[ARRAY_SIZE(weights)]; /* weights[rows[r]]'s */
     struct row move[ARRAY_SIZE(weights)]; /* the weights of moves, feature by feature */
+    unsigned char movers[FEAT__COUNT];    /* the features that weigh moves */
+    int nr_movers;
 } by_feature;
 static once_flag by_feature_once = ONCE_FLAG_INIT;
 
 static void build_by_feature(void)
 {
-    size_t e = 0, m = 0;
+    size_t m = 0;
 
     for (int f = 0; f < FEAT__COUNT; f++) {
-        by_feature.first[f] = (unsigned short)e;
         by_feature.mfirst[f] = (unsigned short)m;
         for (size_t i = 0; i < ARRAY_SIZE(weights); i++) {
             if ((int)weights[i].feature != f)
                 continue;
             if (weights[i].from == ANY) {
-                by_feature.emit[e].kind = (unsigned char)weights[i].kind;
-                by_feature.emit[e].weight = weights[i].weight;
-                by_feature.rows[e++] = (unsigned short)i;
+                by_feature.emit[f].k[weights[i].kind] += weights[i].weight;
             } else {
                 by_feature.move[m].from = (unsigned char)weights[i].from;
                 by_feature.move[m].kind = (unsigned char)weights[i].kind;
                 by_feature.move[m++].weight = weights[i].weight;
             }
         }
+        if (m > by_feature.mfirst[f] && f != FEAT_ALWAYS) /* in base_always */
+            by_feature.movers[by_feature.nr_movers++] = (unsigned char)f;
     }
-    by_feature.first[FEAT__COUNT] = (unsigned short)e;
     by_feature.mfirst[FEAT__COUNT] = (unsigned short)m;
+}
+
+/* The line scores of every kind: the weights of the features that are on. */
+static void line_scores(const struct line_features *lf, int out[KIND_ROW])
+{
+    four_scores sum[KIND_ROW / 4] = {{0}};
+
+    /* the features that are on, eight flags at a time */
+    for (int f = 0; f < FEAT__COUNT; f += 8) {
+        uint64_t w = 0;
+
+        memcpy(&w, lf->on + f, 8);
+        /* a bool is 0 or 1: one bit a flag, at 8 * k (little-endian) */
+        for (; w; w &= w - 1) {
+            const four_scores *e = by_feature.emit[f + __builtin_ctzll(w) / 8].v;
+
+#pragma GCC unroll 8
+            for (int k = 0; k < KIND_ROW / 4; k++)
+                sum[k] += e[k];
+        }
+    }
+    memcpy(out, sum, sizeof(sum));
+}
+
+/*
+ * The line scores of lf from those of the line before it, prev: only the
+ * features that went on or off between them are weighed. Lines next to each
+ * other share most of their features (a paragraph's lines all the more).
+ */
+static inline void line_scores_from(const struct line_features *prev,
+                                    const struct line_features *lf, four_scores sum[KIND_ROW / 4])
+{
+    for (int f = 0; f < FEAT__COUNT; f += 8) {
+        uint64_t a, b, w;
+
+        memcpy(&a, prev->on + f, 8);
+        memcpy(&b, lf->on + f, 8);
+        for (w = a ^ b; w; w &= w - 1) {
+            int bit = __builtin_ctzll(w);
+            const four_scores *e = by_feature.emit[f + bit / 8].v;
+
+            if (b >> bit & 1) {
+#pragma GCC unroll 8
+                for (int k = 0; k < KIND_ROW / 4; k++)
+                    sum[k] += e[k];
+            } else {
+#pragma GCC unroll 8
+                for (int k = 0; k < KIND_ROW / 4; k++)
+                    sum[k] -= e[k];
+            }
+        }
+    }
 }
 
 void kinds_score(const struct line_features *lf, int out[KIND__COUNT])
 {
+    int sc[KIND_ROW];
+
     call_once(&by_feature_once, build_by_feature);
-    memset(out, 0, sizeof(int) * KIND__COUNT);
-    for (int f = 0; f < FEAT__COUNT; f++)
-        if (lf->on[f])
-            for (unsigned r = by_feature.first[f]; r < by_feature.first[f + 1]; r++)
-                out[weights[by_feature.rows[r]].kind] += weights[by_feature.rows[r]].weight;
+    line_scores(lf, sc);
+    memcpy(out, sc, sizeof(int) * KIND__COUNT);
 }
 
 /* Whether a report may go from kind a to kind b: forward through the phases,
@@ -452,6 +512,8 @@ static bool may_follow(enum line_kind a, enum line_kind b)
 /* may_follow() for every pair as the base of the moves' weights: 0, or NEG
  * where the move is not allowed. Built once, thread-safely, and only read after. */
 static int base[KIND__COUNT][KIND__COUNT];
+/* base with the moves of FEAT_ALWAYS weighed in: what every line starts from */
+static int base_always[KIND__COUNT][KIND__COUNT];
 /* for each kind, the kinds that may come before it, as a mask (1 << kind) */
 static unsigned pred_mask[KIND__COUNT];
 static once_flag base_once = ONCE_FLAG_INIT;
@@ -467,6 +529,11 @@ static void build_base(void)
         for (int a = 0; a < KIND__COUNT; a++)
             if (base[a][b] != NEG) /* the moves allowed, the weighed ones too */
                 pred_mask[b] |= 1u << a;
+    memcpy(base_always, base, sizeof(base));
+    for (size_t i = 0; i < ARRAY_SIZE(weights); i++)
+        if (weights[i].feature == FEAT_ALWAYS && weights[i].from != ANY &&
+            base_always[weights[i].from][weights[i].kind] != NEG)
+            base_always[weights[i].from][weights[i].kind] += weights[i].weight;
 }
 
 /* Scores a path may fall behind the best and still be followed: a path that
@@ -478,8 +545,11 @@ static void build_base(void)
 
 void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
 {
-    int(*best)[KIND__COUNT], emit[KIND__COUNT], trans[KIND__COUNT][KIND__COUNT];
+    int(*best)[KIND__COUNT], emit[KIND_ROW], trans[KIND__COUNT][KIND__COUNT];
+    four_scores sum[KIND_ROW / 4]; /* the line's scores, carried from line to line */
     unsigned char(*back)[KIND__COUNT];
+    const int(*rest)[KIND__COUNT]; /* what trans is between lines: base or base_always */
+    unsigned live = 0;             /* the kinds the line before may have */
 
     if (!n)
         return;
@@ -487,38 +557,36 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
     call_once(&by_feature_once, build_by_feature);
     best = xmalloc(n * sizeof(*best));
     back = xmalloc(n * sizeof(*back));
-    memcpy(trans, base, sizeof(trans));
-    for (size_t i = 0; i < n; i++) {
-        unsigned char on[FEAT__COUNT], touched[2 * ARRAY_SIZE(weights)];
-        unsigned live = 0; /* the kinds the line before may have */
-        int nr_on = 0, top = NEG, emax = NEG, nr_touched = 0;
+    line_scores(&lf[0], emit);
+    memcpy(sum, emit, sizeof(sum));
+    for (int k = 0; k < KIND__COUNT; k++) {
+        bool second = k == KIND_TITLE_MORE || k == KIND_SUBTITLE_MORE || k == KIND_HEADING_MORE;
 
-        /* the features that are on, eight flags at a time */
-        for (int f = 0; f < FEAT__COUNT; f += 8) {
-            uint64_t w = 0;
+        best[0][k] = second ? NEG : emit[k] + (kind_phase[k] >= 3 ? NO_HEADLINE : 0);
+        back[0][k] = 0;
+        if (best[0][k] != NEG)
+            live |= 1u << k;
+    }
+    rest = base_always;
+    memcpy(trans, rest, sizeof(trans));
+    for (size_t i = 1; i < n; i++) {
+        unsigned char touched[2 * ARRAY_SIZE(weights)];
+        unsigned follow = 0; /* the kinds weighed on this line */
+        int top = NEG, emax = NEG, nr_touched = 0;
 
-            memcpy(&w, lf[i].on + f, 8);
-            /* a bool is 0 or 1: one bit a flag, at 8 * k (little-endian) */
-            for (; w; w &= w - 1)
-                on[nr_on++] = (unsigned char)(f + __builtin_ctzll(w) / 8);
+        line_scores_from(&lf[i - 1], &lf[i], sum);
+        memcpy(emit, sum, sizeof(sum));
+        if ((rest == base_always) != lf[i].on[FEAT_ALWAYS]) {
+            rest = lf[i].on[FEAT_ALWAYS] ? base_always : base;
+            memcpy(trans, rest, sizeof(trans));
         }
-        memset(emit, 0, sizeof(emit));
-        for (int k = 0; k < nr_on; k++)
-            for (unsigned r = by_feature.first[on[k]]; r < by_feature.first[on[k] + 1]; r++)
-                emit[by_feature.emit[r].kind] += by_feature.emit[r].weight;
-        if (i == 0) {
-            for (int k = 0; k < KIND__COUNT; k++) {
-                bool second =
-                    k == KIND_TITLE_MORE || k == KIND_SUBTITLE_MORE || k == KIND_HEADING_MORE;
+        /* this line's move weights on top of the rest, undone below */
+        for (int k = 0; k < by_feature.nr_movers; k++) {
+            int f = by_feature.movers[k];
 
-                best[0][k] = second ? NEG : emit[k] + (kind_phase[k] >= 3 ? NO_HEADLINE : 0);
-                back[0][k] = 0;
-            }
-            continue;
-        }
-        /* this line's move weights on top of the base, undone below */
-        for (int k = 0; k < nr_on; k++)
-            for (unsigned r = by_feature.mfirst[on[k]]; r < by_feature.mfirst[on[k] + 1]; r++) {
+            if (!lf[i].on[f])
+                continue;
+            for (unsigned r = by_feature.mfirst[f]; r < by_feature.mfirst[f + 1]; r++) {
                 const struct row *w = &by_feature.move[r];
 
                 if (trans[w->from][w->kind] != NEG) {
@@ -527,22 +595,20 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
                     touched[nr_touched++] = (unsigned char)w->kind;
                 }
             }
-        for (int k = 0; k < KIND__COUNT; k++) {
+        }
+        for (int k = 0; k < KIND__COUNT; k++)
             if (emit[k] > emax)
                 emax = emit[k];
-            if (best[i - 1][k] != NEG)
-                live |= 1u << k;
-        }
-        for (int b = 0; b < KIND__COUNT; b++) {
-            int high = NEG, arg = 0;
+        /* a kind that far behind on the line itself is not followed; body
+         * and page furniture, what a line is when it is nothing else, are */
+        for (int b = 0; b < KIND__COUNT; b++)
+            if (emit[b] >= emax - LINE_BEAM || b == KIND_BODY || b == KIND_PAGE)
+                follow |= 1u << b;
+            else
+                best[i][b] = NEG, back[i][b] = 0;
+        for (unsigned fb = follow; fb; fb &= fb - 1) {
+            int b = __builtin_ctz(fb), high = NEG, arg = 0;
 
-            /* a kind that far behind on the line itself is not followed; body
-             * and page furniture, what a line is when it is nothing else, are */
-            if (emit[b] < emax - LINE_BEAM && b != KIND_BODY && b != KIND_PAGE) {
-                best[i][b] = NEG;
-                back[i][b] = 0;
-                continue;
-            }
             for (unsigned m = live & pred_mask[b]; m; m &= m - 1) {
                 int a = __builtin_ctz(m), v;
 
@@ -558,10 +624,16 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
                 top = best[i][b];
         }
         for (int t = 0; t < nr_touched; t += 2)
-            trans[touched[t]][touched[t + 1]] = base[touched[t]][touched[t + 1]];
-        for (int b = 0; b < KIND__COUNT; b++)
+            trans[touched[t]][touched[t + 1]] = rest[touched[t]][touched[t + 1]];
+        live = 0;
+        for (unsigned fb = follow; fb; fb &= fb - 1) {
+            int b = __builtin_ctz(fb);
+
             if (best[i][b] != NEG && best[i][b] < top - BEAM)
                 best[i][b] = NEG;
+            if (best[i][b] != NEG)
+                live |= 1u << b;
+        }
     }
     {
         int top = NEG, arg = KIND_BODY;

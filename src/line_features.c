@@ -60,8 +60,8 @@ static bool ends_sentence(const char *s, size_t n)
 
 static bool starts_any(const char *s, size_t n, const char *const *v, size_t nr)
 {
-    for (size_t i = 0; i < nr; i++)
-        if (text_starts(s, n, v[i]))
+    for (size_t i = 0; i < nr; i++) /* the first byte turns most away */
+        if ((!v[i][0] || (n && v[i][0] == s[0])) && text_starts(s, n, v[i]))
             return true;
     return false;
 }
@@ -163,7 +163,7 @@ bool line_features_closes_para(const struct feature_line *l, const struct line_f
                                const struct feature_line *next, const struct line_features *nf,
                                const struct feature_doc *doc)
 {
-    uint32_t last = text_last(l->s, l->len, true);
+    uint32_t last = lf->end;
     bool last_in_run = l->blanks_after != 0;
     size_t chars = l->tail_chars ? l->tail_chars : lf->chars; /* of the last column line */
 
@@ -193,7 +193,7 @@ size_t line_features_without_site(const char *s, size_t n)
         const char *at = NULL, *p = s;
         size_t sl = strlen(seps[k]);
 
-        while ((p = memmem(p, (size_t)(s + n - p), seps[k], sl)) != NULL) {
+        while ((p = text_find(p, (size_t)(s + n - p), seps[k], sl)) != NULL) {
             at = p;
             p += sl;
         }
@@ -460,13 +460,26 @@ static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
 /* A news agency's dateline before its headline: 中新网昆明2月11日电 题：… */
 static bool dateline_title(const char *s, size_t n)
 {
-    const char *t = memmem(s, n, "题", 3);
+    const char *t = text_find(s, n, "题", 3);
 
     if (!t)
-        t = memmem(s, n, "題", 3);
+        t = text_find(s, n, "題", 3);
     return t && t > s && (size_t)(t - s) < 90 && t + 3 < s + n &&
            (t[3] == ':' || !memcmp(t + 3, "：", 3)) &&
            (text_has(s, (size_t)(t - s), "电") || text_has(s, (size_t)(t - s), "電"));
+}
+
+/* Whether the words a lead's byline opens with (讯（ 电（) stand near the
+ * start of the line: among the page words of a short line (words), else in
+ * its first 60 bytes, when the line has them at all. */
+static bool lead_words(const char *s, size_t n, size_t chars, unsigned words,
+                       const struct line_facts *f)
+{
+    if (chars <= 80)
+        return words & 1u << PAGE_LEAD;
+    if (f->words && !(f->page_words & 1u << PAGE_LEAD))
+        return false;
+    return rules_page_words(s, n < 60 ? n : 60, NULL) & 1u << PAGE_LEAD;
 }
 
 static void one_line(const struct feature_line *l, const struct feature_doc *doc, bool top,
@@ -475,6 +488,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     const char *s = l->s;
     size_t n = l->len, chars;
     uint32_t last = text_last(s, n, false), first = text_first(s, n);
+    const char *stop; /* the first 。 */
     bool *on = lf->on;
     unsigned words;
     struct sbuf sb = SBUF_INIT;
@@ -483,7 +497,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     if (l->facts)
         lf->f = *l->facts;
     else
-        rules_scan(s, n, &lf->f);
+        rules_scan_shape(s, n, &lf->f);
     lf->chars = chars = lf->f.nonblank;
     lf->mark = doc->markdown ? MARK_NONE : rules_marker(s, n, &lf->mlen);
     on[FEAT_ALWAYS] = true;
@@ -492,23 +506,20 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_MEDIUM] = chars > 12 && chars <= 40;
     on[FEAT_LONG] = chars > 40;
     on[FEAT_VERY_LONG] = chars > 90;
-    on[FEAT_ENDS_STOP] = ends_sentence(s, n);
+    lf->end = text_last(s, n, true);
+    on[FEAT_ENDS_STOP] = text_is_sentence_end(lf->end);
     on[FEAT_ENDS_COMMA] =
         last == 0xFF0C || last == ',' || last == 0x3001 || last == 0xFF1B || last == ';';
     on[FEAT_ENDS_COLON] = last == 0xFF1A || last == ':';
-    {
-        const char *stop = find_stop(s, n);
-
-        on[FEAT_COLON_HEAD] = on[FEAT_ENDS_COLON] && chars >= 3 && chars <= 24 && !lf->f.commas &&
-                              !memchr(s, ':', n - 1) && !memmem(s, n - 3, "：", 3) &&
-                              !memmem(s, n, "。", 3);
-        on[FEAT_STOP_INSIDE] = stop && (size_t)(stop - s) + 3 < n;
-    }
+    stop = find_stop(s, n);
+    on[FEAT_COLON_HEAD] = on[FEAT_ENDS_COLON] && chars >= 3 && chars <= 24 && !lf->f.commas &&
+                          !memchr(s, ':', n - 1) && !text_find(s, n - 3, "：", 3) && !stop;
+    on[FEAT_STOP_INSIDE] = stop && (size_t)(stop - s) + 3 < n;
     on[FEAT_PUNCT_FREE] = !lf->f.stops && !lf->f.commas;
     if (lf->mark != MARK_NONE && !on[FEAT_PUNCT_FREE] && lf->mlen < n) {
         struct line_facts rest; /* 一、 or 1、: the marker's 、 is no punctuation */
 
-        rules_scan(s + lf->mlen, n - lf->mlen, &rest);
+        rules_scan_shape(s + lf->mlen, n - lf->mlen, &rest);
         on[FEAT_PUNCT_FREE] = !rest.stops && !rest.commas;
     }
     on[FEAT_BLANK_BEFORE] = l->blanks_before != 0;
@@ -549,7 +560,10 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     }
 
     /* page words and marks stand in short lines: a paragraph is not looked
-     * through for them */
+     * through for them. Over 120 characters the rules below go by the length
+     * (and the start of a lead) alone. */
+    if (chars <= 120)
+        rules_scan_words(s, n, &lf->f);
     words = chars <= 80 ? rules_page_words(s, n, &lf->f) : 0;
     on[FEAT_NOISE] = rules_is_noise(s, n, &lf->f) || (chars <= 40 && (words & 1u << PAGE_WIDGET));
     on[FEAT_META] = (edge || lf->f.meta) &&
@@ -565,9 +579,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     sbuf_reset(&sb);
     /* 本报讯（记者…）: 讯 or 电 near the start */
     on[FEAT_LEAD_BYLINE] =
-        edge &&
-        ((chars <= 80 ? words : rules_page_words(s, n < 60 ? n : 60, &lf->f)) & 1u << PAGE_LEAD) &&
-        rules_lead_byline(s, n, &sb);
+        edge && lead_words(s, n, chars, words, &lf->f) && rules_lead_byline(s, n, &sb);
     sbuf_reset(&sb);
     on[FEAT_ANONYMOUS] = (words & 1u << PAGE_ANONYMOUS);
     on[FEAT_SIGNOFF] = (last == ')' || last == 0xFF09) && rules_signoff(s, n, &sb);
@@ -595,9 +607,10 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     }
     on[FEAT_BULLET] = first == 0x2022 || first == 0x25AA || first == 0xB7;
     /* 某某报讯 图为:…: a caption after a dateline */
-    on[FEAT_CAPTION_MARK] = on[FEAT_CAPTION_MARK] ||
-                            (chars <= 100 && memmem(s, n < 48 ? n : 48, "图为", strlen("图为")) &&
-                             memmem(s, n < 48 ? n : 48, "讯", strlen("讯")));
+    on[FEAT_CAPTION_MARK] =
+        on[FEAT_CAPTION_MARK] ||
+        (chars <= 100 && text_find(s, n < 48 ? n : 48, "图为", strlen("图为")) &&
+         text_find(s, n < 48 ? n : 48, "讯", strlen("讯")));
     /* menus and breadcrumbs are spaced out, or joined by > */
     on[FEAT_BREADCRUMB] =
         edge && (lf->f.separators || memchr(s, '>', n)) && breadcrumb(s, n, &lf->f);
@@ -651,17 +664,16 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_NOISE] = on[FEAT_NOISE] || (chars <= 8 && size_widget(s, n));
     on[FEAT_COMMA_HEADING] = !l->tail_chars && chars >= 6 && chars <= 30 && lf->f.commas &&
                              !on[FEAT_ENDS_STOP] && !on[FEAT_ENDS_COMMA] && !on[FEAT_ENDS_COLON] &&
-                             !find_stop(s, n) && lf->mark == MARK_NONE && last != 0x7684 &&
-                             last != 0x548C && last != 0x4E0E && last != 0x53CA && last != 0x5728 &&
-                             last != 0x5BF9 && last != 0x4EE5; /* 的和与及在对以 */
+                             !stop && lf->mark == MARK_NONE && last != 0x7684 && last != 0x548C &&
+                             last != 0x4E0E && last != 0x53CA && last != 0x5728 && last != 0x5BF9 &&
+                             last != 0x4EE5; /* 的和与及在对以 */
     on[FEAT_HEADING_SHAPE] =
         lf->mark == MARK_NONE && chars >= 2 && chars <= HEADING_MAX && !lf->f.stops &&
         !lf->f.commas && rules_heading_end_ok(s, n) && !text_is_closing(first) &&
         !on[FEAT_DASH_START] && !text_is_ascii_alnum(first) && !on[FEAT_BYLINE] &&
         !(last < 0x80 && ((last | 0x20) >= 'a' && (last | 0x20) <= 'z')) && !on[FEAT_DATE_LINE];
     on[FEAT_TITLE_SHAPE] = chars >= 2 && chars <= TITLE_MAX && !on[FEAT_ENDS_COMMA] &&
-                           !(on[FEAT_ENDS_COLON] && chars > 24) && !find_stop(s, n) &&
-                           !on[FEAT_DASH_START] &&
+                           !(on[FEAT_ENDS_COLON] && chars > 24) && !stop && !on[FEAT_DASH_START] &&
                            (lf->mark == MARK_NONE || lf->mark == MARK_SYMBOL) &&
                            !on[FEAT_DATE_LINE] && !on[FEAT_BYLINE];
     on[FEAT_PHONE] =
@@ -684,25 +696,34 @@ static bool furniture(const bool *on)
 /* Lines whose text is the same as an earlier or later one's. */
 static void mark_repeats(const struct feature_line *l, size_t n, struct line_features *out)
 {
-    size_t lim = n < 40 ? n : 40;
+    size_t lim = n < 40 ? n : 40, nr = 0;
     uint64_t head[40]; /* the first 24 bytes of each line, folded: most pairs differ there */
+    size_t at[40];     /* the lines that may repeat another: six characters, 24 bytes */
 
     for (size_t i = 0; i < lim; i++) {
         uint64_t w[3] = {0, 0, 0};
 
-        if (l[i].len >= 24)
-            memcpy(w, l[i].s, 24);
-        head[i] = w[0] ^ (w[1] * 31) ^ (w[2] * 961);
-    }
-    for (size_t i = 0; i < lim; i++) {
-        if (out[i].chars < 6 || out[i].chars > 80)
+        if (out[i].chars < 6 || l[i].len < 24)
             continue;
-        for (size_t j = i + 1; j < lim; j++) {
+        memcpy(w, l[i].s, 24);
+        head[nr] = w[0] ^ (w[1] * 31) ^ (w[2] * 961);
+        at[nr++] = i;
+    }
+    for (size_t a = 0; a < nr; a++) {
+        size_t i = at[a];
+
+        if (out[i].chars > 80)
+            continue;
+        for (size_t b = a + 1; b < nr; b++) {
             /* the same words, or one starting the other by eight characters
              * or more: a headline with a site or author suffix, or cut in two */
-            size_t k = l[i].len < l[j].len ? l[i].len : l[j].len;
+            size_t j, k;
 
-            if (out[j].chars < 6 || k < 24 || head[i] != head[j] || memcmp(l[j].s, l[i].s, k) != 0)
+            if (head[a] != head[b])
+                continue;
+            j = at[b];
+            k = l[i].len < l[j].len ? l[i].len : l[j].len;
+            if (memcmp(l[j].s, l[i].s, k) != 0)
                 continue;
             out[i].on[FEAT_REPEATED] = out[j].on[FEAT_REPEATED] = true;
             /* a site shows the headline first, whole or with its suffix */

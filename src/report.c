@@ -25,7 +25,7 @@ struct line {
     int md_depth;        /* Markdown: # count of a heading, 0 otherwise */
     bool md_item;        /* Markdown list item or quote: starts a paragraph */
     bool md_image;       /* Markdown image: the caption is the alt text */
-    struct line_facts f; /* rules_scan() of the cleaned text */
+    struct line_facts f; /* rules_scan_shape() of the cleaned text */
     size_t tail_chars;   /* a joined column line: characters of its last piece */
 };
 
@@ -94,11 +94,11 @@ static void md_inline(const char *s, size_t n, struct sbuf *out)
     }
 }
 
-static void add_line(struct parser *p, const char *s, size_t n, int blanks)
+/* Add the line s[0..n), whose text without the blanks around it is t[0..tn). */
+static void add_line(struct parser *p, const char *s, size_t n, const char *t, size_t tn,
+                     int blanks)
 {
     struct line *ln;
-    const char *t = s;
-    size_t tn = n;
     uint32_t c;
     struct sbuf tmp = SBUF_INIT;
     struct line_facts f;
@@ -110,7 +110,6 @@ static void add_line(struct parser *p, const char *s, size_t n, int blanks)
     ln->blanks_after = -1;
     text_next(s, n, &c);
     ln->indented = c == 0x3000 || (n >= 2 && s[0] == ' ' && s[1] == ' ');
-    text_trim(&t, &tn);
 
     if (p->markdown) {
         size_t d = 0;
@@ -145,14 +144,14 @@ static void add_line(struct parser *p, const char *s, size_t n, int blanks)
         t = tmp.buf ? tmp.buf : "";
         tn = tmp.len;
     }
-    rules_scan(t, tn, &f);
+    rules_scan_shape(t, tn, &f); /* line_features.c looks for its words */
     ln->off = p->clean.len;
     rules_unjustify(t, tn, &f, &p->clean);
     ln->len = p->clean.len - ln->off;
     if (ln->len == tn)
         ln->f = f;
     else /* spaces went: look again */
-        rules_scan(p->clean.buf + ln->off, ln->len, &ln->f);
+        rules_scan_shape(p->clean.buf + ln->off, ln->len, &ln->f);
     sbuf_addch(&p->clean, '\n');
     sbuf_release(&tmp);
 }
@@ -164,7 +163,7 @@ static size_t front_matter(struct parser *p, const char *text, size_t len)
 
     if (!p->markdown || !text_starts(text, len, "---\n"))
         return 0;
-    end = memmem(text + 4, len - 4, "\n---", 4);
+    end = text_find(text + 4, len - 4, "\n---", 4);
     if (!end)
         return 0;
     for (line = text + 4; line < end;) {
@@ -226,7 +225,7 @@ static void split_lines(struct parser *p, const char *text, size_t len)
         } else {
             if (p->nr)
                 p->lines[p->nr - 1].blanks_after = blanks;
-            add_line(p, text + i, n, blanks);
+            add_line(p, text + i, n, t, tn, blanks);
             blanks = 0;
         }
         i += n + 1;
@@ -344,6 +343,37 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
 }
 
 /*
+ * What rules_scan_shape() finds of lines i..k joined into s[0..n), with
+ * spaces added between Latin letters: the pieces' counts added up. The
+ * pieces were trimmed, so no space between two CJK characters is made.
+ */
+static void join_facts(const struct parser *p, size_t i, size_t k, size_t spaces, const char *s,
+                       size_t n, struct line_facts *f)
+{
+    if (n > 480) { /* a paragraph: counted alone */
+        rules_scan_shape(s, n, f);
+        return;
+    }
+    memset(f, 0, sizeof(*f));
+    f->chrome = f->meta = f->page = true; /* as rules_scan_shape() leaves them */
+    for (size_t j = i; j <= k; j++) {
+        const struct line_facts *g = &p->lines[j].f;
+
+        f->chars += g->chars;
+        f->nonblank += g->nonblank;
+        f->gaps += g->gaps;
+        f->cjk += g->cjk;
+        f->digits = f->digits || g->digits;
+        f->separators = f->separators || g->separators;
+        f->word = f->word || g->word;
+        f->commas = f->commas || g->commas;
+        f->stops = f->stops || g->stops;
+    }
+    f->chars += spaces; /* blanks that are not CJK */
+    f->separators = f->separators || spaces;
+}
+
+/*
  * Newspaper columns cut sentences, metadata and bylines into lines of the
  * column's width. Join each run that runs on into one line, so that a line's
  * features are those of what was written (a whole metadata line, a whole
@@ -363,7 +393,7 @@ static void unwrap(struct parser *p)
                 p->lines[i].f.nonblank * 100 <= p->doc.colwidth * 130;
     if (wide * 5 < p->nr * 2)
         return;
-    out = xcalloc(p->nr ? p->nr : 1, sizeof(*out));
+    out = xmalloc((p->nr ? p->nr : 1) * sizeof(*out)); /* each written whole below */
 
     for (size_t i = 0; i < p->nr;) {
         size_t k = i;
@@ -376,14 +406,17 @@ static void unwrap(struct parser *p)
             in_body = text_is_sentence_end(text_last(ltext(p, j), p->lines[j].len, true));
         if (k > i) {
             struct sbuf sb = SBUF_INIT;
+            size_t spaces = 0;
 
             for (size_t j = i; j <= k; j++) {
                 const char *s = ltext(p, j);
                 size_t n = p->lines[j].len;
 
                 if (sb.len && n && latin_letter(text_last(sb.buf, sb.len, false)) &&
-                    latin_letter(text_first(s, n)))
+                    latin_letter(text_first(s, n))) {
                     sbuf_addch(&sb, ' ');
+                    spaces++;
+                }
                 sbuf_add(&sb, s, n);
             }
             ln->off = p->clean.len;
@@ -392,7 +425,7 @@ static void unwrap(struct parser *p)
             ln->len = sb.len;
             ln->blanks_after = p->lines[k].blanks_after;
             ln->tail_chars = p->lines[k].f.nonblank;
-            rules_scan(p->clean.buf + ln->off, ln->len, &ln->f);
+            join_facts(p, i, k, spaces, p->clean.buf + ln->off, ln->len, &ln->f);
             sbuf_release(&sb);
         }
         i = k + 1;
@@ -406,21 +439,23 @@ static void unwrap(struct parser *p)
 /* The parser's lines as line_features.c takes them. Caller frees. */
 static struct feature_line *feature_lines(const struct parser *p)
 {
-    struct feature_line *fl = xcalloc(p->nr ? p->nr : 1, sizeof(*fl));
+    struct feature_line *fl = xmalloc((p->nr ? p->nr : 1) * sizeof(*fl)); /* each set whole */
 
     for (size_t i = 0; i < p->nr; i++) {
         const struct line *ln = &p->lines[i];
 
-        fl[i].s = ltext(p, i);
-        fl[i].len = ln->len;
-        fl[i].blanks_before = ln->blanks_before;
-        fl[i].blanks_after = ln->blanks_after;
-        fl[i].indented = ln->indented;
-        fl[i].md_depth = ln->md_depth;
-        fl[i].md_item = ln->md_item;
-        fl[i].md_image = ln->md_image;
-        fl[i].facts = &ln->f;
-        fl[i].tail_chars = ln->tail_chars;
+        fl[i] = (struct feature_line){
+            .s = ltext(p, i),
+            .len = ln->len,
+            .blanks_before = ln->blanks_before,
+            .blanks_after = ln->blanks_after,
+            .indented = ln->indented,
+            .md_depth = ln->md_depth,
+            .md_item = ln->md_item,
+            .md_image = ln->md_image,
+            .facts = &ln->f,
+            .tail_chars = ln->tail_chars,
+        };
     }
     return fl;
 }
@@ -590,7 +625,7 @@ static void clean_title(const char *s, size_t n, struct sbuf *out)
     vn = t.len;
     for (const char *const *lab = (const char *const[]){"题：", "题:", "題：", "題:", NULL}; *lab;
          lab++) {
-        const char *at = memmem(v, vn, *lab, strlen(*lab));
+        const char *at = text_find(v, vn, *lab, strlen(*lab));
 
         if (at && (text_has(v, (size_t)(at - v), "电") || text_has(v, (size_t)(at - v), "電"))) {
             vn -= (size_t)(at - v) + strlen(*lab);
@@ -623,7 +658,7 @@ static void clean_caption(const char *s, size_t n, struct sbuf *out)
         again = false;
         text_trim(&v, &vn);
         for (size_t k = 0; k < ARRAY_SIZE(exts); k++) {
-            const char *at = memmem(v, vn, exts[k], strlen(exts[k]));
+            const char *at = text_find(v, vn, exts[k], strlen(exts[k]));
 
             if (at && at - v <= 24 && !memchr(v, ' ', (size_t)(at - v))) {
                 vn -= (size_t)(at - v) + strlen(exts[k]);
@@ -642,7 +677,7 @@ static void clean_caption(const char *s, size_t n, struct sbuf *out)
             }
         }
     }
-    pic = memmem(v, vn, "图为", strlen("图为"));
+    pic = text_find(v, vn, "图为", strlen("图为"));
     if (pic && pic > v && pic - v <= 30 && text_ends(v, (size_t)(pic - v), "讯")) {
         vn -= (size_t)(pic - v);
         v = pic;
@@ -661,7 +696,7 @@ static size_t until_label(const char *v, size_t vn)
     size_t end = vn;
 
     for (size_t k = 0; k < ARRAY_SIZE(next); k++) {
-        const char *at = memmem(v, vn, next[k], strlen(next[k]));
+        const char *at = text_find(v, vn, next[k], strlen(next[k]));
 
         if (at && (size_t)(at - v) < end)
             end = (size_t)(at - v);
@@ -723,7 +758,7 @@ static const char *label_value(const char *s, size_t n, const char *const *label
                                size_t *vn)
 {
     for (size_t k = 0; k < nr; k++) {
-        const char *at = memmem(s, n, labels[k], strlen(labels[k]));
+        const char *at = text_find(s, n, labels[k], strlen(labels[k]));
         const char *v, *e;
 
         if (!at)
@@ -757,9 +792,9 @@ static bool nobody(const char *v, size_t vn)
 /* A newspaper named in a source line: 《人民法院报》第8版, 宁夏法治报/2025年/… */
 static bool paper_name(const char *s, size_t n, const char **v, size_t *vn)
 {
-    const char *open = memmem(s, n, "《", 3), *close;
+    const char *open = text_find(s, n, "《", 3), *close;
 
-    if (open && (close = memmem(open, (size_t)(s + n - open), "》", 3)) != NULL &&
+    if (open && (close = text_find(open, (size_t)(s + n - open), "》", 3)) != NULL &&
         close > open + 3) {
         size_t l = (size_t)(close - open) - 3;
 
@@ -906,7 +941,7 @@ static size_t glued_caption(const char *s, size_t n)
     if (!memchr(s, ' ', n < 300 ? n : 300)) /* every credit starts with a space */
         return 0;
     for (size_t k = 0; k < ARRAY_SIZE(credits); k++) {
-        const char *at = memmem(s, n < 300 ? n : 300, credits[k], strlen(credits[k]));
+        const char *at = text_find(s, n < 300 ? n : 300, credits[k], strlen(credits[k]));
         size_t end;
 
         if (!at)
@@ -914,7 +949,7 @@ static size_t glued_caption(const char *s, size_t n)
         end = (size_t)(at - s) + strlen(credits[k]);
         /* a caption that says so (图为…) may hold a sentence before its credit */
         if (end + 6 < n && text_count(s, end) <= 90 &&
-            (!memmem(s, end, "。", 3) || rules_caption_marker(s, end)))
+            (!text_find(s, end, "。", 3) || rules_caption_marker(s, end)))
             return end;
     }
     return 0;

@@ -6,7 +6,6 @@
  */
 #include "rules.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <threads.h>
 
@@ -383,6 +382,11 @@ static const char *const byline_words[] = {
     "整理",     "实习生", "摄影",   "撰稿",   "文/",  "文|",    "文 |", "文｜",
     "采访人员", "主任",   "局长",   "书记",   "法官", "审判员", "委员",
 };
+/* The phrase sets of tables.words, in the order of phrase_group_lists()'s masks. */
+enum word_set { WORDS_CHROME, WORDS_META, WORDS_PAGE };
+/* The lists of tables.chrome, in the order added. */
+enum chrome_list { CHROME_NOISE, CHROME_CREDIT, CHROME_HOME };
+
 /* Lookup tables built once, thread-safely, and only read after. */
 static struct {
     struct phrase_set chrome; /* noise phrases, credits, and 首页/主页 for breadcrumbs */
@@ -390,8 +394,9 @@ static struct {
     struct phrase_set page; /* the lists of enum page_list */
     struct charset caption_firsts;
     struct charset role_firsts;
-    struct charset any_pairs; /* chrome.pairs, meta.pairs and page.pairs together */
-    bool meta_singles;        /* a one-character phrase in meta: its pairs do not tell all */
+    struct phrase_group words; /* chrome, meta and page, looked for together */
+    struct phrase_group pages; /* page alone, for rules_page_words() unhelped */
+    bool meta_singles;         /* a one-character phrase in meta: its pairs do not tell all */
 } tables;
 static once_flag tables_once = ONCE_FLAG_INIT;
 
@@ -422,24 +427,19 @@ static void build_tables(void)
     PAGE_LIST(byline_words);
     PAGE_LIST(lead_words);
 #undef PAGE_LIST
-    for (size_t i = 0; i < ARRAY_SIZE(tables.any_pairs.bits); i++) {
-        tables.any_pairs.bits[i] =
-            tables.chrome.pairs.bits[i] | tables.meta.pairs.bits[i] | tables.page.pairs.bits[i];
+    phrase_group_add(&tables.words, &tables.chrome); /* in the order of enum word_set */
+    phrase_group_add(&tables.words, &tables.meta);
+    phrase_group_add(&tables.words, &tables.page);
+    phrase_group_add(&tables.pages, &tables.page);
+    for (size_t i = 0; i < ARRAY_SIZE(tables.meta.singles.bits); i++)
         tables.meta_singles = tables.meta_singles || tables.meta.singles.bits[i];
-    }
-}
-
-static const struct phrase_set *chrome(void)
-{
-    call_once(&tables_once, build_tables);
-    return &tables.chrome;
 }
 
 /* Whether s holds a page number: a number (digits or Chinese numerals, up to
  * three) followed by 版, the 第 before it optional. */
 static bool page_number(const char *s, size_t n)
 {
-    for (const char *p = s; (p = memmem(p, (size_t)(s + n - p), "版", 3)) != NULL; p += 3) {
+    for (const char *p = s; (p = text_find(p, (size_t)(s + n - p), "版", 3)) != NULL; p += 3) {
         size_t i = (size_t)(p - s), digits = 0;
 
         while (i > 0 && digits < 4) {
@@ -465,13 +465,20 @@ static bool is_word_char(uint32_t c)
            (c >= 0xFF10 && c <= 0xFF5A);
 }
 
-void rules_scan(const char *s, size_t n, struct line_facts *f)
+/* Whether the 3-byte character at u (3 bytes there) is Han, U+4E00 to U+9FFF:
+ * the characters of a paragraph, told by their first two bytes undecoded. */
+static bool han_at(const unsigned char *u)
 {
+    return (unsigned char)(u[0] - 0xE5) < 5 || (u[0] == 0xE4 && (u[1] & 0x3F) >= 0x38);
+}
+
+void rules_scan_shape(const char *s, size_t n, struct line_facts *f)
+{
+    const unsigned char *u = (const unsigned char *)s;
     uint32_t c, prev = 0;
     bool space_after_cjk = false;
     size_t others = 0, blanks = 0, noncjk = 0; /* characters that are not Han, … */
 
-    call_once(&tables_once, build_tables);
     memset(f, 0, sizeof(*f));
     if (n > 480) {
         f->chars = text_count(s, n);
@@ -481,42 +488,53 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
         f->word = f->digits = f->commas = f->stops = f->page = true;
         return;
     }
+    /* the phrases are looked for by rules_scan_words(): until then, any may be here */
+    f->chrome = f->meta = f->page = true;
     for (size_t i = 0; i < n;) {
-        size_t l = text_next(s + i, n - i, &c);
+        if (i + 3 <= n && han_at(u + i)) {
+            /* a run of Han characters, most of a paragraph: counted, not decoded */
+            const unsigned char *p = u + i + 3, *last = u + n - 2; /* p < last: 3 bytes */
 
-        f->chars++;
-        if (c >= 0x4E00 && c <= 0x9FFF) { /* most characters: a Han character */
             if (prev == ' ' && space_after_cjk)
                 f->gaps++;
             space_after_cjk = false;
-            /* a run of Han characters (E4 B8 80 to E9 BF BF), decoded here
-             * and counted in locals: the text of a paragraph is mostly such runs */
-            const unsigned char *u = (const unsigned char *)s;
-            size_t run = 0;
-
-            i += l;
-            for (;;) {
-                uint32_t h = phrase_pair_hash(prev, c);
-
-                if (charset_has(&tables.any_pairs, h)) {
-                    f->chrome |= charset_has(&tables.chrome.pairs, h);
-                    f->meta |= charset_has(&tables.meta.pairs, h);
-                    f->page |= charset_has(&tables.page.pairs, h);
-                }
-                prev = c;
-                if (i + 3 > n || u[i] < 0xE4 || u[i] > 0xE9 || (u[i + 1] & 0xC0) != 0x80 ||
-                    (u[i + 2] & 0xC0) != 0x80)
-                    break;
-                c = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
-                    (u[i + 2] & 0x3F);
-                if (c < 0x4E00)
-                    break;
-                i += 3;
-                run++;
-            }
-            f->chars += run;
+            while (p < last && han_at(p))
+                p += 3;
+            f->chars += (size_t)(p - (u + i)) / 3;
+            i = (size_t)(p - u);
+            prev = 0x4E00; /* a Han character: all the loop below asks of it */
             continue;
         }
+        if (u[i] < 0x80) {
+            /* ASCII: digits, Latin words, the commas and spaces of web text */
+            c = u[i++];
+            f->chars++;
+            others++;
+            noncjk++;
+            if (c == ' ' || c == '\t') {
+                blanks++;
+                f->separators = true;
+                if (c == ' ' && text_is_cjk(prev))
+                    space_after_cjk = true;
+            }
+            if (c != ' ')
+                space_after_cjk = false;
+            if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+                f->word = true;
+                f->digits = f->digits || c <= '9';
+            } else if (c == '|') {
+                f->separators = true;
+            } else if (c == ',') {
+                f->commas = true;
+            } else if (c == ';' || c == ':' || c == '!' || c == '?') {
+                f->stops = true;
+            }
+            prev = c;
+            continue;
+        }
+        size_t l = text_next(s + i, n - i, &c);
+
+        f->chars++;
         if ((c > 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
             (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2018 && c <= 0x201F)) {
             /* next most: CJK punctuation; no blank, word or digit among them */
@@ -528,15 +546,6 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
                 f->commas = true;
             else if (c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 || c == 0xFF1F)
                 f->stops = true;
-            if (charset_has(&tables.any_pairs, phrase_pair_hash(prev, c)) ||
-                charset_has(&tables.chrome.singles, c)) {
-                uint32_t h = phrase_pair_hash(prev, c);
-
-                f->chrome |=
-                    charset_has(&tables.chrome.pairs, h) || charset_has(&tables.chrome.singles, c);
-                f->meta |= charset_has(&tables.meta.pairs, h);
-                f->page |= charset_has(&tables.page.pairs, h);
-            }
             prev = c;
             i += l;
             continue;
@@ -584,14 +593,6 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
             f->stops = true;
             break;
         }
-        if (i > 0) {
-            uint32_t h = phrase_pair_hash(prev, c);
-
-            f->chrome |= charset_has(&tables.chrome.pairs, h);
-            f->meta |= charset_has(&tables.meta.pairs, h);
-            f->page |= charset_has(&tables.page.pairs, h);
-        }
-        f->chrome |= charset_has(&tables.chrome.singles, c);
         prev = c;
         i += l;
     }
@@ -601,12 +602,65 @@ void rules_scan(const char *s, size_t n, struct line_facts *f)
     f->cjk = f->chars - noncjk;
 }
 
+static bool is_cjk_punct(uint32_t c)
+{
+    return (c > 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2018 && c <= 0x201F);
+}
+
+void rules_scan_words(const char *s, size_t n, struct line_facts *f)
+{
+    unsigned m[PHRASE_GROUP_MAX], pairs;
+    uint32_t c;
+
+    call_once(&tables_once, build_tables);
+    if (n > 480)
+        return; /* a paragraph: rules_scan_shape() has said all */
+    phrase_group_lists(&tables.words, s, n, m, &pairs);
+    f->words = true;
+    f->chrome_words = m[WORDS_CHROME];
+    f->meta_words = m[WORDS_META] != 0;
+    f->page_words = m[WORDS_PAGE] & ~PHRASE_SET_SINGLE;
+    /* "May hold", as the rules and line_features.c have always read it: a
+     * pair of a set's phrases anywhere, the first character with nothing
+     * before it when it is Han or CJK punctuation, and chrome's single
+     * characters other than Han. */
+    f->chrome = pairs >> WORDS_CHROME & 1;
+    f->meta = pairs >> WORDS_META & 1;
+    f->page = pairs >> WORDS_PAGE & 1;
+    if (n && (text_next(s, n, &c), (c >= 0x4E00 && c <= 0x9FFF) || is_cjk_punct(c))) {
+        uint32_t h = phrase_pair_hash(0, c);
+
+        f->chrome |= charset_has(&tables.chrome.pairs, h);
+        f->meta |= charset_has(&tables.meta.pairs, h);
+        f->page |= charset_has(&tables.page.pairs, h);
+    }
+    if (!f->chrome && (m[WORDS_CHROME] & PHRASE_SET_SINGLE))
+        for (size_t i = 0; i < n && !f->chrome;) {
+            i += text_next(s + i, n - i, &c);
+            f->chrome = !(c >= 0x4E00 && c <= 0x9FFF) && charset_has(&tables.chrome.singles, c);
+        }
+}
+
+void rules_scan(const char *s, size_t n, struct line_facts *f)
+{
+    rules_scan_shape(s, n, f);
+    rules_scan_words(s, n, f);
+}
+
 unsigned rules_page_words(const char *s, size_t n, const struct line_facts *f)
 {
     call_once(&tables_once, build_tables);
     if (f && !f->page)
         return 0;
-    return phrase_set_lists(&tables.page, s, n);
+    if (f && f->words)
+        return f->page_words;
+    {
+        unsigned m[PHRASE_GROUP_MAX], pairs;
+
+        phrase_group_lists(&tables.pages, s, n, m, &pairs); /* phrase_set_lists(), faster */
+        return m[0] & ~PHRASE_SET_SINGLE;
+    }
 }
 
 bool rules_is_noise(const char *s, size_t n, const struct line_facts *f)
@@ -623,13 +677,18 @@ bool rules_is_noise(const char *s, size_t n, const struct line_facts *f)
     chars = f->chars;
     if (chars > 120)
         return false; /* a real paragraph, whatever it mentions */
-    if (f->chrome && phrase_set_find(chrome(), s, n)) {
-        /* the lists of chrome(): 0 noise phrases, 1 credits, 2 首页/主页 */
-        if (phrase_set_find_in(chrome(), 0, s, n))
+    if (!f->words) {
+        own = *f;
+        rules_scan_words(s, n, &own);
+        f = &own;
+    }
+    if (f->chrome && f->chrome_words) {
+        /* a single character (©) counts with the noise phrases */
+        if (f->chrome_words & (1u << CHROME_NOISE | PHRASE_SET_SINGLE))
             return true;
-        if (chars <= 60 && phrase_set_find_in(chrome(), 1, s, n))
+        if (chars <= 60 && (f->chrome_words & 1u << CHROME_CREDIT))
             return true;
-        if (phrase_set_find_in(chrome(), 2, s, n) &&
+        if ((f->chrome_words & 1u << CHROME_HOME) &&
             (memchr(s, '>', n) || text_has(s, n, "＞") || text_has(s, n, "»") ||
              text_has(s, n, "›") || text_has(s, n, "→")))
             return true;
@@ -817,7 +876,7 @@ static bool speaker_line(const char *s, size_t n, struct sbuf *out)
         for (size_t k = 0; k < 2; k++) { /* 院长, 庭长 */
             const char *at = NULL, *p = s;
 
-            while ((p = memmem(p, (size_t)(s + n - p), offices[k], 6)) != NULL)
+            while ((p = text_find(p, (size_t)(s + n - p), offices[k], 6)) != NULL)
                 at = p++;
             if (at) {
                 size_t nm = text_count(at + 6, (size_t)(s + n - at - 6)), h = 0;
@@ -994,13 +1053,13 @@ bool rules_lead_byline(const char *s, size_t n, struct sbuf *out)
     size_t lim = n < 90 ? n : 90, start = out->len;
 
     for (size_t k = 0; k < ARRAY_SIZE(opens); k++) {
-        const char *at = memmem(s, lim, opens[k], strlen(opens[k]));
+        const char *at = text_find(s, lim, opens[k], strlen(opens[k]));
         const char *in, *close;
 
         if (!at)
             continue;
         in = at + strlen(opens[k]);
-        close = memmem(in, (size_t)(s + n - in), "）", 3);
+        close = text_find(in, (size_t)(s + n - in), "）", 3);
         if (!close)
             close = memchr(in, ')', (size_t)(s + n - in));
         if (!close || close - in > 120)
@@ -1047,9 +1106,15 @@ static bool find_date_span(const char *s, size_t n, char out[11], size_t *from, 
         return false;
     for (size_t i = 0; i < n;) {
         uint32_t c;
-        size_t l = text_next(s + i, n - i, &c), j = i;
+        size_t l, j = i;
         int y, m, d;
         bool cn;
+
+        if ((s[i] & 0xF0) == 0xE0 && (unsigned char)s[i] != 0xEF && n - i >= 3) {
+            i += 3; /* Han and most CJK: no digit (full-width digits start EF) */
+            continue;
+        }
+        l = text_next(s + i, n - i, &c);
 
         if (!is_digit(c) || (i > 0 && is_digit(text_last(s, i, false)))) {
             i += l;
@@ -1094,7 +1159,17 @@ static bool find_date_span(const char *s, size_t n, char out[11], size_t *from, 
                 continue;
             }
         }
-        snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+        /* YYYY-MM-DD: y has four digits (1949-2100) */
+        out[0] = (char)('0' + y / 1000);
+        out[1] = (char)('0' + y / 100 % 10);
+        out[2] = (char)('0' + y / 10 % 10);
+        out[3] = (char)('0' + y % 10);
+        out[4] = out[7] = '-';
+        out[5] = (char)('0' + m / 10);
+        out[6] = (char)('0' + m % 10);
+        out[8] = (char)('0' + d / 10);
+        out[9] = (char)('0' + d % 10);
+        out[10] = '\0';
         *from = i;
         *to = j;
         return true;
@@ -1195,9 +1270,10 @@ bool rules_is_meta_line(const char *s, size_t n, const struct line_facts *f)
         return false;
     /* rules_scan() saw every pair of characters: without a pair of a meta
      * phrase there is no meta phrase to look for */
-    if ((f && !f->meta && !tables.meta_singles) || !phrase_set_find(&tables.meta, s, n)) {
+    if ((f && !f->meta && !tables.meta_singles) ||
+        !(f && f->words ? f->meta_words : phrase_set_find(&tables.meta, s, n))) {
         /* "原创 某某法院 2025年03月18日 18:30": a publishing line with a time */
-        return text_count(s, n) <= 60 && has_time(s, n) && !memmem(s, n, "。", 3) &&
+        return text_count(s, n) <= 60 && has_time(s, n) && !text_find(s, n, "。", 3) &&
                rules_find_date(s, n, d);
     }
     if (text_count(s, n) > 120)
@@ -1320,7 +1396,7 @@ void rules_unjustify(const char *s, size_t n, const struct line_facts *f, struct
 
     if (spread(s, n, out))
         return;
-    if (!memchr(s, ' ', n) || (f && (f->gaps < 3 || f->gaps * 3 < f->cjk))) {
+    if ((f && (!f->separators || f->gaps < 3 || f->gaps * 3 < f->cjk)) || !memchr(s, ' ', n)) {
         sbuf_add(out, s, n);
         return;
     }

@@ -92,10 +92,23 @@ size_t text_count(const char *s, size_t n)
     return n - cont;
 }
 
+/* Whether a character that starts with byte b may be a blank (text_is_blank):
+ * 20 09, C2 A0, E3 80 80, or the same written too long (C0 E0 F0). */
+static bool blank_lead(unsigned char b)
+{
+    return b == 0x20 || b == 0x09 || b == 0xC2 || b == 0xE3 || b == 0xC0 || b == 0xE0 || b == 0xF0;
+}
+
 void text_trim(const char **s, size_t *n)
 {
     uint32_t cp;
     size_t l;
+
+    /* Most lines have no blank at either end, and show it by the first byte
+     * of their first and last characters */
+    if (*n && !blank_lead((unsigned char)(*s)[0]) &&
+        !blank_lead((unsigned char)(*s)[text_prev(*s, *n)]))
+        return;
 
     while (*n > 0 && (l = text_next(*s, *n, &cp)) && text_is_blank(cp)) {
         *s += l;
@@ -115,6 +128,25 @@ uint32_t text_last(const char *s, size_t n, bool skip_closing)
 {
     uint32_t cp = 0;
 
+    /* Most lines end with a Han character, CJK punctuation or an ASCII
+     * character: read it in place, and walk back only past blanks and
+     * closing marks. */
+    if (n >= 3) {
+        const unsigned char *u = (const unsigned char *)s + n - 3;
+
+        if ((u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+            cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+            if (cp != 0x3000 && !(skip_closing && text_is_closing(cp)))
+                return cp;
+        }
+    }
+    if (n && (unsigned char)s[n - 1] < 0x80) {
+        cp = (unsigned char)s[n - 1];
+        if (!text_is_blank(cp) && !(skip_closing && text_is_closing(cp)))
+            return cp;
+    }
+    cp = 0;
+
     while (n > 0) {
         size_t p = text_prev(s, n);
 
@@ -124,6 +156,20 @@ uint32_t text_last(const char *s, size_t n, bool skip_closing)
         n = p;
     }
     return 0;
+}
+
+const char *text_find(const char *s, size_t n, const char *w, size_t k)
+{
+    const char *p, *end = s + n;
+
+    if (k == 0)
+        return s;
+    if (n < k)
+        return NULL;
+    for (p = s + k - 1; (p = memchr(p, w[k - 1], (size_t)(end - p))) != NULL; p++)
+        if (memcmp(p - (k - 1), w, k - 1) == 0)
+            return p - (k - 1);
+    return NULL;
 }
 
 uint32_t text_first(const char *s, size_t n)
@@ -244,4 +290,102 @@ unsigned phrase_set_lists(const struct phrase_set *ps, const char *s, size_t n)
         i += l;
     }
     return mask;
+}
+
+void phrase_group_add(struct phrase_group *g, const struct phrase_set *ps)
+{
+    if (g->nr == PHRASE_GROUP_MAX)
+        die("phrase group: more than %d sets", PHRASE_GROUP_MAX); /* a programming error */
+    g->sets[g->nr++] = ps;
+    for (size_t i = 0; i < ARRAY_SIZE(g->pairs.bits); i++) {
+        g->pairs.bits[i] |= ps->pairs.bits[i];
+        g->singles.bits[i] |= ps->singles.bits[i];
+        g->wide_singles = g->wide_singles || (i >= 0x800 / 64 && ps->singles.bits[i]);
+    }
+}
+
+/* The lists of ps whose phrases start at s + at (a pair with hash h there). */
+static unsigned lists_at(const struct phrase_set *ps, uint32_t h, const char *s, size_t n,
+                         size_t at)
+{
+    unsigned mask = 0;
+
+    for (int e = ps->head[h & 0xFF]; e >= 0; e = ps->entry[e].next) {
+        size_t pl = ps->entry[e].len;
+
+        if (pl <= n - at && memcmp(s + at, ps->entry[e].text, pl) == 0)
+            mask |= 1u << ps->entry[e].list;
+    }
+    return mask;
+}
+
+/* What phrase_group_lists() does at a pair of characters a, b whose hash is
+ * in g->pairs, b at s + i and a at s + prev: the lists of the phrases that
+ * start at a. Most pairs never come here. */
+static void group_pair(const struct phrase_group *g, uint32_t a, uint32_t b, const char *s,
+                       size_t n, size_t prev, unsigned masks[PHRASE_GROUP_MAX], unsigned *pairs)
+{
+    uint32_t h = phrase_pair_hash(a, b);
+
+    for (size_t k = 0; k < g->nr; k++)
+        if (charset_has(&g->sets[k]->pairs, h)) {
+            *pairs |= 1u << k;
+            masks[k] |= lists_at(g->sets[k], h, s, n, prev);
+        }
+}
+
+/* The same for a character b that is a phrase alone in some set. */
+static void group_single(const struct phrase_group *g, uint32_t b, unsigned masks[PHRASE_GROUP_MAX])
+{
+    for (size_t k = 0; k < g->nr; k++)
+        if (charset_has(&g->sets[k]->singles, b))
+            masks[k] |= PHRASE_SET_SINGLE;
+}
+
+void phrase_group_lists(const struct phrase_group *g, const char *s, size_t n,
+                        unsigned masks[PHRASE_GROUP_MAX], unsigned *pairs)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t a = 0, b;
+    size_t prev = 0, i = 0;
+
+    memset(masks, 0, sizeof(unsigned) * PHRASE_GROUP_MAX);
+    *pairs = 0;
+    while (i < n) {
+        /* a run of 3-byte characters (Han, CJK punctuation): most of a line,
+         * decoded here and each pair tested against the hashes at once */
+        const unsigned char *p = u + i, *last = u + n - (n >= 2 ? 2 : n); /* p < last: 3 bytes */
+        const unsigned char *at = u + prev;
+        const uint64_t *bits = g->pairs.bits;
+        bool wide = g->wide_singles;
+
+        while (p < last && (*p & 0xF0) == 0xE0) {
+            uint32_t h;
+
+            b = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+            h = phrase_pair_hash(a, b);
+            if ((bits[h >> 6] >> (h & 63) & 1) && p > u)
+                group_pair(g, a, b, s, n, (size_t)(at - u), masks, pairs);
+            if (wide && charset_has(&g->singles, b))
+                group_single(g, b, masks);
+            a = b;
+            at = p;
+            p += 3;
+        }
+        prev = (size_t)(at - u);
+        i = (size_t)(p - u);
+        if (i >= n)
+            break;
+        {
+            size_t l = text_next(s + i, n - i, &b);
+
+            if (i > 0 && charset_has(&g->pairs, phrase_pair_hash(a, b)))
+                group_pair(g, a, b, s, n, prev, masks, pairs);
+            if (charset_has(&g->singles, b))
+                group_single(g, b, masks);
+            a = b;
+            prev = i;
+            i += l;
+        }
+    }
 }
