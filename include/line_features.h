@@ -122,6 +122,14 @@
     X(PREV_NUM_ALONE, "the line above is a number alone: this line is its heading's text")         \
     X(PREV_SHORT, "the line above is short: the first half of a two-line heading or headline")     \
     X(SAME_LENGTH_PREV, "about as long as the line above: the second half of a pair")              \
+    X(INLINE_DECK, "a headline and its deck on one line: 某某工作报告——在…会议上")                 \
+    X(ABOVE_OWN_HEADLINE,                                                                          \
+      "above a headline the page shows twice: the site's copy and what stands before the own")     \
+    X(FINISHES_REPEAT, "with the line above, a headline the page showed whole above: its half")    \
+    X(KICKER, "a short phrase over a headline of its own (某某法院：…): the 引题, not the title")  \
+    X(UNDER_KICKER, "a headline with its own subject (某某法院：…) under a kicker: whole")         \
+    X(AFTER_LABEL, "right under 编者按 or 导读 standing alone: the note's text, not a headline")   \
+    X(AFTER_PARAS, "two paragraphs of sentences above: the story has begun, no headline here")     \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \
     X(MD_IMAGE, "Markdown: an image, whose alt text is the caption")                               \

@@ -138,6 +138,20 @@ static const struct weight {
     W(MD_TITLE, TITLE, 12, "Markdown's one top heading"),
     W(MD_HEADING, TITLE, -8, "Markdown's other headings are sections"),
     T(ALWAYS, PAGE, TITLE, 1, "after the page's furniture comes the headline"),
+    W(INLINE_DECK, TITLE, 5, "某某工作报告——在…会议上: the headline with its deck"),
+    W(INLINE_DECK, SUBTITLE, -3, "a deck under nothing: the headline carries it"),
+    W(ABOVE_OWN_HEADLINE, PAGE, 4, "the site's headline and what stands before the own"),
+    W(ABOVE_OWN_HEADLINE, TITLE, -5, "the article's own headline is the copy below"),
+    W(ABOVE_OWN_HEADLINE, TITLE_MORE, -4, "the article's own headline is the copy below"),
+    W(ABOVE_OWN_HEADLINE, SUBTITLE, -5, "a deck stands under the article's own headline"),
+    W(FINISHES_REPEAT, TITLE_MORE, 7, "the second half of the headline the site showed whole"),
+    W(KICKER, PAGE, 5, "a kicker (引题) over the headline is neither title nor deck"),
+    W(KICKER, TITLE, -3, "the headline is the line under the kicker"),
+    W(UNDER_KICKER, TITLE, 3, "某某法院：… under its kicker: the headline"),
+    W(UNDER_KICKER, TITLE_MORE, -6, "某某法院：… is a headline whole, not a second half"),
+    W(AFTER_LABEL, TITLE, -6, "编者按 / its text: the note, not a headline"),
+    W(AFTER_LABEL, SUBTITLE, -4, "编者按 / its text: the note, not a deck"),
+    W(AFTER_PARAS, TITLE, -5, "a headline stands above the story, not after its paragraphs"),
 
     /* ---- the headline's second line */
     W(ALWAYS, TITLE_MORE, -4, "most headlines are one line"),
@@ -508,8 +522,9 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
                 emit[by_feature.emit[r].kind] += by_feature.emit[r].weight;
         if (i == 0) {
             for (int k = 0; k < KIND__COUNT; k++) {
-                bool second =
-                    k == KIND_TITLE_MORE || k == KIND_SUBTITLE_MORE || k == KIND_HEADING_MORE;
+                /* a second line, or a deck, needs a line above it */
+                bool second = k == KIND_TITLE_MORE || k == KIND_SUBTITLE_MORE ||
+                              k == KIND_HEADING_MORE || k == KIND_SUBTITLE;
 
                 best[0][k] = second ? NEG : emit[k] + (kind_phase[k] >= 3 ? NO_HEADLINE : 0);
                 back[0][k] = 0;

@@ -714,6 +714,96 @@ static void mark_repeats(const struct feature_line *l, size_t n, struct line_fea
     }
 }
 
+/* A dash of two (—— ―― --) inside the line, with words on both sides of it:
+ * a headline that carries its deck on the same line. */
+static bool inner_dash(const char *s, size_t n)
+{
+    static const char *const dashes[] = {"——", "――", "--"};
+
+    for (size_t k = 0; k < ARRAY_SIZE(dashes); k++) {
+        const char *d = memmem(s, n, dashes[k], strlen(dashes[k]));
+
+        if (d && text_count(s, (size_t)(d - s)) >= 4) {
+            const char *e = d;
+
+            while (e < s + n && (*e == '-' || text_starts(e, (size_t)(s + n - e), "—") ||
+                                 text_starts(e, (size_t)(s + n - e), "―")))
+                e += *e == '-' ? 1 : 3;
+            if (text_count(e, (size_t)(s + n - e)) >= 4)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A headline with a subject of its own before a colon: 某某法院：交叉执行破解僵局.
+ * Not a colon at the end (the first half of a two-line headline). */
+static bool subject_colon(const char *s, size_t n)
+{
+    const char *c = memchr(s, ':', n);
+    const char *w = memmem(s, n, "：", 3);
+    size_t before, after;
+
+    if (!c || (w && w < c))
+        c = w;
+    if (!c)
+        return false;
+    before = text_count(s, (size_t)(c - s));
+    after = text_count(c, (size_t)(s + n - c)) - 1;
+    return before >= 2 && before <= 10 && after >= 4;
+}
+
+/* Whether l[b] followed by l[c] is how l[a] starts: a headline cut in two
+ * lines under the site's copy of it whole. */
+static bool continues_in(const struct feature_line *a, const struct feature_line *b,
+                         const struct feature_line *c)
+{
+    return a->len >= b->len + c->len && !memcmp(a->s, b->s, b->len) &&
+           !memcmp(a->s + b->len, c->s, c->len);
+}
+
+/*
+ * What stands at the head of a report and where its own headline is: only
+ * the first lines are looked at. A page may show its site's headline, a
+ * kicker (引题) or a standfirst before the article's headline; a text may
+ * have no headline at all and start with its story or an editor's note.
+ */
+static void head_features(const struct feature_line *l, size_t n, struct line_features *out)
+{
+    size_t lim = n < TOP_LINES ? n : TOP_LINES, own = lim, paras = 0;
+
+    for (size_t i = 0; i < lim; i++) {
+        bool *on = out[i].on;
+        const struct line_features *nx = i + 1 < n ? &out[i + 1] : NULL;
+
+        on[FEAT_AFTER_PARAS] = paras >= 2;
+        if (out[i].chars > 30 && !furniture(on) && (on[FEAT_ENDS_STOP] || on[FEAT_STOP_INSIDE]))
+            paras++;
+        on[FEAT_INLINE_DECK] = out[i].chars >= 12 && out[i].chars <= 90 && !on[FEAT_ENDS_STOP] &&
+                               !on[FEAT_STOP_INSIDE] && !on[FEAT_DASH_START] && !furniture(on) &&
+                               inner_dash(l[i].s, l[i].len);
+        on[FEAT_AFTER_LABEL] = i > 0 && out[i - 1].on[FEAT_LABEL] && !furniture(on);
+        /* the article's own headline: the copy of one the site showed above,
+         * before any paragraph of the article */
+        if (own == lim && on[FEAT_REPEATED_EARLIER] && on[FEAT_TITLE_SHAPE] && !paras)
+            own = i;
+        if (i > 0 && out[i - 1].on[FEAT_REPEATED_EARLIER] && l[i].blanks_before <= 1)
+            for (size_t k = 0; k + 1 < i && !on[FEAT_FINISHES_REPEAT]; k++)
+                on[FEAT_FINISHES_REPEAT] =
+                    out[k].on[FEAT_REPEATED_LATER] && continues_in(&l[k], &l[i - 1], &l[i]);
+        /* 推进某某新实践 / 某某法院：交叉执行破解僵局 */
+        if (nx && l[i + 1].blanks_before <= 1 && out[i].chars <= 20 && on[FEAT_TITLE_SHAPE] &&
+            on[FEAT_PUNCT_FREE] && !furniture(on) && !subject_colon(l[i].s, l[i].len) &&
+            nx->on[FEAT_TITLE_SHAPE] && !furniture(nx->on) &&
+            subject_colon(l[i + 1].s, l[i + 1].len)) {
+            on[FEAT_KICKER] = true;
+            out[i + 1].on[FEAT_UNDER_KICKER] = true;
+        }
+    }
+    for (size_t i = 0; i < own && own < lim; i++)
+        out[i].on[FEAT_ABOVE_OWN_HEADLINE] = true;
+}
+
 void line_features_compute(const struct feature_line *l, size_t n, const struct feature_doc *doc,
                            struct line_features *out)
 {
@@ -788,4 +878,5 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
                 pv->chars + 4 >= out[i].chars && out[i].chars + 4 >= pv->chars;
         }
     }
+    head_features(l, n, out);
 }

@@ -656,8 +656,10 @@ static void clean_caption(const char *s, size_t n, struct sbuf *out)
  * (作者：张三发布时间：…). */
 static size_t until_label(const char *v, size_t vn)
 {
-    static const char *const next[] = {"发布", "时间", "來源", "来源", "编辑", "浏览", "点击",
-                                       "字号", "阅读", "访问", "作者", "日期", "责任"};
+    /* a label of two words (信息来源) ends the value where its first word starts */
+    static const char *const next[] = {
+        "发布", "时间", "來源", "来源", "编辑",     "浏览",     "点击",     "字号",    "阅读",
+        "访问", "作者", "日期", "责任", "信息来源", "文章来源", "稿件来源", "文章出处"};
     size_t end = vn;
 
     for (size_t k = 0; k < ARRAY_SIZE(next); k++) {
@@ -964,6 +966,9 @@ static void take_chrome(struct parser *p, size_t i)
         if (rules_byline(ltext(p, i), p->lines[i].len, true, &sb)) {
             sbuf_reset(&sb);
             clean_byline(ltext(p, i), p->lines[i].len, &sb);
+        }
+        /* 作者：uadmin names a CMS account, 作者：佚名 no one */
+        if (sb.len && !nobody(sb.buf, sb.len)) {
             flush_para(p);
             add_block(p, BLOCK_BYLINE, 0, ltext(p, i), p->lines[i].len);
             p->r->byline = sbuf_detach(&sb, NULL);

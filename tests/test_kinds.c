@@ -121,6 +121,55 @@ static void test_site_headline(void **state)
         "page page page page title byline body");
 }
 
+/* A kicker (引题) over a headline with its own subject: page, then the title. */
+static void test_kicker(void **state)
+{
+    (void)state;
+    expect_kinds("推进诉源治理新实践\n青柘县法院：把纠纷化解在村口\n\n本报记者 林某\n\n"
+                 "近年来，青柘县人民法院坚持把非诉讼纠纷解决机制挺在前面，推动矛盾纠纷就地化解。\n",
+                 "page title byline body");
+}
+
+/* A site's list headline that glues title and deck, metadata, then the
+ * document's own title with its deck and the report's byline. */
+static void test_own_headline_under_the_site(void **state)
+{
+    (void)state;
+    expect_kinds("公正司法 服务大局\n\n工作报告\n\n"
+                 "青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+                 "作者：admin 发布时间：2025-01-15 10:20\n\n青柘县人民法院工作报告\n\n \n\n"
+                 "——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+                 "青柘县人民法院院长 林某\n\n各位代表：\n\n"
+                 "现在，我代表青柘县人民法院向大会报告工作，请予审议。\n",
+                 "page page page page title subtitle byline body body");
+}
+
+/* A headline that carries its deck on its line is the title, not a deck
+ * under nothing. */
+static void test_headline_with_deck(void **state)
+{
+    (void)state;
+    expect_kinds("青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+                 "作者：林某 发布时间：2025-01-15 10:20\n\n"
+                 "现在，我代表青柘县人民法院向大会报告工作，请予审议，并请各位列席同志提出意见。\n",
+                 "title metadata body");
+}
+
+/* A text without a headline: an editor's note under its label, paragraphs
+ * of the story, then a heading — no line of it is the title. */
+static void test_no_headline(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "编者按\n\n你听说过山里的法庭吗？\n\n"
+        "走进青柘县的大山深处，一个只有五名干警的人民法庭守护着三个乡镇的公平正义。\n\n"
+        "他们走村入户调解纠纷，把法庭搬到田间地头，村里的群众遇到难事总是第一个想到他们。\n\n"
+        "把法庭搬到家门口\n\n"
+        "庭长林某说，每一起纠纷背后都是一家人的日子，调解要把理讲透，把情说暖，"
+        "群众才会心服口服。\n\n",
+        "page body body body heading body");
+}
+
 /* The weights --explain shows: the heaviest first. */
 static void test_explain(void **state)
 {
@@ -151,6 +200,10 @@ int main(void)
         cmocka_unit_test(test_cut_last_line_in_column),
         cmocka_unit_test(test_captions),
         cmocka_unit_test(test_site_headline),
+        cmocka_unit_test(test_kicker),
+        cmocka_unit_test(test_own_headline_under_the_site),
+        cmocka_unit_test(test_headline_with_deck),
+        cmocka_unit_test(test_no_headline),
         cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

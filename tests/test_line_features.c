@@ -212,12 +212,52 @@ static void test_columns(void **state)
     assert_true(tl.f[4].on[FEAT_CLOSES]); /* …明显成效。 ends its paragraph */
 }
 
+/* The head of a report: which headline is the article's own, a kicker over
+ * it, a deck on its line, a text that starts without one. */
+static void test_head(void **state)
+{
+    static const char *const site = "审判动态\n\n青柘县法院开展调解工作——记调解员林某\n\n"
+                                    "发布时间：2025-06-18\n\n青柘县法院开展调解工作\n\n"
+                                    "——记调解员林某\n\n正文第一段。\n";
+    static const char *const split = "青柘县法院诉源治理的实践与思考（青柘法院王某）\n\n"
+                                     "发布时间：2025-03-02\n\n青柘县法院诉源治理\n"
+                                     "的实践与思考\n\n正文第一段。\n";
+    static const char *const paras =
+        "山脚下的村子里，住着一群守护公平的人。\n"
+        "他们走村入户调解纠纷，把法庭搬到田间地头，村里的群众遇到难事总是第一个想到他们。\n"
+        "青柘县人民法院调解工作室成立五年来，共调解各类纠纷两千余件，调解成功率逐年上升。\n"
+        "“调解不是和稀泥”\n";
+    static const struct feature_case cases[] = {
+        {"青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n", 0,
+         FEAT_INLINE_DECK, true},
+        {"——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n", 0, FEAT_INLINE_DECK, false},
+        {"守正与创新——\n", 0, FEAT_INLINE_DECK, false},
+        {site, 0, FEAT_ABOVE_OWN_HEADLINE, true},
+        {site, 1, FEAT_ABOVE_OWN_HEADLINE, true},
+        {site, 2, FEAT_ABOVE_OWN_HEADLINE, true},
+        {site, 3, FEAT_ABOVE_OWN_HEADLINE, false},
+        {split, 3, FEAT_FINISHES_REPEAT, true},
+        {split, 2, FEAT_FINISHES_REPEAT, false},
+        {"推进诉源治理新实践\n青柘县法院：把纠纷化解在村口\n", 0, FEAT_KICKER, true},
+        {"推进诉源治理新实践\n青柘县法院：把纠纷化解在村口\n", 1, FEAT_UNDER_KICKER, true},
+        {"青柘县人民法院：\n把纠纷化解在村口\n", 0, FEAT_KICKER, false},
+        {"诉源治理的青柘实践\n把纠纷化解在村口\n", 0, FEAT_KICKER, false},
+        {"编者按\n你听说过山里的法庭吗？\n", 1, FEAT_AFTER_LABEL, true},
+        {"编者按：你听说过山里的法庭吗？\n正文。\n", 1, FEAT_AFTER_LABEL, false},
+        {paras, 3, FEAT_AFTER_PARAS, true},
+        {paras, 2, FEAT_AFTER_PARAS, false},
+    };
+    (void)state;
+    check(cases, ARRAY_SIZE(cases));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shape),     cmocka_unit_test(test_layout),
         cmocka_unit_test(test_furniture), cmocka_unit_test(test_fields),
         cmocka_unit_test(test_captions),  cmocka_unit_test(test_columns),
+        cmocka_unit_test(test_head),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -211,6 +211,26 @@ static void test_signoff_and_byline(void **state)
                    "title\t标题\nbyline\t本报记者 顾川 通讯员 苏蔓\nauthor\t金豆\n");
 }
 
+/* A work report on its court's site: the site's list headline glues title
+ * and deck, the page's metadata names a CMS account (no author) and runs its
+ * labels together; the document's own title, deck and speaker line follow. */
+static void test_work_report_under_a_list_headline(void **state)
+{
+    (void)state;
+    expect_outline("公正司法 服务大局\n\n工作报告\n\n"
+                   "青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+                   "作者:uadmin 信息来源: 发布时间:2025-01-15 10:20\n\n"
+                   "青柘县人民法院工作报告\n\n \n\n"
+                   "——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+                   "青柘县人民法院院长 林某\n\n各位代表:\n\n"
+                   "现在,我代表青柘县人民法院向大会报告工作,请予审议。\n",
+                   false,
+                   "title\t青柘县人民法院工作报告\n"
+                   "subtitle\t——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n"
+                   "byline\t青柘县人民法院院长 林某\ndate\t2025-01-15\n"
+                   "court\t青柘县人民法院\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -561,6 +581,7 @@ int main(void)
         cmocka_unit_test(test_captions_by_gap),
         cmocka_unit_test(test_title_forms),
         cmocka_unit_test(test_signoff_and_byline),
+        cmocka_unit_test(test_work_report_under_a_list_headline),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
