@@ -129,6 +129,12 @@
     X(KICKER, "a short phrase over a headline of its own (某某法院：…): the 引题, not the title")  \
     X(UNDER_KICKER, "a headline with its own subject (某某法院：…) under a kicker: whole")         \
     X(AFTER_LABEL, "right under 编者按 or 导读 standing alone: the note's text, not a headline")   \
+    X(PREV_COLUMN_CUT,                                                                             \
+      "the line above is as wide as the column and ends no phrase: a headline cut by the column")  \
+    X(UNDER_WIDGETS,                                                                               \
+      "under the page's widgets (分享至) before the story: the lead, not a section")               \
+    X(NO_CJK_LONG,                                                                                 \
+      "over twelve characters and not one Chinese: HTML residue, a link, not a headline")          \
     X(AFTER_PARAS, "two paragraphs of sentences above: the story has begun, no headline here")     \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \

@@ -144,6 +144,8 @@ static const struct weight {
     W(ABOVE_OWN_HEADLINE, TITLE, -5, "the article's own headline is the copy below"),
     W(ABOVE_OWN_HEADLINE, TITLE_MORE, -4, "the article's own headline is the copy below"),
     W(ABOVE_OWN_HEADLINE, SUBTITLE, -5, "a deck stands under the article's own headline"),
+    T(PREV_OPEN, PAGE_BODY, TITLE, -5, "a headline does not start inside a paragraph running on"),
+    W(PREV_COLUMN_CUT, TITLE_MORE, 6, "a headline cut by a newspaper column runs on"),
     W(FINISHES_REPEAT, TITLE_MORE, 7, "the second half of the headline the site showed whole"),
     W(KICKER, PAGE, 5, "a kicker (引题) over the headline is neither title nor deck"),
     W(KICKER, TITLE, -3, "the headline is the line under the kicker"),
@@ -151,6 +153,13 @@ static const struct weight {
     W(UNDER_KICKER, TITLE_MORE, -6, "某某法院：… is a headline whole, not a second half"),
     W(AFTER_LABEL, TITLE, -6, "编者按 / its text: the note, not a headline"),
     W(AFTER_LABEL, SUBTITLE, -4, "编者按 / its text: the note, not a deck"),
+    W(UNDER_WIDGETS, HEADING, -3, "under the share widgets comes the lead, not a section"),
+    W(UNDER_WIDGETS, CAPTION, -3, "a picture's caption shows itself there: a credit, a mark"),
+    W(NO_CJK_LONG, TITLE, -6, "a Chinese report's headline is Chinese"),
+    W(NO_CJK_LONG, TITLE_MORE, -6, "a Chinese report's headline is Chinese"),
+    W(NO_CJK_LONG, SUBTITLE, -6, "a Chinese report's deck is Chinese"),
+    W(LABEL, BYLINE, -6, "编者按, 导读 are labels, not a name"),
+    W(LABEL, TITLE_MORE, -6, "编者按, 导读 are labels, not a headline's half"),
     W(AFTER_PARAS, TITLE, -5, "a headline stands above the story, not after its paragraphs"),
 
     /* ---- the headline's second line */
@@ -440,8 +449,8 @@ static bool may_follow(enum line_kind a, enum line_kind b)
     int pa = kind_phase[a], pb = kind_phase[b];
 
     switch (b) {
-    case KIND_TITLE_MORE:
-        return a == KIND_TITLE;
+    case KIND_TITLE_MORE: /* a column cuts a long headline into three lines or more */
+        return a == KIND_TITLE || a == KIND_TITLE_MORE;
     case KIND_SUBTITLE_MORE:
         return a == KIND_SUBTITLE || a == KIND_SUBTITLE_MORE;
     case KIND_SUBTITLE: /* under its headline, or under metadata set between them */

@@ -768,21 +768,51 @@ static bool continues_in(const struct feature_line *a, const struct feature_line
  * kicker (引题) or a standfirst before the article's headline; a text may
  * have no headline at all and start with its story or an editor's note.
  */
-static void head_features(const struct feature_line *l, size_t n, struct line_features *out)
+static void head_features(const struct feature_line *l, size_t n, const struct feature_doc *doc,
+                          struct line_features *out)
 {
     size_t lim = n < TOP_LINES ? n : TOP_LINES, own = lim, paras = 0;
 
     for (size_t i = 0; i < lim; i++) {
         bool *on = out[i].on;
         const struct line_features *nx = i + 1 < n ? &out[i + 1] : NULL;
+        const struct line_features *pv = i ? &out[i - 1] : NULL;
+
+        /* a newspaper column cuts a headline wider than itself into lines of
+         * its width, a stray blank line between them at times; a line wider
+         * than the column is no piece of it */
+        /* (of a run of column lines joined already, the last) */
+        size_t pw = !pv ? 0 : l[i - 1].tail_chars ? l[i - 1].tail_chars : pv->chars;
+
+        on[FEAT_PREV_COLUMN_CUT] =
+            doc->colwidth && pv && l[i].blanks_before <= 2 && pw * 100 >= doc->colwidth * 85 &&
+            pw * 100 <= doc->colwidth * (l[i].blanks_before ? 110 : 130) &&
+            !pv->on[FEAT_ENDS_STOP] && !pv->on[FEAT_ENDS_COMMA] && !pv->on[FEAT_STOP_INSIDE] &&
+            out[i].chars * 100 <= doc->colwidth * 130 && !furniture(pv->on) &&
+            !on[FEAT_STOP_INSIDE] && !furniture(on) &&
+            /* a line as wide as the column running into a sentence is a
+             * paragraph's first line */
+            !(out[i].chars * 100 >= doc->colwidth * 85 && nx && l[i].blanks_after == 0 &&
+              (nx->f.stops || nx->f.commas));
 
         on[FEAT_AFTER_PARAS] = paras >= 2;
+        on[FEAT_NO_CJK_LONG] = out[i].chars > 12 && out[i].f.cjk == 0;
+        on[FEAT_UNDER_WIDGETS] = !paras && pv && pv->on[FEAT_NOISE] && !pv->on[FEAT_NO_HAN] &&
+                                 !pv->on[FEAT_META] && !on[FEAT_CAPTION_MARK] &&
+                                 !on[FEAT_CAPTION_CREDIT] && !on[FEAT_PLACEHOLDER] &&
+                                 !on[FEAT_FIGURE_NUMBER];
         if (out[i].chars > 30 && !furniture(on) && (on[FEAT_ENDS_STOP] || on[FEAT_STOP_INSIDE]))
             paras++;
         on[FEAT_INLINE_DECK] = out[i].chars >= 12 && out[i].chars <= 90 && !on[FEAT_ENDS_STOP] &&
                                !on[FEAT_STOP_INSIDE] && !on[FEAT_DASH_START] && !furniture(on) &&
                                inner_dash(l[i].s, l[i].len);
         on[FEAT_AFTER_LABEL] = i > 0 && out[i - 1].on[FEAT_LABEL] && !furniture(on);
+        /* a headline over its metadata with the page's link or widget
+         * between them (http://… / 2011-05-03 来源：…) */
+        if (nx && i + 2 < n && nx->on[FEAT_NOISE] && !nx->on[FEAT_META] &&
+            l[i + 1].blanks_before <= 2 && l[i + 2].blanks_before <= 2)
+            on[FEAT_NEXT_FIELD] = on[FEAT_NEXT_FIELD] || out[i + 2].on[FEAT_META] ||
+                                  out[i + 2].on[FEAT_DATE_LINE] || out[i + 2].on[FEAT_BYLINE];
         /* the article's own headline: the copy of one the site showed above,
          * before any paragraph of the article */
         if (own == lim && on[FEAT_REPEATED_EARLIER] && on[FEAT_TITLE_SHAPE] && !paras)
@@ -878,5 +908,5 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
                 pv->chars + 4 >= out[i].chars && out[i].chars + 4 >= pv->chars;
         }
     }
-    head_features(l, n, out);
+    head_features(l, n, doc, out);
 }

@@ -892,7 +892,8 @@ static size_t join_more(const struct parser *p, size_t i, enum line_kind more, s
 
     sbuf_add(out, ltext(p, i), p->lines[i].len);
     while (k < p->nr && p->kinds[k] == more) {
-        sbuf_addch(out, ' ');
+        if (!p->feat[k].on[FEAT_PREV_COLUMN_CUT]) /* a column cuts words, a page phrases */
+            sbuf_addch(out, ' ');
         sbuf_add(out, ltext(p, k), p->lines[k].len);
         k++;
     }

@@ -170,6 +170,16 @@ static void test_no_headline(void **state)
         "page body body body heading body");
 }
 
+/* An editor's label under the headline is no byline, though it is as
+ * short as a name. */
+static void test_label_is_no_byline(void **state)
+{
+    (void)state;
+    expect_kinds("山里的法庭\n编者按\n"
+                 "走进青柘县的大山深处，一个只有五名干警的人民法庭守护着三个乡镇的公平正义。\n",
+                 "title noise body");
+}
+
 /* The weights --explain shows: the heaviest first. */
 static void test_explain(void **state)
 {
@@ -204,6 +214,7 @@ int main(void)
         cmocka_unit_test(test_own_headline_under_the_site),
         cmocka_unit_test(test_headline_with_deck),
         cmocka_unit_test(test_no_headline),
+        cmocka_unit_test(test_label_is_no_byline),
         cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -212,6 +212,35 @@ static void test_columns(void **state)
     assert_true(tl.f[4].on[FEAT_CLOSES]); /* …明显成效。 ends its paragraph */
 }
 
+/* A headline cut by a newspaper column into lines of its width runs on;
+ * a whole headline over a deck wider than the column does not. */
+static void test_column_cut_headline(void **state)
+{
+    static const char *const body = "近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n"
+                                    "该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
+                                    "群众满意度不断提升明显。\n";
+    struct sbuf cut = SBUF_INIT, whole = SBUF_INIT;
+    struct text_lines t;
+
+    (void)state;
+    sbuf_addf(&cut, "青柘县人民法院以三个聚焦\n推动审判执行质效稳步提\n升\n本报记者 林某\n%s",
+              body);
+    sbuf_addf(&whole,
+              "强基铸魂 锻造过硬队伍\n"
+              "青柘县人民法院为新时代审判工作高质量发展提供坚强组织保障\n%s",
+              body);
+    text_lines_cut(cut.buf, &t);
+    assert_true(t.doc.colwidth >= 11 && t.doc.colwidth <= 14);
+    assert_true(t.f[1].on[FEAT_PREV_COLUMN_CUT]);
+    assert_true(t.f[2].on[FEAT_PREV_COLUMN_CUT]);
+    assert_false(t.f[4].on[FEAT_PREV_COLUMN_CUT]); /* 近年来，…: the body */
+    text_lines_cut(whole.buf, &t);
+    assert_false(t.f[1].on[FEAT_PREV_COLUMN_CUT]);
+    sbuf_release(&cut);
+    sbuf_release(&whole);
+}
+
 /* The head of a report: which headline is the article's own, a kicker over
  * it, a deck on its line, a text that starts without one. */
 static void test_head(void **state)
@@ -246,6 +275,14 @@ static void test_head(void **state)
         {"编者按：你听说过山里的法庭吗？\n正文。\n", 1, FEAT_AFTER_LABEL, false},
         {paras, 3, FEAT_AFTER_PARAS, true},
         {paras, 2, FEAT_AFTER_PARAS, false},
+        {"青柘县法院开展调解工作\n0\n分享至\n把纠纷化解在村口\n正文第一段。\n", 3,
+         FEAT_UNDER_WIDGETS, true},
+        {"青柘县法院开展调解工作\n0\n分享至\n图为调解现场。\n正文第一段。\n", 3, FEAT_UNDER_WIDGETS,
+         false},
+        {"onload=\"this.removeAttribute('width');\" />\n", 0, FEAT_NO_CJK_LONG, true},
+        {"把纠纷化解在村口\n", 0, FEAT_NO_CJK_LONG, false},
+        {"青柘县法院开展调解工作\nhttp://www.example.cn\n2025-06-18 10:20 来源：青柘新闻网\n", 0,
+         FEAT_NEXT_FIELD, true},
     };
     (void)state;
     check(cases, ARRAY_SIZE(cases));
@@ -257,7 +294,7 @@ int main(void)
         cmocka_unit_test(test_shape),     cmocka_unit_test(test_layout),
         cmocka_unit_test(test_furniture), cmocka_unit_test(test_fields),
         cmocka_unit_test(test_captions),  cmocka_unit_test(test_columns),
-        cmocka_unit_test(test_head),
+        cmocka_unit_test(test_head),      cmocka_unit_test(test_column_cut_headline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

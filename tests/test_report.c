@@ -231,6 +231,22 @@ static void test_work_report_under_a_list_headline(void **state)
                    "court\t青柘县人民法院\n");
 }
 
+/* A news agency's headline cut by a newspaper column into three lines, a
+ * stray blank gap before the last: one title, joined without spaces, and
+ * no deck. */
+static void test_column_cut_headline_over_a_gap(void **state)
+{
+    (void)state;
+    expect_outline(
+        "青柘新闻网青柘3月5日电 题：“最\n美调解员”林某：山里的法治之光照\n\n\n"
+        "亮百姓心田\n作者 王某\n近年来，青柘县人民法院坚持以\n人民为中心，推动审判工作高质量\n"
+        "发展，全院干警共同努力，取得了\n明显成效。该院开展涉企积案清理\n"
+        "行动，执行到位金额同比上升两成\n，群众满意度不断提升明显。\n",
+        false,
+        "title\t“最美调解员”林某：山里的法治之光照亮百姓心田\nbyline\t王某\n"
+        "court\t青柘县人民法院\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -582,6 +598,7 @@ int main(void)
         cmocka_unit_test(test_title_forms),
         cmocka_unit_test(test_signoff_and_byline),
         cmocka_unit_test(test_work_report_under_a_list_headline),
+        cmocka_unit_test(test_column_cut_headline_over_a_gap),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
