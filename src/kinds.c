@@ -124,7 +124,7 @@ static const struct weight {
     W(SITE_NAME, TITLE, -3, "a site's name is not the article's headline"),
     W(RENDER_DATE, TITLE, -6, "a render date is not a headline"),
     W(LABEL, TITLE, -6, "正文 is not a headline"),
-    W(CAPTION_MARK, TITLE, -4, "图为… is a caption"),
+    W(CAPTION_MARK, TITLE, -12, "图为…, ▲…, 某某报讯 图为…: a caption, never a headline"),
     W(CAPTION_CREDIT, TITLE, -4, "…供图 is a caption"),
     W(PLACEHOLDER, TITLE, -6, "(资料图) is a caption"),
     W(EDITOR_NOTE, TITLE, -6, "an editor's note is not a headline"),

@@ -774,20 +774,40 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
     size_t lim = n < TOP_LINES ? n : TOP_LINES, own = lim, paras = 0;
 
     for (size_t i = 0; i < lim; i++) {
+        /* a deck that repeats a line above (——某某法院司法改革工作回顾): that
+         * line is the site's list headline, the article's own stands between */
+        if (out[i].on[FEAT_DASH_START] && i >= 2) {
+            const char *d = l[i].s;
+            size_t dn = l[i].len;
+
+            while (dn && (*d == '-' || text_starts(d, dn, "—") || text_starts(d, dn, "―"))) {
+                size_t w = *d == '-' ? 1 : 3;
+
+                d += w;
+                dn -= w;
+            }
+            for (size_t k = 0; k + 1 < i; k++)
+                if (dn >= 12 && l[k].len == dn && !memcmp(l[k].s, d, dn))
+                    out[k].on[FEAT_REPEATED_LATER] = true;
+        }
+    }
+    for (size_t i = 0; i < lim; i++) {
         bool *on = out[i].on;
         const struct line_features *nx = i + 1 < n ? &out[i + 1] : NULL;
         const struct line_features *pv = i ? &out[i - 1] : NULL;
 
+        /* the width of the line above; of a run of column lines joined
+         * already, of the last */
+        size_t pw = !pv ? 0 : l[i - 1].tail_chars ? l[i - 1].tail_chars : pv->chars;
+
         /* a newspaper column cuts a headline wider than itself into lines of
          * its width, a stray blank line between them at times; a line wider
          * than the column is no piece of it */
-        /* (of a run of column lines joined already, the last) */
-        size_t pw = !pv ? 0 : l[i - 1].tail_chars ? l[i - 1].tail_chars : pv->chars;
-
         on[FEAT_PREV_COLUMN_CUT] =
             doc->colwidth && pv && l[i].blanks_before <= 2 && pw * 100 >= doc->colwidth * 85 &&
             pw * 100 <= doc->colwidth * (l[i].blanks_before ? 110 : 130) &&
             !pv->on[FEAT_ENDS_STOP] && !pv->on[FEAT_ENDS_COMMA] && !pv->on[FEAT_STOP_INSIDE] &&
+            !pv->on[FEAT_REPEATED_LATER] && /* a headline shown whole again is no piece */
             out[i].chars * 100 <= doc->colwidth * 130 && !furniture(pv->on) &&
             !on[FEAT_STOP_INSIDE] && !furniture(on) &&
             /* a line as wide as the column running into a sentence is a
@@ -806,7 +826,13 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
         on[FEAT_INLINE_DECK] = out[i].chars >= 12 && out[i].chars <= 90 && !on[FEAT_ENDS_STOP] &&
                                !on[FEAT_STOP_INSIDE] && !on[FEAT_DASH_START] && !furniture(on) &&
                                inner_dash(l[i].s, l[i].len);
-        on[FEAT_AFTER_LABEL] = i > 0 && out[i - 1].on[FEAT_LABEL] && !furniture(on);
+        /* (正文 marks where the article starts: its headline may follow) */
+        on[FEAT_AFTER_LABEL] = pv && pv->on[FEAT_LABEL] && !furniture(on) &&
+                               !text_has(l[i - 1].s, l[i - 1].len, "正文");
+        /* 2025-04-06 over 星期天: the day the page was shown, not the report's */
+        if (on[FEAT_DATE_LINE] && nx && nx->on[FEAT_RENDER_DATE] && nx->chars <= 4 &&
+            l[i + 1].blanks_before <= 1)
+            on[FEAT_RENDER_DATE] = true;
         /* a headline over its metadata with the page's link or widget
          * between them (http://… / 2011-05-03 来源：…) */
         if (nx && i + 2 < n && nx->on[FEAT_NOISE] && !nx->on[FEAT_META] &&

@@ -643,7 +643,12 @@ static void clean_caption(const char *s, size_t n, struct sbuf *out)
         }
     }
     pic = memmem(v, vn, "图为", strlen("图为"));
-    if (pic && pic > v && pic - v <= 30 && text_ends(v, (size_t)(pic - v), "讯")) {
+    /* 某某报讯图为…, 某某报讯 图为…: the dateline is the article's, not the picture's */
+    size_t lead = pic ? (size_t)(pic - v) : 0;
+
+    while (lead && v[lead - 1] == ' ')
+        lead--;
+    if (pic && pic > v && pic - v <= 30 && text_ends(v, lead, "讯")) {
         vn -= (size_t)(pic - v);
         v = pic;
     }

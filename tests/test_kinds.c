@@ -180,6 +180,27 @@ static void test_label_is_no_byline(void **state)
                  "title noise body");
 }
 
+/* A site's headline, then the article's own over a deck that repeats the
+ * site's: the line between is the title. */
+static void test_deck_repeats_the_site_headline(void **state)
+{
+    (void)state;
+    expect_kinds(">正文\n\n青柘县法院推进司法改革纪实\n\n改革的青柘答卷\n\n"
+                 "——青柘县法院推进司法改革纪实\n\n"
+                 "近年来，青柘县人民法院坚持把司法改革作为重要抓手，推动审判质效持续提升。\n",
+                 "page page title subtitle body");
+}
+
+/* A capture that starts with its paper's dateline and a picture's caption:
+ * a caption, never the headline. */
+static void test_dateline_caption_is_no_headline(void **state)
+{
+    (void)state;
+    expect_kinds("青柘日报讯 图为：法官林某在村委会巡回开庭\n本报记者 王某 通讯员 李某\n"
+                 "近日，青柘县人民法院法官林某带着国徽走进山村，在村委会开庭审理一起相邻纠纷。\n",
+                 "caption byline body");
+}
+
 /* The weights --explain shows: the heaviest first. */
 static void test_explain(void **state)
 {
@@ -215,6 +236,8 @@ int main(void)
         cmocka_unit_test(test_headline_with_deck),
         cmocka_unit_test(test_no_headline),
         cmocka_unit_test(test_label_is_no_byline),
+        cmocka_unit_test(test_deck_repeats_the_site_headline),
+        cmocka_unit_test(test_dateline_caption_is_no_headline),
         cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -283,6 +283,9 @@ static void test_head(void **state)
         {"把纠纷化解在村口\n", 0, FEAT_NO_CJK_LONG, false},
         {"青柘县法院开展调解工作\nhttp://www.example.cn\n2025-06-18 10:20 来源：青柘新闻网\n", 0,
          FEAT_NEXT_FIELD, true},
+        {"2025-04-06\n星期天\n当前位置：首页 > 法院文化\n", 0, FEAT_RENDER_DATE, true},
+        {"2025-04-06\n青柘县法院开展调解工作\n", 0, FEAT_RENDER_DATE, false},
+        {">正文\n青柘县法院开展调解工作\n", 1, FEAT_AFTER_LABEL, false},
     };
     (void)state;
     check(cases, ARRAY_SIZE(cases));

@@ -247,6 +247,18 @@ static void test_column_cut_headline_over_a_gap(void **state)
         "court\t青柘县人民法院\n");
 }
 
+/* A capture that opens with its paper's dateline, a space, and a caption:
+ * the caption without the dateline, and no title. */
+static void test_dateline_before_a_caption(void **state)
+{
+    (void)state;
+    expect_outline("青柘日报讯 图为：法官林某在村委会巡回开庭 |\n本报记者 王某 通讯员 李某\n"
+                   "近日，青柘县人民法院法官林某带着国徽走进山村，在村委会开庭审理一起相邻纠纷。\n",
+                   false,
+                   "byline\t本报记者 王某 通讯员 李某\ncourt\t青柘县人民法院\n"
+                   "caption\t图为：法官林某在村委会巡回开庭\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -599,6 +611,7 @@ int main(void)
         cmocka_unit_test(test_signoff_and_byline),
         cmocka_unit_test(test_work_report_under_a_list_headline),
         cmocka_unit_test(test_column_cut_headline_over_a_gap),
+        cmocka_unit_test(test_dateline_before_a_caption),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
