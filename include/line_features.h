@@ -135,6 +135,7 @@
       "under the page's widgets (分享至) before the story: the lead, not a section")               \
     X(NO_CJK_LONG,                                                                                 \
       "over twelve characters and not one Chinese: HTML residue, a link, not a headline")          \
+    X(FIGURES, "two numbers or more in a short line (保全 52 件 到位 8 亿元): a deck of results")  \
     X(AFTER_PARAS, "two paragraphs of sentences above: the story has begun, no headline here")     \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \

@@ -146,6 +146,8 @@ static const struct weight {
     W(ABOVE_OWN_HEADLINE, SUBTITLE, -5, "a deck stands under the article's own headline"),
     T(PREV_OPEN, PAGE_BODY, TITLE, -5, "a headline does not start inside a paragraph running on"),
     W(PREV_COLUMN_CUT, TITLE_MORE, 6, "a headline cut by a newspaper column runs on"),
+    W(PREV_COLUMN_CUT, SUBTITLE_MORE, 6, "a deck cut by a newspaper column runs on"),
+    W(ENDS_STOP, SUBTITLE_MORE, -4, "a sentence is the lead or a caption, not a deck"),
     W(FINISHES_REPEAT, TITLE_MORE, 7, "the second half of the headline the site showed whole"),
     W(KICKER, PAGE, 5, "a kicker (引题) over the headline is neither title nor deck"),
     W(KICKER, TITLE, -3, "the headline is the line under the kicker"),
@@ -160,6 +162,8 @@ static const struct weight {
     W(NO_CJK_LONG, SUBTITLE, -6, "a Chinese report's deck is Chinese"),
     W(LABEL, BYLINE, -6, "编者按, 导读 are labels, not a name"),
     W(LABEL, TITLE_MORE, -6, "编者按, 导读 are labels, not a headline's half"),
+    W(FIGURES, TITLE_MORE, -3, "a line of figures under the headline is its deck"),
+    W(FIGURES, SUBTITLE, 2, "保全 52 件 到位 8 亿元: a deck reports results"),
     W(AFTER_PARAS, TITLE, -5, "a headline stands above the story, not after its paragraphs"),
 
     /* ---- the headline's second line */
@@ -220,6 +224,7 @@ static const struct weight {
     T(NAME_ONLY, TITLE, BYLINE, 3, "a name line right under the headline"),
     T(NAME_ONLY, TITLE_MORE, BYLINE, 3, "a name line right under the headline"),
     T(NAME_ONLY, SUBTITLE, BYLINE, 3, "a name line right under the deck"),
+    T(NAME_ONLY, SUBTITLE_MORE, BYLINE, 3, "a name line right under the deck"),
     W(TOP, BYLINE, 1, "bylines stand at the top"),
     W(ANONYMOUS, BYLINE, -9, "作者：佚名 names no one"),
     W(FOOTER, BYLINE, -5, "editors are not the byline"),

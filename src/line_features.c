@@ -753,6 +753,18 @@ static bool subject_colon(const char *s, size_t n)
     return before >= 2 && before <= 10 && after >= 4;
 }
 
+/* The numbers in a line: runs of digits, 8.13 as one. */
+static size_t numbers(const char *s, size_t n)
+{
+    size_t runs = 0;
+
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9' &&
+            (i == 0 || !((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '.')))
+            runs++;
+    return runs;
+}
+
 /* Whether l[b] followed by l[c] is how l[a] starts: a headline cut in two
  * lines under the site's copy of it whole. */
 static bool continues_in(const struct feature_line *a, const struct feature_line *b,
@@ -817,6 +829,8 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
 
         on[FEAT_AFTER_PARAS] = paras >= 2;
         on[FEAT_NO_CJK_LONG] = out[i].chars > 12 && out[i].f.cjk == 0;
+        on[FEAT_FIGURES] = out[i].f.digits && out[i].chars <= 60 && !furniture(on) &&
+                           !on[FEAT_HAS_DATE] && numbers(l[i].s, l[i].len) >= 2;
         on[FEAT_UNDER_WIDGETS] = !paras && pv && pv->on[FEAT_NOISE] && !pv->on[FEAT_NO_HAN] &&
                                  !pv->on[FEAT_META] && !on[FEAT_CAPTION_MARK] &&
                                  !on[FEAT_CAPTION_CREDIT] && !on[FEAT_PLACEHOLDER] &&

@@ -286,6 +286,8 @@ static void test_head(void **state)
         {"2025-04-06\n星期天\n当前位置：首页 > 法院文化\n", 0, FEAT_RENDER_DATE, true},
         {"2025-04-06\n青柘县法院开展调解工作\n", 0, FEAT_RENDER_DATE, false},
         {">正文\n青柘县法院开展调解工作\n", 1, FEAT_AFTER_LABEL, false},
+        {"保全 120 件到位 3.5 亿元 督促履行 86 件\n", 0, FEAT_FIGURES, true},
+        {"11476公里铁路上的法治密码\n", 0, FEAT_FIGURES, false},
     };
     (void)state;
     check(cases, ARRAY_SIZE(cases));

@@ -259,6 +259,25 @@ static void test_dateline_before_a_caption(void **state)
                    "caption\t图为：法官林某在村委会巡回开庭\n");
 }
 
+/* An e-paper's headline over a deck of figures that the column cut in two:
+ * the deck is one subtitle, not the headline's second half. */
+static void test_deck_of_figures_cut_by_the_column(void **state)
+{
+    (void)state;
+    expect_outline(
+        "青柘法院“两保一促”破解执行难的创新实践\n"
+        "保全 120 件到位 3.5 亿元 督促自动履行 86 件 1 亿余元 为当事人节\n省 20 万余元\n"
+        "本报记者 林某\n"
+        "今年以来，青柘县人民法院坚持把财产保全挺在执行前面，推动当事人自动履\n"
+        "行，全院执行到位金额同比上升两成，群众满意度不断提升，各项工作取得\n"
+        "了明显成效。该院还建立了执行联动机制，与多个部门共享被执行人信息，\n"
+        "有效破解了查人找物难题，执行案件平均用时同比缩短十余天。\n",
+        false,
+        "title\t青柘法院“两保一促”破解执行难的创新实践\n"
+        "subtitle\t保全 120 件到位 3.5 亿元 督促自动履行 86 件 1 亿余元 为当事人节省 20 万余元\n"
+        "byline\t本报记者 林某\ncourt\t青柘县人民法院\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -612,6 +631,7 @@ int main(void)
         cmocka_unit_test(test_work_report_under_a_list_headline),
         cmocka_unit_test(test_column_cut_headline_over_a_gap),
         cmocka_unit_test(test_dateline_before_a_caption),
+        cmocka_unit_test(test_deck_of_figures_cut_by_the_column),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
