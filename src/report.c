@@ -292,6 +292,20 @@ static bool headline_cut(const struct parser *p, size_t i)
            !text_is_sentence_end(text_last(t, nx->len, true));
 }
 
+/* A byline's label first (作者：…, 本报记者…), or a metadata line that ends
+ * with the author: a column cuts such a line where it cuts a sentence, names
+ * and all. */
+static bool byline_first(const char *s, size_t n)
+{
+    static const char *const labels[] = {"作者", "本报记者", "记者", "通讯员", "文/", "文｜"};
+
+    for (size_t k = 0; k < ARRAY_SIZE(labels); k++)
+        if (text_starts(s, n, labels[k]))
+            return true;
+    /* | 来源：某某报 | 作者：周某: the author's name last */
+    return text_has(s, n, "作者:") || text_has(s, n, "作者：");
+}
+
 /* Whether a column line runs on into the next: as wide as the column, no
  * sentence end, and a comma, colon, bar or digit in it (a sentence or a
  * metadata line cut by the column, not a headline's half), the next line
@@ -331,6 +345,7 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
            (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
             text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
           (in_body && !ln->f.gaps && !two_phrases(s, ln->len)) ||
+          (!in_body && byline_first(s, ln->len)) ||
           (!in_body && ln->blanks_after == 0 && headline_cut(p, i))))
         return false;
     /* a metadata line whose date is whole (发布日期:2024年08月07日) ends there

@@ -278,6 +278,20 @@ static void test_deck_of_figures_cut_by_the_column(void **state)
         "byline\t本报记者 林某\ncourt\t青柘县人民法院\n");
 }
 
+/* A metadata line that ends with the author, cut by the column in the
+ * middle of the names: the byline is whole. */
+static void test_column_cut_author(void **state)
+{
+    (void)state;
+    expect_outline(
+        "青柘法院巡回审判进村\n2024-03-05 09:40:12\n | 来源:青柘日报 | 作者:林\n晓 王某\n"
+        "近日，青柘县人民法院法官带\n着国徽走进山村，在村委会开庭\n审理一起相邻纠纷，村民们纷纷\n"
+        "前来旁听。该院今年以来共巡回\n开庭八十余次，就地化解纠纷一\n百余件。\n",
+        false,
+        "title\t青柘法院巡回审判进村\nbyline\t林晓 王某\ndate\t2024-03-05\n"
+        "source\t青柘日报\ncourt\t青柘县人民法院\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -632,6 +646,7 @@ int main(void)
         cmocka_unit_test(test_column_cut_headline_over_a_gap),
         cmocka_unit_test(test_dateline_before_a_caption),
         cmocka_unit_test(test_deck_of_figures_cut_by_the_column),
+        cmocka_unit_test(test_column_cut_author),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
