@@ -677,9 +677,11 @@ static void clean_caption(const char *s, size_t n, struct sbuf *out)
 static size_t until_label(const char *v, size_t vn)
 {
     /* a label of two words (信息来源) ends the value where its first word starts */
-    static const char *const next[] = {
-        "发布", "时间", "來源", "来源", "编辑",     "浏览",     "点击",     "字号",    "阅读",
-        "访问", "作者", "日期", "责任", "信息来源", "文章来源", "稿件来源", "文章出处"};
+    static const char *const next[] = {"发布", "时间", "來源", "来源", "编辑", "浏览", "点击",
+                                       "字号", "阅读", "访问", "作者", "日期", "责任", "信息来源",
+                                       "文章来源", "稿件来源", "文章出处",
+                                       /* the same labels on pages in traditional characters */
+                                       "發布", "時間", "編輯", "瀏覽", "閱讀", "訪問", "字號"};
     size_t end = vn;
 
     for (size_t k = 0; k < ARRAY_SIZE(next); k++) {
@@ -773,7 +775,7 @@ static bool nobody(const char *v, size_t vn)
 
     rules_scan(v, vn, &f);
     return f.cjk == 0 || text_has(v, vn, "佚名") || text_has(v, vn, "本网") ||
-           text_has(v, vn, "发布") || text_has(v, vn, "时间");
+           text_has(v, vn, "发布") || text_has(v, vn, "时间") || text_has(v, vn, "時間");
 }
 
 /* A newspaper named in a source line: 《人民法院报》第8版, 宁夏法治报/2025年/… */

@@ -292,6 +292,18 @@ static void test_column_cut_author(void **state)
         "source\t青柘日报\ncourt\t青柘县人民法院\n");
 }
 
+/* A page in traditional characters with an empty 作者 before its 時間: no
+ * byline, the date from the metadata. */
+static void test_empty_author_in_traditional_characters(void **state)
+{
+    (void)state;
+    expect_outline("青柘縣法院開展調解工作\n\n文章來源:青柘日報 作者: 時間:2025-08-19 11:31:46\n\n"
+                   "近日,青柘縣人民法院開展調解工作,當事人握手言和。\n",
+                   false,
+                   "title\t青柘縣法院開展調解工作\ndate\t2025-08-19\nsource\t青柘日報\n"
+                   "court\t青柘縣人民法院\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -647,6 +659,7 @@ int main(void)
         cmocka_unit_test(test_dateline_before_a_caption),
         cmocka_unit_test(test_deck_of_figures_cut_by_the_column),
         cmocka_unit_test(test_column_cut_author),
+        cmocka_unit_test(test_empty_author_in_traditional_characters),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
