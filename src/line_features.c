@@ -765,13 +765,23 @@ static size_t numbers(const char *s, size_t n)
     return runs;
 }
 
-/* Whether l[b] followed by l[c] is how l[a] starts: a headline cut in two
- * lines under the site's copy of it whole. */
-static bool continues_in(const struct feature_line *a, const struct feature_line *b,
-                         const struct feature_line *c)
+/* Whether the lines b[0], b[1] run on as the lines a[0..na) start: a
+ * headline cut in two lines under the site's copy of it, whole or itself cut
+ * by a column. */
+static bool continues_in(const struct feature_line *a, size_t na, const struct feature_line *b)
 {
-    return a->len >= b->len + c->len && !memcmp(a->s, b->s, b->len) &&
-           !memcmp(a->s + b->len, c->s, c->len);
+    char x[256], y[256];
+    size_t nx = 0, ny = 0;
+
+    for (size_t k = 0; k < na && nx + a[k].len <= sizeof(x); k++) {
+        memcpy(x + nx, a[k].s, a[k].len);
+        nx += a[k].len;
+    }
+    for (size_t k = 0; k < 2 && ny + b[k].len <= sizeof(y); k++) {
+        memcpy(y + ny, b[k].s, b[k].len);
+        ny += b[k].len;
+    }
+    return ny > b[0].len && nx >= ny && !memcmp(x, y, ny);
 }
 
 /*
@@ -827,6 +837,7 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
             !(out[i].chars * 100 >= doc->colwidth * 85 && nx && l[i].blanks_after == 0 &&
               (nx->f.stops || nx->f.commas));
 
+        on[FEAT_ENDS_INLINE_DECK] = on[FEAT_PREV_COLUMN_CUT] && pv->on[FEAT_INLINE_DECK];
         on[FEAT_AFTER_PARAS] = paras >= 2;
         on[FEAT_NO_CJK_LONG] = out[i].chars > 12 && out[i].f.cjk == 0;
         on[FEAT_FIGURES] = out[i].f.digits && out[i].chars <= 60 && !furniture(on) &&
@@ -860,7 +871,8 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
         if (i > 0 && out[i - 1].on[FEAT_REPEATED_EARLIER] && l[i].blanks_before <= 1)
             for (size_t k = 0; k + 1 < i && !on[FEAT_FINISHES_REPEAT]; k++)
                 on[FEAT_FINISHES_REPEAT] =
-                    out[k].on[FEAT_REPEATED_LATER] && continues_in(&l[k], &l[i - 1], &l[i]);
+                    out[k].on[FEAT_REPEATED_LATER] &&
+                    continues_in(&l[k], i - 1 - k < 3 ? i - 1 - k : 3, &l[i - 1]);
         /* 推进某某新实践 / 某某法院：交叉执行破解僵局 */
         if (nx && l[i + 1].blanks_before <= 1 && out[i].chars <= 20 && on[FEAT_TITLE_SHAPE] &&
             on[FEAT_PUNCT_FREE] && !furniture(on) && !subject_colon(l[i].s, l[i].len) &&

@@ -201,6 +201,20 @@ static void test_dateline_caption_is_no_headline(void **state)
                  "caption byline body");
 }
 
+/* An SEO copy: the headline with its deck on its line, the post's metadata,
+ * then 导读： repeating the headline — a note, never the title. */
+static void test_guide_repeating_the_headline(void **state)
+{
+    (void)state;
+    expect_kinds("青柘县人民法院地址,青柘县人民法院工作报告——"
+                 "2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+                 "林某律师 法律头条 2025-03-02 10:20:30\n\n"
+                 "导读:青柘县人民法院地址,青柘县人民法院工作报告——\n"
+                 "2025年1月10日在青柘县第五届人民代表大会第三次会议上。\n\n"
+                 "现在，我代表青柘县人民法院向大会报告工作，请予审议，并请各位列席同志提出意见。\n",
+                 "title metadata body body body");
+}
+
 /* The weights --explain shows: the heaviest first. */
 static void test_explain(void **state)
 {
@@ -238,6 +252,7 @@ int main(void)
         cmocka_unit_test(test_label_is_no_byline),
         cmocka_unit_test(test_deck_repeats_the_site_headline),
         cmocka_unit_test(test_dateline_caption_is_no_headline),
+        cmocka_unit_test(test_guide_repeating_the_headline),
         cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

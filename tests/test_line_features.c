@@ -237,6 +237,17 @@ static void test_column_cut_headline(void **state)
     assert_false(t.f[4].on[FEAT_PREV_COLUMN_CUT]); /* 近年来，…: the body */
     text_lines_cut(whole.buf, &t);
     assert_false(t.f[1].on[FEAT_PREV_COLUMN_CUT]);
+    /* a work report's headline with its venue on its line, cut */
+    text_lines_cut("青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会\n"
+                   "第三次会议上\n"
+                   "现在，我代表青柘县人民法院向大会报告工作，请予审议，并请各位列席同志\n"
+                   "提出意见。过去一年，全院共受理各类案件一万余件，审结九千余件，同比分\n"
+                   "别上升百分之五和百分之六，审判质效持续提升，群众满意度不断提高，各项\n"
+                   "工作取得了新的成效。\n",
+                   &t);
+    assert_true(t.doc.colwidth >= 34);
+    assert_true(t.f[1].on[FEAT_ENDS_INLINE_DECK]);
+    assert_false(t.f[2].on[FEAT_ENDS_INLINE_DECK]);
     sbuf_release(&cut);
     sbuf_release(&whole);
 }
@@ -266,6 +277,9 @@ static void test_head(void **state)
         {site, 2, FEAT_ABOVE_OWN_HEADLINE, true},
         {site, 3, FEAT_ABOVE_OWN_HEADLINE, false},
         {split, 3, FEAT_FINISHES_REPEAT, true},
+        {"青柘县法院诉源治理的\n实践与思考（青柘法院王某）\n发布时间：2025-03-02\n"
+         "青柘县法院诉源治理\n的实践与思考\n正文第一段。\n",
+         4, FEAT_FINISHES_REPEAT, true},
         {split, 2, FEAT_FINISHES_REPEAT, false},
         {"推进诉源治理新实践\n青柘县法院：把纠纷化解在村口\n", 0, FEAT_KICKER, true},
         {"推进诉源治理新实践\n青柘县法院：把纠纷化解在村口\n", 1, FEAT_UNDER_KICKER, true},
