@@ -846,6 +846,31 @@ static void set_source(struct parser *p, const char *v, size_t vn)
  * author are the report's; the date and the author become blocks where the
  * line stood, so the reader shows them.
  */
+/* A metadata line without labels that opens with a person and a role: 张某律师
+ * 某某头条 2022-11-02 11:41 (author, source, time, as blogs and law sites
+ * print them). Returns the person's length, or 0. */
+static size_t unlabelled_author(const char *s, size_t n)
+{
+    static const char *const roles[] = {"律师", "记者", "法官", "通讯员", "記者", "律師"};
+    const char *sp = memchr(s, ' ', n);
+    size_t tn = sp ? (size_t)(sp - s) : 0, chars = text_count(s, tn);
+    struct line_facts f;
+
+    if (!tn || memmem(s, n, "：", 3) || chars < 3 || chars > 8)
+        return 0;
+    for (size_t k = 1; k < n; k++) /* a label's colon; 11:41 is a time */
+        if (s[k] == ':' && !(s[k - 1] >= '0' && s[k - 1] <= '9'))
+            return 0;
+    rules_scan(s, tn, &f);
+    if (f.cjk != chars)
+        return 0;
+    for (size_t k = 0; k < ARRAY_SIZE(roles); k++)
+        if (text_ends(s, tn, roles[k]) &&
+            text_count(s, tn) > text_count(roles[k], strlen(roles[k])))
+            return tn;
+    return 0;
+}
+
 static void take_meta(struct parser *p, size_t i)
 {
     static const char *const authors[] = {"作者：", "作者:", "作者 ", "记者：", "记者:"};
@@ -862,6 +887,11 @@ static void take_meta(struct parser *p, size_t i)
         p->r->date = xstrdup(d);
         flush_para(p);
         add_block(p, BLOCK_DATE, 0, d, strlen(d));
+    }
+    if (!p->r->byline && lf->on[FEAT_HAS_DATE] && (vn = unlabelled_author(s, n)) > 0) {
+        flush_para(p);
+        add_block(p, BLOCK_BYLINE, 0, s, vn);
+        p->r->byline = xstrndup(s, vn);
     }
     if (!p->r->byline && (v = label_value(s, n, authors, ARRAY_SIZE(authors), &vn)) != NULL) {
         struct sbuf by = SBUF_INIT;

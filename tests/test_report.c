@@ -304,6 +304,25 @@ static void test_empty_author_in_traditional_characters(void **state)
                    "court\t青柘縣人民法院\n");
 }
 
+/* A metadata line without labels that opens with a person and a role names
+ * the author, before the report's own speaker line; a column's name before
+ * the date (民生 2024-11-21) names no one. */
+static void test_unlabelled_author(void **state)
+{
+    (void)state;
+    expect_outline(
+        "青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+        "林某律师 法律头条 2025-03-02 10:20:30\n\n青柘县人民法院院长 王某\n\n"
+        "现在，我代表青柘县人民法院向大会报告工作，请予审议，并请各位列席同志提出意见。\n",
+        false,
+        "title\t青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会第三次"
+        "会议上\nbyline\t林某律师\ndate\t2025-03-02\ncourt\t青柘县人民法院\n");
+    expect_outline(
+        "青柘法院的文化品牌\n\n民生   2024-11-21 16:57   青柘  \n\n"
+        "青柘县人民法院坚持以文化人，推动法院文化建设高质量发展，全院干警精神面貌焕然一新。\n",
+        false, "title\t青柘法院的文化品牌\ndate\t2024-11-21\ncourt\t青柘县人民法院\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -660,6 +679,7 @@ int main(void)
         cmocka_unit_test(test_deck_of_figures_cut_by_the_column),
         cmocka_unit_test(test_column_cut_author),
         cmocka_unit_test(test_empty_author_in_traditional_characters),
+        cmocka_unit_test(test_unlabelled_author),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
