@@ -137,6 +137,8 @@
       "over twelve characters and not one Chinese: HTML residue, a link, not a headline")          \
     X(FIGURES, "two numbers or more in a short line (保全 52 件 到位 8 亿元): a deck of results")  \
     X(ENDS_INLINE_DECK, "the rest of a headline and its deck the column cut: …在某某 / 会议上")    \
+    X(UNDER_META_PHRASE,                                                                           \
+      "a phrase without a dash right under the metadata: the caption of the picture there")        \
     X(AFTER_PARAS, "two paragraphs of sentences above: the story has begun, no headline here")     \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \

@@ -166,6 +166,8 @@ static const struct weight {
     W(LABEL, TITLE_MORE, -6, "编者按, 导读 are labels, not a headline's half"),
     W(FIGURES, TITLE_MORE, -3, "a line of figures under the headline is its deck"),
     W(FIGURES, SUBTITLE, 2, "保全 52 件 到位 8 亿元: a deck reports results"),
+    W(UNDER_META_PHRASE, SUBTITLE, -3, "a deck stands under its headline, not under the date"),
+    W(UNDER_META_PHRASE, CAPTION, 3, "pages put the article's picture under the metadata"),
     W(AFTER_PARAS, TITLE, -5, "a headline stands above the story, not after its paragraphs"),
 
     /* ---- the headline's second line */

@@ -753,6 +753,16 @@ static bool subject_colon(const char *s, size_t n)
     return before >= 2 && before <= 10 && after >= 4;
 }
 
+/* Whether a Han character is in the line: the lead bytes E4 to E9 of UTF-8
+ * (U+4000 to U+9FFF). */
+static bool has_han(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0xE4 && (unsigned char)s[i] <= 0xE9)
+            return true;
+    return false;
+}
+
 /* The numbers in a line: runs of digits, 8.13 as one. */
 static size_t numbers(const char *s, size_t n)
 {
@@ -838,8 +848,18 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
               (nx->f.stops || nx->f.commas));
 
         on[FEAT_ENDS_INLINE_DECK] = on[FEAT_PREV_COLUMN_CUT] && pv->on[FEAT_INLINE_DECK];
+        /* (a word or two is a widget; a line running into the next, a
+         * paragraph's first; in column text, a piece of a line the column
+         * cut, of the metadata above or of what follows) */
+        on[FEAT_UNDER_META_PHRASE] =
+            !paras && pv && pv->on[FEAT_META] && on[FEAT_TITLE_SHAPE] && on[FEAT_PUNCT_FREE] &&
+            !on[FEAT_DASH_START] && !on[FEAT_VENUE] && !furniture(on) && !on[FEAT_TINY] &&
+            !on[FEAT_WIDE_INTO_NEXT] &&
+            !(doc->colwidth &&
+              ((l[i].blanks_after == 0 && out[i].chars * 100 >= doc->colwidth * 85) ||
+               (l[i].blanks_before == 0 && pw * 100 >= doc->colwidth * 85)));
         on[FEAT_AFTER_PARAS] = paras >= 2;
-        on[FEAT_NO_CJK_LONG] = out[i].chars > 12 && out[i].f.cjk == 0;
+        on[FEAT_NO_CJK_LONG] = out[i].chars > 12 && !has_han(l[i].s, l[i].len);
         on[FEAT_FIGURES] = out[i].f.digits && out[i].chars <= 60 && !furniture(on) &&
                            !on[FEAT_HAS_DATE] && numbers(l[i].s, l[i].len) >= 2;
         on[FEAT_UNDER_WIDGETS] = !paras && pv && pv->on[FEAT_NOISE] && !pv->on[FEAT_NO_HAN] &&

@@ -215,6 +215,18 @@ static void test_guide_repeating_the_headline(void **state)
                  "title metadata body body body");
 }
 
+/* A phrase under the metadata, where such pages put the picture: its
+ * caption, not a deck. */
+static void test_caption_under_the_metadata(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "县法院青柘人民法庭举行落成典礼\n\n发布时间：2011-05-03 15:51:41 来源：青柘新闻网\n\n"
+        "县法院青柘人民法庭建成投入使用\n\n"
+        "近日，县法院举行青柘人民法庭新办公楼落成庆典，县领导和乡镇代表参加了典礼。\n",
+        "title metadata caption body");
+}
+
 /* The weights --explain shows: the heaviest first. */
 static void test_explain(void **state)
 {
@@ -253,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_deck_repeats_the_site_headline),
         cmocka_unit_test(test_dateline_caption_is_no_headline),
         cmocka_unit_test(test_guide_repeating_the_headline),
+        cmocka_unit_test(test_caption_under_the_metadata),
         cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
