@@ -871,6 +871,45 @@ static size_t unlabelled_author(const char *s, size_t n)
     return 0;
 }
 
+/*
+ * A date a column cut in two: 时间：2018 / -01-29 10:44, 2025-03-0 / 5 07:30
+ * — the line ends in a digit or a dash and the chrome line under it goes on
+ * with one. Tried before the line alone, which would read 2025-03-0 as the
+ * third month's start.
+ */
+static bool date_across(const struct parser *p, size_t i, char d[11])
+{
+    const char *s = ltext(p, i), *t;
+    size_t n = p->lines[i].len, tn;
+    uint32_t last = text_last(s, n, false), first;
+    struct sbuf sb = SBUF_INIT;
+    bool found;
+
+    if (i + 1 >= p->nr || !((last >= '0' && last <= '9') || last == '-' || last == '/'))
+        return false;
+    /* the rest is chrome, or figures without a word (-01-29 10:44:26) */
+    switch (p->kinds[i + 1]) {
+    case KIND_PAGE:
+    case KIND_NOISE:
+    case KIND_META:
+    case KIND_FOOTER:
+        break;
+    default:
+        if (!p->feat[i + 1].on[FEAT_NO_HAN] && !p->feat[i + 1].on[FEAT_NO_CJK_LONG])
+            return false;
+    }
+    t = ltext(p, i + 1);
+    tn = p->lines[i + 1].len;
+    first = text_first(t, tn);
+    if (!((first >= '0' && first <= '9') || first == '-' || first == '/'))
+        return false;
+    sbuf_add(&sb, s, n);
+    sbuf_add(&sb, t, tn < 40 ? tn : 40);
+    found = find_date_loose(sb.buf, sb.len, d);
+    sbuf_release(&sb);
+    return found;
+}
+
 static void take_meta(struct parser *p, size_t i)
 {
     static const char *const authors[] = {"作者：", "作者:", "作者 ", "记者：", "记者:"};
@@ -883,7 +922,8 @@ static void take_meta(struct parser *p, size_t i)
     size_t n = p->lines[i].len, vn;
     char d[11];
 
-    if (!p->r->date && !lf->on[FEAT_RENDER_DATE] && find_date_loose(s, n, d)) {
+    if (!p->r->date && !lf->on[FEAT_RENDER_DATE] &&
+        (date_across(p, i, d) || find_date_loose(s, n, d))) {
         p->r->date = xstrdup(d);
         flush_para(p);
         add_block(p, BLOCK_DATE, 0, d, strlen(d));
@@ -1012,6 +1052,8 @@ static void body_line(struct parser *p, size_t i, const char *s, size_t n)
 
 static void take_chrome(struct parser *p, size_t i)
 {
+    char d[11];
+
     if (p->feat[i].on[FEAT_BYLINE] && !p->r->byline) {
         /* a byline set above the headline */
         struct sbuf sb = SBUF_INIT;
@@ -1033,6 +1075,13 @@ static void take_chrome(struct parser *p, size_t i)
     if (p->feat[i].on[FEAT_META] || p->feat[i].on[FEAT_DATE_LINE] || p->feat[i].on[FEAT_FOOTER] ||
         p->kinds[i] == KIND_META) {
         take_meta(p, i);
+    } else if (!p->r->date && i < 24 && i + 1 < p->nr && !p->feat[i].on[FEAT_RENDER_DATE] &&
+               (p->feat[i + 1].on[FEAT_META] || p->feat[i + 1].on[FEAT_DATE_LINE] ||
+                p->feat[i + 1].on[FEAT_NO_HAN]) &&
+               date_across(p, i, d)) { /* //www.某某.cn20 / 14-11-10来源：… */
+        p->r->date = xstrdup(d);
+        flush_para(p);
+        add_block(p, BLOCK_DATE, 0, d, strlen(d));
     } else if (!p->source) { /* 7月28日 《人民法院报》第8版 */
         const char *v;
         size_t vn;

@@ -323,6 +323,19 @@ static void test_unlabelled_author(void **state)
         false, "title\t青柘法院的文化品牌\ndate\t2024-11-21\ncourt\t青柘县人民法院\n");
 }
 
+/* A date a column cut in two, its rest on the next line: whole. */
+static void test_date_cut_in_two(void **state)
+{
+    (void)state;
+    expect_outline("青柘法院的文化品牌\n\n文章来源: 作者: 时间:2018\n\n-01-29 10:44:26\n\n"
+                   "  在年底的忙碌中，青柘县人民法院的干警们仍然坚守岗位，为群众排忧解难。\n",
+                   false, "title\t青柘法院的文化品牌\ndate\t2018-01-29\ncourt\t青柘县人民法院\n");
+    expect_outline(
+        "青柘法院的文化品牌\n青柘县人民法院 · 公众号 · 法律 · 2025-03-0\n5 07:30\n\n正文\n\n"
+        "青柘县人民法院坚持以文化人，推动法院文化建设高质量发展，全院干警精神面貌焕然一新。\n",
+        false, "title\t青柘法院的文化品牌\ndate\t2025-03-05\ncourt\t青柘县人民法院\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -680,6 +693,7 @@ int main(void)
         cmocka_unit_test(test_column_cut_author),
         cmocka_unit_test(test_empty_author_in_traditional_characters),
         cmocka_unit_test(test_unlabelled_author),
+        cmocka_unit_test(test_date_cut_in_two),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
