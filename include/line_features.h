@@ -139,6 +139,7 @@
     X(ENDS_INLINE_DECK, "the rest of a headline and its deck the column cut: …在某某 / 会议上")    \
     X(UNDER_META_PHRASE,                                                                           \
       "a phrase without a dash right under the metadata: the caption of the picture there")        \
+    X(NEXT_OPENS_PUNCT, "the next line opens with a comma or a stop: this one is a sentence cut")  \
     X(AFTER_PARAS, "two paragraphs of sentences above: the story has begun, no headline here")     \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \

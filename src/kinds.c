@@ -168,6 +168,10 @@ static const struct weight {
     W(FIGURES, SUBTITLE, 2, "保全 52 件 到位 8 亿元: a deck reports results"),
     W(UNDER_META_PHRASE, SUBTITLE, -3, "a deck stands under its headline, not under the date"),
     W(UNDER_META_PHRASE, CAPTION, 3, "pages put the article's picture under the metadata"),
+    W(NEXT_OPENS_PUNCT, TITLE, -6, "为了… / ，4月18日…: a sentence the column cut, not a headline"),
+    W(NEXT_OPENS_PUNCT, TITLE_MORE, -6, "a sentence the column cut, not a headline"),
+    W(NEXT_OPENS_PUNCT, SUBTITLE, -6, "a sentence the column cut, not a deck"),
+    BOTH(NEXT_OPENS_PUNCT, BODY, 4, "the first part of a sentence the column cut is body"),
     W(AFTER_PARAS, TITLE, -5, "a headline stands above the story, not after its paragraphs"),
 
     /* ---- the headline's second line */

@@ -450,7 +450,8 @@ static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
     for (size_t i = 0; i < n; i++) {
         const unsigned char *u = (const unsigned char *)s + i;
 
-        arrows += (*u == '>' && !html) || (*u == 0xC2 && i + 1 < n && u[1] == 0xBB) ||
+        /* (a > that ends the line closes a <…> cut by a column: 总2670期>) */
+        arrows += (*u == '>' && !html && i + 1 < n) || (*u == 0xC2 && i + 1 < n && u[1] == 0xBB) ||
                   (*u == 0xE2 && i + 2 < n && u[1] == 0x80 && u[2] == 0xBA) ||
                   (*u == 0xEF && i + 2 < n && u[1] == 0xBC && u[2] == 0x9E);
     }
@@ -858,6 +859,12 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
             !(doc->colwidth &&
               ((l[i].blanks_after == 0 && out[i].chars * 100 >= doc->colwidth * 85) ||
                (l[i].blanks_before == 0 && pw * 100 >= doc->colwidth * 85)));
+        if (nx && l[i + 1].blanks_before <= 2) {
+            uint32_t c = text_first(l[i + 1].s, l[i + 1].len);
+
+            on[FEAT_NEXT_OPENS_PUNCT] =
+                c == 0xFF0C || c == ',' || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == ';';
+        }
         on[FEAT_AFTER_PARAS] = paras >= 2;
         on[FEAT_NO_CJK_LONG] = out[i].chars > 12 && !has_han(l[i].s, l[i].len);
         on[FEAT_FIGURES] = out[i].f.digits && out[i].chars <= 60 && !furniture(on) &&

@@ -227,6 +227,17 @@ static void test_caption_under_the_metadata(void **state)
         "title metadata caption body");
 }
 
+/* A short news item without a headline, its first sentence cut by the
+ * column before a comma: body from the first line, no title. */
+static void test_first_sentence_cut_before_its_comma(void **state)
+{
+    (void)state;
+    expect_kinds("为了给山乡群众提供更便捷的诉讼服务\n"
+                 "，4月18日，青柘法院山乡人民法庭在山乡挂牌成立，这是全市第一家山乡法庭。\n"
+                 "挂牌仪式上，青柘法院院长为山乡法庭揭幕，并给法庭颁发了印章。\n（青西）\n",
+                 "body body body signoff");
+}
+
 /* The weights --explain shows: the heaviest first. */
 static void test_explain(void **state)
 {
@@ -266,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_dateline_caption_is_no_headline),
         cmocka_unit_test(test_guide_repeating_the_headline),
         cmocka_unit_test(test_caption_under_the_metadata),
+        cmocka_unit_test(test_first_sentence_cut_before_its_comma),
         cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

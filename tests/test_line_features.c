@@ -316,6 +316,12 @@ static void test_head(void **state)
         {"2025-04-06\n青柘县法院开展调解工作\n", 0, FEAT_RENDER_DATE, false},
         {">正文\n青柘县法院开展调解工作\n", 1, FEAT_AFTER_LABEL, false},
         {"保全 120 件到位 3.5 亿元 督促履行 86 件\n", 0, FEAT_FIGURES, true},
+        {"为了给山乡群众提供更便捷的诉讼服务\n，4月18日，青柘法院山乡人民法庭挂牌成立。\n", 0,
+         FEAT_NEXT_OPENS_PUNCT, true},
+        {"为了给山乡群众提供更便捷的诉讼服务\n4月18日，青柘法院山乡人民法庭挂牌成立。\n", 0,
+         FEAT_NEXT_OPENS_PUNCT, false},
+        {"国庆献礼 | 《某某审判》:青柘法院 让法治之花开<\n总2670期>\n", 1, FEAT_BREADCRUMB, false},
+        {"首页 > 新闻中心\n", 0, FEAT_BREADCRUMB, true},
         {"11476公里铁路上的法治密码\n", 0, FEAT_FIGURES, false},
     };
     (void)state;
