@@ -866,7 +866,8 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
                 c == 0xFF0C || c == ',' || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == ';';
         }
         on[FEAT_AFTER_PARAS] = paras >= 2;
-        on[FEAT_NO_CJK_LONG] = out[i].chars > 12 && !has_han(l[i].s, l[i].len);
+        on[FEAT_NO_CJK_LONG] =
+            out[i].chars > 12 && !on[FEAT_NOISE] && !on[FEAT_META] && !has_han(l[i].s, l[i].len);
         on[FEAT_FIGURES] = out[i].f.digits && out[i].chars <= 60 && !furniture(on) &&
                            !on[FEAT_HAS_DATE] && numbers(l[i].s, l[i].len) >= 2;
         on[FEAT_UNDER_WIDGETS] = !paras && pv && pv->on[FEAT_NOISE] && !pv->on[FEAT_NO_HAN] &&

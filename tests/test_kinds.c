@@ -238,6 +238,16 @@ static void test_first_sentence_cut_before_its_comma(void **state)
                  "body body body signoff");
 }
 
+/* A capture that starts with a script's residue, then an editor's note:
+ * no headline, not the script and not the note's first sentence. */
+static void test_script_residue_is_no_headline(void **state)
+{
+    (void)state;
+    expect_kinds("this.removeAttribute('height')\n\n编者按\n你听说过山里的法庭吗？\n"
+                 "走进青柘县的大山深处，一个只有五名干警的人民法庭守护着三个乡镇的公平正义。\n",
+                 "page page page-body page-body");
+}
+
 /* The weights --explain shows: the heaviest first. */
 static void test_explain(void **state)
 {
@@ -278,6 +288,7 @@ int main(void)
         cmocka_unit_test(test_guide_repeating_the_headline),
         cmocka_unit_test(test_caption_under_the_metadata),
         cmocka_unit_test(test_first_sentence_cut_before_its_comma),
+        cmocka_unit_test(test_script_residue_is_no_headline),
         cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
