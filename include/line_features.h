@@ -133,8 +133,8 @@
       "the line above is as wide as the column and ends no phrase: a headline cut by the column")  \
     X(UNDER_WIDGETS,                                                                               \
       "under the page's widgets (分享至) before the story: the lead, not a section")               \
-    X(NO_CJK_LONG,                                                                                 \
-      "over twelve characters and not one Chinese: HTML residue, a link, not a headline")          \
+    X(CODE_RESIDUE,                                                                                \
+      "no Chinese, and marks of code (= ( ; < >): script and markup a page left, not a headline")  \
     X(FIGURES, "two numbers or more in a short line (保全 52 件 到位 8 亿元): a deck of results")  \
     X(ENDS_INLINE_DECK, "the rest of a headline and its deck the column cut: …在某某 / 会议上")    \
     X(UNDER_META_PHRASE,                                                                           \

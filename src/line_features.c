@@ -764,6 +764,16 @@ static bool has_han(const char *s, size_t n)
     return false;
 }
 
+/* Marks of a script or of markup (= ( ; < > { }): an English headline has
+ * none of them. */
+static bool code_marks(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (memchr("=(;<>{}", s[i], 7))
+            return true;
+    return false;
+}
+
 /* The numbers in a line: runs of digits, 8.13 as one. */
 static size_t numbers(const char *s, size_t n)
 {
@@ -866,8 +876,8 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
                 c == 0xFF0C || c == ',' || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == ';';
         }
         on[FEAT_AFTER_PARAS] = paras >= 2;
-        on[FEAT_NO_CJK_LONG] =
-            out[i].chars > 12 && !on[FEAT_NOISE] && !on[FEAT_META] && !has_han(l[i].s, l[i].len);
+        on[FEAT_CODE_RESIDUE] = out[i].chars > 12 && !on[FEAT_NOISE] && !on[FEAT_META] &&
+                                !has_han(l[i].s, l[i].len) && code_marks(l[i].s, l[i].len);
         on[FEAT_FIGURES] = out[i].f.digits && out[i].chars <= 60 && !furniture(on) &&
                            !on[FEAT_HAS_DATE] && numbers(l[i].s, l[i].len) >= 2;
         on[FEAT_UNDER_WIDGETS] = !paras && pv && pv->on[FEAT_NOISE] && !pv->on[FEAT_NO_HAN] &&

@@ -895,7 +895,8 @@ static bool date_across(const struct parser *p, size_t i, char d[11])
     case KIND_FOOTER:
         break;
     default:
-        if (!p->feat[i + 1].on[FEAT_NO_HAN] && !p->feat[i + 1].on[FEAT_NO_CJK_LONG])
+        if (!p->feat[i + 1].on[FEAT_NO_HAN] &&
+            !(p->feat[i + 1].chars <= 40 && p->feat[i + 1].f.cjk == 0))
             return false;
     }
     t = ltext(p, i + 1);

@@ -293,14 +293,15 @@ static void test_head(void **state)
          FEAT_UNDER_WIDGETS, true},
         {"青柘县法院开展调解工作\n0\n分享至\n图为调解现场。\n正文第一段。\n", 3, FEAT_UNDER_WIDGETS,
          false},
-        {"onload=\"this.removeAttribute('width');\" />\n", 0, FEAT_NO_CJK_LONG, true},
-        {"把纠纷化解在村口\n", 0, FEAT_NO_CJK_LONG, false},
+        {"onload=\"this.removeAttribute('width');\" />\n", 0, FEAT_CODE_RESIDUE, true},
+        {"把纠纷化解在村口\n", 0, FEAT_CODE_RESIDUE, false},
+        {"Court Notes: a Week at a Basic Court\n", 0, FEAT_CODE_RESIDUE, false},
         {"青柘县人民法院坚持以人民为中心，把矛盾纠纷化解在基层、化解在萌芽状态，"
          "全年共调解各类纠纷一千二百余件，调解成功率达到百分之七十以上；"
          "该院还在辖区十二个乡镇设立调解工作室，选聘特邀调解员四十余名，"
          "推动诉源治理向纵深发展，群众满意度持续提升，多项工作受到上级法院的肯定和表扬，"
          "为辖区经济社会发展提供了有力司法保障。\n",
-         0, FEAT_NO_CJK_LONG, false},
+         0, FEAT_CODE_RESIDUE, false},
         {"县法院青柘人民法庭举行落成典礼\n发布时间：2011-05-03 15:51:41 来源：青柘新闻网\n"
          "县法院青柘人民法庭建成投入使用\n\n近日，县法院青柘人民法庭新办公楼落成。\n",
          2, FEAT_UNDER_META_PHRASE, true},
