@@ -317,6 +317,12 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
     size_t mlen, chars = ln->f.chars; /* blanks too: a column counts them */
     uint32_t last = text_last(s, ln->len, true), next_first = text_first(ltext(p, i + 1), nx->len);
 
+    /* the last character or two of a name the column put on a line of
+     * their own (作者：程某 蔡某 程 / 远): the names end there */
+    if (!in_body && ln->blanks_after == 0 && chars * 100 >= p->doc.colwidth * 70 &&
+        nx->f.nonblank <= 2 && !nx->f.stops && !nx->f.commas && !nx->f.digits &&
+        byline_first(s, ln->len))
+        return true;
     if (ln->blanks_after < 0 || chars * 100 < p->doc.colwidth * 85 ||
         chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
         return false;

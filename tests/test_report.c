@@ -336,6 +336,21 @@ static void test_date_cut_in_two(void **state)
         false, "title\t青柘法院的文化品牌\ndate\t2025-03-05\ncourt\t青柘县人民法院\n");
 }
 
+/* The last character of a name alone on the next column line: the byline
+ * ends there, not before it. */
+static void test_name_tail_on_its_own_line(void **state)
+{
+    (void)state;
+    expect_outline(
+        "青柘法院巡回审判进村\n2024-03-05 09:40:12 来源:青柘日报\n作者:青柘日报首席记者林\n明\n"
+        "近日，青柘县人民法院法官带着国徽\n走进山村，在村委会开庭审理一起相\n"
+        "邻纠纷，村民们纷纷前来旁听。该院\n今年以来共巡回开庭八十余次，就地\n"
+        "化解纠纷一百余件。\n",
+        false,
+        "title\t青柘法院巡回审判进村\nbyline\t青柘日报首席记者林明\ndate\t2024-03-05\n"
+        "source\t青柘日报\ncourt\t青柘县人民法院\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -694,6 +709,7 @@ int main(void)
         cmocka_unit_test(test_empty_author_in_traditional_characters),
         cmocka_unit_test(test_unlabelled_author),
         cmocka_unit_test(test_date_cut_in_two),
+        cmocka_unit_test(test_name_tail_on_its_own_line),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
