@@ -174,6 +174,8 @@ static const struct weight {
     W(NEXT_OPENS_PUNCT, TITLE_MORE, -6, "a sentence the column cut, not a headline"),
     W(NEXT_OPENS_PUNCT, SUBTITLE, -6, "a sentence the column cut, not a deck"),
     BOTH(NEXT_OPENS_PUNCT, BODY, 4, "the first part of a sentence the column cut is body"),
+    W(LEAD_BYLINE, HEADING, -7, "本报讯（记者 某某）…: the lead's first line, not a heading"),
+    W(LEAD_BYLINE, TITLE, -4, "本报讯（记者 某某）…: the lead's first line, not a headline"),
     W(AFTER_PARAS, TITLE, -5, "a headline stands above the story, not after its paragraphs"),
 
     /* ---- the headline's second line */

@@ -351,6 +351,20 @@ static void test_name_tail_on_its_own_line(void **state)
         "source\t青柘日报\ncourt\t青柘县人民法院\n");
 }
 
+/* A lead that opens with 本报讯（记者 X）, its first column line short: the
+ * lead and its byline, no heading. */
+static void test_lead_byline_cut_by_the_column(void **state)
+{
+    (void)state;
+    expect_outline("巡回法庭进社区 法律知识送到家\n\n本报讯（记者 林某 文/图）“法院\n"
+                   "太贴心了，把庭审开到家门口，我们不用\n从村里来回坐车往返城区，真是方便多了\n"
+                   "！”为便利群众诉讼，近日，青柘县人民法\n院将巡回法庭开到了社区，审理了一起邻\n"
+                   "里纠纷。\n",
+                   false,
+                   "title\t巡回法庭进社区 法律知识送到家\nbyline\t记者 林某 文/图\n"
+                   "court\t青柘县人民法院\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -710,6 +724,7 @@ int main(void)
         cmocka_unit_test(test_unlabelled_author),
         cmocka_unit_test(test_date_cut_in_two),
         cmocka_unit_test(test_name_tail_on_its_own_line),
+        cmocka_unit_test(test_lead_byline_cut_by_the_column),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
