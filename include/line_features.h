@@ -140,6 +140,8 @@
     X(UNDER_META_PHRASE,                                                                           \
       "a phrase without a dash right under the metadata: the caption of the picture there")        \
     X(NEXT_OPENS_PUNCT, "the next line opens with a comma or a stop: this one is a sentence cut")  \
+    X(SITE_CHANNEL,                                                                                \
+      "a site's or a paper's name and its channel: 某某网 ｜ 以案说法, 某某杂志 | 访谈")           \
     X(AFTER_PARAS, "two paragraphs of sentences above: the story has begun, no headline here")     \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \

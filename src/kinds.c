@@ -176,6 +176,9 @@ static const struct weight {
     BOTH(NEXT_OPENS_PUNCT, BODY, 4, "the first part of a sentence the column cut is body"),
     W(LEAD_BYLINE, HEADING, -7, "本报讯（记者 某某）…: the lead's first line, not a heading"),
     W(LEAD_BYLINE, TITLE, -4, "本报讯（记者 某某）…: the lead's first line, not a headline"),
+    W(SITE_CHANNEL, PAGE, 6, "某某网 ｜ 以案说法: the site and its channel above the article"),
+    W(SITE_CHANNEL, TITLE, -5, "a site's name and channel are not the headline"),
+    W(BREADCRUMB, TITLE_MORE, -8, "a breadcrumb is not a headline's half"),
     W(AFTER_PARAS, TITLE, -5, "a headline stands above the story, not after its paragraphs"),
 
     /* ---- the headline's second line */

@@ -764,6 +764,30 @@ static bool has_han(const char *s, size_t n)
     return false;
 }
 
+/* A site's or a paper's name, a bar, and its channel or its sponsor:
+ * 某某新闻网 ｜ 以案说法, 《某某》杂志 | 访谈, 某某网 - 某某中心主办. */
+static bool site_channel(const char *s, size_t n)
+{
+    static const char *const bars[] = {" | ", "｜", " - ", "|"};
+    static const char *const names[] = {"网", "网站", "杂志", "报", "频道", "客户端", "网站首页"};
+
+    for (size_t k = 0; k < ARRAY_SIZE(bars); k++) {
+        const char *b = memmem(s, n, bars[k], strlen(bars[k]));
+        const char *h = s;
+        size_t hn;
+
+        if (!b || b == s)
+            continue;
+        hn = (size_t)(b - s);
+        text_trim(&h, &hn);
+        for (size_t j = 0; j < ARRAY_SIZE(names); j++)
+            if (text_ends(h, hn, names[j]) && text_count(h, hn) <= 14 &&
+                text_count(b, (size_t)(s + n - b)) <= 16)
+                return true;
+    }
+    return false;
+}
+
 /* Marks of a script or of markup (= ( ; < > { }): an English headline has
  * none of them. */
 static bool code_marks(const char *s, size_t n)
@@ -875,6 +899,8 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
             on[FEAT_NEXT_OPENS_PUNCT] =
                 c == 0xFF0C || c == ',' || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == ';';
         }
+        on[FEAT_SITE_CHANNEL] =
+            out[i].chars <= 32 && !paras && l[i].len <= 120 && site_channel(l[i].s, l[i].len);
         on[FEAT_AFTER_PARAS] = paras >= 2;
         on[FEAT_CODE_RESIDUE] = out[i].chars > 12 && !on[FEAT_NOISE] && !on[FEAT_META] &&
                                 !has_han(l[i].s, l[i].len) && code_marks(l[i].s, l[i].len);

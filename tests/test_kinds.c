@@ -248,6 +248,22 @@ static void test_script_residue_is_no_headline(void **state)
                  "page page page-body page-body");
 }
 
+/* A news site's name and channel over a headline of two lines, then a
+ * breadcrumb is never a headline's half. */
+static void test_site_and_channel_over_the_headline(void **state)
+{
+    (void)state;
+    expect_kinds("青柘新闻网　｜　以案说法\n\n租客擅自转租“群租房”\n房东解约获法院支持\n\n"
+                 "2025年07月15日 09:30　来源：青柘新闻网　作者：林某\n\n"
+                 "导读：房屋租赁期间，承租人未经出租人同意将房屋转租他人，出租人能否解除合同？\n",
+                 "page title title+ metadata body");
+    expect_kinds("青柘新闻网 - 青柘县融媒体中心主办\n首页时政民生乡镇专题视频\n"
+                 "您现在的位置: 首页 > 乡镇 > 青柘镇\n\n"
+                 "山乡法庭：田埂上摆开“调解桌”\n2025-10-09 16:20  来源:青柘县融媒体中心\n\n"
+                 "  秋收时节，青柘镇的稻田里一片金黄，法庭的法官一早就来到了田埂上。\n",
+                 "page page page title metadata body");
+}
+
 /* The weights --explain shows: the heaviest first. */
 static void test_explain(void **state)
 {
@@ -289,6 +305,7 @@ int main(void)
         cmocka_unit_test(test_caption_under_the_metadata),
         cmocka_unit_test(test_first_sentence_cut_before_its_comma),
         cmocka_unit_test(test_script_residue_is_no_headline),
+        cmocka_unit_test(test_site_and_channel_over_the_headline),
         cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
