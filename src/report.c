@@ -732,6 +732,10 @@ static void clean_byline(const char *s, size_t n, struct sbuf *out)
             }
     }
     vn = until_label(v, vn); /* 作者：X 发布时间：…: the metadata glued after it */
+    /* 作者：X 【字号…: the widget's bracket that opened before its label */
+    while (vn && (v[vn - 1] == ' ' || v[vn - 1] == '[' || v[vn - 1] == '|' ||
+                  text_ends(v, vn, "【") || text_ends(v, vn, "［") || text_ends(v, vn, "\u3000")))
+        vn -= (unsigned char)v[vn - 1] < 0x80 ? 1 : 3;
     for (size_t i = 0; i < vn;) {
         size_t l = text_next(v + i, vn - i, &c);
 

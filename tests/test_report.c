@@ -365,6 +365,20 @@ static void test_lead_byline_cut_by_the_column(void **state)
                    "court\t青柘县人民法院\n");
 }
 
+/* The author last on a metadata line, a widget's bracket after it: the
+ * name alone. */
+static void test_author_before_a_widget(void **state)
+{
+    (void)state;
+    expect_outline("青柘法院集中宣判一批涉农案件\n"
+                   "发布时间:2025-04-17 10:32:08  来源:青柘县人民法院  作者:林某  【字号 大 中 "
+                   "小】【打印】\n\n"
+                   "  4月15日上午，青柘县人民法院对5起涉农资质量纠纷案件集中公开宣判。\n",
+                   false,
+                   "title\t青柘法院集中宣判一批涉农案件\nbyline\t林某\ndate\t2025-04-17\n"
+                   "source\t青柘县人民法院\ncourt\t青柘县人民法院\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -725,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_date_cut_in_two),
         cmocka_unit_test(test_name_tail_on_its_own_line),
         cmocka_unit_test(test_lead_byline_cut_by_the_column),
+        cmocka_unit_test(test_author_before_a_widget),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
