@@ -142,6 +142,8 @@
     X(NEXT_OPENS_PUNCT, "the next line opens with a comma or a stop: this one is a sentence cut")  \
     X(SITE_CHANNEL,                                                                                \
       "a site's or a paper's name and its channel: 某某网 ｜ 以案说法, 某某杂志 | 访谈")           \
+    X(DATE_FIRST,                                                                                  \
+      "opens with a full date (2026-02-10 《某某》第2期): the page's or the issue's metadata")     \
     X(AFTER_PARAS, "two paragraphs of sentences above: the story has begun, no headline here")     \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \

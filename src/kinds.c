@@ -179,6 +179,9 @@ static const struct weight {
     W(SITE_CHANNEL, PAGE, 6, "某某网 ｜ 以案说法: the site and its channel above the article"),
     W(SITE_CHANNEL, TITLE, -5, "a site's name and channel are not the headline"),
     W(BREADCRUMB, TITLE_MORE, -8, "a breadcrumb is not a headline's half"),
+    W(DATE_FIRST, META, 6, "2026-02-10 《某某》第2期: the date and the issue"),
+    W(DATE_FIRST, SUBTITLE, -6, "a date first is metadata, not a deck"),
+    W(DATE_FIRST, TITLE_MORE, -6, "a date first is metadata, not a headline's half"),
     W(AFTER_PARAS, TITLE, -5, "a headline stands above the story, not after its paragraphs"),
 
     /* ---- the headline's second line */

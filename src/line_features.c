@@ -788,6 +788,17 @@ static bool site_channel(const char *s, size_t n)
     return false;
 }
 
+/* Four digits of a year and a date's separator first: 2026-02-10, 2026年2月,
+ * 2026/2/10, 2026.02.10. */
+static bool year_first_date(const char *s, size_t n)
+{
+    for (size_t i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return s[0] >= '1' && s[0] <= '2' &&
+           (s[4] == '-' || s[4] == '/' || s[4] == '.' || text_starts(s + 4, n - 4, "年"));
+}
+
 /* Marks of a script or of markup (= ( ; < > { }): an English headline has
  * none of them. */
 static bool code_marks(const char *s, size_t n)
@@ -901,6 +912,10 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
         }
         on[FEAT_SITE_CHANNEL] =
             out[i].chars <= 32 && !paras && l[i].len <= 120 && site_channel(l[i].s, l[i].len);
+        /* 2026-02-10 …, 2026年2月10日 …, 2026/2/10 …: a date first, then more */
+        on[FEAT_DATE_FIRST] = on[FEAT_HAS_DATE] && !on[FEAT_DATE_LINE] && !on[FEAT_VENUE] &&
+                              l[i].len >= 8 && out[i].chars <= 40 &&
+                              year_first_date(l[i].s, l[i].len);
         on[FEAT_AFTER_PARAS] = paras >= 2;
         on[FEAT_CODE_RESIDUE] = out[i].chars > 12 && !on[FEAT_NOISE] && !on[FEAT_META] &&
                                 !has_han(l[i].s, l[i].len) && code_marks(l[i].s, l[i].len);

@@ -264,6 +264,16 @@ static void test_site_and_channel_over_the_headline(void **state)
                  "page page page title metadata body");
 }
 
+/* A magazine's date and issue under the headline: metadata, not a deck. */
+static void test_date_and_issue_under_the_headline(void **state)
+{
+    (void)state;
+    expect_kinds("《青柘审判》杂志 | 访谈\n\n对话青柘中院院长林某：让“案结事了”成为常态\n"
+                 "2026-02-10  《青柘审判》2026年第2期\n\n文 | 本刊记者 王某\n\n"
+                 "编者按：青柘市地处山区，近年来经济发展提速，各类矛盾纠纷随之增多。\n",
+                 "page title metadata byline body");
+}
+
 /* The weights --explain shows: the heaviest first. */
 static void test_explain(void **state)
 {
@@ -306,6 +316,7 @@ int main(void)
         cmocka_unit_test(test_first_sentence_cut_before_its_comma),
         cmocka_unit_test(test_script_residue_is_no_headline),
         cmocka_unit_test(test_site_and_channel_over_the_headline),
+        cmocka_unit_test(test_date_and_issue_under_the_headline),
         cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -324,6 +324,8 @@ static void test_head(void **state)
         {"国庆献礼 | 《某某审判》:青柘法院 让法治之花开<\n总2670期>\n", 1, FEAT_BREADCRUMB, false},
         {"首页 > 新闻中心\n", 0, FEAT_BREADCRUMB, true},
         {"青柘新闻网　｜　以案说法\n", 0, FEAT_SITE_CHANNEL, true},
+        {"2026-02-10  《青柘审判》2026年第2期\n", 0, FEAT_DATE_FIRST, true},
+        {"2025年1月10日在青柘县第五届人民代表大会第三次会议上\n", 0, FEAT_DATE_FIRST, false},
         {"《青柘审判》杂志 | 访谈\n", 0, FEAT_SITE_CHANNEL, true},
         {"国庆献礼 | 《青柘审判》:青柘法院 让法治之花开\n", 0, FEAT_SITE_CHANNEL, false},
         {"11476公里铁路上的法治密码\n", 0, FEAT_FIGURES, false},
