@@ -144,6 +144,7 @@
       "a site's or a paper's name and its channel: 某某网 ｜ 以案说法, 某某杂志 | 访谈")           \
     X(DATE_FIRST,                                                                                  \
       "opens with a full date (2026-02-10 《某某》第2期): the page's or the issue's metadata")     \
+    X(CAPTION_RUNS_ON, "the rest of a caption the column cut (图为：… / …巡回开庭): a caption")    \
     X(AFTER_PARAS, "two paragraphs of sentences above: the story has begun, no headline here")     \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \

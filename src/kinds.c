@@ -182,6 +182,8 @@ static const struct weight {
     W(DATE_FIRST, META, 6, "2026-02-10 《某某》第2期: the date and the issue"),
     W(DATE_FIRST, SUBTITLE, -6, "a date first is metadata, not a deck"),
     W(DATE_FIRST, TITLE_MORE, -6, "a date first is metadata, not a headline's half"),
+    BOTH(CAPTION_RUNS_ON, CAPTION, 6, "图为：… / …巡回开庭: a caption the column cut runs on"),
+    W(CAPTION_RUNS_ON, TITLE, -6, "the rest of a caption is not a headline"),
     W(AFTER_PARAS, TITLE, -5, "a headline stands above the story, not after its paragraphs"),
 
     /* ---- the headline's second line */

@@ -916,6 +916,7 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
         on[FEAT_DATE_FIRST] = on[FEAT_HAS_DATE] && !on[FEAT_DATE_LINE] && !on[FEAT_VENUE] &&
                               l[i].len >= 8 && out[i].chars <= 40 &&
                               year_first_date(l[i].s, l[i].len);
+        on[FEAT_CAPTION_RUNS_ON] = on[FEAT_PREV_COLUMN_CUT] && pv->on[FEAT_CAPTION_MARK];
         on[FEAT_AFTER_PARAS] = paras >= 2;
         on[FEAT_CODE_RESIDUE] = out[i].chars > 12 && !on[FEAT_NOISE] && !on[FEAT_META] &&
                                 !has_han(l[i].s, l[i].len) && code_marks(l[i].s, l[i].len);

@@ -294,7 +294,7 @@ static bool headline_cut(const struct parser *p, size_t i)
 
 /* A byline's label first (作者：…, 本报记者…), or a metadata line that ends
  * with the author: a column cuts such a line where it cuts a sentence, names
- * and all. */
+ * and all (the rest is names or metadata: no sentence's commas). */
 static bool byline_first(const char *s, size_t n)
 {
     static const char *const labels[] = {"作者", "本报记者", "记者", "通讯员", "文/", "文｜"};
@@ -351,7 +351,8 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
            (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
             text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
           (in_body && !ln->f.gaps && !two_phrases(s, ln->len)) ||
-          (!in_body && byline_first(s, ln->len)) ||
+          (!in_body && byline_first(s, ln->len) && !nx->f.commas &&
+           !text_has(ltext(p, i + 1), nx->len, "。")) ||
           (!in_body && ln->blanks_after == 0 && headline_cut(p, i))))
         return false;
     /* a metadata line whose date is whole (发布日期:2024年08月07日) ends there
@@ -1116,7 +1117,7 @@ static bool caption_runs_on(const struct parser *p, size_t i)
 
     if (p->kinds[i + 1] != KIND_CAPTION && p->kinds[i + 1] != KIND_PAGE_CAPTION)
         return false;
-    if (last == 0xFF0C || last == ',' || last == 0x3001)
+    if (last == 0xFF0C || last == ',' || last == 0x3001 || p->feat[i + 1].on[FEAT_CAPTION_RUNS_ON])
         return true;
     return p->doc.colwidth && chars * 100 >= p->doc.colwidth * 85 &&
            chars * 100 <= p->doc.colwidth * 115 && !text_is_sentence_end(last) &&

@@ -379,6 +379,21 @@ static void test_author_before_a_widget(void **state)
                    "source\t青柘县人民法院\ncourt\t青柘县人民法院\n");
 }
 
+/* A dateline's caption that the column cut, at the head of a text without
+ * a headline: one caption, its rest no title. */
+static void test_caption_cut_by_the_column(void **state)
+{
+    (void)state;
+    expect_outline(
+        "青柘日报讯 图为：法官林某抱着国徽走进\n村委会开庭 |\n本报记者 王某 通讯员 李某\n"
+        "近日，青柘县人民法院法官林某带\n着国徽走进山村，在村委会开庭审\n"
+        "理一起相邻纠纷，村民们纷纷前来\n旁听。该院今年以来共巡回开庭八\n"
+        "十余次，就地化解纠纷一百余件。\n",
+        false,
+        "byline\t本报记者 王某 通讯员 李某\ncourt\t青柘县人民法院\n"
+        "caption\t图为：法官林某抱着国徽走进村委会开庭\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -740,6 +755,7 @@ int main(void)
         cmocka_unit_test(test_name_tail_on_its_own_line),
         cmocka_unit_test(test_lead_byline_cut_by_the_column),
         cmocka_unit_test(test_author_before_a_widget),
+        cmocka_unit_test(test_caption_cut_by_the_column),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
