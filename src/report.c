@@ -285,6 +285,11 @@ static bool headline_cut(const struct parser *p, size_t i)
     if (text_ends(s, ln->len, "—") && !text_ends(s, ln->len, "——") &&
         text_starts(t, nx->len, "—") && !text_starts(t, nx->len, "——"))
         return true;
+    /* a line as wide as the column that runs into a sentence below is the
+     * first line of a paragraph (an editor's note under the headline) */
+    if (i + 2 < p->nr && nx->blanks_after == 0 && nx->f.nonblank * 100 >= p->doc.colwidth * 85 &&
+        (p->lines[i + 2].f.stops || p->lines[i + 2].f.commas))
+        return false;
     return !ln->f.stops && !nx->f.stops && !nx->f.commas && !nx->f.digits &&
            ln->f.nonblank * 100 >= p->doc.colwidth * 90 &&
            ln->f.nonblank * 100 <= p->doc.colwidth * 115 && nx->f.nonblank <= ln->f.nonblank &&

@@ -394,6 +394,21 @@ static void test_caption_cut_by_the_column(void **state)
         "caption\t图为：法官林某抱着国徽走进村委会开庭\n");
 }
 
+/* A headline as wide as the column over an editor's note whose first line
+ * is as wide and runs into its sentence: the note is no half of the title. */
+static void test_headline_over_a_note_in_columns(void **state)
+{
+    (void)state;
+    expect_outline(
+        "看青柘法院如何破解“执行难”\n全县法院攻坚“执行难”专项总\n结大会昨天举行。本报记者林某\n"
+        "配合大会采写的这篇通讯以翔实\n的数据列出了此项攻坚战的战果\n，具有可读性和说服力。\n"
+        "本报记者 林某\n三年来，青柘县法院以前所未有\n的力度推进执行工作，如期实现\n"
+        "基本解决执行难的目标任务。\n",
+        false,
+        "title\t看青柘法院如何破解“执行难”\nbyline\t本报记者 林某\n"
+        "court\t青柘县人民法院\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -756,6 +771,7 @@ int main(void)
         cmocka_unit_test(test_lead_byline_cut_by_the_column),
         cmocka_unit_test(test_author_before_a_widget),
         cmocka_unit_test(test_caption_cut_by_the_column),
+        cmocka_unit_test(test_headline_over_a_note_in_columns),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
