@@ -888,6 +888,8 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
             !pv->on[FEAT_REPEATED_LATER] && /* a headline shown whole again is no piece */
             out[i].chars * 100 <= doc->colwidth * 130 && !furniture(pv->on) &&
             !on[FEAT_STOP_INSIDE] && !furniture(on) &&
+            /* a headline ends no sentence with 。: 庭审现场。 is a caption */
+            text_last(l[i].s, l[i].len, true) != 0x3002 &&
             /* a line as wide as the column running into a sentence is a
              * paragraph's first line */
             !(out[i].chars * 100 >= doc->colwidth * 85 && nx && l[i].blanks_after == 0 &&

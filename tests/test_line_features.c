@@ -237,6 +237,11 @@ static void test_column_cut_headline(void **state)
     assert_false(t.f[4].on[FEAT_PREV_COLUMN_CUT]); /* 近年来，…: the body */
     text_lines_cut(whole.buf, &t);
     assert_false(t.f[1].on[FEAT_PREV_COLUMN_CUT]);
+    /* a caption with its stop under a headline as wide as the column */
+    sbuf_reset(&whole);
+    sbuf_addf(&whole, "巡回法庭进社区法律知识送到家\n庭审现场。\n%s", body);
+    text_lines_cut(whole.buf, &t);
+    assert_false(t.f[1].on[FEAT_PREV_COLUMN_CUT]);
     /* a work report's headline with its venue on its line, cut */
     text_lines_cut("青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会\n"
                    "第三次会议上\n"
