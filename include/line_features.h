@@ -123,6 +123,30 @@
     X(PREV_NUM_ALONE, "the line above is a number alone: this line is its heading's text")         \
     X(PREV_SHORT, "the line above is short: the first half of a two-line heading or headline")     \
     X(SAME_LENGTH_PREV, "about as long as the line above: the second half of a pair")              \
+    X(INLINE_DECK, "a headline and its deck on one line: 某某工作报告——在…会议上")                 \
+    X(ABOVE_OWN_HEADLINE,                                                                          \
+      "above a headline the page shows twice: the site's copy and what stands before the own")     \
+    X(FINISHES_REPEAT, "with the line above, a headline the page showed whole above: its half")    \
+    X(KICKER, "a short phrase over a headline of its own (某某法院：…): the 引题, not the title")  \
+    X(UNDER_KICKER, "a headline with its own subject (某某法院：…) under a kicker: whole")         \
+    X(AFTER_LABEL, "right under 编者按 or 导读 standing alone: the note's text, not a headline")   \
+    X(PREV_COLUMN_CUT,                                                                             \
+      "the line above is as wide as the column and ends no phrase: a headline cut by the column")  \
+    X(UNDER_WIDGETS,                                                                               \
+      "under the page's widgets (分享至) before the story: the lead, not a section")               \
+    X(CODE_RESIDUE,                                                                                \
+      "no Chinese, and marks of code (= ( ; < >): script and markup a page left, not a headline")  \
+    X(FIGURES, "two numbers or more in a short line (保全 52 件 到位 8 亿元): a deck of results")  \
+    X(ENDS_INLINE_DECK, "the rest of a headline and its deck the column cut: …在某某 / 会议上")    \
+    X(UNDER_META_PHRASE,                                                                           \
+      "a phrase without a dash right under the metadata: the caption of the picture there")        \
+    X(NEXT_OPENS_PUNCT, "the next line opens with a comma or a stop: this one is a sentence cut")  \
+    X(SITE_CHANNEL,                                                                                \
+      "a site's or a paper's name and its channel: 某某网 ｜ 以案说法, 某某杂志 | 访谈")           \
+    X(DATE_FIRST,                                                                                  \
+      "opens with a full date (2026-02-10 《某某》第2期): the page's or the issue's metadata")     \
+    X(CAPTION_RUNS_ON, "the rest of a caption the column cut (图为：… / …巡回开庭): a caption")    \
+    X(AFTER_PARAS, "two paragraphs of sentences above: the story has begun, no headline here")     \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \
     X(MD_IMAGE, "Markdown: an image, whose alt text is the caption")                               \

@@ -124,10 +124,11 @@ static const struct weight {
     W(SITE_NAME, TITLE, -3, "a site's name is not the article's headline"),
     W(RENDER_DATE, TITLE, -6, "a render date is not a headline"),
     W(LABEL, TITLE, -6, "正文 is not a headline"),
-    W(CAPTION_MARK, TITLE, -4, "图为… is a caption"),
+    W(CAPTION_MARK, TITLE, -12, "图为…, ▲…, 某某报讯 图为…: a caption, never a headline"),
     W(CAPTION_CREDIT, TITLE, -4, "…供图 is a caption"),
     W(PLACEHOLDER, TITLE, -6, "(资料图) is a caption"),
-    W(EDITOR_NOTE, TITLE, -6, "an editor's note is not a headline"),
+    W(EDITOR_NOTE, TITLE, -10,
+      "an editor's note (导读：…) is not a headline, even when it repeats it"),
     W(SALUTATION, TITLE, -6, "各位代表： is not a headline"),
     W(VENUE, TITLE, -3, "a venue line is a work report's subtitle"),
     W(FOOTER, TITLE, -5, "来源, 编辑 lines are not headlines"),
@@ -138,6 +139,52 @@ static const struct weight {
     W(MD_TITLE, TITLE, 12, "Markdown's one top heading"),
     W(MD_HEADING, TITLE, -8, "Markdown's other headings are sections"),
     T(ALWAYS, PAGE, TITLE, 1, "after the page's furniture comes the headline"),
+    W(INLINE_DECK, TITLE, 5, "某某工作报告——在…会议上: the headline with its deck"),
+    W(INLINE_DECK, SUBTITLE, -3, "a deck under nothing: the headline carries it"),
+    W(ENDS_INLINE_DECK, TITLE_MORE, 8, "the headline carries its deck: its venue is no subtitle"),
+    W(ABOVE_OWN_HEADLINE, PAGE, 4, "the site's headline and what stands before the own"),
+    W(ABOVE_OWN_HEADLINE, TITLE, -5, "the article's own headline is the copy below"),
+    W(ABOVE_OWN_HEADLINE, TITLE_MORE, -4, "the article's own headline is the copy below"),
+    W(ABOVE_OWN_HEADLINE, SUBTITLE, -5, "a deck stands under the article's own headline"),
+    T(PREV_OPEN, PAGE_BODY, TITLE, -5, "a headline does not start inside a paragraph running on"),
+    W(PREV_COLUMN_CUT, TITLE_MORE, 6, "a headline cut by a newspaper column runs on"),
+    W(PREV_COLUMN_CUT, SUBTITLE_MORE, 6, "a deck cut by a newspaper column runs on"),
+    W(ENDS_STOP, SUBTITLE_MORE, -4, "a sentence is the lead or a caption, not a deck"),
+    W(FINISHES_REPEAT, TITLE_MORE, 7, "the second half of the headline the site showed whole"),
+    W(KICKER, PAGE, 5, "a kicker (引题) over the headline is neither title nor deck"),
+    W(KICKER, TITLE, -3, "the headline is the line under the kicker"),
+    W(UNDER_KICKER, TITLE, 3, "某某法院：… under its kicker: the headline"),
+    W(UNDER_KICKER, TITLE_MORE, -6, "某某法院：… is a headline whole, not a second half"),
+    W(AFTER_LABEL, TITLE, -6, "编者按 / its text: the note, not a headline"),
+    W(AFTER_LABEL, SUBTITLE, -4, "编者按 / its text: the note, not a deck"),
+    W(UNDER_WIDGETS, HEADING, -3, "under the share widgets comes the lead, not a section"),
+    W(UNDER_WIDGETS, CAPTION, -3, "a picture's caption shows itself there: a credit, a mark"),
+    W(CODE_RESIDUE, TITLE, -10, "this.removeAttribute(…): a script's residue, not a headline"),
+    W(CODE_RESIDUE, TITLE_MORE, -6, "a script's residue is not a headline"),
+    W(CODE_RESIDUE, SUBTITLE, -6, "a script's residue is not a deck"),
+    W(CODE_RESIDUE, PAGE, 4, "script and markup left above the article"),
+    W(HTML, TITLE, -6, "HTML residue (nload=\"…\" />) is not a headline"),
+    W(LABEL, BYLINE, -6, "编者按, 导读 are labels, not a name"),
+    W(LABEL, TITLE_MORE, -6, "编者按, 导读 are labels, not a headline's half"),
+    W(FIGURES, TITLE_MORE, -3, "a line of figures under the headline is its deck"),
+    W(FIGURES, SUBTITLE, 2, "保全 52 件 到位 8 亿元: a deck reports results"),
+    W(UNDER_META_PHRASE, SUBTITLE, -3, "a deck stands under its headline, not under the date"),
+    W(UNDER_META_PHRASE, CAPTION, 3, "pages put the article's picture under the metadata"),
+    W(NEXT_OPENS_PUNCT, TITLE, -6, "为了… / ，4月18日…: a sentence the column cut, not a headline"),
+    W(NEXT_OPENS_PUNCT, TITLE_MORE, -6, "a sentence the column cut, not a headline"),
+    W(NEXT_OPENS_PUNCT, SUBTITLE, -6, "a sentence the column cut, not a deck"),
+    BOTH(NEXT_OPENS_PUNCT, BODY, 4, "the first part of a sentence the column cut is body"),
+    W(LEAD_BYLINE, HEADING, -7, "本报讯（记者 某某）…: the lead's first line, not a heading"),
+    W(LEAD_BYLINE, TITLE, -4, "本报讯（记者 某某）…: the lead's first line, not a headline"),
+    W(SITE_CHANNEL, PAGE, 6, "某某网 ｜ 以案说法: the site and its channel above the article"),
+    W(SITE_CHANNEL, TITLE, -5, "a site's name and channel are not the headline"),
+    W(BREADCRUMB, TITLE_MORE, -8, "a breadcrumb is not a headline's half"),
+    W(DATE_FIRST, META, 6, "2026-02-10 《某某》第2期: the date and the issue"),
+    W(DATE_FIRST, SUBTITLE, -6, "a date first is metadata, not a deck"),
+    W(DATE_FIRST, TITLE_MORE, -6, "a date first is metadata, not a headline's half"),
+    BOTH(CAPTION_RUNS_ON, CAPTION, 6, "图为：… / …巡回开庭: a caption the column cut runs on"),
+    W(CAPTION_RUNS_ON, TITLE, -6, "the rest of a caption is not a headline"),
+    W(AFTER_PARAS, TITLE, -5, "a headline stands above the story, not after its paragraphs"),
 
     /* ---- the headline's second line */
     W(ALWAYS, TITLE_MORE, -4, "most headlines are one line"),
@@ -197,6 +244,7 @@ static const struct weight {
     T(NAME_ONLY, TITLE, BYLINE, 3, "a name line right under the headline"),
     T(NAME_ONLY, TITLE_MORE, BYLINE, 3, "a name line right under the headline"),
     T(NAME_ONLY, SUBTITLE, BYLINE, 3, "a name line right under the deck"),
+    T(NAME_ONLY, SUBTITLE_MORE, BYLINE, 3, "a name line right under the deck"),
     W(TOP, BYLINE, 1, "bylines stand at the top"),
     W(ANONYMOUS, BYLINE, -9, "作者：佚名 names no one"),
     W(FOOTER, BYLINE, -5, "editors are not the byline"),
@@ -486,8 +534,8 @@ static bool may_follow(enum line_kind a, enum line_kind b)
     int pa = kind_phase[a], pb = kind_phase[b];
 
     switch (b) {
-    case KIND_TITLE_MORE:
-        return a == KIND_TITLE;
+    case KIND_TITLE_MORE: /* a column cuts a long headline into three lines or more */
+        return a == KIND_TITLE || a == KIND_TITLE_MORE;
     case KIND_SUBTITLE_MORE:
         return a == KIND_SUBTITLE || a == KIND_SUBTITLE_MORE;
     case KIND_SUBTITLE: /* under its headline, or under metadata set between them */
@@ -560,7 +608,9 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
     line_scores(&lf[0], emit);
     memcpy(sum, emit, sizeof(sum));
     for (int k = 0; k < KIND__COUNT; k++) {
-        bool second = k == KIND_TITLE_MORE || k == KIND_SUBTITLE_MORE || k == KIND_HEADING_MORE;
+        /* a second line, or a deck, needs a line above it */
+        bool second = k == KIND_TITLE_MORE || k == KIND_SUBTITLE_MORE ||
+                      k == KIND_HEADING_MORE || k == KIND_SUBTITLE;
 
         best[0][k] = second ? NEG : emit[k] + (kind_phase[k] >= 3 ? NO_HEADLINE : 0);
         back[0][k] = 0;

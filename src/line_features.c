@@ -450,7 +450,8 @@ static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
     for (size_t i = 0; i < n; i++) {
         const unsigned char *u = (const unsigned char *)s + i;
 
-        arrows += (*u == '>' && !html) || (*u == 0xC2 && i + 1 < n && u[1] == 0xBB) ||
+        /* (a > that ends the line closes a <…> cut by a column: 总2670期>) */
+        arrows += (*u == '>' && !html && i + 1 < n) || (*u == 0xC2 && i + 1 < n && u[1] == 0xBB) ||
                   (*u == 0xE2 && i + 2 < n && u[1] == 0x80 && u[2] == 0xBA) ||
                   (*u == 0xEF && i + 2 < n && u[1] == 0xBC && u[2] == 0x9E);
     }
@@ -735,6 +736,259 @@ static void mark_repeats(const struct feature_line *l, size_t n, struct line_fea
     }
 }
 
+/* A dash of two (—— ―― --) inside the line, with words on both sides of it:
+ * a headline that carries its deck on the same line. */
+static bool inner_dash(const char *s, size_t n)
+{
+    static const char *const dashes[] = {"——", "――", "--"};
+
+    for (size_t k = 0; k < ARRAY_SIZE(dashes); k++) {
+        const char *d = memmem(s, n, dashes[k], strlen(dashes[k]));
+
+        if (d && text_count(s, (size_t)(d - s)) >= 4) {
+            const char *e = d;
+
+            while (e < s + n && (*e == '-' || text_starts(e, (size_t)(s + n - e), "—") ||
+                                 text_starts(e, (size_t)(s + n - e), "―")))
+                e += *e == '-' ? 1 : 3;
+            if (text_count(e, (size_t)(s + n - e)) >= 4)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A headline with a subject of its own before a colon: 某某法院：交叉执行破解僵局.
+ * Not a colon at the end (the first half of a two-line headline). */
+static bool subject_colon(const char *s, size_t n)
+{
+    const char *c = memchr(s, ':', n);
+    const char *w = memmem(s, n, "：", 3);
+    size_t before, after;
+
+    if (!c || (w && w < c))
+        c = w;
+    if (!c)
+        return false;
+    before = text_count(s, (size_t)(c - s));
+    after = text_count(c, (size_t)(s + n - c)) - 1;
+    return before >= 2 && before <= 10 && after >= 4;
+}
+
+/* Whether a Han character is in the line: the lead bytes E4 to E9 of UTF-8
+ * (U+4000 to U+9FFF). */
+static bool has_han(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0xE4 && (unsigned char)s[i] <= 0xE9)
+            return true;
+    return false;
+}
+
+/* A site's or a paper's name, a bar, and its channel or its sponsor:
+ * 某某新闻网 ｜ 以案说法, 《某某》杂志 | 访谈, 某某网 - 某某中心主办. */
+static bool site_channel(const char *s, size_t n)
+{
+    static const char *const bars[] = {" | ", "｜", " - ", "|"};
+    static const char *const names[] = {"网", "网站", "杂志", "报", "频道", "客户端", "网站首页"};
+
+    for (size_t k = 0; k < ARRAY_SIZE(bars); k++) {
+        const char *b = memmem(s, n, bars[k], strlen(bars[k]));
+        const char *h = s;
+        size_t hn;
+
+        if (!b || b == s)
+            continue;
+        hn = (size_t)(b - s);
+        text_trim(&h, &hn);
+        for (size_t j = 0; j < ARRAY_SIZE(names); j++)
+            if (text_ends(h, hn, names[j]) && text_count(h, hn) <= 14 &&
+                text_count(b, (size_t)(s + n - b)) <= 16)
+                return true;
+    }
+    return false;
+}
+
+/* Four digits of a year and a date's separator first: 2026-02-10, 2026年2月,
+ * 2026/2/10, 2026.02.10. */
+static bool year_first_date(const char *s, size_t n)
+{
+    for (size_t i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return s[0] >= '1' && s[0] <= '2' &&
+           (s[4] == '-' || s[4] == '/' || s[4] == '.' || text_starts(s + 4, n - 4, "年"));
+}
+
+/* Marks of a script or of markup (= ( ; < > { }): an English headline has
+ * none of them. */
+static bool code_marks(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (memchr("=(;<>{}", s[i], 7))
+            return true;
+    return false;
+}
+
+/* The numbers in a line: runs of digits, 8.13 as one. */
+static size_t numbers(const char *s, size_t n)
+{
+    size_t runs = 0;
+
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9' &&
+            (i == 0 || !((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '.')))
+            runs++;
+    return runs;
+}
+
+/* Whether the lines b[0], b[1] run on as the lines a[0..na) start: a
+ * headline cut in two lines under the site's copy of it, whole or itself cut
+ * by a column. */
+static bool continues_in(const struct feature_line *a, size_t na, const struct feature_line *b)
+{
+    char x[256], y[256];
+    size_t nx = 0, ny = 0;
+
+    for (size_t k = 0; k < na && nx + a[k].len <= sizeof(x); k++) {
+        memcpy(x + nx, a[k].s, a[k].len);
+        nx += a[k].len;
+    }
+    for (size_t k = 0; k < 2 && ny + b[k].len <= sizeof(y); k++) {
+        memcpy(y + ny, b[k].s, b[k].len);
+        ny += b[k].len;
+    }
+    return ny > b[0].len && nx >= ny && !memcmp(x, y, ny);
+}
+
+/*
+ * What stands at the head of a report and where its own headline is: only
+ * the first lines are looked at. A page may show its site's headline, a
+ * kicker (引题) or a standfirst before the article's headline; a text may
+ * have no headline at all and start with its story or an editor's note.
+ */
+static void head_features(const struct feature_line *l, size_t n, const struct feature_doc *doc,
+                          struct line_features *out)
+{
+    size_t lim = n < TOP_LINES ? n : TOP_LINES, own = lim, paras = 0;
+
+    for (size_t i = 0; i < lim; i++) {
+        /* a deck that repeats a line above (——某某法院司法改革工作回顾): that
+         * line is the site's list headline, the article's own stands between */
+        if (out[i].on[FEAT_DASH_START] && i >= 2) {
+            const char *d = l[i].s;
+            size_t dn = l[i].len;
+
+            while (dn && (*d == '-' || text_starts(d, dn, "—") || text_starts(d, dn, "―"))) {
+                size_t w = *d == '-' ? 1 : 3;
+
+                d += w;
+                dn -= w;
+            }
+            for (size_t k = 0; k + 1 < i; k++)
+                if (dn >= 12 && l[k].len == dn && !memcmp(l[k].s, d, dn))
+                    out[k].on[FEAT_REPEATED_LATER] = true;
+        }
+    }
+    for (size_t i = 0; i < lim; i++) {
+        bool *on = out[i].on;
+        const struct line_features *nx = i + 1 < n ? &out[i + 1] : NULL;
+        const struct line_features *pv = i ? &out[i - 1] : NULL;
+
+        /* the width of the line above; of a run of column lines joined
+         * already, of the last */
+        size_t pw = !pv ? 0 : l[i - 1].tail_chars ? l[i - 1].tail_chars : pv->chars;
+
+        /* a newspaper column cuts a headline wider than itself into lines of
+         * its width, a stray blank line between them at times; a line wider
+         * than the column is no piece of it */
+        on[FEAT_PREV_COLUMN_CUT] =
+            doc->colwidth && pv && l[i].blanks_before <= 2 && pw * 100 >= doc->colwidth * 85 &&
+            pw * 100 <= doc->colwidth * (l[i].blanks_before ? 110 : 130) &&
+            !pv->on[FEAT_ENDS_STOP] && !pv->on[FEAT_ENDS_COMMA] && !pv->on[FEAT_STOP_INSIDE] &&
+            !pv->on[FEAT_REPEATED_LATER] && /* a headline shown whole again is no piece */
+            out[i].chars * 100 <= doc->colwidth * 130 && !furniture(pv->on) &&
+            !on[FEAT_STOP_INSIDE] && !furniture(on) &&
+            /* a headline ends no sentence with 。: 庭审现场。 is a caption */
+            text_last(l[i].s, l[i].len, true) != 0x3002 &&
+            /* a line as wide as the column running into a sentence is a
+             * paragraph's first line */
+            !(out[i].chars * 100 >= doc->colwidth * 85 && nx && l[i].blanks_after == 0 &&
+              (nx->f.stops || nx->f.commas));
+
+        on[FEAT_ENDS_INLINE_DECK] = on[FEAT_PREV_COLUMN_CUT] && pv->on[FEAT_INLINE_DECK];
+        /* (a word or two is a widget; a line running into the next, a
+         * paragraph's first; in column text, a piece of a line the column
+         * cut, of the metadata above or of what follows) */
+        on[FEAT_UNDER_META_PHRASE] =
+            !paras && pv && pv->on[FEAT_META] && on[FEAT_TITLE_SHAPE] && on[FEAT_PUNCT_FREE] &&
+            !on[FEAT_DASH_START] && !on[FEAT_VENUE] && !furniture(on) && !on[FEAT_TINY] &&
+            !on[FEAT_WIDE_INTO_NEXT] &&
+            !(doc->colwidth &&
+              ((l[i].blanks_after == 0 && out[i].chars * 100 >= doc->colwidth * 85) ||
+               (l[i].blanks_before == 0 && pw * 100 >= doc->colwidth * 85)));
+        if (nx && l[i + 1].blanks_before <= 2) {
+            uint32_t c = text_first(l[i + 1].s, l[i + 1].len);
+
+            on[FEAT_NEXT_OPENS_PUNCT] =
+                c == 0xFF0C || c == ',' || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == ';';
+        }
+        on[FEAT_SITE_CHANNEL] =
+            out[i].chars <= 32 && !paras && l[i].len <= 120 && site_channel(l[i].s, l[i].len);
+        /* 2026-02-10 …, 2026年2月10日 …, 2026/2/10 …: a date first, then more */
+        on[FEAT_DATE_FIRST] = on[FEAT_HAS_DATE] && !on[FEAT_DATE_LINE] && !on[FEAT_VENUE] &&
+                              l[i].len >= 8 && out[i].chars <= 40 &&
+                              year_first_date(l[i].s, l[i].len);
+        on[FEAT_CAPTION_RUNS_ON] = on[FEAT_PREV_COLUMN_CUT] && pv->on[FEAT_CAPTION_MARK];
+        on[FEAT_AFTER_PARAS] = paras >= 2;
+        on[FEAT_CODE_RESIDUE] = out[i].chars > 12 && !on[FEAT_NOISE] && !on[FEAT_META] &&
+                                !has_han(l[i].s, l[i].len) && code_marks(l[i].s, l[i].len);
+        on[FEAT_FIGURES] = out[i].f.digits && out[i].chars <= 60 && !furniture(on) &&
+                           !on[FEAT_HAS_DATE] && numbers(l[i].s, l[i].len) >= 2;
+        on[FEAT_UNDER_WIDGETS] = !paras && pv && pv->on[FEAT_NOISE] && !pv->on[FEAT_NO_HAN] &&
+                                 !pv->on[FEAT_META] && !on[FEAT_CAPTION_MARK] &&
+                                 !on[FEAT_CAPTION_CREDIT] && !on[FEAT_PLACEHOLDER] &&
+                                 !on[FEAT_FIGURE_NUMBER];
+        if (out[i].chars > 30 && !furniture(on) && (on[FEAT_ENDS_STOP] || on[FEAT_STOP_INSIDE]))
+            paras++;
+        on[FEAT_INLINE_DECK] = out[i].chars >= 12 && out[i].chars <= 90 && !on[FEAT_ENDS_STOP] &&
+                               !on[FEAT_STOP_INSIDE] && !on[FEAT_DASH_START] && !furniture(on) &&
+                               inner_dash(l[i].s, l[i].len);
+        /* (正文 marks where the article starts: its headline may follow) */
+        on[FEAT_AFTER_LABEL] = pv && pv->on[FEAT_LABEL] && !furniture(on) &&
+                               !text_has(l[i - 1].s, l[i - 1].len, "正文");
+        /* 2025-04-06 over 星期天: the day the page was shown, not the report's */
+        if (on[FEAT_DATE_LINE] && nx && nx->on[FEAT_RENDER_DATE] && nx->chars <= 4 &&
+            l[i + 1].blanks_before <= 1)
+            on[FEAT_RENDER_DATE] = true;
+        /* a headline over its metadata with the page's link or widget
+         * between them (http://… / 2011-05-03 来源：…) */
+        if (nx && i + 2 < n && nx->on[FEAT_NOISE] && !nx->on[FEAT_META] &&
+            l[i + 1].blanks_before <= 2 && l[i + 2].blanks_before <= 2)
+            on[FEAT_NEXT_FIELD] = on[FEAT_NEXT_FIELD] || out[i + 2].on[FEAT_META] ||
+                                  out[i + 2].on[FEAT_DATE_LINE] || out[i + 2].on[FEAT_BYLINE];
+        /* the article's own headline: the copy of one the site showed above,
+         * before any paragraph of the article */
+        if (own == lim && on[FEAT_REPEATED_EARLIER] && on[FEAT_TITLE_SHAPE] && !paras)
+            own = i;
+        if (i > 0 && out[i - 1].on[FEAT_REPEATED_EARLIER] && l[i].blanks_before <= 1)
+            for (size_t k = 0; k + 1 < i && !on[FEAT_FINISHES_REPEAT]; k++)
+                on[FEAT_FINISHES_REPEAT] =
+                    out[k].on[FEAT_REPEATED_LATER] &&
+                    continues_in(&l[k], i - 1 - k < 3 ? i - 1 - k : 3, &l[i - 1]);
+        /* 推进某某新实践 / 某某法院：交叉执行破解僵局 */
+        if (nx && l[i + 1].blanks_before <= 1 && out[i].chars <= 20 && on[FEAT_TITLE_SHAPE] &&
+            on[FEAT_PUNCT_FREE] && !furniture(on) && !subject_colon(l[i].s, l[i].len) &&
+            nx->on[FEAT_TITLE_SHAPE] && !furniture(nx->on) &&
+            subject_colon(l[i + 1].s, l[i + 1].len)) {
+            on[FEAT_KICKER] = true;
+            out[i + 1].on[FEAT_UNDER_KICKER] = true;
+        }
+    }
+    for (size_t i = 0; i < own && own < lim; i++)
+        out[i].on[FEAT_ABOVE_OWN_HEADLINE] = true;
+}
+
 void line_features_compute(const struct feature_line *l, size_t n, const struct feature_doc *doc,
                            struct line_features *out)
 {
@@ -809,4 +1063,5 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
                 pv->chars + 4 >= out[i].chars && out[i].chars + 4 >= pv->chars;
         }
     }
+    head_features(l, n, doc, out);
 }

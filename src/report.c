@@ -284,11 +284,30 @@ static bool headline_cut(const struct parser *p, size_t i)
     if (text_ends(s, ln->len, "—") && !text_ends(s, ln->len, "——") &&
         text_starts(t, nx->len, "—") && !text_starts(t, nx->len, "——"))
         return true;
+    /* a line as wide as the column that runs into a sentence below is the
+     * first line of a paragraph (an editor's note under the headline) */
+    if (i + 2 < p->nr && nx->blanks_after == 0 && nx->f.nonblank * 100 >= p->doc.colwidth * 85 &&
+        (p->lines[i + 2].f.stops || p->lines[i + 2].f.commas))
+        return false;
     return !ln->f.stops && !nx->f.stops && !nx->f.commas && !nx->f.digits &&
            ln->f.nonblank * 100 >= p->doc.colwidth * 90 &&
            ln->f.nonblank * 100 <= p->doc.colwidth * 115 && nx->f.nonblank <= ln->f.nonblank &&
            ln->f.nonblank + nx->f.nonblank <= 48 &&
            !text_is_sentence_end(text_last(t, nx->len, true));
+}
+
+/* A byline's label first (作者：…, 本报记者…), or a metadata line that ends
+ * with the author: a column cuts such a line where it cuts a sentence, names
+ * and all (the rest is names or metadata: no sentence's commas). */
+static bool byline_first(const char *s, size_t n)
+{
+    static const char *const labels[] = {"作者", "本报记者", "记者", "通讯员", "文/", "文｜"};
+
+    for (size_t k = 0; k < ARRAY_SIZE(labels); k++)
+        if (text_starts(s, n, labels[k]))
+            return true;
+    /* | 来源：某某报 | 作者：周某: the author's name last */
+    return text_has(s, n, "作者:") || text_has(s, n, "作者：");
 }
 
 /* Whether a column line runs on into the next: as wide as the column, no
@@ -302,6 +321,12 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
     size_t mlen, chars = ln->f.chars; /* blanks too: a column counts them */
     uint32_t last = text_last(s, ln->len, true), next_first = text_first(ltext(p, i + 1), nx->len);
 
+    /* the last character or two of a name the column put on a line of
+     * their own (作者：程某 蔡某 程 / 远): the names end there */
+    if (!in_body && ln->blanks_after == 0 && chars * 100 >= p->doc.colwidth * 70 &&
+        nx->f.nonblank <= 2 && !nx->f.stops && !nx->f.commas && !nx->f.digits &&
+        byline_first(s, ln->len))
+        return true;
     if (ln->blanks_after < 0 || chars * 100 < p->doc.colwidth * 85 ||
         chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
         return false;
@@ -330,6 +355,8 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
            (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
             text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
           (in_body && !ln->f.gaps && !two_phrases(s, ln->len)) ||
+          (!in_body && byline_first(s, ln->len) && !nx->f.commas &&
+           !text_has(ltext(p, i + 1), nx->len, "。")) ||
           (!in_body && ln->blanks_after == 0 && headline_cut(p, i))))
         return false;
     /* a metadata line whose date is whole (发布日期:2024年08月07日) ends there
@@ -678,7 +705,12 @@ static void clean_caption(const char *s, size_t n, struct sbuf *out)
         }
     }
     pic = text_find(v, vn, "图为", strlen("图为"));
-    if (pic && pic > v && pic - v <= 30 && text_ends(v, (size_t)(pic - v), "讯")) {
+    /* 某某报讯图为…, 某某报讯 图为…: the dateline is the article's, not the picture's */
+    size_t lead = pic ? (size_t)(pic - v) : 0;
+
+    while (lead && v[lead - 1] == ' ')
+        lead--;
+    if (pic && pic > v && pic - v <= 30 && text_ends(v, lead, "讯")) {
         vn -= (size_t)(pic - v);
         v = pic;
     }
@@ -691,8 +723,12 @@ static void clean_caption(const char *s, size_t n, struct sbuf *out)
  * (作者：张三发布时间：…). */
 static size_t until_label(const char *v, size_t vn)
 {
+    /* a label of two words (信息来源) ends the value where its first word starts */
     static const char *const next[] = {"发布", "时间", "來源", "来源", "编辑", "浏览", "点击",
-                                       "字号", "阅读", "访问", "作者", "日期", "责任"};
+                                       "字号", "阅读", "访问", "作者", "日期", "责任", "信息来源",
+                                       "文章来源", "稿件来源", "文章出处",
+                                       /* the same labels on pages in traditional characters */
+                                       "發布", "時間", "編輯", "瀏覽", "閱讀", "訪問", "字號"};
     size_t end = vn;
 
     for (size_t k = 0; k < ARRAY_SIZE(next); k++) {
@@ -737,6 +773,10 @@ static void clean_byline(const char *s, size_t n, struct sbuf *out)
             }
     }
     vn = until_label(v, vn); /* 作者：X 发布时间：…: the metadata glued after it */
+    /* 作者：X 【字号…: the widget's bracket that opened before its label */
+    while (vn && (v[vn - 1] == ' ' || v[vn - 1] == '[' || v[vn - 1] == '|' ||
+                  text_ends(v, vn, "【") || text_ends(v, vn, "［") || text_ends(v, vn, "\u3000")))
+        vn -= (unsigned char)v[vn - 1] < 0x80 ? 1 : 3;
     for (size_t i = 0; i < vn;) {
         size_t l = text_next(v + i, vn - i, &c);
 
@@ -786,7 +826,7 @@ static bool nobody(const char *v, size_t vn)
 
     rules_scan(v, vn, &f);
     return f.cjk == 0 || text_has(v, vn, "佚名") || text_has(v, vn, "本网") ||
-           text_has(v, vn, "发布") || text_has(v, vn, "时间");
+           text_has(v, vn, "发布") || text_has(v, vn, "时间") || text_has(v, vn, "時間");
 }
 
 /* A newspaper named in a source line: 《人民法院报》第8版, 宁夏法治报/2025年/… */
@@ -857,6 +897,71 @@ static void set_source(struct parser *p, const char *v, size_t vn)
  * author are the report's; the date and the author become blocks where the
  * line stood, so the reader shows them.
  */
+/* A metadata line without labels that opens with a person and a role: 张某律师
+ * 某某头条 2022-11-02 11:41 (author, source, time, as blogs and law sites
+ * print them). Returns the person's length, or 0. */
+static size_t unlabelled_author(const char *s, size_t n)
+{
+    static const char *const roles[] = {"律师", "记者", "法官", "通讯员", "記者", "律師"};
+    const char *sp = memchr(s, ' ', n);
+    size_t tn = sp ? (size_t)(sp - s) : 0, chars = text_count(s, tn);
+    struct line_facts f;
+
+    if (!tn || memmem(s, n, "：", 3) || chars < 3 || chars > 8)
+        return 0;
+    for (size_t k = 1; k < n; k++) /* a label's colon; 11:41 is a time */
+        if (s[k] == ':' && !(s[k - 1] >= '0' && s[k - 1] <= '9'))
+            return 0;
+    rules_scan(s, tn, &f);
+    if (f.cjk != chars)
+        return 0;
+    for (size_t k = 0; k < ARRAY_SIZE(roles); k++)
+        if (text_ends(s, tn, roles[k]) &&
+            text_count(s, tn) > text_count(roles[k], strlen(roles[k])))
+            return tn;
+    return 0;
+}
+
+/*
+ * A date a column cut in two: 时间：2018 / -01-29 10:44, 2025-03-0 / 5 07:30
+ * — the line ends in a digit or a dash and the chrome line under it goes on
+ * with one. Tried before the line alone, which would read 2025-03-0 as the
+ * third month's start.
+ */
+static bool date_across(const struct parser *p, size_t i, char d[11])
+{
+    const char *s = ltext(p, i), *t;
+    size_t n = p->lines[i].len, tn;
+    uint32_t last = text_last(s, n, false), first;
+    struct sbuf sb = SBUF_INIT;
+    bool found;
+
+    if (i + 1 >= p->nr || !((last >= '0' && last <= '9') || last == '-' || last == '/'))
+        return false;
+    /* the rest is chrome, or figures without a word (-01-29 10:44:26) */
+    switch (p->kinds[i + 1]) {
+    case KIND_PAGE:
+    case KIND_NOISE:
+    case KIND_META:
+    case KIND_FOOTER:
+        break;
+    default:
+        if (!p->feat[i + 1].on[FEAT_NO_HAN] &&
+            !(p->feat[i + 1].chars <= 40 && p->feat[i + 1].f.cjk == 0))
+            return false;
+    }
+    t = ltext(p, i + 1);
+    tn = p->lines[i + 1].len;
+    first = text_first(t, tn);
+    if (!((first >= '0' && first <= '9') || first == '-' || first == '/'))
+        return false;
+    sbuf_add(&sb, s, n);
+    sbuf_add(&sb, t, tn < 40 ? tn : 40);
+    found = find_date_loose(sb.buf, sb.len, d);
+    sbuf_release(&sb);
+    return found;
+}
+
 static void take_meta(struct parser *p, size_t i)
 {
     static const char *const authors[] = {"作者：", "作者:", "作者 ", "记者：", "记者:"};
@@ -869,10 +974,16 @@ static void take_meta(struct parser *p, size_t i)
     size_t n = p->lines[i].len, vn;
     char d[11];
 
-    if (!p->r->date && !lf->on[FEAT_RENDER_DATE] && find_date_loose(s, n, d)) {
+    if (!p->r->date && !lf->on[FEAT_RENDER_DATE] &&
+        (date_across(p, i, d) || find_date_loose(s, n, d))) {
         p->r->date = xstrdup(d);
         flush_para(p);
         add_block(p, BLOCK_DATE, 0, d, strlen(d));
+    }
+    if (!p->r->byline && lf->on[FEAT_HAS_DATE] && (vn = unlabelled_author(s, n)) > 0) {
+        flush_para(p);
+        add_block(p, BLOCK_BYLINE, 0, s, vn);
+        p->r->byline = xstrndup(s, vn);
     }
     if (!p->r->byline && (v = label_value(s, n, authors, ARRAY_SIZE(authors), &vn)) != NULL) {
         struct sbuf by = SBUF_INIT;
@@ -925,7 +1036,8 @@ static size_t join_more(const struct parser *p, size_t i, enum line_kind more, s
 
     sbuf_add(out, ltext(p, i), p->lines[i].len);
     while (k < p->nr && p->kinds[k] == more) {
-        sbuf_addch(out, ' ');
+        if (!p->feat[k].on[FEAT_PREV_COLUMN_CUT]) /* a column cuts words, a page phrases */
+            sbuf_addch(out, ' ');
         sbuf_add(out, ltext(p, k), p->lines[k].len);
         k++;
     }
@@ -992,6 +1104,8 @@ static void body_line(struct parser *p, size_t i, const char *s, size_t n)
 
 static void take_chrome(struct parser *p, size_t i)
 {
+    char d[11];
+
     if (p->feat[i].on[FEAT_BYLINE] && !p->r->byline) {
         /* a byline set above the headline */
         struct sbuf sb = SBUF_INIT;
@@ -999,6 +1113,9 @@ static void take_chrome(struct parser *p, size_t i)
         if (rules_byline(ltext(p, i), p->lines[i].len, true, &sb)) {
             sbuf_reset(&sb);
             clean_byline(ltext(p, i), p->lines[i].len, &sb);
+        }
+        /* 作者：uadmin names a CMS account, 作者：佚名 no one */
+        if (sb.len && !nobody(sb.buf, sb.len)) {
             flush_para(p);
             add_block(p, BLOCK_BYLINE, 0, ltext(p, i), p->lines[i].len);
             p->r->byline = sbuf_detach(&sb, NULL);
@@ -1010,6 +1127,13 @@ static void take_chrome(struct parser *p, size_t i)
     if (p->feat[i].on[FEAT_META] || p->feat[i].on[FEAT_DATE_LINE] || p->feat[i].on[FEAT_FOOTER] ||
         p->kinds[i] == KIND_META) {
         take_meta(p, i);
+    } else if (!p->r->date && i < 24 && i + 1 < p->nr && !p->feat[i].on[FEAT_RENDER_DATE] &&
+               (p->feat[i + 1].on[FEAT_META] || p->feat[i + 1].on[FEAT_DATE_LINE] ||
+                p->feat[i + 1].on[FEAT_NO_HAN]) &&
+               date_across(p, i, d)) { /* //www.某某.cn20 / 14-11-10来源：… */
+        p->r->date = xstrdup(d);
+        flush_para(p);
+        add_block(p, BLOCK_DATE, 0, d, strlen(d));
     } else if (!p->source) { /* 7月28日 《人民法院报》第8版 */
         const char *v;
         size_t vn;
@@ -1033,7 +1157,7 @@ static bool caption_runs_on(const struct parser *p, size_t i)
 
     if (p->kinds[i + 1] != KIND_CAPTION && p->kinds[i + 1] != KIND_PAGE_CAPTION)
         return false;
-    if (last == 0xFF0C || last == ',' || last == 0x3001)
+    if (last == 0xFF0C || last == ',' || last == 0x3001 || p->feat[i + 1].on[FEAT_CAPTION_RUNS_ON])
         return true;
     return p->doc.colwidth && chars * 100 >= p->doc.colwidth * 85 &&
            chars * 100 <= p->doc.colwidth * 115 && !text_is_sentence_end(last) &&

@@ -121,6 +121,159 @@ static void test_site_headline(void **state)
         "page page page page title byline body");
 }
 
+/* A kicker (引题) over a headline with its own subject: page, then the title. */
+static void test_kicker(void **state)
+{
+    (void)state;
+    expect_kinds("推进诉源治理新实践\n青柘县法院：把纠纷化解在村口\n\n本报记者 林某\n\n"
+                 "近年来，青柘县人民法院坚持把非诉讼纠纷解决机制挺在前面，推动矛盾纠纷就地化解。\n",
+                 "page title byline body");
+}
+
+/* A site's list headline that glues title and deck, metadata, then the
+ * document's own title with its deck and the report's byline. */
+static void test_own_headline_under_the_site(void **state)
+{
+    (void)state;
+    expect_kinds("公正司法 服务大局\n\n工作报告\n\n"
+                 "青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+                 "作者：admin 发布时间：2025-01-15 10:20\n\n青柘县人民法院工作报告\n\n \n\n"
+                 "——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+                 "青柘县人民法院院长 林某\n\n各位代表：\n\n"
+                 "现在，我代表青柘县人民法院向大会报告工作，请予审议。\n",
+                 "page page page page title subtitle byline body body");
+}
+
+/* A headline that carries its deck on its line is the title, not a deck
+ * under nothing. */
+static void test_headline_with_deck(void **state)
+{
+    (void)state;
+    expect_kinds("青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+                 "作者：林某 发布时间：2025-01-15 10:20\n\n"
+                 "现在，我代表青柘县人民法院向大会报告工作，请予审议，并请各位列席同志提出意见。\n",
+                 "title metadata body");
+}
+
+/* A text without a headline: an editor's note under its label, paragraphs
+ * of the story, then a heading — no line of it is the title. */
+static void test_no_headline(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "编者按\n\n你听说过山里的法庭吗？\n\n"
+        "走进青柘县的大山深处，一个只有五名干警的人民法庭守护着三个乡镇的公平正义。\n\n"
+        "他们走村入户调解纠纷，把法庭搬到田间地头，村里的群众遇到难事总是第一个想到他们。\n\n"
+        "把法庭搬到家门口\n\n"
+        "庭长林某说，每一起纠纷背后都是一家人的日子，调解要把理讲透，把情说暖，"
+        "群众才会心服口服。\n\n",
+        "page body body body heading body");
+}
+
+/* An editor's label under the headline is no byline, though it is as
+ * short as a name. */
+static void test_label_is_no_byline(void **state)
+{
+    (void)state;
+    expect_kinds("山里的法庭\n编者按\n"
+                 "走进青柘县的大山深处，一个只有五名干警的人民法庭守护着三个乡镇的公平正义。\n",
+                 "title noise body");
+}
+
+/* A site's headline, then the article's own over a deck that repeats the
+ * site's: the line between is the title. */
+static void test_deck_repeats_the_site_headline(void **state)
+{
+    (void)state;
+    expect_kinds(">正文\n\n青柘县法院推进司法改革纪实\n\n改革的青柘答卷\n\n"
+                 "——青柘县法院推进司法改革纪实\n\n"
+                 "近年来，青柘县人民法院坚持把司法改革作为重要抓手，推动审判质效持续提升。\n",
+                 "page page title subtitle body");
+}
+
+/* A capture that starts with its paper's dateline and a picture's caption:
+ * a caption, never the headline. */
+static void test_dateline_caption_is_no_headline(void **state)
+{
+    (void)state;
+    expect_kinds("青柘日报讯 图为：法官林某在村委会巡回开庭\n本报记者 王某 通讯员 李某\n"
+                 "近日，青柘县人民法院法官林某带着国徽走进山村，在村委会开庭审理一起相邻纠纷。\n",
+                 "caption byline body");
+}
+
+/* An SEO copy: the headline with its deck on its line, the post's metadata,
+ * then 导读： repeating the headline — a note, never the title. */
+static void test_guide_repeating_the_headline(void **state)
+{
+    (void)state;
+    expect_kinds("青柘县人民法院地址,青柘县人民法院工作报告——"
+                 "2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+                 "林某律师 法律头条 2025-03-02 10:20:30\n\n"
+                 "导读:青柘县人民法院地址,青柘县人民法院工作报告——\n"
+                 "2025年1月10日在青柘县第五届人民代表大会第三次会议上。\n\n"
+                 "现在，我代表青柘县人民法院向大会报告工作，请予审议，并请各位列席同志提出意见。\n",
+                 "title metadata body body body");
+}
+
+/* A phrase under the metadata, where such pages put the picture: its
+ * caption, not a deck. */
+static void test_caption_under_the_metadata(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "县法院青柘人民法庭举行落成典礼\n\n发布时间：2011-05-03 15:51:41 来源：青柘新闻网\n\n"
+        "县法院青柘人民法庭建成投入使用\n\n"
+        "近日，县法院举行青柘人民法庭新办公楼落成庆典，县领导和乡镇代表参加了典礼。\n",
+        "title metadata caption body");
+}
+
+/* A short news item without a headline, its first sentence cut by the
+ * column before a comma: body from the first line, no title. */
+static void test_first_sentence_cut_before_its_comma(void **state)
+{
+    (void)state;
+    expect_kinds("为了给山乡群众提供更便捷的诉讼服务\n"
+                 "，4月18日，青柘法院山乡人民法庭在山乡挂牌成立，这是全市第一家山乡法庭。\n"
+                 "挂牌仪式上，青柘法院院长为山乡法庭揭幕，并给法庭颁发了印章。\n（青西）\n",
+                 "body body body signoff");
+}
+
+/* A capture that starts with a script's residue, then an editor's note:
+ * no headline, not the script and not the note's first sentence. */
+static void test_script_residue_is_no_headline(void **state)
+{
+    (void)state;
+    expect_kinds("this.removeAttribute('height')\n\n编者按\n你听说过山里的法庭吗？\n"
+                 "走进青柘县的大山深处，一个只有五名干警的人民法庭守护着三个乡镇的公平正义。\n",
+                 "page page page-body page-body");
+}
+
+/* A news site's name and channel over a headline of two lines, then a
+ * breadcrumb is never a headline's half. */
+static void test_site_and_channel_over_the_headline(void **state)
+{
+    (void)state;
+    expect_kinds("青柘新闻网　｜　以案说法\n\n租客擅自转租“群租房”\n房东解约获法院支持\n\n"
+                 "2025年07月15日 09:30　来源：青柘新闻网　作者：林某\n\n"
+                 "导读：房屋租赁期间，承租人未经出租人同意将房屋转租他人，出租人能否解除合同？\n",
+                 "page title title+ metadata body");
+    expect_kinds("青柘新闻网 - 青柘县融媒体中心主办\n首页时政民生乡镇专题视频\n"
+                 "您现在的位置: 首页 > 乡镇 > 青柘镇\n\n"
+                 "山乡法庭：田埂上摆开“调解桌”\n2025-10-09 16:20  来源:青柘县融媒体中心\n\n"
+                 "  秋收时节，青柘镇的稻田里一片金黄，法庭的法官一早就来到了田埂上。\n",
+                 "page page page title metadata body");
+}
+
+/* A magazine's date and issue under the headline: metadata, not a deck. */
+static void test_date_and_issue_under_the_headline(void **state)
+{
+    (void)state;
+    expect_kinds("《青柘审判》杂志 | 访谈\n\n对话青柘中院院长林某：让“案结事了”成为常态\n"
+                 "2026-02-10  《青柘审判》2026年第2期\n\n文 | 本刊记者 王某\n\n"
+                 "编者按：青柘市地处山区，近年来经济发展提速，各类矛盾纠纷随之增多。\n",
+                 "page title metadata byline body");
+}
+
 /* The weights --explain shows: the heaviest first. */
 static void test_explain(void **state)
 {
@@ -151,6 +304,19 @@ int main(void)
         cmocka_unit_test(test_cut_last_line_in_column),
         cmocka_unit_test(test_captions),
         cmocka_unit_test(test_site_headline),
+        cmocka_unit_test(test_kicker),
+        cmocka_unit_test(test_own_headline_under_the_site),
+        cmocka_unit_test(test_headline_with_deck),
+        cmocka_unit_test(test_no_headline),
+        cmocka_unit_test(test_label_is_no_byline),
+        cmocka_unit_test(test_deck_repeats_the_site_headline),
+        cmocka_unit_test(test_dateline_caption_is_no_headline),
+        cmocka_unit_test(test_guide_repeating_the_headline),
+        cmocka_unit_test(test_caption_under_the_metadata),
+        cmocka_unit_test(test_first_sentence_cut_before_its_comma),
+        cmocka_unit_test(test_script_residue_is_no_headline),
+        cmocka_unit_test(test_site_and_channel_over_the_headline),
+        cmocka_unit_test(test_date_and_issue_under_the_headline),
         cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -212,12 +212,140 @@ static void test_columns(void **state)
     assert_true(tl.f[4].on[FEAT_CLOSES]); /* …明显成效。 ends its paragraph */
 }
 
+/* A headline cut by a newspaper column into lines of its width runs on;
+ * a whole headline over a deck wider than the column does not. */
+static void test_column_cut_headline(void **state)
+{
+    static const char *const body = "近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n"
+                                    "该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
+                                    "群众满意度不断提升明显。\n";
+    struct sbuf cut = SBUF_INIT, whole = SBUF_INIT;
+    struct text_lines t;
+
+    (void)state;
+    sbuf_addf(&cut, "青柘县人民法院以三个聚焦\n推动审判执行质效稳步提\n升\n本报记者 林某\n%s",
+              body);
+    sbuf_addf(&whole,
+              "强基铸魂 锻造过硬队伍\n"
+              "青柘县人民法院为新时代审判工作高质量发展提供坚强组织保障\n%s",
+              body);
+    text_lines_cut(cut.buf, &t);
+    assert_true(t.doc.colwidth >= 11 && t.doc.colwidth <= 14);
+    assert_true(t.f[1].on[FEAT_PREV_COLUMN_CUT]);
+    assert_true(t.f[2].on[FEAT_PREV_COLUMN_CUT]);
+    assert_false(t.f[4].on[FEAT_PREV_COLUMN_CUT]); /* 近年来，…: the body */
+    text_lines_cut(whole.buf, &t);
+    assert_false(t.f[1].on[FEAT_PREV_COLUMN_CUT]);
+    /* a caption with its stop under a headline as wide as the column */
+    sbuf_reset(&whole);
+    sbuf_addf(&whole, "巡回法庭进社区法律知识送到家\n庭审现场。\n%s", body);
+    text_lines_cut(whole.buf, &t);
+    assert_false(t.f[1].on[FEAT_PREV_COLUMN_CUT]);
+    /* a work report's headline with its venue on its line, cut */
+    text_lines_cut("青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会\n"
+                   "第三次会议上\n"
+                   "现在，我代表青柘县人民法院向大会报告工作，请予审议，并请各位列席同志\n"
+                   "提出意见。过去一年，全院共受理各类案件一万余件，审结九千余件，同比分\n"
+                   "别上升百分之五和百分之六，审判质效持续提升，群众满意度不断提高，各项\n"
+                   "工作取得了新的成效。\n",
+                   &t);
+    assert_true(t.doc.colwidth >= 34);
+    assert_true(t.f[1].on[FEAT_ENDS_INLINE_DECK]);
+    assert_false(t.f[2].on[FEAT_ENDS_INLINE_DECK]);
+    sbuf_release(&cut);
+    sbuf_release(&whole);
+}
+
+/* The head of a report: which headline is the article's own, a kicker over
+ * it, a deck on its line, a text that starts without one. */
+static void test_head(void **state)
+{
+    static const char *const site = "审判动态\n\n青柘县法院开展调解工作——记调解员林某\n\n"
+                                    "发布时间：2025-06-18\n\n青柘县法院开展调解工作\n\n"
+                                    "——记调解员林某\n\n正文第一段。\n";
+    static const char *const split = "青柘县法院诉源治理的实践与思考（青柘法院王某）\n\n"
+                                     "发布时间：2025-03-02\n\n青柘县法院诉源治理\n"
+                                     "的实践与思考\n\n正文第一段。\n";
+    static const char *const paras =
+        "山脚下的村子里，住着一群守护公平的人。\n"
+        "他们走村入户调解纠纷，把法庭搬到田间地头，村里的群众遇到难事总是第一个想到他们。\n"
+        "青柘县人民法院调解工作室成立五年来，共调解各类纠纷两千余件，调解成功率逐年上升。\n"
+        "“调解不是和稀泥”\n";
+    static const struct feature_case cases[] = {
+        {"青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n", 0,
+         FEAT_INLINE_DECK, true},
+        {"——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n", 0, FEAT_INLINE_DECK, false},
+        {"守正与创新——\n", 0, FEAT_INLINE_DECK, false},
+        {site, 0, FEAT_ABOVE_OWN_HEADLINE, true},
+        {site, 1, FEAT_ABOVE_OWN_HEADLINE, true},
+        {site, 2, FEAT_ABOVE_OWN_HEADLINE, true},
+        {site, 3, FEAT_ABOVE_OWN_HEADLINE, false},
+        {split, 3, FEAT_FINISHES_REPEAT, true},
+        {"青柘县法院诉源治理的\n实践与思考（青柘法院王某）\n发布时间：2025-03-02\n"
+         "青柘县法院诉源治理\n的实践与思考\n正文第一段。\n",
+         4, FEAT_FINISHES_REPEAT, true},
+        {split, 2, FEAT_FINISHES_REPEAT, false},
+        {"推进诉源治理新实践\n青柘县法院：把纠纷化解在村口\n", 0, FEAT_KICKER, true},
+        {"推进诉源治理新实践\n青柘县法院：把纠纷化解在村口\n", 1, FEAT_UNDER_KICKER, true},
+        {"青柘县人民法院：\n把纠纷化解在村口\n", 0, FEAT_KICKER, false},
+        {"诉源治理的青柘实践\n把纠纷化解在村口\n", 0, FEAT_KICKER, false},
+        {"编者按\n你听说过山里的法庭吗？\n", 1, FEAT_AFTER_LABEL, true},
+        {"编者按：你听说过山里的法庭吗？\n正文。\n", 1, FEAT_AFTER_LABEL, false},
+        {paras, 3, FEAT_AFTER_PARAS, true},
+        {paras, 2, FEAT_AFTER_PARAS, false},
+        {"青柘县法院开展调解工作\n0\n分享至\n把纠纷化解在村口\n正文第一段。\n", 3,
+         FEAT_UNDER_WIDGETS, true},
+        {"青柘县法院开展调解工作\n0\n分享至\n图为调解现场。\n正文第一段。\n", 3, FEAT_UNDER_WIDGETS,
+         false},
+        {"onload=\"this.removeAttribute('width');\" />\n", 0, FEAT_CODE_RESIDUE, true},
+        {"把纠纷化解在村口\n", 0, FEAT_CODE_RESIDUE, false},
+        {"Court Notes: a Week at a Basic Court\n", 0, FEAT_CODE_RESIDUE, false},
+        {"青柘县人民法院坚持以人民为中心，把矛盾纠纷化解在基层、化解在萌芽状态，"
+         "全年共调解各类纠纷一千二百余件，调解成功率达到百分之七十以上；"
+         "该院还在辖区十二个乡镇设立调解工作室，选聘特邀调解员四十余名，"
+         "推动诉源治理向纵深发展，群众满意度持续提升，多项工作受到上级法院的肯定和表扬，"
+         "为辖区经济社会发展提供了有力司法保障。\n",
+         0, FEAT_CODE_RESIDUE, false},
+        {"县法院青柘人民法庭举行落成典礼\n发布时间：2011-05-03 15:51:41 来源：青柘新闻网\n"
+         "县法院青柘人民法庭建成投入使用\n\n近日，县法院青柘人民法庭新办公楼落成。\n",
+         2, FEAT_UNDER_META_PHRASE, true},
+        {"县法院青柘人民法庭举行落成典礼\n发布时间：2011-05-03 15:51:41 来源：青柘新闻网\n"
+         "——记青柘人民法庭的法官们\n近日，县法院青柘人民法庭新办公楼落成。\n",
+         2, FEAT_UNDER_META_PHRASE, false},
+        {"县法院青柘人民法庭举行落成典礼\n发布时间：2011-05-03 15:51:41 来源：青柘新闻网\n"
+         "听全文\n近日，县法院青柘人民法庭新办公楼落成。\n",
+         2, FEAT_UNDER_META_PHRASE, false},
+        {"青柘县法院开展调解工作\nhttp://www.example.cn\n2025-06-18 10:20 来源：青柘新闻网\n", 0,
+         FEAT_NEXT_FIELD, true},
+        {"2025-04-06\n星期天\n当前位置：首页 > 法院文化\n", 0, FEAT_RENDER_DATE, true},
+        {"2025-04-06\n青柘县法院开展调解工作\n", 0, FEAT_RENDER_DATE, false},
+        {">正文\n青柘县法院开展调解工作\n", 1, FEAT_AFTER_LABEL, false},
+        {"保全 120 件到位 3.5 亿元 督促履行 86 件\n", 0, FEAT_FIGURES, true},
+        {"为了给山乡群众提供更便捷的诉讼服务\n，4月18日，青柘法院山乡人民法庭挂牌成立。\n", 0,
+         FEAT_NEXT_OPENS_PUNCT, true},
+        {"为了给山乡群众提供更便捷的诉讼服务\n4月18日，青柘法院山乡人民法庭挂牌成立。\n", 0,
+         FEAT_NEXT_OPENS_PUNCT, false},
+        {"国庆献礼 | 《某某审判》:青柘法院 让法治之花开<\n总2670期>\n", 1, FEAT_BREADCRUMB, false},
+        {"首页 > 新闻中心\n", 0, FEAT_BREADCRUMB, true},
+        {"青柘新闻网　｜　以案说法\n", 0, FEAT_SITE_CHANNEL, true},
+        {"2026-02-10  《青柘审判》2026年第2期\n", 0, FEAT_DATE_FIRST, true},
+        {"2025年1月10日在青柘县第五届人民代表大会第三次会议上\n", 0, FEAT_DATE_FIRST, false},
+        {"《青柘审判》杂志 | 访谈\n", 0, FEAT_SITE_CHANNEL, true},
+        {"国庆献礼 | 《青柘审判》:青柘法院 让法治之花开\n", 0, FEAT_SITE_CHANNEL, false},
+        {"11476公里铁路上的法治密码\n", 0, FEAT_FIGURES, false},
+    };
+    (void)state;
+    check(cases, ARRAY_SIZE(cases));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shape),     cmocka_unit_test(test_layout),
         cmocka_unit_test(test_furniture), cmocka_unit_test(test_fields),
         cmocka_unit_test(test_captions),  cmocka_unit_test(test_columns),
+        cmocka_unit_test(test_head),      cmocka_unit_test(test_column_cut_headline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

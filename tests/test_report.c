@@ -211,6 +211,204 @@ static void test_signoff_and_byline(void **state)
                    "title\t标题\nbyline\t本报记者 顾川 通讯员 苏蔓\nauthor\t金豆\n");
 }
 
+/* A work report on its court's site: the site's list headline glues title
+ * and deck, the page's metadata names a CMS account (no author) and runs its
+ * labels together; the document's own title, deck and speaker line follow. */
+static void test_work_report_under_a_list_headline(void **state)
+{
+    (void)state;
+    expect_outline("公正司法 服务大局\n\n工作报告\n\n"
+                   "青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+                   "作者:uadmin 信息来源: 发布时间:2025-01-15 10:20\n\n"
+                   "青柘县人民法院工作报告\n\n \n\n"
+                   "——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+                   "青柘县人民法院院长 林某\n\n各位代表:\n\n"
+                   "现在,我代表青柘县人民法院向大会报告工作,请予审议。\n",
+                   false,
+                   "title\t青柘县人民法院工作报告\n"
+                   "subtitle\t——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n"
+                   "byline\t青柘县人民法院院长 林某\ndate\t2025-01-15\n"
+                   "court\t青柘县人民法院\n");
+}
+
+/* A news agency's headline cut by a newspaper column into three lines, a
+ * stray blank gap before the last: one title, joined without spaces, and
+ * no deck. */
+static void test_column_cut_headline_over_a_gap(void **state)
+{
+    (void)state;
+    expect_outline(
+        "青柘新闻网青柘3月5日电 题：“最\n美调解员”林某：山里的法治之光照\n\n\n"
+        "亮百姓心田\n作者 王某\n近年来，青柘县人民法院坚持以\n人民为中心，推动审判工作高质量\n"
+        "发展，全院干警共同努力，取得了\n明显成效。该院开展涉企积案清理\n"
+        "行动，执行到位金额同比上升两成\n，群众满意度不断提升明显。\n",
+        false,
+        "title\t“最美调解员”林某：山里的法治之光照亮百姓心田\nbyline\t王某\n"
+        "court\t青柘县人民法院\n");
+}
+
+/* A capture that opens with its paper's dateline, a space, and a caption:
+ * the caption without the dateline, and no title. */
+static void test_dateline_before_a_caption(void **state)
+{
+    (void)state;
+    expect_outline("青柘日报讯 图为：法官林某在村委会巡回开庭 |\n本报记者 王某 通讯员 李某\n"
+                   "近日，青柘县人民法院法官林某带着国徽走进山村，在村委会开庭审理一起相邻纠纷。\n",
+                   false,
+                   "byline\t本报记者 王某 通讯员 李某\ncourt\t青柘县人民法院\n"
+                   "caption\t图为：法官林某在村委会巡回开庭\n");
+}
+
+/* An e-paper's headline over a deck of figures that the column cut in two:
+ * the deck is one subtitle, not the headline's second half. */
+static void test_deck_of_figures_cut_by_the_column(void **state)
+{
+    (void)state;
+    expect_outline(
+        "青柘法院“两保一促”破解执行难的创新实践\n"
+        "保全 120 件到位 3.5 亿元 督促自动履行 86 件 1 亿余元 为当事人节\n省 20 万余元\n"
+        "本报记者 林某\n"
+        "今年以来，青柘县人民法院坚持把财产保全挺在执行前面，推动当事人自动履\n"
+        "行，全院执行到位金额同比上升两成，群众满意度不断提升，各项工作取得\n"
+        "了明显成效。该院还建立了执行联动机制，与多个部门共享被执行人信息，\n"
+        "有效破解了查人找物难题，执行案件平均用时同比缩短十余天。\n",
+        false,
+        "title\t青柘法院“两保一促”破解执行难的创新实践\n"
+        "subtitle\t保全 120 件到位 3.5 亿元 督促自动履行 86 件 1 亿余元 为当事人节省 20 万余元\n"
+        "byline\t本报记者 林某\ncourt\t青柘县人民法院\n");
+}
+
+/* A metadata line that ends with the author, cut by the column in the
+ * middle of the names: the byline is whole. */
+static void test_column_cut_author(void **state)
+{
+    (void)state;
+    expect_outline(
+        "青柘法院巡回审判进村\n2024-03-05 09:40:12\n | 来源:青柘日报 | 作者:林\n晓 王某\n"
+        "近日，青柘县人民法院法官带\n着国徽走进山村，在村委会开庭\n审理一起相邻纠纷，村民们纷纷\n"
+        "前来旁听。该院今年以来共巡回\n开庭八十余次，就地化解纠纷一\n百余件。\n",
+        false,
+        "title\t青柘法院巡回审判进村\nbyline\t林晓 王某\ndate\t2024-03-05\n"
+        "source\t青柘日报\ncourt\t青柘县人民法院\n");
+}
+
+/* A page in traditional characters with an empty 作者 before its 時間: no
+ * byline, the date from the metadata. */
+static void test_empty_author_in_traditional_characters(void **state)
+{
+    (void)state;
+    expect_outline("青柘縣法院開展調解工作\n\n文章來源:青柘日報 作者: 時間:2025-08-19 11:31:46\n\n"
+                   "近日,青柘縣人民法院開展調解工作,當事人握手言和。\n",
+                   false,
+                   "title\t青柘縣法院開展調解工作\ndate\t2025-08-19\nsource\t青柘日報\n"
+                   "court\t青柘縣人民法院\n");
+}
+
+/* A metadata line without labels that opens with a person and a role names
+ * the author, before the report's own speaker line; a column's name before
+ * the date (民生 2024-11-21) names no one. */
+static void test_unlabelled_author(void **state)
+{
+    (void)state;
+    expect_outline(
+        "青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会第三次会议上\n\n"
+        "林某律师 法律头条 2025-03-02 10:20:30\n\n青柘县人民法院院长 王某\n\n"
+        "现在，我代表青柘县人民法院向大会报告工作，请予审议，并请各位列席同志提出意见。\n",
+        false,
+        "title\t青柘县人民法院工作报告——2025年1月10日在青柘县第五届人民代表大会第三次"
+        "会议上\nbyline\t林某律师\ndate\t2025-03-02\ncourt\t青柘县人民法院\n");
+    expect_outline(
+        "青柘法院的文化品牌\n\n民生   2024-11-21 16:57   青柘  \n\n"
+        "青柘县人民法院坚持以文化人，推动法院文化建设高质量发展，全院干警精神面貌焕然一新。\n",
+        false, "title\t青柘法院的文化品牌\ndate\t2024-11-21\ncourt\t青柘县人民法院\n");
+}
+
+/* A date a column cut in two, its rest on the next line: whole. */
+static void test_date_cut_in_two(void **state)
+{
+    (void)state;
+    expect_outline("青柘法院的文化品牌\n\n文章来源: 作者: 时间:2018\n\n-01-29 10:44:26\n\n"
+                   "  在年底的忙碌中，青柘县人民法院的干警们仍然坚守岗位，为群众排忧解难。\n",
+                   false, "title\t青柘法院的文化品牌\ndate\t2018-01-29\ncourt\t青柘县人民法院\n");
+    expect_outline(
+        "青柘法院的文化品牌\n青柘县人民法院 · 公众号 · 法律 · 2025-03-0\n5 07:30\n\n正文\n\n"
+        "青柘县人民法院坚持以文化人，推动法院文化建设高质量发展，全院干警精神面貌焕然一新。\n",
+        false, "title\t青柘法院的文化品牌\ndate\t2025-03-05\ncourt\t青柘县人民法院\n");
+}
+
+/* The last character of a name alone on the next column line: the byline
+ * ends there, not before it. */
+static void test_name_tail_on_its_own_line(void **state)
+{
+    (void)state;
+    expect_outline(
+        "青柘法院巡回审判进村\n2024-03-05 09:40:12 来源:青柘日报\n作者:青柘日报首席记者林\n明\n"
+        "近日，青柘县人民法院法官带着国徽\n走进山村，在村委会开庭审理一起相\n"
+        "邻纠纷，村民们纷纷前来旁听。该院\n今年以来共巡回开庭八十余次，就地\n"
+        "化解纠纷一百余件。\n",
+        false,
+        "title\t青柘法院巡回审判进村\nbyline\t青柘日报首席记者林明\ndate\t2024-03-05\n"
+        "source\t青柘日报\ncourt\t青柘县人民法院\n");
+}
+
+/* A lead that opens with 本报讯（记者 X）, its first column line short: the
+ * lead and its byline, no heading. */
+static void test_lead_byline_cut_by_the_column(void **state)
+{
+    (void)state;
+    expect_outline("巡回法庭进社区 法律知识送到家\n\n本报讯（记者 林某 文/图）“法院\n"
+                   "太贴心了，把庭审开到家门口，我们不用\n从村里来回坐车往返城区，真是方便多了\n"
+                   "！”为便利群众诉讼，近日，青柘县人民法\n院将巡回法庭开到了社区，审理了一起邻\n"
+                   "里纠纷。\n",
+                   false,
+                   "title\t巡回法庭进社区 法律知识送到家\nbyline\t记者 林某 文/图\n"
+                   "court\t青柘县人民法院\n");
+}
+
+/* The author last on a metadata line, a widget's bracket after it: the
+ * name alone. */
+static void test_author_before_a_widget(void **state)
+{
+    (void)state;
+    expect_outline("青柘法院集中宣判一批涉农案件\n"
+                   "发布时间:2025-04-17 10:32:08  来源:青柘县人民法院  作者:林某  【字号 大 中 "
+                   "小】【打印】\n\n"
+                   "  4月15日上午，青柘县人民法院对5起涉农资质量纠纷案件集中公开宣判。\n",
+                   false,
+                   "title\t青柘法院集中宣判一批涉农案件\nbyline\t林某\ndate\t2025-04-17\n"
+                   "source\t青柘县人民法院\ncourt\t青柘县人民法院\n");
+}
+
+/* A dateline's caption that the column cut, at the head of a text without
+ * a headline: one caption, its rest no title. */
+static void test_caption_cut_by_the_column(void **state)
+{
+    (void)state;
+    expect_outline(
+        "青柘日报讯 图为：法官林某抱着国徽走进\n村委会开庭 |\n本报记者 王某 通讯员 李某\n"
+        "近日，青柘县人民法院法官林某带\n着国徽走进山村，在村委会开庭审\n"
+        "理一起相邻纠纷，村民们纷纷前来\n旁听。该院今年以来共巡回开庭八\n"
+        "十余次，就地化解纠纷一百余件。\n",
+        false,
+        "byline\t本报记者 王某 通讯员 李某\ncourt\t青柘县人民法院\n"
+        "caption\t图为：法官林某抱着国徽走进村委会开庭\n");
+}
+
+/* A headline as wide as the column over an editor's note whose first line
+ * is as wide and runs into its sentence: the note is no half of the title. */
+static void test_headline_over_a_note_in_columns(void **state)
+{
+    (void)state;
+    expect_outline(
+        "看青柘法院如何破解“执行难”\n全县法院攻坚“执行难”专项总\n结大会昨天举行。本报记者林某\n"
+        "配合大会采写的这篇通讯以翔实\n的数据列出了此项攻坚战的战果\n，具有可读性和说服力。\n"
+        "本报记者 林某\n三年来，青柘县法院以前所未有\n的力度推进执行工作，如期实现\n"
+        "基本解决执行难的目标任务。\n",
+        false,
+        "title\t看青柘法院如何破解“执行难”\nbyline\t本报记者 林某\n"
+        "court\t青柘县人民法院\n");
+}
+
 static void test_web_noise_leaves_the_body(void **state)
 {
     const char *t =
@@ -561,6 +759,19 @@ int main(void)
         cmocka_unit_test(test_captions_by_gap),
         cmocka_unit_test(test_title_forms),
         cmocka_unit_test(test_signoff_and_byline),
+        cmocka_unit_test(test_work_report_under_a_list_headline),
+        cmocka_unit_test(test_column_cut_headline_over_a_gap),
+        cmocka_unit_test(test_dateline_before_a_caption),
+        cmocka_unit_test(test_deck_of_figures_cut_by_the_column),
+        cmocka_unit_test(test_column_cut_author),
+        cmocka_unit_test(test_empty_author_in_traditional_characters),
+        cmocka_unit_test(test_unlabelled_author),
+        cmocka_unit_test(test_date_cut_in_two),
+        cmocka_unit_test(test_name_tail_on_its_own_line),
+        cmocka_unit_test(test_lead_byline_cut_by_the_column),
+        cmocka_unit_test(test_author_before_a_widget),
+        cmocka_unit_test(test_caption_cut_by_the_column),
+        cmocka_unit_test(test_headline_over_a_note_in_columns),
         cmocka_unit_test(test_web_noise_leaves_the_body),
         cmocka_unit_test(test_source),
         cmocka_unit_test(test_signoffs),
