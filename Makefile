@@ -34,7 +34,7 @@ MODULES    := util text width decode rules line_features kinds gazetteer gazette
               ui_draw ui_reader ui_outline ui_courts ui_results ui \
               ui_width
 OBJS       := $(MODULES:%=$(BUILD)/%.o)
-TESTS      := test_decode test_rules test_line_features test_kinds test_gazetteer test_report test_court test_court_tree test_results test_library test_config test_layout \
+TESTS      := test_util test_decode test_rules test_line_features test_kinds test_gazetteer test_report test_court test_court_tree test_results test_library test_config test_layout \
               test_keys test_theme test_state test_search test_prompt test_cache \
               test_ui_width
 TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)

@@ -75,7 +75,18 @@ char *sbuf_detach(struct sbuf *sb, size_t *len);
  */
 char *util_xdg_path(const char *var, const char *fallback, const char *name);
 
-/* Where library code reports what went wrong; the caller decides where it goes. */
+/*
+ * Append n bytes of s as they may reach a terminal or a log: a file name, a
+ * config key or value, a library's message. Everything a terminal would act
+ * on is made visible instead: C0 and C1 controls, DEL and bytes that are not
+ * UTF-8 as \xHH, bidi controls (U+061C, U+200E/F, U+202A to U+202E, U+2066 to
+ * U+2069) as \u{XXXX}. Valid text passes unchanged.
+ */
+void sbuf_add_printable(struct sbuf *sb, const char *s, size_t n);
+
+/* Where library code reports what went wrong; the caller decides where it goes.
+ * err_set(), msgs_add() and complain() make what they format printable
+ * (sbuf_add_printable), so a name from outside can go into any of them. */
 struct err {
     char msg[1024];
 };
@@ -88,6 +99,9 @@ struct msgs {
 };
 void msgs_add(struct msgs *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void msgs_release(struct msgs *m);
+
+/* "courtread: " and the printable message on standard error, with a newline. */
+void complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Read a whole regular file into *out, NUL-terminated (*len excludes the NUL);
  * caller frees *out. Returns 0, or -1 with err set to the reason (a

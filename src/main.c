@@ -94,7 +94,7 @@ static void usage(FILE *f)
 static void print_msgs(struct msgs *m)
 {
     for (size_t i = 0; i < m->nr; i++)
-        fprintf(stderr, "courtread: %s\n", m->v[i]);
+        complain("%s", m->v[i]);
     msgs_release(m);
 }
 
@@ -188,7 +188,7 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
         if (run->msgs)
             msgs_add(run->msgs, "%s: %s", path, err);
         else
-            fprintf(stderr, "courtread: %s: %s\n", path, err);
+            complain("%s: %s", path, err);
         run->failed++;
         return;
     }
@@ -206,8 +206,13 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
             run->matches += prepared->buf[i] == '\n';
         fwrite(prepared->buf ? prepared->buf : "", 1, prepared->len, stdout);
     } else {
-        if (run->several)
-            printf("%s# %s\n", run->loaded ? "\n" : "", path);
+        if (run->several) {
+            struct sbuf name = SBUF_INIT;
+
+            sbuf_add_printable(&name, path, strlen(path)); /* a name can hold anything */
+            printf("%s# %s\n", run->loaded ? "\n" : "", name.buf ? name.buf : "");
+            sbuf_release(&name);
+        }
         fwrite(prepared->buf ? prepared->buf : "", 1, prepared->len, stdout);
     }
     run->loaded++;
@@ -230,8 +235,7 @@ static int number_arg(const char *opt, const char *v, int lo, int hi, int *out)
     long n = strtol(v, &end, 10);
 
     if (!*v || *end || n < lo || n > hi) {
-        fprintf(stderr, "courtread: %s takes a whole number from %d to %d, not '%s'\n", opt, lo, hi,
-                v);
+        complain("%s takes a whole number from %d to %d, not '%s'", opt, lo, hi, v);
         return -1;
     }
     *out = (int)n;
@@ -286,7 +290,7 @@ static int parse_args(int argc, char **argv, struct options *o)
             o->mode = MODE_SEARCH;
             o->query = optarg;
             if (!*optarg) {
-                fprintf(stderr, "courtread: --search needs a query that is not empty\n");
+                complain("--search needs a query that is not empty");
                 return -1;
             }
             break;
@@ -314,20 +318,20 @@ static int parse_args(int argc, char **argv, struct options *o)
             printf("courtread %s\n", VERSION);
             exit(0);
         case ':':
-            fprintf(stderr, "courtread: option '%s' needs a value\n", argv[optind - 1]);
+            complain("option '%s' needs a value", argv[optind - 1]);
             fputs("Try 'courtread --help' for more information.\n", stderr);
             return -1;
         default:
             if (optopt)
-                fprintf(stderr, "courtread: unknown option '-%c'\n", optopt);
+                complain("unknown option '-%c'", optopt);
             else
-                fprintf(stderr, "courtread: unknown option '%s'\n", argv[optind - 1]);
+                complain("unknown option '%s'", argv[optind - 1]);
             fputs("Try 'courtread --help' for more information.\n", stderr);
             return -1;
         }
     }
     if (o->encoding && !decode_encoding_known(o->encoding)) {
-        fprintf(stderr, "courtread: unknown encoding '%s'\n", o->encoding);
+        complain("unknown encoding '%s'", o->encoding);
         return -1;
     }
     return 0;
@@ -480,7 +484,7 @@ int main(int argc, char **argv)
         char why[256];
 
         if (ui_locale(why, sizeof(why)) < 0) {
-            fprintf(stderr, "courtread: %s\n", why);
+            complain("%s", why);
             return 1;
         }
         run.msgs = &msgs;
@@ -495,7 +499,7 @@ int main(int argc, char **argv)
             struct err err;
 
             if (library_collect(argv[i], &paths, &msgs, &err) < 0) {
-                fprintf(stderr, "courtread: %s: %s\n", argv[i], err.msg);
+                complain("%s: %s", argv[i], err.msg);
                 status = 2;
             }
         }
@@ -505,7 +509,7 @@ int main(int argc, char **argv)
         struct err err;
 
         if (library_collect(dir, &paths, &msgs, &err) < 0) {
-            fprintf(stderr, "courtread: %s: %s\n", dir, err.msg);
+            complain("%s: %s", dir, err.msg);
             status = 2;
         }
         free(dir);
@@ -574,7 +578,7 @@ int main(int argc, char **argv)
         court_tree_release(&tree);
     }
     if (!paths.nr)
-        fprintf(stderr, "courtread: no reports (.txt or .md files) found\n");
+        complain("no reports (.txt or .md files) found");
     sbuf_release(&out);
     path_list_release(&paths);
     config_release(&cfg);

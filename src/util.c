@@ -5,12 +5,14 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unistr.h>
 
 static void (*fatal_hook)(void);
 
@@ -19,16 +21,70 @@ void util_set_fatal_hook(void (*hook)(void))
     fatal_hook = hook;
 }
 
+/* Bidi controls: they reorder what follows on the terminal, so a name can
+ * show as another (the "Trojan source" trick). */
+static bool is_bidi_control(ucs4_t c)
+{
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
+}
+
+/* s made printable (see sbuf_add_printable), piece by piece to out: no
+ * allocation of its own, so that die() can use it when memory is gone. */
+static void printable(const char *s, size_t n, void (*out)(void *, const char *, size_t), void *ctx)
+{
+    const uint8_t *u = (const uint8_t *)s;
+    char esc[16];
+
+    for (size_t i = 0; i < n;) {
+        ucs4_t c;
+        int l = u8_mbtoucr(&c, u + i, n - i);
+
+        if (l <= 0) { /* not UTF-8 (or cut short): the byte, visibly */
+            snprintf(esc, sizeof(esc), "\\x%02X", u[i]);
+            l = 1;
+        } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
+            snprintf(esc, sizeof(esc), "\\x%02X", (unsigned)c);
+        } else if (is_bidi_control(c)) {
+            snprintf(esc, sizeof(esc), "\\u{%04X}", (unsigned)c);
+        } else {
+            out(ctx, s + i, (size_t)l);
+            i += (size_t)l;
+            continue;
+        }
+        out(ctx, esc, strlen(esc));
+        i += (size_t)l;
+    }
+}
+
+static void out_sbuf(void *sb, const char *s, size_t n)
+{
+    sbuf_add(sb, s, n);
+}
+
+static void out_file(void *f, const char *s, size_t n)
+{
+    fwrite(s, 1, n, f);
+}
+
+void sbuf_add_printable(struct sbuf *sb, const char *s, size_t n)
+{
+    printable(s, n, out_sbuf, sb);
+}
+
 void die(const char *fmt, ...)
 {
     va_list ap;
 
+    char msg[1024];
+
     if (fatal_hook)
         fatal_hook();
-    fputs("courtread: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
+    fputs("courtread: ", stderr);
+    printable(msg, strlen(msg), out_file, stderr);
     fputc('\n', stderr);
     exit(1);
 }
@@ -147,15 +203,28 @@ char *sbuf_detach(struct sbuf *sb, size_t *len)
     return p;
 }
 
+/* fmt with its arguments, made printable, into sb */
+static void add_printable_vf(struct sbuf *sb, const char *fmt, va_list ap)
+{
+    struct sbuf raw = SBUF_INIT;
+
+    sbuf_vaddf(&raw, fmt, ap);
+    sbuf_add_printable(sb, raw.buf ? raw.buf : "", raw.len);
+    sbuf_release(&raw);
+}
+
 void err_set(struct err *e, const char *fmt, ...)
 {
+    struct sbuf sb = SBUF_INIT;
     va_list ap;
 
     if (!e)
         return;
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+    add_printable_vf(&sb, fmt, ap);
     va_end(ap);
+    snprintf(e->msg, sizeof(e->msg), "%s", sb.buf ? sb.buf : "");
+    sbuf_release(&sb);
 }
 
 void msgs_add(struct msgs *m, const char *fmt, ...)
@@ -164,10 +233,22 @@ void msgs_add(struct msgs *m, const char *fmt, ...)
     va_list ap;
 
     va_start(ap, fmt);
-    sbuf_vaddf(&sb, fmt, ap);
+    add_printable_vf(&sb, fmt, ap);
     va_end(ap);
     ALLOC_GROW(m->v, m->nr + 1, m->alloc);
     m->v[m->nr++] = sbuf_detach(&sb, NULL);
+}
+
+void complain(const char *fmt, ...)
+{
+    struct sbuf sb = SBUF_INIT;
+    va_list ap;
+
+    va_start(ap, fmt);
+    add_printable_vf(&sb, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "courtread: %s\n", sb.buf ? sb.buf : "");
+    sbuf_release(&sb);
 }
 
 void msgs_release(struct msgs *m)

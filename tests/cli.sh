@@ -62,7 +62,29 @@ no_controls() { # NAME
     return 0
 }
 
+# A config file's keys and values are quoted in its messages: shown, not sent.
+printf '[display]\nindent = \033[41mX\n[sec]\nk\033[32m = 1\n' >"$t/esc.ini"
+"$BIN" --config "$t/esc.ini" --outline samples/01-jichuan-team.txt >/dev/null 2>"$t/out"
+no_controls "escapes in config values" &&
+    expect_out "escapes in config values" "not '\\\\x1B\[41mX'" && pass "escapes in config values are shown, not sent"
+
 # --- bad input -------------------------------------------------------------
+# Escape sequences in a file's name (a page saved from the web can be named
+# anything) reach neither standard output nor standard error: they are shown
+# as \xHH, in the outline's "# PATH" lines, in messages and in --search.
+d=$(case_dir escname)
+esc=$(printf 'a\033[31mred\033[0m.txt')
+printf '标题庚\n\n城关法庭审结一起案件。\n' >"$d/$esc"
+printf '\377\376' >"$d/$(printf 'b\033]0;title\007.txt')"
+"$BIN" --outline "$d" >"$t/out" 2>"$t/err"
+echo $? >"$t/status"
+still_loads "escapes in a file name" && no_controls "escapes in a file name" &&
+    expect_out "escapes in a file name" '^# .*/a\\x1B\[31mred\\x1B\[0m\.txt$' &&
+    expect_err "escapes in a file name" "courtread: $d/b\\x1B]0;title\\x07.txt: no text in the file, skipped" &&
+    XDG_CACHE_HOME="$t/esccache" "$BIN" --search 城关法庭 "$d" >"$t/out" 2>/dev/null &&
+    no_controls "escapes in a file name, --search" &&
+    expect_out "escapes in a file name, --search" 'a\\x1B\[31mred\\x1B\[0m\.txt' &&
+    pass "escapes in a file name are shown, not sent"
 d=$(case_dir crlf)
 printf '标题甲\r\n\r\n正文内容。\r\n' >"$d/crlf.txt"
 run crlf "$d"
