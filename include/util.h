@@ -69,7 +69,7 @@ char *sbuf_detach(struct sbuf *sb, size_t *len);
 
 /*
  * A file of courtread's in an XDG base folder: $<var>/courtread/<name>, or
- * $HOME/<fallback>/courtread/<name> when var is unset or empty (var is
+ * $HOME/<fallback>/courtread/<name> when var is unset, empty or relative (var is
  * "XDG_CONFIG_HOME", fallback ".config", say). NULL when HOME is not set
  * either. Caller frees.
  */
@@ -108,8 +108,10 @@ void complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * directory, a FIFO or device, or the system's error). */
 int util_read_file(const char *path, char **out, size_t *len, struct err *err);
 
-/* Make the folders that hold file (mode 0700), as mkdir -p does; -1 with err
- * (when not NULL) set when one cannot be made. */
-int util_make_parent(const char *file, struct err *err);
+/* Make the folders that hold file (mode 0700), as mkdir -p does, but only
+ * below the base the user gave: the folder in $var (an XDG variable) and
+ * below, or below $HOME; -1 with err (when not NULL) set when one is missing
+ * above that or cannot be made. */
+int util_make_parent(const char *file, const char *var, struct err *err);
 
 #endif

@@ -317,7 +317,7 @@ struct cache_writer *cache_writer_new(const char *file)
     struct header h;
     struct sbuf tmp = SBUF_INIT;
 
-    if (util_make_parent(file, NULL) < 0)
+    if (util_make_parent(file, "XDG_CACHE_HOME", NULL) < 0)
         return NULL;
     sbuf_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
     w = xcalloc(1, sizeof(*w));

@@ -120,7 +120,7 @@ int state_write(const char *file, const char *buf, size_t len, struct err *err)
     FILE *f;
     int fail;
 
-    if (util_make_parent(file, err) < 0)
+    if (util_make_parent(file, "XDG_STATE_HOME", err) < 0)
         return -1;
     sbuf_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
     f = fopen(tmp.buf, "w");

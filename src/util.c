@@ -265,7 +265,8 @@ char *util_xdg_path(const char *var, const char *fallback, const char *name)
     const char *xdg = getenv(var), *home = getenv("HOME");
     struct sbuf sb = SBUF_INIT;
 
-    if (xdg && *xdg)
+    /* the XDG spec: a relative path in the variable is invalid, ignore it */
+    if (xdg && *xdg == '/')
         sbuf_addf(&sb, "%s/courtread/%s", xdg, name);
     else if (home && *home)
         sbuf_addf(&sb, "%s/%s/courtread/%s", home, fallback, name);
@@ -274,15 +275,36 @@ char *util_xdg_path(const char *var, const char *fallback, const char *name)
     return sbuf_detach(&sb, NULL);
 }
 
-int util_make_parent(const char *file, struct err *err)
+int util_make_parent(const char *file, const char *var, struct err *err)
 {
+    const char *xdg = getenv(var), *home = getenv("HOME");
     char *dir = xstrdup(file);
+    size_t keep = 0; /* folders whose path is shorter are never made */
+    struct stat st;
 
+    /* Only below what the user gave: the XDG folder itself and what is in
+     * it, or what is in HOME; never HOME or the folders above them (a
+     * HOME=/nonexistent/x must not make that whole path). */
+    size_t n = xdg ? strlen(xdg) : 0;
+
+    while (n > 1 && xdg[n - 1] == '/')
+        n--;
+    if (xdg && *xdg == '/' && !strncmp(file, xdg, n))
+        keep = n;
+    else if (home && *home && !strncmp(file, home, strlen(home)))
+        keep = strlen(home) + 1;
     for (char *p = dir + 1; *p; p++) {
         if (*p != '/')
             continue;
         *p = '\0';
-        if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+        if ((size_t)(p - dir) < keep) {
+            if (stat(dir, &st) < 0) {
+                if (err)
+                    err_set(err, "%s: %s", dir, strerror(errno));
+                free(dir);
+                return -1;
+            }
+        } else if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
             if (err)
                 err_set(err, "%s: %s", dir, strerror(errno));
             free(dir);
@@ -318,7 +340,7 @@ int util_read_file(const char *path, char **out, size_t *len, struct err *err)
         return -1;
     }
     if (!S_ISREG(st.st_mode)) { /* a FIFO or a device would block or never end */
-        err_set(err, "not a regular file, skipped");
+        err_set(err, "not a regular file");
         close(fd);
         return -1;
     }

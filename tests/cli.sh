@@ -68,6 +68,28 @@ printf '[display]\nindent = \033[41mX\n[sec]\nk\033[32m = 1\n' >"$t/esc.ini"
 no_controls "escapes in config values" &&
     expect_out "escapes in config values" "not '\\\\x1B\[41mX'" && pass "escapes in config values are shown, not sent"
 
+# A config "file" that is a FIFO, a device or a folder is refused, not
+# waited on or read for ever; the defaults are used.
+mkfifo "$t/fifo.ini"
+for c in "$t/fifo.ini" /dev/zero "$t"; do
+    timeout 10 "$BIN" --config "$c" --outline samples/01-jichuan-team.txt >"$t/out" 2>"$t/err"
+    st=$?
+    if [ $st = 0 ] && grep -q '^title	' "$t/out" && grep -q "^courtread: $c: " "$t/err"; then
+        pass "--config $c is refused with a message"
+    else
+        fail "--config $c" "status $st: $(cat "$t/err")"
+    fi
+done
+# courtread makes its folders only below the base it was given: never HOME
+# itself or above it, never above an XDG folder
+HOME="$t/nohome/x" XDG_CACHE_HOME= "$BIN" --search 法官 samples >/dev/null 2>&1
+XDG_CACHE_HOME="$t/noxdg/a/b" "$BIN" --search 法官 samples >/dev/null 2>&1
+if [ ! -e "$t/nohome" ] && [ ! -e "$t/noxdg" ]; then
+    pass "no folders made above HOME or an XDG base"
+else
+    fail "folders above the base" "$(find "$t/nohome" "$t/noxdg" 2>/dev/null | head -3)"
+fi
+
 # --- bad input -------------------------------------------------------------
 # Escape sequences in a file's name (a page saved from the web can be named
 # anything) reach neither standard output nor standard error: they are shown
@@ -157,7 +179,7 @@ mkfifo "$d/pipe.txt"
 run fifo "$d"
 still_loads "FIFO in a folder" && expect_err "FIFO in a folder" "" && pass "FIFO in a folder is passed over"
 "$BIN" --outline "$d/pipe.txt" >"$t/out" 2>"$t/err"
-if [ "$(cat "$t/err")" = "courtread: $d/pipe.txt: not a regular file, skipped" ]; then
+if [ "$(cat "$t/err")" = "courtread: $d/pipe.txt: not a regular file" ]; then
     pass "FIFO named on the command line"
 else
     fail "FIFO named on the command line" "$(cat "$t/err")"
