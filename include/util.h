@@ -108,6 +108,10 @@ void complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * directory, a FIFO or device, or the system's error). */
 int util_read_file(const char *path, char **out, size_t *len, struct err *err);
 
+/* Read all of standard input (a pipe, a terminal or a file), as
+ * util_read_file() does a file: the report named "-". */
+int util_read_stdin(char **out, size_t *len, struct err *err);
+
 /* Make the folders that hold file (mode 0700), as mkdir -p does, but only
  * below the base the user gave: the folder in $var (an XDG variable) and
  * below, or below $HOME; -1 with err (when not NULL) set when one is missing

@@ -77,6 +77,9 @@ char *cache_file_for(const struct path_list *paths, const char *encoding)
     uint64_t h = 14695981039346656037u;
     char cwd[4096], name[64];
 
+    for (size_t i = 0; i < paths->nr; i++)
+        if (!strcmp(paths->v[i], "-"))
+            return NULL; /* standard input is new text each time: no cache */
     /* relative paths mean different files from different folders */
     if (getcwd(cwd, sizeof(cwd)))
         h = fnv(h, cwd, strlen(cwd) + 1);

@@ -4,6 +4,8 @@
  * only output to stdout/stderr; the modules below it return text and
  * messages.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <limits.h>
@@ -83,9 +85,10 @@ static void usage(FILE *f)
           "  -h, --help           show this help and exit\n"
           "  -V, --version        show the version and exit\n"
           "\n"
-          "With no mode, opens the browser (when both ends are a terminal; else prints\n"
-          "the outlines). With no PATH, reads the 'library' folder from the config\n"
-          "file, or the samples. F1 in the browser lists the keys.\n"
+          "With no mode, opens the browser (when standard output is a terminal; else\n"
+          "prints the outlines). A PATH of - is a report on standard input. With no\n"
+          "PATH, reads standard input when it is a pipe or a file, else the 'library'\n"
+          "folder from the config file, or the samples. F1 in the browser lists the keys.\n"
           "Exit status: 0 when reports were read, 1 when none could be, 2 on usage errors;\n"
           "with --search, 0 when something matched and 1 when nothing did.\n",
           f);
@@ -466,6 +469,22 @@ static bool browse_cached(struct run *run, const struct path_list *paths, const 
     return true;
 }
 
+/* The report came on standard input: the keys come from the terminal, as
+ * less reads them, so /dev/tty becomes standard input for curses. */
+static int keys_from_tty(void)
+{
+    int fd = open("/dev/tty", O_RDONLY | O_CLOEXEC);
+
+    if (fd < 0)
+        return -1;
+    if (dup2(fd, STDIN_FILENO) < 0) {
+        close(fd);
+        return -1;
+    }
+    close(fd);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     struct options o = {MODE_DEFAULT, NULL, NULL, 0, 0, NULL, NULL};
@@ -476,10 +495,20 @@ int main(int argc, char **argv)
     struct sbuf out = SBUF_INIT;
     struct run run = {0};
     int status = 0;
+    bool piped, reads_stdin = false;
+    struct stat in;
 
     if (parse_args(argc, argv, &o) < 0)
         return 2;
-    run.browse = o.mode == MODE_DEFAULT && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    /* with no PATH and text piped in (or a file redirected), that is the
+     * report, as less does; a terminal or /dev/null is not */
+    piped = optind == argc && fstat(STDIN_FILENO, &in) == 0 &&
+            (S_ISFIFO(in.st_mode) || S_ISREG(in.st_mode));
+    for (int i = optind; i < argc; i++)
+        reads_stdin |= !strcmp(argv[i], "-");
+    reads_stdin |= piped;
+    run.browse =
+        o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO) && (isatty(STDIN_FILENO) || reads_stdin);
     if (run.browse) {
         char why[256];
 
@@ -503,6 +532,8 @@ int main(int argc, char **argv)
                 status = 2;
             }
         }
+    } else if (piped) {
+        library_collect("-", &paths, &msgs, NULL);
     } else {
         char *dir = cfg.library ? xstrdup(cfg.library)
                                 : data_dir("samples", SAMPLES_DIR, SOURCE_SAMPLES_DIR);
@@ -555,6 +586,13 @@ int main(int argc, char **argv)
                                                : 0u};
 
         library_load_each(&paths, &lo, worker_threads(), prepare, deliver, &run);
+    }
+    if (run.browse && run.nr_keep && !isatty(STDIN_FILENO) && keys_from_tty() < 0) {
+        complain("/dev/tty: %s (the keys are read there once the report is read from "
+                 "standard input)",
+                 strerror(errno));
+        run.browse = false;
+        status = 1;
     }
     if (run.browse && run.nr_keep) {
         status = browse(&o, &cfg, &run, &msgs);

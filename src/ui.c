@@ -162,6 +162,8 @@ static void remember(struct ui *u)
 
     if (u->open < 0 || !u->setup->state_file)
         return;
+    if (!strcmp(u->setup->reports[u->open]->path, "-"))
+        return; /* standard input: new text each time, no place to return to */
     key = state_key(u->setup->reports[u->open]);
     state_set(&u->state, key, ui_reader_offset(&u->reader));
     state_set_last(&u->state, key);

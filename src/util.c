@@ -316,12 +316,46 @@ int util_make_parent(const char *file, const char *var, struct err *err)
     return 0;
 }
 
+/* Read all of fd into *out (NUL-terminated); size, when known, is the
+ * file's, so a regular file is read without a last read() to see its end. */
+static int read_all(int fd, size_t size, char **out, size_t *len, struct err *err)
+{
+    size_t n = 0, cap = size ? size + 1 : 65536;
+    char *buf = xmalloc(cap);
+
+    for (;;) {
+        ssize_t r;
+
+        if (n == cap) {
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+        r = read(fd, buf + n, cap - n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            err_set(err, "%s", strerror(errno));
+            free(buf);
+            return -1;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (size && n == size)
+            break; /* all of it: no read() just to see the end */
+    }
+    if (n == cap)
+        buf = xrealloc(buf, cap + 1);
+    buf[n] = '\0'; /* so the text can be scanned as a string too */
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
 int util_read_file(const char *path, char **out, size_t *len, struct err *err)
 {
     struct stat st;
-    size_t n = 0, cap;
-    char *buf;
-    int fd;
+    int fd, rc;
 
     /* O_NONBLOCK: opening a FIFO must not wait for a writer */
     fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -344,35 +378,20 @@ int util_read_file(const char *path, char **out, size_t *len, struct err *err)
         close(fd);
         return -1;
     }
-    cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-    buf = xmalloc(cap);
-    for (;;) {
-        ssize_t r;
-
-        if (n == cap) {
-            cap *= 2;
-            buf = xrealloc(buf, cap);
-        }
-        r = read(fd, buf + n, cap - n);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            err_set(err, "%s", strerror(errno));
-            free(buf);
-            close(fd);
-            return -1;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-        if (S_ISREG(st.st_mode) && n == (size_t)st.st_size)
-            break; /* all of it: no read() just to see the end */
-    }
+    rc = read_all(fd, (size_t)st.st_size, out, len, err);
     close(fd);
-    if (n == cap)
-        buf = xrealloc(buf, cap + 1);
-    buf[n] = '\0'; /* so the text can be scanned as a string too */
-    *out = buf;
-    *len = n;
-    return 0;
+    return rc;
+}
+
+int util_read_stdin(char **out, size_t *len, struct err *err)
+{
+    struct stat st;
+
+    /* a pipe or a terminal, as the user asked with "-"; a regular file
+     * redirected in (< report.txt) has a size */
+    if (fstat(STDIN_FILENO, &st) < 0) {
+        err_set(err, "%s", strerror(errno));
+        return -1;
+    }
+    return read_all(STDIN_FILENO, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, out, len, err);
 }

@@ -90,6 +90,17 @@ else
     fail "folders above the base" "$(find "$t/nohome" "$t/noxdg" 2>/dev/null | head -3)"
 fi
 
+# "-" is a report on standard input; with no PATH and a pipe, the pipe is read
+printf '标题辛\n\n城关法庭审结一起案件。\n' | "$BIN" --outline - >"$t/out" 2>"$t/err"
+[ $? = 0 ] && expect_out "- reads standard input" '^title	标题辛$' && expect_err "- reads standard input" "" &&
+    pass "- reads the report on standard input"
+printf '标题壬\n\n城关法庭审结一起案件。\n' | "$BIN" --outline >"$t/out" 2>"$t/err"
+[ $? = 0 ] && expect_out "a pipe with no PATH" '^title	标题壬$' && ! grep -q '^# ' "$t/out" &&
+    pass "with no PATH a pipe is read, not the samples"
+printf '标题癸\n\n城关法庭审结一起案件。\n' | XDG_CACHE_HOME="$t/stdincache" "$BIN" --search 审结 - >"$t/out" 2>&1
+grep -q '^-	.*标题癸' "$t/out" && [ ! -e "$t/stdincache" ] &&
+    pass "--search reads standard input and keeps no cache of it" || fail "--search -" "$(cat "$t/out")"
+
 # --- bad input -------------------------------------------------------------
 # Escape sequences in a file's name (a page saved from the web can be named
 # anything) reach neither standard output nor standard error: they are shown
@@ -248,14 +259,14 @@ grep -q '^title	标题癸$' "$t/out" && pass "--encoding GBK" || fail "--encodin
 grep -q "^# $d/good.txt\$" "$t/out" && grep -q "^# $d/gbk.txt\$" "$t/out" &&
     pass "several reports: a '# PATH' line before each" || fail "several reports" "no headers"
 
-(cd "$t" && "$BIN" --outline >"$t/out" 2>"$t/err")
+(cd "$t" && "$BIN" --outline >"$t/out" 2>"$t/err" </dev/null)
 grep -q '^court	霁川市中级人民法院$' "$t/out" && pass "no path: the bundled samples" ||
     fail "no path" "$(head -3 "$t/err")"
 
 mkdir -p "$t/cfg/courtread"
 d=$(case_dir library)
 printf '[general]\nlibrary = %s\nbogus = 1\n' "$d" >"$t/cfg/courtread/config.ini"
-XDG_CONFIG_HOME="$t/cfg" "$BIN" --outline >"$t/out" 2>"$t/err"
+XDG_CONFIG_HOME="$t/cfg" "$BIN" --outline >"$t/out" 2>"$t/err" </dev/null
 s=$?
 [ $s = 0 ] && grep -q '^title	好报告的标题$' "$t/out" &&
     [ "$(cat "$t/err")" = "courtread: $t/cfg/courtread/config.ini:3: unknown key 'general:bogus'" ] &&
