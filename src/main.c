@@ -393,7 +393,11 @@ static void *search_share_run(void *arg)
         struct search_hits h = {0};
 
         if (!r) {
-            sbuf_addf(&sh->errors, "courtread: %s: %s\n", sh->paths->v[i], why ? why : "");
+            sbuf_addstr(&sh->errors, "courtread: ");
+            sbuf_add_printable(&sh->errors, sh->paths->v[i], strlen(sh->paths->v[i]));
+            sbuf_addstr(&sh->errors, ": ");
+            sbuf_add_printable(&sh->errors, why ? why : "", why ? strlen(why) : 0);
+            sbuf_addch(&sh->errors, '\n');
             sh->failed++;
             continue;
         }
@@ -410,9 +414,24 @@ static void *search_share_run(void *arg)
 /* --search from the cache when every file is unchanged since it was
  * written; false when there is no such cache. The reports are shared out
  * to a thread per core and the output printed in order. */
+/* The cache for paths, or NULL; a damaged one is said once. */
+static struct cache *open_cache(struct run *run, const struct path_list *paths, const char *file)
+{
+    struct err err;
+    struct cache *c = file ? cache_open(file, paths, &err) : NULL;
+
+    if (!c && file && err.msg[0]) {
+        if (run->msgs)
+            msgs_add(run->msgs, "%s", err.msg);
+        else
+            complain("%s", err.msg);
+    }
+    return c;
+}
+
 static bool search_cached(struct run *run, const struct path_list *paths, const char *file)
 {
-    struct cache *c = file ? cache_open(file, paths) : NULL;
+    struct cache *c = open_cache(run, paths, file);
     struct search_share sh[8];
     pthread_t tid[8];
     bool started[8] = {false};
@@ -452,7 +471,7 @@ static bool search_cached(struct run *run, const struct path_list *paths, const 
  * when there is no such cache. */
 static bool browse_cached(struct run *run, const struct path_list *paths, const char *file)
 {
-    struct cache *c = file ? cache_open(file, paths) : NULL;
+    struct cache *c = open_cache(run, paths, file);
 
     if (!c)
         return false;

@@ -34,12 +34,18 @@ static bool is_bidi_control(ucs4_t c)
 static void printable(const char *s, size_t n, void (*out)(void *, const char *, size_t), void *ctx)
 {
     const uint8_t *u = (const uint8_t *)s;
+    size_t run = 0; /* where the bytes that pass unchanged began */
     char esc[16];
 
     for (size_t i = 0; i < n;) {
         ucs4_t c;
-        int l = u8_mbtoucr(&c, u + i, n - i);
+        int l;
 
+        if (u[i] >= 0x20 && u[i] < 0x7F) { /* printable ASCII: most of a path */
+            i++;
+            continue;
+        }
+        l = u8_mbtoucr(&c, u + i, n - i);
         if (l <= 0) { /* not UTF-8 (or cut short): the byte, visibly */
             snprintf(esc, sizeof(esc), "\\x%02X", u[i]);
             l = 1;
@@ -48,13 +54,17 @@ static void printable(const char *s, size_t n, void (*out)(void *, const char *,
         } else if (is_bidi_control(c)) {
             snprintf(esc, sizeof(esc), "\\u{%04X}", (unsigned)c);
         } else {
-            out(ctx, s + i, (size_t)l);
             i += (size_t)l;
             continue;
         }
+        if (i > run)
+            out(ctx, s + run, i - run);
         out(ctx, esc, strlen(esc));
         i += (size_t)l;
+        run = i;
     }
+    if (n > run)
+        out(ctx, s + run, n - run);
 }
 
 static void out_sbuf(void *sb, const char *s, size_t n)
