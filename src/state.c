@@ -25,6 +25,7 @@ static void add_pos(struct state *s, const char *path, size_t len, size_t off)
     ALLOC_GROW(s->v, s->nr + 1, s->alloc);
     s->v[s->nr].path = xstrndup(path, len);
     s->v[s->nr].off = off;
+    s->v[s->nr].touched = false;
     s->nr++;
 }
 
