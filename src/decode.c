@@ -318,13 +318,13 @@ static size_t skip_escape(const char *s, size_t n, size_t i)
 
 /*
  * Whether the valid UTF-8 character at s (l bytes) must go: C1 controls, bidi
- * marks, embeddings, overrides and isolates, and a stray BOM. Line and
- * paragraph separators are handled by the caller.
+ * marks (U+061C, U+200E, U+200F), embeddings, overrides and isolates, and a
+ * stray BOM. Line and paragraph separators are handled by the caller.
  */
 static bool unwanted(const unsigned char *s, size_t l)
 {
     if (l == 2)
-        return s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F;
+        return (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F) || (s[0] == 0xD8 && s[1] == 0x9C);
     if (l != 3)
         return false;
     if (s[0] == 0xE2 && s[1] == 0x80)
@@ -362,7 +362,9 @@ static size_t sanitise(char *s, size_t n, bool check)
         unsigned char c = u[i];
         size_t l;
 
-        if (c >= 0xE3 && c <= 0xEE) { /* CJK and the like: never unwanted */
+        /* CJK and the like: never unwanted (ED is not here: ED A0 to ED BF are
+         * the surrogates, which are no UTF-8 and must be checked) */
+        if (c >= 0xE3 && c <= 0xEE && c != 0xED) {
             if (check && (i + 2 >= n || ((u[i + 1] | (u[i + 2] << 8)) & 0xC0C0) != 0x8080))
                 return (size_t)-1;
             i += 3;
@@ -370,7 +372,7 @@ static size_t sanitise(char *s, size_t n, bool check)
             if (i + 2 < n) {
                 const unsigned char *p = u + i, *last = u + n - 2;
 
-                while (p < last && *p >= 0xE3 && *p <= 0xEE &&
+                while (p < last && *p >= 0xE3 && *p <= 0xEE && *p != 0xED &&
                        ((p[1] | (p[2] << 8)) & 0xC0C0) == 0x8080)
                     p += 3;
                 i = (size_t)(p - u);
