@@ -101,7 +101,7 @@ fuzz:
 	    build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	        -artifact_prefix=build/fuzz/$$f- build/fuzz/corpus-$$f 2>&1 | \
 	        grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::average_exec_per_sec|ERROR|SUMMARY|==)' || true; \
-	    ls build/fuzz/$$f-crash-* build/fuzz/$$f-leak-* build/fuzz/$$f-timeout-* 2>/dev/null && exit 1; \
+	    for a in build/fuzz/$$f-*; do [ -e "$$a" ] && { echo "found: $$a"; exit 1; }; done; \
 	done; true
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.

@@ -59,14 +59,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
         /* a block's lines end: they hold its content, in order */
         if (i == l->nr || (i > block_start && ln->block != l->v[block_start].block)) {
-            const struct block *b = &r->blocks[l->v[block_start].block];
+            uint32_t bi = block_start < l->nr ? l->v[block_start].block : UINT32_MAX;
 
-            if (l->v[block_start].block < r->nr_blocks && l->v[block_start].role != LINE_BLANK) {
+            if (bi < r->nr_blocks && l->v[block_start].role != LINE_BLANK) {
+                const struct block *b = &r->blocks[bi];
+
                 sbuf_reset(&want);
                 content(r->text + b->off, b->len, &want);
                 FUZZ_CHECK(want.len == got.len && (!want.len || !memcmp(want.buf, got.buf, got.len)),
-                           "block %u: characters lost or out of order at width %d",
-                           l->v[block_start].block, o.width);
+                           "block %u: characters lost or out of order at width %d", bi,
+                           o.width);
             }
             sbuf_reset(&got);
             block_start = i;
