@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unigbrk.h>
 
 #include "decode.h"
 #include "fuzz.h"
@@ -38,18 +39,25 @@ static void content(const char *s, size_t n, struct sbuf *out)
     }
 }
 
-/* Characters that take columns: a line of one (with its marks and joiners,
- * one cluster) may be wider than a width smaller than it. */
-static size_t spacing_chars(const char *s, size_t n, int amb)
+/* Grapheme clusters that take columns: a line of one (a character with its
+ * marks and joiners) may be wider than a width smaller than it. */
+static size_t spacing_clusters(const char *s, size_t n, int amb)
 {
-    size_t count = 0;
+    char *brk = xmalloc(n + 1);
+    size_t count = 0, w = 0;
 
+    u8_grapheme_breaks((const uint8_t *)s, n, brk);
     for (size_t i = 0; i < n;) {
         uint32_t c;
+        size_t l = text_next(s + i, n - i, &c);
 
-        i += text_next(s + i, n - i, &c);
-        count += width_fast(c, amb) > 0;
+        if (brk[i] && w) /* a cluster ends: count it when it took columns */
+            count++, w = 0;
+        w += (size_t)width_fast(c, amb);
+        i += l;
     }
+    count += w > 0;
+    free(brk);
     return count;
 }
 
@@ -100,7 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             n = line.len;
             while (n && s[n - 1] == ' ') /* hanging spaces */
                 n--;
-            FUZZ_CHECK(ln->cols <= (unsigned)o.width || spacing_chars(s, n, o.ambiguous) <= 1 ||
+            FUZZ_CHECK(ln->cols <= (unsigned)o.width || spacing_clusters(s, n, o.ambiguous) <= 1 ||
                            width_of_text(s, n, o.ambiguous) <= (size_t)o.width,
                        "line %zu is %u columns at width %d", i, ln->cols, o.width);
             if (i > block_start)
