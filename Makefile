@@ -34,14 +34,20 @@ MODULES    := util text width decode rules line_features kinds gazetteer gazette
               ui_draw ui_reader ui_outline ui_courts ui_results ui \
               ui_width
 OBJS       := $(MODULES:%=$(BUILD)/%.o)
-TESTS      := test_decode test_rules test_line_features test_kinds test_gazetteer test_report test_court test_court_tree test_results test_library test_config test_layout \
+TESTS      := test_util test_decode test_rules test_line_features test_kinds test_gazetteer test_report test_court test_court_tree test_results test_library test_config test_layout \
               test_keys test_theme test_state test_search test_prompt test_cache \
-              test_ui_width
+              test_ui_width test_ui_reader
 TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)
+# Fuzz harnesses (tests/fuzz/): replayers of their corpora in `make test`,
+# libFuzzer targets in `make fuzz`
+FUZZERS    := parse layout search cache
+FUZZ_BINS  := $(FUZZERS:%=$(BUILD)/tests/fuzz_%)
+FUZZ_SECONDS ?= 60
+FUZZ_CC    ?= clang
 
 SHARED     := ../shared
 
-.PHONY: all test san valgrind bench install uninstall format format-check clean FORCE
+.PHONY: all test san valgrind bench fuzz install uninstall format format-check clean FORCE
 
 all: $(BIN)
 
@@ -61,6 +67,12 @@ $(BUILD)/tests/bench_%: tests/bench_%.c tests/bench.h $(OBJS) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(OBJS) $(LIBS)
 
+$(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/common.c tests/fuzz/fuzz.h \
+                      $(OBJS) | $(BUILD)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/replay.c tests/fuzz/common.c \
+	    $(OBJS) $(LIBS)
+
 $(BUILD)/tests/%: tests/%.c $(OBJS) | $(BUILD)
 	@mkdir -p $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(OBJS) $(CMOCKA_LIBS) $(LIBS)
@@ -69,8 +81,28 @@ $(BUILD):
 	mkdir -p $(BUILD)
 
 # Every test; the last line is "N passed, N failed".
-test: $(BIN) $(TEST_BINS)
-	@SHARED=$(SHARED) BIN=./$(BIN) sh tests/run.sh $(TEST_BINS)
+test: $(BIN) $(TEST_BINS) $(FUZZ_BINS)
+	@SHARED=$(SHARED) BIN=./$(BIN) sh tests/run.sh $(TEST_BINS) $(FUZZ_BINS)
+
+# Each harness under libFuzzer (clang) for FUZZ_SECONDS, from a copy of its
+# corpus; what it finds is left in build/fuzz/NAME-crash-* to be minimised
+# (-minimize_crash=1) and added to tests/fuzz/corpus/NAME.
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang: apt-get install -y clang"; exit 1; }
+	@mkdir -p build/fuzz
+	@for f in $(FUZZERS); do \
+	    $(FUZZ_CC) -std=c11 -D_GNU_SOURCE -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -Iinclude -Itests/fuzz \
+	        -I/usr/include/iniparser -DVERSION='"$(VERSION)"' -O1 -g \
+	        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	        -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c tests/fuzz/common.c \
+	        $(MODULES:%=src/%.c) $(LIBS) || exit 1; \
+	    mkdir -p build/fuzz/corpus-$$f && cp tests/fuzz/corpus/$$f/* build/fuzz/corpus-$$f/; \
+	    echo "fuzz_$$f: $(FUZZ_SECONDS) s"; \
+	    build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	        -artifact_prefix=build/fuzz/$$f- build/fuzz/corpus-$$f 2>&1 | \
+	        grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::average_exec_per_sec|ERROR|SUMMARY|==)' || true; \
+	    for a in build/fuzz/$$f-*; do [ -e "$$a" ] && { echo "found: $$a"; exit 1; }; done; \
+	done; true
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 san:

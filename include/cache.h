@@ -27,8 +27,12 @@ char *cache_file_for(const struct path_list *paths, const char *encoding);
 struct cache;
 
 /* Open file and check it against paths: NULL unless it holds exactly these
- * files, each unchanged since it was written (or the file is damaged). */
-struct cache *cache_open(const char *file, const struct path_list *paths);
+ * files, each unchanged since it was written. Every record is checked
+ * against its checksum and field by field (counts, lengths, block kinds and
+ * levels, court parents, text free of control characters) before any of it
+ * is used; a damaged one is NULL with err saying so (naming the file), so
+ * the caller parses the reports again and writes a good cache. */
+struct cache *cache_open(const char *file, const struct path_list *paths, struct err *err);
 
 /* Report i of the paths (never free it), or NULL with *why saying why it
  * could not be loaded. */

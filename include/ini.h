@@ -8,13 +8,17 @@
 
 struct _dictionary_;
 struct msgs;
+struct err;
 
-/* Load path; NULL when it cannot be read or parsed (messages say why).
- * Free with iniparser_freedict(). */
-struct _dictionary_ *ini_load(const char *path, struct msgs *msgs);
+/* Load path, a regular file. NULL when it is not one or cannot be read (err
+ * says why) or when it cannot be parsed (err empty; iniparser's complaints
+ * are in msgs). Release with ini_close(). */
+struct _dictionary_ *ini_load(const char *path, struct msgs *msgs, struct err *err);
+void ini_close(struct _dictionary_ *d);
 
-/* The line of path where key ("section:key") is set, or where [section]
- * starts when key has no ':'; 0 if not found. */
+/* The line of path (the file loaded last, until ini_close()) where key
+ * ("section:key") is first set, or where [section] starts when key has no
+ * ':'; 0 if not found. A lookup: indexed when the file was loaded. */
 int ini_line(const char *path, const char *key);
 
 /* An integer key in [lo, hi]; a bad value is a message and *out is kept. */

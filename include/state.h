@@ -21,6 +21,7 @@ struct err;
 struct state_pos {
     char *path;
     size_t off;
+    bool touched; /* set in this run (state_set), so saved over the file's */
 };
 
 struct state {
@@ -46,7 +47,10 @@ void state_set(struct state *s, const char *path, size_t off);
 
 void state_set_last(struct state *s, const char *path);
 
-/* Write s to file (creating its folder), atomically. -1 with err set. */
+/* Write s to file (creating its folder), atomically, merged with the file as
+ * it is now: the positions set in this run (newest first), then the file's
+ * others, so two copies running at once lose nothing. A file that exists
+ * but cannot be read is never replaced: -1 with err naming it. */
 int state_save(const struct state *s, const char *file, struct err *err);
 
 void state_release(struct state *s);

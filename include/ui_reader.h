@@ -20,7 +20,8 @@ struct reader {
     struct layout_cache cache;
     const struct layout *layout; /* NULL while the pane is hidden */
     size_t top;                  /* the line at the top of the pane */
-    size_t anchor; /* while hidden: the offset to show at the top (SIZE_MAX: the start) */
+    size_t anchor; /* the offset at the top (SIZE_MAX: the start): set by every move, kept
+                      exactly across re-layouts, which map it to a line */
     const struct search_hits *hits; /* highlighted; NULL for none */
     long current;                   /* the hit that stands out, or -1 */
 };

@@ -69,13 +69,24 @@ char *sbuf_detach(struct sbuf *sb, size_t *len);
 
 /*
  * A file of courtread's in an XDG base folder: $<var>/courtread/<name>, or
- * $HOME/<fallback>/courtread/<name> when var is unset or empty (var is
+ * $HOME/<fallback>/courtread/<name> when var is unset, empty or relative (var is
  * "XDG_CONFIG_HOME", fallback ".config", say). NULL when HOME is not set
  * either. Caller frees.
  */
 char *util_xdg_path(const char *var, const char *fallback, const char *name);
 
-/* Where library code reports what went wrong; the caller decides where it goes. */
+/*
+ * Append n bytes of s as they may reach a terminal or a log: a file name, a
+ * config key or value, a library's message. Everything a terminal would act
+ * on is made visible instead: C0 and C1 controls, DEL and bytes that are not
+ * UTF-8 as \xHH, bidi controls (U+061C, U+200E/F, U+202A to U+202E, U+2066 to
+ * U+2069) as \u{XXXX}. Valid text passes unchanged.
+ */
+void sbuf_add_printable(struct sbuf *sb, const char *s, size_t n);
+
+/* Where library code reports what went wrong; the caller decides where it goes.
+ * err_set(), msgs_add() and complain() make what they format printable
+ * (sbuf_add_printable), so a name from outside can go into any of them. */
 struct err {
     char msg[1024];
 };
@@ -89,13 +100,22 @@ struct msgs {
 void msgs_add(struct msgs *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void msgs_release(struct msgs *m);
 
+/* "courtread: " and the printable message on standard error, with a newline. */
+void complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Read a whole regular file into *out, NUL-terminated (*len excludes the NUL);
  * caller frees *out. Returns 0, or -1 with err set to the reason (a
  * directory, a FIFO or device, or the system's error). */
 int util_read_file(const char *path, char **out, size_t *len, struct err *err);
 
-/* Make the folders that hold file (mode 0700), as mkdir -p does; -1 with err
- * (when not NULL) set when one cannot be made. */
-int util_make_parent(const char *file, struct err *err);
+/* Read all of standard input (a pipe, a terminal or a file), as
+ * util_read_file() does a file: the report named "-". */
+int util_read_stdin(char **out, size_t *len, struct err *err);
+
+/* Make the folders that hold file (mode 0700), as mkdir -p does, but only
+ * below the base the user gave: the folder in $var (an XDG variable) and
+ * below, or below $HOME; -1 with err (when not NULL) set when one is missing
+ * above that or cannot be made. */
+int util_make_parent(const char *file, const char *var, struct err *err);
 
 #endif

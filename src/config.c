@@ -101,6 +101,7 @@ void config_load(struct config *cfg, const char *path, struct msgs *msgs)
     char *def = NULL;
     dictionary *d;
     struct stat st;
+    struct err err;
 
     if (!path) {
         def = config_default_path();
@@ -113,9 +114,13 @@ void config_load(struct config *cfg, const char *path, struct msgs *msgs)
         msgs_add(msgs, "%s: %s", path, strerror(errno));
         return;
     }
-    d = ini_load(path, msgs);
+    d = ini_load(path, msgs, &err);
     if (!d) {
-        msgs_add(msgs, "%s: not a valid config file; using the defaults", path);
+        if (err.msg[0]) /* not read at all: say why */
+            msgs_add(msgs, "%s: %s; using the defaults", path, err.msg);
+        else
+            msgs_add(msgs, "%s: not a valid config file; using the defaults", path);
+        ini_close(NULL);
         free(def);
         return;
     }
@@ -152,6 +157,6 @@ void config_load(struct config *cfg, const char *path, struct msgs *msgs)
     ini_int(d, path, "display:outline_width", CONFIG_PANE_MIN, CONFIG_PANE_MAX, &cfg->outline_width,
             msgs);
     load_keys(cfg, d, path, msgs);
-    iniparser_freedict(d);
+    ini_close(d);
     free(def);
 }

@@ -229,6 +229,10 @@ static bool plain_unwanted(const unsigned char *u, size_t n)
         return true; /* left to sanitise() */
     if (u[0] == 0xC2)
         return u[1] <= 0x9F;
+    if (u[0] == 0xD8) /* U+061C, the Arabic letter mark */
+        return u[1] == 0x9C;
+    if (u[0] == 0xED) /* ED A0 to ED BF: a surrogate, no UTF-8 */
+        return u[1] >= 0xA0;
     if (u[0] == 0xE2)
         return (u[1] == 0x80 && (u[2] == 0x8E || u[2] == 0x8F || (u[2] >= 0xA8 && u[2] <= 0xAE))) ||
                (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9);
@@ -250,6 +254,7 @@ static size_t plain_run(const unsigned char *u, size_t n)
     const __m128i e1 = _mm_set1_epi8((char)0xE1), f0 = _mm_set1_epi8((char)0xF0);
     const __m128i c0 = _mm_set1_epi8((char)0xC0), c2 = _mm_set1_epi8((char)0xC2);
     const __m128i e2 = _mm_set1_epi8((char)0xE2), ef = _mm_set1_epi8((char)0xEF);
+    const __m128i d8 = _mm_set1_epi8((char)0xD8), ed = _mm_set1_epi8((char)0xED);
     size_t i = 0;
 
     while (i + 16 <= n) {
@@ -262,8 +267,10 @@ static size_t plain_run(const unsigned char *u, size_t n)
             _mm_and_si128(_mm_cmpgt_epi8(v, e1), _mm_cmplt_epi8(v, f0)));
         unsigned conts = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, c0));
         unsigned want = (two << 1 | three << 1 | three << 2) & 0xFFFF; /* continuations */
-        unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)), _mm_cmpeq_epi8(v, ef)));
+        unsigned odd = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)),
+                                      _mm_cmpeq_epi8(v, ef)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, d8), _mm_cmpeq_epi8(v, ed))));
 
         if ((ascii | two | three | conts) != 0xFFFF || conts != want || ((two | three) & want))
             break;
@@ -399,13 +406,13 @@ static size_t skip_escape(const char *s, size_t n, size_t i)
 
 /*
  * Whether the valid UTF-8 character at s (l bytes) must go: C1 controls, bidi
- * marks, embeddings, overrides and isolates, and a stray BOM. Line and
- * paragraph separators are handled by the caller.
+ * marks (U+061C, U+200E, U+200F), embeddings, overrides and isolates, and a
+ * stray BOM. Line and paragraph separators are handled by the caller.
  */
 static bool unwanted(const unsigned char *s, size_t l)
 {
     if (l == 2)
-        return s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F;
+        return (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F) || (s[0] == 0xD8 && s[1] == 0x9C);
     if (l != 3)
         return false;
     if (s[0] == 0xE2 && s[1] == 0x80)
@@ -447,7 +454,9 @@ static size_t sanitise(char *s, size_t n, bool check)
         if (i >= n)
             break;
         c = u[i];
-        if (c >= 0xE3 && c <= 0xEE) { /* CJK and the like: never unwanted */
+        /* CJK and the like: never unwanted (ED is not here: ED A0 to ED BF are
+         * the surrogates, which are no UTF-8 and must be checked) */
+        if (c >= 0xE3 && c <= 0xEE && c != 0xED) {
             if (check && (i + 2 >= n || ((u[i + 1] | (u[i + 2] << 8)) & 0xC0C0) != 0x8080))
                 return (size_t)-1;
             i += 3;
@@ -455,7 +464,7 @@ static size_t sanitise(char *s, size_t n, bool check)
             if (i + 2 < n) {
                 const unsigned char *p = u + i, *last = u + n - 2;
 
-                while (p < last && *p >= 0xE3 && *p <= 0xEE &&
+                while (p < last && *p >= 0xE3 && *p <= 0xEE && *p != 0xED &&
                        ((p[1] | (p[2] << 8)) & 0xC0C0) == 0x8080)
                     p += 3;
                 i = (size_t)(p - u);

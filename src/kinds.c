@@ -609,8 +609,8 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
     memcpy(sum, emit, sizeof(sum));
     for (int k = 0; k < KIND__COUNT; k++) {
         /* a second line, or a deck, needs a line above it */
-        bool second = k == KIND_TITLE_MORE || k == KIND_SUBTITLE_MORE ||
-                      k == KIND_HEADING_MORE || k == KIND_SUBTITLE;
+        bool second = k == KIND_TITLE_MORE || k == KIND_SUBTITLE_MORE || k == KIND_HEADING_MORE ||
+                      k == KIND_SUBTITLE;
 
         best[0][k] = second ? NEG : emit[k] + (kind_phase[k] >= 3 ? NO_HEADLINE : 0);
         back[0][k] = 0;

@@ -124,11 +124,12 @@ static inline bool kinsoku_ok(uint32_t p, uint32_t c)
  */
 static bool simple_cluster_char(uint32_t c)
 {
-    return c < 0x300 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x3098) ||
-           (c >= 0x309B && c <= 0x30FF) || (c >= 0x2010 && c <= 0x2027) ||
-           (c >= 0x2030 && c <= 0x205E) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0xFF01 && c <= 0xFF9D) || (c >= 0x25A0 && c <= 0x25FF) ||
-           (c >= 0x2460 && c <= 0x24FF) || c == 0xFFFD;
+    /* U+302A to U+302F, the ideographic tone marks, combine with what precedes */
+    return c < 0x300 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x3029) ||
+           (c >= 0x3030 && c <= 0x3098) || (c >= 0x309B && c <= 0x30FF) ||
+           (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xFF01 && c <= 0xFF9D) ||
+           (c >= 0x25A0 && c <= 0x25FF) || (c >= 0x2460 && c <= 0x24FF) || c == 0xFFFD;
 }
 
 /*
@@ -320,6 +321,18 @@ static void chars_release(struct chars *ch)
     free(ch->gb);
 }
 
+/* Whether the characters before k are spaces after one that may not end a
+ * line: e-paper text writes “ 一保两促” with a space inside the quote, and
+ * the line must not end with that quote once the space hangs. */
+static bool quote_then_spaces(const struct chars *ch, size_t k)
+{
+    size_t j = k;
+
+    while (j > 0 && ch->cp[j - 1] == ' ')
+        j--;
+    return j < k && j > 0 && no_end(ch->cp[j - 1]);
+}
+
 /* The kinsoku tailoring of the break opportunities, for the boundaries that
  * are not between two Han characters: ch->cbrk[k] is 1 when a line may start
  * at character k. */
@@ -336,7 +349,7 @@ static void opportunities(const char *s, size_t n, struct chars *ch, bool simple
         if (b == UC_BREAK_UNDEFINED)
             b = ch->brk[ch->pos[k]];
 
-        if ((!simple && !ch->gb[ch->pos[k]]) || !kinsoku_ok(p, c))
+        if ((!simple && !ch->gb[ch->pos[k]]) || !kinsoku_ok(p, c) || quote_then_spaces(ch, k))
             b = UC_BREAK_PROHIBITED;
         else if (b == UC_BREAK_PROHIBITED &&
                  ((opening_quote(c) && text_is_cjk(p)) || (closing_quote(p) && han)))
@@ -382,6 +395,14 @@ static size_t cols_of(const struct chars *ch, size_t a, size_t b, int amb)
     return c;
 }
 
+/* Whether character k is a space of its own, not the base of a mark that
+ * combines with it (a space before a tone mark U+302A is one cluster):
+ * only such spaces hang at a line end or go at a line start. */
+static bool lone_space(const struct chars *ch, size_t k, bool simple)
+{
+    return ch->cp[k] == ' ' && (simple || k + 1 >= ch->nc || ch->gb[ch->pos[k + 1]]);
+}
+
 /* Wrap s[0..n) into lines of at most width columns (first_width for the first).
  * Positions below are character indices into w->ch. */
 static void wrap(struct wrapper *w, const char *s, size_t n, size_t first_width, size_t width)
@@ -396,7 +417,7 @@ static void wrap(struct wrapper *w, const char *s, size_t n, size_t first_width,
     chars_decode(ch, s, n, &simple);
     opportunities(s, n, ch, simple);
     nc = ch->nc;
-    while (ls < nc && ch->cp[ls] == ' ')
+    while (ls < nc && lone_space(ch, ls, simple))
         ls++;
     cend = ls;
     for (k = ls; k < nc;) {
@@ -457,7 +478,7 @@ static void wrap(struct wrapper *w, const char *s, size_t n, size_t first_width,
                 ls = bpos;
             } else {
                 /* nothing to break at: force, where the kinsoku rules allow */
-                size_t p = k;
+                size_t p = k, e;
 
                 while (p > ls &&
                        !((simple || ch->gb[ch->pos[p]]) && kinsoku_ok(ch->cp[p - 1], ch->cp[p])))
@@ -473,18 +494,24 @@ static void wrap(struct wrapper *w, const char *s, size_t n, size_t first_width,
                 }
                 if (p == ls)
                     p = k;
-                emit(w, ch->pos[ls], ch->pos[p], cols_of(ch, ls, p, amb), first);
+                /* spaces before the break hang: not in the line, not counted */
+                for (e = p; e > ls && lone_space(ch, e - 1, simple); e--)
+                    ;
+                emit(w, ch->pos[ls], ch->pos[e], cols_of(ch, ls, e, amb), first);
                 col = ccol = cols_of(ch, p, k, amb);
                 ls = p;
             }
             first = false;
             avail = width;
             bpos = 0;
-            while (ls < k && ch->cp[ls] == ' ') { /* spaces at the start of a line go */
+            while (ls < k && lone_space(ch, ls, simple)) { /* spaces at a line start go */
                 ls++;
                 col--;
             }
             ccol = col;
+            /* the character that overflowed is looked at again against the
+             * new line: what moved down with it may leave it no room there */
+            continue;
         }
         col += cw;
         ccol = col;

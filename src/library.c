@@ -145,6 +145,10 @@ int library_collect(const char *path, struct path_list *out, struct msgs *msgs, 
     struct walk w = {out, msgs, NULL, 0, 0};
     struct stat st;
 
+    if (!strcmp(path, "-")) { /* a report on standard input, read when loaded */
+        push(out, path);
+        return 0;
+    }
     if (stat(path, &st) < 0) {
         err_set(err, "%s", strerror(errno));
         return -1;
@@ -187,7 +191,8 @@ struct report *library_load(const char *path, const struct load_opts *opts, stru
     char *raw;
     size_t n;
 
-    if (util_read_file(path, &raw, &n, err) < 0)
+    if ((!strcmp(path, "-") ? util_read_stdin(&raw, &n, err)
+                            : util_read_file(path, &raw, &n, err)) < 0)
         return NULL;
     if (n == 0) {
         err_set(err, "empty file, skipped");

@@ -4,6 +4,8 @@
  * only output to stdout/stderr; the modules below it return text and
  * messages.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <limits.h>
@@ -83,9 +85,10 @@ static void usage(FILE *f)
           "  -h, --help           show this help and exit\n"
           "  -V, --version        show the version and exit\n"
           "\n"
-          "With no mode, opens the browser (when both ends are a terminal; else prints\n"
-          "the outlines). With no PATH, reads the 'library' folder from the config\n"
-          "file, or the samples. F1 in the browser lists the keys.\n"
+          "With no mode, opens the browser (when standard output is a terminal; else\n"
+          "prints the outlines). A PATH of - is a report on standard input. With no\n"
+          "PATH, reads standard input when it is a pipe or a file, else the 'library'\n"
+          "folder from the config file, or the samples. F1 in the browser lists the keys.\n"
           "Exit status: 0 when reports were read, 1 when none could be, 2 on usage errors;\n"
           "with --search, 0 when something matched and 1 when nothing did.\n",
           f);
@@ -94,7 +97,7 @@ static void usage(FILE *f)
 static void print_msgs(struct msgs *m)
 {
     for (size_t i = 0; i < m->nr; i++)
-        fprintf(stderr, "courtread: %s\n", m->v[i]);
+        complain("%s", m->v[i]);
     msgs_release(m);
 }
 
@@ -188,7 +191,7 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
         if (run->msgs)
             msgs_add(run->msgs, "%s: %s", path, err);
         else
-            fprintf(stderr, "courtread: %s: %s\n", path, err);
+            complain("%s: %s", path, err);
         run->failed++;
         return;
     }
@@ -206,8 +209,13 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
             run->matches += prepared->buf[i] == '\n';
         fwrite(prepared->buf ? prepared->buf : "", 1, prepared->len, stdout);
     } else {
-        if (run->several)
-            printf("%s# %s\n", run->loaded ? "\n" : "", path);
+        if (run->several) {
+            struct sbuf name = SBUF_INIT;
+
+            sbuf_add_printable(&name, path, strlen(path)); /* a name can hold anything */
+            printf("%s# %s\n", run->loaded ? "\n" : "", name.buf ? name.buf : "");
+            sbuf_release(&name);
+        }
         fwrite(prepared->buf ? prepared->buf : "", 1, prepared->len, stdout);
     }
     run->loaded++;
@@ -230,8 +238,7 @@ static int number_arg(const char *opt, const char *v, int lo, int hi, int *out)
     long n = strtol(v, &end, 10);
 
     if (!*v || *end || n < lo || n > hi) {
-        fprintf(stderr, "courtread: %s takes a whole number from %d to %d, not '%s'\n", opt, lo, hi,
-                v);
+        complain("%s takes a whole number from %d to %d, not '%s'", opt, lo, hi, v);
         return -1;
     }
     *out = (int)n;
@@ -286,7 +293,7 @@ static int parse_args(int argc, char **argv, struct options *o)
             o->mode = MODE_SEARCH;
             o->query = optarg;
             if (!*optarg) {
-                fprintf(stderr, "courtread: --search needs a query that is not empty\n");
+                complain("--search needs a query that is not empty");
                 return -1;
             }
             break;
@@ -314,20 +321,20 @@ static int parse_args(int argc, char **argv, struct options *o)
             printf("courtread %s\n", VERSION);
             exit(0);
         case ':':
-            fprintf(stderr, "courtread: option '%s' needs a value\n", argv[optind - 1]);
+            complain("option '%s' needs a value", argv[optind - 1]);
             fputs("Try 'courtread --help' for more information.\n", stderr);
             return -1;
         default:
             if (optopt)
-                fprintf(stderr, "courtread: unknown option '-%c'\n", optopt);
+                complain("unknown option '-%c'", optopt);
             else
-                fprintf(stderr, "courtread: unknown option '%s'\n", argv[optind - 1]);
+                complain("unknown option '%s'", argv[optind - 1]);
             fputs("Try 'courtread --help' for more information.\n", stderr);
             return -1;
         }
     }
     if (o->encoding && !decode_encoding_known(o->encoding)) {
-        fprintf(stderr, "courtread: unknown encoding '%s'\n", o->encoding);
+        complain("unknown encoding '%s'", o->encoding);
         return -1;
     }
     return 0;
@@ -386,7 +393,11 @@ static void *search_share_run(void *arg)
         struct search_hits h = {0};
 
         if (!r) {
-            sbuf_addf(&sh->errors, "courtread: %s: %s\n", sh->paths->v[i], why ? why : "");
+            sbuf_addstr(&sh->errors, "courtread: ");
+            sbuf_add_printable(&sh->errors, sh->paths->v[i], strlen(sh->paths->v[i]));
+            sbuf_addstr(&sh->errors, ": ");
+            sbuf_add_printable(&sh->errors, why ? why : "", why ? strlen(why) : 0);
+            sbuf_addch(&sh->errors, '\n');
             sh->failed++;
             continue;
         }
@@ -403,9 +414,24 @@ static void *search_share_run(void *arg)
 /* --search from the cache when every file is unchanged since it was
  * written; false when there is no such cache. The reports are shared out
  * to a thread per core and the output printed in order. */
+/* The cache for paths, or NULL; a damaged one is said once. */
+static struct cache *open_cache(struct run *run, const struct path_list *paths, const char *file)
+{
+    struct err err;
+    struct cache *c = file ? cache_open(file, paths, &err) : NULL;
+
+    if (!c && file && err.msg[0]) {
+        if (run->msgs)
+            msgs_add(run->msgs, "%s", err.msg);
+        else
+            complain("%s", err.msg);
+    }
+    return c;
+}
+
 static bool search_cached(struct run *run, const struct path_list *paths, const char *file)
 {
-    struct cache *c = file ? cache_open(file, paths) : NULL;
+    struct cache *c = open_cache(run, paths, file);
     struct search_share sh[8];
     pthread_t tid[8];
     bool started[8] = {false};
@@ -445,7 +471,7 @@ static bool search_cached(struct run *run, const struct path_list *paths, const 
  * when there is no such cache. */
 static bool browse_cached(struct run *run, const struct path_list *paths, const char *file)
 {
-    struct cache *c = file ? cache_open(file, paths) : NULL;
+    struct cache *c = open_cache(run, paths, file);
 
     if (!c)
         return false;
@@ -462,6 +488,22 @@ static bool browse_cached(struct run *run, const struct path_list *paths, const 
     return true;
 }
 
+/* The report came on standard input: the keys come from the terminal, as
+ * less reads them, so /dev/tty becomes standard input for curses. */
+static int keys_from_tty(void)
+{
+    int fd = open("/dev/tty", O_RDONLY | O_CLOEXEC);
+
+    if (fd < 0)
+        return -1;
+    if (dup2(fd, STDIN_FILENO) < 0) {
+        close(fd);
+        return -1;
+    }
+    close(fd);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     struct options o = {MODE_DEFAULT, NULL, NULL, 0, 0, NULL, NULL};
@@ -472,15 +514,25 @@ int main(int argc, char **argv)
     struct sbuf out = SBUF_INIT;
     struct run run = {0};
     int status = 0;
+    bool piped, reads_stdin = false;
+    struct stat in;
 
     if (parse_args(argc, argv, &o) < 0)
         return 2;
-    run.browse = o.mode == MODE_DEFAULT && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    /* with no PATH and text piped in (or a file redirected), that is the
+     * report, as less does; a terminal or /dev/null is not */
+    piped = optind == argc && fstat(STDIN_FILENO, &in) == 0 &&
+            (S_ISFIFO(in.st_mode) || S_ISREG(in.st_mode));
+    for (int i = optind; i < argc; i++)
+        reads_stdin |= !strcmp(argv[i], "-");
+    reads_stdin |= piped;
+    run.browse =
+        o.mode == MODE_DEFAULT && isatty(STDOUT_FILENO) && (isatty(STDIN_FILENO) || reads_stdin);
     if (run.browse) {
         char why[256];
 
         if (ui_locale(why, sizeof(why)) < 0) {
-            fprintf(stderr, "courtread: %s\n", why);
+            complain("%s", why);
             return 1;
         }
         run.msgs = &msgs;
@@ -495,17 +547,19 @@ int main(int argc, char **argv)
             struct err err;
 
             if (library_collect(argv[i], &paths, &msgs, &err) < 0) {
-                fprintf(stderr, "courtread: %s: %s\n", argv[i], err.msg);
+                complain("%s: %s", argv[i], err.msg);
                 status = 2;
             }
         }
+    } else if (piped) {
+        library_collect("-", &paths, &msgs, NULL);
     } else {
         char *dir = cfg.library ? xstrdup(cfg.library)
                                 : data_dir("samples", SAMPLES_DIR, SOURCE_SAMPLES_DIR);
         struct err err;
 
         if (library_collect(dir, &paths, &msgs, &err) < 0) {
-            fprintf(stderr, "courtread: %s: %s\n", dir, err.msg);
+            complain("%s: %s", dir, err.msg);
             status = 2;
         }
         free(dir);
@@ -552,6 +606,13 @@ int main(int argc, char **argv)
 
         library_load_each(&paths, &lo, worker_threads(), prepare, deliver, &run);
     }
+    if (run.browse && run.nr_keep && !isatty(STDIN_FILENO) && keys_from_tty() < 0) {
+        complain("/dev/tty: %s (the keys are read there once the report is read from "
+                 "standard input)",
+                 strerror(errno));
+        run.browse = false;
+        status = 1;
+    }
     if (run.browse && run.nr_keep) {
         status = browse(&o, &cfg, &run, &msgs);
         court_tree_release(&tree);
@@ -574,7 +635,7 @@ int main(int argc, char **argv)
         court_tree_release(&tree);
     }
     if (!paths.nr)
-        fprintf(stderr, "courtread: no reports (.txt or .md files) found\n");
+        complain("no reports (.txt or .md files) found");
     sbuf_release(&out);
     path_list_release(&paths);
     config_release(&cfg);

@@ -64,9 +64,14 @@ static const char *ltext(const struct parser *p, size_t i)
 
 /* ---------------------------------------------------------------- lines */
 
-/* Markdown inline marks that are not text: **bold**, __bold__, [text](url), `code`. */
+/* Markdown inline marks that are not text: **bold**, __bold__, [text](url), `code`.
+ * One pass: where the next ']' and ')' are is kept, not looked for again at
+ * each '[' (a line of a million '[' was quadratic). */
 static void md_inline(const char *s, size_t n, struct sbuf *out)
 {
+    /* the next ']' and ')' found so far; SIZE_MAX when there is none left */
+    size_t close = 0, paren = 0;
+
     for (size_t i = 0; i < n;) {
         if (i + 1 < n && ((s[i] == '*' && s[i + 1] == '*') || (s[i] == '_' && s[i + 1] == '_'))) {
             i += 2;
@@ -76,15 +81,23 @@ static void md_inline(const char *s, size_t n, struct sbuf *out)
             i++;
             continue;
         }
-        if (s[i] == '[') {
-            const char *close = memchr(s + i, ']', n - i);
+        if (s[i] == '[' && close != SIZE_MAX) {
+            if (close < i || s[close] != ']') {
+                const char *c = memchr(s + i, ']', n - i);
 
-            if (close && (size_t)(close - s) + 1 < n && close[1] == '(') {
-                const char *end = memchr(close, ')', n - (size_t)(close - s));
+                close = c ? (size_t)(c - s) : SIZE_MAX;
+            }
+            /* a '[' before the ']' opens the link instead: [a [b](x) links b */
+            if (close != SIZE_MAX && close + 1 < n && s[close + 1] == '(' && paren != SIZE_MAX &&
+                !memchr(s + i + 1, '[', close - i - 1)) {
+                if (paren < close || s[paren] != ')') {
+                    const char *e = memchr(s + close, ')', n - close);
 
-                if (end) {
-                    md_inline(s + i + 1, (size_t)(close - s) - i - 1, out);
-                    i = (size_t)(end - s) + 1;
+                    paren = e ? (size_t)(e - s) : SIZE_MAX;
+                }
+                if (paren != SIZE_MAX) {
+                    md_inline(s + i + 1, close - i - 1, out);
+                    i = paren + 1;
                     continue;
                 }
             }

@@ -86,7 +86,7 @@ void results_format(const struct report *r, const struct search_hit *h, struct s
     size_t hl_off, hl_len;
 
     /* no printf: this runs once per match of a whole library */
-    sbuf_addstr(out, r->path);
+    sbuf_add_printable(out, r->path, strlen(r->path)); /* a file's name can hold anything */
     sbuf_addch(out, '\t');
     sbuf_addstr(out, results_court(r));
     sbuf_addch(out, '\t');

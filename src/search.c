@@ -209,8 +209,11 @@ static void scan(const struct search_query *q, const char *text, size_t len,
 
         while ((p = memmem(p, (size_t)(end - p), q->anchor_utf8, q->anchor_len))) {
             size_t s = back_chars(text, (size_t)(p - text), q->anchor), e;
+            int step = u8_mblen((const uint8_t *)p, (size_t)(end - p));
 
-            p += q->anchor_len;
+            /* on a failed try step one character, not the whole anchor: in
+             * 谢谢谢， the match of 谢谢， starts inside the first try's anchor */
+            p += step > 0 ? (size_t)step : 1;
             if (s == SIZE_MAX || s < last_end)
                 continue;
             e = match_at(q, text, len, s);

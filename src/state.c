@@ -25,6 +25,7 @@ static void add_pos(struct state *s, const char *path, size_t len, size_t off)
     ALLOC_GROW(s->v, s->nr + 1, s->alloc);
     s->v[s->nr].path = xstrndup(path, len);
     s->v[s->nr].off = off;
+    s->v[s->nr].touched = false;
     s->nr++;
 }
 
@@ -40,7 +41,7 @@ static int each_line(const char *file, void (*fn)(void *ctx, char *line, size_t 
     if (access(file, F_OK) < 0 && errno == ENOENT)
         return 0;
     if (util_read_file(file, &text, &n, &e) < 0) {
-        err_set(err, "%s", e.msg);
+        err_set(err, "%s: %s", file, e.msg);
         return -1;
     }
     for (char *p = text, *end; p < text + n; p = end + 1) {
@@ -104,6 +105,7 @@ void state_set(struct state *s, const char *path, size_t off)
     }
     p = s->v[i];
     p.off = off;
+    p.touched = true;
     memmove(s->v + 1, s->v, i * sizeof(*s->v));
     s->v[0] = p;
 }
@@ -120,7 +122,7 @@ int state_write(const char *file, const char *buf, size_t len, struct err *err)
     FILE *f;
     int fail;
 
-    if (util_make_parent(file, err) < 0)
+    if (util_make_parent(file, "XDG_STATE_HOME", err) < 0)
         return -1;
     sbuf_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
     f = fopen(tmp.buf, "w");
@@ -143,19 +145,49 @@ int state_write(const char *file, const char *buf, size_t len, struct err *err)
     return 0;
 }
 
+static void add_line(struct sbuf *out, const struct state_pos *p)
+{
+    if (!strchr(p->path, '\n'))
+        sbuf_addf(out, "pos\t%zu\t%s\n", p->off, p->path);
+}
+
 int state_save(const struct state *s, const char *file, struct err *err)
 {
+    struct state disk = {0};
     struct sbuf out = SBUF_INIT;
+    size_t kept = 0;
     int rc;
 
+    /* Merge with the file as it is now, so that another copy of courtread
+     * that saved meanwhile keeps its positions; a file that cannot be read
+     * is left alone (its positions are not ours to drop). */
+    if (state_load(&disk, file, err) < 0) {
+        state_release(&disk);
+        return -1;
+    }
     sbuf_addstr(&out, "# courtread state: the last report open, then reading positions\n");
     if (s->last && !strchr(s->last, '\n'))
         sbuf_addf(&out, "last\t%s\n", s->last);
-    for (size_t i = 0; i < s->nr && i < STATE_MAX_POSITIONS; i++)
-        if (!strchr(s->v[i].path, '\n'))
-            sbuf_addf(&out, "pos\t%zu\t%s\n", s->v[i].off, s->v[i].path);
+    else if (disk.last && !strchr(disk.last, '\n'))
+        sbuf_addf(&out, "last\t%s\n", disk.last);
+    for (size_t i = 0; i < s->nr && kept < STATE_MAX_POSITIONS; i++) /* this run's, newest first */
+        if (s->v[i].touched) {
+            add_line(&out, &s->v[i]);
+            kept++;
+        }
+    for (size_t i = 0; i < disk.nr && kept < STATE_MAX_POSITIONS; i++) { /* then the file's */
+        size_t j = 0;
+
+        while (j < s->nr && !(s->v[j].touched && !strcmp(s->v[j].path, disk.v[i].path)))
+            j++;
+        if (j == s->nr) {
+            add_line(&out, &disk.v[i]);
+            kept++;
+        }
+    }
     rc = state_write(file, out.buf, out.len, err);
     sbuf_release(&out);
+    state_release(&disk);
     return rc;
 }
 

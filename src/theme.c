@@ -215,15 +215,20 @@ int theme_load(struct theme *t, const char *file, struct msgs *msgs)
 {
     dictionary *d;
     struct stat st;
+    struct err err;
 
     theme_init_mono(t);
     if (stat(file, &st) < 0 || !S_ISREG(st.st_mode)) {
         msgs_add(msgs, "%s: no such theme file", file);
         return -1;
     }
-    d = ini_load(file, msgs);
+    d = ini_load(file, msgs, &err);
     if (!d) {
-        msgs_add(msgs, "%s: not a valid theme file; using mono", file);
+        if (err.msg[0]) /* not read at all: say why */
+            msgs_add(msgs, "%s: %s; using mono", file, err.msg);
+        else
+            msgs_add(msgs, "%s: not a valid theme file; using mono", file);
+        ini_close(NULL);
         return -1;
     }
     for (int s = 0, ns = iniparser_getnsec(d); s < ns; s++) {
@@ -252,7 +257,7 @@ int theme_load(struct theme *t, const char *file, struct msgs *msgs)
         }
         load_role(t, d, file, r, msgs);
     }
-    iniparser_freedict(d);
+    ini_close(d);
     return 0;
 }
 

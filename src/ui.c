@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <unistr.h>
 
@@ -106,6 +107,71 @@ static void on_signal(int sig)
     got_signal = sig;
 }
 
+/*
+ * A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) must not leave the
+ * terminal in the alternate screen with the mouse reported and the keys
+ * raw, until the user types `reset`. endwin() is not safe in a signal
+ * handler, so the terminal's own strings (from terminfo, when curses
+ * starts) and the modes it had are kept here, and the handler writes and
+ * sets them with write() and tcsetattr(), which are, then dies of the signal
+ * as it would have.
+ */
+static char crash_reset[256];
+static size_t crash_reset_len;
+static struct termios crash_modes;
+static bool crash_modes_kept;
+
+static void crash_add(const char *cap)
+{
+    char *v = tigetstr(cap);
+    size_t n;
+
+    if (!v || v == (char *)-1)
+        return;
+    n = strlen(v);
+    if (crash_reset_len + n < sizeof(crash_reset)) {
+        memcpy(crash_reset + crash_reset_len, v, n);
+        crash_reset_len += n;
+    }
+}
+
+static const int crash_sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+static struct sigaction crash_was[ARRAY_SIZE(crash_sigs)]; /* e.g. a sanitizer's report */
+
+static void on_crash(int sig)
+{
+    ssize_t ignored;
+
+    if (crash_reset_len)
+        ignored = write(STDOUT_FILENO, crash_reset, crash_reset_len);
+    (void)ignored;
+    if (crash_modes_kept)
+        tcsetattr(STDIN_FILENO, TCSANOW, &crash_modes);
+    for (size_t i = 0; i < ARRAY_SIZE(crash_sigs); i++) /* then what was there before */
+        if (crash_sigs[i] == sig)
+            sigaction(sig, &crash_was[i], NULL);
+    raise(sig);
+}
+
+static void catch_crashes(void)
+{
+    static const char mouse_off[] = "\033[?1006l\033[?1002l\033[?1000l";
+    struct sigaction sa;
+
+    crash_reset_len = 0;
+    memcpy(crash_reset, mouse_off, sizeof(mouse_off) - 1); /* what mousemask() turned on */
+    crash_reset_len = sizeof(mouse_off) - 1;
+    crash_add("sgr0");
+    crash_add("cnorm");
+    crash_add("rmkx");
+    crash_add("rmcup");
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_crash;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < ARRAY_SIZE(crash_sigs); i++)
+        sigaction(crash_sigs[i], &sa, &crash_was[i]);
+}
+
 static void restore_terminal(void)
 {
     if (curses_on) {
@@ -162,6 +228,8 @@ static void remember(struct ui *u)
 
     if (u->open < 0 || !u->setup->state_file)
         return;
+    if (!strcmp(u->setup->reports[u->open]->path, "-"))
+        return; /* standard input: new text each time, no place to return to */
     key = state_key(u->setup->reports[u->open]);
     state_set(&u->state, key, ui_reader_offset(&u->reader));
     state_set_last(&u->state, key);
@@ -1413,8 +1481,10 @@ static void start_curses(struct ui *u)
             free(file);
         }
     }
+    crash_modes_kept = tcgetattr(STDIN_FILENO, &crash_modes) == 0; /* before curses changes them */
     initscr();
     curses_on = true;
+    catch_crashes();
     cbreak();
     noecho();
     nonl();

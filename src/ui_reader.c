@@ -19,9 +19,30 @@ static size_t last_page_top(const struct reader *rd)
     return nr > h ? nr - h : 0;
 }
 
+/* The offset line i stands for: a blank line stands for the text after it. */
+static size_t line_offset(const struct layout *l, size_t i)
+{
+    if (!l->nr)
+        return 0;
+    for (size_t k = i; k < l->nr; k++)
+        if (l->v[k].role != LINE_BLANK)
+            return l->v[k].off;
+    return l->v[i < l->nr ? i : l->nr - 1].off;
+}
+
+/* Line i at the top, and the anchor where its text starts. */
+static void set_top(struct reader *rd, size_t i)
+{
+    rd->top = i;
+    rd->anchor = line_offset(rd->layout, i);
+    rd->pane.dirty = true;
+}
+
 void ui_reader_relayout(struct reader *rd)
 {
-    size_t off = ui_reader_offset(rd);
+    /* the anchor, not the top line's start: that starts before the anchor
+     * at most widths, and twenty resizes would walk back five lines */
+    size_t off = rd->anchor == SIZE_MAX ? 0 : rd->anchor;
     bool blank_top =
         rd->layout && rd->top < rd->layout->nr && rd->layout->v[rd->top].role == LINE_BLANK;
 
@@ -56,16 +77,17 @@ void ui_reader_goto_line(struct reader *rd, size_t i)
             rd->anchor = SIZE_MAX;
         return;
     }
-    rd->top = i < rd->layout->nr ? i : (rd->layout->nr ? rd->layout->nr - 1 : 0);
-    rd->pane.dirty = true;
+    set_top(rd, i < rd->layout->nr ? i : (rd->layout->nr ? rd->layout->nr - 1 : 0));
 }
 
 void ui_reader_goto_offset(struct reader *rd, size_t off)
 {
-    if (rd->layout)
+    if (rd->layout) {
         ui_reader_goto_line(rd, layout_line_of(rd->layout, off));
-    else
+        rd->anchor = off; /* exactly there, for the next re-layout */
+    } else {
         rd->anchor = off;
+    }
 }
 
 void ui_reader_goto_end(struct reader *rd)
@@ -83,10 +105,8 @@ void ui_reader_scroll(struct reader *rd, long n)
         top = (size_t)-n > top ? 0 : top - (size_t)-n;
     else if (top < last)
         top = top + (size_t)n > last ? last : top + (size_t)n;
-    if (top != rd->top) {
-        rd->top = top;
-        rd->pane.dirty = true;
-    }
+    if (top != rd->top)
+        set_top(rd, top);
 }
 
 void ui_reader_show(struct reader *rd, size_t off, size_t len)
@@ -106,17 +126,7 @@ void ui_reader_show(struct reader *rd, size_t off, size_t len)
 
 size_t ui_reader_offset(const struct reader *rd)
 {
-    const struct layout *l = rd->layout;
-
-    if (!l)
-        return rd->anchor == SIZE_MAX ? 0 : rd->anchor;
-    if (!l->nr)
-        return 0;
-    /* a blank line stands for the text after it */
-    for (size_t i = rd->top; i < l->nr; i++)
-        if (l->v[i].role != LINE_BLANK)
-            return l->v[i].off;
-    return l->v[rd->top < l->nr ? rd->top : l->nr - 1].off;
+    return rd->anchor == SIZE_MAX ? 0 : rd->anchor;
 }
 
 long ui_reader_section(const struct reader *rd)

@@ -13,7 +13,8 @@ list=$(mktemp)
 cache=$(mktemp -d) # --search's cache, in a place of its own
 big=$(mktemp)
 mentions=$(mktemp)
-trap 'rm -rf "$list" "$cache" "$big" "$mentions"' EXIT
+brackets=$(mktemp --suffix=.md)
+trap 'rm -rf "$list" "$cache" "$big" "$mentions" "$brackets"' EXIT
 find "$dir" -name '*.txt' | sort >"$list"
 bytes=$(xargs cat <"$list" | wc -c)
 echo "corpus: $(wc -l <"$list") reports, $bytes bytes in $dir"
@@ -66,12 +67,15 @@ w = ["鼓楼区人民法院审理。", "市中院审理。", "朝阳法院审理
 sys.stdout.write("标题\n\n" + "".join(w[i % 5] for i in range(40000)) + "\n")' >"$mentions"
 men_cat=$(timed cat "$mentions")
 men_t=$(timed "$BIN" --outline "$mentions")
+# a Markdown line of a million '[' (links must be found in one pass)
+python3 -c 'import sys; sys.stdout.write("# 标题\n\n" + "[" * 1000000 + "\n")' >"$brackets"
+md_t=$(timed "$BIN" --outline "$brackets")
 # the gazetteer's load (its first lookup, in a fresh process): the best of 9
 gaz=$(for i in 1 2 3 4 5 6 7 8 9; do ${BENCH_GAZETTEER:-build/tests/bench_gazetteer} "$one"; done |
     sort -n | head -n 1)
 awk -v c="$cat_t" -v o="$out_t" -v ct="$courts_t" -v d="$dump_t" -v r="$rss_kb" -v b="$bytes" -v lay="$lay" \
     -v g="$grep_t" -v s="$search_t" -v gf="$grepfw_t" -v sf="$searchfw_t" -v f1="$first_t" \
-    -v srch="$srch" -v mc="$men_cat" -v mt="$men_t" -v gaz="$gaz" 'BEGIN {
+    -v srch="$srch" -v mc="$men_cat" -v mt="$men_t" -v md="$md_t" -v gaz="$gaz" 'BEGIN {
     split(lay, L, " ")
     split(srch, S, " ")
     split(gaz, G, " ")
@@ -87,6 +91,7 @@ awk -v c="$cat_t" -v o="$out_t" -v ct="$courts_t" -v d="$dump_t" -v r="$rss_kb" 
     printf "grep -rF -c １２３６８ DIR:        %.3f s\n", gf
     printf "courtread --search １２３６８ DIR:  %.3f s = %.2f x grep (target <= 2)\n", sf, sf / gf
     printf "one report naming courts 40,000 times: --outline %.3f s (cat %.4f s; was minutes when quadratic)\n", mt, mc
+    printf "a Markdown line of a million [: --outline %.3f s (was 10 s when quadratic)\n", md
     printf "one %d-byte report, %d matches of 法官: a search %.2f ms, n %.4f ms, highlights of a screen %.4f ms (target < 10 ms a key)\n", S[1], S[2], S[3], S[4], S[5]
     printf "gazetteer: load and first lookup %.3f ms (target < 5 ms), a lookup %.3f us; hanzi_is_traditional on %d bytes %.3f us\n", G[1], G[2], G[4], G[3]
 }'

@@ -62,7 +62,62 @@ no_controls() { # NAME
     return 0
 }
 
+# A config file's keys and values are quoted in its messages: shown, not sent.
+printf '[display]\nindent = \033[41mX\n[sec]\nk\033[32m = 1\n' >"$t/esc.ini"
+"$BIN" --config "$t/esc.ini" --outline samples/01-jichuan-team.txt >/dev/null 2>"$t/out"
+no_controls "escapes in config values" &&
+    expect_out "escapes in config values" "not '\\\\x1B\[41mX'" && pass "escapes in config values are shown, not sent"
+
+# A config "file" that is a FIFO, a device or a folder is refused, not
+# waited on or read for ever; the defaults are used.
+mkfifo "$t/fifo.ini"
+for c in "$t/fifo.ini" /dev/zero "$t"; do
+    timeout 10 "$BIN" --config "$c" --outline samples/01-jichuan-team.txt >"$t/out" 2>"$t/err"
+    st=$?
+    if [ $st = 0 ] && grep -q '^title	' "$t/out" && grep -q "^courtread: $c: " "$t/err"; then
+        pass "--config $c is refused with a message"
+    else
+        fail "--config $c" "status $st: $(cat "$t/err")"
+    fi
+done
+# courtread makes its folders only below the base it was given: never HOME
+# itself or above it, never above an XDG folder
+HOME="$t/nohome/x" XDG_CACHE_HOME= "$BIN" --search 法官 samples >/dev/null 2>&1
+XDG_CACHE_HOME="$t/noxdg/a/b" "$BIN" --search 法官 samples >/dev/null 2>&1
+if [ ! -e "$t/nohome" ] && [ ! -e "$t/noxdg" ]; then
+    pass "no folders made above HOME or an XDG base"
+else
+    fail "folders above the base" "$(find "$t/nohome" "$t/noxdg" 2>/dev/null | head -3)"
+fi
+
+# "-" is a report on standard input; with no PATH and a pipe, the pipe is read
+printf '标题辛\n\n城关法庭审结一起案件。\n' | "$BIN" --outline - >"$t/out" 2>"$t/err"
+[ $? = 0 ] && expect_out "- reads standard input" '^title	标题辛$' && expect_err "- reads standard input" "" &&
+    pass "- reads the report on standard input"
+printf '标题壬\n\n城关法庭审结一起案件。\n' | "$BIN" --outline >"$t/out" 2>"$t/err"
+[ $? = 0 ] && expect_out "a pipe with no PATH" '^title	标题壬$' && ! grep -q '^# ' "$t/out" &&
+    pass "with no PATH a pipe is read, not the samples"
+printf '标题癸\n\n城关法庭审结一起案件。\n' | XDG_CACHE_HOME="$t/stdincache" "$BIN" --search 审结 - >"$t/out" 2>&1
+grep -q '^-	.*标题癸' "$t/out" && [ ! -e "$t/stdincache" ] &&
+    pass "--search reads standard input and keeps no cache of it" || fail "--search -" "$(cat "$t/out")"
+
 # --- bad input -------------------------------------------------------------
+# Escape sequences in a file's name (a page saved from the web can be named
+# anything) reach neither standard output nor standard error: they are shown
+# as \xHH, in the outline's "# PATH" lines, in messages and in --search.
+d=$(case_dir escname)
+esc=$(printf 'a\033[31mred\033[0m.txt')
+printf '标题庚\n\n城关法庭审结一起案件。\n' >"$d/$esc"
+printf '\377\376' >"$d/$(printf 'b\033]0;title\007.txt')"
+"$BIN" --outline "$d" >"$t/out" 2>"$t/err"
+echo $? >"$t/status"
+still_loads "escapes in a file name" && no_controls "escapes in a file name" &&
+    expect_out "escapes in a file name" '^# .*/a\\x1B\[31mred\\x1B\[0m\.txt$' &&
+    expect_err "escapes in a file name" "courtread: $d/b\\x1B]0;title\\x07.txt: no text in the file, skipped" &&
+    XDG_CACHE_HOME="$t/esccache" "$BIN" --search 城关法庭 "$d" >"$t/out" 2>/dev/null &&
+    no_controls "escapes in a file name, --search" &&
+    expect_out "escapes in a file name, --search" 'a\\x1B\[31mred\\x1B\[0m\.txt' &&
+    pass "escapes in a file name are shown, not sent"
 d=$(case_dir crlf)
 printf '标题甲\r\n\r\n正文内容。\r\n' >"$d/crlf.txt"
 run crlf "$d"
@@ -135,7 +190,7 @@ mkfifo "$d/pipe.txt"
 run fifo "$d"
 still_loads "FIFO in a folder" && expect_err "FIFO in a folder" "" && pass "FIFO in a folder is passed over"
 "$BIN" --outline "$d/pipe.txt" >"$t/out" 2>"$t/err"
-if [ "$(cat "$t/err")" = "courtread: $d/pipe.txt: not a regular file, skipped" ]; then
+if [ "$(cat "$t/err")" = "courtread: $d/pipe.txt: not a regular file" ]; then
     pass "FIFO named on the command line"
 else
     fail "FIFO named on the command line" "$(cat "$t/err")"
@@ -204,14 +259,14 @@ grep -q '^title	标题癸$' "$t/out" && pass "--encoding GBK" || fail "--encodin
 grep -q "^# $d/good.txt\$" "$t/out" && grep -q "^# $d/gbk.txt\$" "$t/out" &&
     pass "several reports: a '# PATH' line before each" || fail "several reports" "no headers"
 
-(cd "$t" && "$BIN" --outline >"$t/out" 2>"$t/err")
+(cd "$t" && "$BIN" --outline >"$t/out" 2>"$t/err" </dev/null)
 grep -q '^court	霁川市中级人民法院$' "$t/out" && pass "no path: the bundled samples" ||
     fail "no path" "$(head -3 "$t/err")"
 
 mkdir -p "$t/cfg/courtread"
 d=$(case_dir library)
 printf '[general]\nlibrary = %s\nbogus = 1\n' "$d" >"$t/cfg/courtread/config.ini"
-XDG_CONFIG_HOME="$t/cfg" "$BIN" --outline >"$t/out" 2>"$t/err"
+XDG_CONFIG_HOME="$t/cfg" "$BIN" --outline >"$t/out" 2>"$t/err" </dev/null
 s=$?
 [ $s = 0 ] && grep -q '^title	好报告的标题$' "$t/out" &&
     [ "$(cat "$t/err")" = "courtread: $t/cfg/courtread/config.ini:3: unknown key 'general:bogus'" ] &&

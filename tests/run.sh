@@ -26,7 +26,7 @@ for t in "$@"; do
     fi
 done
 
-for script in tests/golden.sh tests/cli.sh tests/shared.sh tests/screen.sh; do
+for script in tests/golden.sh tests/cli.sh tests/shared.sh tests/screen.sh tests/faults.sh; do
     sh "$script" >"$log" 2>&1
     cat "$log"
     pass=$((pass + $(grep -c '^PASS' "$log")))

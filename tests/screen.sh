@@ -500,3 +500,31 @@ else
     fail "bad config" "no message"
 fi
 rm -f "$t/config/courtread/config.ini"
+
+# --- a report on standard input: read from it, keys from the terminal
+printf '潆溪法庭巡回审判\n\n今天上午，潆溪法庭在集市上开庭审理了一起借款纠纷。\n' >"$t/piped.txt"
+start 100 30 -- - "<" "$t/piped.txt"
+if wait_for "潆溪法庭巡回审判" && shows "在集市上开庭"; then
+    T send-keys -t t q
+    if until_ok dead && [ "$(exit_status)" = 0 ]; then
+        pass "a report on standard input is shown, and q quits"
+    else
+        fail "standard input" "q did not quit"
+    fi
+else
+    fail "standard input" "the report is not shown"
+fi
+
+# --- a crash restores the terminal: the normal screen, no mouse reports
+start 100 30 -- "$SAMPLES"
+if wait_for "F1 help" && [ "$(T display -p -t t '#{alternate_on}')" = 1 ]; then
+    kill -SEGV "$(app_pid)"
+    if dead && [ "$(T display -p -t t '#{alternate_on}')" = 0 ] &&
+        [ "$(T display -p -t t '#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}')" = 000 ]; then
+        pass "a crash leaves the terminal as it was"
+    else
+        fail "a crash" "alternate $(T display -p -t t '#{alternate_on}') mouse $(T display -p -t t '#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}')"
+    fi
+else
+    fail "a crash" "the browser did not start in the alternate screen"
+fi

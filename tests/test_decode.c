@@ -127,6 +127,24 @@ static void test_escapes_never_survive(void **state)
            10, "abc");
 }
 
+/* What the fuzzer found: the Arabic letter mark U+061C (a bidi control) is
+ * removed like the others; UTF-8-encoded surrogates (ED A0..BF xx) and
+ * overlong forms are no UTF-8, in the CJK fast path too, so they never
+ * reach the text as they are. */
+static void test_bidi_mark_and_surrogates(void **state)
+{
+    char *t;
+
+    (void)state;
+    expect("\xD8\x9C\xE6\xB3\x95\xE2\x80\x8F", 8, "\xE6\xB3\x95");
+    t = dec("\xE6\xB3\x95\xED\xA0\x80\xE9\x99\xA2", 9, "UTF-8", NULL);
+    assert_null(strstr(t, "\xED\xA0\x80"));
+    free(t);
+    t = dec("\xE6\xB3\x95\xE0\x80\xAF", 6, "UTF-8", NULL);
+    assert_null(strstr(t, "\xE0\x80\xAF"));
+    free(t);
+}
+
 static void test_binary_is_refused(void **state)
 {
     struct decoded d;
@@ -169,6 +187,7 @@ int main(void)
         cmocka_unit_test(test_forced_encoding),
         cmocka_unit_test(test_line_ends_tabs_nul),
         cmocka_unit_test(test_escapes_never_survive),
+        cmocka_unit_test(test_bidi_mark_and_surrogates),
         cmocka_unit_test(test_binary_is_refused),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_sanitise_in_place),

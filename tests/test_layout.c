@@ -144,6 +144,85 @@ static void test_width_smaller_than_a_character(void **state)
     expect_lines("ab", 1, 1, "a|b");
 }
 
+/* Characters a line must not start with, and must not end with. */
+static const char no_start[] = "，。、；：？！）」』”’》〉】〕,.;:?!)]}";
+static const char no_end[] = "（「『“‘《〈【〔";
+
+static bool in_set(const char *set, uint32_t c)
+{
+    size_t n = strlen(set);
+
+    for (size_t i = 0; i < n;) {
+        uint32_t d;
+
+        i += text_next(set + i, n - i, &d);
+        if (d == c)
+            return true;
+    }
+    return false;
+}
+
+/* No line of text at width ends with an opening quote, spaces after it or not. */
+static void quote_not_left(const char *text, int width)
+{
+    struct report *r = one_para(text);
+    struct layout_opts o = {width, 1, 0};
+    struct layout *l = layout_build(r, &o);
+    struct sbuf line = SBUF_INIT;
+
+    for (size_t i = 0; i + 1 < l->nr; i++) {
+        const char *s;
+        size_t n;
+
+        sbuf_reset(&line);
+        layout_line_text(l, i, &line);
+        s = line.buf ? line.buf : "";
+        n = line.len;
+        text_trim(&s, &n);
+        if (n && in_set(no_end, text_last(s, n, false)))
+            fail_msg("w=%d line %zu ends with an opening: [%s]", width, i, s);
+    }
+    sbuf_release(&line);
+    layout_free(l);
+    report_free(r);
+}
+
+/* The shapes the hostile-input review found, each in its smallest form. */
+static void test_overflows_found_by_fuzzing(void **state)
+{
+    struct report *r;
+    struct layout_opts o = {22, 1, 0};
+    struct layout *l;
+    char text[64];
+
+    (void)state;
+    /* spaces before a character that may not start a line: they hang, and
+     * are neither kept in the line nor counted (was one line of 44 columns) */
+    snprintf(text, sizeof(text), "作%40s，", "");
+    r = one_para(text);
+    l = layout_build(r, &o);
+    for (size_t i = 0; i < l->nr; i++)
+        assert_true(l->v[i].cols <= 22);
+    layout_free(l);
+    report_free(r);
+    /* the character that overflowed a line broken at its last opportunity
+     * is checked again on the next line (was 3 columns at width 2) */
+    expect_lines("ab é。", 2, 1, "ab|é|。");
+    /* a tone mark stays with its base; a space it combines with is no
+     * hanging space */
+    expect_lines("abc\xe3\x80\xab"
+                 "d",
+                 3, 1, "abc\xe3\x80\xab|d");
+    expect_lines("甲， \xe3\x80\xaa乙", 4, 1, "甲，| \xe3\x80\xaa乙");
+    /* an opening quote with a space inside it, as e-paper text has it, does
+     * not end a line */
+    for (int wd = 6; wd <= 24; wd++) {
+        quote_not_left("跑出兑现“ 一保两促”的速度", wd);
+        quote_not_left("按照‘ 一体化’ 思路下，推进", wd);
+    }
+    expect_lines("跑出兑现“ 一保两促”", 10, 1, "跑出兑现|“ 一保两|促”");
+}
+
 static void test_positions_survive_relayout(void **state)
 {
     struct report *r = one_para("近年来，某某县人民法院坚持以人民为中心，推动审判工作高质量发展。");
@@ -226,24 +305,6 @@ static void content(const char *s, size_t n, struct sbuf *out)
             sbuf_add(out, s + i, l);
         i += l;
     }
-}
-
-/* Characters a line must not start with, and must not end with. */
-static const char no_start[] = "，。、；：？！）」』”’》〉】〕,.;:?!)]}";
-static const char no_end[] = "（「『“‘《〈【〔";
-
-static bool in_set(const char *set, uint32_t c)
-{
-    size_t n = strlen(set);
-
-    for (size_t i = 0; i < n;) {
-        uint32_t d;
-
-        i += text_next(set + i, n - i, &d);
-        if (d == c)
-            return true;
-    }
-    return false;
 }
 
 /* Every width from 8 to 120: no line too wide, no forbidden start or end,
@@ -331,6 +392,118 @@ static void test_property_shared_corpus(void **state)
     check_folder("../shared/corpus");
 }
 
+/*
+ * Random paragraphs built from the pieces that make line breaking hard:
+ * runs of spaces before punctuation that may not start a line, opening
+ * quotes followed by a space (e-paper text), dashes and ellipses, Latin words
+ * and numbers, combining accents and the ideographic tone marks U+302A to
+ * U+302F, wide and narrow characters. At every width from 2 to 40: no line
+ * wider than the width once its hanging spaces are left out, no line starting
+ * with a combining mark, offsets increasing, nothing lost.
+ */
+static const char *const pieces[] = {
+    "法",
+    "院",
+    "审",
+    "判",
+    "，",
+    "。",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "（",
+    "）",
+    "、",
+    " ",
+    "   ",
+    "                    ",
+    "——",
+    "……",
+    "abc",
+    "Court",
+    "2025",
+    "12.5",
+    "e\xcc\x81",
+    "\xe3\x80\xaa",
+    "\xe3\x80\xab",
+    "“ ",
+    " ”",
+    "《",
+    "》",
+    "：",
+    "\xe3\x80\x80",
+    "a-b",
+    "http://x.cn/a?b=1",
+};
+
+static uint32_t rnd_next(uint32_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 17;
+    *s ^= *s << 5;
+    return *s;
+}
+
+static void check_random_layout(const char *text, int w)
+{
+    struct report *r = one_para(text);
+    struct layout_opts o = {w, 1, 0};
+    struct layout *l = layout_build(r, &o);
+    struct sbuf want = SBUF_INIT, got = SBUF_INIT, line = SBUF_INIT;
+    size_t last = 0;
+
+    content(r->text, r->len, &want);
+    for (size_t i = 0; i < l->nr; i++) {
+        const char *s;
+        size_t n, cols;
+        uint32_t c0;
+
+        sbuf_reset(&line);
+        layout_line_text(l, i, &line);
+        s = line.buf ? line.buf : "";
+        n = line.len;
+        while (n && s[n - 1] == ' ') /* hanging spaces */
+            n--;
+        cols = width_of_text(s, n, 1);
+        if (cols > (size_t)w && text_count(s, n) > 1)
+            fail_msg("w=%d line %zu is %zu columns: [%s] of [%s]", w, i, cols, s, text);
+        if (n && (text_next(s, n, &c0), width_fast(c0, 1) == 0) && i > 0)
+            fail_msg("w=%d line %zu starts with a mark: [%s] of [%s]", w, i, s, text);
+        if (l->v[i].cols > (unsigned)w && text_count(s, n) > 1)
+            fail_msg("w=%d line %zu counts %u columns: [%s] of [%s]", w, i, l->v[i].cols, s, text);
+        if (l->v[i].off < last)
+            fail_msg("w=%d line %zu goes back: [%s]", w, i, text);
+        last = l->v[i].off;
+        content(r->text + l->v[i].off, l->v[i].len, &got);
+    }
+    if (got.len != want.len || (got.len && memcmp(got.buf, want.buf, got.len) != 0))
+        fail_msg("w=%d: characters lost or out of order: [%s]", w, text);
+    sbuf_release(&want);
+    sbuf_release(&got);
+    sbuf_release(&line);
+    layout_free(l);
+    report_free(r);
+}
+
+static void test_property_random(void **state)
+{
+    uint32_t seed = 20261130;
+    struct sbuf text = SBUF_INIT;
+
+    (void)state;
+    for (int round = 0; round < 3000; round++) {
+        int n = 1 + (int)(rnd_next(&seed) % 40);
+
+        sbuf_reset(&text);
+        for (int i = 0; i < n; i++)
+            sbuf_addstr(&text, pieces[rnd_next(&seed) % ARRAY_SIZE(pieces)]);
+        for (int w = 2; w <= 40; w += 1 + (int)(rnd_next(&seed) % 3))
+            check_random_layout(text.buf, w);
+    }
+    sbuf_release(&text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +517,8 @@ int main(void)
         cmocka_unit_test(test_positions_survive_relayout),
         cmocka_unit_test(test_cache),
         cmocka_unit_test(test_presentation),
+        cmocka_unit_test(test_overflows_found_by_fuzzing),
+        cmocka_unit_test(test_property_random),
         cmocka_unit_test(test_property_samples),
         cmocka_unit_test(test_property_shared_corpus),
     };

@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -672,6 +673,34 @@ static void test_markdown(void **state)
     }
 }
 
+/* Links in one pass: brackets that close nothing, a ']' with no '(' after
+ * it, links one after another, a link inside a bracket that never closes,
+ * and a line of nothing but '[' (which was quadratic), all kept as text. */
+static void test_markdown_links(void **state)
+{
+    static const struct {
+        const char *line, *want;
+    } cases[] = {
+        {"见[甲](a)和[乙](b)。", "见甲和乙。"},
+        {"[未闭合，见[平台](x)。", "[未闭合，见平台。"},
+        {"[注]不是链接，[丙](c)是。", "[注]不是链接，丙是。"},
+        {"第一条[[[[[[未完的括号。", "第一条[[[[[[未完的括号。"},
+        {"[丁](没有右括号", "[丁](没有右括号"},
+    };
+    char text[128];
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        struct report *r;
+
+        snprintf(text, sizeof(text), "# 标题\n\n%s\n", cases[i].line);
+        r = report_parse("t.md", text, strlen(text), true);
+        if (!strstr(r->text, cases[i].want))
+            fail_msg("'%s' gave '%s', not '%s'", cases[i].line, r->text, cases[i].want);
+        report_free(r);
+    }
+}
+
 static void test_markdown_front_matter(void **state)
 {
     (void)state;
@@ -785,6 +814,7 @@ int main(void)
         cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
+        cmocka_unit_test(test_markdown_links),
         cmocka_unit_test(test_markdown_front_matter),
         cmocka_unit_test(test_skipping_courts),
         cmocka_unit_test(test_empty_and_odd_input),

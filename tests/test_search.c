@@ -167,6 +167,19 @@ static size_t naive_count(const struct search_query *q, const char *t, size_t le
     return count;
 }
 
+/* A query whose anchor repeats a character: the match starts inside the
+ * anchor of a failed try (a doubled word before punctuation, laughter in a
+ * quoted exchange), as grep finds it. */
+static void test_match_inside_failed_anchor(void **state)
+{
+    (void)state;
+    assert_string_equal(hits_of("谢谢，", "谢谢谢，"), "3+9");
+    assert_string_equal(hits_of("哈哈！", "哈哈哈！"), "3+9");
+    assert_string_equal(hits_of("哈哈！", "哈哈哈哈哈！好"), "9+9");
+    assert_string_equal(hits_of("法官法官，", "法官法官法官，"), "6+15");
+    assert_string_equal(hits_of("ab", "aab"), "1+2"); /* the scan without an anchor */
+}
+
 /* Queries of every kind against every sample: the memmem path and the
  * scan agree with the plain one. */
 static void test_against_plain_scan(void **state)
@@ -212,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_combining_and_wide),
         cmocka_unit_test(test_across_line_breaks),
         cmocka_unit_test(test_hit_near),
+        cmocka_unit_test(test_match_inside_failed_anchor),
         cmocka_unit_test(test_against_plain_scan),
     };
     return cmocka_run_group_tests_name("search", tests, NULL, NULL);

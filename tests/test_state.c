@@ -122,6 +122,7 @@ static void test_atomic_save(void **state)
     int files = 0;
 
     (void)state;
+    unlink(file); /* start from no file: the save merges with what is there */
     state_set(&s, "/r/one.txt", 1);
     assert_int_equal(state_save(&s, file, &err), 0);
     state_set(&s, "/r/two.txt", 2);
@@ -139,6 +140,61 @@ static void test_atomic_save(void **state)
     state_release(&back);
     /* a folder that cannot be made is an error, not a crash */
     assert_int_equal(state_save(&s, "/proc/no/such/state", &err), -1);
+    state_release(&s);
+}
+
+/* Two copies of courtread open at once: each saves the positions it set,
+ * and the other's stay (the last to quit used to win). */
+static void test_two_copies_merge(void **state)
+{
+    struct state a = {0}, b = {0}, back = {0};
+    struct err err;
+    size_t off;
+
+    (void)state;
+    unlink(file);
+    assert_int_equal(state_load(&a, file, &err), 0);
+    assert_int_equal(state_load(&b, file, &err), 0);
+    state_set(&a, "/r/a.txt", 11);
+    state_set(&b, "/r/b.txt", 22);
+    state_set(&b, "/r/both.txt", 2);
+    state_set(&a, "/r/both.txt", 1); /* a read it last... */
+    assert_int_equal(state_save(&a, file, &err), 0);
+    assert_int_equal(state_save(&b, file, &err), 0); /* ...but b quits last */
+    assert_int_equal(state_load(&back, file, &err), 0);
+    assert_true(state_get(&back, "/r/a.txt", &off));
+    assert_int_equal(off, 11);
+    assert_true(state_get(&back, "/r/b.txt", &off));
+    assert_int_equal(off, 22);
+    assert_true(state_get(&back, "/r/both.txt", &off));
+    assert_int_equal(off, 2); /* the one saved last wins for a report both set */
+    state_release(&a);
+    state_release(&b);
+    state_release(&back);
+}
+
+/* A state file that cannot be read (here a FIFO in its place, which root
+ * cannot read either) is named in the message and never replaced: its
+ * positions are not ours to drop. */
+static void test_unreadable_kept(void **state)
+{
+    struct state s = {0};
+    struct err err;
+    struct stat st;
+    char want[400];
+
+    (void)state;
+    unlink(file);
+    assert_int_equal(mkfifo(file, 0600), 0);
+    assert_int_equal(state_load(&s, file, &err), -1);
+    snprintf(want, sizeof(want), "%s: not a regular file", file);
+    assert_string_equal(err.msg, want);
+    state_set(&s, "/r/new.txt", 6);
+    assert_int_equal(state_save(&s, file, &err), -1);
+    assert_string_equal(err.msg, want);
+    assert_int_equal(stat(file, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode)); /* the same file, not replaced */
+    unlink(file);
     state_release(&s);
 }
 
@@ -191,6 +247,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),           cmocka_unit_test(test_missing_and_damaged),
         cmocka_unit_test(test_cap_drops_the_oldest), cmocka_unit_test(test_atomic_save),
+        cmocka_unit_test(test_two_copies_merge),     cmocka_unit_test(test_unreadable_kept),
         cmocka_unit_test(test_default_path),         cmocka_unit_test(test_history_file),
     };
     return cmocka_run_group_tests_name("state", tests, setup, teardown);

@@ -1,0 +1,32 @@
+/*
+ * fuzz.h: what the fuzz harnesses share. Each harness is a libFuzzer target
+ * (LLVMFuzzerTestOneInput) that checks its module's documented contract and
+ * abort()s when it is broken; `make fuzz` builds them with clang's
+ * libFuzzer, and replay.c builds them with any compiler as a replayer of
+ * their corpus, which `make test` and `make san` run.
+ */
+#ifndef COURTREAD_FUZZ_H
+#define COURTREAD_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* abort() with a message when cond is false: what a harness found */
+#define FUZZ_CHECK(cond, ...)                                                                      \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "fuzz: %s:%d: %s: ", __FILE__, __LINE__, #cond);                       \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+            abort();                                                                               \
+        }                                                                                          \
+    } while (0)
+
+/* Whether s[0..n) is what a terminal may be sent: it equals its printable
+ * form (see sbuf_add_printable), line ends and tabs apart. */
+int fuzz_printable(const char *s, size_t n);
+
+#endif
