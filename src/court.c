@@ -747,11 +747,16 @@ static uint32_t bare_word(const struct scan *sc, size_t lo, size_t p, const char
 {
     uint32_t c = char_before(sc->s, p), b;
     char buf[8];
+    size_t word = HAN; /* the level word's bytes: 县, or 自治区 */
 
     if (p < lo + HAN)
         return 0;
-    if (p >= lo + 3 * HAN && !memcmp(sc->s + p - 3 * HAN, "自治区", 3 * HAN))
+    if (p >= lo + 3 * HAN && !memcmp(sc->s + p - 3 * HAN, "自治区", 3 * HAN)) {
         c = 0x81EA; /* 自 */
+        word = 3 * HAN;
+    } else if (c == 0x81EA) {
+        return 0; /* 自 alone is no level word (自法院: the fuzzer's) */
+    }
     /* words are of kb.level_ends and 自: most suffixes have none of them before */
     if (c != 0x81EA && !charset_has(&kb.level_ends, c))
         return 0;
@@ -759,7 +764,7 @@ static uint32_t bare_word(const struct scan *sc, size_t lo, size_t p, const char
     if (!c || !strstr(words, buf))
         return 0;
     /* the level word alone (要求县法院), not the end of a name (塔县法院) */
-    b = char_before(sc->s, p - (c == 0x81EA ? 3 : 1) * HAN);
+    b = char_before(sc->s, p - word);
     if (charset_has(&kb.before_collective, b))
         return 0;
     /* every province is known, and a city's name before 市 was tried first */
@@ -2987,6 +2992,22 @@ static void hold_town_tribunals(const struct finder *f, const int *court_of)
     free(cc);
 }
 
+/* Whatever the rules above decided, a court's parents lead up to a court
+ * with none: a parent that leads back to the court is dropped, so the tree
+ * and the cache never meet a loop. */
+static void drop_loops(struct report *r)
+{
+    for (size_t i = 0; i < r->nr_courts; i++) {
+        size_t steps = 0;
+
+        for (int j = r->court_parent[i]; j >= 0; j = r->court_parent[j])
+            if ((size_t)j == i || ++steps > r->nr_courts) {
+                r->court_parent[i] = -1;
+                break;
+            }
+    }
+}
+
 void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
 {
     struct finder f = {.r = r, .chrome = chrome, .chrome_len = chrome_len};
@@ -3022,6 +3043,10 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
 
         court_of[i] = -1;
         parent = m->level == COURT_TRIBUNAL ? under_of(&f, court_of, i) : -1;
+        /* 该院甲法庭…该院乙法庭 in a report about a tribunal: 该院 is no
+         * tribunal's court when it names a tribunal (a loop, found by fuzzing) */
+        if (parent >= 0 && court_level_of(r->courts[parent]) == COURT_TRIBUNAL)
+            parent = -1;
 
         if (!m->name)
             continue;
@@ -3063,6 +3088,7 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
     }
     if (main >= 0 && court_level_of(r->courts[main]) == COURT_TRIBUNAL && r->court_parent[main] < 0)
         tie_lone_basic(r, main);
+    drop_loops(r);
     if (main >= 0) {
         int tribunal = -1;
 

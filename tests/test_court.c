@@ -200,6 +200,10 @@ static void test_generic_mentions_are_not_courts(void **state)
     expect_courts("全市法院、两级法院和人民法庭", "");
     expect_courts("全省法院、全区法院、全国法院", "");
     expect_courts("他们来到自治区高院", "");
+    /* 自 alone before 法院 at the text's start: no level word, and nothing
+     * read before the text (the fuzzer's; make san checks it) */
+    expect_courts("自法院", "");
+    expect_courts("各自法院", "");
     expect_courts("上级法院、基层法院、全国优秀法院", "");
     expect_courts("加强人民法庭的建设，推动人民法庭工作", "");
     expect_courts("打造“海岛法庭”品牌和“马背法庭”", "");
@@ -432,6 +436,28 @@ static void test_tribunal_story_parent(void **state)
     /* two basic courts: nothing says which */
     expect_report("海滨法庭的一天", "苍砚县人民法院和鹤汀县人民法院的法官说。", NULL,
                   "海滨人民法庭|苍砚县人民法院|鹤汀县人民法院");
+}
+
+/* 该院甲法庭…该院乙法庭 in a story about a tribunal, with no court above
+ * named: no tribunal is held by the other, and no parent leads back (the
+ * fuzzer found a loop of two). */
+static void test_tribunals_hold_no_tribunal(void **state)
+{
+    struct report *r;
+    char *got;
+
+    (void)state;
+    got = report_courts("青柘法庭的一天", "该院青柘法庭的法官去了集市。该院桐溪法庭的法官也来了。",
+                        NULL, &r);
+    for (size_t i = 0; i < r->nr_courts; i++) {
+        int p = r->court_parent[i];
+
+        assert_true(p < 0 || court_level_of(r->courts[p]) != COURT_TRIBUNAL);
+        for (size_t steps = 0; p >= 0; p = r->court_parent[p])
+            assert_true(++steps <= r->nr_courts);
+    }
+    free(got);
+    report_free(r);
 }
 
 static void test_same_court(void **state)
@@ -696,6 +722,7 @@ int main(void)
         cmocka_unit_test(test_report_places),
         cmocka_unit_test(test_main_court),
         cmocka_unit_test(test_tribunal_story_parent),
+        cmocka_unit_test(test_tribunals_hold_no_tribunal),
         cmocka_unit_test(test_same_court),
         cmocka_unit_test(test_parent_names),
         cmocka_unit_test(test_levels),
