@@ -758,7 +758,7 @@ static bool inner_dash(const char *s, size_t n)
     return false;
 }
 
-/* A headline with a subject of its own before a colon: 某某法院：交叉执行破解僵局.
+/* A headline with a subject of its own before a colon: 某某法院：巡回审判走进牧区.
  * Not a colon at the end (the first half of a two-line headline). */
 static bool subject_colon(const char *s, size_t n)
 {
@@ -873,7 +873,7 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
     size_t lim = n < TOP_LINES ? n : TOP_LINES, own = lim, paras = 0;
 
     for (size_t i = 0; i < lim; i++) {
-        /* a deck that repeats a line above (——某某法院司法改革工作回顾): that
+        /* a deck that repeats a line above (——某某法院诉源治理工作纪实): that
          * line is the site's list headline, the article's own stands between */
         if (out[i].on[FEAT_DASH_START] && i >= 2) {
             const char *d = l[i].s;
@@ -976,7 +976,7 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
                 on[FEAT_FINISHES_REPEAT] =
                     out[k].on[FEAT_REPEATED_LATER] &&
                     continues_in(&l[k], i - 1 - k < 3 ? i - 1 - k : 3, &l[i - 1]);
-        /* 推进某某新实践 / 某某法院：交叉执行破解僵局 */
+        /* 推进某某新实践 / 某某法院：巡回审判走进牧区 */
         if (nx && l[i + 1].blanks_before <= 1 && out[i].chars <= 20 && on[FEAT_TITLE_SHAPE] &&
             on[FEAT_PUNCT_FREE] && !furniture(on) && !subject_colon(l[i].s, l[i].len) &&
             nx->on[FEAT_TITLE_SHAPE] && !furniture(nx->on) &&
