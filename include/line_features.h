@@ -122,6 +122,10 @@
     X(PREV_NUM_ALONE, "the line above is a number alone: this line is its heading's text")         \
     X(PREV_SHORT, "the line above is short: the first half of a two-line heading or headline")     \
     X(SAME_LENGTH_PREV, "about as long as the line above: the second half of a pair")              \
+    X(CREDIT_TAIL, "a sentence, then its photo credit: …的现场。某某供图, a caption")              \
+    X(TERSE_SENTENCE, "a few words and a full stop, alone: a picture's label (调解现场。)")        \
+    X(CAPTION_CUT, "a column line over the rest of a caption (…供图): the caption's first piece")  \
+    X(MARKED_SENTENCE, "一、 over one sentence alone on its line: a heading ending with 。")       \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \
     X(MD_IMAGE, "Markdown: an image, whose alt text is the caption")                               \

@@ -236,6 +236,7 @@ static const struct weight {
     W(HEADING_SHAPE, HEADING, 3, "short, no punctuation, not ending in 的 和 与"),
     W(MARK_CN, HEADING, 7, "一、"),
     W(MARK_CN_PAREN, HEADING, 7, "（一）"),
+    W(MARKED_SENTENCE, HEADING, 4, "一、…，…。 alone on its line: the heading, not a run-in lead"),
     W(MARK_CHAPTER, HEADING, 6, "第一章"),
     W(MARK_SYMBOL, HEADING, 3, "■ ◆"),
     W(MARK_NUM, HEADING, 3, "1. 01"),
@@ -330,6 +331,11 @@ static const struct weight {
     T(PREV_OPEN, BODY, CAPTION, -3, "a caption seldom cuts a paragraph"),
     T(PREV_UNENDED, BODY, CAPTION, -3, "still less in the middle of a sentence"),
     BOTH(MD_IMAGE, CAPTION, 14, "a Markdown image: its alt text"),
+    BOTH(CREDIT_TAIL, CAPTION, 6, "…分析案情。受访单位供图: the sentence is the caption's"),
+    W(CREDIT_TAIL, BODY, -3, "a paragraph does not end with a photo credit"),
+    BOTH(CAPTION_CUT, CAPTION, 5, "a caption's first column line, its credit below"),
+    W(CAPTION_CUT, HEADING, -4, "a caption's first column line is no heading"),
+    BOTH(TERSE_SENTENCE, CAPTION, 6, "庭审现场。 alone: the label of a picture"),
 
     /* ---- the end */
     W(ALWAYS, SIGNOFF, -6, "a sign-off must show itself"),

@@ -457,6 +457,23 @@ static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
     return arrows >= 1 && (arrows >= 2 || f->chars <= 30 || text_has(s, n, "首页"));
 }
 
+/* A caption's credit after its sentence: …分析案情。受访单位供图. The credit
+ * is a dozen characters at most after the line's last 。, without commas. */
+static bool credit_tail(const char *s, size_t n)
+{
+    size_t from = n > 48 ? n - 48 : 0;
+
+    for (size_t i = n; i-- > from + 2;)
+        if ((unsigned char)s[i - 2] == 0xE3 && (unsigned char)s[i - 1] == 0x80 &&
+            (unsigned char)s[i] == 0x82) {
+            const char *t = s + i + 1;
+            size_t tn = n - i - 1;
+
+            return tn && i >= 5 && !memmem(t, tn, "，", 3) && !memchr(t, ',', tn);
+        }
+    return false;
+}
+
 /* A news agency's dateline before its headline: 中新网昆明2月11日电 题：… */
 static bool dateline_title(const char *s, size_t n)
 {
@@ -580,6 +597,15 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
           last == 0x56FD || last == 0x5716 || last == 0x6E90 || last == '/' || last == 0x9053) &&
          ends_any(s, n, credits, ARRAY_SIZE(credits))) ||
         (words & 1u << PAGE_CREDIT);
+    on[FEAT_CREDIT_TAIL] = on[FEAT_CAPTION_CREDIT] && chars <= 160 && credit_tail(s, n);
+    /* 庭审现场。: a few words closed by a full stop, without a comma or a
+     * quotation; whether it stands alone is seen with its neighbours */
+    on[FEAT_TERSE_SENTENCE] = chars >= 4 && chars <= 12 && last == 0x3002 && !lf->f.commas &&
+                              !on[FEAT_STOP_INSIDE] && !l->indented && first != 0x201C &&
+                              first != '"' && !memchr(s, ' ', n);
+    /* 一、…，…。 alone: a work report's heading written as a sentence */
+    on[FEAT_MARKED_SENTENCE] =
+        lf->mark == MARK_CN && chars <= 40 && last == 0x3002 && !on[FEAT_STOP_INSIDE];
     on[FEAT_FIGURE_NUMBER] = figure_number(s, n) && chars <= 60;
     on[FEAT_PLACEHOLDER] = chars <= 8 && starts_any(s, n, placeholders, ARRAY_SIZE(placeholders));
     on[FEAT_IMAGE_NAME] = (words & 1u << PAGE_IMAGE);
@@ -728,10 +754,15 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
             break;
         }
     }
+    bool body_above = false; /* a paragraph of sentences above: the body has begun */
+
     for (size_t i = 0; i < n; i++) {
         bool *on = out[i].on;
         const struct line_features *nx = i + 1 < n ? &out[i + 1] : NULL;
         const struct line_features *pv = i ? &out[i - 1] : NULL;
+
+        body_above = body_above ||
+                     (pv && pv->chars > 40 && (pv->on[FEAT_ENDS_STOP] || pv->on[FEAT_STOP_INSIDE]));
 
         on[FEAT_FIRST] = i == 0;
         on[FEAT_TOP] = i < TOP_LINES;
@@ -773,6 +804,23 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
             on[FEAT_NEXT_HEADING_SHAPE] = nx->on[FEAT_HEADING_SHAPE] && l[i + 1].blanks_before <= 1;
             on[FEAT_NEXT_LONG] = nx->chars > 40;
         }
+        /* alone, above the lead (a short paragraph of the body is no
+         * picture's label), and not the last piece of a paragraph cut by a
+         * column */
+        on[FEAT_TERSE_SENTENCE] =
+            on[FEAT_TERSE_SENTENCE] && !body_above && nx && nx->chars > 40 &&
+            (l[i].blanks_before != 0 || l[i].blanks_after != 0) &&
+            (!pv || pv->on[FEAT_CLOSES] ||
+             (pv->chars <= 24 && !pv->on[FEAT_ENDS_COMMA] && !pv->on[FEAT_COLUMN_LINE]));
+        on[FEAT_MARKED_SENTENCE] =
+            on[FEAT_MARKED_SENTENCE] && on[FEAT_CLOSES] && (!pv || pv->on[FEAT_CLOSES]);
+        /* a caption cut by the column: this piece ends nowhere, the next
+         * right under it ends with the credit or says it is a caption */
+        on[FEAT_CAPTION_CUT] = nx && doc->colwidth && l[i].blanks_after == 0 &&
+                               out[i].chars * 100 >= doc->colwidth * 85 &&
+                               out[i].chars * 100 <= doc->colwidth * 130 && !on[FEAT_ENDS_STOP] &&
+                               !on[FEAT_CAPTION_CREDIT] &&
+                               (nx->on[FEAT_CAPTION_CREDIT] || nx->on[FEAT_CAPTION_MARK]);
         if (pv) {
             on[FEAT_PREV_OPEN] = !pv->on[FEAT_CLOSES];
             on[FEAT_PREV_TWO_PHRASES] = pv->on[FEAT_PHRASE_SPACE];

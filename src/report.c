@@ -323,10 +323,11 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
     /* a numbered heading stands alone, unless its text runs on (1、…，) */
     if (rules_marker(s, ln->len, &mlen) != MARK_NONE && last != 0xFF0C && last != ',')
         return false;
-    /* a sentence (commas), or metadata (digits with : | -); a headline's
-     * half has neither. Once a sentence has ended (the body), a column line
-     * without them runs on too, unless it is two phrases (a heading) */
-    if (!(ln->f.commas ||
+    /* a sentence (commas, a quotation left open), or metadata (digits with
+     * : | -); a headline's half has neither. Once a sentence has ended (the
+     * body), a column line without them runs on too, unless it is two
+     * phrases (a heading) */
+    if (!(ln->f.commas || open_quote(s, ln->len) ||
           (ln->f.digits &&
            (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
             text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
@@ -1001,7 +1002,7 @@ static bool caption_runs_on(const struct parser *p, size_t i)
     if (last == 0xFF0C || last == ',' || last == 0x3001)
         return true;
     return p->doc.colwidth && chars * 100 >= p->doc.colwidth * 85 &&
-           chars * 100 <= p->doc.colwidth * 115 && !text_is_sentence_end(last) &&
+           chars * 100 <= p->doc.colwidth * 130 && !text_is_sentence_end(last) &&
            !p->feat[i].on[FEAT_CAPTION_CREDIT] && !p->feat[i].on[FEAT_PLACEHOLDER];
 }
 

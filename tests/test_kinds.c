@@ -108,6 +108,38 @@ static void test_captions(void **state)
         "title body caption body caption body");
 }
 
+/* Captions that say little: a sentence with its credit after it, a few words
+ * with a full stop where a picture stood. */
+static void test_captions_in_few_words(void **state)
+{
+    (void)state;
+    expect_kinds("青柘法庭进社区\n\n"
+                 "干警正在核对案卷、商量执行方案，准备下午的调解。青柘县人民法院供图\n\n"
+                 "近日，青柘县人民法院把法庭开到了社区，当事人不出社区就打完了官司。\n",
+                 "title caption body");
+    expect_kinds(
+        "青柘法庭进社区\n\n调解现场。\n\n"
+        "本报讯（记者 林某）近日，青柘县人民法院把法庭开到了社区，当事人不出社区就打完了官司。\n",
+        "title caption body");
+}
+
+/* A work report's numbered heading written as one sentence, alone on its
+ * line: a heading; the same with a run-in lead after it is body. */
+static void test_heading_as_sentence(void **state)
+{
+    (void)state;
+    expect_kinds("青柘县人民法院工作报告\n\n各位代表：\n\n"
+                 "现在，我代表青柘县人民法院向大会报告工作，请予审议。\n\n"
+                 "一、坚持党的领导，确保法院工作正确方向。\n\n"
+                 "全年召开党组会十次，专题研究审判执行工作，推动各项部署落地见效。\n",
+                 "title body body heading body");
+    expect_kinds("青柘县人民法院工作报告\n\n各位代表：\n\n"
+                 "现在，我代表青柘县人民法院向大会报告工作，请予审议。\n\n"
+                 "一、坚持党的领导。全年召开党组会十次，推动各项部署落地见效。\n\n"
+                 "全年召开党组会十次，专题研究审判执行工作，推动各项部署落地见效。\n",
+                 "title body body body body");
+}
+
 /* A headline after page furniture and a render date; a site's list headline
  * shown again above the article's own. */
 static void test_site_headline(void **state)
@@ -150,6 +182,8 @@ int main(void)
         cmocka_unit_test(test_no_heading_inside_a_sentence),
         cmocka_unit_test(test_cut_last_line_in_column),
         cmocka_unit_test(test_captions),
+        cmocka_unit_test(test_captions_in_few_words),
+        cmocka_unit_test(test_heading_as_sentence),
         cmocka_unit_test(test_site_headline),
         cmocka_unit_test(test_explain),
     };

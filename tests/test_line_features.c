@@ -189,6 +189,25 @@ static void test_captions(void **state)
         {"13.jpg ▲法官在田间调解纠纷\n", 0, FEAT_CAPTION_MARK, true},
         {"資料圖為法官在田間調解糾紛\n", 0, FEAT_CAPTION_MARK, true},
         {"• 法官在田间调解纠纷\n", 0, FEAT_BULLET, true},
+        /* a sentence, then its credit: the credit after the last 。 */
+        {"干警正在核对案卷、商量执行方案。青柘县法院供图\n", 0, FEAT_CREDIT_TAIL, true},
+        {"干警正在核对案卷，商量执行方案 青柘县法院供图\n", 0, FEAT_CREDIT_TAIL, false},
+        /* a few words and a full stop between paragraphs; not a paragraph's
+         * last piece under a line cut mid-sentence */
+        {"青柘法庭进社区\n\n调解现场。\n\n近日，青柘县人民法院把法庭开到了社区，"
+         "当事人不出社区就打完了官司，旁听的居民也学到了法律知识。\n",
+         1, FEAT_TERSE_SENTENCE, true},
+        {"标题\n\n近日，青柘县人民法院把法庭开到了社区，当事人不出社区就打完了官司。\n\n"
+         "继续努力。\n\n近日，青柘县人民法院把法庭开到了社区，当事人不出社区就打完了官司。\n",
+         2, FEAT_TERSE_SENTENCE, false},
+        {"近年来，青柘县人民法院坚持以人民为中心，推动审判工作高质量发\n展成效。\n", 1,
+         FEAT_TERSE_SENTENCE, false},
+        {"标题\n\n“谢谢法官。”\n\n正文在这里。\n", 1, FEAT_TERSE_SENTENCE, false},
+        /* 一、 over one sentence alone, not a run-in lead */
+        {"导语写在这里。\n\n一、坚持党的领导，确保正确方向。\n\n正文写在这里。\n", 1,
+         FEAT_MARKED_SENTENCE, true},
+        {"导语写在这里。\n\n一、坚持党的领导。全年召开党组会十次。\n\n正文写在这里。\n", 1,
+         FEAT_MARKED_SENTENCE, false},
     };
     (void)state;
     check(cases, ARRAY_SIZE(cases));
@@ -212,12 +231,30 @@ static void test_columns(void **state)
     assert_true(tl.f[4].on[FEAT_CLOSES]); /* …明显成效。 ends its paragraph */
 }
 
+/* Columns: a caption cut by the column, its credit in its second piece. */
+static void test_column_caption(void **state)
+{
+    const char *t =
+        "标题\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+        "作高质量发展，全院干警共同\n努力，取得了明显成效。\n\n青柘县人民法院执行局干警在\n"
+        "核对案卷。青柘县法院供图\n\n该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
+        "群众满意度不断提升明显。\n";
+    struct text_lines tl;
+
+    (void)state;
+    text_lines_cut(t, &tl);
+    assert_true(tl.f[5].on[FEAT_CAPTION_CUT]);  /* 青柘县人民法院执行局干警在 */
+    assert_false(tl.f[6].on[FEAT_CAPTION_CUT]); /* its credit */
+    assert_false(tl.f[1].on[FEAT_CAPTION_CUT]); /* a paragraph's line */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_shape),     cmocka_unit_test(test_layout),
-        cmocka_unit_test(test_furniture), cmocka_unit_test(test_fields),
-        cmocka_unit_test(test_captions),  cmocka_unit_test(test_columns),
+        cmocka_unit_test(test_shape),          cmocka_unit_test(test_layout),
+        cmocka_unit_test(test_furniture),      cmocka_unit_test(test_fields),
+        cmocka_unit_test(test_captions),       cmocka_unit_test(test_columns),
+        cmocka_unit_test(test_column_caption),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

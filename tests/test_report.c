@@ -430,6 +430,35 @@ static void test_column_cut_caption(void **state)
                    "caption\t2024年3月5日，法官在村口调解一起邻里纠纷\n");
 }
 
+/* A column cuts a caption with no comma in its first piece, the credit in its
+ * last: the pieces are one caption, not a heading and a caption. */
+static void test_column_caption_with_credit(void **state)
+{
+    const char *t = "青柘法院巡回审判进村\n\n作者:本报记者 王五\n\n"
+                    "青柘县人民法院执行局干警们在\n核对案卷、商量执行方案。青柘县法院供图\n\n"
+                    "近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院巡回审判进村\nbyline\t本报记者 王五\ncourt\t青柘县人民法院\n"
+                   "caption\t青柘县人民法院执行局干警们在核对案卷、商量执行方案。"
+                   "青柘县法院供图\n");
+}
+
+/* Above the body, a column line without a comma runs on when it leaves a
+ * quotation open: the lead's first line (本报讯(记者 X)“…) is no heading. */
+static void test_column_open_quote_runs_on(void **state)
+{
+    const char *t =
+        "青柘法庭进社区\n\n本报讯(记者 王五 文/图)“法院太\n贴心了，把庭审开到了家门口，我们\n"
+        "不用从村里来回坐车。”为便利群众诉\n讼，近日，青柘县人民法院把法庭开到\n"
+        "了社区。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法庭进社区\nbyline\t记者 王五 文/图\ncourt\t青柘县人民法院\n"
+                   "court\t青柘人民法庭\n");
+}
+
 /* A date line as wide as the column is whole when it ends with its day: the
  * headline under it is no part of it. */
 static void test_column_whole_date_line(void **state)
@@ -571,6 +600,8 @@ int main(void)
         cmocka_unit_test(test_column_cut_headline),
         cmocka_unit_test(test_column_comma_heading),
         cmocka_unit_test(test_column_cut_caption),
+        cmocka_unit_test(test_column_caption_with_credit),
+        cmocka_unit_test(test_column_open_quote_runs_on),
         cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
