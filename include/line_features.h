@@ -125,6 +125,9 @@
     X(CREDIT_TAIL, "a sentence, then its photo credit: …的现场。某某供图, a caption")              \
     X(TERSE_SENTENCE, "a few words and a full stop, alone: a picture's label (调解现场。)")        \
     X(CAPTION_CUT, "a column line over the rest of a caption (…供图): the caption's first piece")  \
+    X(LONE_PHRASE,                                                                                 \
+      "a phrase of 10 to 40 characters alone between blank lines: a caption, a heading")           \
+    X(MARKED_AFTER_BREAK, "一、 after a blank line under a paragraph whose end the page lost")     \
     X(MARKED_SENTENCE, "一、 over one sentence alone on its line: a heading ending with 。")       \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \

@@ -777,9 +777,12 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
         on[FEAT_NEXT_FURNITURE] = nx && furniture(nx->on) && !nx->on[FEAT_META] &&
                                   !nx->on[FEAT_DATE_LINE] && !nx->on[FEAT_BYLINE];
         on[FEAT_NEXT_FRAGMENT] = nx && fragment_first(l[i + 1].s, l[i + 1].len);
-        /* a two-phrase heading stands over a paragraph that starts afresh */
+        /* a two-phrase heading stands over a paragraph that starts afresh:
+         * a long one, or a short one that is one whole sentence */
         on[FEAT_COMMA_HEADING] =
-            on[FEAT_COMMA_HEADING] && nx && nx->chars > 40 && !on[FEAT_NEXT_FRAGMENT];
+            on[FEAT_COMMA_HEADING] && nx && !on[FEAT_NEXT_FRAGMENT] &&
+            (nx->chars > 40 || (nx->chars >= 16 && nx->f.commas && nx->on[FEAT_ENDS_STOP] &&
+                                !nx->on[FEAT_STOP_INSIDE]));
         on[FEAT_LAST] = i + 1 == n && out[i].mark == MARK_NONE;
         on[FEAT_CLOSING_CREDIT] = i >= 3 && on[FEAT_NEAR_END] && out[i].chars <= 40 &&
                                   on[FEAT_PUNCT_FREE] && closing_credit(l[i].s, l[i].len);
@@ -814,6 +817,15 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
              (pv->chars <= 24 && !pv->on[FEAT_ENDS_COMMA] && !pv->on[FEAT_COLUMN_LINE]));
         on[FEAT_MARKED_SENTENCE] =
             on[FEAT_MARKED_SENTENCE] && on[FEAT_CLOSES] && (!pv || pv->on[FEAT_CLOSES]);
+        /* a web page's paragraph that lost its full stop, then a blank line
+         * and 一、: the paragraph has ended (in a column, the numbered line
+         * stands alone already) */
+        on[FEAT_MARKED_AFTER_BREAK] = !doc->colwidth && pv && l[i].blanks_before > 0 &&
+                                      (out[i].mark == MARK_CN || out[i].mark == MARK_CN_PAREN) &&
+                                      pv->chars > 40 && !pv->on[FEAT_ENDS_STOP] &&
+                                      !pv->on[FEAT_ENDS_COMMA] && !pv->on[FEAT_ENDS_COLON];
+        on[FEAT_LONE_PHRASE] = on[FEAT_ISOLATED_OPEN] && out[i].chars >= 10 && !furniture(on) &&
+                               !on[FEAT_LABEL] && !on[FEAT_NAME_ONLY];
         /* a caption cut by the column: this piece ends nowhere, the next
          * right under it ends with the credit or says it is a caption */
         on[FEAT_CAPTION_CUT] = nx && doc->colwidth && l[i].blanks_after == 0 &&

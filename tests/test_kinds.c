@@ -140,6 +140,33 @@ static void test_heading_as_sentence(void **state)
                  "title body body body body");
 }
 
+/* A heading of two phrases over a short paragraph of one sentence; a
+ * numbered heading under a paragraph whose full stop the page lost. */
+static void test_headings_over_short_or_open_paragraphs(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "青柘法官进村办案\n\n"
+        "清晨，青柘县人民法院的法官们带着国徽出发，沿着崎岖的山路走了两个小时，"
+        "到达村委会。\n\n临时法庭,调解更要耐心\n\n上午九时,双方当事人先后到场,调解开始。\n",
+        "title body heading body");
+    expect_kinds("青柘县人民法院工作报告\n\n"
+                 "全年受理各类案件一万余件，审结九千余件，同比分别上升百分之五和百分之六，"
+                 "法官人均结案数位居全市法院首位\n\n"
+                 "一、服务发展大局\n",
+                 "title body heading");
+}
+
+/* A phrase alone under the metadata, above the lead: the lead's picture. */
+static void test_caption_under_metadata(void **state)
+{
+    (void)state;
+    expect_kinds("青柘法庭举行落成典礼\n\n发布时间：2024-05-03 来源：青柘新闻网\n\n"
+                 "青柘人民法庭新楼投入使用\n\n"
+                 "近日，青柘县人民法院举行青柘人民法庭新办公楼落成典礼，县里有关领导参加了典礼。\n",
+                 "title metadata caption body");
+}
+
 /* A headline after page furniture and a render date; a site's list headline
  * shown again above the article's own. */
 static void test_site_headline(void **state)
@@ -184,6 +211,8 @@ int main(void)
         cmocka_unit_test(test_captions),
         cmocka_unit_test(test_captions_in_few_words),
         cmocka_unit_test(test_heading_as_sentence),
+        cmocka_unit_test(test_headings_over_short_or_open_paragraphs),
+        cmocka_unit_test(test_caption_under_metadata),
         cmocka_unit_test(test_site_headline),
         cmocka_unit_test(test_explain),
     };
