@@ -773,7 +773,11 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
                                  nx->chars >= 20 && out[i].chars >= 4 && out[i].chars <= 30 &&
                                  !on[FEAT_ENDS_STOP] && !on[FEAT_ENDS_COMMA] &&
                                  !on[FEAT_ENDS_COLON] && !find_stop(l[i].s, l[i].len) &&
-                                 (!doc->colwidth || out[i].chars * 10 <= doc->colwidth * 7);
+                                 (!doc->colwidth || out[i].chars * 10 <= doc->colwidth * 7 ||
+                                  /* a paragraph's first column line would have
+                                   * been joined to the rest right under it */
+                                  (l[i].blanks_after == 0 && !l[i].tail_chars &&
+                                   (nx->chars > 40 || nx->chars * 10 > doc->colwidth * 13)));
         on[FEAT_NEXT_FURNITURE] = nx && furniture(nx->on) && !nx->on[FEAT_META] &&
                                   !nx->on[FEAT_DATE_LINE] && !nx->on[FEAT_BYLINE];
         on[FEAT_NEXT_FRAGMENT] = nx && fragment_first(l[i + 1].s, l[i + 1].len);

@@ -302,8 +302,13 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
     const char *s = ltext(p, i);
     size_t mlen, chars = ln->f.chars; /* blanks too: a column counts them */
     uint32_t last = text_last(s, ln->len, true), next_first = text_first(ltext(p, i + 1), nx->len);
+    /* a paragraph set narrower than the text's column: its lines are as
+     * wide as each other, the line above or below right against it */
+    bool twin =
+        chars >= 12 && ((ln->blanks_after == 0 && nx->f.chars == chars) ||
+                        (i > 0 && ln->blanks_before == 0 && p->lines[i - 1].f.chars == chars));
 
-    if (ln->blanks_after < 0 || chars * 100 < p->doc.colwidth * 85 ||
+    if (ln->blanks_after < 0 || (chars * 100 < p->doc.colwidth * 85 && !twin) ||
         chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
         return false;
     /* a column or page break leaves a stray blank line or two inside a
@@ -320,8 +325,13 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
     if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||
         next_first == 0x25CF || next_first == 0x25B2 || next_first == 0x3010)
         return false;
-    /* a numbered heading stands alone, unless its text runs on (1、…，) */
-    if (rules_marker(s, ln->len, &mlen) != MARK_NONE && last != 0xFF0C && last != ',')
+    /* a numbered heading stands alone, unless its text runs on (1、…，), or
+     * it is a sentence the column cut (一、…，加强政 / 治建设，…。: the line
+     * under it as wide, or narrower and ending the sentence) */
+    if (rules_marker(s, ln->len, &mlen) != MARK_NONE && last != 0xFF0C && last != ',' &&
+        !(ln->f.commas && ln->blanks_after == 0 &&
+          (nx->f.chars == chars || (nx->f.chars < chars && text_is_sentence_end(text_last(
+                                                               ltext(p, i + 1), nx->len, true))))))
         return false;
     /* a sentence (commas, a quotation left open), or metadata (digits with
      * : | -); a headline's half has neither. Once a sentence has ended (the

@@ -459,6 +459,52 @@ static void test_column_open_quote_runs_on(void **state)
                    "court\t青柘人民法庭\n");
 }
 
+/* A paragraph set narrower than the rest of the column: its lines are as
+ * wide as each other, and they are joined all the same. */
+static void test_column_narrower_paragraph(void **state)
+{
+    const char *t =
+        "青柘法官进村办案\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院"
+        "干警\n"
+        "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+        "列，受到上级法院和当地党委的肯定，今\n年以来，该院又把巡回审判点设到了各\n"
+        "个村里，方便群众就近参加诉讼活动。\n\n巡回审判,法官进村\n\n"
+        "青柘镇的果园连成一片,去年\n秋天,一家公司与村民签订了\n租地合同,纠纷由此而起,法\n"
+        "官决定到村里开庭。\n";
+    (void)state;
+    expect_para(t, 1,
+                "青柘镇的果园连成一片,去年秋天,一家公司与村民签订了租地合同,纠纷由此而起,"
+                "法官决定到村里开庭。");
+    expect_outline(
+        t, false,
+        "title\t青柘法官进村办案\ncourt\t青柘县人民法院\nsection\t1\t巡回审判,法官进村\n");
+}
+
+/* A work report's numbered heading written as a sentence, cut by the column:
+ * one heading; a heading of two phrases between column paragraphs, as wide as
+ * a column line, stands on its own. */
+static void test_column_headings_as_wide_as_lines(void **state)
+{
+    const char *t = "青柘县人民法院工作报告\n\n各位代表：\n\n"
+                    "现在，我代表青柘县人民法院向大会报\n告工作，请予审议。\n\n"
+                    "一、坚持党的领导，确保法院工作正确方\n向，服务发展大局。\n\n"
+                    "全年召开党组会十次，专题研究审判执\n行工作，推动各项部署落地见效，取得\n"
+                    "了明显的成效。\n";
+    const char *u = "青柘法官进村办案\n\n清晨，青柘县人民法院的法官们带着国\n徽出发，沿着崎岖的山路"
+                    "走了两个小时\n"
+                    "，到达村委会，村民们早已等在门口。\n"
+                    "临时法庭,调解更需耐心\n"
+                    "上午九时，双方当事人先后到场，调解\n开始，法官逐条讲解法律规定，双方最\n"
+                    "终达成了调解协议。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘县人民法院工作报告\ncourt\t青柘县人民法院\n"
+                   "section\t1\t一、坚持党的领导，确保法院工作正确方向，服务发展大局。\n");
+    expect_outline(u, false,
+                   "title\t青柘法官进村办案\ncourt\t青柘县人民法院\n"
+                   "section\t1\t临时法庭,调解更需耐心\n");
+}
+
 /* A date line as wide as the column is whole when it ends with its day: the
  * headline under it is no part of it. */
 static void test_column_whole_date_line(void **state)
@@ -602,6 +648,8 @@ int main(void)
         cmocka_unit_test(test_column_cut_caption),
         cmocka_unit_test(test_column_caption_with_credit),
         cmocka_unit_test(test_column_open_quote_runs_on),
+        cmocka_unit_test(test_column_narrower_paragraph),
+        cmocka_unit_test(test_column_headings_as_wide_as_lines),
         cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
