@@ -292,6 +292,18 @@ static bool headline_cut(const struct parser *p, size_t i)
            !text_is_sentence_end(text_last(t, nx->len, true));
 }
 
+/* Whether the block above line i has ended: a sentence's end, or a line of
+ * another width than line i (a headline, a heading, metadata) that does not
+ * end in a comma. */
+static bool block_ended(const struct parser *p, size_t i)
+{
+    const struct line *pv = i ? &p->lines[i - 1] : NULL;
+    uint32_t last = pv ? text_last(ltext(p, i - 1), pv->len, true) : 0;
+
+    return !pv || text_is_sentence_end(last) ||
+           (pv->f.chars != p->lines[i].f.chars && last != 0xFF0C && last != ',' && last != 0x3001);
+}
+
 /* Whether a column line runs on into the next: as wide as the column, no
  * sentence end, and a comma, colon, bar or digit in it (a sentence or a
  * metadata line cut by the column, not a headline's half), the next line
@@ -316,10 +328,15 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
      * when it is a sentence cut (commas, a quotation left open) or the last
      * of a run of column lines; a heading stands alone between blanks
      * without either, or is wider than the column */
-    if (ln->blanks_after != 0 && (ln->blanks_after > 2 || chars * 100 > p->doc.colwidth * 115 ||
-                                  !(ln->f.commas || open_quote(s, ln->len) ||
-                                    (ln->blanks_before == 0 && i > 0 &&
-                                     p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85))))
+    if (ln->blanks_after != 0 &&
+        (ln->blanks_after > 2 || chars * 100 > p->doc.colwidth * 115 ||
+         !(ln->f.commas || open_quote(s, ln->len) ||
+           (ln->blanks_before == 0 && i > 0 &&
+            p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85) ||
+           /* a paragraph's first line, under a
+            * block that has ended: the lines after
+            * the break are as wide as it */
+           (nx->f.chars == chars && nx->blanks_after == 0 && block_ended(p, i)))))
         return false;
     /* a new paragraph, a bullet or a marker starts a line of its own */
     if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||

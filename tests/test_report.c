@@ -480,6 +480,24 @@ static void test_column_narrower_paragraph(void **state)
         "title\t青柘法官进村办案\ncourt\t青柘县人民法院\nsection\t1\t巡回审判,法官进村\n");
 }
 
+/* A column break right under a paragraph's first line, which has no comma:
+ * the lines after the break are as wide as it, so it runs on over the break
+ * and is no caption or heading. */
+static void test_column_break_under_first_line(void **state)
+{
+    const char *t = "青柘法官进村办案\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质"
+                    "量发展，全院干警\n"
+                    "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+                    "列。\n\n青柘县是一个多民族聚居的偏远山区县\n\n\n"
+                    "全县群众居住分散，到县城打官司往返\n要走一整天，法院于是把法庭设到了乡\n"
+                    "镇。\n";
+    (void)state;
+    expect_outline(t, false, "title\t青柘法官进村办案\ncourt\t青柘县人民法院\n");
+    expect_para(t, 1,
+                "青柘县是一个多民族聚居的偏远山区县全县群众居住分散，到县城打官司往返要走一整天，"
+                "法院于是把法庭设到了乡镇。");
+}
+
 /* A work report's numbered heading written as a sentence, cut by the column:
  * one heading; a heading of two phrases between column paragraphs, as wide as
  * a column line, stands on its own. */
@@ -649,6 +667,7 @@ int main(void)
         cmocka_unit_test(test_column_caption_with_credit),
         cmocka_unit_test(test_column_open_quote_runs_on),
         cmocka_unit_test(test_column_narrower_paragraph),
+        cmocka_unit_test(test_column_break_under_first_line),
         cmocka_unit_test(test_column_headings_as_wide_as_lines),
         cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
