@@ -358,7 +358,7 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
           (ln->f.digits &&
            (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
             text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
-          (in_body && !ln->f.gaps && !two_phrases(s, ln->len)) ||
+          (in_body && ((!ln->f.gaps && !two_phrases(s, ln->len)) || ln->f.stops)) ||
           (!in_body && ln->blanks_after == 0 && headline_cut(p, i))))
         return false;
     /* a metadata line whose date is whole (发布日期:2024年08月07日) ends there

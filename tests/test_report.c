@@ -498,6 +498,22 @@ static void test_column_break_under_first_line(void **state)
                 "法院于是把法庭设到了乡镇。");
 }
 
+/* In a column, a caption glued before its paragraph (…纠纷。青柘县法院 供图青柘
+ * 县地处…): the column line with the credit has a stop and a space but no
+ * comma; it runs on all the same, and the caption is taken up to its credit. */
+static void test_column_glued_caption(void **state)
+{
+    const char *t = "青柘法官的一天\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量"
+                    "发展，全院干警\n"
+                    "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+                    "列。\n图为青柘县人民法院法官在果园里的\n田间调解纠纷。青柘县法院 供图青柘\n"
+                    "县地处大山深处，群众居住分散，到县\n\n城打官司往返要走一整天，很不方便。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法官的一天\ncourt\t青柘县人民法院\n"
+                   "caption\t图为青柘县人民法院法官在果园里的田间调解纠纷。青柘县法院 供图\n");
+}
+
 /* A work report's numbered heading written as a sentence, cut by the column:
  * one heading; a heading of two phrases between column paragraphs, as wide as
  * a column line, stands on its own. */
@@ -668,6 +684,7 @@ int main(void)
         cmocka_unit_test(test_column_open_quote_runs_on),
         cmocka_unit_test(test_column_narrower_paragraph),
         cmocka_unit_test(test_column_break_under_first_line),
+        cmocka_unit_test(test_column_glued_caption),
         cmocka_unit_test(test_column_headings_as_wide_as_lines),
         cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
