@@ -682,7 +682,9 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
                              last != 0x5BF9 && last != 0x4EE5; /* 的和与及在对以 */
     on[FEAT_HEADING_SHAPE] =
         lf->mark == MARK_NONE && chars >= 2 && chars <= HEADING_MAX && !lf->f.stops &&
-        !lf->f.commas && rules_heading_end_ok(s, n) && !text_is_closing(first) &&
+        !lf->f.commas &&
+        /* …来了 closes a clause (青柘法庭“搬家”来了): a heading's end, not a cut */
+        (rules_heading_end_ok(s, n) || text_ends(s, n, "来了")) && !text_is_closing(first) &&
         !on[FEAT_DASH_START] && !text_is_ascii_alnum(first) && !on[FEAT_BYLINE] &&
         !(last < 0x80 && ((last | 0x20) >= 'a' && (last | 0x20) <= 'z')) && !on[FEAT_DATE_LINE];
     on[FEAT_TITLE_SHAPE] = chars >= 2 && chars <= TITLE_MAX && !on[FEAT_ENDS_COMMA] &&

@@ -189,6 +189,9 @@ static void test_captions(void **state)
         {"13.jpg ▲法官在田间调解纠纷\n", 0, FEAT_CAPTION_MARK, true},
         {"資料圖為法官在田間調解糾紛\n", 0, FEAT_CAPTION_MARK, true},
         {"• 法官在田间调解纠纷\n", 0, FEAT_BULLET, true},
+        /* …来了 ends a heading's clause; a line cut after 了 does not end one */
+        {"青柘法庭“搬家”来了\n", 0, FEAT_HEADING_SHAPE, true},
+        {"法院开展的工作取得了\n", 0, FEAT_HEADING_SHAPE, false},
         /* a sentence, then its credit: the credit after the last 。 */
         {"干警正在核对案卷、商量执行方案。青柘县法院供图\n", 0, FEAT_CREDIT_TAIL, true},
         {"干警正在核对案卷，商量执行方案 青柘县法院供图\n", 0, FEAT_CREDIT_TAIL, false},
