@@ -548,6 +548,13 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_DASH_START] = starts_with_dash(s, n);
     on[FEAT_DASH_END] = text_ends(s, n, "——") || text_ends(s, n, "--") || text_ends(s, n, "―");
     on[FEAT_QUOTED] = (first == 0x201C || first == '"') && (last == 0x201D || last == '"');
+    /* “法律要有温度”: speech ends inside its quotes (“…！” “……”), a heading does not */
+    if (on[FEAT_QUOTED] && chars <= 30) {
+        uint32_t inner = text_last(s, n, true);
+
+        on[FEAT_QUOTED_PHRASE] = !text_is_sentence_end(inner) && inner != 0x2026 &&
+                                 inner != 0xFF0C && inner != ',' && inner != 0x3001;
+    }
     on[FEAT_NO_HAN] = !lf->f.word || (chars <= 12 && lf->f.cjk == 0);
     on[FEAT_MD_TITLE] = l->md_depth && l->md_depth == doc->md_title_depth;
     on[FEAT_MD_HEADING] = l->md_depth && l->md_depth != doc->md_title_depth;

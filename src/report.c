@@ -338,6 +338,11 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
             * the break are as wide as it */
            (nx->f.chars == chars && nx->blanks_after == 0 && block_ended(p, i)))))
         return false;
+    /* a quotation from end to end under a block that has ended (“法律要有
+     * 温度”): a quoted heading, not a paragraph's first line */
+    if (text_first(s, ln->len) == 0x201C && text_last(s, ln->len, false) == 0x201D &&
+        !open_quote(s, ln->len) && block_ended(p, i))
+        return false;
     /* a new paragraph, a bullet or a marker starts a line of its own */
     if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||
         next_first == 0x25CF || next_first == 0x25B2 || next_first == 0x3010)

@@ -9,7 +9,7 @@ SHARED=${SHARED:-../shared}
 
 # corpus-web floors: fractions for F1/captions/courts, counts of right answers
 # for the fields (the a of a/b).
-WEB_FLOORS="F1=0.980 captions=0.906 courts_p=1.000 courts_r=1.000 title=36 subtitle=9 byline=24 court=46 author=3 date=29"
+WEB_FLOORS="F1=0.990 captions=0.906 courts_p=1.000 courts_r=1.000 title=36 subtitle=9 byline=24 court=46 author=3 date=29"
 # tests/reports: reports written for this project (see its README), same rules.
 REPORT_FLOORS="F1=0.884 captions=0.857 courts_p=0.905 courts_r=0.809 title=12 subtitle=4 byline=12 court=16 author=2 date=16"
 

@@ -157,6 +157,24 @@ static void test_headings_over_short_or_open_paragraphs(void **state)
                  "title body heading");
 }
 
+/* A quoted phrase between two paragraphs of a text that starts in its body:
+ * a heading, neither the headline nor speech; quoted speech stays body. */
+static void test_quoted_heading(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "青柘县人民法院少年法庭成立十年来，审结涉少案件一千余件，帮助三百多名孩子重返校园。\n"
+        "法庭的法官们常说，每一个案件背后都是一个家庭，判决书写完了，法官的工作还远远没有结束。\n"
+        "“调解要有温度,更要有力度”\n"
+        "庭长林某说，少年审判不只是判案，更要在案后回访中贯彻教育、感化、挽救的方针。\n",
+        "body body heading body");
+    expect_kinds(
+        "标题\n\n青柘县人民法院少年法庭成立十年来，审结涉少案件一千余件，帮助三百多名孩子。\n"
+        "“这块地我们种了十年了!”\n"
+        "庭长林某说，少年审判不只是判案，更要在案后回访中贯彻教育、感化、挽救的方针。\n",
+        "title body body body");
+}
+
 /* A phrase alone under the metadata, above the lead: the lead's picture. */
 static void test_caption_under_metadata(void **state)
 {
@@ -213,6 +231,7 @@ int main(void)
         cmocka_unit_test(test_heading_as_sentence),
         cmocka_unit_test(test_headings_over_short_or_open_paragraphs),
         cmocka_unit_test(test_caption_under_metadata),
+        cmocka_unit_test(test_quoted_heading),
         cmocka_unit_test(test_site_headline),
         cmocka_unit_test(test_explain),
     };

@@ -189,6 +189,10 @@ static void test_captions(void **state)
         {"13.jpg ▲法官在田间调解纠纷\n", 0, FEAT_CAPTION_MARK, true},
         {"資料圖為法官在田間調解糾紛\n", 0, FEAT_CAPTION_MARK, true},
         {"• 法官在田间调解纠纷\n", 0, FEAT_BULLET, true},
+        /* a quoted phrase without an end inside: a heading; speech ends inside */
+        {"“调解要有温度,更要有力度”\n", 0, FEAT_QUOTED_PHRASE, true},
+        {"“这块地我们种了十年了!”\n", 0, FEAT_QUOTED_PHRASE, false},
+        {"“快把钱还给我们吧……”\n", 0, FEAT_QUOTED_PHRASE, false},
         /* …来了 ends a heading's clause; a line cut after 了 does not end one */
         {"青柘法庭“搬家”来了\n", 0, FEAT_HEADING_SHAPE, true},
         {"法院开展的工作取得了\n", 0, FEAT_HEADING_SHAPE, false},

@@ -514,6 +514,22 @@ static void test_column_glued_caption(void **state)
                    "caption\t图为青柘县人民法院法官在果园里的田间调解纠纷。青柘县法院 供图\n");
 }
 
+/* In a column, a quoted heading under a paragraph's end, as wide as a column
+ * line and with a comma inside: it stands alone, not joined to the next. */
+static void test_column_quoted_heading(void **state)
+{
+    const char *t =
+        "青柘少年法庭十年\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院"
+        "干警\n"
+        "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+        "列。\n“调解要有温度,更要有一点力度”\n"
+        "庭长林某说，少年审判不只是判案，更\n要在案后回访中贯彻教育、感化、挽救\n的方针。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘少年法庭十年\ncourt\t青柘县人民法院\n"
+                   "section\t1\t“调解要有温度,更要有一点力度”\n");
+}
+
 /* A work report's numbered heading written as a sentence, cut by the column:
  * one heading; a heading of two phrases between column paragraphs, as wide as
  * a column line, stands on its own. */
@@ -685,6 +701,7 @@ int main(void)
         cmocka_unit_test(test_column_narrower_paragraph),
         cmocka_unit_test(test_column_break_under_first_line),
         cmocka_unit_test(test_column_glued_caption),
+        cmocka_unit_test(test_column_quoted_heading),
         cmocka_unit_test(test_column_headings_as_wide_as_lines),
         cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
