@@ -338,6 +338,12 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
             * the break are as wide as it */
            (nx->f.chars == chars && nx->blanks_after == 0 && block_ended(p, i)))))
         return false;
+    /* a line under a block that has ended, over a line wider than any
+     * column line (a short paragraph left whole): this is a heading over
+     * it, not a paragraph's first column line */
+    if (ln->blanks_after == 0 && nx->f.chars * 100 > p->doc.colwidth * 130 && !ln->f.stops &&
+        block_ended(p, i))
+        return false;
     /* a quotation from end to end under a block that has ended (“法律要有
      * 温度”): a quoted heading, not a paragraph's first line */
     if (text_first(s, ln->len) == 0x201C && text_last(s, ln->len, false) == 0x201D &&
