@@ -784,8 +784,9 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
                                  !on[FEAT_ENDS_COLON] && !find_stop(l[i].s, l[i].len) &&
                                  (!doc->colwidth || out[i].chars * 10 <= doc->colwidth * 7 ||
                                   /* a paragraph's first column line would have
-                                   * been joined to the rest right under it */
-                                  (l[i].blanks_after == 0 && !l[i].tail_chars &&
+                                   * been joined to the rest under it (over a
+                                   * column break too: as wide as the rest) */
+                                  (l[i].blanks_after <= 2 && !l[i].tail_chars &&
                                    (nx->chars > 40 || nx->chars * 10 > doc->colwidth * 13)));
         on[FEAT_NEXT_FURNITURE] = nx && furniture(nx->on) && !nx->on[FEAT_META] &&
                                   !nx->on[FEAT_DATE_LINE] && !nx->on[FEAT_BYLINE];

@@ -547,6 +547,22 @@ static void test_column_heading_over_whole_paragraph(void **state)
                    "section\t1\t临时法庭,调解前先讲清楚法律规定\n");
 }
 
+/* In a column, a heading nearly as wide as a column line, alone between
+ * blank lines under a paragraph's end: a heading, not a first line. */
+static void test_column_heading_between_blanks(void **state)
+{
+    const char *t =
+        "青柘法官进村办案\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院"
+        "干警\n"
+        "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+        "列。\n\n法官眼中“调解”的意义在于\n\n"
+        "法官先讲明了法律规定，又请村干部一\n起做工作，双方当事人最终达成了调解\n协议。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法官进村办案\ncourt\t青柘县人民法院\n"
+                   "section\t1\t法官眼中“调解”的意义在于\n");
+}
+
 /* A work report's numbered heading written as a sentence, cut by the column:
  * one heading; a heading of two phrases between column paragraphs, as wide as
  * a column line, stands on its own. */
@@ -720,6 +736,7 @@ int main(void)
         cmocka_unit_test(test_column_glued_caption),
         cmocka_unit_test(test_column_quoted_heading),
         cmocka_unit_test(test_column_heading_over_whole_paragraph),
+        cmocka_unit_test(test_column_heading_between_blanks),
         cmocka_unit_test(test_column_headings_as_wide_as_lines),
         cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
