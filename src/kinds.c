@@ -236,6 +236,7 @@ static const struct weight {
     W(HEADING_SHAPE, HEADING, 3, "short, no punctuation, not ending in 的 和 与"),
     W(MARK_CN, HEADING, 7, "一、"),
     W(MARK_CN_PAREN, HEADING, 7, "（一）"),
+    W(NUMBERED_LABEL, HEADING, 6, "关键词一：协同 over its part: a heading"),
     W(MARKED_AFTER_BREAK, HEADING, 8, "…位居首位 / (blank) / 一、…: the paragraph above has ended"),
     W(MARKED_SENTENCE, HEADING, 4, "一、…，…。 alone on its line: the heading, not a run-in lead"),
     W(MARK_CHAPTER, HEADING, 6, "第一章"),

@@ -474,6 +474,33 @@ static bool credit_tail(const char *s, size_t n)
     return false;
 }
 
+/* 关键词一：协同, 镜头2:调解: a short label ending in its number, a colon, and
+ * a short phrase with no other punctuation after it. */
+static bool numbered_label(const char *s, size_t n, const struct line_facts *f)
+{
+    static const uint32_t numerals[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                        0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341}; /* 一…十 */
+    const char *colon = memchr(s, ':', n);
+    size_t head, cl = 1;
+    uint32_t c;
+    bool numbered;
+
+    if (!colon) {
+        colon = memmem(s, n, "：", 3);
+        cl = 3;
+    }
+    if (!colon || colon == s || f->commas || find_stop(s, n))
+        return false;
+    head = (size_t)(colon - s);
+    c = text_last(s, head, false);
+    numbered = c >= '0' && c <= '9';
+    for (size_t k = 0; k < ARRAY_SIZE(numerals); k++)
+        numbered = numbered || c == numerals[k];
+    return numbered && head + cl < n && text_count(s, head) >= 3 && text_count(s, head) <= 8 &&
+           text_is_han(text_first(s, head)) && text_count(colon + cl, n - head - cl) <= 12 &&
+           !memchr(colon + cl, ':', n - head - cl) && !memmem(colon + cl, n - head - cl, "：", 3);
+}
+
 /* A news agency's dateline before its headline: 中新网昆明2月11日电 题：… */
 static bool dateline_title(const char *s, size_t n)
 {
@@ -649,6 +676,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
         on[FEAT_ENDS_COLON] && chars <= 20 && !lf->f.commas &&
         (text_has(s, n, "代表") || text_has(s, n, "委员") || text_has(s, n, "同志"));
     on[FEAT_VENUE] = chars <= 60 && (words & 1u << PAGE_VENUE);
+    on[FEAT_NUMBERED_LABEL] = chars <= 20 && lf->f.stops && numbered_label(s, n, &lf->f);
     on[FEAT_PART] =
         chars <= 16 && !lf->f.stops && !lf->f.commas &&
         (ends_any(s, n, part_ends, ARRAY_SIZE(part_ends)) ||

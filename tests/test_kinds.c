@@ -175,6 +175,18 @@ static void test_quoted_heading(void **state)
         "title body body body");
 }
 
+/* Parts headed by a numbered label and a colon. */
+static void test_numbered_label_headings(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "青柘法院这一年\n\n"
+        "今年以来，青柘县人民法院围绕三个关键词开展工作，取得了明显成效，群众满意度提升。\n\n"
+        "镜头一：回访\n\n"
+        "结案不是终点，法官们对调解结案的家事案件逐一回访，了解当事人的生活状况和需求。\n",
+        "title body heading body");
+}
+
 /* A phrase alone under the metadata, above the lead: the lead's picture. */
 static void test_caption_under_metadata(void **state)
 {
@@ -232,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_headings_over_short_or_open_paragraphs),
         cmocka_unit_test(test_caption_under_metadata),
         cmocka_unit_test(test_quoted_heading),
+        cmocka_unit_test(test_numbered_label_headings),
         cmocka_unit_test(test_site_headline),
         cmocka_unit_test(test_explain),
     };

@@ -189,6 +189,11 @@ static void test_captions(void **state)
         {"13.jpg ▲法官在田间调解纠纷\n", 0, FEAT_CAPTION_MARK, true},
         {"資料圖為法官在田間調解糾紛\n", 0, FEAT_CAPTION_MARK, true},
         {"• 法官在田间调解纠纷\n", 0, FEAT_BULLET, true},
+        /* a numbered label, a colon and a phrase; not a time, not a sentence */
+        {"镜头二：回访\n", 0, FEAT_NUMBERED_LABEL, true},
+        {"镜头3:调解现场\n", 0, FEAT_NUMBERED_LABEL, true},
+        {"7 10:36\n", 0, FEAT_NUMBERED_LABEL, false},
+        {"庭长林某说：调解要有耐心。\n", 0, FEAT_NUMBERED_LABEL, false},
         /* a quoted phrase without an end inside: a heading; speech ends inside */
         {"“调解要有温度,更要有力度”\n", 0, FEAT_QUOTED_PHRASE, true},
         {"“这块地我们种了十年了!”\n", 0, FEAT_QUOTED_PHRASE, false},
