@@ -859,10 +859,9 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
              (pv->chars <= 24 && !pv->on[FEAT_ENDS_COMMA] && !pv->on[FEAT_COLUMN_LINE]));
         on[FEAT_MARKED_SENTENCE] =
             on[FEAT_MARKED_SENTENCE] && on[FEAT_CLOSES] && (!pv || pv->on[FEAT_CLOSES]);
-        /* a web page's paragraph that lost its full stop, then a blank line
-         * and 一、: the paragraph has ended (in a column, the numbered line
-         * stands alone already) */
-        on[FEAT_MARKED_AFTER_BREAK] = !doc->colwidth && pv && l[i].blanks_before > 0 &&
+        /* a paragraph that lost its full stop, then a blank line and 一、:
+         * the paragraph has ended */
+        on[FEAT_MARKED_AFTER_BREAK] = pv && l[i].blanks_before > 0 &&
                                       (out[i].mark == MARK_CN || out[i].mark == MARK_CN_PAREN) &&
                                       pv->chars > 40 && !pv->on[FEAT_ENDS_STOP] &&
                                       !pv->on[FEAT_ENDS_COMMA] && !pv->on[FEAT_ENDS_COLON];

@@ -392,15 +392,26 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
 static void unwrap(struct parser *p)
 {
     struct line *out;
-    size_t nr = 0, wide = 0;
+    size_t nr = 0, wide = 0, wide_chars = 0, chars = 0;
     bool in_body = false; /* a sentence has ended above */
 
     /* only a text that is mostly column lines: a web page with a few lines
-     * of that width is one paragraph to a line */
-    for (size_t i = 0; i < p->nr; i++)
-        wide += p->lines[i].f.nonblank * 100 >= p->doc.colwidth * 85 &&
-                p->lines[i].f.nonblank * 100 <= p->doc.colwidth * 130;
-    if (wide * 5 < p->nr * 2)
+     * of that width is one paragraph to a line. Mostly by lines, or by its
+     * words when a page's furniture (menus, a contact list) adds many
+     * short lines above the column */
+    for (size_t i = 0; i < p->nr; i++) {
+        const struct line *ln = &p->lines[i];
+        bool w = (ln->f.nonblank * 100 >= p->doc.colwidth * 85 &&
+                  ln->f.nonblank * 100 <= p->doc.colwidth * 130) ||
+                 /* a paragraph set narrower: as wide as the line under it */
+                 (i + 1 < p->nr && ln->f.chars >= 12 && ln->blanks_after == 0 &&
+                  p->lines[i + 1].f.chars == ln->f.chars);
+
+        wide += w;
+        wide_chars += w ? ln->f.nonblank : 0;
+        chars += ln->f.nonblank;
+    }
+    if (wide * 5 < p->nr * 2 && wide_chars * 3 < chars * 2)
         return;
     out = xcalloc(p->nr ? p->nr : 1, sizeof(*out));
 

@@ -563,6 +563,40 @@ static void test_column_heading_between_blanks(void **state)
                    "section\t1\t法官眼中“调解”的意义在于\n");
 }
 
+/* An e-paper page: a contact list above a story whose lead is set narrower
+ * than the rest of the column: the lead's lines, as wide as each other, count
+ * as column lines, the column is joined, and the words with a full stop under
+ * the headline are the picture's caption over the lead. */
+static void test_column_under_page_furniture(void **state)
+{
+    const char *t =
+        "第03版:\n\n办公室:5550101\n\n总编室:5550102\n\n采访部:5550103\n\n"
+        "广告部:5550104\n\n发行部:5550105\n\n青柘法庭进社区\n调解现场。\n\n"
+        "本报讯(记者 王五)“法院把庭\n审开到家门口,我们不用来回\n坐车了。”近日,青柘县人民\n"
+        "法院把法庭开到社区,当事人\n不出社区就打完了官司。\n"
+        "当天审理的是一起邻里之间的排水纠\n纷,双方当事人是多年的老邻居,因为\n"
+        "一条排水沟闹得互不来往,法官先到现\n场查看,又请社区干部一起做工作,双\n"
+        "方当事人最终握手言和,达成调解,旁\n听的居民说,这样的庭审让大家学到了\n"
+        "不少法律知识,希望法官们常来社区。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法庭进社区\nbyline\t记者 王五\ncourt\t青柘县人民法院\n"
+                   "court\t青柘人民法庭\ncaption\t调解现场。\n");
+}
+
+/* In a column too, a paragraph that lost its full stop, a blank line, and a
+ * numbered heading cut off at the end of the text: the heading counts. */
+static void test_column_numbered_heading_after_open_paragraph(void **state)
+{
+    const char *t = "青柘县人民法院工作报告\n\n全年受理各类案件一万余件，审结九千\n余件，同比分别上升百分之五和百分之\n"
+                    "六，法官人均结案数位居全市法院首位\n，审判质效主要指标均好于全市平均水\n"
+                    "平，群众满意度位居全市前列\n\n一、服务发展大局\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘县人民法院工作报告\ncourt\t青柘县人民法院\n"
+                   "section\t1\t一、服务发展大局\n");
+}
+
 /* A work report's numbered heading written as a sentence, cut by the column:
  * one heading; a heading of two phrases between column paragraphs, as wide as
  * a column line, stands on its own. */
@@ -737,6 +771,8 @@ int main(void)
         cmocka_unit_test(test_column_quoted_heading),
         cmocka_unit_test(test_column_heading_over_whole_paragraph),
         cmocka_unit_test(test_column_heading_between_blanks),
+        cmocka_unit_test(test_column_under_page_furniture),
+        cmocka_unit_test(test_column_numbered_heading_after_open_paragraph),
         cmocka_unit_test(test_column_headings_as_wide_as_lines),
         cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
