@@ -588,7 +588,8 @@ static void test_column_under_page_furniture(void **state)
  * numbered heading cut off at the end of the text: the heading counts. */
 static void test_column_numbered_heading_after_open_paragraph(void **state)
 {
-    const char *t = "青柘县人民法院工作报告\n\n全年受理各类案件一万余件，审结九千\n余件，同比分别上升百分之五和百分之\n"
+    const char *t = "青柘县人民法院工作报告\n\n全年受理各类案件一万余件，审结九千\n余件，同比分别上"
+                    "升百分之五和百分之\n"
                     "六，法官人均结案数位居全市法院首位\n，审判质效主要指标均好于全市平均水\n"
                     "平，群众满意度位居全市前列\n\n一、服务发展大局\n";
     (void)state;
