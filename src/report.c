@@ -376,6 +376,10 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
      * when no number follows: the headline below is no part of it */
     if (!ln->f.commas && last == 0x65E5 && !nx->f.digits)
         return false;
+    /* a picture's number alone below (图一, 表2) is a caption of its own */
+    if (nx->f.nonblank <= 4 && (text_starts(ltext(p, i + 1), nx->len, "图") ||
+                                text_starts(ltext(p, i + 1), nx->len, "表")))
+        return false;
     /* a number cut in two (2024-03- / 05) is no numbered heading below */
     if ((last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/')
         return true;

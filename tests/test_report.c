@@ -598,6 +598,20 @@ static void test_column_numbered_heading_after_open_paragraph(void **state)
                    "section\t1\t一、服务发展大局\n");
 }
 
+/* A metadata line cut by the column ends with a number; the picture's number
+ * alone under it (图一) is a caption, not the end of that number. */
+static void test_column_figure_number_under_metadata(void **state)
+{
+    const char *t = "青柘法院召开座谈会\n作者: 办公室 发布时间:2025\n-03-23 访问次数:4495\n图一\n\n"
+                    "近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院干警\n"
+                    "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+                    "列。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院召开座谈会\nbyline\t办公室\ndate\t2025-03-23\n"
+                   "court\t青柘县人民法院\ncaption\t图一\n");
+}
+
 /* A work report's numbered heading written as a sentence, cut by the column:
  * one heading; a heading of two phrases between column paragraphs, as wide as
  * a column line, stands on its own. */
@@ -774,6 +788,7 @@ int main(void)
         cmocka_unit_test(test_column_heading_between_blanks),
         cmocka_unit_test(test_column_under_page_furniture),
         cmocka_unit_test(test_column_numbered_heading_after_open_paragraph),
+        cmocka_unit_test(test_column_figure_number_under_metadata),
         cmocka_unit_test(test_column_headings_as_wide_as_lines),
         cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
