@@ -328,15 +328,17 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
      * when it is a sentence cut (commas, a quotation left open) or the last
      * of a run of column lines; a heading stands alone between blanks
      * without either, or is wider than the column */
+    /* a paragraph's first line, under a block that has ended: the lines
+     * after the break are as wide as it */
+    bool first_over_break =
+        ln->blanks_after != 0 && nx->f.chars == chars && nx->blanks_after == 0 && block_ended(p, i);
+
     if (ln->blanks_after != 0 &&
-        (ln->blanks_after > 2 || chars * 100 > p->doc.colwidth * 115 ||
+        (ln->blanks_after > 2 || (chars * 100 > p->doc.colwidth * 115 && !first_over_break) ||
          !(ln->f.commas || open_quote(s, ln->len) ||
            (ln->blanks_before == 0 && i > 0 &&
             p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85) ||
-           /* a paragraph's first line, under a
-            * block that has ended: the lines after
-            * the break are as wide as it */
-           (nx->f.chars == chars && nx->blanks_after == 0 && block_ended(p, i)))))
+           first_over_break)))
         return false;
     /* a line under a block that has ended, over a line wider than any
      * column line (a short paragraph left whole): this is a heading over
@@ -370,7 +372,11 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
            (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
             text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
           (in_body && ((!ln->f.gaps && !two_phrases(s, ln->len)) || ln->f.stops)) ||
-          (!in_body && ln->blanks_after == 0 && headline_cut(p, i))))
+          (!in_body && ln->blanks_after == 0 && headline_cut(p, i)) ||
+          /* the lead's first line over its next, as wide, the block above
+           * ended (a headline, metadata) */
+          (!in_body && ln->blanks_after == 0 && nx->f.chars == chars && !ln->f.gaps && i > 0 &&
+           p->lines[i - 1].f.chars != chars && block_ended(p, i))))
         return false;
     /* a metadata line whose date is whole (发布日期:2024年08月07日) ends there
      * when no number follows: the headline below is no part of it */

@@ -612,6 +612,41 @@ static void test_column_figure_number_under_metadata(void **state)
                    "court\t青柘县人民法院\ncaption\t图一\n");
 }
 
+/* The lead's first column line has no comma and the body has not begun: it
+ * runs on all the same when the line under it is as wide, and is no heading. */
+static void test_column_lead_first_line(void **state)
+{
+    const char *t = "青柘法庭的一天\n\n作者：王五  来源：青柘日报\n\n"
+                    "青柘县是一个多民族聚居的偏远山区县\n城,壮美的山水风光、独特的民族风情\n"
+                    "、多彩的文化交织在一起。\n"
+                    "近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院干警\n"
+                    "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+                    "列。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法庭的一天\nbyline\t王五\nsource\t青柘日报\n"
+                   "court\t青柘县人民法院\ncourt\t青柘人民法庭\n");
+    expect_para(t, 0,
+                "青柘县是一个多民族聚居的偏远山区县城,壮美的山水风光、独特的民族风情、"
+                "多彩的文化交织在一起。");
+}
+
+/* A paragraph set wider than the column, its first line alone before a column
+ * break: the lines after the break are as wide, so it runs on over the break
+ * and is no heading. */
+static void test_column_wider_paragraph_over_break(void **state)
+{
+    const char *t =
+        "青柘法官的一天\n\n近年来，青柘县人民法院坚持以人民为\n中心，推动审判工作高质量发展，全院\n"
+        "干警共同努力，取得了明显的成效，群\n众满意度不断提升，各项工作走在全市\n"
+        "法院的前列，受到了上级法院的肯定和\n表扬。\n\n"
+        "青柘县是一个多民族聚居的偏远山区县份之一\n\n"
+        "全县群众居住分散，到县城打官司往返要走一\n整天，法院于是把法庭设到了乡镇里，方便群\n"
+        "众就近参加诉讼，很受群众的欢迎和好评。\n";
+    (void)state;
+    expect_outline(t, false, "title\t青柘法官的一天\ncourt\t青柘县人民法院\n");
+}
+
 /* A work report's numbered heading written as a sentence, cut by the column:
  * one heading; a heading of two phrases between column paragraphs, as wide as
  * a column line, stands on its own. */
@@ -789,6 +824,8 @@ int main(void)
         cmocka_unit_test(test_column_under_page_furniture),
         cmocka_unit_test(test_column_numbered_heading_after_open_paragraph),
         cmocka_unit_test(test_column_figure_number_under_metadata),
+        cmocka_unit_test(test_column_lead_first_line),
+        cmocka_unit_test(test_column_wider_paragraph_over_break),
         cmocka_unit_test(test_column_headings_as_wide_as_lines),
         cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
