@@ -357,11 +357,13 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
         return false;
     /* a numbered heading stands alone, unless its text runs on (1、…，), or
      * it is a sentence the column cut (一、…，加强政 / 治建设，…。: the line
-     * under it as wide, or narrower and ending the sentence) */
+     * under it as wide, or narrower and ending the sentence or the block) */
     if (rules_marker(s, ln->len, &mlen) != MARK_NONE && last != 0xFF0C && last != ',' &&
         !(ln->f.commas && ln->blanks_after == 0 &&
-          (nx->f.chars == chars || (nx->f.chars < chars && text_is_sentence_end(text_last(
-                                                               ltext(p, i + 1), nx->len, true))))))
+          (nx->f.chars == chars ||
+           (nx->f.chars < chars &&
+            (nx->blanks_after != 0 ||
+             text_is_sentence_end(text_last(ltext(p, i + 1), nx->len, true)))))))
         return false;
     /* a sentence (commas, a quotation left open), or metadata (digits with
      * : | -); a headline's half has neither. Once a sentence has ended (the

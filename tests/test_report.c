@@ -647,6 +647,22 @@ static void test_column_wider_paragraph_over_break(void **state)
     expect_outline(t, false, "title\t青柘法官的一天\ncourt\t青柘县人民法院\n");
 }
 
+/* A numbered heading longer than the column, cut into two lines, a blank line
+ * under its second: one heading. */
+static void test_column_numbered_heading_in_two_lines(void **state)
+{
+    const char *t = "青柘法院调研报告\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质"
+                    "量发展，全院干警\n"
+                    "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+                    "列。\n\n（一）审判权运行机制改革后,员额法\n官的学习意识有待加强\n\n"
+                    "调研发现，部分员额法官忙于办案，参加\n集中学习的时间明显减少，学习效果也\n"
+                    "不够理想。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院调研报告\ncourt\t青柘县人民法院\n"
+                   "section\t1\t（一）审判权运行机制改革后,员额法官的学习意识有待加强\n");
+}
+
 /* A work report's numbered heading written as a sentence, cut by the column:
  * one heading; a heading of two phrases between column paragraphs, as wide as
  * a column line, stands on its own. */
@@ -826,6 +842,7 @@ int main(void)
         cmocka_unit_test(test_column_figure_number_under_metadata),
         cmocka_unit_test(test_column_lead_first_line),
         cmocka_unit_test(test_column_wider_paragraph_over_break),
+        cmocka_unit_test(test_column_numbered_heading_in_two_lines),
         cmocka_unit_test(test_column_headings_as_wide_as_lines),
         cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
