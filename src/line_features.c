@@ -174,7 +174,9 @@ bool line_features_closes_para(const struct feature_line *l, const struct line_f
         return !next || next->indented || last_in_run ||
                (text_is_sentence_end(last) && (nf->mark != MARK_NONE || nf->chars <= HEADING_MAX));
     if (text_is_sentence_end(last))
-        return doc->colwidth == 0 || last_in_run || chars * 100 < doc->colwidth * 85;
+        return doc->colwidth == 0 || last_in_run || chars * 100 < doc->colwidth * 85 ||
+               /* a caption (图为…) starts below: a block of its own */
+               (next && rules_caption_marker(next->s, next->len < 48 ? next->len : 48));
     if (last == 0xFF1A || last == ':') /* a lead-in ending in a colon */
         return doc->colwidth == 0 || chars * 100 < doc->colwidth * 85 || last_in_run;
     /* no sentence end: the paragraph runs on, over a page's or a column's

@@ -243,6 +243,26 @@ static void test_columns(void **state)
     assert_true(tl.f[4].on[FEAT_CLOSES]); /* …明显成效。 ends its paragraph */
 }
 
+/* Columns: a line as wide as the column ending a sentence closes its paragraph
+ * when a caption (图为…) starts below; it may run on otherwise. */
+static void test_column_closes_before_caption(void **state)
+{
+    const char *t = "标题\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显的好成效。\n"
+                    "图为法官在田间调解纠纷现场\n群众满意度不断提升明显。\n";
+    const char *u = "标题\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显的好成效。\n"
+                    "法官在田间调解纠纷的现场里\n群众满意度不断提升明显。\n";
+    struct text_lines tl;
+
+    (void)state;
+    text_lines_cut(t, &tl);
+    assert_true(tl.doc.colwidth >= 12);
+    assert_true(tl.f[4].on[FEAT_CLOSES]);
+    text_lines_cut(u, &tl);
+    assert_false(tl.f[4].on[FEAT_CLOSES]);
+}
+
 /* Columns: a caption cut by the column, its credit in its second piece. */
 static void test_column_caption(void **state)
 {
@@ -266,7 +286,7 @@ int main(void)
         cmocka_unit_test(test_shape),          cmocka_unit_test(test_layout),
         cmocka_unit_test(test_furniture),      cmocka_unit_test(test_fields),
         cmocka_unit_test(test_captions),       cmocka_unit_test(test_columns),
-        cmocka_unit_test(test_column_caption),
+        cmocka_unit_test(test_column_caption), cmocka_unit_test(test_column_closes_before_caption),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
