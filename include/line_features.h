@@ -129,7 +129,7 @@
       "a phrase of 10 to 40 characters alone between blank lines: a caption, a heading")           \
     X(MARKED_AFTER_BREAK, "一、 after a blank line under a paragraph whose end the page lost")     \
     X(QUOTED_PHRASE, "a quoted phrase with no end inside the quotes: a heading, not speech")       \
-    X(NUMBERED_LABEL, "关键词一：协同, 镜头二：…: a numbered label and a colon, a heading")        \
+    X(NUMBERED_LABEL, "镜头一：回访, 镜头二：…: a numbered label and a colon, a heading")          \
     X(MARKED_SENTENCE, "一、 over one sentence alone on its line: a heading ending with 。")       \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \

@@ -459,7 +459,7 @@ static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
     return arrows >= 1 && (arrows >= 2 || f->chars <= 30 || text_has(s, n, "首页"));
 }
 
-/* A caption's credit after its sentence: …分析案情。受访单位供图. The credit
+/* A caption's credit after its sentence: …核对案卷。青柘县法院供图. The credit
  * is a dozen characters at most after the line's last 。, without commas. */
 static bool credit_tail(const char *s, size_t n)
 {
@@ -476,7 +476,7 @@ static bool credit_tail(const char *s, size_t n)
     return false;
 }
 
-/* 关键词一：协同, 镜头2:调解: a short label ending in its number, a colon, and
+/* 镜头一：回访, 镜头2:调解: a short label ending in its number, a colon, and
  * a short phrase with no other punctuation after it. */
 static bool numbered_label(const char *s, size_t n, const struct line_facts *f)
 {
@@ -577,7 +577,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_DASH_START] = starts_with_dash(s, n);
     on[FEAT_DASH_END] = text_ends(s, n, "——") || text_ends(s, n, "--") || text_ends(s, n, "―");
     on[FEAT_QUOTED] = (first == 0x201C || first == '"') && (last == 0x201D || last == '"');
-    /* “法律要有温度”: speech ends inside its quotes (“…！” “……”), a heading does not */
+    /* “调解要有温度”: speech ends inside its quotes (“…！” “……”), a heading does not */
     if (on[FEAT_QUOTED] && chars <= 30) {
         uint32_t inner = text_last(s, n, true);
 
@@ -634,7 +634,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
          ends_any(s, n, credits, ARRAY_SIZE(credits))) ||
         (words & 1u << PAGE_CREDIT);
     on[FEAT_CREDIT_TAIL] = on[FEAT_CAPTION_CREDIT] && chars <= 160 && credit_tail(s, n);
-    /* 庭审现场。: a few words closed by a full stop, without a comma or a
+    /* 调解现场。: a few words closed by a full stop, without a comma or a
      * quotation; whether it stands alone is seen with its neighbours */
     on[FEAT_TERSE_SENTENCE] = chars >= 4 && chars <= 12 && last == 0x3002 && !lf->f.commas &&
                               !on[FEAT_STOP_INSIDE] && !l->indented && first != 0x201C &&

@@ -346,7 +346,7 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
     if (ln->blanks_after == 0 && nx->f.chars * 100 > p->doc.colwidth * 130 && !ln->f.stops &&
         block_ended(p, i))
         return false;
-    /* a quotation from end to end under a block that has ended (“法律要有
+    /* a quotation from end to end under a block that has ended (“调解要有
      * 温度”): a quoted heading, not a paragraph's first line */
     if (text_first(s, ln->len) == 0x201C && text_last(s, ln->len, false) == 0x201D &&
         !open_quote(s, ln->len) && block_ended(p, i))
@@ -356,7 +356,7 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
         next_first == 0x25CF || next_first == 0x25B2 || next_first == 0x3010)
         return false;
     /* a numbered heading stands alone, unless its text runs on (1、…，), or
-     * it is a sentence the column cut (一、…，加强政 / 治建设，…。: the line
+     * it is a sentence the column cut (一、…，服务发 / 展大局，…。: the line
      * under it as wide, or narrower and ending the sentence or the block) */
     if (rules_marker(s, ln->len, &mlen) != MARK_NONE && last != 0xFF0C && last != ',' &&
         !(ln->f.commas && ln->blanks_after == 0 &&

@@ -450,8 +450,8 @@ static void test_column_caption_with_credit(void **state)
 static void test_column_open_quote_runs_on(void **state)
 {
     const char *t =
-        "青柘法庭进社区\n\n本报讯(记者 王五 文/图)“法院太\n贴心了，把庭审开到了家门口，我们\n"
-        "不用从村里来回坐车。”为便利群众诉\n讼，近日，青柘县人民法院把法庭开到\n"
+        "青柘法庭进社区\n\n本报讯(记者 王五 文/图)“没想到\n法官把调解桌搬进了村委会，我们再\n"
+        "不用往县城跑一趟了。”为便利群众诉\n讼，近日，青柘县人民法院把法庭开到\n"
         "了社区。\n";
     (void)state;
     expect_outline(t, false,
@@ -488,13 +488,13 @@ static void test_column_break_under_first_line(void **state)
     const char *t = "青柘法官进村办案\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质"
                     "量发展，全院干警\n"
                     "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
-                    "列。\n\n青柘县是一个多民族聚居的偏远山区县\n\n\n"
+                    "列。\n\n青柘县地处大山深处是个偏远的山区县\n\n\n"
                     "全县群众居住分散，到县城打官司往返\n要走一整天，法院于是把法庭设到了乡\n"
                     "镇。\n";
     (void)state;
     expect_outline(t, false, "title\t青柘法官进村办案\ncourt\t青柘县人民法院\n");
     expect_para(t, 1,
-                "青柘县是一个多民族聚居的偏远山区县全县群众居住分散，到县城打官司往返要走一整天，"
+                "青柘县地处大山深处是个偏远的山区县全县群众居住分散，到县城打官司往返要走一整天，"
                 "法院于是把法庭设到了乡镇。");
 }
 
@@ -523,7 +523,7 @@ static void test_column_quoted_heading(void **state)
         "干警\n"
         "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
         "列。\n“调解要有温度,更要有一点力度”\n"
-        "庭长林某说，少年审判不只是判案，更\n要在案后回访中贯彻教育、感化、挽救\n的方针。\n";
+        "庭长林某说，少年审判不只是判案，更\n要在案后回访中关心孩子们的学习和成\n长。\n";
     (void)state;
     expect_outline(t, false,
                    "title\t青柘少年法庭十年\ncourt\t青柘县人民法院\n"
@@ -538,13 +538,13 @@ static void test_column_heading_over_whole_paragraph(void **state)
         "青柘法官进村办案\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院"
         "干警\n"
         "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
-        "列。\n临时法庭,调解前先讲清楚法律规定\n"
+        "列。\n就地开庭,调解前先讲清楚法律规定\n"
         "上午九时，双方当事人陆续到庭，法官在村委会的会议室里开庭。\n"
         "法官先讲明了法律规定，又请村干部一\n起做工作，双方当事人最终达成了调解\n协议。\n";
     (void)state;
     expect_outline(t, false,
                    "title\t青柘法官进村办案\ncourt\t青柘县人民法院\n"
-                   "section\t1\t临时法庭,调解前先讲清楚法律规定\n");
+                   "section\t1\t就地开庭,调解前先讲清楚法律规定\n");
 }
 
 /* In a column, a heading nearly as wide as a column line, alone between
@@ -590,7 +590,7 @@ static void test_column_numbered_heading_after_open_paragraph(void **state)
 {
     const char *t = "青柘县人民法院工作报告\n\n全年受理各类案件一万余件，审结九千\n余件，同比分别上"
                     "升百分之五和百分之\n"
-                    "六，法官人均结案数位居全市法院首位\n，审判质效主要指标均好于全市平均水\n"
+                    "六，法官人均结案数在全市法院排前列\n，审判质效主要指标均好于全市平均水\n"
                     "平，群众满意度位居全市前列\n\n一、服务发展大局\n";
     (void)state;
     expect_outline(t, false,
@@ -617,7 +617,7 @@ static void test_column_figure_number_under_metadata(void **state)
 static void test_column_lead_first_line(void **state)
 {
     const char *t = "青柘法庭的一天\n\n作者：王五  来源：青柘日报\n\n"
-                    "青柘县是一个多民族聚居的偏远山区县\n城,壮美的山水风光、独特的民族风情\n"
+                    "青柘县地处大山深处是个偏远的山区县\n城,壮美的山水风光、独特的民族风情\n"
                     "、多彩的文化交织在一起。\n"
                     "近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院干警\n"
                     "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
@@ -627,7 +627,7 @@ static void test_column_lead_first_line(void **state)
                    "title\t青柘法庭的一天\nbyline\t王五\nsource\t青柘日报\n"
                    "court\t青柘县人民法院\ncourt\t青柘人民法庭\n");
     expect_para(t, 0,
-                "青柘县是一个多民族聚居的偏远山区县城,壮美的山水风光、独特的民族风情、"
+                "青柘县地处大山深处是个偏远的山区县城,壮美的山水风光、独特的民族风情、"
                 "多彩的文化交织在一起。");
 }
 
@@ -640,7 +640,7 @@ static void test_column_wider_paragraph_over_break(void **state)
         "青柘法官的一天\n\n近年来，青柘县人民法院坚持以人民为\n中心，推动审判工作高质量发展，全院\n"
         "干警共同努力，取得了明显的成效，群\n众满意度不断提升，各项工作走在全市\n"
         "法院的前列，受到了上级法院的肯定和\n表扬。\n\n"
-        "青柘县是一个多民族聚居的偏远山区县份之一\n\n"
+        "青柘县地处大山深处是个偏远的山区县份之一\n\n"
         "全县群众居住分散，到县城打官司往返要走一\n整天，法院于是把法庭设到了乡镇里，方便群\n"
         "众就近参加诉讼，很受群众的欢迎和好评。\n";
     (void)state;
@@ -676,7 +676,7 @@ static void test_column_headings_as_wide_as_lines(void **state)
     const char *u = "青柘法官进村办案\n\n清晨，青柘县人民法院的法官们带着国\n徽出发，沿着崎岖的山路"
                     "走了两个小时\n"
                     "，到达村委会，村民们早已等在门口。\n"
-                    "临时法庭,调解更需耐心\n"
+                    "就地开庭,调解更需耐心\n"
                     "上午九时，双方当事人先后到场，调解\n开始，法官逐条讲解法律规定，双方最\n"
                     "终达成了调解协议。\n";
     (void)state;
@@ -685,7 +685,7 @@ static void test_column_headings_as_wide_as_lines(void **state)
                    "section\t1\t一、坚持党的领导，确保法院工作正确方向，服务发展大局。\n");
     expect_outline(u, false,
                    "title\t青柘法官进村办案\ncourt\t青柘县人民法院\n"
-                   "section\t1\t临时法庭,调解更需耐心\n");
+                   "section\t1\t就地开庭,调解更需耐心\n");
 }
 
 /* A date line as wide as the column is whole when it ends with its day: the
