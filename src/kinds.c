@@ -337,7 +337,7 @@ static const struct weight {
     T(PREV_OPEN, BODY, CAPTION, -3, "a caption seldom cuts a paragraph"),
     T(PREV_UNENDED, BODY, CAPTION, -3, "still less in the middle of a sentence"),
     BOTH(MD_IMAGE, CAPTION, 14, "a Markdown image: its alt text"),
-    BOTH(CREDIT_TAIL, CAPTION, 6, "…核对案卷。青柘县法院供图: the sentence is the caption's"),
+    BOTH(CREDIT_TAIL, CAPTION, 6, "…整理卷宗。青柘县法院供图: the sentence is the caption's"),
     W(CREDIT_TAIL, BODY, -3, "a paragraph does not end with a photo credit"),
     BOTH(CAPTION_CUT, CAPTION, 5, "a caption's first column line, its credit below"),
     W(CAPTION_CUT, HEADING, -4, "a caption's first column line is no heading"),

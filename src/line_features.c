@@ -459,7 +459,7 @@ static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
     return arrows >= 1 && (arrows >= 2 || f->chars <= 30 || text_has(s, n, "首页"));
 }
 
-/* A caption's credit after its sentence: …核对案卷。青柘县法院供图. The credit
+/* A caption's credit after its sentence: …整理卷宗。青柘县法院供图. The credit
  * is a dozen characters at most after the line's last 。, without commas. */
 static bool credit_tail(const char *s, size_t n)
 {

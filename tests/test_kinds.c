@@ -114,7 +114,7 @@ static void test_captions_in_few_words(void **state)
 {
     (void)state;
     expect_kinds("青柘法庭进社区\n\n"
-                 "干警正在核对案卷、商量执行方案，准备下午的调解。青柘县人民法院供图\n\n"
+                 "法官正在整理卷宗、准备调解材料，准备下午的调解。青柘县人民法院供图\n\n"
                  "近日，青柘县人民法院把法庭开到了社区，当事人不出社区就打完了官司。\n",
                  "title caption body");
     expect_kinds(

@@ -202,8 +202,8 @@ static void test_captions(void **state)
         {"青柘法庭“搬家”来了\n", 0, FEAT_HEADING_SHAPE, true},
         {"法院开展的工作取得了\n", 0, FEAT_HEADING_SHAPE, false},
         /* a sentence, then its credit: the credit after the last 。 */
-        {"干警正在核对案卷、商量执行方案。青柘县法院供图\n", 0, FEAT_CREDIT_TAIL, true},
-        {"干警正在核对案卷，商量执行方案 青柘县法院供图\n", 0, FEAT_CREDIT_TAIL, false},
+        {"法官正在整理卷宗、准备调解材料。青柘县法院供图\n", 0, FEAT_CREDIT_TAIL, true},
+        {"法官正在整理卷宗，准备调解材料 青柘县法院供图\n", 0, FEAT_CREDIT_TAIL, false},
         /* a few words and a full stop between paragraphs; not a paragraph's
          * last piece under a line cut mid-sentence */
         {"青柘法庭进社区\n\n调解现场。\n\n近日，青柘县人民法院把法庭开到了社区，"
@@ -269,7 +269,7 @@ static void test_column_caption(void **state)
     const char *t =
         "标题\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
         "作高质量发展，全院干警共同\n努力，取得了明显成效。\n\n青柘县人民法院执行局干警在\n"
-        "核对案卷。青柘县法院供图\n\n该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
+        "整理卷宗。青柘县法院供图\n\n该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
         "群众满意度不断提升明显。\n";
     struct text_lines tl;
 

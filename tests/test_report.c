@@ -435,13 +435,13 @@ static void test_column_cut_caption(void **state)
 static void test_column_caption_with_credit(void **state)
 {
     const char *t = "青柘法院巡回审判进村\n\n作者:本报记者 王五\n\n"
-                    "青柘县人民法院执行局干警们在\n核对案卷、商量执行方案。青柘县法院供图\n\n"
+                    "青柘县人民法院执行局干警们在\n整理卷宗、准备调解材料。青柘县法院供图\n\n"
                     "近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
                     "作高质量发展，全院干警共同\n努力，取得了明显成效。\n";
     (void)state;
     expect_outline(t, false,
                    "title\t青柘法院巡回审判进村\nbyline\t本报记者 王五\ncourt\t青柘县人民法院\n"
-                   "caption\t青柘县人民法院执行局干警们在核对案卷、商量执行方案。"
+                   "caption\t青柘县人民法院执行局干警们在整理卷宗、准备调解材料。"
                    "青柘县法院供图\n");
 }
 
