@@ -147,6 +147,15 @@
       "opens with a full date (2026-02-10 《某某》第2期): the page's or the issue's metadata")     \
     X(CAPTION_RUNS_ON, "the rest of a caption the column cut (图为：… / …巡回开庭): a caption")    \
     X(AFTER_PARAS, "two paragraphs of sentences above: the story has begun, no headline here")     \
+    X(CREDIT_TAIL, "a sentence, then its photo credit: …的现场。某某供图, a caption")              \
+    X(TERSE_SENTENCE, "a few words and a full stop, alone: a picture's label (调解现场。)")        \
+    X(CAPTION_CUT, "a column line over the rest of a caption (…供图): the caption's first piece")  \
+    X(LONE_PHRASE,                                                                                 \
+      "a phrase of 10 to 40 characters alone between blank lines: a caption, a heading")           \
+    X(MARKED_AFTER_BREAK, "一、 after a blank line under a paragraph whose end the page lost")     \
+    X(QUOTED_PHRASE, "a quoted phrase with no end inside the quotes: a heading, not speech")       \
+    X(NUMBERED_LABEL, "镜头一：回访, 镜头二：…: a numbered label and a colon, a heading")          \
+    X(MARKED_SENTENCE, "一、 over one sentence alone on its line: a heading ending with 。")       \
     X(MD_TITLE, "Markdown: the one top heading, the title")                                        \
     X(MD_HEADING, "Markdown: a # heading")                                                         \
     X(MD_IMAGE, "Markdown: an image, whose alt text is the caption")                               \

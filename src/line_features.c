@@ -174,7 +174,9 @@ bool line_features_closes_para(const struct feature_line *l, const struct line_f
         return !next || next->indented || last_in_run ||
                (text_is_sentence_end(last) && (nf->mark != MARK_NONE || nf->chars <= HEADING_MAX));
     if (text_is_sentence_end(last))
-        return doc->colwidth == 0 || last_in_run || chars * 100 < doc->colwidth * 85;
+        return doc->colwidth == 0 || last_in_run || chars * 100 < doc->colwidth * 85 ||
+               /* a caption (图为…) starts below: a block of its own */
+               (next && rules_caption_marker(next->s, next->len < 48 ? next->len : 48));
     if (last == 0xFF1A || last == ':') /* a lead-in ending in a colon */
         return doc->colwidth == 0 || chars * 100 < doc->colwidth * 85 || last_in_run;
     /* no sentence end: the paragraph runs on, over a page's or a column's
@@ -458,6 +460,50 @@ static bool breadcrumb(const char *s, size_t n, const struct line_facts *f)
     return arrows >= 1 && (arrows >= 2 || f->chars <= 30 || text_has(s, n, "首页"));
 }
 
+/* A caption's credit after its sentence: …整理卷宗。青柘县法院供图. The credit
+ * is a dozen characters at most after the line's last 。, without commas. */
+static bool credit_tail(const char *s, size_t n)
+{
+    size_t from = n > 48 ? n - 48 : 0;
+
+    for (size_t i = n; i-- > from + 2;)
+        if ((unsigned char)s[i - 2] == 0xE3 && (unsigned char)s[i - 1] == 0x80 &&
+            (unsigned char)s[i] == 0x82) {
+            const char *t = s + i + 1;
+            size_t tn = n - i - 1;
+
+            return tn && i >= 5 && !memmem(t, tn, "，", 3) && !memchr(t, ',', tn);
+        }
+    return false;
+}
+
+/* 镜头一：回访, 镜头2:调解: a short label ending in its number, a colon, and
+ * a short phrase with no other punctuation after it. */
+static bool numbered_label(const char *s, size_t n, const struct line_facts *f)
+{
+    static const uint32_t numerals[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                        0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341}; /* 一…十 */
+    const char *colon = memchr(s, ':', n);
+    size_t head, cl = 1;
+    uint32_t c;
+    bool numbered;
+
+    if (!colon) {
+        colon = memmem(s, n, "：", 3);
+        cl = 3;
+    }
+    if (!colon || colon == s || f->commas || find_stop(s, n))
+        return false;
+    head = (size_t)(colon - s);
+    c = text_last(s, head, false);
+    numbered = c >= '0' && c <= '9';
+    for (size_t k = 0; k < ARRAY_SIZE(numerals); k++)
+        numbered = numbered || c == numerals[k];
+    return numbered && head + cl < n && text_count(s, head) >= 3 && text_count(s, head) <= 8 &&
+           text_is_han(text_first(s, head)) && text_count(colon + cl, n - head - cl) <= 12 &&
+           !memchr(colon + cl, ':', n - head - cl) && !memmem(colon + cl, n - head - cl, "：", 3);
+}
+
 /* A news agency's dateline before its headline: 中新网昆明2月11日电 题：… */
 static bool dateline_title(const char *s, size_t n)
 {
@@ -543,6 +589,13 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_DASH_START] = starts_with_dash(s, n);
     on[FEAT_DASH_END] = text_ends(s, n, "——") || text_ends(s, n, "--") || text_ends(s, n, "―");
     on[FEAT_QUOTED] = (first == 0x201C || first == '"') && (last == 0x201D || last == '"');
+    /* “调解要有温度”: speech ends inside its quotes (“…！” “……”), a heading does not */
+    if (on[FEAT_QUOTED] && chars <= 30) {
+        uint32_t inner = text_last(s, n, true);
+
+        on[FEAT_QUOTED_PHRASE] = !text_is_sentence_end(inner) && inner != 0x2026 &&
+                                 inner != 0xFF0C && inner != ',' && inner != 0x3001;
+    }
     on[FEAT_NO_HAN] = !lf->f.word || (chars <= 12 && lf->f.cjk == 0);
     on[FEAT_MD_TITLE] = l->md_depth && l->md_depth == doc->md_title_depth;
     on[FEAT_MD_HEADING] = l->md_depth && l->md_depth != doc->md_title_depth;
@@ -593,6 +646,15 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
           last == 0x56FD || last == 0x5716 || last == 0x6E90 || last == '/' || last == 0x9053) &&
          ends_any(s, n, credits, ARRAY_SIZE(credits))) ||
         (words & 1u << PAGE_CREDIT);
+    on[FEAT_CREDIT_TAIL] = on[FEAT_CAPTION_CREDIT] && chars <= 160 && credit_tail(s, n);
+    /* 调解现场。: a few words closed by a full stop, without a comma or a
+     * quotation; whether it stands alone is seen with its neighbours */
+    on[FEAT_TERSE_SENTENCE] = chars >= 4 && chars <= 12 && last == 0x3002 && !lf->f.commas &&
+                              !on[FEAT_STOP_INSIDE] && !l->indented && first != 0x201C &&
+                              first != '"' && !memchr(s, ' ', n);
+    /* 一、…，…。 alone: a work report's heading written as a sentence */
+    on[FEAT_MARKED_SENTENCE] =
+        lf->mark == MARK_CN && chars <= 40 && last == 0x3002 && !on[FEAT_STOP_INSIDE];
     on[FEAT_FIGURE_NUMBER] = figure_number(s, n) && chars <= 60;
     on[FEAT_PLACEHOLDER] = chars <= 8 && starts_any(s, n, placeholders, ARRAY_SIZE(placeholders));
     on[FEAT_IMAGE_NAME] = (words & 1u << PAGE_IMAGE);
@@ -630,6 +692,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
         on[FEAT_ENDS_COLON] && chars <= 20 && !lf->f.commas &&
         (text_has(s, n, "代表") || text_has(s, n, "委员") || text_has(s, n, "同志"));
     on[FEAT_VENUE] = chars <= 60 && (words & 1u << PAGE_VENUE);
+    on[FEAT_NUMBERED_LABEL] = chars <= 20 && lf->f.stops && numbered_label(s, n, &lf->f);
     on[FEAT_PART] =
         chars <= 16 && !lf->f.stops && !lf->f.commas &&
         (ends_any(s, n, part_ends, ARRAY_SIZE(part_ends)) ||
@@ -670,7 +733,9 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
                              last != 0x4EE5; /* 的和与及在对以 */
     on[FEAT_HEADING_SHAPE] =
         lf->mark == MARK_NONE && chars >= 2 && chars <= HEADING_MAX && !lf->f.stops &&
-        !lf->f.commas && rules_heading_end_ok(s, n) && !text_is_closing(first) &&
+        !lf->f.commas &&
+        /* …来了 closes a clause (青柘法庭“搬家”来了): a heading's end, not a cut */
+        (rules_heading_end_ok(s, n) || text_ends(s, n, "来了")) && !text_is_closing(first) &&
         !on[FEAT_DASH_START] && !text_is_ascii_alnum(first) && !on[FEAT_BYLINE] &&
         !(last < 0x80 && ((last | 0x20) >= 'a' && (last | 0x20) <= 'z')) && !on[FEAT_DATE_LINE];
     on[FEAT_TITLE_SHAPE] = chars >= 2 && chars <= TITLE_MAX && !on[FEAT_ENDS_COMMA] &&
@@ -1003,10 +1068,15 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
             break;
         }
     }
+    bool body_above = false; /* a paragraph of sentences above: the body has begun */
+
     for (size_t i = 0; i < n; i++) {
         bool *on = out[i].on;
         const struct line_features *nx = i + 1 < n ? &out[i + 1] : NULL;
         const struct line_features *pv = i ? &out[i - 1] : NULL;
+
+        body_above = body_above ||
+                     (pv && pv->chars > 40 && (pv->on[FEAT_ENDS_STOP] || pv->on[FEAT_STOP_INSIDE]));
 
         on[FEAT_FIRST] = i == 0;
         on[FEAT_TOP] = i < TOP_LINES;
@@ -1017,13 +1087,21 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
                                  nx->chars >= 20 && out[i].chars >= 4 && out[i].chars <= 30 &&
                                  !on[FEAT_ENDS_STOP] && !on[FEAT_ENDS_COMMA] &&
                                  !on[FEAT_ENDS_COLON] && !find_stop(l[i].s, l[i].len) &&
-                                 (!doc->colwidth || out[i].chars * 10 <= doc->colwidth * 7);
+                                 (!doc->colwidth || out[i].chars * 10 <= doc->colwidth * 7 ||
+                                  /* a paragraph's first column line would have
+                                   * been joined to the rest under it (over a
+                                   * column break too: as wide as the rest) */
+                                  (l[i].blanks_after <= 2 && !l[i].tail_chars &&
+                                   (nx->chars > 40 || nx->chars * 10 > doc->colwidth * 13)));
         on[FEAT_NEXT_FURNITURE] = nx && furniture(nx->on) && !nx->on[FEAT_META] &&
                                   !nx->on[FEAT_DATE_LINE] && !nx->on[FEAT_BYLINE];
         on[FEAT_NEXT_FRAGMENT] = nx && fragment_first(l[i + 1].s, l[i + 1].len);
-        /* a two-phrase heading stands over a paragraph that starts afresh */
+        /* a two-phrase heading stands over a paragraph that starts afresh:
+         * a long one, or a short one that is one whole sentence */
         on[FEAT_COMMA_HEADING] =
-            on[FEAT_COMMA_HEADING] && nx && nx->chars > 40 && !on[FEAT_NEXT_FRAGMENT];
+            on[FEAT_COMMA_HEADING] && nx && !on[FEAT_NEXT_FRAGMENT] &&
+            (nx->chars > 40 || (nx->chars >= 16 && nx->f.commas && nx->on[FEAT_ENDS_STOP] &&
+                                !nx->on[FEAT_STOP_INSIDE]));
         on[FEAT_LAST] = i + 1 == n && out[i].mark == MARK_NONE;
         on[FEAT_CLOSING_CREDIT] = i >= 3 && on[FEAT_NEAR_END] && out[i].chars <= 40 &&
                                   on[FEAT_PUNCT_FREE] && closing_credit(l[i].s, l[i].len);
@@ -1048,6 +1126,31 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
             on[FEAT_NEXT_HEADING_SHAPE] = nx->on[FEAT_HEADING_SHAPE] && l[i + 1].blanks_before <= 1;
             on[FEAT_NEXT_LONG] = nx->chars > 40;
         }
+        /* alone, above the lead (a short paragraph of the body is no
+         * picture's label), and not the last piece of a paragraph cut by a
+         * column */
+        on[FEAT_TERSE_SENTENCE] =
+            on[FEAT_TERSE_SENTENCE] && !body_above && nx && nx->chars > 40 &&
+            (l[i].blanks_before != 0 || l[i].blanks_after != 0) &&
+            (!pv || pv->on[FEAT_CLOSES] ||
+             (pv->chars <= 24 && !pv->on[FEAT_ENDS_COMMA] && !pv->on[FEAT_COLUMN_LINE]));
+        on[FEAT_MARKED_SENTENCE] =
+            on[FEAT_MARKED_SENTENCE] && on[FEAT_CLOSES] && (!pv || pv->on[FEAT_CLOSES]);
+        /* a paragraph that lost its full stop, then a blank line and 一、:
+         * the paragraph has ended */
+        on[FEAT_MARKED_AFTER_BREAK] = pv && l[i].blanks_before > 0 &&
+                                      (out[i].mark == MARK_CN || out[i].mark == MARK_CN_PAREN) &&
+                                      pv->chars > 40 && !pv->on[FEAT_ENDS_STOP] &&
+                                      !pv->on[FEAT_ENDS_COMMA] && !pv->on[FEAT_ENDS_COLON];
+        on[FEAT_LONE_PHRASE] = on[FEAT_ISOLATED_OPEN] && out[i].chars >= 10 && !furniture(on) &&
+                               !on[FEAT_LABEL] && !on[FEAT_NAME_ONLY];
+        /* a caption cut by the column: this piece ends nowhere, the next
+         * right under it ends with the credit or says it is a caption */
+        on[FEAT_CAPTION_CUT] = nx && doc->colwidth && l[i].blanks_after == 0 &&
+                               out[i].chars * 100 >= doc->colwidth * 85 &&
+                               out[i].chars * 100 <= doc->colwidth * 130 && !on[FEAT_ENDS_STOP] &&
+                               !on[FEAT_CAPTION_CREDIT] &&
+                               (nx->on[FEAT_CAPTION_CREDIT] || nx->on[FEAT_CAPTION_MARK]);
         if (pv) {
             on[FEAT_PREV_OPEN] = !pv->on[FEAT_CLOSES];
             on[FEAT_PREV_TWO_PHRASES] = pv->on[FEAT_PHRASE_SPACE];

@@ -323,6 +323,18 @@ static bool byline_first(const char *s, size_t n)
     return text_has(s, n, "作者:") || text_has(s, n, "作者：");
 }
 
+/* Whether the block above line i has ended: a sentence's end, or a line of
+ * another width than line i (a headline, a heading, metadata) that does not
+ * end in a comma. */
+static bool block_ended(const struct parser *p, size_t i)
+{
+    const struct line *pv = i ? &p->lines[i - 1] : NULL;
+    uint32_t last = pv ? text_last(ltext(p, i - 1), pv->len, true) : 0;
+
+    return !pv || text_is_sentence_end(last) ||
+           (pv->f.chars != p->lines[i].f.chars && last != 0xFF0C && last != ',' && last != 0x3001);
+}
+
 /* Whether a column line runs on into the next: as wide as the column, no
  * sentence end, and a comma, colon, bar or digit in it (a sentence or a
  * metadata line cut by the column, not a headline's half), the next line
@@ -333,6 +345,11 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
     const char *s = ltext(p, i);
     size_t mlen, chars = ln->f.chars; /* blanks too: a column counts them */
     uint32_t last = text_last(s, ln->len, true), next_first = text_first(ltext(p, i + 1), nx->len);
+    /* a paragraph set narrower than the text's column: its lines are as
+     * wide as each other, the line above or below right against it */
+    bool twin =
+        chars >= 12 && ((ln->blanks_after == 0 && nx->f.chars == chars) ||
+                        (i > 0 && ln->blanks_before == 0 && p->lines[i - 1].f.chars == chars));
 
     /* the last character or two of a name the column put on a line of
      * their own (作者：程某 蔡某 程 / 远): the names end there */
@@ -340,7 +357,7 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
         nx->f.nonblank <= 2 && !nx->f.stops && !nx->f.commas && !nx->f.digits &&
         byline_first(s, ln->len))
         return true;
-    if (ln->blanks_after < 0 || chars * 100 < p->doc.colwidth * 85 ||
+    if (ln->blanks_after < 0 || (chars * 100 < p->doc.colwidth * 85 && !twin) ||
         chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
         return false;
     /* a column or page break leaves a stray blank line or two inside a
@@ -348,33 +365,67 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
      * when it is a sentence cut (commas, a quotation left open) or the last
      * of a run of column lines; a heading stands alone between blanks
      * without either, or is wider than the column */
-    if (ln->blanks_after != 0 && (ln->blanks_after > 2 || chars * 100 > p->doc.colwidth * 115 ||
-                                  !(ln->f.commas || open_quote(s, ln->len) ||
-                                    (ln->blanks_before == 0 && i > 0 &&
-                                     p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85))))
+    /* a paragraph's first line, under a block that has ended: the lines
+     * after the break are as wide as it */
+    bool first_over_break =
+        ln->blanks_after != 0 && nx->f.chars == chars && nx->blanks_after == 0 && block_ended(p, i);
+
+    if (ln->blanks_after != 0 &&
+        (ln->blanks_after > 2 || (chars * 100 > p->doc.colwidth * 115 && !first_over_break) ||
+         !(ln->f.commas || open_quote(s, ln->len) ||
+           (ln->blanks_before == 0 && i > 0 &&
+            p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85) ||
+           first_over_break)))
+        return false;
+    /* a line under a block that has ended, over a line wider than any
+     * column line (a short paragraph left whole): this is a heading over
+     * it, not a paragraph's first column line */
+    if (ln->blanks_after == 0 && nx->f.chars * 100 > p->doc.colwidth * 130 && !ln->f.stops &&
+        block_ended(p, i))
+        return false;
+    /* a quotation from end to end under a block that has ended (“调解要有
+     * 温度”): a quoted heading, not a paragraph's first line */
+    if (text_first(s, ln->len) == 0x201C && text_last(s, ln->len, false) == 0x201D &&
+        !open_quote(s, ln->len) && block_ended(p, i))
         return false;
     /* a new paragraph, a bullet or a marker starts a line of its own */
     if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||
         next_first == 0x25CF || next_first == 0x25B2 || next_first == 0x3010)
         return false;
-    /* a numbered heading stands alone, unless its text runs on (1、…，) */
-    if (rules_marker(s, ln->len, &mlen) != MARK_NONE && last != 0xFF0C && last != ',')
+    /* a numbered heading stands alone, unless its text runs on (1、…，), or
+     * it is a sentence the column cut (一、…，服务发 / 展大局，…。: the line
+     * under it as wide, or narrower and ending the sentence or the block) */
+    if (rules_marker(s, ln->len, &mlen) != MARK_NONE && last != 0xFF0C && last != ',' &&
+        !(ln->f.commas && ln->blanks_after == 0 &&
+          (nx->f.chars == chars ||
+           (nx->f.chars < chars &&
+            (nx->blanks_after != 0 ||
+             text_is_sentence_end(text_last(ltext(p, i + 1), nx->len, true)))))))
         return false;
-    /* a sentence (commas), or metadata (digits with : | -); a headline's
-     * half has neither. Once a sentence has ended (the body), a column line
-     * without them runs on too, unless it is two phrases (a heading) */
-    if (!(ln->f.commas ||
+    /* a sentence (commas, a quotation left open), or metadata (digits with
+     * : | -); a headline's half has neither. Once a sentence has ended (the
+     * body), a column line without them runs on too, unless it is two
+     * phrases (a heading) */
+    if (!(ln->f.commas || open_quote(s, ln->len) ||
           (ln->f.digits &&
            (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
             text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
-          (in_body && !ln->f.gaps && !two_phrases(s, ln->len)) ||
+          (in_body && ((!ln->f.gaps && !two_phrases(s, ln->len)) || ln->f.stops)) ||
           (!in_body && byline_first(s, ln->len) && !nx->f.commas &&
            !text_has(ltext(p, i + 1), nx->len, "。")) ||
-          (!in_body && ln->blanks_after == 0 && headline_cut(p, i))))
+          (!in_body && ln->blanks_after == 0 && headline_cut(p, i)) ||
+          /* the lead's first line over its next, as wide, the block above
+           * ended (a headline, metadata) */
+          (!in_body && ln->blanks_after == 0 && nx->f.chars == chars && !ln->f.gaps && i > 0 &&
+           p->lines[i - 1].f.chars != chars && block_ended(p, i))))
         return false;
     /* a metadata line whose date is whole (发布日期:2024年08月07日) ends there
      * when no number follows: the headline below is no part of it */
     if (!ln->f.commas && last == 0x65E5 && !nx->f.digits)
+        return false;
+    /* a picture's number alone below (图一, 表2) is a caption of its own */
+    if (nx->f.nonblank <= 4 && (text_starts(ltext(p, i + 1), nx->len, "图") ||
+                                text_starts(ltext(p, i + 1), nx->len, "表")))
         return false;
     /* a number cut in two (2024-03- / 05) is no numbered heading below */
     if ((last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/')
@@ -423,15 +474,26 @@ static void join_facts(const struct parser *p, size_t i, size_t k, size_t spaces
 static void unwrap(struct parser *p)
 {
     struct line *out;
-    size_t nr = 0, wide = 0;
+    size_t nr = 0, wide = 0, wide_chars = 0, chars = 0;
     bool in_body = false; /* a sentence has ended above */
 
     /* only a text that is mostly column lines: a web page with a few lines
-     * of that width is one paragraph to a line */
-    for (size_t i = 0; i < p->nr; i++)
-        wide += p->lines[i].f.nonblank * 100 >= p->doc.colwidth * 85 &&
-                p->lines[i].f.nonblank * 100 <= p->doc.colwidth * 130;
-    if (wide * 5 < p->nr * 2)
+     * of that width is one paragraph to a line. Mostly by lines, or by its
+     * words when a page's furniture (menus, a contact list) adds many
+     * short lines above the column */
+    for (size_t i = 0; i < p->nr; i++) {
+        const struct line *ln = &p->lines[i];
+        bool w = (ln->f.nonblank * 100 >= p->doc.colwidth * 85 &&
+                  ln->f.nonblank * 100 <= p->doc.colwidth * 130) ||
+                 /* a paragraph set narrower: as wide as the line under it */
+                 (i + 1 < p->nr && ln->f.chars >= 12 && ln->blanks_after == 0 &&
+                  p->lines[i + 1].f.chars == ln->f.chars);
+
+        wide += w;
+        wide_chars += w ? ln->f.nonblank : 0;
+        chars += ln->f.nonblank;
+    }
+    if (wide * 5 < p->nr * 2 && wide_chars * 3 < chars * 2)
         return;
     out = xmalloc((p->nr ? p->nr : 1) * sizeof(*out)); /* each written whole below */
 
@@ -1173,7 +1235,7 @@ static bool caption_runs_on(const struct parser *p, size_t i)
     if (last == 0xFF0C || last == ',' || last == 0x3001 || p->feat[i + 1].on[FEAT_CAPTION_RUNS_ON])
         return true;
     return p->doc.colwidth && chars * 100 >= p->doc.colwidth * 85 &&
-           chars * 100 <= p->doc.colwidth * 115 && !text_is_sentence_end(last) &&
+           chars * 100 <= p->doc.colwidth * 130 && !text_is_sentence_end(last) &&
            !p->feat[i].on[FEAT_CAPTION_CREDIT] && !p->feat[i].on[FEAT_PLACEHOLDER];
 }
 

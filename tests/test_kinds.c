@@ -108,6 +108,95 @@ static void test_captions(void **state)
         "title body caption body caption body");
 }
 
+/* Captions that say little: a sentence with its credit after it, a few words
+ * with a full stop where a picture stood. */
+static void test_captions_in_few_words(void **state)
+{
+    (void)state;
+    expect_kinds("青柘法庭进社区\n\n"
+                 "法官正在整理卷宗、准备调解材料，准备下午的调解。青柘县人民法院供图\n\n"
+                 "近日，青柘县人民法院把法庭开到了社区，当事人不出社区就打完了官司。\n",
+                 "title caption body");
+    expect_kinds(
+        "青柘法庭进社区\n\n调解现场。\n\n"
+        "本报讯（记者 林某）近日，青柘县人民法院把法庭开到了社区，当事人不出社区就打完了官司。\n",
+        "title caption body");
+}
+
+/* A work report's numbered heading written as one sentence, alone on its
+ * line: a heading; the same with a run-in lead after it is body. */
+static void test_heading_as_sentence(void **state)
+{
+    (void)state;
+    expect_kinds("青柘县人民法院工作报告\n\n各位代表：\n\n"
+                 "现在，我代表青柘县人民法院向大会报告工作，请予审议。\n\n"
+                 "一、坚持党的领导，确保法院工作正确方向。\n\n"
+                 "全年召开党组会十次，专题研究审判执行工作，推动各项部署落地见效。\n",
+                 "title body body heading body");
+    expect_kinds("青柘县人民法院工作报告\n\n各位代表：\n\n"
+                 "现在，我代表青柘县人民法院向大会报告工作，请予审议。\n\n"
+                 "一、坚持党的领导。全年召开党组会十次，推动各项部署落地见效。\n\n"
+                 "全年召开党组会十次，专题研究审判执行工作，推动各项部署落地见效。\n",
+                 "title body body body body");
+}
+
+/* A heading of two phrases over a short paragraph of one sentence; a
+ * numbered heading under a paragraph whose full stop the page lost. */
+static void test_headings_over_short_or_open_paragraphs(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "青柘法官进村办案\n\n"
+        "清晨，青柘县人民法院的法官们带着卷宗出发，沿着崎岖的山路走了两个小时，"
+        "到达村委会。\n\n就地开庭,调解更要耐心\n\n上午九时,双方当事人先后到场,调解开始。\n",
+        "title body heading body");
+    expect_kinds("青柘县人民法院工作报告\n\n"
+                 "全年受理各类案件一万余件，审结九千余件，同比分别上升百分之五和百分之六，"
+                 "法官人均结案数在全市法院排在前列\n\n"
+                 "一、服务发展大局\n",
+                 "title body heading");
+}
+
+/* A quoted phrase between two paragraphs of a text that starts in its body:
+ * a heading, neither the headline nor speech; quoted speech stays body. */
+static void test_quoted_heading(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "青柘县人民法院少年法庭成立十年来，审结涉少案件一千余件，帮助三百多名孩子重返校园。\n"
+        "法庭的法官们常说，每一个案件背后都是一个家庭，判决书写完了，法官的工作还远远没有结束。\n"
+        "“调解要有温度,更要有力度”\n"
+        "庭长林某说，少年审判不只是判案，更要在案后回访中关心孩子们的学习和成长。\n",
+        "body body heading body");
+    expect_kinds(
+        "标题\n\n青柘县人民法院少年法庭成立十年来，审结涉少案件一千余件，帮助三百多名孩子。\n"
+        "“这块地我们种了十年了!”\n"
+        "庭长林某说，少年审判不只是判案，更要在案后回访中关心孩子们的学习和成长。\n",
+        "title body body body");
+}
+
+/* Parts headed by a numbered label and a colon. */
+static void test_numbered_label_headings(void **state)
+{
+    (void)state;
+    expect_kinds(
+        "青柘法院这一年\n\n"
+        "今年以来，青柘县人民法院围绕三个关键词开展工作，取得了明显成效，群众满意度提升。\n\n"
+        "镜头一：回访\n\n"
+        "结案不是终点，法官们对调解结案的家事案件逐一回访，了解当事人的生活状况和需求。\n",
+        "title body heading body");
+}
+
+/* A phrase alone under the metadata, above the lead: the lead's picture. */
+static void test_caption_under_metadata(void **state)
+{
+    (void)state;
+    expect_kinds("青柘法庭举行落成典礼\n\n发布时间：2024-05-03 来源：青柘新闻网\n\n"
+                 "青柘人民法庭新楼投入使用\n\n"
+                 "近日，青柘县人民法院举行青柘人民法庭新办公楼落成典礼，县里有关领导参加了典礼。\n",
+                 "title metadata caption body");
+}
+
 /* A headline after page furniture and a render date; a site's list headline
  * shown again above the article's own. */
 static void test_site_headline(void **state)
@@ -303,6 +392,12 @@ int main(void)
         cmocka_unit_test(test_no_heading_inside_a_sentence),
         cmocka_unit_test(test_cut_last_line_in_column),
         cmocka_unit_test(test_captions),
+        cmocka_unit_test(test_captions_in_few_words),
+        cmocka_unit_test(test_heading_as_sentence),
+        cmocka_unit_test(test_headings_over_short_or_open_paragraphs),
+        cmocka_unit_test(test_caption_under_metadata),
+        cmocka_unit_test(test_quoted_heading),
+        cmocka_unit_test(test_numbered_label_headings),
         cmocka_unit_test(test_site_headline),
         cmocka_unit_test(test_kicker),
         cmocka_unit_test(test_own_headline_under_the_site),

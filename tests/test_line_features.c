@@ -189,6 +189,37 @@ static void test_captions(void **state)
         {"13.jpg ▲法官在田间调解纠纷\n", 0, FEAT_CAPTION_MARK, true},
         {"資料圖為法官在田間調解糾紛\n", 0, FEAT_CAPTION_MARK, true},
         {"• 法官在田间调解纠纷\n", 0, FEAT_BULLET, true},
+        /* a numbered label, a colon and a phrase; not a time, not a sentence */
+        {"镜头二：回访\n", 0, FEAT_NUMBERED_LABEL, true},
+        {"镜头3:调解现场\n", 0, FEAT_NUMBERED_LABEL, true},
+        {"7 10:36\n", 0, FEAT_NUMBERED_LABEL, false},
+        {"庭长林某说：调解要有耐心。\n", 0, FEAT_NUMBERED_LABEL, false},
+        /* a quoted phrase without an end inside: a heading; speech ends inside */
+        {"“调解要有温度,更要有力度”\n", 0, FEAT_QUOTED_PHRASE, true},
+        {"“这块地我们种了十年了!”\n", 0, FEAT_QUOTED_PHRASE, false},
+        {"“快把钱还给我们吧……”\n", 0, FEAT_QUOTED_PHRASE, false},
+        /* …来了 ends a heading's clause; a line cut after 了 does not end one */
+        {"青柘法庭“搬家”来了\n", 0, FEAT_HEADING_SHAPE, true},
+        {"法院开展的工作取得了\n", 0, FEAT_HEADING_SHAPE, false},
+        /* a sentence, then its credit: the credit after the last 。 */
+        {"法官正在整理卷宗、准备调解材料。青柘县法院供图\n", 0, FEAT_CREDIT_TAIL, true},
+        {"法官正在整理卷宗，准备调解材料 青柘县法院供图\n", 0, FEAT_CREDIT_TAIL, false},
+        /* a few words and a full stop between paragraphs; not a paragraph's
+         * last piece under a line cut mid-sentence */
+        {"青柘法庭进社区\n\n调解现场。\n\n近日，青柘县人民法院把法庭开到了社区，"
+         "当事人不出社区就打完了官司，旁听的居民也学到了法律知识。\n",
+         1, FEAT_TERSE_SENTENCE, true},
+        {"标题\n\n近日，青柘县人民法院把法庭开到了社区，当事人不出社区就打完了官司。\n\n"
+         "继续努力。\n\n近日，青柘县人民法院把法庭开到了社区，当事人不出社区就打完了官司。\n",
+         2, FEAT_TERSE_SENTENCE, false},
+        {"近年来，青柘县人民法院坚持以人民为中心，推动审判工作高质量发\n展成效。\n", 1,
+         FEAT_TERSE_SENTENCE, false},
+        {"标题\n\n“谢谢法官。”\n\n正文在这里。\n", 1, FEAT_TERSE_SENTENCE, false},
+        /* 一、 over one sentence alone, not a run-in lead */
+        {"导语写在这里。\n\n一、坚持党的领导，确保正确方向。\n\n正文写在这里。\n", 1,
+         FEAT_MARKED_SENTENCE, true},
+        {"导语写在这里。\n\n一、坚持党的领导。全年召开党组会十次。\n\n正文写在这里。\n", 1,
+         FEAT_MARKED_SENTENCE, false},
     };
     (void)state;
     check(cases, ARRAY_SIZE(cases));
@@ -339,13 +370,51 @@ static void test_head(void **state)
     check(cases, ARRAY_SIZE(cases));
 }
 
+/* Columns: a line as wide as the column ending a sentence closes its paragraph
+ * when a caption (图为…) starts below; it may run on otherwise. */
+static void test_column_closes_before_caption(void **state)
+{
+    const char *t = "标题\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显的好成效。\n"
+                    "图为法官在田间调解纠纷现场\n群众满意度不断提升明显。\n";
+    const char *u = "标题\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显的好成效。\n"
+                    "法官在田间调解纠纷的现场里\n群众满意度不断提升明显。\n";
+    struct text_lines tl;
+
+    (void)state;
+    text_lines_cut(t, &tl);
+    assert_true(tl.doc.colwidth >= 12);
+    assert_true(tl.f[4].on[FEAT_CLOSES]);
+    text_lines_cut(u, &tl);
+    assert_false(tl.f[4].on[FEAT_CLOSES]);
+}
+
+/* Columns: a caption cut by the column, its credit in its second piece. */
+static void test_column_caption(void **state)
+{
+    const char *t =
+        "标题\n\n近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+        "作高质量发展，全院干警共同\n努力，取得了明显成效。\n\n青柘县人民法院执行局干警在\n"
+        "整理卷宗。青柘县法院供图\n\n该院开展涉企积案清理行动，\n执行到位金额同比上升两成，\n"
+        "群众满意度不断提升明显。\n";
+    struct text_lines tl;
+
+    (void)state;
+    text_lines_cut(t, &tl);
+    assert_true(tl.f[5].on[FEAT_CAPTION_CUT]);  /* 青柘县人民法院执行局干警在 */
+    assert_false(tl.f[6].on[FEAT_CAPTION_CUT]); /* its credit */
+    assert_false(tl.f[1].on[FEAT_CAPTION_CUT]); /* a paragraph's line */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_shape),     cmocka_unit_test(test_layout),
-        cmocka_unit_test(test_furniture), cmocka_unit_test(test_fields),
-        cmocka_unit_test(test_captions),  cmocka_unit_test(test_columns),
-        cmocka_unit_test(test_head),      cmocka_unit_test(test_column_cut_headline),
+        cmocka_unit_test(test_shape),          cmocka_unit_test(test_layout),
+        cmocka_unit_test(test_furniture),      cmocka_unit_test(test_fields),
+        cmocka_unit_test(test_captions),       cmocka_unit_test(test_columns),
+        cmocka_unit_test(test_head),           cmocka_unit_test(test_column_cut_headline),
+        cmocka_unit_test(test_column_caption), cmocka_unit_test(test_column_closes_before_caption),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -629,6 +629,264 @@ static void test_column_cut_caption(void **state)
                    "caption\t2024年3月5日，法官在村口调解一起邻里纠纷\n");
 }
 
+/* A column cuts a caption with no comma in its first piece, the credit in its
+ * last: the pieces are one caption, not a heading and a caption. */
+static void test_column_caption_with_credit(void **state)
+{
+    const char *t = "青柘法院巡回审判进村\n\n作者:本报记者 王五\n\n"
+                    "青柘县人民法院执行局干警们在\n整理卷宗、准备调解材料。青柘县法院供图\n\n"
+                    "近年来，青柘县人民法院坚\n持以人民为中心，推动审判工\n"
+                    "作高质量发展，全院干警共同\n努力，取得了明显成效。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院巡回审判进村\nbyline\t本报记者 王五\ncourt\t青柘县人民法院\n"
+                   "caption\t青柘县人民法院执行局干警们在整理卷宗、准备调解材料。"
+                   "青柘县法院供图\n");
+}
+
+/* Above the body, a column line without a comma runs on when it leaves a
+ * quotation open: the lead's first line (本报讯(记者 X)“…) is no heading. */
+static void test_column_open_quote_runs_on(void **state)
+{
+    const char *t =
+        "青柘法庭进社区\n\n本报讯(记者 王五 文/图)“没想到\n法官把调解桌搬进了村委会，我们再\n"
+        "不用往县城跑一趟了。”为便利群众诉\n讼，近日，青柘县人民法院把法庭开到\n"
+        "了社区。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法庭进社区\nbyline\t记者 王五 文/图\ncourt\t青柘县人民法院\n"
+                   "court\t青柘人民法庭\n");
+}
+
+/* A paragraph set narrower than the rest of the column: its lines are as
+ * wide as each other, and they are joined all the same. */
+static void test_column_narrower_paragraph(void **state)
+{
+    const char *t =
+        "青柘法官进村办案\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院"
+        "干警\n"
+        "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+        "列，受到上级法院和当地党委的肯定，今\n年以来，该院又把巡回审判点设到了各\n"
+        "个村里，方便群众就近参加诉讼活动。\n\n巡回审判,法官进村\n\n"
+        "青柘镇的果园连成一片,去年\n秋天,一家公司与村民签订了\n租地合同,纠纷由此而起,法\n"
+        "官决定到村里开庭。\n";
+    (void)state;
+    expect_para(t, 1,
+                "青柘镇的果园连成一片,去年秋天,一家公司与村民签订了租地合同,纠纷由此而起,"
+                "法官决定到村里开庭。");
+    expect_outline(
+        t, false,
+        "title\t青柘法官进村办案\ncourt\t青柘县人民法院\nsection\t1\t巡回审判,法官进村\n");
+}
+
+/* A column break right under a paragraph's first line, which has no comma:
+ * the lines after the break are as wide as it, so it runs on over the break
+ * and is no caption or heading. */
+static void test_column_break_under_first_line(void **state)
+{
+    const char *t = "青柘法官进村办案\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质"
+                    "量发展，全院干警\n"
+                    "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+                    "列。\n\n青柘县地处大山深处是个偏远的山区县\n\n\n"
+                    "全县群众居住分散，到县城打官司往返\n要走一整天，法院于是把法庭设到了乡\n"
+                    "镇。\n";
+    (void)state;
+    expect_outline(t, false, "title\t青柘法官进村办案\ncourt\t青柘县人民法院\n");
+    expect_para(t, 1,
+                "青柘县地处大山深处是个偏远的山区县全县群众居住分散，到县城打官司往返要走一整天，"
+                "法院于是把法庭设到了乡镇。");
+}
+
+/* In a column, a caption glued before its paragraph (…纠纷。青柘县法院 供图青柘
+ * 县地处…): the column line with the credit has a stop and a space but no
+ * comma; it runs on all the same, and the caption is taken up to its credit. */
+static void test_column_glued_caption(void **state)
+{
+    const char *t = "青柘法官的一天\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量"
+                    "发展，全院干警\n"
+                    "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+                    "列。\n图为青柘县人民法院法官在果园里的\n田间调解纠纷。青柘县法院 供图青柘\n"
+                    "县地处大山深处，群众居住分散，到县\n\n城打官司往返要走一整天，很不方便。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法官的一天\ncourt\t青柘县人民法院\n"
+                   "caption\t图为青柘县人民法院法官在果园里的田间调解纠纷。青柘县法院 供图\n");
+}
+
+/* In a column, a quoted heading under a paragraph's end, as wide as a column
+ * line and with a comma inside: it stands alone, not joined to the next. */
+static void test_column_quoted_heading(void **state)
+{
+    const char *t =
+        "青柘少年法庭十年\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院"
+        "干警\n"
+        "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+        "列。\n“调解要有温度,更要有一点力度”\n"
+        "庭长林某说，少年审判不只是判案，更\n要在案后回访中关心孩子们的学习和成\n长。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘少年法庭十年\ncourt\t青柘县人民法院\n"
+                   "section\t1\t“调解要有温度,更要有一点力度”\n");
+}
+
+/* In a column, a heading as wide as a column line over a short paragraph left
+ * whole on one line, wider than the column: a heading, not a first line. */
+static void test_column_heading_over_whole_paragraph(void **state)
+{
+    const char *t =
+        "青柘法官进村办案\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院"
+        "干警\n"
+        "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+        "列。\n就地开庭,调解前先讲清楚法律规定\n"
+        "上午九时，双方当事人陆续到庭，法官在村委会的会议室里开庭。\n"
+        "法官先讲明了法律规定，又请村干部一\n起做工作，双方当事人最终达成了调解\n协议。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法官进村办案\ncourt\t青柘县人民法院\n"
+                   "section\t1\t就地开庭,调解前先讲清楚法律规定\n");
+}
+
+/* In a column, a heading nearly as wide as a column line, alone between
+ * blank lines under a paragraph's end: a heading, not a first line. */
+static void test_column_heading_between_blanks(void **state)
+{
+    const char *t =
+        "青柘法官进村办案\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院"
+        "干警\n"
+        "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+        "列。\n\n法官眼中“调解”的意义在于\n\n"
+        "法官先讲明了法律规定，又请村干部一\n起做工作，双方当事人最终达成了调解\n协议。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法官进村办案\ncourt\t青柘县人民法院\n"
+                   "section\t1\t法官眼中“调解”的意义在于\n");
+}
+
+/* An e-paper page: a contact list above a story whose lead is set narrower
+ * than the rest of the column: the lead's lines, as wide as each other, count
+ * as column lines, the column is joined, and the words with a full stop under
+ * the headline are the picture's caption over the lead. */
+static void test_column_under_page_furniture(void **state)
+{
+    const char *t =
+        "第03版:\n\n办公室:5550101\n\n总编室:5550102\n\n采访部:5550103\n\n"
+        "广告部:5550104\n\n发行部:5550105\n\n青柘法庭进社区\n调解现场。\n\n"
+        "本报讯(记者 王五)“法院把庭\n审开到家门口,我们不用来回\n坐车了。”近日,青柘县人民\n"
+        "法院把法庭开到社区,当事人\n不出社区就打完了官司。\n"
+        "当天审理的是一起邻里之间的排水纠\n纷,双方当事人是多年的老邻居,因为\n"
+        "一条排水沟闹得互不来往,法官先到现\n场查看,又请社区干部一起做工作,双\n"
+        "方当事人最终握手言和,达成调解,旁\n听的居民说,这样的庭审让大家学到了\n"
+        "不少法律知识,希望法官们常来社区。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法庭进社区\nbyline\t记者 王五\ncourt\t青柘县人民法院\n"
+                   "court\t青柘人民法庭\ncaption\t调解现场。\n");
+}
+
+/* In a column too, a paragraph that lost its full stop, a blank line, and a
+ * numbered heading cut off at the end of the text: the heading counts. */
+static void test_column_numbered_heading_after_open_paragraph(void **state)
+{
+    const char *t = "青柘县人民法院工作报告\n\n全年受理各类案件一万余件，审结九千\n余件，同比分别上"
+                    "升百分之五和百分之\n"
+                    "六，法官人均结案数在全市法院排前列\n，审判质效主要指标均好于全市平均水\n"
+                    "平，群众满意度位居全市前列\n\n一、服务发展大局\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘县人民法院工作报告\ncourt\t青柘县人民法院\n"
+                   "section\t1\t一、服务发展大局\n");
+}
+
+/* A metadata line cut by the column ends with a number; the picture's number
+ * alone under it (图一) is a caption, not the end of that number. */
+static void test_column_figure_number_under_metadata(void **state)
+{
+    const char *t = "青柘法院召开座谈会\n作者: 办公室 发布时间:2025\n-03-23 访问次数:4495\n图一\n\n"
+                    "近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院干警\n"
+                    "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+                    "列。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院召开座谈会\nbyline\t办公室\ndate\t2025-03-23\n"
+                   "court\t青柘县人民法院\ncaption\t图一\n");
+}
+
+/* The lead's first column line has no comma and the body has not begun: it
+ * runs on all the same when the line under it is as wide, and is no heading. */
+static void test_column_lead_first_line(void **state)
+{
+    const char *t = "青柘法庭的一天\n\n作者：王五  来源：青柘日报\n\n"
+                    "青柘县地处大山深处是个偏远的山区县\n城,壮美的山水风光、独特的民族风情\n"
+                    "、多彩的文化交织在一起。\n"
+                    "近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质量发展，全院干警\n"
+                    "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+                    "列。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法庭的一天\nbyline\t王五\nsource\t青柘日报\n"
+                   "court\t青柘县人民法院\ncourt\t青柘人民法庭\n");
+    expect_para(t, 0,
+                "青柘县地处大山深处是个偏远的山区县城,壮美的山水风光、独特的民族风情、"
+                "多彩的文化交织在一起。");
+}
+
+/* A paragraph set wider than the column, its first line alone before a column
+ * break: the lines after the break are as wide, so it runs on over the break
+ * and is no heading. */
+static void test_column_wider_paragraph_over_break(void **state)
+{
+    const char *t =
+        "青柘法官的一天\n\n近年来，青柘县人民法院坚持以人民为\n中心，推动审判工作高质量发展，全院\n"
+        "干警共同努力，取得了明显的成效，群\n众满意度不断提升，各项工作走在全市\n"
+        "法院的前列，受到了上级法院的肯定和\n表扬。\n\n"
+        "青柘县地处大山深处是个偏远的山区县份之一\n\n"
+        "全县群众居住分散，到县城打官司往返要走一\n整天，法院于是把法庭设到了乡镇里，方便群\n"
+        "众就近参加诉讼，很受群众的欢迎和好评。\n";
+    (void)state;
+    expect_outline(t, false, "title\t青柘法官的一天\ncourt\t青柘县人民法院\n");
+}
+
+/* A numbered heading longer than the column, cut into two lines, a blank line
+ * under its second: one heading. */
+static void test_column_numbered_heading_in_two_lines(void **state)
+{
+    const char *t = "青柘法院调研报告\n\n近年来，青柘县人民法院坚持以人民为中\n心，推动审判工作高质"
+                    "量发展，全院干警\n"
+                    "共同努力，取得了明显的成效，群众满意\n度不断提升，各项工作走在全市法院前\n"
+                    "列。\n\n（一）审判权运行机制改革后,员额法\n官的学习意识有待加强\n\n"
+                    "调研发现，部分员额法官忙于办案，参加\n集中学习的时间明显减少，学习效果也\n"
+                    "不够理想。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院调研报告\ncourt\t青柘县人民法院\n"
+                   "section\t1\t（一）审判权运行机制改革后,员额法官的学习意识有待加强\n");
+}
+
+/* A work report's numbered heading written as a sentence, cut by the column:
+ * one heading; a heading of two phrases between column paragraphs, as wide as
+ * a column line, stands on its own. */
+static void test_column_headings_as_wide_as_lines(void **state)
+{
+    const char *t = "青柘县人民法院工作报告\n\n各位代表：\n\n"
+                    "现在，我代表青柘县人民法院向大会报\n告工作，请予审议。\n\n"
+                    "一、坚持党的领导，确保法院工作正确方\n向，服务发展大局。\n\n"
+                    "全年召开党组会十次，专题研究审判执\n行工作，推动各项部署落地见效，取得\n"
+                    "了明显的成效。\n";
+    const char *u = "青柘法官进村办案\n\n清晨，青柘县人民法院的法官们带着国\n徽出发，沿着崎岖的山路"
+                    "走了两个小时\n"
+                    "，到达村委会，村民们早已等在门口。\n"
+                    "就地开庭,调解更需耐心\n"
+                    "上午九时，双方当事人先后到场，调解\n开始，法官逐条讲解法律规定，双方最\n"
+                    "终达成了调解协议。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘县人民法院工作报告\ncourt\t青柘县人民法院\n"
+                   "section\t1\t一、坚持党的领导，确保法院工作正确方向，服务发展大局。\n");
+    expect_outline(u, false,
+                   "title\t青柘法官进村办案\ncourt\t青柘县人民法院\n"
+                   "section\t1\t就地开庭,调解更需耐心\n");
+}
+
 /* A date line as wide as the column is whole when it ends with its day: the
  * headline under it is no part of it. */
 static void test_column_whole_date_line(void **state)
@@ -811,6 +1069,21 @@ int main(void)
         cmocka_unit_test(test_column_cut_headline),
         cmocka_unit_test(test_column_comma_heading),
         cmocka_unit_test(test_column_cut_caption),
+        cmocka_unit_test(test_column_caption_with_credit),
+        cmocka_unit_test(test_column_open_quote_runs_on),
+        cmocka_unit_test(test_column_narrower_paragraph),
+        cmocka_unit_test(test_column_break_under_first_line),
+        cmocka_unit_test(test_column_glued_caption),
+        cmocka_unit_test(test_column_quoted_heading),
+        cmocka_unit_test(test_column_heading_over_whole_paragraph),
+        cmocka_unit_test(test_column_heading_between_blanks),
+        cmocka_unit_test(test_column_under_page_furniture),
+        cmocka_unit_test(test_column_numbered_heading_after_open_paragraph),
+        cmocka_unit_test(test_column_figure_number_under_metadata),
+        cmocka_unit_test(test_column_lead_first_line),
+        cmocka_unit_test(test_column_wider_paragraph_over_break),
+        cmocka_unit_test(test_column_numbered_heading_in_two_lines),
+        cmocka_unit_test(test_column_headings_as_wide_as_lines),
         cmocka_unit_test(test_column_whole_date_line),
         cmocka_unit_test(test_indented_paragraphs),
         cmocka_unit_test(test_markdown),
