@@ -2068,10 +2068,17 @@ static void ctx_scan(struct ctx *cx, unsigned mask, const char *s, size_t n)
 }
 
 /* Of the candidates, the one the report's places point to, or -1. */
+/* The report's places looked at for a shared name: the first of them (the
+ * title's, the lead's) are its evidence; a gazetteer of a report, naming
+ * every town of a province, would make each shared name cost them all. */
+#define CTX_EVIDENCE 1024
+
 static int ctx_choose(const struct ctx *cx, const int *cands, int nc)
 {
+    size_t nr = cx->nr < CTX_EVIDENCE ? cx->nr : CTX_EVIDENCE;
+
     for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < cx->nr; i++) {
+        for (size_t i = 0; i < nr; i++) {
             int pick = -1, n = 0, e = cx->v[i].id;
 
             if (cx->v[i].multi != (pass == 1))
@@ -2722,26 +2729,101 @@ static char *finder_name(struct finder *f, size_t i)
 }
 
 /* Courts found so far, with their identity keys. */
+/*
+ * A report's courts while they are found, with two indexes: by the name as
+ * written and by the key (the court's identity), open-addressed tables of
+ * index + 1, so that a report naming 50,000 courts costs a lookup a mention
+ * (a search through all the courts made it quadratic: 14 s). The name index
+ * is a fast path only: a name replaced by a fuller form is found by its key.
+ */
 struct court_set {
     struct report *r;
     char **keys; /* parallel to r->courts */
     size_t alloc;
+    int *by_name, *by_key;
+    size_t cap;  /* of both tables: a power of two, at least twice their entries */
+    size_t used; /* entries of by_name: the courts, and names a fuller one replaced */
 };
 
-static int court_set_find(const struct court_set *cs, const char *name, char **key)
+static size_t str_hash(const char *s)
+{
+    size_t h = 14695981039346656037u;
+
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static void court_set_put(int *table, size_t cap, const char *s, int i)
+{
+    size_t k = str_hash(s) & (cap - 1);
+
+    while (table[k])
+        k = (k + 1) & (cap - 1);
+    table[k] = i + 1;
+}
+
+/* Index court i under its name, and its key too when new (name_only:
+ * a fuller name for a court already there), growing the tables as needed. */
+static void court_set_index(struct court_set *cs, int i, bool name_only)
 {
     const struct report *r = cs->r;
 
+    if (2 * (cs->used + 1) > cs->cap) { /* made again: stale names go */
+        cs->cap = cs->cap ? 2 * cs->cap : 64;
+        free(cs->by_name);
+        free(cs->by_key);
+        cs->by_name = xcalloc(cs->cap, sizeof(*cs->by_name));
+        cs->by_key = xcalloc(cs->cap, sizeof(*cs->by_key));
+        cs->used = 0;
+        for (int j = 0; j < (int)r->nr_courts; j++) {
+            court_set_put(cs->by_name, cs->cap, r->courts[j], j);
+            court_set_put(cs->by_key, cs->cap, cs->keys[j], j);
+            cs->used++;
+        }
+        return;
+    }
+    court_set_put(cs->by_name, cs->cap, r->courts[i], i);
+    if (!name_only)
+        court_set_put(cs->by_key, cs->cap, cs->keys[i], i);
+    cs->used++;
+}
+
+/* The court whose name (names, keys false) or key is s, or -1. */
+static int court_set_lookup(const struct court_set *cs, const char *s, bool names)
+{
+    const int *table = names ? cs->by_name : cs->by_key;
+
+    if (!cs->cap)
+        return -1;
+    for (size_t k = str_hash(s) & (cs->cap - 1); table[k]; k = (k + 1) & (cs->cap - 1)) {
+        int i = table[k] - 1;
+
+        if (!strcmp(names ? cs->r->courts[i] : cs->keys[i], s))
+            return i;
+    }
+    return -1;
+}
+
+static int court_set_find(const struct court_set *cs, const char *name, char **key)
+{
+    int i;
+
     /* a caller with the key has looked for the name itself (see court_find_report()) */
-    for (size_t i = 0; i < r->nr_courts && !*key; i++)
-        if (!strcmp(r->courts[i], name))
-            return (int)i;
+    if (!*key && (i = court_set_lookup(cs, name, true)) >= 0)
+        return i;
     if (!*key)
         *key = court_key(name);
-    for (size_t i = 0; i < r->nr_courts; i++)
-        if (!strcmp(cs->keys[i], *key))
-            return (int)i;
-    return -1;
+    return court_set_lookup(cs, *key, false);
+}
+
+static void court_set_release(struct court_set *cs)
+{
+    for (size_t i = 0; i < cs->r->nr_courts; i++)
+        free(cs->keys[i]);
+    free(cs->keys);
+    free(cs->by_name);
+    free(cs->by_key);
 }
 
 /* Add a court by name (key: its identity when the caller knows it, and then
@@ -2756,6 +2838,7 @@ static int add_court_key(struct court_set *cs, const char *name, char *key, int 
         if (strlen(name) > strlen(r->courts[i])) {
             free(r->courts[i]);
             r->courts[i] = xstrdup(name);
+            court_set_index(cs, i, true); /* the old name stays, a stale entry */
         }
         if (r->court_parent[i] < 0 && parent != i)
             r->court_parent[i] = parent;
@@ -2771,6 +2854,7 @@ static int add_court_key(struct court_set *cs, const char *name, char *key, int 
     r->court_parent[r->nr_courts] = parent;
     cs->keys[r->nr_courts] = key;
     r->courts[r->nr_courts++] = xstrdup(name);
+    court_set_index(cs, (int)r->nr_courts - 1, false);
     return (int)r->nr_courts - 1;
 }
 
@@ -3011,7 +3095,7 @@ static void drop_loops(struct report *r)
 void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
 {
     struct finder f = {.r = r, .chrome = chrome, .chrome_len = chrome_len};
-    struct court_set cs = {r, NULL, 0};
+    struct court_set cs = {r, NULL, 0, NULL, NULL, 0, 0};
     int *court_of, main = -1, mi, si, province;
     bool group, basic_main = false;
 
@@ -3051,9 +3135,7 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
         if (!m->name)
             continue;
         /* the same name again costs no key, nor a second search */
-        for (size_t c = 0; c < r->nr_courts && k < 0; c++)
-            if (!strcmp(r->courts[c], m->name))
-                k = (int)c;
+        k = court_set_lookup(&cs, m->name, true);
         if (k >= 0 && r->court_parent[k] < 0 && parent != k)
             r->court_parent[k] = parent; /* as add_court_key() does */
         court_of[i] = k >= 0 ? k : add_court_key(&cs, m->name, mention_key(&f, i, m->name), parent);
@@ -3104,9 +3186,7 @@ void court_find_report(struct report *r, const char *chrome, size_t chrome_len)
             move_court(r, cs.keys, tribunal < main ? tribunal + 1 : tribunal, 1);
     }
     r->main_court = main >= 0;
-    for (size_t i = 0; i < r->nr_courts; i++)
-        free(cs.keys[i]);
-    free(cs.keys);
+    court_set_release(&cs);
     free(court_of);
     free(f.place_of);
     for (size_t i = 0; i < f.nr_locals; i++) {
