@@ -8,6 +8,16 @@
  *
  * Lines hold byte offsets, so a position in the text survives a re-layout:
  * layout_line_of() maps it back to a line at any width.
+ *
+ * The contract, for any text at any width, ambiguous width and indent
+ * (tests/fuzz/fuzz_layout.c checks it on any input): no line is wider than
+ * the width once its hanging spaces are left out, save a line of a single
+ * grapheme cluster wider than the width itself; within a block the lines'
+ * offsets increase and every letter, digit and Han character of the block
+ * is in its lines once, in order; a cluster (a character and its marks, a
+ * space and the tone mark on it) is never split; layout_line_of() of a
+ * line's offset is that line. No line ends with an opening quote or bracket,
+ * nor starts with closing punctuation, unless nothing else fits the width.
  */
 #ifndef COURTREAD_LAYOUT_H
 #define COURTREAD_LAYOUT_H

@@ -11,6 +11,14 @@
  * costs no memory in proportion to the library. When the query has
  * characters no other one folds to (Han ones), the scan jumps between
  * occurrences of the longest run of them with memmem().
+ *
+ * The contract (tests/fuzz/fuzz_search.c checks it against a plain
+ * matcher on any query and text): the hits are the leftmost matches, not
+ * overlapping one another, each starting at a character and spanning whole
+ * characters, every character compared as search_fold() folds it, and no
+ * hit ends between a character and a mark that combines with it; a match
+ * may start inside the anchor of a try that failed (谢谢， in 谢谢谢，).
+ * search_has() is true exactly when search_text() finds a hit.
  */
 #ifndef COURTREAD_SEARCH_H
 #define COURTREAD_SEARCH_H
