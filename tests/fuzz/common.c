@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "report.h"
 #include "util.h"
 
 int fuzz_printable(const char *s, size_t n)
@@ -20,4 +21,24 @@ int fuzz_printable(const char *s, size_t n)
     }
     sbuf_release(&sb);
     return ok;
+}
+
+/* What a model holds for any input: blocks inside the text, text and court
+ * names printable, every court's parents among its courts with no loop. */
+void fuzz_check_model(const struct report *r)
+{
+    FUZZ_CHECK(fuzz_printable(r->text, r->len), "control characters in the text");
+    for (size_t b = 0; b < r->nr_blocks; b++)
+        FUZZ_CHECK(r->blocks[b].off <= r->len && r->blocks[b].len <= r->len - r->blocks[b].off,
+                   "block %zu outside the text", b);
+    for (size_t i = 0; i < r->nr_courts; i++) {
+        size_t steps = 0;
+
+        FUZZ_CHECK(r->courts[i] && fuzz_printable(r->courts[i], strlen(r->courts[i])), "court %zu",
+                   i);
+        for (long j = (long)i; r->court_parent[j] != -1; j = r->court_parent[j])
+            FUZZ_CHECK(r->court_parent[j] >= 0 && (size_t)r->court_parent[j] < r->nr_courts &&
+                           ++steps <= r->nr_courts,
+                       "court %zu: a bad parent", i);
+    }
 }

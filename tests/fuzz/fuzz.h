@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>  /* FUZZ_CHECK prints, then aborts */
+#include <stdlib.h>
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -28,5 +30,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Whether s[0..n) is what a terminal may be sent: it equals its printable
  * form (see sbuf_add_printable), line ends and tabs apart. */
 int fuzz_printable(const char *s, size_t n);
+
+struct report;
+/* abort() unless r is a whole model (see common.c) */
+void fuzz_check_model(const struct report *r);
 
 #endif

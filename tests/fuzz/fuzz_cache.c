@@ -94,20 +94,7 @@ static void check_report(const struct report *r)
     struct layout_opts o = {37, 1, 2};
     struct layout *l;
 
-    FUZZ_CHECK(fuzz_printable(r->text, r->len), "control characters in the text");
-    for (size_t b = 0; b < r->nr_blocks; b++)
-        FUZZ_CHECK(r->blocks[b].off <= r->len && r->blocks[b].len <= r->len - r->blocks[b].off,
-                   "block %zu outside the text", b);
-    for (size_t i = 0; i < r->nr_courts; i++) {
-        size_t steps = 0;
-
-        FUZZ_CHECK(r->courts[i] && fuzz_printable(r->courts[i], strlen(r->courts[i])), "court %zu",
-                   i);
-        for (long j = (long)i; r->court_parent[j] != -1; j = r->court_parent[j])
-            FUZZ_CHECK(r->court_parent[j] >= 0 && (size_t)r->court_parent[j] < r->nr_courts &&
-                           ++steps <= r->nr_courts,
-                       "court %zu: a bad parent", i);
-    }
+    fuzz_check_model(r);
     FUZZ_CHECK(!r->title || fuzz_printable(r->title, strlen(r->title)), "the title");
     l = layout_build(r, &o); /* kinds index the layout's tables */
     layout_free(l);

@@ -35,18 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!size || decode_bytes((const char *)data + 1, size - 1, NULL, &dec, &err) < 0)
         return 0;
     r = report_parse(md ? "fuzz.md" : "fuzz.txt", dec.text, dec.len, md);
-    FUZZ_CHECK(fuzz_printable(r->text, r->len), "control characters in the text");
-    for (size_t b = 0; b < r->nr_blocks; b++)
-        FUZZ_CHECK(r->blocks[b].off <= r->len && r->blocks[b].len <= r->len - r->blocks[b].off,
-                   "block %zu outside the text", b);
-    for (size_t i = 0; i < r->nr_courts; i++) {
-        size_t steps = 0;
-
-        for (long j = (long)i; r->court_parent[j] != -1; j = r->court_parent[j])
-            FUZZ_CHECK(r->court_parent[j] >= 0 && (size_t)r->court_parent[j] < r->nr_courts &&
-                           ++steps <= r->nr_courts,
-                       "court %zu: a bad parent", i);
-    }
+    fuzz_check_model(r);
     outline_format(r, &out);
     FUZZ_CHECK(fuzz_printable(out.buf ? out.buf : "", out.len), "control characters in the outline");
     court_tree_add(&tree, r, 0);
