@@ -270,10 +270,17 @@ static bool latin_letter(uint32_t c)
  * sentence runs on below. */
 static bool open_quote(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     int depth = 0;
     uint32_t c;
 
     for (size_t i = 0; i < n;) {
+        /* a Han character (lead byte E4 to E9: U+4000 to U+9FFF) opens and
+         * closes nothing: passed over undecoded, as most of a line is */
+        if ((unsigned char)(u[i] - 0xE4) < 6 && i + 3 <= n) {
+            i += 3;
+            continue;
+        }
         i += text_next(s + i, n - i, &c);
         if (c == 0x201C || c == 0x300A || c == 0xFF08 || c == '(')
             depth++;
