@@ -14,6 +14,9 @@
 #include "util.h"
 
 #define ANY KIND__COUNT /* a weight for a kind whatever came before */
+/* The score of what may not be: far below any real score, and NEG + NEG
+ * still an int. */
+#define NEG (INT_MIN / 4)
 
 /*
  * The weights. Each row: when FEATURE is on for a line, a line of KIND (coming
@@ -452,6 +455,12 @@ static struct {
     struct row move[ARRAY_SIZE(weights)]; /* the weights of moves, feature by feature */
     unsigned char movers[FEAT__COUNT];    /* the features that weigh moves */
     int nr_movers;
+    /* NEG past the last kind, 0 before: added to a line's scores, the
+     * lanes that are no kind never win a max */
+    union {
+        int k[KIND_ROW];
+        four_scores v[KIND_ROW / 4];
+    } pad;
 } by_feature;
 static once_flag by_feature_once = ONCE_FLAG_INIT;
 
@@ -476,6 +485,8 @@ static void build_by_feature(void)
             by_feature.movers[by_feature.nr_movers++] = (unsigned char)f;
     }
     by_feature.mfirst[FEAT__COUNT] = (unsigned short)m;
+    for (int k = KIND__COUNT; k < KIND_ROW; k++)
+        by_feature.pad.k[k] = NEG;
 }
 
 /* The line scores of every kind: the weights of the features that are on. */
@@ -505,6 +516,7 @@ static void line_scores(const struct line_features *lf, int out[KIND_ROW])
 static void feature_bits(const struct line_features *lf, uint64_t bits[FEATURE_WORDS])
 {
     memset(bits, 0, FEATURE_WORDS * sizeof(uint64_t));
+#pragma GCC unroll 32
     for (int f = 0; f < FEAT__COUNT; f += 8) {
         uint64_t w;
 
@@ -577,7 +589,6 @@ static bool may_follow(enum line_kind a, enum line_kind b)
     return pb >= 3; /* fields and body alternate; the end closes */
 }
 
-#define NEG (INT_MIN / 4)
 /* A report that goes from its page top to its body without a headline: rare,
  * so the move weighs against it (and so does starting with the body). */
 #define NO_HEADLINE (-4)
@@ -683,8 +694,17 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
                 }
             }
         }
-        for (int k = 0; k < KIND__COUNT; k++)
-            emax = emit[k] > emax ? emit[k] : emax;
+        { /* the line's best score, four kinds at a time */
+            four_scores m = sum[0] + by_feature.pad.v[0];
+
+            for (int k = 1; k < KIND_ROW / 4; k++) {
+                four_scores v = sum[k] + by_feature.pad.v[k], gt = v > m;
+
+                m = (v & gt) | (m & ~gt);
+            }
+            for (int k = 0; k < 4; k++)
+                emax = m[k] > emax ? m[k] : emax;
+        }
         /* a kind that far behind on the line itself is not followed; body
          * and page furniture, what a line is when it is nothing else, are */
         for (int b = 0; b < KIND__COUNT; b++) {
