@@ -514,28 +514,30 @@ static void unwrap(struct parser *p)
         for (size_t j = i; j <= k && !in_body; j++)
             in_body = text_is_sentence_end(text_last(ltext(p, j), p->lines[j].len, true));
         if (k > i) {
-            struct sbuf sb = SBUF_INIT;
-            size_t spaces = 0;
+            size_t spaces = 0, room = 1; /* the newline */
 
+            /* the joined line goes straight after the cleaned text it is
+             * made of: room for all of it first, so that no piece moves */
+            for (size_t j = i; j <= k; j++)
+                room += p->lines[j].len + 1; /* a space at most between two */
+            sbuf_grow(&p->clean, room);
+            ln->off = p->clean.len;
             for (size_t j = i; j <= k; j++) {
                 const char *s = ltext(p, j);
-                size_t n = p->lines[j].len;
+                size_t n = p->lines[j].len, joined = p->clean.len - ln->off;
 
-                if (sb.len && n && latin_letter(text_last(sb.buf, sb.len, false)) &&
+                if (joined && n && latin_letter(text_last(p->clean.buf + ln->off, joined, false)) &&
                     latin_letter(text_first(s, n))) {
-                    sbuf_addch(&sb, ' ');
+                    sbuf_addch(&p->clean, ' ');
                     spaces++;
                 }
-                sbuf_add(&sb, s, n);
+                sbuf_add(&p->clean, s, n);
             }
-            ln->off = p->clean.len;
-            sbuf_add(&p->clean, sb.buf, sb.len);
+            ln->len = p->clean.len - ln->off;
             sbuf_addch(&p->clean, '\n');
-            ln->len = sb.len;
             ln->blanks_after = p->lines[k].blanks_after;
             ln->tail_chars = p->lines[k].f.nonblank;
             join_facts(p, i, k, spaces, p->clean.buf + ln->off, ln->len, &ln->f);
-            sbuf_release(&sb);
         }
         i = k + 1;
     }
