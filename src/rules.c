@@ -6,6 +6,7 @@
  */
 #include "rules.h"
 
+#include <stdatomic.h>
 #include <string.h>
 #include <threads.h>
 
@@ -546,6 +547,9 @@ static const uint16_t shape_blocks[] = {0x00, 0x20, 0x30, 0xFF};
 static unsigned char shape_page[ARRAY_SIZE(shape_blocks)][256];
 static signed char shape_block_of[256]; /* the page of a block (c >> 8), or -1 */
 static once_flag shape_once = ONCE_FLAG_INIT;
+/* Set once the tables are built: a line looks at it instead of calling
+ * call_once() (a call into the C library) each time. */
+static atomic_bool shape_built;
 
 static void build_shape(void)
 {
@@ -555,6 +559,7 @@ static void build_shape(void)
         for (uint32_t lo = 0; lo < 256; lo++)
             shape_page[b][lo] = (unsigned char)shape_of((uint32_t)shape_blocks[b] << 8 | lo);
     }
+    atomic_store_explicit(&shape_built, true, memory_order_release);
 }
 
 /*
@@ -581,7 +586,8 @@ void rules_scan_shape(const char *s, size_t n, struct line_facts *f)
         f->word = f->digits = f->commas = f->stops = f->page = true;
         return;
     }
-    call_once(&shape_once, build_shape);
+    if (!atomic_load_explicit(&shape_built, memory_order_acquire))
+        call_once(&shape_once, build_shape);
     for (size_t i = 0; i < n;) {
         uint32_t c;
         unsigned bits;
