@@ -75,10 +75,49 @@ static inline bool text_is_blank(uint32_t cp)
 {
     return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0x00A0;
 }
-/* Ends a sentence: 。！？!?；… and the closing quotes and brackets that follow them. */
-bool text_is_sentence_end(uint32_t cp);
-bool text_is_closing(uint32_t cp);
-bool text_is_ascii_alnum(uint32_t cp);
+/* Ends a sentence: 。！？!?；… and the closing quotes and brackets that follow them.
+ * (This and the next two are inline: the parser asks them of every line.) */
+static inline bool text_is_sentence_end(uint32_t cp)
+{
+    switch (cp) {
+    case 0x3002: /* 。 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0xFF1B: /* ； */
+    case 0x2026: /* … */
+    case 0xFF0E: /* ． */
+    case '!':
+    case '?':
+    case ';':
+    case '.':
+        return true;
+    default:
+        return false;
+    }
+}
+
+static inline bool text_is_closing(uint32_t cp)
+{
+    switch (cp) {
+    case 0x201D: /* ” */
+    case 0x2019: /* ’ */
+    case 0x300D: /* 」 */
+    case 0x300F: /* 』 */
+    case 0xFF09: /* ） */
+    case 0x300B: /* 》 */
+    case 0x3011: /* 】 */
+    case ')':
+    case '"':
+        return true;
+    default:
+        return false;
+    }
+}
+
+static inline bool text_is_ascii_alnum(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
 
 /* Number of characters in s[0..n). */
 size_t text_count(const char *s, size_t n);
@@ -87,7 +126,15 @@ void text_trim(const char **s, size_t *n);
 /* Last character of s[0..n) (0 when empty), skipping closing quotes and brackets
  * when skip_closing is set. */
 uint32_t text_last(const char *s, size_t n, bool skip_closing);
-uint32_t text_first(const char *s, size_t n);
+/* First character of s[0..n) (0 when empty). */
+static inline uint32_t text_first(const char *s, size_t n)
+{
+    uint32_t cp = 0;
+
+    if (n)
+        text_next(s, n, &cp);
+    return cp;
+}
 /* Whether s[0..n) starts with / ends with / contains the NUL-terminated needle.
  * Inline, so that strlen() of a literal needle costs nothing. */
 static inline bool text_starts(const char *s, size_t n, const char *needle)

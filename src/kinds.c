@@ -14,6 +14,9 @@
 #include "util.h"
 
 #define ANY KIND__COUNT /* a weight for a kind whatever came before */
+/* The score of what may not be: far below any real score, and NEG + NEG
+ * still an int. */
+#define NEG (INT_MIN / 4)
 
 /*
  * The weights. Each row: when FEATURE is on for a line, a line of KIND (coming
@@ -452,6 +455,12 @@ static struct {
     struct row move[ARRAY_SIZE(weights)]; /* the weights of moves, feature by feature */
     unsigned char movers[FEAT__COUNT];    /* the features that weigh moves */
     int nr_movers;
+    /* NEG past the last kind, 0 before: added to a line's scores, the
+     * lanes that are no kind never win a max */
+    union {
+        int k[KIND_ROW];
+        four_scores v[KIND_ROW / 4];
+    } pad;
 } by_feature;
 static once_flag by_feature_once = ONCE_FLAG_INIT;
 
@@ -476,6 +485,8 @@ static void build_by_feature(void)
             by_feature.movers[by_feature.nr_movers++] = (unsigned char)f;
     }
     by_feature.mfirst[FEAT__COUNT] = (unsigned short)m;
+    for (int k = KIND__COUNT; k < KIND_ROW; k++)
+        by_feature.pad.k[k] = NEG;
 }
 
 /* The line scores of every kind: the weights of the features that are on. */
@@ -500,32 +511,46 @@ static void line_scores(const struct line_features *lf, int out[KIND_ROW])
     memcpy(out, sum, sizeof(sum));
 }
 
-/*
- * The line scores of lf from those of the line before it, prev: only the
- * features that went on or off between them are weighed. Lines next to each
- * other share most of their features (a paragraph's lines all the more).
- */
-static inline void line_scores_from(const struct line_features *prev,
-                                    const struct line_features *lf, four_scores sum[KIND_ROW / 4])
+/* The features of a line as bits (bit f % 64 of word f / 64 for feature f). */
+#define FEATURE_WORDS ((FEAT__COUNT + 63) / 64)
+static void feature_bits(const struct line_features *lf, uint64_t bits[FEATURE_WORDS])
 {
+    memset(bits, 0, FEATURE_WORDS * sizeof(uint64_t));
+#pragma GCC unroll 32
     for (int f = 0; f < FEAT__COUNT; f += 8) {
-        uint64_t a, b, w;
+        uint64_t w;
 
-        memcpy(&a, prev->on + f, 8);
-        memcpy(&b, lf->on + f, 8);
-        for (w = a ^ b; w; w &= w - 1) {
-            int bit = __builtin_ctzll(w);
-            const four_scores *e = by_feature.emit[f + bit / 8].v;
+        memcpy(&w, lf->on + f, 8);
+        /* a bool is 0 or 1, one a byte: this multiplier gathers byte k's
+         * bit into bit 56 + k, with no two products meeting (no carries) */
+        bits[f / 64] |= (w * 0x0102040810204080u >> 56) << f % 64;
+    }
+}
 
-            if (b >> bit & 1) {
+/*
+ * The line scores of a line from those of the line before it: only the
+ * features that went on (added) or off (taken away) between them are
+ * weighed. Lines next to each other share most of their features (a
+ * paragraph's lines all the more).
+ */
+static inline void line_scores_from(const uint64_t prev[FEATURE_WORDS],
+                                    const uint64_t now[FEATURE_WORDS],
+                                    four_scores sum[KIND_ROW / 4])
+{
+    for (int i = 0; i < FEATURE_WORDS; i++) {
+        for (uint64_t w = now[i] & ~prev[i]; w; w &= w - 1) {
+            const four_scores *e = by_feature.emit[i * 64 + __builtin_ctzll(w)].v;
+
 #pragma GCC unroll 8
-                for (int k = 0; k < KIND_ROW / 4; k++)
-                    sum[k] += e[k];
-            } else {
+            for (int k = 0; k < KIND_ROW / 4; k++)
+                sum[k] += e[k];
+        }
+        for (uint64_t w = prev[i] & ~now[i]; w; w &= w - 1) {
+            const four_scores *e = by_feature.emit[i * 64 + __builtin_ctzll(w)].v;
+
 #pragma GCC unroll 8
-                for (int k = 0; k < KIND_ROW / 4; k++)
-                    sum[k] -= e[k];
-            }
+            for (int k = 0; k < KIND_ROW / 4; k++)
+                sum[k] -= e[k];
         }
     }
 }
@@ -564,36 +589,31 @@ static bool may_follow(enum line_kind a, enum line_kind b)
     return pb >= 3; /* fields and body alternate; the end closes */
 }
 
-#define NEG (INT_MIN / 4)
 /* A report that goes from its page top to its body without a headline: rare,
  * so the move weighs against it (and so does starting with the body). */
 #define NO_HEADLINE (-4)
 
-/* may_follow() for every pair as the base of the moves' weights: 0, or NEG
- * where the move is not allowed. Built once, thread-safely, and only read after. */
+/* may_follow() for every pair as the base of the moves' weights, by the kind
+ * moved into and then the kind moved from (into[b][a]: the move from a to b),
+ * so that the moves into one kind lie side by side: 0, or NEG where the move
+ * is not allowed. Built once, thread-safely, and only read after. */
 static int base[KIND__COUNT][KIND__COUNT];
 /* base with the moves of FEAT_ALWAYS weighed in: what every line starts from */
 static int base_always[KIND__COUNT][KIND__COUNT];
-/* for each kind, the kinds that may come before it, as a mask (1 << kind) */
-static unsigned pred_mask[KIND__COUNT];
 static once_flag base_once = ONCE_FLAG_INIT;
 
 static void build_base(void)
 {
     for (int a = 0; a < KIND__COUNT; a++)
         for (int b = 0; b < KIND__COUNT; b++)
-            base[a][b] = !may_follow((enum line_kind)a, (enum line_kind)b) ? NEG
+            base[b][a] = !may_follow((enum line_kind)a, (enum line_kind)b) ? NEG
                          : kind_phase[a] == 0 && kind_phase[b] >= 3        ? NO_HEADLINE
                                                                            : 0;
-    for (int b = 0; b < KIND__COUNT; b++)
-        for (int a = 0; a < KIND__COUNT; a++)
-            if (base[a][b] != NEG) /* the moves allowed, the weighed ones too */
-                pred_mask[b] |= 1u << a;
     memcpy(base_always, base, sizeof(base));
     for (size_t i = 0; i < ARRAY_SIZE(weights); i++)
         if (weights[i].feature == FEAT_ALWAYS && weights[i].from != ANY &&
-            base_always[weights[i].from][weights[i].kind] != NEG)
-            base_always[weights[i].from][weights[i].kind] += weights[i].weight;
+            base_always[weights[i].kind][weights[i].from] != NEG)
+            base_always[weights[i].kind][weights[i].from] += weights[i].weight;
 }
 
 /* Scores a path may fall behind the best and still be followed: a path that
@@ -602,14 +622,27 @@ static void build_base(void)
 /* Scores a kind may fall behind the line's best kind, on the line alone, and
  * still be weighed: moves between kinds weigh less than this. */
 #define LINE_BEAM 10
+/* A sum below this is no path: NEG (a move not allowed, a kind not followed)
+ * plus what real scores add up to, which stays far above NEG / 2. */
+#define DEAD (NEG / 2)
 
+/*
+ * The loop below is written to branch little, as the kinds of the lines are
+ * what a predictor cannot guess: the kinds the line before may have are kept
+ * as a list, the same for every kind of this line, and the best move into a
+ * kind is taken with selects (a move not allowed weighs NEG, so it never
+ * wins over one that is, and leaves the sum DEAD when no move is allowed).
+ * Ties go to the lowest kind moved from, as they always have.
+ */
 void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
 {
-    int(*best)[KIND__COUNT], emit[KIND_ROW], trans[KIND__COUNT][KIND__COUNT];
+    int(*best)[KIND__COUNT], emit[KIND_ROW], into[KIND__COUNT][KIND__COUNT];
     four_scores sum[KIND_ROW / 4]; /* the line's scores, carried from line to line */
     unsigned char(*back)[KIND__COUNT];
-    const int(*rest)[KIND__COUNT]; /* what trans is between lines: base or base_always */
-    unsigned live = 0;             /* the kinds the line before may have */
+    const int(*rest)[KIND__COUNT];   /* what into is between lines: base or base_always */
+    unsigned char live[KIND__COUNT]; /* the kinds the line before may have, */
+    int nr_live = 0;                 /* in increasing order */
+    uint64_t bits[2][FEATURE_WORDS]; /* the features of the line and the one before */
 
     if (!n)
         return;
@@ -619,6 +652,7 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
     back = xmalloc(n * sizeof(*back));
     line_scores(&lf[0], emit);
     memcpy(sum, emit, sizeof(sum));
+    feature_bits(&lf[0], bits[0]);
     for (int k = 0; k < KIND__COUNT; k++) {
         /* a second line, or a deck, needs a line above it */
         bool second = k == KIND_TITLE_MORE || k == KIND_SUBTITLE_MORE || k == KIND_HEADING_MORE ||
@@ -627,20 +661,22 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
         best[0][k] = second ? NEG : emit[k] + (kind_phase[k] >= 3 ? NO_HEADLINE : 0);
         back[0][k] = 0;
         if (best[0][k] != NEG)
-            live |= 1u << k;
+            live[nr_live++] = (unsigned char)k;
     }
     rest = base_always;
-    memcpy(trans, rest, sizeof(trans));
+    memcpy(into, rest, sizeof(into));
     for (size_t i = 1; i < n; i++) {
         unsigned char touched[2 * ARRAY_SIZE(weights)];
         unsigned follow = 0; /* the kinds weighed on this line */
         int top = NEG, emax = NEG, nr_touched = 0;
+        const int *was = best[i - 1];
 
-        line_scores_from(&lf[i - 1], &lf[i], sum);
+        feature_bits(&lf[i], bits[i & 1]);
+        line_scores_from(bits[!(i & 1)], bits[i & 1], sum);
         memcpy(emit, sum, sizeof(sum));
         if ((rest == base_always) != lf[i].on[FEAT_ALWAYS]) {
             rest = lf[i].on[FEAT_ALWAYS] ? base_always : base;
-            memcpy(trans, rest, sizeof(trans));
+            memcpy(into, rest, sizeof(into));
         }
         /* this line's move weights on top of the rest, undone below */
         for (int k = 0; k < by_feature.nr_movers; k++) {
@@ -651,50 +687,56 @@ void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out)
             for (unsigned r = by_feature.mfirst[f]; r < by_feature.mfirst[f + 1]; r++) {
                 const struct row *w = &by_feature.move[r];
 
-                if (trans[w->from][w->kind] != NEG) {
-                    trans[w->from][w->kind] += w->weight;
-                    touched[nr_touched++] = (unsigned char)w->from;
+                if (into[w->kind][w->from] != NEG) {
+                    into[w->kind][w->from] += w->weight;
                     touched[nr_touched++] = (unsigned char)w->kind;
+                    touched[nr_touched++] = (unsigned char)w->from;
                 }
             }
         }
-        for (int k = 0; k < KIND__COUNT; k++)
-            if (emit[k] > emax)
-                emax = emit[k];
+        { /* the line's best score, four kinds at a time */
+            four_scores m = sum[0] + by_feature.pad.v[0];
+
+            for (int k = 1; k < KIND_ROW / 4; k++) {
+                four_scores v = sum[k] + by_feature.pad.v[k], gt = v > m;
+
+                m = (v & gt) | (m & ~gt);
+            }
+            for (int k = 0; k < 4; k++)
+                emax = m[k] > emax ? m[k] : emax;
+        }
         /* a kind that far behind on the line itself is not followed; body
          * and page furniture, what a line is when it is nothing else, are */
-        for (int b = 0; b < KIND__COUNT; b++)
-            if (emit[b] >= emax - LINE_BEAM || b == KIND_BODY || b == KIND_PAGE)
-                follow |= 1u << b;
-            else
-                best[i][b] = NEG, back[i][b] = 0;
+        for (int b = 0; b < KIND__COUNT; b++) {
+            follow |= (unsigned)(emit[b] >= emax - LINE_BEAM) << b;
+            best[i][b] = NEG;
+            back[i][b] = 0;
+        }
+        follow |= 1u << KIND_BODY | 1u << KIND_PAGE;
         for (unsigned fb = follow; fb; fb &= fb - 1) {
             int b = __builtin_ctz(fb), high = NEG, arg = 0;
+            const int *move = into[b];
 
-            for (unsigned m = live & pred_mask[b]; m; m &= m - 1) {
-                int a = __builtin_ctz(m), v;
+            for (int k = 0; k < nr_live; k++) {
+                int a = live[k], v = was[a] + move[a];
 
-                v = best[i - 1][a] + trans[a][b];
-                if (v > high) {
-                    high = v;
-                    arg = a;
-                }
+                arg = v > high ? a : arg;
+                high = v > high ? v : high;
             }
-            best[i][b] = high == NEG ? NEG : high + emit[b];
-            back[i][b] = (unsigned char)arg;
-            if (best[i][b] > top)
-                top = best[i][b];
+            best[i][b] = high > DEAD ? high + emit[b] : NEG;
+            back[i][b] = (unsigned char)(high > DEAD ? arg : 0);
+            top = best[i][b] > top ? best[i][b] : top;
         }
         for (int t = 0; t < nr_touched; t += 2)
-            trans[touched[t]][touched[t + 1]] = rest[touched[t]][touched[t + 1]];
-        live = 0;
+            into[touched[t]][touched[t + 1]] = rest[touched[t]][touched[t + 1]];
+        nr_live = 0;
         for (unsigned fb = follow; fb; fb &= fb - 1) {
             int b = __builtin_ctz(fb);
 
-            if (best[i][b] != NEG && best[i][b] < top - BEAM)
+            if (best[i][b] < top - BEAM) /* NEG too */
                 best[i][b] = NEG;
-            if (best[i][b] != NEG)
-                live |= 1u << b;
+            live[nr_live] = (unsigned char)b;
+            nr_live += best[i][b] != NEG;
         }
     }
     {

@@ -535,6 +535,9 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     const char *s = l->s;
     size_t n = l->len, chars;
     uint32_t last = text_last(s, n, false), first = text_first(s, n);
+    /* the last character with closing quotes and brackets skipped: the
+     * last itself when it closes nothing (most lines) */
+    uint32_t end = text_is_closing(last) ? text_last(s, n, true) : last;
     const char *stop; /* the first 。 */
     bool *on = lf->on;
     unsigned words;
@@ -553,7 +556,7 @@ static void one_line(const struct feature_line *l, const struct feature_doc *doc
     on[FEAT_MEDIUM] = chars > 12 && chars <= 40;
     on[FEAT_LONG] = chars > 40;
     on[FEAT_VERY_LONG] = chars > 90;
-    lf->end = text_last(s, n, true);
+    lf->end = end;
     on[FEAT_ENDS_STOP] = text_is_sentence_end(lf->end);
     on[FEAT_ENDS_COMMA] =
         last == 0xFF0C || last == ',' || last == 0x3001 || last == 0xFF1B || last == ';';

@@ -270,10 +270,17 @@ static bool latin_letter(uint32_t c)
  * sentence runs on below. */
 static bool open_quote(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     int depth = 0;
     uint32_t c;
 
     for (size_t i = 0; i < n;) {
+        /* a Han character (lead byte E4 to E9: U+4000 to U+9FFF) opens and
+         * closes nothing: passed over undecoded, as most of a line is */
+        if ((unsigned char)(u[i] - 0xE4) < 6 && i + 3 <= n) {
+            i += 3;
+            continue;
+        }
         i += text_next(s + i, n - i, &c);
         if (c == 0x201C || c == 0x300A || c == 0xFF08 || c == '(')
             depth++;
@@ -507,28 +514,30 @@ static void unwrap(struct parser *p)
         for (size_t j = i; j <= k && !in_body; j++)
             in_body = text_is_sentence_end(text_last(ltext(p, j), p->lines[j].len, true));
         if (k > i) {
-            struct sbuf sb = SBUF_INIT;
-            size_t spaces = 0;
+            size_t spaces = 0, room = 1; /* the newline */
 
+            /* the joined line goes straight after the cleaned text it is
+             * made of: room for all of it first, so that no piece moves */
+            for (size_t j = i; j <= k; j++)
+                room += p->lines[j].len + 1; /* a space at most between two */
+            sbuf_grow(&p->clean, room);
+            ln->off = p->clean.len;
             for (size_t j = i; j <= k; j++) {
                 const char *s = ltext(p, j);
-                size_t n = p->lines[j].len;
+                size_t n = p->lines[j].len, joined = p->clean.len - ln->off;
 
-                if (sb.len && n && latin_letter(text_last(sb.buf, sb.len, false)) &&
+                if (joined && n && latin_letter(text_last(p->clean.buf + ln->off, joined, false)) &&
                     latin_letter(text_first(s, n))) {
-                    sbuf_addch(&sb, ' ');
+                    sbuf_addch(&p->clean, ' ');
                     spaces++;
                 }
-                sbuf_add(&sb, s, n);
+                sbuf_add(&p->clean, s, n);
             }
-            ln->off = p->clean.len;
-            sbuf_add(&p->clean, sb.buf, sb.len);
+            ln->len = p->clean.len - ln->off;
             sbuf_addch(&p->clean, '\n');
-            ln->len = sb.len;
             ln->blanks_after = p->lines[k].blanks_after;
             ln->tail_chars = p->lines[k].f.nonblank;
             join_facts(p, i, k, spaces, p->clean.buf + ln->off, ln->len, &ln->f);
-            sbuf_release(&sb);
         }
         i = k + 1;
     }

@@ -6,6 +6,7 @@
  */
 #include "rules.h"
 
+#include <stdatomic.h>
 #include <string.h>
 #include <threads.h>
 
@@ -472,12 +473,109 @@ static bool han_at(const unsigned char *u)
     return (unsigned char)(u[0] - 0xE5) < 5 || (u[0] == 0xE4 && (u[1] & 0x3F) >= 0x38);
 }
 
+/* What rules_scan_shape() counts of a character other than a Han one. */
+enum shape_bit {
+    SHAPE_BLANK = 1,     /* a blank: spaces, tab, ideographic space, NBSP */
+    SHAPE_SEPARATOR = 2, /* blanks and bars: could be a menu */
+    SHAPE_WORD = 4,      /* a letter or a digit */
+    SHAPE_DIGIT = 8,
+    SHAPE_COMMA = 16,
+    SHAPE_STOP = 32,
+    SHAPE_CJK = 64,    /* text_is_cjk(): a space after it and before another is a gap */
+    SHAPE_SPACE = 128, /* the ASCII space, of which gaps are made */
+};
+
+/* The CJK punctuation that rules_scan_shape() has always told apart first:
+ * no blank, word or digit among it. */
+static bool is_cjk_punct(uint32_t c)
+{
+    return (c > 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2018 && c <= 0x201F);
+}
+
+/* The shape bits of a character that is not Han (U+4E00 to U+9FFF). */
+static unsigned shape_of(uint32_t c)
+{
+    unsigned bits = 0;
+
+    if (is_cjk_punct(c))
+        return SHAPE_CJK | (c == 0xFF0C || c == 0x3001 ? SHAPE_COMMA : 0) |
+               (c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 || c == 0xFF1F ? SHAPE_STOP
+                                                                                        : 0);
+    if (text_is_blank(c))
+        bits |= SHAPE_BLANK | SHAPE_SEPARATOR;
+    if (c == ' ')
+        bits |= SHAPE_SPACE;
+    if (text_is_cjk(c))
+        bits |= SHAPE_CJK;
+    if (is_word_char(c))
+        bits |= SHAPE_WORD;
+    if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
+        bits |= SHAPE_DIGIT;
+    switch (c) {
+    case '|':
+    case 0xFF5C: /* ｜ */
+    case 0x4E28: /* 丨 */
+    case 0x2502: /* │ */
+        bits |= SHAPE_SEPARATOR;
+        break;
+    case 0xFF0C: /* ， */
+    case ',':
+    case 0x3001: /* 、 */
+        bits |= SHAPE_COMMA;
+        break;
+    case 0x3002: /* 。 */
+    case 0xFF1B: /* ； */
+    case ';':
+    case 0xFF1A: /* ： */
+    case ':':
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case '!':
+    case '?':
+        bits |= SHAPE_STOP;
+        break;
+    }
+    return bits;
+}
+
+/* shape_of() of the blocks where the characters of Chinese text between its
+ * Han runs are: ASCII and Latin-1, general punctuation (“ ” —), CJK
+ * punctuation (。、《》) and full-width forms (，：（）). Built once,
+ * thread-safely, and only read after. */
+static const uint16_t shape_blocks[] = {0x00, 0x20, 0x30, 0xFF};
+static unsigned char shape_page[ARRAY_SIZE(shape_blocks)][256];
+static signed char shape_block_of[256]; /* the page of a block (c >> 8), or -1 */
+static once_flag shape_once = ONCE_FLAG_INIT;
+/* Set once the tables are built: a line looks at it instead of calling
+ * call_once() (a call into the C library) each time. */
+static atomic_bool shape_built;
+
+static void build_shape(void)
+{
+    memset(shape_block_of, -1, sizeof(shape_block_of));
+    for (size_t b = 0; b < ARRAY_SIZE(shape_blocks); b++) {
+        shape_block_of[shape_blocks[b]] = (signed char)b;
+        for (uint32_t lo = 0; lo < 256; lo++)
+            shape_page[b][lo] = (unsigned char)shape_of((uint32_t)shape_blocks[b] << 8 | lo);
+    }
+    atomic_store_explicit(&shape_built, true, memory_order_release);
+}
+
+/*
+ * One pass over the line. Han characters, most of a paragraph, are counted
+ * by runs without decoding; every other character is looked up in
+ * shape_page (shape_of() when it is in none of its blocks), and its bits are
+ * added up without a branch on what it is, as the kinds of character in a
+ * line are what a predictor cannot guess. A gap is a run of ASCII spaces
+ * between two CJK characters.
+ */
 void rules_scan_shape(const char *s, size_t n, struct line_facts *f)
 {
     const unsigned char *u = (const unsigned char *)s;
-    uint32_t c, prev = 0;
-    bool space_after_cjk = false;
-    size_t others = 0, blanks = 0, noncjk = 0; /* characters that are not Han, … */
+    /* the character before: an ASCII space; CJK; a space run after CJK */
+    unsigned prev_space = 0, prev_cjk = 0, space_after_cjk = 0, seen = 0;
+    size_t others = 0, blanks = 0, noncjk = 0, chars = 0, gaps = 0; /* not Han, … */
 
     memset(f, 0, sizeof(*f));
     if (n > 480) {
@@ -488,124 +586,50 @@ void rules_scan_shape(const char *s, size_t n, struct line_facts *f)
         f->word = f->digits = f->commas = f->stops = f->page = true;
         return;
     }
-    /* the phrases are looked for by rules_scan_words(): until then, any may be here */
-    f->chrome = f->meta = f->page = true;
+    if (!atomic_load_explicit(&shape_built, memory_order_acquire))
+        call_once(&shape_once, build_shape);
     for (size_t i = 0; i < n;) {
+        uint32_t c;
+        unsigned bits;
+        int page;
+
         if (i + 3 <= n && han_at(u + i)) {
             /* a run of Han characters, most of a paragraph: counted, not decoded */
             const unsigned char *p = u + i + 3, *last = u + n - 2; /* p < last: 3 bytes */
 
-            if (prev == ' ' && space_after_cjk)
-                f->gaps++;
-            space_after_cjk = false;
+            gaps += prev_space & space_after_cjk;
             while (p < last && han_at(p))
                 p += 3;
-            f->chars += (size_t)(p - (u + i)) / 3;
+            chars += (size_t)(p - (u + i)) / 3;
             i = (size_t)(p - u);
-            prev = 0x4E00; /* a Han character: all the loop below asks of it */
+            prev_space = space_after_cjk = 0;
+            prev_cjk = 1;
             continue;
         }
-        if (u[i] < 0x80) {
-            /* ASCII: digits, Latin words, the commas and spaces of web text */
-            c = u[i++];
-            f->chars++;
-            others++;
-            noncjk++;
-            if (c == ' ' || c == '\t') {
-                blanks++;
-                f->separators = true;
-                if (c == ' ' && text_is_cjk(prev))
-                    space_after_cjk = true;
-            }
-            if (c != ' ')
-                space_after_cjk = false;
-            if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
-                f->word = true;
-                f->digits = f->digits || c <= '9';
-            } else if (c == '|') {
-                f->separators = true;
-            } else if (c == ',') {
-                f->commas = true;
-            } else if (c == ';' || c == ':' || c == '!' || c == '?') {
-                f->stops = true;
-            }
-            prev = c;
-            continue;
-        }
-        size_t l = text_next(s + i, n - i, &c);
-
-        f->chars++;
-        if ((c > 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
-            (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2018 && c <= 0x201F)) {
-            /* next most: CJK punctuation; no blank, word or digit among them */
-            others++;
-            if (prev == ' ' && space_after_cjk)
-                f->gaps++;
-            space_after_cjk = false;
-            if (c == 0xFF0C || c == 0x3001)
-                f->commas = true;
-            else if (c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF01 || c == 0xFF1F)
-                f->stops = true;
-            prev = c;
-            i += l;
-            continue;
-        }
+        i += text_next(s + i, n - i, &c);
+        page = c < 0x10000 ? shape_block_of[c >> 8] : -1;
+        bits = page >= 0 ? shape_page[page][c & 0xFF] : shape_of(c);
+        chars++;
         others++;
-        if (text_is_blank(c)) {
-            blanks++;
-            f->separators = true;
-            if (c == ' ' && text_is_cjk(prev))
-                space_after_cjk = true;
-        }
-        if (text_is_cjk(c)) {
-            if (space_after_cjk && prev == ' ')
-                f->gaps++;
-        } else {
-            noncjk++;
-        }
-        if (c != ' ')
-            space_after_cjk = false;
-        if (!f->word && is_word_char(c))
-            f->word = true;
-        if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
-            f->digits = true;
-        switch (c) {
-        case '|':
-        case 0xFF5C: /* ｜ */
-        case 0x4E28: /* 丨 */
-        case 0x2502: /* │ */
-            f->separators = true;
-            break;
-        case 0xFF0C: /* ， */
-        case ',':
-        case 0x3001: /* 、 */
-            f->commas = true;
-            break;
-        case 0x3002: /* 。 */
-        case 0xFF1B: /* ； */
-        case ';':
-        case 0xFF1A: /* ： */
-        case ':':
-        case 0xFF01: /* ！ */
-        case 0xFF1F: /* ？ */
-        case '!':
-        case '?':
-            f->stops = true;
-            break;
-        }
-        prev = c;
-        i += l;
+        blanks += bits & SHAPE_BLANK;
+        noncjk += !(bits & SHAPE_CJK);
+        gaps += (bits & SHAPE_CJK ? 1u : 0u) & prev_space & space_after_cjk;
+        space_after_cjk = (bits & SHAPE_SPACE ? 1u : 0u) & (space_after_cjk | prev_cjk);
+        prev_space = bits & SHAPE_SPACE ? 1 : 0;
+        prev_cjk = bits & SHAPE_CJK ? 1 : 0;
+        seen |= bits;
     }
-    if (others < f->chars)
-        f->word = true; /* a Han character */
-    f->nonblank = f->chars - blanks;
-    f->cjk = f->chars - noncjk;
-}
-
-static bool is_cjk_punct(uint32_t c)
-{
-    return (c > 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
-           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0x2018 && c <= 0x201F);
+    f->chars = chars;
+    f->gaps = gaps;
+    f->separators = seen & SHAPE_SEPARATOR;
+    f->word = (seen & SHAPE_WORD) || others < chars; /* a Han character */
+    f->digits = seen & SHAPE_DIGIT;
+    f->commas = seen & SHAPE_COMMA;
+    f->stops = seen & SHAPE_STOP;
+    f->nonblank = chars - blanks;
+    f->cjk = chars - noncjk;
+    /* the phrases are looked for by rules_scan_words(): until then, any may be here */
+    f->chrome = f->meta = f->page = true;
 }
 
 void rules_scan_words(const char *s, size_t n, struct line_facts *f)

@@ -32,48 +32,6 @@ size_t text_put(char *out, uint32_t cp)
     return 4;
 }
 
-bool text_is_sentence_end(uint32_t cp)
-{
-    switch (cp) {
-    case 0x3002: /* 。 */
-    case 0xFF01: /* ！ */
-    case 0xFF1F: /* ？ */
-    case 0xFF1B: /* ； */
-    case 0x2026: /* … */
-    case 0xFF0E: /* ． */
-    case '!':
-    case '?':
-    case ';':
-    case '.':
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool text_is_closing(uint32_t cp)
-{
-    switch (cp) {
-    case 0x201D: /* ” */
-    case 0x2019: /* ’ */
-    case 0x300D: /* 」 */
-    case 0x300F: /* 』 */
-    case 0xFF09: /* ） */
-    case 0x300B: /* 》 */
-    case 0x3011: /* 】 */
-    case ')':
-    case '"':
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool text_is_ascii_alnum(uint32_t cp)
-{
-    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-}
-
 size_t text_count(const char *s, size_t n)
 {
     size_t cont = 0, i = 0;
@@ -170,15 +128,6 @@ const char *text_find(const char *s, size_t n, const char *w, size_t k)
         if (memcmp(p - (k - 1), w, k - 1) == 0)
             return p - (k - 1);
     return NULL;
-}
-
-uint32_t text_first(const char *s, size_t n)
-{
-    uint32_t cp = 0;
-
-    if (n)
-        text_next(s, n, &cp);
-    return cp;
 }
 
 static void charset_set(struct charset *cs, uint32_t cp)
