@@ -34,6 +34,7 @@
 #include "ui_outline.h"
 #include "ui_reader.h"
 #include "ui_results.h"
+#include "ui_term.h"
 #include "util.h"
 
 /* The reader gets at least this many columns before a side pane is shown
@@ -44,9 +45,6 @@
 #define MIN_LINES 5
 /* Lines the mouse wheel scrolls. */
 #define WHEEL_LINES 3
-
-static volatile sig_atomic_t got_signal;
-static bool curses_on;
 
 enum focus { FOCUS_COURTS, FOCUS_OUTLINE, FOCUS_READER, NR_FOCUS };
 
@@ -101,103 +99,6 @@ struct ui {
     struct results_view results;
     bool show_results;
 };
-
-static void on_signal(int sig)
-{
-    got_signal = sig;
-}
-
-/*
- * A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) must not leave the
- * terminal in the alternate screen with the mouse reported and the keys
- * raw, until the user types `reset`. endwin() is not safe in a signal
- * handler, so the terminal's own strings (from terminfo, when curses
- * starts) and the modes it had are kept here, and the handler writes and
- * sets them with write() and tcsetattr(), which are, then dies of the signal
- * as it would have.
- */
-static char crash_reset[256];
-static size_t crash_reset_len;
-static struct termios crash_modes;
-static bool crash_modes_kept;
-
-static void crash_add(const char *cap)
-{
-    char *v = tigetstr(cap);
-    size_t n;
-
-    if (!v || v == (char *)-1)
-        return;
-    n = strlen(v);
-    if (crash_reset_len + n < sizeof(crash_reset)) {
-        memcpy(crash_reset + crash_reset_len, v, n);
-        crash_reset_len += n;
-    }
-}
-
-static const int crash_sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-static struct sigaction crash_was[ARRAY_SIZE(crash_sigs)]; /* e.g. a sanitizer's report */
-
-static void on_crash(int sig)
-{
-    ssize_t ignored;
-
-    if (crash_reset_len)
-        ignored = write(STDOUT_FILENO, crash_reset, crash_reset_len);
-    (void)ignored;
-    if (crash_modes_kept)
-        tcsetattr(STDIN_FILENO, TCSANOW, &crash_modes);
-    for (size_t i = 0; i < ARRAY_SIZE(crash_sigs); i++) /* then what was there before */
-        if (crash_sigs[i] == sig)
-            sigaction(sig, &crash_was[i], NULL);
-    raise(sig);
-}
-
-static void catch_crashes(void)
-{
-    static const char mouse_off[] = "\033[?1006l\033[?1002l\033[?1000l";
-    struct sigaction sa;
-
-    crash_reset_len = 0;
-    memcpy(crash_reset, mouse_off, sizeof(mouse_off) - 1); /* what mousemask() turned on */
-    crash_reset_len = sizeof(mouse_off) - 1;
-    crash_add("sgr0");
-    crash_add("cnorm");
-    crash_add("rmkx");
-    crash_add("rmcup");
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_crash;
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < ARRAY_SIZE(crash_sigs); i++)
-        sigaction(crash_sigs[i], &sa, &crash_was[i]);
-}
-
-static void restore_terminal(void)
-{
-    if (curses_on) {
-        endwin();
-        curses_on = false;
-    }
-}
-
-int ui_locale(char *why, size_t n)
-{
-    static const char *const utf8[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"};
-    const char *was;
-
-    setlocale(LC_ALL, "");
-    if (!strcmp(nl_langinfo(CODESET), "UTF-8"))
-        return 0;
-    was = nl_langinfo(CODESET);
-    snprintf(why, n,
-             "the locale's character set is %s, not UTF-8, and no UTF-8 locale is installed; "
-             "set LANG=C.UTF-8",
-             was);
-    for (size_t i = 0; i < ARRAY_SIZE(utf8); i++)
-        if (setlocale(LC_CTYPE, utf8[i]) && !strcmp(nl_langinfo(CODESET), "UTF-8"))
-            return 0;
-    return -1;
-}
 
 static void message(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -1327,22 +1228,21 @@ static void help_key(struct ui *u, enum action a)
     }
 }
 
-static void mouse(struct ui *u)
+static void mouse(struct ui *u, const struct ui_input *ev)
 {
-    MEVENT ev;
     struct pane *panes[NR_FOCUS] = {&u->courts.pane, &u->outline.pane, &u->reader.pane};
     int f = 0;
 
-    if (getmouse(&ev) != OK || u->help)
+    if (ev->mouse == MOUSE_NONE || u->help)
         return;
     while (f < NR_FOCUS &&
-           !(panes[f]->win && ev.x >= panes[f]->x && ev.x < panes[f]->x + panes[f]->w &&
-             ev.y >= panes[f]->y && ev.y < panes[f]->y + panes[f]->h))
+           !(panes[f]->win && ev->x >= panes[f]->x && ev->x < panes[f]->x + panes[f]->w &&
+             ev->y >= panes[f]->y && ev->y < panes[f]->y + panes[f]->h))
         f++;
     if (f == NR_FOCUS)
         return;
-    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-        long n = ev.bstate & BUTTON4_PRESSED ? -WHEEL_LINES : WHEEL_LINES;
+    if (ev->mouse != MOUSE_CLICK) {
+        long n = ev->mouse == MOUSE_WHEEL_UP ? -WHEEL_LINES : WHEEL_LINES;
 
         if (f == FOCUS_READER) {
             ui_reader_scroll(&u->reader, n);
@@ -1358,7 +1258,7 @@ static void mouse(struct ui *u)
     }
     set_focus(u, (enum focus)f);
     if (f == FOCUS_COURTS) {
-        long row = ui_courts_at(&u->courts, ev.y - panes[f]->y);
+        long row = ui_courts_at(&u->courts, ev->y - panes[f]->y);
 
         if (row >= 0) {
             bool again = (size_t)row == u->courts.list.sel;
@@ -1369,135 +1269,13 @@ static void mouse(struct ui *u)
             courts_moved(u);
         }
     } else if (f == FOCUS_OUTLINE) {
-        long i = ui_outline_at(&u->outline, ev.y - panes[f]->y);
+        long i = ui_outline_at(&u->outline, ev->y - panes[f]->y);
 
         if (i >= 0) {
             ui_outline_select(&u->outline, (size_t)i);
             outline_moved(u);
         }
     }
-}
-
-/* A curses key as a keys.h key; -1 for keys with no name there. */
-static int key_of(int rc, wint_t ch)
-{
-    if (rc == OK)
-        return ch == '\r' ? '\n' : ch == 0x7f ? KEYC_BACKSPACE : (int)ch;
-    switch (ch) {
-    case KEY_UP:
-        return KEYC_UP;
-    case KEY_DOWN:
-        return KEYC_DOWN;
-    case KEY_LEFT:
-        return KEYC_LEFT;
-    case KEY_RIGHT:
-        return KEYC_RIGHT;
-    case KEY_PPAGE:
-        return KEYC_PGUP;
-    case KEY_NPAGE:
-        return KEYC_PGDN;
-    case KEY_HOME:
-        return KEYC_HOME;
-    case KEY_END:
-        return KEYC_END;
-    case KEY_BTAB:
-        return KEYC_BTAB;
-    case KEY_BACKSPACE:
-        return KEYC_BACKSPACE;
-    case KEY_DC:
-        return KEYC_DELETE;
-    case KEY_ENTER:
-        return '\n';
-    default:
-        if (ch >= KEY_F(1) && ch <= KEY_F(12))
-            return KEYC_F1 + (int)(ch - KEY_F(1));
-        return -1;
-    }
-}
-
-/*
- * The next key, or ERR when it is time to stop: a signal asked (q's kin
- * SIGINT, SIGTERM, SIGHUP) or the terminal went away (the SSH link dropped,
- * the window closed: end of file or an error on input). Curses reads
- * without waiting; the waiting is done in poll(), which a signal always
- * interrupts, so a signal is never lost inside a read that restarts.
- */
-static int read_key(wint_t *ch)
-{
-    int idle = 0;
-
-    for (;;) {
-        struct pollfd p = {STDIN_FILENO, POLLIN, 0};
-        int rc;
-
-        if (got_signal)
-            return ERR;
-        rc = wget_wch(stdscr, ch);
-        if (rc != ERR)
-            return rc;
-        if (got_signal)
-            return ERR;
-        if (poll(&p, 1, -1) < 0) {
-            if (errno == EINTR)
-                continue; /* a signal: SIGWINCH gives KEY_RESIZE next */
-            return ERR;
-        }
-        if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
-            return ERR;
-        /* readable, yet curses got nothing: the end of input (a lone ESC
-         * byte waits its delay inside curses, so this is not one) */
-        if (++idle > 100)
-            return ERR;
-    }
-}
-
-static void start_curses(struct ui *u)
-{
-    struct sigaction sa;
-    struct theme theme;
-    struct msgs tm = {0};
-    const char *name = u->setup->theme ? u->setup->theme : u->setup->cfg->theme;
-
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_signal; /* no SA_RESTART: the key read returns */
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
-    util_set_fatal_hook(restore_terminal);
-
-    /* NO_COLOR: mono, unless a theme was named on the command line */
-    if (getenv("NO_COLOR") && *getenv("NO_COLOR") && !u->setup->theme) {
-        theme_init_mono(&theme);
-    } else {
-        char *file = theme_find(name ? name : "default", u->setup->theme_dirs);
-
-        if (!file) {
-            theme_init_mono(&theme);
-            msgs_add(&tm, "%s: no such theme; using mono", name ? name : "default");
-        } else {
-            theme_load(&theme, file, &tm);
-            free(file);
-        }
-    }
-    crash_modes_kept = tcgetattr(STDIN_FILENO, &crash_modes) == 0; /* before curses changes them */
-    initscr();
-    curses_on = true;
-    catch_crashes();
-    cbreak();
-    noecho();
-    nonl();
-    keypad(stdscr, TRUE);
-    nodelay(stdscr, TRUE); /* read_key() waits in poll() */
-    set_escdelay(25);
-    curs_set(0);
-    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-    mouseinterval(0);
-    ui_draw_theme(&theme, u->setup->ambiguous);
-    for (size_t i = 0; i < tm.nr; i++)
-        msgs_add(u->setup->msgs, "%s", tm.v[i]);
-    msgs_release(&tm);
 }
 
 static void first_message(struct ui *u)
@@ -1577,32 +1355,32 @@ int ui_run(const struct ui_setup *setup)
             msgs_add(setup->msgs, "%s", err.msg);
     }
     ui_courts_init(&u.courts, setup->tree, setup->reports, setup->nr_reports);
-    start_curses(&u);
+    ui_term_start(setup);
     u.focus = FOCUS_READER; /* open_first() moves it to the court list if nothing is restored */
     place_panes(&u);
     open_first(&u);
     place_panes(&u);
     first_message(&u);
-    while (!got_signal) {
-        wint_t ch;
-        int rc, key;
+    while (!ui_term_signal()) {
+        struct ui_input in;
+        int key;
         enum action a;
 
         draw(&u);
-        rc = read_key(&ch);
-        if (rc == ERR)
+        ui_term_read(&in);
+        if (in.kind == INPUT_STOP)
             break;
-        if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+        if (in.kind == INPUT_RESIZE) {
             place_panes(&u);
             continue;
         }
         sbuf_reset(&u.msg); /* a message lasts until the next key */
-        if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
+        if (in.kind == INPUT_MOUSE) {
             if (!u.asking && !u.show_results)
-                mouse(&u);
+                mouse(&u, &in);
             continue;
         }
-        key = key_of(rc, ch);
+        key = in.key;
         if (u.asking) {
             if (key >= 0)
                 prompt_input(&u, key);
@@ -1657,11 +1435,11 @@ int ui_run(const struct ui_setup *setup)
     ui_reader_release(&u.reader);
     ui_pane_hide(&u.status);
     ui_pane_hide(&u.message);
-    restore_terminal();
+    ui_term_stop();
     if (u.msg.len && strncmp(u.msg.buf, "courtread: cannot save", 22) == 0)
         fprintf(stderr, "%s\n", u.msg.buf);
     sbuf_release(&u.msg);
     state_release(&u.state);
     /* ^C is a way to quit; SIGTERM and SIGHUP end the program as signals do */
-    return got_signal == SIGTERM || got_signal == SIGHUP ? 128 + got_signal : 0;
+    return ui_term_signal() == SIGTERM || ui_term_signal() == SIGHUP ? 128 + ui_term_signal() : 0;
 }
