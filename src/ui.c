@@ -63,8 +63,10 @@ struct ui {
     struct outline_pane outline;
     struct reader reader;
     struct pane status, message;
-    enum focus focus, side; /* side: the side pane shown when only one fits */
-    bool want[2];           /* the court list and outline are wanted (toggles) */
+    struct pane *pane[NR_FOCUS]; /* the panes' windows, in screen order */
+    int border[2];               /* the column of the line right of the court list, outline */
+    enum focus focus, side;      /* side: the side pane shown when only one fits */
+    bool want[2];                /* the court list and outline are wanted (toggles) */
     bool shown[NR_FOCUS];
     int width[2];
     bool too_small, screen_dirty;
@@ -164,14 +166,12 @@ static void follow(struct ui *u)
 /* The hits of the query in the open report, none current yet. */
 static void refresh_hits(struct ui *u)
 {
-    const struct report *r = u->reader.report;
+    const struct report *r = ui_reader_report(&u->reader);
 
     search_hits_release(&u->hits);
     if (u->has_query && r)
         search_text(&u->query, r->text, r->len, &u->hits);
-    u->reader.hits = u->has_query ? &u->hits : NULL;
-    u->reader.current = -1;
-    u->reader.pane.dirty = true;
+    ui_reader_set_hits(&u->reader, u->has_query ? &u->hits : NULL);
 }
 
 /* Make text (len bytes) the query; an empty one clears it. */
@@ -204,7 +204,7 @@ static void open_report(struct ui *u, size_t i, size_t off)
         refresh_hits(u);
         if (u->focus != FOCUS_COURTS)
             ui_courts_show_report(&u->courts, i);
-        u->courts.pane.dirty = true;
+        ui_pane_touch(u->pane[FOCUS_COURTS]);
     } else if (off != SIZE_MAX) {
         ui_reader_goto_offset(&u->reader, off);
     }
@@ -246,10 +246,9 @@ static void place_panes(struct ui *u)
     if (!u->want[u->side])
         u->side = u->side == FOCUS_COURTS ? FOCUS_OUTLINE : FOCUS_COURTS;
     if (u->too_small) {
-        ui_pane_hide(&u->courts.pane);
-        ui_pane_hide(&u->outline.pane);
-        ui_pane_hide(&u->reader.pane);
-        ui_pane_hide(&u->results.pane);
+        for (int f = 0; f < NR_FOCUS; f++)
+            ui_pane_hide(u->pane[f]);
+        ui_pane_hide(ui_results_pane(&u->results));
         ui_pane_hide(&u->status);
         ui_pane_hide(&u->message);
         return;
@@ -273,30 +272,29 @@ static void place_panes(struct ui *u)
         cw = ow = w;
     }
     {
-        int x = 0;
+        int x = 0, sw[2] = {cw, ow};
 
-        if (u->shown[FOCUS_COURTS]) {
-            ui_pane_place(&u->courts.pane, 0, x, h, cw);
-            x += cw + (cw < w);
-        } else {
-            ui_pane_hide(&u->courts.pane);
-        }
-        if (u->shown[FOCUS_OUTLINE]) {
-            ui_pane_place(&u->outline.pane, 0, x, h, ow);
-            x += ow + (ow < w);
-        } else {
-            ui_pane_hide(&u->outline.pane);
+        for (int f = FOCUS_COURTS; f <= FOCUS_OUTLINE; f++) {
+            u->border[f] = -1;
+            if (u->shown[f]) {
+                ui_pane_place(u->pane[f], 0, x, h, sw[f]);
+                x += sw[f];
+                if (sw[f] < w)
+                    u->border[f] = x++;
+            } else {
+                ui_pane_hide(u->pane[f]);
+            }
         }
         if (u->shown[FOCUS_READER])
-            ui_pane_place(&u->reader.pane, 0, x, h, w - x);
+            ui_pane_place(u->pane[FOCUS_READER], 0, x, h, w - x);
         else
-            ui_pane_hide(&u->reader.pane);
+            ui_pane_hide(u->pane[FOCUS_READER]);
     }
     /* the selections stay in sight in panes of the new height */
-    ui_courts_select(&u->courts, u->courts.list.sel);
-    ui_outline_select(&u->outline, u->outline.list.sel);
+    ui_pane_resized(u->pane[FOCUS_COURTS]);
+    ui_pane_resized(u->pane[FOCUS_OUTLINE]);
     if (u->show_results)
-        ui_pane_place(&u->results.pane, 0, 0, h, w);
+        ui_pane_place(ui_results_pane(&u->results), 0, 0, h, w);
     ui_pane_place(&u->status, LINES - 2, 0, 1, w);
     ui_pane_place(&u->message, LINES - 1, 0, 1, w);
     if (u->shown[FOCUS_READER])
@@ -325,8 +323,8 @@ static void draw_status(struct ui *u)
     } else {
         sbuf_addstr(&left, " no report open");
     }
-    if (u->has_query && u->reader.current >= 0)
-        sbuf_addf(&right, "%ld/%zu  ", u->reader.current + 1, u->hits.nr);
+    if (u->has_query && ui_reader_current(&u->reader) >= 0)
+        sbuf_addf(&right, "%ld/%zu  ", ui_reader_current(&u->reader) + 1, u->hits.nr);
     if (u->open >= 0)
         sbuf_addf(&right, "%3d%%  ", ui_reader_percent(&u->reader));
     if (u->keys->keys[ACT_HELP][0]) {
@@ -470,19 +468,19 @@ static void draw(struct ui *u)
         attr_t b = ui_attr(ROLE_BORDER);
 
         erase();
-        if (u->shown[FOCUS_COURTS] && u->courts.pane.w < COLS)
-            mvwvline_set(stdscr, 0, u->courts.pane.w, WACS_VLINE, LINES - 2);
-        if (u->shown[FOCUS_OUTLINE] && u->outline.pane.x + u->outline.pane.w < COLS)
-            mvwvline_set(stdscr, 0, u->outline.pane.x + u->outline.pane.w, WACS_VLINE, LINES - 2);
+        for (int f = FOCUS_COURTS; f <= FOCUS_OUTLINE; f++)
+            if (u->shown[f] && u->border[f] >= 0)
+                mvwvline_set(stdscr, 0, u->border[f], WACS_VLINE, LINES - 2);
         mvwchgat(stdscr, 0, 0, -1, b & ~A_COLOR, (short)PAIR_NUMBER(b), NULL);
         for (int y = 1; y < LINES - 2; y++)
             mvwchgat(stdscr, y, 0, -1, b & ~A_COLOR, (short)PAIR_NUMBER(b), NULL);
         wnoutrefresh(stdscr);
-        u->courts.pane.dirty = u->outline.pane.dirty = u->reader.pane.dirty = true;
+        for (int f = 0; f < NR_FOCUS; f++)
+            ui_pane_touch(u->pane[f]);
         u->screen_dirty = u->help;
     }
     if (u->show_results) {
-        if (u->results.pane.dirty || u->screen_dirty || u->help)
+        if (ui_pane_stale(ui_results_pane(&u->results)) || u->screen_dirty || u->help)
             ui_results_draw(&u->results);
         u->screen_dirty = u->help;
         draw_status(u);
@@ -492,11 +490,11 @@ static void draw(struct ui *u)
         doupdate();
         return;
     }
-    if (u->courts.pane.win && u->courts.pane.dirty)
+    if (ui_pane_stale(u->pane[FOCUS_COURTS]))
         ui_courts_draw(&u->courts, u->focus == FOCUS_COURTS, u->open);
-    if (u->outline.pane.win && u->outline.pane.dirty)
+    if (ui_pane_stale(u->pane[FOCUS_OUTLINE]))
         ui_outline_draw(&u->outline, u->focus == FOCUS_OUTLINE);
-    if (u->reader.pane.win && u->reader.pane.dirty)
+    if (ui_pane_stale(u->pane[FOCUS_READER]))
         ui_reader_draw(&u->reader);
     draw_status(u);
     if (u->help)
@@ -514,9 +512,10 @@ static void set_focus(struct ui *u, enum focus f)
     if (f == u->focus)
         return;
     u->focus = f;
-    u->courts.pane.dirty = u->outline.pane.dirty = true;
+    ui_pane_touch(u->pane[FOCUS_COURTS]);
+    ui_pane_touch(u->pane[FOCUS_OUTLINE]);
     if (f == FOCUS_OUTLINE)
-        ui_outline_select(&u->outline, u->outline.current);
+        ui_outline_select_current(&u->outline);
     if (f == FOCUS_COURTS && u->open >= 0)
         ui_courts_show_report(&u->courts, (size_t)u->open);
     if (collapsed || !u->shown[FOCUS_READER])
@@ -562,86 +561,60 @@ static void courts_moved(struct ui *u)
 static void outline_moved(struct ui *u)
 {
     long b = ui_outline_block(&u->outline);
-    const struct report *r = u->reader.report;
+    const struct report *r = ui_reader_report(&u->reader);
 
     if (!r)
         return;
-    if (u->outline.list.sel == 0) /* the title entry: the top, byline and all */
+    if (ui_outline_on_title(&u->outline)) /* the title entry: the top, byline and all */
         ui_reader_goto_line(&u->reader, 0);
     else
         ui_reader_goto_offset(&u->reader, r->blocks[b].off);
     follow(u);
 }
 
-/* Move the focused list or scroll the reader by n lines. */
-static void move_by(struct ui *u, long n)
+/* A movement action in the focused pane: a list moves its selection (the
+ * court list opens a report it reaches, the outline's section shows), the
+ * reader scrolls (its top and end are jumps that '' returns from). */
+static void move_in(struct ui *u, enum action a)
 {
     switch (u->focus) {
     case FOCUS_COURTS:
-        ui_courts_move(&u->courts, n);
+        ui_pane_key(u->pane[FOCUS_COURTS], a);
         courts_moved(u);
         break;
     case FOCUS_OUTLINE:
-        ui_outline_move(&u->outline, n);
+        ui_pane_key(u->pane[FOCUS_OUTLINE], a);
         outline_moved(u);
         break;
     default:
-        ui_reader_scroll(&u->reader, n);
+        if (a == ACT_TOP || a == ACT_BOTTOM)
+            u->prev = here(u);
+        ui_reader_key(&u->reader, a);
         follow(u);
     }
 }
 
-static long page(const struct ui *u)
-{
-    const struct pane *p = u->focus == FOCUS_COURTS    ? &u->courts.pane
-                           : u->focus == FOCUS_OUTLINE ? &u->outline.pane
-                                                       : &u->reader.pane;
-
-    return p->h > 2 ? p->h - 1 : 1; /* keep one line of context */
-}
-
-static void go_end(struct ui *u, bool end)
-{
-    switch (u->focus) {
-    case FOCUS_COURTS:
-        ui_courts_select(&u->courts, end ? SIZE_MAX : 0);
-        courts_moved(u);
-        break;
-    case FOCUS_OUTLINE:
-        ui_outline_select(&u->outline, end ? SIZE_MAX : 0);
-        outline_moved(u);
-        break;
-    default:
-        u->prev = here(u);
-        if (end)
-            ui_reader_goto_end(&u->reader);
-        else
-            ui_reader_goto_line(&u->reader, 0);
-        follow(u);
-    }
-}
-
-/* The next (dir 1) or previous (dir -1) heading from the top of the reader. */
+/* The next (dir 1) or previous (dir -1) heading in the outline from the
+ * top of the reader. */
 static void section_step(struct ui *u, int dir)
 {
-    const struct outline_pane *op = &u->outline;
-    const struct layout *l = u->reader.layout;
-    const struct report *r = u->reader.report;
+    const struct report *r = ui_reader_report(&u->reader);
+    size_t top = ui_reader_top(&u->reader);
     long best = -1;
 
-    if (!r || !l)
+    if (!r || !ui_reader_laid_out(&u->reader))
         return;
-    for (size_t i = 1; i < op->nr; i++) {
-        size_t line = layout_line_of(l, r->blocks[op->blocks[i]].off);
+    for (size_t i = 1; i < ui_outline_count(&u->outline); i++) {
+        long line = ui_reader_line_of(&u->reader, r->blocks[ui_outline_entry(&u->outline, i)].off);
 
-        if (dir > 0 && line > u->reader.top) {
-            best = (long)line;
+        if (dir > 0 && (size_t)line > top) {
+            best = line;
             break;
         }
-        if (dir < 0 && line < u->reader.top)
-            best = (long)line;
+        if (dir < 0 && (size_t)line < top)
+            best = line;
     }
-    if (best < 0 && dir < 0 && u->reader.top > 0)
+    if (best < 0 && dir < 0 && top > 0)
         best = 0; /* before the first heading: the top */
     if (best < 0) {
         message(u, dir > 0 ? "No next section" : "No previous section");
@@ -655,7 +628,7 @@ static void section_n(struct ui *u, int n)
     size_t count;
     long b = ui_outline_section(&u->outline, n, &count);
 
-    if (!u->reader.layout)
+    if (!ui_reader_laid_out(&u->reader))
         return;
     if (b < 0) {
         if (count)
@@ -664,7 +637,8 @@ static void section_n(struct ui *u, int n)
             message(u, "This report has no sections");
         return;
     }
-    jump_line(u, layout_line_of(u->reader.layout, u->reader.report->blocks[b].off));
+    jump_line(u,
+              (size_t)ui_reader_line_of(&u->reader, ui_reader_report(&u->reader)->blocks[b].off));
 }
 
 static void report_step(struct ui *u, long n)
@@ -736,7 +710,7 @@ static void base64(const char *s, size_t n, struct sbuf *out)
  * the terminal the user sits at, over SSH too). */
 static void copy(struct ui *u, bool section)
 {
-    const struct report *r = u->reader.report;
+    const struct report *r = ui_reader_report(&u->reader);
     struct sbuf text = SBUF_INIT, seq = SBUF_INIT;
     size_t from, to, chars = 0;
 
@@ -839,9 +813,8 @@ static void goto_hit(struct ui *u, long i)
 {
     const struct search_hit *h = &u->hits.v[i];
 
-    u->reader.current = i;
+    ui_reader_set_current(&u->reader, i);
     ui_reader_show(&u->reader, h->off, h->len);
-    u->reader.pane.dirty = true;
     follow(u);
 }
 
@@ -868,19 +841,13 @@ static bool find_hit(struct ui *u, size_t off, int dir)
 /* Whether hit i shows on the screen. */
 static bool hit_visible(const struct ui *u, long i)
 {
-    const struct reader *rd = &u->reader;
-    size_t line;
-
-    if (i < 0 || (size_t)i >= u->hits.nr || !rd->layout)
-        return false;
-    line = layout_line_of(rd->layout, u->hits.v[i].off);
-    return line >= rd->top && line < rd->top + (size_t)rd->pane.h;
+    return i >= 0 && (size_t)i < u->hits.nr && ui_reader_in_view(&u->reader, u->hits.v[i].off);
 }
 
 /* n (dir 1) and N (dir -1): the next match in the search's direction. */
 static void search_step(struct ui *u, int dir)
 {
-    long cur = u->reader.current;
+    long cur = ui_reader_current(&u->reader);
     size_t from;
 
     if (!u->has_query) {
@@ -900,7 +867,7 @@ static void start_prompt(struct ui *u, enum prompt_kind kind, int dir)
 {
     u->asking = kind;
     prompt_init(&u->prompt, kind == ASK_FILTER ? NULL : &u->history);
-    u->origin_top = u->reader.top;
+    u->origin_top = ui_reader_top(&u->reader);
     sbuf_reset(&u->saved_query);
     sbuf_add(&u->saved_query, u->query_text.buf ? u->query_text.buf : "", u->query_text.len);
     u->saved_dir = u->search_dir;
@@ -932,7 +899,7 @@ static void search_as_typed(struct ui *u)
 
     set_query(u, u->prompt.text.buf, u->prompt.text.len);
     ui_reader_goto_line(&u->reader, u->origin_top);
-    if (!u->has_query || !u->reader.layout)
+    if (!u->has_query || !ui_reader_laid_out(&u->reader))
         return;
     from = ui_reader_offset(&u->reader);
     find_hit(u, from, u->search_dir);
@@ -949,12 +916,15 @@ static void search_library(struct ui *u)
     u->search_dir = 1;
     if (!u->has_query)
         return;
-    for (size_t i = 0; i < s->nr_reports; i++)
-        results_add(&res, &u->query, s->reports[u->courts.order[i]], u->courts.order[i]);
+    for (size_t k = 0; k < s->nr_reports; k++) {
+        size_t i = ui_courts_nth(&u->courts, k);
+
+        results_add(&res, &u->query, s->reports[i], i);
+    }
     ui_results_set(&u->results, &res, t->buf, s->reports);
     u->show_results = true;
     u->screen_dirty = true;
-    ui_pane_place(&u->results.pane, 0, 0, LINES - 2, COLS);
+    ui_pane_place(ui_results_pane(&u->results), 0, 0, LINES - 2, COLS);
 }
 
 /* The prompt is done: Enter (accept) or Esc. */
@@ -982,8 +952,8 @@ static void end_prompt(struct ui *u, bool accept)
     } else if (kind == ASK_FILTER && !accept) {
         sbuf_reset(&u->prompt.text);
         apply_filter(u);
-    } else if (kind == ASK_SEARCH && u->reader.current >= 0) {
-        message(u, "%ld/%zu", u->reader.current + 1, u->hits.nr);
+    } else if (kind == ASK_SEARCH && ui_reader_current(&u->reader) >= 0) {
+        message(u, "%ld/%zu", ui_reader_current(&u->reader) + 1, u->hits.nr);
     }
     prompt_release(&u->prompt);
 }
@@ -1014,29 +984,10 @@ static void prompt_input(struct ui *u, int key)
 static void results_key(struct ui *u, enum action a, int key)
 {
     const struct result *res;
-    int page = ui_results_page(&u->results);
 
+    if (ui_results_key(&u->results, a))
+        return;
     switch (a) {
-    case ACT_DOWN:
-        ui_results_move(&u->results, 1);
-        break;
-    case ACT_UP:
-        ui_results_move(&u->results, -1);
-        break;
-    case ACT_PAGE_DOWN:
-    case ACT_HALF_DOWN:
-        ui_results_move(&u->results, a == ACT_PAGE_DOWN ? page : (page + 1) / 2);
-        break;
-    case ACT_PAGE_UP:
-    case ACT_HALF_UP:
-        ui_results_move(&u->results, -(a == ACT_PAGE_UP ? page : (page + 1) / 2));
-        break;
-    case ACT_TOP:
-        ui_results_select(&u->results, 0);
-        break;
-    case ACT_BOTTOM:
-        ui_results_select(&u->results, SIZE_MAX);
-        break;
     case ACT_OPEN:
         res = ui_results_selected(&u->results);
         if (!res)
@@ -1079,28 +1030,14 @@ static bool act(struct ui *u, enum action a)
 {
     switch (a) {
     case ACT_DOWN:
-        move_by(u, 1);
-        break;
     case ACT_UP:
-        move_by(u, -1);
-        break;
     case ACT_PAGE_DOWN:
-        move_by(u, page(u));
-        break;
     case ACT_PAGE_UP:
-        move_by(u, -page(u));
-        break;
     case ACT_HALF_DOWN:
-        move_by(u, (page(u) + 1) / 2);
-        break;
     case ACT_HALF_UP:
-        move_by(u, -(page(u) + 1) / 2);
-        break;
     case ACT_TOP:
-        go_end(u, false);
-        break;
     case ACT_BOTTOM:
-        go_end(u, true);
+        move_in(u, a);
         break;
     case ACT_FOCUS_NEXT:
         move_focus(u, 1, true);
@@ -1160,13 +1097,13 @@ static bool act(struct ui *u, enum action a)
         start_prompt(u, ASK_LIBRARY, 1);
         break;
     case ACT_RESULTS:
-        if (!u->results.query) {
+        if (!ui_results_made(&u->results)) {
             message(u, "No list of matches yet: s searches all reports");
             break;
         }
         u->show_results = true;
         u->screen_dirty = true;
-        ui_pane_place(&u->results.pane, 0, 0, LINES - 2, COLS);
+        ui_pane_place(ui_results_pane(&u->results), 0, 0, LINES - 2, COLS);
         break;
     case ACT_MARK:
     case ACT_GOTO_MARK:
@@ -1230,14 +1167,11 @@ static void help_key(struct ui *u, enum action a)
 
 static void mouse(struct ui *u, const struct ui_input *ev)
 {
-    struct pane *panes[NR_FOCUS] = {&u->courts.pane, &u->outline.pane, &u->reader.pane};
-    int f = 0;
+    int f = 0, row = 0;
 
     if (ev->mouse == MOUSE_NONE || u->help)
         return;
-    while (f < NR_FOCUS &&
-           !(panes[f]->win && ev->x >= panes[f]->x && ev->x < panes[f]->x + panes[f]->w &&
-             ev->y >= panes[f]->y && ev->y < panes[f]->y + panes[f]->h))
+    while (f < NR_FOCUS && !ui_pane_at(u->pane[f], ev->y, ev->x, &row))
         f++;
     if (f == NR_FOCUS)
         return;
@@ -1248,34 +1182,17 @@ static void mouse(struct ui *u, const struct ui_input *ev)
             ui_reader_scroll(&u->reader, n);
             follow(u);
         } else if (f == FOCUS_COURTS) {
-            ui_list_scroll(&u->courts.list, u->courts.nr, n, panes[f]->h);
-            panes[f]->dirty = true;
+            ui_pane_scroll(u->pane[FOCUS_COURTS], n);
         } else {
-            ui_list_scroll(&u->outline.list, u->outline.nr, n, panes[f]->h);
-            panes[f]->dirty = true;
+            ui_pane_scroll(u->pane[FOCUS_OUTLINE], n);
         }
         return;
     }
     set_focus(u, (enum focus)f);
-    if (f == FOCUS_COURTS) {
-        long row = ui_courts_at(&u->courts, ev->y - panes[f]->y);
-
-        if (row >= 0) {
-            bool again = (size_t)row == u->courts.list.sel;
-
-            ui_courts_select(&u->courts, (size_t)row);
-            if (again && u->courts.rows[row].kind == ROW_COURT)
-                ui_courts_toggle(&u->courts);
-            courts_moved(u);
-        }
-    } else if (f == FOCUS_OUTLINE) {
-        long i = ui_outline_at(&u->outline, ev->y - panes[f]->y);
-
-        if (i >= 0) {
-            ui_outline_select(&u->outline, (size_t)i);
-            outline_moved(u);
-        }
-    }
+    if (f == FOCUS_COURTS && ui_courts_click(&u->courts, row))
+        courts_moved(u);
+    else if (f == FOCUS_OUTLINE && ui_outline_click(&u->outline, row))
+        outline_moved(u);
 }
 
 static void first_message(struct ui *u)
@@ -1321,9 +1238,11 @@ static void open_first(struct ui *u)
         }
     }
     if (s->nr_reports) {
-        open_report(u, u->courts.order[0], SIZE_MAX);
-        ui_courts_show_report(&u->courts, u->courts.order[0]);
-        ui_courts_select(&u->courts, 0);
+        size_t first = ui_courts_nth(&u->courts, 0);
+
+        open_report(u, first, SIZE_MAX);
+        ui_courts_show_report(&u->courts, first);
+        ui_pane_select(u->pane[FOCUS_COURTS], 0);
     }
 }
 
@@ -1342,8 +1261,11 @@ int ui_run(const struct ui_setup *setup)
     u.width[0] = setup->cfg->courts_width;
     u.width[1] = setup->cfg->outline_width;
     u.side = FOCUS_OUTLINE;
-    u.reader.opts.ambiguous = setup->ambiguous;
-    u.reader.opts.indent = setup->cfg->indent;
+    ui_reader_init(&u.reader, setup->ambiguous, setup->cfg->indent);
+    ui_outline_init(&u.outline);
+    u.pane[FOCUS_COURTS] = ui_courts_pane(&u.courts);
+    u.pane[FOCUS_OUTLINE] = ui_outline_pane(&u.outline);
+    u.pane[FOCUS_READER] = ui_reader_pane(&u.reader);
     u.search_dir = 1;
     if (setup->state_file) {
         struct err err;
