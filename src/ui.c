@@ -34,6 +34,7 @@
 #include "ui_outline.h"
 #include "ui_reader.h"
 #include "ui_results.h"
+#include "ui_status.h"
 #include "ui_term.h"
 #include "util.h"
 
@@ -62,7 +63,7 @@ struct ui {
     struct courts_pane courts;
     struct outline_pane outline;
     struct reader reader;
-    struct pane status, message;
+    struct ui_status status;
     struct pane *pane[NR_FOCUS]; /* the panes' windows, in screen order */
     int border[2];               /* the column of the line right of the court list, outline */
     enum focus focus, side;      /* side: the side pane shown when only one fits */
@@ -73,7 +74,6 @@ struct ui {
     long open; /* the report in the reader, or -1 */
     struct position marks[52], prev;
     int pending; /* the mark or goto_mark key waiting for its letter, or 0 */
-    struct sbuf msg;
     bool help;
     size_t help_scroll;
     struct state state;
@@ -101,18 +101,6 @@ struct ui {
     struct results_view results;
     bool show_results;
 };
-
-static void message(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void message(struct ui *u, const char *fmt, ...)
-{
-    va_list ap;
-
-    sbuf_reset(&u->msg);
-    va_start(ap, fmt);
-    sbuf_vaddf(&u->msg, fmt, ap);
-    va_end(ap);
-}
 
 /* ---- positions and the state file ---- */
 
@@ -147,7 +135,7 @@ static void save_state(struct ui *u)
         return;
     remember(u);
     if (state_save(&u->state, u->setup->state_file, &err) < 0)
-        message(u, "courtread: cannot save the reading position: %s", err.msg);
+        ui_status_say(&u->status, "courtread: cannot save the reading position: %s", err.msg);
 }
 
 static struct position here(const struct ui *u)
@@ -249,8 +237,7 @@ static void place_panes(struct ui *u)
         for (int f = 0; f < NR_FOCUS; f++)
             ui_pane_hide(u->pane[f]);
         ui_pane_hide(ui_results_pane(&u->results));
-        ui_pane_hide(&u->status);
-        ui_pane_hide(&u->message);
+        ui_status_hide(&u->status);
         return;
     }
     if (c && o && w >= cw + ow + 2 + READER_COMFORT) {
@@ -295,8 +282,7 @@ static void place_panes(struct ui *u)
     ui_pane_resized(u->pane[FOCUS_OUTLINE]);
     if (u->show_results)
         ui_pane_place(ui_results_pane(&u->results), 0, 0, h, w);
-    ui_pane_place(&u->status, LINES - 2, 0, 1, w);
-    ui_pane_place(&u->message, LINES - 1, 0, 1, w);
+    ui_status_place(&u->status, LINES, w);
     if (u->shown[FOCUS_READER])
         ui_reader_relayout(&u->reader);
 }
@@ -305,73 +291,26 @@ static void place_panes(struct ui *u)
 
 static void draw_status(struct ui *u)
 {
-    WINDOW *w = u->status.win;
-    attr_t a = ui_attr(ROLE_STATUS);
-    struct sbuf left = SBUF_INIT, right = SBUF_INIT;
-    int rw;
+    struct status_info info = {NULL, NULL, -1, -1, u->hits.nr, 0, u->keys->keys[ACT_HELP][0]};
 
     if (u->open >= 0) {
-        const struct report *r = u->setup->reports[u->open];
-        long sec = ui_reader_section(&u->reader);
-
-        sbuf_addf(&left, " %s · %s", ui_courts_name_of(&u->courts, (size_t)u->open),
-                  r->title ? r->title : r->path);
-        if (sec >= 0) {
-            sbuf_addstr(&left, " · ");
-            sbuf_add(&left, report_block_text(r, &r->blocks[sec]), r->blocks[sec].len);
-        }
-    } else {
-        sbuf_addstr(&left, " no report open");
+        info.report = u->setup->reports[u->open];
+        info.court = ui_courts_name_of(&u->courts, (size_t)u->open);
+        info.section = ui_reader_section(&u->reader);
+        info.percent = ui_reader_percent(&u->reader);
     }
-    if (u->has_query && ui_reader_current(&u->reader) >= 0)
-        sbuf_addf(&right, "%ld/%zu  ", ui_reader_current(&u->reader) + 1, u->hits.nr);
-    if (u->open >= 0)
-        sbuf_addf(&right, "%3d%%  ", ui_reader_percent(&u->reader));
-    if (u->keys->keys[ACT_HELP][0]) {
-        keys_name(u->keys->keys[ACT_HELP][0], &right);
-        sbuf_addstr(&right, " help ");
-    }
-    rw = ui_text_cols(right.buf, right.len);
-    ui_draw_fill(w, 0, 0, u->status.w, a);
-    ui_draw_text(w, 0, 0, u->status.w - rw - 1, left.buf, left.len, a);
-    if (rw < u->status.w)
-        ui_draw_text(w, 0, u->status.w - rw, rw, right.buf, right.len, a);
-    wnoutrefresh(w);
-    sbuf_release(&left);
-    sbuf_release(&right);
+    if (u->has_query)
+        info.match = ui_reader_current(&u->reader);
+    ui_status_draw(&u->status, &info);
 }
 
-/* The prompt on the bottom line, its cursor where the prompt's is; the
- * text scrolls left when it is too long to fit. */
-static void draw_prompt(struct ui *u, WINDOW *w, attr_t a)
+/* The message line, or the prompt being typed on it. */
+static void draw_message(struct ui *u)
 {
     static const char *const label[] = {"", "/", "Search all reports: ", "Filter: "};
     const char *lead = u->asking == ASK_SEARCH && u->search_dir < 0 ? "?" : label[u->asking];
-    const struct sbuf *t = &u->prompt.text;
-    int lw = ui_text_cols(lead, strlen(lead)), room = u->message.w - lw - 1;
-    size_t from = 0;
 
-    while (from < u->prompt.cursor && ui_text_cols(t->buf + from, u->prompt.cursor - from) > room)
-        from += (size_t)u8_mblen((const uint8_t *)t->buf + from, t->len - from) > 0
-                    ? (size_t)u8_mblen((const uint8_t *)t->buf + from, t->len - from)
-                    : 1;
-    ui_draw_str(w, 0, 0, u->message.w, lead, a | A_BOLD);
-    ui_draw_text(w, 0, lw, room, t->buf + from, t->len - from, a);
-    wmove(w, 0, lw + ui_text_cols(t->buf + from, u->prompt.cursor - from));
-}
-
-static void draw_message(struct ui *u)
-{
-    WINDOW *w = u->message.win;
-    attr_t a = ui_attr(ROLE_MESSAGE);
-
-    ui_draw_fill(w, 0, 0, u->message.w, a);
-    if (u->asking)
-        draw_prompt(u, w, a);
-    else if (u->msg.len)
-        ui_draw_text(w, 0, 0, u->message.w, u->msg.buf, u->msg.len, a);
-    curs_set(u->asking ? 1 : 0);
-    wnoutrefresh(w);
+    ui_status_draw_message(&u->status, lead, u->asking ? &u->prompt : NULL);
 }
 
 /* The lines of the help overlay, each "keys<TAB>what they do". */
@@ -617,7 +556,7 @@ static void section_step(struct ui *u, int dir)
     if (best < 0 && dir < 0 && top > 0)
         best = 0; /* before the first heading: the top */
     if (best < 0) {
-        message(u, dir > 0 ? "No next section" : "No previous section");
+        ui_status_say(&u->status, dir > 0 ? "No next section" : "No previous section");
         return;
     }
     jump_line(u, (size_t)best);
@@ -632,9 +571,9 @@ static void section_n(struct ui *u, int n)
         return;
     if (b < 0) {
         if (count)
-            message(u, "No section %d: this report has %zu", n, count);
+            ui_status_say(&u->status, "No section %d: this report has %zu", n, count);
         else
-            message(u, "This report has no sections");
+            ui_status_say(&u->status, "This report has no sections");
         return;
     }
     jump_line(u,
@@ -646,7 +585,7 @@ static void report_step(struct ui *u, long n)
     long i = u->open >= 0 ? ui_courts_step(&u->courts, (size_t)u->open, n) : 0;
 
     if (i < 0 || (size_t)i >= u->setup->nr_reports) {
-        message(u, n > 0 ? "This is the last report" : "This is the first report");
+        ui_status_say(&u->status, n > 0 ? "This is the last report" : "This is the first report");
         return;
     }
     u->prev = here(u);
@@ -669,22 +608,22 @@ static void mark_key(struct ui *u, int pending, int key)
 
     if (pending == ACT_GOTO_MARK && key == '\'') {
         if (u->prev.report < 0)
-            message(u, "No previous position");
+            ui_status_say(&u->status, "No previous position");
         else
             jump(u, u->prev);
         return;
     }
     if (m < 0) {
-        message(u, "Marks are letters a-z and A-Z");
+        ui_status_say(&u->status, "Marks are letters a-z and A-Z");
         return;
     }
     if (pending == ACT_MARK) {
         if (u->open < 0)
             return;
         u->marks[m] = here(u);
-        message(u, "Mark %c set", key);
+        ui_status_say(&u->status, "Mark %c set", key);
     } else if (u->marks[m].report < 0) {
-        message(u, "Mark %c is not set", key);
+        ui_status_say(&u->status, "Mark %c is not set", key);
     } else {
         jump(u, u->marks[m]);
     }
@@ -729,7 +668,7 @@ static void copy(struct ui *u, bool section)
         long p = ui_reader_paragraph(&u->reader);
 
         if (p < 0) {
-            message(u, "No paragraph here to copy");
+            ui_status_say(&u->status, "No paragraph here to copy");
             return;
         }
         from = (size_t)p;
@@ -749,10 +688,10 @@ static void copy(struct ui *u, bool section)
     sbuf_addstr(&seq, "\a");
     fflush(stdout);
     if (write(STDOUT_FILENO, seq.buf, seq.len) == (ssize_t)seq.len)
-        message(u, "Copied the %s (%zu characters) to the clipboard",
-                section ? "section" : "paragraph", chars);
+        ui_status_say(&u->status, "Copied the %s (%zu characters) to the clipboard",
+                      section ? "section" : "paragraph", chars);
     else
-        message(u, "courtread: cannot write to the terminal: %s", strerror(errno));
+        ui_status_say(&u->status, "courtread: cannot write to the terminal: %s", strerror(errno));
     sbuf_release(&text);
     sbuf_release(&seq);
 }
@@ -775,7 +714,8 @@ static void toggle(struct ui *u, int side)
     if (u->want[side])
         u->side = side ? FOCUS_OUTLINE : FOCUS_COURTS;
     place_panes(u);
-    message(u, "%s %s", side ? "Outline" : "Court list", u->want[side] ? "shown" : "hidden");
+    ui_status_say(&u->status, "%s %s", side ? "Outline" : "Court list",
+                  u->want[side] ? "shown" : "hidden");
 }
 
 static void open_selected(struct ui *u)
@@ -825,14 +765,14 @@ static bool find_hit(struct ui *u, size_t off, int dir)
     long i;
 
     if (!u->hits.nr) {
-        message(u, "Not found: %s", u->query_text.buf);
+        ui_status_say(&u->status, "Not found: %s", u->query_text.buf);
         return false;
     }
     i = search_hit_near(&u->hits, off, dir);
     if (i < 0) {
         i = dir > 0 ? 0 : (long)u->hits.nr - 1;
-        message(u, dir > 0 ? "Search reached the end; continued from the top"
-                           : "Search reached the top; continued from the end");
+        ui_status_say(&u->status, dir > 0 ? "Search reached the end; continued from the top"
+                                          : "Search reached the top; continued from the end");
     }
     goto_hit(u, i);
     return true;
@@ -851,7 +791,7 @@ static void search_step(struct ui *u, int dir)
     size_t from;
 
     if (!u->has_query) {
-        message(u, "No search yet: / searches forward, ? backward");
+        ui_status_say(&u->status, "No search yet: / searches forward, ? backward");
         return;
     }
     dir *= u->search_dir;
@@ -939,7 +879,7 @@ static void end_prompt(struct ui *u, bool accept)
             struct err err;
 
             if (state_history_save(&u->history, u->history_file, &err) < 0)
-                message(u, "courtread: cannot save the search history: %s", err.msg);
+                ui_status_say(&u->status, "courtread: cannot save the search history: %s", err.msg);
         }
     }
     if (kind == ASK_LIBRARY && accept) {
@@ -953,7 +893,7 @@ static void end_prompt(struct ui *u, bool accept)
         sbuf_reset(&u->prompt.text);
         apply_filter(u);
     } else if (kind == ASK_SEARCH && ui_reader_current(&u->reader) >= 0) {
-        message(u, "%ld/%zu", ui_reader_current(&u->reader) + 1, u->hits.nr);
+        ui_status_say(&u->status, "%ld/%zu", ui_reader_current(&u->reader) + 1, u->hits.nr);
     }
     prompt_release(&u->prompt);
 }
@@ -963,7 +903,7 @@ static void prompt_input(struct ui *u, int key)
 {
     switch (prompt_key(&u->prompt, key)) {
     case PROMPT_EDITED:
-        sbuf_reset(&u->msg);
+        ui_status_clear(&u->status);
         if (u->asking == ASK_SEARCH)
             search_as_typed(u);
         else if (u->asking == ASK_FILTER)
@@ -1003,8 +943,9 @@ static void results_key(struct ui *u, enum action a, int key)
             struct sbuf k = SBUF_INIT;
 
             keys_name(u->keys->keys[ACT_RESULTS][0], &k);
-            message(u, "n and N go through this report's matches; %s returns to the list",
-                    k.buf ? k.buf : "R");
+            ui_status_say(&u->status,
+                          "n and N go through this report's matches; %s returns to the list",
+                          k.buf ? k.buf : "R");
             sbuf_release(&k);
         }
         break;
@@ -1098,7 +1039,7 @@ static bool act(struct ui *u, enum action a)
         break;
     case ACT_RESULTS:
         if (!ui_results_made(&u->results)) {
-            message(u, "No list of matches yet: s searches all reports");
+            ui_status_say(&u->status, "No list of matches yet: s searches all reports");
             break;
         }
         u->show_results = true;
@@ -1108,7 +1049,8 @@ static bool act(struct ui *u, enum action a)
     case ACT_MARK:
     case ACT_GOTO_MARK:
         u->pending = a;
-        message(u, a == ACT_MARK ? "Mark: type a letter" : "Go to mark: type a letter, or '");
+        ui_status_say(&u->status,
+                      a == ACT_MARK ? "Mark: type a letter" : "Go to mark: type a letter, or '");
         break;
     case ACT_COPY_PARAGRAPH:
     case ACT_COPY_SECTION:
@@ -1201,9 +1143,9 @@ static void first_message(struct ui *u)
 
     if (!m || !m->nr)
         return;
-    message(u, "courtread: %s", m->v[0]);
+    ui_status_say(&u->status, "courtread: %s", m->v[0]);
     if (m->nr > 1)
-        sbuf_addf(&u->msg, " (and %zu more, printed on exit)", m->nr - 1);
+        ui_status_add(&u->status, " (and %zu more, printed on exit)", m->nr - 1);
 }
 
 /* Open the report read last, where it was left; else the first one. */
@@ -1296,7 +1238,7 @@ int ui_run(const struct ui_setup *setup)
             place_panes(&u);
             continue;
         }
-        sbuf_reset(&u.msg); /* a message lasts until the next key */
+        ui_status_clear(&u.status); /* a message lasts until the next key */
         if (in.kind == INPUT_MOUSE) {
             if (!u.asking && !u.show_results)
                 mouse(&u, &in);
@@ -1312,7 +1254,7 @@ int ui_run(const struct ui_setup *setup)
             int pending = u.pending;
 
             u.pending = 0;
-            sbuf_reset(&u.msg);
+            ui_status_clear(&u.status);
             if (key != 0x1b)
                 mark_key(&u, pending, key);
             continue;
@@ -1333,7 +1275,8 @@ int ui_run(const struct ui_setup *setup)
                 struct sbuf name = SBUF_INIT;
 
                 keys_name(key, &name);
-                message(&u, "%s is not bound to anything (F1 lists the keys)", name.buf);
+                ui_status_say(&u.status, "%s is not bound to anything (F1 lists the keys)",
+                              name.buf);
                 sbuf_release(&name);
             }
             continue;
@@ -1355,12 +1298,11 @@ int ui_run(const struct ui_setup *setup)
     ui_courts_release(&u.courts);
     ui_outline_release(&u.outline);
     ui_reader_release(&u.reader);
-    ui_pane_hide(&u.status);
-    ui_pane_hide(&u.message);
+    ui_status_hide(&u.status);
     ui_term_stop();
-    if (u.msg.len && strncmp(u.msg.buf, "courtread: cannot save", 22) == 0)
-        fprintf(stderr, "%s\n", u.msg.buf);
-    sbuf_release(&u.msg);
+    if (strncmp(ui_status_said(&u.status), "courtread: cannot save", 22) == 0)
+        fprintf(stderr, "%s\n", ui_status_said(&u.status));
+    ui_status_release(&u.status);
     state_release(&u.state);
     /* ^C is a way to quit; SIGTERM and SIGHUP end the program as signals do */
     return ui_term_signal() == SIGTERM || ui_term_signal() == SIGHUP ? 128 + ui_term_signal() : 0;
