@@ -24,7 +24,8 @@ struct ui_input {
     enum ui_input_kind kind;
     int key;
     enum ui_mouse mouse;
-    int y, x; /* of the screen */
+    int y, x;   /* of the screen */
+    int clicks; /* a click: 1, or 2 or 3 come as one */
 };
 
 /* Catch the signals, load the theme (its complaints go to setup->msgs)

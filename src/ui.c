@@ -1130,11 +1130,13 @@ static void mouse(struct ui *u, const struct ui_input *ev)
         }
         return;
     }
-    set_focus(u, (enum focus)f);
-    if (f == FOCUS_COURTS && ui_courts_click(&u->courts, row))
-        courts_moved(u);
-    else if (f == FOCUS_OUTLINE && ui_outline_click(&u->outline, row))
-        outline_moved(u);
+    for (int i = 0; i < ev->clicks; i++) {
+        set_focus(u, (enum focus)f);
+        if (f == FOCUS_COURTS && ui_courts_click(&u->courts, row))
+            courts_moved(u);
+        else if (f == FOCUS_OUTLINE && ui_outline_click(&u->outline, row))
+            outline_moved(u);
+    }
 }
 
 static void first_message(struct ui *u)

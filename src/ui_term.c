@@ -237,7 +237,13 @@ void ui_term_start(const struct ui_setup *setup)
     nodelay(stdscr, TRUE); /* read_key() waits in poll() */
     set_escdelay(25);
     curs_set(0);
-    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    /* clicks come in quick succession when the program is slow to read
+     * (a loaded machine, a slow link), and curses then reports two or three
+     * as one double or triple click, even with click resolution off: those
+     * are asked for too, and count as that many clicks */
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED |
+                  BUTTON4_PRESSED | BUTTON5_PRESSED,
+              NULL);
     mouseinterval(0);
     ui_draw_theme(&theme, setup->ambiguous);
     for (size_t i = 0; i < tm.nr; i++)
@@ -274,6 +280,9 @@ void ui_term_read(struct ui_input *in)
             in->mouse = MOUSE_WHEEL_DOWN;
         else
             in->mouse = MOUSE_CLICK;
+        in->clicks = ev.bstate & BUTTON1_TRIPLE_CLICKED   ? 3
+                     : ev.bstate & BUTTON1_DOUBLE_CLICKED ? 2
+                                                          : 1;
     } else {
         in->kind = INPUT_KEY;
         in->key = key_of(rc, ch);
