@@ -33,7 +33,7 @@
 #include "ui_draw.h"
 #include "ui_outline.h"
 #include "ui_reader.h"
-#include "ui_results.h"
+#include "ui_search.h"
 #include "ui_status.h"
 #include "ui_term.h"
 #include "util.h"
@@ -53,9 +53,6 @@ struct position {
     long report; /* -1: not set */
     size_t off;
 };
-
-/* What the bottom line's prompt is for. */
-enum prompt_kind { ASK_NONE, ASK_SEARCH, ASK_LIBRARY, ASK_FILTER };
 
 struct ui {
     const struct ui_setup *setup;
@@ -77,29 +74,7 @@ struct ui {
     bool help;
     size_t help_scroll;
     struct state state;
-
-    /* the search: the query (also the library search's), its hits in the
-     * open report, the direction n goes */
-    struct sbuf query_text;
-    struct search_query query;
-    bool has_query;
-    struct search_hits hits;
-    int search_dir;
-    /* the prompt, and what Esc goes back to */
-    enum prompt_kind asking;
-    struct prompt prompt;
-    size_t origin_top;
-    struct sbuf saved_query;
-    int saved_dir;
-    struct state_history history;
-    char *history_file;
-    /* the filter of the court list or outline */
-    struct search_query filter;
-    bool has_filter;
-    enum focus filtering;
-    /* matches across the library */
-    struct results_view results;
-    bool show_results;
+    struct ui_search search;
 };
 
 /* ---- positions and the state file ---- */
@@ -151,27 +126,6 @@ static void follow(struct ui *u)
     ui_outline_follow(&u->outline, ui_reader_section(&u->reader), u->focus == FOCUS_OUTLINE);
 }
 
-/* The hits of the query in the open report, none current yet. */
-static void refresh_hits(struct ui *u)
-{
-    const struct report *r = ui_reader_report(&u->reader);
-
-    search_hits_release(&u->hits);
-    if (u->has_query && r)
-        search_text(&u->query, r->text, r->len, &u->hits);
-    ui_reader_set_hits(&u->reader, u->has_query ? &u->hits : NULL);
-}
-
-/* Make text (len bytes) the query; an empty one clears it. */
-static void set_query(struct ui *u, const char *text, size_t len)
-{
-    search_query_release(&u->query);
-    sbuf_reset(&u->query_text);
-    sbuf_add(&u->query_text, text, len);
-    u->has_query = search_compile(&u->query, text, len) == 0;
-    refresh_hits(u);
-}
-
 /* Open report i at byte off; SIZE_MAX: where it was last read. */
 static void open_report(struct ui *u, size_t i, size_t off)
 {
@@ -189,7 +143,7 @@ static void open_report(struct ui *u, size_t i, size_t off)
         u->open = (long)i;
         ui_reader_open(&u->reader, r, off);
         ui_outline_set(&u->outline, r);
-        refresh_hits(u);
+        ui_search_opened(&u->search);
         if (u->focus != FOCUS_COURTS)
             ui_courts_show_report(&u->courts, i);
         ui_pane_touch(u->pane[FOCUS_COURTS]);
@@ -236,7 +190,7 @@ static void place_panes(struct ui *u)
     if (u->too_small) {
         for (int f = 0; f < NR_FOCUS; f++)
             ui_pane_hide(u->pane[f]);
-        ui_pane_hide(ui_results_pane(&u->results));
+        ui_search_hide(&u->search);
         ui_status_hide(&u->status);
         return;
     }
@@ -280,8 +234,7 @@ static void place_panes(struct ui *u)
     /* the selections stay in sight in panes of the new height */
     ui_pane_resized(u->pane[FOCUS_COURTS]);
     ui_pane_resized(u->pane[FOCUS_OUTLINE]);
-    if (u->show_results)
-        ui_pane_place(ui_results_pane(&u->results), 0, 0, h, w);
+    ui_search_place(&u->search, h, w);
     ui_status_place(&u->status, LINES, w);
     if (u->shown[FOCUS_READER])
         ui_reader_relayout(&u->reader);
@@ -291,7 +244,7 @@ static void place_panes(struct ui *u)
 
 static void draw_status(struct ui *u)
 {
-    struct status_info info = {NULL, NULL, -1, -1, u->hits.nr, 0, u->keys->keys[ACT_HELP][0]};
+    struct status_info info = {NULL, NULL, -1, -1, 0, 0, u->keys->keys[ACT_HELP][0]};
 
     if (u->open >= 0) {
         info.report = u->setup->reports[u->open];
@@ -299,18 +252,17 @@ static void draw_status(struct ui *u)
         info.section = ui_reader_section(&u->reader);
         info.percent = ui_reader_percent(&u->reader);
     }
-    if (u->has_query)
-        info.match = ui_reader_current(&u->reader);
+    info.match = ui_search_match(&u->search, &info.matches);
     ui_status_draw(&u->status, &info);
 }
 
 /* The message line, or the prompt being typed on it. */
 static void draw_message(struct ui *u)
 {
-    static const char *const label[] = {"", "/", "Search all reports: ", "Filter: "};
-    const char *lead = u->asking == ASK_SEARCH && u->search_dir < 0 ? "?" : label[u->asking];
+    const char *lead;
+    const struct prompt *p = ui_search_prompt(&u->search, &lead);
 
-    ui_status_draw_message(&u->status, lead, u->asking ? &u->prompt : NULL);
+    ui_status_draw_message(&u->status, lead, p);
 }
 
 /* The lines of the help overlay, each "keys<TAB>what they do". */
@@ -403,7 +355,7 @@ static void draw(struct ui *u)
         doupdate();
         return;
     }
-    if ((u->screen_dirty || u->help) && !u->show_results) {
+    if ((u->screen_dirty || u->help) && !ui_search_results_shown(&u->search)) {
         attr_t b = ui_attr(ROLE_BORDER);
 
         erase();
@@ -418,9 +370,8 @@ static void draw(struct ui *u)
             ui_pane_touch(u->pane[f]);
         u->screen_dirty = u->help;
     }
-    if (u->show_results) {
-        if (ui_pane_stale(ui_results_pane(&u->results)) || u->screen_dirty || u->help)
-            ui_results_draw(&u->results);
+    if (ui_search_results_shown(&u->search)) {
+        ui_search_draw(&u->search, u->screen_dirty || u->help);
         u->screen_dirty = u->help;
         draw_status(u);
         if (u->help)
@@ -746,224 +697,48 @@ static void show_reader(struct ui *u)
         set_focus(u, FOCUS_READER);
 }
 
-/* ---- search ---- */
-
-/* Make hit i the current one and bring it into view. */
-static void goto_hit(struct ui *u, long i)
+/* What a search did that is the dispatcher's to finish. */
+static void searched(struct ui *u, unsigned done)
 {
-    const struct search_hit *h = &u->hits.v[i];
-
-    ui_reader_set_current(&u->reader, i);
-    ui_reader_show(&u->reader, h->off, h->len);
-    follow(u);
+    if (done & SEARCH_MOVED)
+        follow(u);
+    if (done & SEARCH_SCREEN)
+        u->screen_dirty = true;
 }
 
-/* The hit nearest byte off in direction dir, wrapping round the report
- * with a message; false (and a message) when there is none. */
-static bool find_hit(struct ui *u, size_t off, int dir)
-{
-    long i;
-
-    if (!u->hits.nr) {
-        ui_status_say(&u->status, "Not found: %s", u->query_text.buf);
-        return false;
-    }
-    i = search_hit_near(&u->hits, off, dir);
-    if (i < 0) {
-        i = dir > 0 ? 0 : (long)u->hits.nr - 1;
-        ui_status_say(&u->status, dir > 0 ? "Search reached the end; continued from the top"
-                                          : "Search reached the top; continued from the end");
-    }
-    goto_hit(u, i);
-    return true;
-}
-
-/* Whether hit i shows on the screen. */
-static bool hit_visible(const struct ui *u, long i)
-{
-    return i >= 0 && (size_t)i < u->hits.nr && ui_reader_in_view(&u->reader, u->hits.v[i].off);
-}
-
-/* n (dir 1) and N (dir -1): the next match in the search's direction. */
+/* n (dir 1) and N (dir -1). */
 static void search_step(struct ui *u, int dir)
 {
-    long cur = ui_reader_current(&u->reader);
-    size_t from;
-
-    if (!u->has_query) {
-        ui_status_say(&u->status, "No search yet: / searches forward, ? backward");
-        return;
-    }
-    dir *= u->search_dir;
-    show_reader(u);
-    if (hit_visible(u, cur))
-        from = dir > 0 ? u->hits.v[cur].off + 1 : u->hits.v[cur].off;
-    else
-        from = ui_reader_offset(&u->reader);
-    find_hit(u, from, dir);
-}
-
-static void start_prompt(struct ui *u, enum prompt_kind kind, int dir)
-{
-    u->asking = kind;
-    prompt_init(&u->prompt, kind == ASK_FILTER ? NULL : &u->history);
-    u->origin_top = ui_reader_top(&u->reader);
-    sbuf_reset(&u->saved_query);
-    sbuf_add(&u->saved_query, u->query_text.buf ? u->query_text.buf : "", u->query_text.len);
-    u->saved_dir = u->search_dir;
-    if (kind == ASK_SEARCH) {
-        u->search_dir = dir;
+    if (ui_search_active(&u->search))
         show_reader(u);
-    }
-    if (kind == ASK_FILTER)
-        u->filtering = u->focus;
+    searched(u, ui_search_step(&u->search, dir));
 }
 
-/* The filter of the pane being filtered, from the prompt's text. */
-static void apply_filter(struct ui *u)
+/* A match chosen in the list of matches: its report, at the match. */
+static void open_result(struct ui *u, const struct result *res)
 {
-    const struct sbuf *t = &u->prompt.text;
+    struct sbuf k = SBUF_INIT;
 
-    search_query_release(&u->filter);
-    u->has_filter = search_compile(&u->filter, t->buf, t->len) == 0;
-    if (u->filtering == FOCUS_COURTS)
-        ui_courts_filter(&u->courts, u->has_filter ? &u->filter : NULL);
-    else
-        ui_outline_filter(&u->outline, u->has_filter ? &u->filter : NULL);
+    u->prev = here(u);
+    open_report(u, res->report, res->hit.off);
+    ui_courts_show_report(&u->courts, res->report);
+    set_focus(u, FOCUS_READER);
+    searched(u, ui_search_goto(&u->search, res->hit.off));
+    keys_name(u->keys->keys[ACT_RESULTS][0], &k);
+    ui_status_say(&u->status, "n and N go through this report's matches; %s returns to the list",
+                  k.buf ? k.buf : "R");
+    sbuf_release(&k);
 }
 
-/* Search as the query is typed: from where the prompt started. */
-static void search_as_typed(struct ui *u)
-{
-    size_t from;
-
-    set_query(u, u->prompt.text.buf, u->prompt.text.len);
-    ui_reader_goto_line(&u->reader, u->origin_top);
-    if (!u->has_query || !ui_reader_laid_out(&u->reader))
-        return;
-    from = ui_reader_offset(&u->reader);
-    find_hit(u, from, u->search_dir);
-}
-
-/* Every match in the library, in the results view. */
-static void search_library(struct ui *u)
-{
-    const struct ui_setup *s = u->setup;
-    struct results res = {0};
-    const struct sbuf *t = &u->prompt.text;
-
-    set_query(u, t->buf, t->len);
-    u->search_dir = 1;
-    if (!u->has_query)
-        return;
-    for (size_t k = 0; k < s->nr_reports; k++) {
-        size_t i = ui_courts_nth(&u->courts, k);
-
-        results_add(&res, &u->query, s->reports[i], i);
-    }
-    ui_results_set(&u->results, &res, t->buf, s->reports);
-    u->show_results = true;
-    u->screen_dirty = true;
-    ui_pane_place(ui_results_pane(&u->results), 0, 0, LINES - 2, COLS);
-}
-
-/* The prompt is done: Enter (accept) or Esc. */
-static void end_prompt(struct ui *u, bool accept)
-{
-    enum prompt_kind kind = u->asking;
-
-    u->asking = ASK_NONE;
-    if (accept && u->prompt.text.len && kind != ASK_FILTER) {
-        state_history_add(&u->history, u->prompt.text.buf);
-        if (u->history_file) {
-            struct err err;
-
-            if (state_history_save(&u->history, u->history_file, &err) < 0)
-                ui_status_say(&u->status, "courtread: cannot save the search history: %s", err.msg);
-        }
-    }
-    if (kind == ASK_LIBRARY && accept) {
-        search_library(u);
-    } else if (kind == ASK_SEARCH && !accept) { /* back to where it was */
-        set_query(u, u->saved_query.buf ? u->saved_query.buf : "", u->saved_query.len);
-        u->search_dir = u->saved_dir;
-        ui_reader_goto_line(&u->reader, u->origin_top);
-        follow(u);
-    } else if (kind == ASK_FILTER && !accept) {
-        sbuf_reset(&u->prompt.text);
-        apply_filter(u);
-    } else if (kind == ASK_SEARCH && ui_reader_current(&u->reader) >= 0) {
-        ui_status_say(&u->status, "%ld/%zu", ui_reader_current(&u->reader) + 1, u->hits.nr);
-    }
-    prompt_release(&u->prompt);
-}
-
-/* A key while the prompt is open. */
-static void prompt_input(struct ui *u, int key)
-{
-    switch (prompt_key(&u->prompt, key)) {
-    case PROMPT_EDITED:
-        ui_status_clear(&u->status);
-        if (u->asking == ASK_SEARCH)
-            search_as_typed(u);
-        else if (u->asking == ASK_FILTER)
-            apply_filter(u);
-        break;
-    case PROMPT_ACCEPT:
-        end_prompt(u, true);
-        break;
-    case PROMPT_CANCEL:
-        end_prompt(u, false);
-        break;
-    default:
-        break;
-    }
-}
-
-/* A key while the results view is shown (help and redraw work as ever). */
+/* A key while the list of matches is shown (help and redraw work as ever). */
 static void results_key(struct ui *u, enum action a, int key)
 {
-    const struct result *res;
+    unsigned done;
+    const struct result *res = ui_search_results_key(&u->search, a, key, &done);
 
-    if (ui_results_key(&u->results, a))
-        return;
-    switch (a) {
-    case ACT_OPEN:
-        res = ui_results_selected(&u->results);
-        if (!res)
-            break;
-        u->show_results = false;
-        u->screen_dirty = true;
-        u->prev = here(u);
-        open_report(u, res->report, res->hit.off);
-        ui_courts_show_report(&u->courts, res->report);
-        set_focus(u, FOCUS_READER);
-        find_hit(u, res->hit.off, 1);
-        {
-            struct sbuf k = SBUF_INIT;
-
-            keys_name(u->keys->keys[ACT_RESULTS][0], &k);
-            ui_status_say(&u->status,
-                          "n and N go through this report's matches; %s returns to the list",
-                          k.buf ? k.buf : "R");
-            sbuf_release(&k);
-        }
-        break;
-    case ACT_SEARCH_LIBRARY:
-        start_prompt(u, ASK_LIBRARY, 1);
-        break;
-    case ACT_QUIT:
-    case ACT_RESULTS:
-        u->show_results = false;
-        u->screen_dirty = true;
-        break;
-    default:
-        if (key == 0x1b) {
-            u->show_results = false;
-            u->screen_dirty = true;
-        }
-        break;
-    }
+    searched(u, done);
+    if (res)
+        open_result(u, res);
 }
 
 /* Do action a; false to quit. */
@@ -1023,10 +798,13 @@ static bool act(struct ui *u, enum action a)
         break;
     case ACT_SEARCH_FORWARD:
     case ACT_SEARCH_BACKWARD:
-        if (a == ACT_SEARCH_FORWARD && u->focus != FOCUS_READER)
-            start_prompt(u, ASK_FILTER, 1);
-        else
-            start_prompt(u, ASK_SEARCH, a == ACT_SEARCH_FORWARD ? 1 : -1);
+        if (a == ACT_SEARCH_FORWARD && u->focus != FOCUS_READER) {
+            ui_search_start(&u->search,
+                            u->focus == FOCUS_COURTS ? ASK_FILTER_COURTS : ASK_FILTER_OUTLINE, 1);
+        } else {
+            ui_search_start(&u->search, ASK_SEARCH, a == ACT_SEARCH_FORWARD ? 1 : -1);
+            show_reader(u);
+        }
         break;
     case ACT_SEARCH_NEXT:
         search_step(u, 1);
@@ -1035,16 +813,11 @@ static bool act(struct ui *u, enum action a)
         search_step(u, -1);
         break;
     case ACT_SEARCH_LIBRARY:
-        start_prompt(u, ASK_LIBRARY, 1);
+        ui_search_start(&u->search, ASK_LIBRARY, 1);
         break;
     case ACT_RESULTS:
-        if (!ui_results_made(&u->results)) {
-            ui_status_say(&u->status, "No list of matches yet: s searches all reports");
-            break;
-        }
-        u->show_results = true;
-        u->screen_dirty = true;
-        ui_pane_place(ui_results_pane(&u->results), 0, 0, LINES - 2, COLS);
+        if (ui_search_results_show(&u->search))
+            u->screen_dirty = true;
         break;
     case ACT_MARK:
     case ACT_GOTO_MARK:
@@ -1210,16 +983,14 @@ int ui_run(const struct ui_setup *setup)
     u.pane[FOCUS_COURTS] = ui_courts_pane(&u.courts);
     u.pane[FOCUS_OUTLINE] = ui_outline_pane(&u.outline);
     u.pane[FOCUS_READER] = ui_reader_pane(&u.reader);
-    u.search_dir = 1;
     if (setup->state_file) {
         struct err err;
 
         if (state_load(&u.state, setup->state_file, &err) < 0)
             msgs_add(setup->msgs, "%s", err.msg);
-        u.history_file = state_history_path(setup->state_file);
-        if (state_history_load(&u.history, u.history_file, &err) < 0)
-            msgs_add(setup->msgs, "%s", err.msg);
     }
+    ui_search_init(&u.search, &u.reader, &u.courts, &u.outline, &u.status, setup->reports,
+                   setup->nr_reports, setup->state_file, setup->msgs);
     ui_courts_init(&u.courts, setup->tree, setup->reports, setup->nr_reports);
     ui_term_start(setup);
     u.focus = FOCUS_READER; /* open_first() moves it to the court list if nothing is restored */
@@ -1242,14 +1013,14 @@ int ui_run(const struct ui_setup *setup)
         }
         ui_status_clear(&u.status); /* a message lasts until the next key */
         if (in.kind == INPUT_MOUSE) {
-            if (!u.asking && !u.show_results)
+            if (!ui_search_prompt(&u.search, NULL) && !ui_search_results_shown(&u.search))
                 mouse(&u, &in);
             continue;
         }
         key = in.key;
-        if (u.asking) {
+        if (ui_search_prompt(&u.search, NULL)) {
             if (key >= 0)
-                prompt_input(&u, key);
+                searched(&u, ui_search_prompt_key(&u.search, key));
             continue;
         }
         if (u.pending) {
@@ -1266,7 +1037,8 @@ int ui_run(const struct ui_setup *setup)
             help_key(&u, a);
             continue;
         }
-        if (u.show_results && !u.too_small && a != ACT_HELP && a != ACT_REDRAW) {
+        if (ui_search_results_shown(&u.search) && !u.too_small && a != ACT_HELP &&
+            a != ACT_REDRAW) {
             results_key(&u, a, key);
             continue;
         }
@@ -1287,16 +1059,7 @@ int ui_run(const struct ui_setup *setup)
             break;
     }
     save_state(&u);
-    if (u.asking)
-        prompt_release(&u.prompt);
-    search_query_release(&u.query);
-    search_query_release(&u.filter);
-    search_hits_release(&u.hits);
-    sbuf_release(&u.query_text);
-    sbuf_release(&u.saved_query);
-    state_history_release(&u.history);
-    free(u.history_file);
-    ui_results_release(&u.results);
+    ui_search_release(&u.search);
     ui_courts_release(&u.courts);
     ui_outline_release(&u.outline);
     ui_reader_release(&u.reader);
