@@ -31,6 +31,8 @@
 #include "state.h"
 #include "ui_courts.h"
 #include "ui_draw.h"
+#include "ui_help.h"
+#include "ui_marks.h"
 #include "ui_outline.h"
 #include "ui_reader.h"
 #include "ui_search.h"
@@ -49,11 +51,6 @@
 
 enum focus { FOCUS_COURTS, FOCUS_OUTLINE, FOCUS_READER, NR_FOCUS };
 
-struct position {
-    long report; /* -1: not set */
-    size_t off;
-};
-
 struct ui {
     const struct ui_setup *setup;
     const struct keymap *keys;
@@ -68,49 +65,19 @@ struct ui {
     bool shown[NR_FOCUS];
     int width[2];
     bool too_small, screen_dirty;
-    long open; /* the report in the reader, or -1 */
-    struct position marks[52], prev;
-    int pending; /* the mark or goto_mark key waiting for its letter, or 0 */
-    bool help;
-    size_t help_scroll;
-    struct state state;
+    long open;           /* the report in the reader, or -1 */
+    enum action pending; /* ACT_MARK or ACT_GOTO_MARK waiting for its letter, or ACT_NONE */
+    struct ui_help help;
+    struct ui_marks marks;
     struct ui_search search;
 };
 
-/* ---- positions and the state file ---- */
+/* ---- positions ---- */
 
-/* The path a report is remembered by: absolute, so any working folder
- * finds it. Caller frees. */
-static char *state_key(const struct report *r)
+/* The report open, or NULL. */
+static const struct report *open_one(const struct ui *u)
 {
-    char buf[PATH_MAX];
-
-    return xstrdup(realpath(r->path, buf) ? buf : r->path);
-}
-
-static void remember(struct ui *u)
-{
-    char *key;
-
-    if (u->open < 0 || !u->setup->state_file)
-        return;
-    if (!strcmp(u->setup->reports[u->open]->path, "-"))
-        return; /* standard input: new text each time, no place to return to */
-    key = state_key(u->setup->reports[u->open]);
-    state_set(&u->state, key, ui_reader_offset(&u->reader));
-    state_set_last(&u->state, key);
-    free(key);
-}
-
-static void save_state(struct ui *u)
-{
-    struct err err;
-
-    if (!u->setup->state_file)
-        return;
-    remember(u);
-    if (state_save(&u->state, u->setup->state_file, &err) < 0)
-        ui_status_say(&u->status, "courtread: cannot save the reading position: %s", err.msg);
+    return u->open >= 0 ? u->setup->reports[u->open] : NULL;
 }
 
 static struct position here(const struct ui *u)
@@ -132,14 +99,9 @@ static void open_report(struct ui *u, size_t i, size_t off)
     const struct report *r = u->setup->reports[i];
 
     if ((long)i != u->open) {
-        remember(u);
-        if (off == SIZE_MAX && u->setup->state_file) {
-            char *key = state_key(r);
-
-            if (!state_get(&u->state, key, &off))
-                off = SIZE_MAX;
-            free(key);
-        }
+        ui_marks_remember(&u->marks, open_one(u), ui_reader_offset(&u->reader));
+        if (off == SIZE_MAX)
+            off = ui_marks_saved(&u->marks, r);
         u->open = (long)i;
         ui_reader_open(&u->reader, r, off);
         ui_outline_set(&u->outline, r);
@@ -161,12 +123,12 @@ static void jump(struct ui *u, struct position p)
     if (p.report < 0)
         return;
     open_report(u, (size_t)p.report, p.off);
-    u->prev = from;
+    ui_marks_leave(&u->marks, from);
 }
 
 static void jump_line(struct ui *u, size_t line)
 {
-    u->prev = here(u);
+    ui_marks_leave(&u->marks, here(u));
     ui_reader_goto_line(&u->reader, line);
     follow(u);
 }
@@ -265,84 +227,6 @@ static void draw_message(struct ui *u)
     ui_status_draw_message(&u->status, lead, p);
 }
 
-/* The lines of the help overlay, each "keys<TAB>what they do". */
-static void help_lines(const struct ui *u, struct sbuf *out)
-{
-    for (int a = 0; a < NR_ACTIONS; a++) {
-        if (a > ACT_SECTION_1 && a <= ACT_SECTION_9)
-            continue; /* listed with section_1 */
-        keys_names(u->keys, (enum action)a, out);
-        if (a == ACT_SECTION_1) {
-            sbuf_addstr(out, " … ");
-            keys_names(u->keys, ACT_SECTION_9, out);
-            sbuf_addstr(out, "\tgo to section 1 … 9\n");
-            continue;
-        }
-        if (!u->keys->keys[a][0])
-            sbuf_addstr(out, "(none)");
-        sbuf_addf(out, "\t%s\n", keys_action_help((enum action)a));
-    }
-    sbuf_addstr(out, "mouse\tclick focuses and selects; the wheel scrolls\n");
-}
-
-static size_t count_lines(const struct sbuf *sb)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < sb->len; i++)
-        n += sb->buf[i] == '\n';
-    return n;
-}
-
-static void draw_help(struct ui *u)
-{
-    struct sbuf text = SBUF_INIT;
-    int h = LINES - 2, w = COLS < 76 ? COLS : 76, keyw = 22;
-    int y0 = 0, x0 = (COLS - w) / 2, rows;
-    attr_t a = ui_attr(ROLE_HELP), border = ui_attr(ROLE_BORDER);
-    WINDOW *win;
-    size_t n, skip;
-    const char *p;
-
-    help_lines(u, &text);
-    n = count_lines(&text);
-    if (h > (int)n + 3)
-        h = (int)n + 3;
-    y0 = (LINES - 2 - h) / 2;
-    rows = h - 3;
-    if (rows < 1)
-        rows = 1;
-    if (u->help_scroll + (size_t)rows > n)
-        u->help_scroll = n > (size_t)rows ? n - (size_t)rows : 0;
-    if (w < 40)
-        keyw = w / 3;
-    win = newwin(h, w, y0 < 0 ? 0 : y0, x0);
-    for (int y = 0; y < h; y++)
-        ui_draw_fill(win, y, 0, w, a);
-    wattrset(win, border);
-    box(win, 0, 0);
-    wattrset(win, A_NORMAL);
-    ui_draw_str(win, 0, 2, w - 4, " courtread keys ", border | A_BOLD);
-    p = text.buf;
-    skip = u->help_scroll;
-    for (int y = 1; y <= rows && p && *p;) {
-        const char *nl = strchr(p, '\n'), *tab = memchr(p, '\t', (size_t)(nl - p));
-
-        if (skip) {
-            skip--;
-        } else if (tab) {
-            ui_draw_text(win, y, 2, keyw - 1, p, (size_t)(tab - p), a | A_BOLD);
-            ui_draw_text(win, y, 2 + keyw, w - keyw - 4, tab + 1, (size_t)(nl - tab - 1), a);
-            y++;
-        }
-        p = nl + 1;
-    }
-    ui_draw_str(win, h - 2, 2, w - 4, "j/k scroll · any other key closes", a | A_DIM);
-    wnoutrefresh(win);
-    delwin(win);
-    sbuf_release(&text);
-}
-
 static void draw(struct ui *u)
 {
     if (u->too_small) {
@@ -355,7 +239,7 @@ static void draw(struct ui *u)
         doupdate();
         return;
     }
-    if ((u->screen_dirty || u->help) && !ui_search_results_shown(&u->search)) {
+    if ((u->screen_dirty || ui_help_shown(&u->help)) && !ui_search_results_shown(&u->search)) {
         attr_t b = ui_attr(ROLE_BORDER);
 
         erase();
@@ -368,14 +252,14 @@ static void draw(struct ui *u)
         wnoutrefresh(stdscr);
         for (int f = 0; f < NR_FOCUS; f++)
             ui_pane_touch(u->pane[f]);
-        u->screen_dirty = u->help;
+        u->screen_dirty = ui_help_shown(&u->help);
     }
     if (ui_search_results_shown(&u->search)) {
-        ui_search_draw(&u->search, u->screen_dirty || u->help);
-        u->screen_dirty = u->help;
+        ui_search_draw(&u->search, u->screen_dirty || ui_help_shown(&u->help));
+        u->screen_dirty = ui_help_shown(&u->help);
         draw_status(u);
-        if (u->help)
-            draw_help(u);
+        if (ui_help_shown(&u->help))
+            ui_help_draw(&u->help, u->keys);
         draw_message(u);
         doupdate();
         return;
@@ -387,8 +271,8 @@ static void draw(struct ui *u)
     if (ui_pane_stale(u->pane[FOCUS_READER]))
         ui_reader_draw(&u->reader);
     draw_status(u);
-    if (u->help)
-        draw_help(u);
+    if (ui_help_shown(&u->help))
+        ui_help_draw(&u->help, u->keys);
     draw_message(u); /* last: the cursor stays on the prompt */
     doupdate();
 }
@@ -478,7 +362,7 @@ static void move_in(struct ui *u, enum action a)
         break;
     default:
         if (a == ACT_TOP || a == ACT_BOTTOM)
-            u->prev = here(u);
+            ui_marks_leave(&u->marks, here(u));
         ui_reader_key(&u->reader, a);
         follow(u);
     }
@@ -539,45 +423,18 @@ static void report_step(struct ui *u, long n)
         ui_status_say(&u->status, n > 0 ? "This is the last report" : "This is the first report");
         return;
     }
-    u->prev = here(u);
+    ui_marks_leave(&u->marks, here(u));
     open_report(u, (size_t)i, SIZE_MAX);
     ui_courts_show_report(&u->courts, (size_t)i);
 }
 
-static int mark_index(int key)
+/* The letter after m or '. */
+static void mark_key(struct ui *u, enum action pending, int key)
 {
-    if (key >= 'a' && key <= 'z')
-        return key - 'a';
-    if (key >= 'A' && key <= 'Z')
-        return 26 + key - 'A';
-    return -1;
-}
+    struct position to;
 
-static void mark_key(struct ui *u, int pending, int key)
-{
-    int m = mark_index(key);
-
-    if (pending == ACT_GOTO_MARK && key == '\'') {
-        if (u->prev.report < 0)
-            ui_status_say(&u->status, "No previous position");
-        else
-            jump(u, u->prev);
-        return;
-    }
-    if (m < 0) {
-        ui_status_say(&u->status, "Marks are letters a-z and A-Z");
-        return;
-    }
-    if (pending == ACT_MARK) {
-        if (u->open < 0)
-            return;
-        u->marks[m] = here(u);
-        ui_status_say(&u->status, "Mark %c set", key);
-    } else if (u->marks[m].report < 0) {
-        ui_status_say(&u->status, "Mark %c is not set", key);
-    } else {
-        jump(u, u->marks[m]);
-    }
+    if (ui_marks_key(&u->marks, pending, key, here(u), &to))
+        jump(u, to);
 }
 
 static void base64(const char *s, size_t n, struct sbuf *out)
@@ -680,10 +537,10 @@ static void open_selected(struct ui *u)
             ui_courts_toggle(&u->courts);
             return;
         }
-        u->prev = here(u);
+        ui_marks_leave(&u->marks, here(u));
         open_report(u, row->index, SIZE_MAX);
     } else if (u->focus == FOCUS_OUTLINE) {
-        u->prev = here(u);
+        ui_marks_leave(&u->marks, here(u));
         outline_moved(u);
     }
     set_focus(u, FOCUS_READER);
@@ -719,7 +576,7 @@ static void open_result(struct ui *u, const struct result *res)
 {
     struct sbuf k = SBUF_INIT;
 
-    u->prev = here(u);
+    ui_marks_leave(&u->marks, here(u));
     open_report(u, res->report, res->hit.off);
     ui_courts_show_report(&u->courts, res->report);
     set_focus(u, FOCUS_READER);
@@ -842,8 +699,7 @@ static bool act(struct ui *u, enum action a)
         resize_side(u, -2);
         break;
     case ACT_HELP:
-        u->help = true;
-        u->help_scroll = 0;
+        ui_help_open(&u->help);
         break;
     case ACT_REDRAW:
         clearok(curscr, TRUE);
@@ -857,34 +713,11 @@ static bool act(struct ui *u, enum action a)
     return true;
 }
 
-/* A key while help is shown: scroll it or close it. */
-static void help_key(struct ui *u, enum action a)
-{
-    switch (a) {
-    case ACT_DOWN:
-        u->help_scroll++;
-        break;
-    case ACT_UP:
-        if (u->help_scroll)
-            u->help_scroll--;
-        break;
-    case ACT_PAGE_DOWN:
-        u->help_scroll += 10;
-        break;
-    case ACT_PAGE_UP:
-        u->help_scroll = u->help_scroll > 10 ? u->help_scroll - 10 : 0;
-        break;
-    default:
-        u->help = false;
-        u->screen_dirty = true;
-    }
-}
-
 static void mouse(struct ui *u, const struct ui_input *ev)
 {
     int f = 0, row = 0;
 
-    if (ev->mouse == MOUSE_NONE || u->help)
+    if (ev->mouse == MOUSE_NONE || ui_help_shown(&u->help))
         return;
     while (f < NR_FOCUS && !ui_pane_at(u->pane[f], ev->y, ev->x, &row))
         f++;
@@ -928,31 +761,14 @@ static void open_first(struct ui *u)
 {
     const struct ui_setup *s = u->setup;
 
+    long last = ui_marks_last(&u->marks, s->reports, s->nr_reports);
+
     u->focus = FOCUS_COURTS;
-    if (s->state_file && u->state.last) {
-        const char *slash = strrchr(u->state.last, '/');
-        const char *base = slash ? slash + 1 : u->state.last;
-
-        for (size_t i = 0; i < s->nr_reports; i++) {
-            const char *p = strrchr(s->reports[i]->path, '/');
-            char *key;
-            bool same;
-
-            /* the file name first: resolving every path of a big library
-             * would cost thousands of system calls at start-up (a report
-             * reached through a link of another name is not reopened) */
-            if (strcmp(p ? p + 1 : s->reports[i]->path, base))
-                continue;
-            key = state_key(s->reports[i]);
-            same = !strcmp(key, u->state.last);
-            free(key);
-            if (same) {
-                u->focus = FOCUS_READER;
-                open_report(u, i, SIZE_MAX);
-                ui_courts_show_report(&u->courts, i);
-                return;
-            }
-        }
+    if (last >= 0) {
+        u->focus = FOCUS_READER;
+        open_report(u, (size_t)last, SIZE_MAX);
+        ui_courts_show_report(&u->courts, (size_t)last);
+        return;
     }
     if (s->nr_reports) {
         size_t first = ui_courts_nth(&u->courts, 0);
@@ -971,9 +787,7 @@ int ui_run(const struct ui_setup *setup)
     u.setup = setup;
     u.keys = &setup->cfg->keys;
     u.open = -1;
-    u.prev.report = -1;
-    for (size_t i = 0; i < ARRAY_SIZE(u.marks); i++)
-        u.marks[i].report = -1;
+    u.pending = ACT_NONE;
     u.want[0] = u.want[1] = true;
     u.width[0] = setup->cfg->courts_width;
     u.width[1] = setup->cfg->outline_width;
@@ -983,12 +797,7 @@ int ui_run(const struct ui_setup *setup)
     u.pane[FOCUS_COURTS] = ui_courts_pane(&u.courts);
     u.pane[FOCUS_OUTLINE] = ui_outline_pane(&u.outline);
     u.pane[FOCUS_READER] = ui_reader_pane(&u.reader);
-    if (setup->state_file) {
-        struct err err;
-
-        if (state_load(&u.state, setup->state_file, &err) < 0)
-            msgs_add(setup->msgs, "%s", err.msg);
-    }
+    ui_marks_init(&u.marks, setup->state_file, &u.status, setup->msgs);
     ui_search_init(&u.search, &u.reader, &u.courts, &u.outline, &u.status, setup->reports,
                    setup->nr_reports, setup->state_file, setup->msgs);
     ui_courts_init(&u.courts, setup->tree, setup->reports, setup->nr_reports);
@@ -1023,18 +832,19 @@ int ui_run(const struct ui_setup *setup)
                 searched(&u, ui_search_prompt_key(&u.search, key));
             continue;
         }
-        if (u.pending) {
-            int pending = u.pending;
+        if (u.pending != ACT_NONE) {
+            enum action pending = u.pending;
 
-            u.pending = 0;
+            u.pending = ACT_NONE;
             ui_status_clear(&u.status);
             if (key != 0x1b)
                 mark_key(&u, pending, key);
             continue;
         }
         a = key < 0 ? ACT_NONE : keys_lookup(u.keys, key);
-        if (u.help) {
-            help_key(&u, a);
+        if (ui_help_shown(&u.help)) {
+            if (!ui_help_key(&u.help, a))
+                u.screen_dirty = true;
             continue;
         }
         if (ui_search_results_shown(&u.search) && !u.too_small && a != ACT_HELP &&
@@ -1058,7 +868,7 @@ int ui_run(const struct ui_setup *setup)
         if (!act(&u, a))
             break;
     }
-    save_state(&u);
+    ui_marks_save(&u.marks, open_one(&u), ui_reader_offset(&u.reader));
     ui_search_release(&u.search);
     ui_courts_release(&u.courts);
     ui_outline_release(&u.outline);
@@ -1068,7 +878,7 @@ int ui_run(const struct ui_setup *setup)
     if (strncmp(ui_status_said(&u.status), "courtread: cannot save", 22) == 0)
         fprintf(stderr, "%s\n", ui_status_said(&u.status));
     ui_status_release(&u.status);
-    state_release(&u.state);
+    ui_marks_release(&u.marks);
     /* ^C is a way to quit; SIGTERM and SIGHUP end the program as signals do */
     return ui_term_signal() == SIGTERM || ui_term_signal() == SIGHUP ? 128 + ui_term_signal() : 0;
 }
