@@ -29,8 +29,10 @@
 #include "results.h"
 #include "search.h"
 #include "state.h"
+#include "ui_copy.h"
 #include "ui_courts.h"
 #include "ui_draw.h"
+#include "ui_frame.h"
 #include "ui_help.h"
 #include "ui_marks.h"
 #include "ui_outline.h"
@@ -40,16 +42,8 @@
 #include "ui_term.h"
 #include "util.h"
 
-/* The reader gets at least this many columns before a side pane is shown
- * beside it; below it the panes collapse (the court list first). */
-#define READER_COMFORT 40
-/* Smaller than this, nothing is drawn but a message. */
-#define MIN_COLS  20
-#define MIN_LINES 5
 /* Lines the mouse wheel scrolls. */
 #define WHEEL_LINES 3
-
-enum focus { FOCUS_COURTS, FOCUS_OUTLINE, FOCUS_READER, NR_FOCUS };
 
 struct ui {
     const struct ui_setup *setup;
@@ -59,12 +53,9 @@ struct ui {
     struct reader reader;
     struct ui_status status;
     struct pane *pane[NR_FOCUS]; /* the panes' windows, in screen order */
-    int border[2];               /* the column of the line right of the court list, outline */
-    enum focus focus, side;      /* side: the side pane shown when only one fits */
-    bool want[2];                /* the court list and outline are wanted (toggles) */
-    bool shown[NR_FOCUS];
-    int width[2];
-    bool too_small, screen_dirty;
+    struct ui_frame frame;
+    enum focus focus;
+    bool screen_dirty;
     long open;           /* the report in the reader, or -1 */
     enum action pending; /* ACT_MARK or ACT_GOTO_MARK waiting for its letter, or ACT_NONE */
     struct ui_help help;
@@ -137,68 +128,18 @@ static void jump_line(struct ui *u, size_t line)
 
 static void place_panes(struct ui *u)
 {
-    int h = LINES - 2, w = COLS, cw = u->width[0], ow = u->width[1];
-    bool c = u->want[0], o = u->want[1];
-
-    memset(u->shown, 0, sizeof(u->shown));
-    u->too_small = COLS < MIN_COLS || LINES < MIN_LINES;
     u->screen_dirty = true;
-    if ((u->focus == FOCUS_COURTS && !c) || (u->focus == FOCUS_OUTLINE && !o))
-        u->focus = FOCUS_READER;
-    if (u->focus != FOCUS_READER)
-        u->side = u->focus;
-    if (!u->want[u->side])
-        u->side = u->side == FOCUS_COURTS ? FOCUS_OUTLINE : FOCUS_COURTS;
-    if (u->too_small) {
-        for (int f = 0; f < NR_FOCUS; f++)
-            ui_pane_hide(u->pane[f]);
+    if (!ui_frame_place(&u->frame, &u->focus, u->pane)) {
         ui_search_hide(&u->search);
         ui_status_hide(&u->status);
         return;
     }
-    if (c && o && w >= cw + ow + 2 + READER_COMFORT) {
-        u->shown[FOCUS_COURTS] = u->shown[FOCUS_OUTLINE] = true;
-    } else if ((c || o) && w >= CONFIG_PANE_MIN + 1 + READER_COMFORT) {
-        int *sw = &u->width[u->side];
-
-        u->shown[u->side] = true;
-        if (u->side == FOCUS_COURTS)
-            cw = *sw < w - 1 - READER_COMFORT ? *sw : w - 1 - READER_COMFORT;
-        else
-            ow = *sw < w - 1 - READER_COMFORT ? *sw : w - 1 - READER_COMFORT;
-    }
-    u->shown[FOCUS_READER] = true;
-    if (!u->shown[FOCUS_COURTS] && !u->shown[FOCUS_OUTLINE] && u->focus != FOCUS_READER) {
-        /* one pane at a time: the focused one fills the screen */
-        u->shown[FOCUS_READER] = false;
-        u->shown[u->focus] = true;
-        cw = ow = w;
-    }
-    {
-        int x = 0, sw[2] = {cw, ow};
-
-        for (int f = FOCUS_COURTS; f <= FOCUS_OUTLINE; f++) {
-            u->border[f] = -1;
-            if (u->shown[f]) {
-                ui_pane_place(u->pane[f], 0, x, h, sw[f]);
-                x += sw[f];
-                if (sw[f] < w)
-                    u->border[f] = x++;
-            } else {
-                ui_pane_hide(u->pane[f]);
-            }
-        }
-        if (u->shown[FOCUS_READER])
-            ui_pane_place(u->pane[FOCUS_READER], 0, x, h, w - x);
-        else
-            ui_pane_hide(u->pane[FOCUS_READER]);
-    }
     /* the selections stay in sight in panes of the new height */
     ui_pane_resized(u->pane[FOCUS_COURTS]);
     ui_pane_resized(u->pane[FOCUS_OUTLINE]);
-    ui_search_place(&u->search, h, w);
-    ui_status_place(&u->status, LINES, w);
-    if (u->shown[FOCUS_READER])
+    ui_search_place(&u->search, LINES - 2, COLS);
+    ui_status_place(&u->status, LINES, COLS);
+    if (ui_frame_shown(&u->frame, FOCUS_READER))
         ui_reader_relayout(&u->reader);
 }
 
@@ -229,27 +170,12 @@ static void draw_message(struct ui *u)
 
 static void draw(struct ui *u)
 {
-    if (u->too_small) {
-        char msg[64];
-
-        snprintf(msg, sizeof(msg), "too small (%dx%d): enlarge", COLS, LINES);
-        erase();
-        ui_draw_str(stdscr, 0, 0, COLS, msg, A_NORMAL);
-        wnoutrefresh(stdscr);
-        doupdate();
+    if (ui_frame_too_small(&u->frame)) {
+        ui_frame_draw_too_small();
         return;
     }
     if ((u->screen_dirty || ui_help_shown(&u->help)) && !ui_search_results_shown(&u->search)) {
-        attr_t b = ui_attr(ROLE_BORDER);
-
-        erase();
-        for (int f = FOCUS_COURTS; f <= FOCUS_OUTLINE; f++)
-            if (u->shown[f] && u->border[f] >= 0)
-                mvwvline_set(stdscr, 0, u->border[f], WACS_VLINE, LINES - 2);
-        mvwchgat(stdscr, 0, 0, -1, b & ~A_COLOR, (short)PAIR_NUMBER(b), NULL);
-        for (int y = 1; y < LINES - 2; y++)
-            mvwchgat(stdscr, y, 0, -1, b & ~A_COLOR, (short)PAIR_NUMBER(b), NULL);
-        wnoutrefresh(stdscr);
+        ui_frame_draw(&u->frame);
         for (int f = 0; f < NR_FOCUS; f++)
             ui_pane_touch(u->pane[f]);
         u->screen_dirty = ui_help_shown(&u->help);
@@ -281,7 +207,7 @@ static void draw(struct ui *u)
 
 static void set_focus(struct ui *u, enum focus f)
 {
-    bool collapsed = !u->shown[f];
+    bool collapsed = !ui_frame_shown(&u->frame, f);
 
     if (f == u->focus)
         return;
@@ -292,27 +218,14 @@ static void set_focus(struct ui *u, enum focus f)
         ui_outline_select_current(&u->outline);
     if (f == FOCUS_COURTS && u->open >= 0)
         ui_courts_show_report(&u->courts, (size_t)u->open);
-    if (collapsed || !u->shown[FOCUS_READER])
+    if (collapsed || !ui_frame_shown(&u->frame, FOCUS_READER))
         place_panes(u);
-}
-
-/* The wanted panes in screen order. */
-static int wanted(const struct ui *u, enum focus *v)
-{
-    int n = 0;
-
-    if (u->want[0])
-        v[n++] = FOCUS_COURTS;
-    if (u->want[1])
-        v[n++] = FOCUS_OUTLINE;
-    v[n++] = FOCUS_READER;
-    return n;
 }
 
 static void move_focus(struct ui *u, int step, bool wrap)
 {
     enum focus v[NR_FOCUS];
-    int n = wanted(u, v), i = 0;
+    int n = ui_frame_wanted(&u->frame, v), i = 0;
 
     while (i < n && v[i] != u->focus)
         i++;
@@ -437,93 +350,25 @@ static void mark_key(struct ui *u, enum action pending, int key)
         jump(u, to);
 }
 
-static void base64(const char *s, size_t n, struct sbuf *out)
-{
-    static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    const unsigned char *p = (const unsigned char *)s;
-
-    for (size_t i = 0; i < n; i += 3) {
-        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
-                     (i + 2 < n ? p[i + 2] : 0);
-        char q[4] = {tab[v >> 18 & 63], tab[v >> 12 & 63], i + 1 < n ? tab[v >> 6 & 63] : '=',
-                     i + 2 < n ? tab[v & 63] : '='};
-
-        sbuf_add(out, q, 4);
-    }
-}
-
-/* Copy the paragraph at the top, or the section being read, headed by the
- * report's title and court, with OSC 52 (which reaches the clipboard of
- * the terminal the user sits at, over SSH too). */
+/* y and Y: the paragraph or section to the clipboard. */
 static void copy(struct ui *u, bool section)
 {
-    const struct report *r = ui_reader_report(&u->reader);
-    struct sbuf text = SBUF_INIT, seq = SBUF_INIT;
-    size_t from, to, chars = 0;
-
-    if (!r)
-        return;
-    if (section) {
-        long h = ui_reader_section(&u->reader);
-        int level = h >= 0 ? r->blocks[h].level : 0;
-
-        from = h >= 0 ? (size_t)h : 0;
-        to = from + 1;
-        while (to < r->nr_blocks &&
-               !(r->blocks[to].kind == BLOCK_HEADING && (h < 0 || r->blocks[to].level <= level)))
-            to++;
-    } else {
-        long p = ui_reader_paragraph(&u->reader);
-
-        if (p < 0) {
-            ui_status_say(&u->status, "No paragraph here to copy");
-            return;
-        }
-        from = (size_t)p;
-        to = from + 1;
-    }
-    sbuf_addf(&text, "%s\n%s\n", r->title ? r->title : r->path,
-              ui_courts_name_of(&u->courts, (size_t)u->open));
-    for (size_t b = from; b < to; b++) {
-        sbuf_addch(&text, '\n');
-        sbuf_add(&text, report_block_text(r, &r->blocks[b]), r->blocks[b].len);
-        sbuf_addch(&text, '\n');
-    }
-    for (size_t i = 0; i < text.len; i++)
-        chars += ((unsigned char)text.buf[i] & 0xC0) != 0x80;
-    sbuf_addstr(&seq, "\033]52;c;");
-    base64(text.buf, text.len, &seq);
-    sbuf_addstr(&seq, "\a");
-    fflush(stdout);
-    if (write(STDOUT_FILENO, seq.buf, seq.len) == (ssize_t)seq.len)
-        ui_status_say(&u->status, "Copied the %s (%zu characters) to the clipboard",
-                      section ? "section" : "paragraph", chars);
-    else
-        ui_status_say(&u->status, "courtread: cannot write to the terminal: %s", strerror(errno));
-    sbuf_release(&text);
-    sbuf_release(&seq);
+    ui_copy(&u->reader, u->open >= 0 ? ui_courts_name_of(&u->courts, (size_t)u->open) : "", section,
+            &u->status);
 }
 
 static void resize_side(struct ui *u, int delta)
 {
-    int side = u->focus == FOCUS_COURTS ? 0 : 1, *w = &u->width[side];
-
-    *w += delta;
-    if (*w < CONFIG_PANE_MIN)
-        *w = CONFIG_PANE_MIN;
-    if (*w > CONFIG_PANE_MAX)
-        *w = CONFIG_PANE_MAX;
+    ui_frame_widen(&u->frame, u->focus, delta);
     place_panes(u);
 }
 
 static void toggle(struct ui *u, int side)
 {
-    u->want[side] = !u->want[side];
-    if (u->want[side])
-        u->side = side ? FOCUS_OUTLINE : FOCUS_COURTS;
+    bool shown = ui_frame_toggle(&u->frame, side);
+
     place_panes(u);
-    ui_status_say(&u->status, "%s %s", side ? "Outline" : "Court list",
-                  u->want[side] ? "shown" : "hidden");
+    ui_status_say(&u->status, "%s %s", side ? "Outline" : "Court list", shown ? "shown" : "hidden");
 }
 
 static void open_selected(struct ui *u)
@@ -550,7 +395,7 @@ static void open_selected(struct ui *u)
  * shows it. */
 static void show_reader(struct ui *u)
 {
-    if (!u->shown[FOCUS_READER])
+    if (!ui_frame_shown(&u->frame, FOCUS_READER))
         set_focus(u, FOCUS_READER);
 }
 
@@ -788,10 +633,7 @@ int ui_run(const struct ui_setup *setup)
     u.keys = &setup->cfg->keys;
     u.open = -1;
     u.pending = ACT_NONE;
-    u.want[0] = u.want[1] = true;
-    u.width[0] = setup->cfg->courts_width;
-    u.width[1] = setup->cfg->outline_width;
-    u.side = FOCUS_OUTLINE;
+    ui_frame_init(&u.frame, setup->cfg->courts_width, setup->cfg->outline_width);
     ui_reader_init(&u.reader, setup->ambiguous, setup->cfg->indent);
     ui_outline_init(&u.outline);
     u.pane[FOCUS_COURTS] = ui_courts_pane(&u.courts);
@@ -847,12 +689,12 @@ int ui_run(const struct ui_setup *setup)
                 u.screen_dirty = true;
             continue;
         }
-        if (ui_search_results_shown(&u.search) && !u.too_small && a != ACT_HELP &&
+        if (ui_search_results_shown(&u.search) && !ui_frame_too_small(&u.frame) && a != ACT_HELP &&
             a != ACT_REDRAW) {
             results_key(&u, a, key);
             continue;
         }
-        if (u.too_small && a != ACT_QUIT)
+        if (ui_frame_too_small(&u.frame) && a != ACT_QUIT)
             continue;
         if (a == ACT_NONE) {
             if (key >= 0 && key != 0x1b) { /* Esc cancels, quietly */
