@@ -2,7 +2,7 @@
  * ui_marks.h: the browser's reading positions: marks a-z and A-Z (m and '),
  * the place before the last jump ('' goes back to it), and where each
  * report was left, kept in the state file between runs. Positions are a
- * report's index and a byte offset into its text. Curses-free.
+ * report's index and a byte offset into its text. Draws nothing.
  */
 #ifndef COURTREAD_UI_MARKS_H
 #define COURTREAD_UI_MARKS_H

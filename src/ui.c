@@ -1,34 +1,21 @@
 /*
- * ui.c: the browser's top: terminal set-up and restore, signals, where the
- * panes go for the terminal's size, the key loop and what each action does
- * to the panes, the status and message lines, help, marks, the clipboard
- * and the saved reading positions. The one UI file with state of its own
- * (the signal flag and whether curses is on): handlers take no context.
+ * ui.c: the browser's loop and dispatch: reads input, routes a key to the
+ * prompt, a mark's letter, help, the list of matches or an action, and
+ * carries out each action through the panes' and helpers' functions (which
+ * pane has the focus, which report is open, the outline following the
+ * reader). Owns no pane's fields: the panes, the search controller and the
+ * helpers each keep their own (ui_*.h).
  */
 #include "ui.h"
 
-#include <errno.h>
-#include <langinfo.h>
-#include <limits.h>
-#include <locale.h>
-#include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
-#include <unistr.h>
 
 #include "config.h"
-#include "court_tree.h"
 #include "keys.h"
-#include "prompt.h"
 #include "report.h"
 #include "results.h"
-#include "search.h"
-#include "state.h"
 #include "ui_copy.h"
 #include "ui_courts.h"
 #include "ui_draw.h"
@@ -458,27 +445,19 @@ static bool act(struct ui *u, enum action a)
         move_in(u, a);
         break;
     case ACT_FOCUS_NEXT:
-        move_focus(u, 1, true);
-        break;
     case ACT_FOCUS_PREV:
-        move_focus(u, -1, true);
-        break;
     case ACT_FOCUS_LEFT:
-        move_focus(u, -1, false);
-        break;
-    case ACT_FOCUS_RIGHT:
-        move_focus(u, 1, false);
+    case ACT_FOCUS_RIGHT: /* Tab and S-Tab go round, h and l stop at the ends */
+        move_focus(u, a == ACT_FOCUS_NEXT || a == ACT_FOCUS_RIGHT ? 1 : -1,
+                   a == ACT_FOCUS_NEXT || a == ACT_FOCUS_PREV);
         break;
     case ACT_OPEN:
         open_selected(u);
         break;
     case ACT_SECTION_NEXT:
-        show_reader(u);
-        section_step(u, 1);
-        break;
     case ACT_SECTION_PREV:
         show_reader(u);
-        section_step(u, -1);
+        section_step(u, a == ACT_SECTION_NEXT ? 1 : -1);
         break;
     case ACT_SECTION_1:
     case ACT_SECTION_2:
@@ -493,10 +472,8 @@ static bool act(struct ui *u, enum action a)
         section_n(u, a - ACT_SECTION_1 + 1);
         break;
     case ACT_REPORT_NEXT:
-        report_step(u, 1);
-        break;
     case ACT_REPORT_PREV:
-        report_step(u, -1);
+        report_step(u, a == ACT_REPORT_NEXT ? 1 : -1);
         break;
     case ACT_SEARCH_FORWARD:
     case ACT_SEARCH_BACKWARD:
@@ -509,10 +486,8 @@ static bool act(struct ui *u, enum action a)
         }
         break;
     case ACT_SEARCH_NEXT:
-        search_step(u, 1);
-        break;
     case ACT_SEARCH_PREV:
-        search_step(u, -1);
+        search_step(u, a == ACT_SEARCH_NEXT ? 1 : -1);
         break;
     case ACT_SEARCH_LIBRARY:
         ui_search_start(&u->search, ASK_LIBRARY, 1);
@@ -532,16 +507,12 @@ static bool act(struct ui *u, enum action a)
         copy(u, a == ACT_COPY_SECTION);
         break;
     case ACT_TOGGLE_COURTS:
-        toggle(u, 0);
-        break;
     case ACT_TOGGLE_OUTLINE:
-        toggle(u, 1);
+        toggle(u, a == ACT_TOGGLE_OUTLINE);
         break;
     case ACT_WIDER:
-        resize_side(u, 2);
-        break;
     case ACT_NARROWER:
-        resize_side(u, -2);
+        resize_side(u, a == ACT_WIDER ? 2 : -2);
         break;
     case ACT_HELP:
         ui_help_open(&u->help);

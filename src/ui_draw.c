@@ -1,7 +1,8 @@
 /*
  * ui_draw.c: clipped UTF-8 drawing with the layout's widths, panes as
  * windows, and theme styles as curses attributes. The colour pairs are the
- * UI's state: set once per theme (the one place besides ui.c that keeps it).
+ * UI's state: set once per theme (the one place besides ui_term.c that keeps
+ * it).
  */
 #include "ui_draw.h"
 

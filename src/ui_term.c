@@ -1,7 +1,8 @@
 /*
- * ui_term.c: curses started and restored, the signals, and input. The one
- * UI file with state of its own (the signal flag, whether curses is on, the
- * crash handler's strings and modes): signal handlers take no context.
+ * ui_term.c: curses started and restored, the signals, and input. With
+ * ui_draw.c's colour pairs, the only UI state outside a context struct (the
+ * signal flag, whether curses is on, the crash handler's strings and modes):
+ * signal handlers take no context.
  */
 #include "ui_term.h"
 
