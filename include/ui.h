@@ -27,7 +27,8 @@ struct ui_setup {
 };
 
 /* Check the locale can show Chinese (switching to a UTF-8 one if needed);
- * -1 with a message in why when it cannot. Call before ui_run(). */
+ * -1 with a message in why when it cannot. Call before ui_run(). (In
+ * ui_term.c, with the rest of the terminal's set-up.) */
 int ui_locale(char *why, size_t n);
 
 /* Run the browser; returns the exit status. */

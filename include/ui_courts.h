@@ -50,14 +50,18 @@ void ui_courts_toggle(struct courts_pane *cp);
 /* Expand the court of report i and select it. */
 void ui_courts_show_report(struct courts_pane *cp, size_t i);
 
-void ui_courts_move(struct courts_pane *cp, long n);
-void ui_courts_select(struct courts_pane *cp, size_t row);
+/* The pane: a list pane of rows (ui_draw.h moves, scrolls and places it). */
+struct pane *ui_courts_pane(struct courts_pane *cp);
 
-/* The row at y of the pane, or -1. */
-long ui_courts_at(const struct courts_pane *cp, int y);
+/* A click on row y of the pane: select that row; a second click on a
+ * selected court expands or folds it. False when no row is there. */
+bool ui_courts_click(struct courts_pane *cp, int y);
 
 /* The selected row. */
 const struct courts_row *ui_courts_selected(const struct courts_pane *cp);
+
+/* The k-th report in list order (k < the number of reports). */
+size_t ui_courts_nth(const struct courts_pane *cp, size_t k);
 
 /* The report n places after report i in list order (n may be negative), or
  * -1 past either end. */

@@ -30,18 +30,30 @@ void ui_outline_filter(struct outline_pane *op, const struct search_query *q);
  * the selection follows it unless keep_sel. */
 void ui_outline_follow(struct outline_pane *op, long block, bool keep_sel);
 
-/* Move the selection by n entries, or to entry i. */
-void ui_outline_move(struct outline_pane *op, long n);
-void ui_outline_select(struct outline_pane *op, size_t i);
+/* An empty outline. */
+void ui_outline_init(struct outline_pane *op);
+
+/* The pane: a list pane of entries (ui_draw.h moves, scrolls and places it). */
+struct pane *ui_outline_pane(struct outline_pane *op);
+
+/* Select the section being read. */
+void ui_outline_select_current(struct outline_pane *op);
+
+/* A click on row y of the pane selects that entry; false when none is there. */
+bool ui_outline_click(struct outline_pane *op, int y);
 
 /* The block of the selected entry, or -1 for a report without a title. */
 long ui_outline_block(const struct outline_pane *op);
 
+/* Whether the title (the first entry) is selected. */
+bool ui_outline_on_title(const struct outline_pane *op);
+
+/* The entries shown, and the block of entry i (0: the title, or -1). */
+size_t ui_outline_count(const struct outline_pane *op);
+long ui_outline_entry(const struct outline_pane *op, size_t i);
+
 /* The block of the n-th section (1-based) of the top level, or -1. */
 long ui_outline_section(const struct outline_pane *op, int n, size_t *count);
-
-/* The entry at row y of the pane, or -1. */
-long ui_outline_at(const struct outline_pane *op, int y);
 
 void ui_outline_draw(struct outline_pane *op, bool focused);
 void ui_outline_release(struct outline_pane *op);

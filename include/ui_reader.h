@@ -26,6 +26,13 @@ struct reader {
     long current;                   /* the hit that stands out, or -1 */
 };
 
+/* An empty reader laying text out with ambiguous-width characters
+ * ambiguous columns wide and paragraphs indented by indent. */
+void ui_reader_init(struct reader *rd, int ambiguous, int indent);
+
+/* The pane's window (placed and hidden by the caller). */
+struct pane *ui_reader_pane(struct reader *rd);
+
 /* Show r from the line that holds byte off (SIZE_MAX: from the top). */
 void ui_reader_open(struct reader *rd, const struct report *r, size_t off);
 
@@ -34,6 +41,10 @@ void ui_reader_relayout(struct reader *rd);
 
 /* Scroll by n lines (negative: up); stops at the top and at the last page. */
 void ui_reader_scroll(struct reader *rd, long n);
+
+/* A movement action (keys.h) scrolls, or goes to the top or the end;
+ * false for other actions. */
+bool ui_reader_key(struct reader *rd, enum action a);
 
 /* Put line i at the top, even past the last page (a heading goes to the top). */
 void ui_reader_goto_line(struct reader *rd, size_t i);
@@ -47,6 +58,29 @@ void ui_reader_goto_end(struct reader *rd);
 /* Scroll so that bytes off..off+len show, a third of the way down when the
  * view has to move. */
 void ui_reader_show(struct reader *rd, size_t off, size_t len);
+
+/* The report shown, or NULL. */
+const struct report *ui_reader_report(const struct reader *rd);
+
+/* Whether the report is laid out (the pane is shown). */
+bool ui_reader_laid_out(const struct reader *rd);
+
+/* The line at the top. */
+size_t ui_reader_top(const struct reader *rd);
+
+/* The line that holds byte off, or -1 while nothing is laid out. */
+long ui_reader_line_of(const struct reader *rd, size_t off);
+
+/* Whether the line that holds byte off is on the screen. */
+bool ui_reader_in_view(const struct reader *rd, size_t off);
+
+/* Highlight hits (NULL: none), none of them current; they must outlive
+ * their use. */
+void ui_reader_set_hits(struct reader *rd, const struct search_hits *hits);
+
+/* Make hit i the one that stands out (-1: none); and which one it is. */
+void ui_reader_set_current(struct reader *rd, long i);
+long ui_reader_current(const struct reader *rd);
 
 /* The byte offset of the text at the top (what is saved and restored). */
 size_t ui_reader_offset(const struct reader *rd);

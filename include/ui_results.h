@@ -23,7 +23,15 @@ struct results_view {
 void ui_results_set(struct results_view *rv, struct results *res, const char *query,
                     struct report *const *reports);
 
-void ui_results_move(struct results_view *rv, long n);
+/* The pane's window (placed and hidden by the caller). */
+struct pane *ui_results_pane(struct results_view *rv);
+
+/* Whether a list of matches has been made. */
+bool ui_results_made(const struct results_view *rv);
+
+/* A movement action (keys.h) moves the selection; false for others. */
+bool ui_results_key(struct results_view *rv, enum action a);
+
 void ui_results_select(struct results_view *rv, size_t i);
 
 /* The result at row y of the pane, or -1. */
@@ -31,9 +39,6 @@ long ui_results_at(const struct results_view *rv, int y);
 
 /* The selected result, or NULL when there are none. */
 const struct result *ui_results_selected(const struct results_view *rv);
-
-/* Rows a page holds (two per result). */
-int ui_results_page(const struct results_view *rv);
 
 void ui_results_draw(struct results_view *rv);
 void ui_results_release(struct results_view *rv);

@@ -1,62 +1,36 @@
 /*
- * ui.c: the browser's top: terminal set-up and restore, signals, where the
- * panes go for the terminal's size, the key loop and what each action does
- * to the panes, the status and message lines, help, marks, the clipboard
- * and the saved reading positions. The one UI file with state of its own
- * (the signal flag and whether curses is on): handlers take no context.
+ * ui.c: the browser's loop and dispatch: reads input, routes a key to the
+ * prompt, a mark's letter, help, the list of matches or an action, and
+ * carries out each action through the panes' and helpers' functions (which
+ * pane has the focus, which report is open, the outline following the
+ * reader). Owns no pane's fields: the panes, the search controller and the
+ * helpers each keep their own (ui_*.h).
  */
 #include "ui.h"
 
-#include <errno.h>
-#include <langinfo.h>
-#include <limits.h>
-#include <locale.h>
-#include <poll.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
-#include <unistr.h>
 
 #include "config.h"
-#include "court_tree.h"
 #include "keys.h"
-#include "prompt.h"
 #include "report.h"
 #include "results.h"
-#include "search.h"
-#include "state.h"
+#include "ui_copy.h"
 #include "ui_courts.h"
 #include "ui_draw.h"
+#include "ui_frame.h"
+#include "ui_help.h"
+#include "ui_marks.h"
 #include "ui_outline.h"
 #include "ui_reader.h"
-#include "ui_results.h"
+#include "ui_search.h"
+#include "ui_status.h"
+#include "ui_term.h"
 #include "util.h"
 
-/* The reader gets at least this many columns before a side pane is shown
- * beside it; below it the panes collapse (the court list first). */
-#define READER_COMFORT 40
-/* Smaller than this, nothing is drawn but a message. */
-#define MIN_COLS  20
-#define MIN_LINES 5
 /* Lines the mouse wheel scrolls. */
 #define WHEEL_LINES 3
-
-static volatile sig_atomic_t got_signal;
-static bool curses_on;
-
-enum focus { FOCUS_COURTS, FOCUS_OUTLINE, FOCUS_READER, NR_FOCUS };
-
-struct position {
-    long report; /* -1: not set */
-    size_t off;
-};
-
-/* What the bottom line's prompt is for. */
-enum prompt_kind { ASK_NONE, ASK_SEARCH, ASK_LIBRARY, ASK_FILTER };
 
 struct ui {
     const struct ui_setup *setup;
@@ -64,187 +38,24 @@ struct ui {
     struct courts_pane courts;
     struct outline_pane outline;
     struct reader reader;
-    struct pane status, message;
-    enum focus focus, side; /* side: the side pane shown when only one fits */
-    bool want[2];           /* the court list and outline are wanted (toggles) */
-    bool shown[NR_FOCUS];
-    int width[2];
-    bool too_small, screen_dirty;
-    long open; /* the report in the reader, or -1 */
-    struct position marks[52], prev;
-    int pending; /* the mark or goto_mark key waiting for its letter, or 0 */
-    struct sbuf msg;
-    bool help;
-    size_t help_scroll;
-    struct state state;
-
-    /* the search: the query (also the library search's), its hits in the
-     * open report, the direction n goes */
-    struct sbuf query_text;
-    struct search_query query;
-    bool has_query;
-    struct search_hits hits;
-    int search_dir;
-    /* the prompt, and what Esc goes back to */
-    enum prompt_kind asking;
-    struct prompt prompt;
-    size_t origin_top;
-    struct sbuf saved_query;
-    int saved_dir;
-    struct state_history history;
-    char *history_file;
-    /* the filter of the court list or outline */
-    struct search_query filter;
-    bool has_filter;
-    enum focus filtering;
-    /* matches across the library */
-    struct results_view results;
-    bool show_results;
+    struct ui_status status;
+    struct pane *pane[NR_FOCUS]; /* the panes' windows, in screen order */
+    struct ui_frame frame;
+    enum focus focus;
+    bool screen_dirty;
+    long open;           /* the report in the reader, or -1 */
+    enum action pending; /* ACT_MARK or ACT_GOTO_MARK waiting for its letter, or ACT_NONE */
+    struct ui_help help;
+    struct ui_marks marks;
+    struct ui_search search;
 };
 
-static void on_signal(int sig)
+/* ---- positions ---- */
+
+/* The report open, or NULL. */
+static const struct report *open_one(const struct ui *u)
 {
-    got_signal = sig;
-}
-
-/*
- * A crash (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) must not leave the
- * terminal in the alternate screen with the mouse reported and the keys
- * raw, until the user types `reset`. endwin() is not safe in a signal
- * handler, so the terminal's own strings (from terminfo, when curses
- * starts) and the modes it had are kept here, and the handler writes and
- * sets them with write() and tcsetattr(), which are, then dies of the signal
- * as it would have.
- */
-static char crash_reset[256];
-static size_t crash_reset_len;
-static struct termios crash_modes;
-static bool crash_modes_kept;
-
-static void crash_add(const char *cap)
-{
-    char *v = tigetstr(cap);
-    size_t n;
-
-    if (!v || v == (char *)-1)
-        return;
-    n = strlen(v);
-    if (crash_reset_len + n < sizeof(crash_reset)) {
-        memcpy(crash_reset + crash_reset_len, v, n);
-        crash_reset_len += n;
-    }
-}
-
-static const int crash_sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-static struct sigaction crash_was[ARRAY_SIZE(crash_sigs)]; /* e.g. a sanitizer's report */
-
-static void on_crash(int sig)
-{
-    ssize_t ignored;
-
-    if (crash_reset_len)
-        ignored = write(STDOUT_FILENO, crash_reset, crash_reset_len);
-    (void)ignored;
-    if (crash_modes_kept)
-        tcsetattr(STDIN_FILENO, TCSANOW, &crash_modes);
-    for (size_t i = 0; i < ARRAY_SIZE(crash_sigs); i++) /* then what was there before */
-        if (crash_sigs[i] == sig)
-            sigaction(sig, &crash_was[i], NULL);
-    raise(sig);
-}
-
-static void catch_crashes(void)
-{
-    static const char mouse_off[] = "\033[?1006l\033[?1002l\033[?1000l";
-    struct sigaction sa;
-
-    crash_reset_len = 0;
-    memcpy(crash_reset, mouse_off, sizeof(mouse_off) - 1); /* what mousemask() turned on */
-    crash_reset_len = sizeof(mouse_off) - 1;
-    crash_add("sgr0");
-    crash_add("cnorm");
-    crash_add("rmkx");
-    crash_add("rmcup");
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_crash;
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < ARRAY_SIZE(crash_sigs); i++)
-        sigaction(crash_sigs[i], &sa, &crash_was[i]);
-}
-
-static void restore_terminal(void)
-{
-    if (curses_on) {
-        endwin();
-        curses_on = false;
-    }
-}
-
-int ui_locale(char *why, size_t n)
-{
-    static const char *const utf8[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"};
-    const char *was;
-
-    setlocale(LC_ALL, "");
-    if (!strcmp(nl_langinfo(CODESET), "UTF-8"))
-        return 0;
-    was = nl_langinfo(CODESET);
-    snprintf(why, n,
-             "the locale's character set is %s, not UTF-8, and no UTF-8 locale is installed; "
-             "set LANG=C.UTF-8",
-             was);
-    for (size_t i = 0; i < ARRAY_SIZE(utf8); i++)
-        if (setlocale(LC_CTYPE, utf8[i]) && !strcmp(nl_langinfo(CODESET), "UTF-8"))
-            return 0;
-    return -1;
-}
-
-static void message(struct ui *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void message(struct ui *u, const char *fmt, ...)
-{
-    va_list ap;
-
-    sbuf_reset(&u->msg);
-    va_start(ap, fmt);
-    sbuf_vaddf(&u->msg, fmt, ap);
-    va_end(ap);
-}
-
-/* ---- positions and the state file ---- */
-
-/* The path a report is remembered by: absolute, so any working folder
- * finds it. Caller frees. */
-static char *state_key(const struct report *r)
-{
-    char buf[PATH_MAX];
-
-    return xstrdup(realpath(r->path, buf) ? buf : r->path);
-}
-
-static void remember(struct ui *u)
-{
-    char *key;
-
-    if (u->open < 0 || !u->setup->state_file)
-        return;
-    if (!strcmp(u->setup->reports[u->open]->path, "-"))
-        return; /* standard input: new text each time, no place to return to */
-    key = state_key(u->setup->reports[u->open]);
-    state_set(&u->state, key, ui_reader_offset(&u->reader));
-    state_set_last(&u->state, key);
-    free(key);
-}
-
-static void save_state(struct ui *u)
-{
-    struct err err;
-
-    if (!u->setup->state_file)
-        return;
-    remember(u);
-    if (state_save(&u->state, u->setup->state_file, &err) < 0)
-        message(u, "courtread: cannot save the reading position: %s", err.msg);
+    return u->open >= 0 ? u->setup->reports[u->open] : NULL;
 }
 
 static struct position here(const struct ui *u)
@@ -260,50 +71,22 @@ static void follow(struct ui *u)
     ui_outline_follow(&u->outline, ui_reader_section(&u->reader), u->focus == FOCUS_OUTLINE);
 }
 
-/* The hits of the query in the open report, none current yet. */
-static void refresh_hits(struct ui *u)
-{
-    const struct report *r = u->reader.report;
-
-    search_hits_release(&u->hits);
-    if (u->has_query && r)
-        search_text(&u->query, r->text, r->len, &u->hits);
-    u->reader.hits = u->has_query ? &u->hits : NULL;
-    u->reader.current = -1;
-    u->reader.pane.dirty = true;
-}
-
-/* Make text (len bytes) the query; an empty one clears it. */
-static void set_query(struct ui *u, const char *text, size_t len)
-{
-    search_query_release(&u->query);
-    sbuf_reset(&u->query_text);
-    sbuf_add(&u->query_text, text, len);
-    u->has_query = search_compile(&u->query, text, len) == 0;
-    refresh_hits(u);
-}
-
 /* Open report i at byte off; SIZE_MAX: where it was last read. */
 static void open_report(struct ui *u, size_t i, size_t off)
 {
     const struct report *r = u->setup->reports[i];
 
     if ((long)i != u->open) {
-        remember(u);
-        if (off == SIZE_MAX && u->setup->state_file) {
-            char *key = state_key(r);
-
-            if (!state_get(&u->state, key, &off))
-                off = SIZE_MAX;
-            free(key);
-        }
+        ui_marks_remember(&u->marks, open_one(u), ui_reader_offset(&u->reader));
+        if (off == SIZE_MAX)
+            off = ui_marks_saved(&u->marks, r);
         u->open = (long)i;
         ui_reader_open(&u->reader, r, off);
         ui_outline_set(&u->outline, r);
-        refresh_hits(u);
+        ui_search_opened(&u->search);
         if (u->focus != FOCUS_COURTS)
             ui_courts_show_report(&u->courts, i);
-        u->courts.pane.dirty = true;
+        ui_pane_touch(u->pane[FOCUS_COURTS]);
     } else if (off != SIZE_MAX) {
         ui_reader_goto_offset(&u->reader, off);
     }
@@ -318,12 +101,12 @@ static void jump(struct ui *u, struct position p)
     if (p.report < 0)
         return;
     open_report(u, (size_t)p.report, p.off);
-    u->prev = from;
+    ui_marks_leave(&u->marks, from);
 }
 
 static void jump_line(struct ui *u, size_t line)
 {
-    u->prev = here(u);
+    ui_marks_leave(&u->marks, here(u));
     ui_reader_goto_line(&u->reader, line);
     follow(u);
 }
@@ -332,73 +115,18 @@ static void jump_line(struct ui *u, size_t line)
 
 static void place_panes(struct ui *u)
 {
-    int h = LINES - 2, w = COLS, cw = u->width[0], ow = u->width[1];
-    bool c = u->want[0], o = u->want[1];
-
-    memset(u->shown, 0, sizeof(u->shown));
-    u->too_small = COLS < MIN_COLS || LINES < MIN_LINES;
     u->screen_dirty = true;
-    if ((u->focus == FOCUS_COURTS && !c) || (u->focus == FOCUS_OUTLINE && !o))
-        u->focus = FOCUS_READER;
-    if (u->focus != FOCUS_READER)
-        u->side = u->focus;
-    if (!u->want[u->side])
-        u->side = u->side == FOCUS_COURTS ? FOCUS_OUTLINE : FOCUS_COURTS;
-    if (u->too_small) {
-        ui_pane_hide(&u->courts.pane);
-        ui_pane_hide(&u->outline.pane);
-        ui_pane_hide(&u->reader.pane);
-        ui_pane_hide(&u->results.pane);
-        ui_pane_hide(&u->status);
-        ui_pane_hide(&u->message);
+    if (!ui_frame_place(&u->frame, &u->focus, u->pane)) {
+        ui_search_hide(&u->search);
+        ui_status_hide(&u->status);
         return;
     }
-    if (c && o && w >= cw + ow + 2 + READER_COMFORT) {
-        u->shown[FOCUS_COURTS] = u->shown[FOCUS_OUTLINE] = true;
-    } else if ((c || o) && w >= CONFIG_PANE_MIN + 1 + READER_COMFORT) {
-        int *sw = &u->width[u->side];
-
-        u->shown[u->side] = true;
-        if (u->side == FOCUS_COURTS)
-            cw = *sw < w - 1 - READER_COMFORT ? *sw : w - 1 - READER_COMFORT;
-        else
-            ow = *sw < w - 1 - READER_COMFORT ? *sw : w - 1 - READER_COMFORT;
-    }
-    u->shown[FOCUS_READER] = true;
-    if (!u->shown[FOCUS_COURTS] && !u->shown[FOCUS_OUTLINE] && u->focus != FOCUS_READER) {
-        /* one pane at a time: the focused one fills the screen */
-        u->shown[FOCUS_READER] = false;
-        u->shown[u->focus] = true;
-        cw = ow = w;
-    }
-    {
-        int x = 0;
-
-        if (u->shown[FOCUS_COURTS]) {
-            ui_pane_place(&u->courts.pane, 0, x, h, cw);
-            x += cw + (cw < w);
-        } else {
-            ui_pane_hide(&u->courts.pane);
-        }
-        if (u->shown[FOCUS_OUTLINE]) {
-            ui_pane_place(&u->outline.pane, 0, x, h, ow);
-            x += ow + (ow < w);
-        } else {
-            ui_pane_hide(&u->outline.pane);
-        }
-        if (u->shown[FOCUS_READER])
-            ui_pane_place(&u->reader.pane, 0, x, h, w - x);
-        else
-            ui_pane_hide(&u->reader.pane);
-    }
     /* the selections stay in sight in panes of the new height */
-    ui_courts_select(&u->courts, u->courts.list.sel);
-    ui_outline_select(&u->outline, u->outline.list.sel);
-    if (u->show_results)
-        ui_pane_place(&u->results.pane, 0, 0, h, w);
-    ui_pane_place(&u->status, LINES - 2, 0, 1, w);
-    ui_pane_place(&u->message, LINES - 1, 0, 1, w);
-    if (u->shown[FOCUS_READER])
+    ui_pane_resized(u->pane[FOCUS_COURTS]);
+    ui_pane_resized(u->pane[FOCUS_OUTLINE]);
+    ui_search_place(&u->search, LINES - 2, COLS);
+    ui_status_place(&u->status, LINES, COLS);
+    if (ui_frame_shown(&u->frame, FOCUS_READER))
         ui_reader_relayout(&u->reader);
 }
 
@@ -406,200 +134,58 @@ static void place_panes(struct ui *u)
 
 static void draw_status(struct ui *u)
 {
-    WINDOW *w = u->status.win;
-    attr_t a = ui_attr(ROLE_STATUS);
-    struct sbuf left = SBUF_INIT, right = SBUF_INIT;
-    int rw;
+    struct status_info info = {NULL, NULL, -1, -1, 0, 0, u->keys->keys[ACT_HELP][0]};
 
     if (u->open >= 0) {
-        const struct report *r = u->setup->reports[u->open];
-        long sec = ui_reader_section(&u->reader);
-
-        sbuf_addf(&left, " %s · %s", ui_courts_name_of(&u->courts, (size_t)u->open),
-                  r->title ? r->title : r->path);
-        if (sec >= 0) {
-            sbuf_addstr(&left, " · ");
-            sbuf_add(&left, report_block_text(r, &r->blocks[sec]), r->blocks[sec].len);
-        }
-    } else {
-        sbuf_addstr(&left, " no report open");
+        info.report = u->setup->reports[u->open];
+        info.court = ui_courts_name_of(&u->courts, (size_t)u->open);
+        info.section = ui_reader_section(&u->reader);
+        info.percent = ui_reader_percent(&u->reader);
     }
-    if (u->has_query && u->reader.current >= 0)
-        sbuf_addf(&right, "%ld/%zu  ", u->reader.current + 1, u->hits.nr);
-    if (u->open >= 0)
-        sbuf_addf(&right, "%3d%%  ", ui_reader_percent(&u->reader));
-    if (u->keys->keys[ACT_HELP][0]) {
-        keys_name(u->keys->keys[ACT_HELP][0], &right);
-        sbuf_addstr(&right, " help ");
-    }
-    rw = ui_text_cols(right.buf, right.len);
-    ui_draw_fill(w, 0, 0, u->status.w, a);
-    ui_draw_text(w, 0, 0, u->status.w - rw - 1, left.buf, left.len, a);
-    if (rw < u->status.w)
-        ui_draw_text(w, 0, u->status.w - rw, rw, right.buf, right.len, a);
-    wnoutrefresh(w);
-    sbuf_release(&left);
-    sbuf_release(&right);
+    info.match = ui_search_match(&u->search, &info.matches);
+    ui_status_draw(&u->status, &info);
 }
 
-/* The prompt on the bottom line, its cursor where the prompt's is; the
- * text scrolls left when it is too long to fit. */
-static void draw_prompt(struct ui *u, WINDOW *w, attr_t a)
-{
-    static const char *const label[] = {"", "/", "Search all reports: ", "Filter: "};
-    const char *lead = u->asking == ASK_SEARCH && u->search_dir < 0 ? "?" : label[u->asking];
-    const struct sbuf *t = &u->prompt.text;
-    int lw = ui_text_cols(lead, strlen(lead)), room = u->message.w - lw - 1;
-    size_t from = 0;
-
-    while (from < u->prompt.cursor && ui_text_cols(t->buf + from, u->prompt.cursor - from) > room)
-        from += (size_t)u8_mblen((const uint8_t *)t->buf + from, t->len - from) > 0
-                    ? (size_t)u8_mblen((const uint8_t *)t->buf + from, t->len - from)
-                    : 1;
-    ui_draw_str(w, 0, 0, u->message.w, lead, a | A_BOLD);
-    ui_draw_text(w, 0, lw, room, t->buf + from, t->len - from, a);
-    wmove(w, 0, lw + ui_text_cols(t->buf + from, u->prompt.cursor - from));
-}
-
+/* The message line, or the prompt being typed on it. */
 static void draw_message(struct ui *u)
 {
-    WINDOW *w = u->message.win;
-    attr_t a = ui_attr(ROLE_MESSAGE);
+    const char *lead;
+    const struct prompt *p = ui_search_prompt(&u->search, &lead);
 
-    ui_draw_fill(w, 0, 0, u->message.w, a);
-    if (u->asking)
-        draw_prompt(u, w, a);
-    else if (u->msg.len)
-        ui_draw_text(w, 0, 0, u->message.w, u->msg.buf, u->msg.len, a);
-    curs_set(u->asking ? 1 : 0);
-    wnoutrefresh(w);
-}
-
-/* The lines of the help overlay, each "keys<TAB>what they do". */
-static void help_lines(const struct ui *u, struct sbuf *out)
-{
-    for (int a = 0; a < NR_ACTIONS; a++) {
-        if (a > ACT_SECTION_1 && a <= ACT_SECTION_9)
-            continue; /* listed with section_1 */
-        keys_names(u->keys, (enum action)a, out);
-        if (a == ACT_SECTION_1) {
-            sbuf_addstr(out, " … ");
-            keys_names(u->keys, ACT_SECTION_9, out);
-            sbuf_addstr(out, "\tgo to section 1 … 9\n");
-            continue;
-        }
-        if (!u->keys->keys[a][0])
-            sbuf_addstr(out, "(none)");
-        sbuf_addf(out, "\t%s\n", keys_action_help((enum action)a));
-    }
-    sbuf_addstr(out, "mouse\tclick focuses and selects; the wheel scrolls\n");
-}
-
-static size_t count_lines(const struct sbuf *sb)
-{
-    size_t n = 0;
-
-    for (size_t i = 0; i < sb->len; i++)
-        n += sb->buf[i] == '\n';
-    return n;
-}
-
-static void draw_help(struct ui *u)
-{
-    struct sbuf text = SBUF_INIT;
-    int h = LINES - 2, w = COLS < 76 ? COLS : 76, keyw = 22;
-    int y0 = 0, x0 = (COLS - w) / 2, rows;
-    attr_t a = ui_attr(ROLE_HELP), border = ui_attr(ROLE_BORDER);
-    WINDOW *win;
-    size_t n, skip;
-    const char *p;
-
-    help_lines(u, &text);
-    n = count_lines(&text);
-    if (h > (int)n + 3)
-        h = (int)n + 3;
-    y0 = (LINES - 2 - h) / 2;
-    rows = h - 3;
-    if (rows < 1)
-        rows = 1;
-    if (u->help_scroll + (size_t)rows > n)
-        u->help_scroll = n > (size_t)rows ? n - (size_t)rows : 0;
-    if (w < 40)
-        keyw = w / 3;
-    win = newwin(h, w, y0 < 0 ? 0 : y0, x0);
-    for (int y = 0; y < h; y++)
-        ui_draw_fill(win, y, 0, w, a);
-    wattrset(win, border);
-    box(win, 0, 0);
-    wattrset(win, A_NORMAL);
-    ui_draw_str(win, 0, 2, w - 4, " courtread keys ", border | A_BOLD);
-    p = text.buf;
-    skip = u->help_scroll;
-    for (int y = 1; y <= rows && p && *p;) {
-        const char *nl = strchr(p, '\n'), *tab = memchr(p, '\t', (size_t)(nl - p));
-
-        if (skip) {
-            skip--;
-        } else if (tab) {
-            ui_draw_text(win, y, 2, keyw - 1, p, (size_t)(tab - p), a | A_BOLD);
-            ui_draw_text(win, y, 2 + keyw, w - keyw - 4, tab + 1, (size_t)(nl - tab - 1), a);
-            y++;
-        }
-        p = nl + 1;
-    }
-    ui_draw_str(win, h - 2, 2, w - 4, "j/k scroll · any other key closes", a | A_DIM);
-    wnoutrefresh(win);
-    delwin(win);
-    sbuf_release(&text);
+    ui_status_draw_message(&u->status, lead, p);
 }
 
 static void draw(struct ui *u)
 {
-    if (u->too_small) {
-        char msg[64];
-
-        snprintf(msg, sizeof(msg), "too small (%dx%d): enlarge", COLS, LINES);
-        erase();
-        ui_draw_str(stdscr, 0, 0, COLS, msg, A_NORMAL);
-        wnoutrefresh(stdscr);
-        doupdate();
+    if (ui_frame_too_small(&u->frame)) {
+        ui_frame_draw_too_small();
         return;
     }
-    if ((u->screen_dirty || u->help) && !u->show_results) {
-        attr_t b = ui_attr(ROLE_BORDER);
-
-        erase();
-        if (u->shown[FOCUS_COURTS] && u->courts.pane.w < COLS)
-            mvwvline_set(stdscr, 0, u->courts.pane.w, WACS_VLINE, LINES - 2);
-        if (u->shown[FOCUS_OUTLINE] && u->outline.pane.x + u->outline.pane.w < COLS)
-            mvwvline_set(stdscr, 0, u->outline.pane.x + u->outline.pane.w, WACS_VLINE, LINES - 2);
-        mvwchgat(stdscr, 0, 0, -1, b & ~A_COLOR, (short)PAIR_NUMBER(b), NULL);
-        for (int y = 1; y < LINES - 2; y++)
-            mvwchgat(stdscr, y, 0, -1, b & ~A_COLOR, (short)PAIR_NUMBER(b), NULL);
-        wnoutrefresh(stdscr);
-        u->courts.pane.dirty = u->outline.pane.dirty = u->reader.pane.dirty = true;
-        u->screen_dirty = u->help;
+    if ((u->screen_dirty || ui_help_shown(&u->help)) && !ui_search_results_shown(&u->search)) {
+        ui_frame_draw(&u->frame);
+        for (int f = 0; f < NR_FOCUS; f++)
+            ui_pane_touch(u->pane[f]);
+        u->screen_dirty = ui_help_shown(&u->help);
     }
-    if (u->show_results) {
-        if (u->results.pane.dirty || u->screen_dirty || u->help)
-            ui_results_draw(&u->results);
-        u->screen_dirty = u->help;
+    if (ui_search_results_shown(&u->search)) {
+        ui_search_draw(&u->search, u->screen_dirty || ui_help_shown(&u->help));
+        u->screen_dirty = ui_help_shown(&u->help);
         draw_status(u);
-        if (u->help)
-            draw_help(u);
+        if (ui_help_shown(&u->help))
+            ui_help_draw(&u->help, u->keys);
         draw_message(u);
         doupdate();
         return;
     }
-    if (u->courts.pane.win && u->courts.pane.dirty)
+    if (ui_pane_stale(u->pane[FOCUS_COURTS]))
         ui_courts_draw(&u->courts, u->focus == FOCUS_COURTS, u->open);
-    if (u->outline.pane.win && u->outline.pane.dirty)
+    if (ui_pane_stale(u->pane[FOCUS_OUTLINE]))
         ui_outline_draw(&u->outline, u->focus == FOCUS_OUTLINE);
-    if (u->reader.pane.win && u->reader.pane.dirty)
+    if (ui_pane_stale(u->pane[FOCUS_READER]))
         ui_reader_draw(&u->reader);
     draw_status(u);
-    if (u->help)
-        draw_help(u);
+    if (ui_help_shown(&u->help))
+        ui_help_draw(&u->help, u->keys);
     draw_message(u); /* last: the cursor stays on the prompt */
     doupdate();
 }
@@ -608,37 +194,25 @@ static void draw(struct ui *u)
 
 static void set_focus(struct ui *u, enum focus f)
 {
-    bool collapsed = !u->shown[f];
+    bool collapsed = !ui_frame_shown(&u->frame, f);
 
     if (f == u->focus)
         return;
     u->focus = f;
-    u->courts.pane.dirty = u->outline.pane.dirty = true;
+    ui_pane_touch(u->pane[FOCUS_COURTS]);
+    ui_pane_touch(u->pane[FOCUS_OUTLINE]);
     if (f == FOCUS_OUTLINE)
-        ui_outline_select(&u->outline, u->outline.current);
+        ui_outline_select_current(&u->outline);
     if (f == FOCUS_COURTS && u->open >= 0)
         ui_courts_show_report(&u->courts, (size_t)u->open);
-    if (collapsed || !u->shown[FOCUS_READER])
+    if (collapsed || !ui_frame_shown(&u->frame, FOCUS_READER))
         place_panes(u);
-}
-
-/* The wanted panes in screen order. */
-static int wanted(const struct ui *u, enum focus *v)
-{
-    int n = 0;
-
-    if (u->want[0])
-        v[n++] = FOCUS_COURTS;
-    if (u->want[1])
-        v[n++] = FOCUS_OUTLINE;
-    v[n++] = FOCUS_READER;
-    return n;
 }
 
 static void move_focus(struct ui *u, int step, bool wrap)
 {
     enum focus v[NR_FOCUS];
-    int n = wanted(u, v), i = 0;
+    int n = ui_frame_wanted(&u->frame, v), i = 0;
 
     while (i < n && v[i] != u->focus)
         i++;
@@ -661,89 +235,63 @@ static void courts_moved(struct ui *u)
 static void outline_moved(struct ui *u)
 {
     long b = ui_outline_block(&u->outline);
-    const struct report *r = u->reader.report;
+    const struct report *r = ui_reader_report(&u->reader);
 
     if (!r)
         return;
-    if (u->outline.list.sel == 0) /* the title entry: the top, byline and all */
+    if (ui_outline_on_title(&u->outline)) /* the title entry: the top, byline and all */
         ui_reader_goto_line(&u->reader, 0);
     else
         ui_reader_goto_offset(&u->reader, r->blocks[b].off);
     follow(u);
 }
 
-/* Move the focused list or scroll the reader by n lines. */
-static void move_by(struct ui *u, long n)
+/* A movement action in the focused pane: a list moves its selection (the
+ * court list opens a report it reaches, the outline's section shows), the
+ * reader scrolls (its top and end are jumps that '' returns from). */
+static void move_in(struct ui *u, enum action a)
 {
     switch (u->focus) {
     case FOCUS_COURTS:
-        ui_courts_move(&u->courts, n);
+        ui_pane_key(u->pane[FOCUS_COURTS], a);
         courts_moved(u);
         break;
     case FOCUS_OUTLINE:
-        ui_outline_move(&u->outline, n);
+        ui_pane_key(u->pane[FOCUS_OUTLINE], a);
         outline_moved(u);
         break;
     default:
-        ui_reader_scroll(&u->reader, n);
+        if (a == ACT_TOP || a == ACT_BOTTOM)
+            ui_marks_leave(&u->marks, here(u));
+        ui_reader_key(&u->reader, a);
         follow(u);
     }
 }
 
-static long page(const struct ui *u)
-{
-    const struct pane *p = u->focus == FOCUS_COURTS    ? &u->courts.pane
-                           : u->focus == FOCUS_OUTLINE ? &u->outline.pane
-                                                       : &u->reader.pane;
-
-    return p->h > 2 ? p->h - 1 : 1; /* keep one line of context */
-}
-
-static void go_end(struct ui *u, bool end)
-{
-    switch (u->focus) {
-    case FOCUS_COURTS:
-        ui_courts_select(&u->courts, end ? SIZE_MAX : 0);
-        courts_moved(u);
-        break;
-    case FOCUS_OUTLINE:
-        ui_outline_select(&u->outline, end ? SIZE_MAX : 0);
-        outline_moved(u);
-        break;
-    default:
-        u->prev = here(u);
-        if (end)
-            ui_reader_goto_end(&u->reader);
-        else
-            ui_reader_goto_line(&u->reader, 0);
-        follow(u);
-    }
-}
-
-/* The next (dir 1) or previous (dir -1) heading from the top of the reader. */
+/* The next (dir 1) or previous (dir -1) heading in the outline from the
+ * top of the reader. */
 static void section_step(struct ui *u, int dir)
 {
-    const struct outline_pane *op = &u->outline;
-    const struct layout *l = u->reader.layout;
-    const struct report *r = u->reader.report;
+    const struct report *r = ui_reader_report(&u->reader);
+    size_t top = ui_reader_top(&u->reader);
     long best = -1;
 
-    if (!r || !l)
+    if (!r || !ui_reader_laid_out(&u->reader))
         return;
-    for (size_t i = 1; i < op->nr; i++) {
-        size_t line = layout_line_of(l, r->blocks[op->blocks[i]].off);
+    for (size_t i = 1; i < ui_outline_count(&u->outline); i++) {
+        long line = ui_reader_line_of(&u->reader, r->blocks[ui_outline_entry(&u->outline, i)].off);
 
-        if (dir > 0 && line > u->reader.top) {
-            best = (long)line;
+        if (dir > 0 && (size_t)line > top) {
+            best = line;
             break;
         }
-        if (dir < 0 && line < u->reader.top)
-            best = (long)line;
+        if (dir < 0 && (size_t)line < top)
+            best = line;
     }
-    if (best < 0 && dir < 0 && u->reader.top > 0)
+    if (best < 0 && dir < 0 && top > 0)
         best = 0; /* before the first heading: the top */
     if (best < 0) {
-        message(u, dir > 0 ? "No next section" : "No previous section");
+        ui_status_say(&u->status, dir > 0 ? "No next section" : "No previous section");
         return;
     }
     jump_line(u, (size_t)best);
@@ -754,16 +302,17 @@ static void section_n(struct ui *u, int n)
     size_t count;
     long b = ui_outline_section(&u->outline, n, &count);
 
-    if (!u->reader.layout)
+    if (!ui_reader_laid_out(&u->reader))
         return;
     if (b < 0) {
         if (count)
-            message(u, "No section %d: this report has %zu", n, count);
+            ui_status_say(&u->status, "No section %d: this report has %zu", n, count);
         else
-            message(u, "This report has no sections");
+            ui_status_say(&u->status, "This report has no sections");
         return;
     }
-    jump_line(u, layout_line_of(u->reader.layout, u->reader.report->blocks[b].off));
+    jump_line(u,
+              (size_t)ui_reader_line_of(&u->reader, ui_reader_report(&u->reader)->blocks[b].off));
 }
 
 static void report_step(struct ui *u, long n)
@@ -771,136 +320,42 @@ static void report_step(struct ui *u, long n)
     long i = u->open >= 0 ? ui_courts_step(&u->courts, (size_t)u->open, n) : 0;
 
     if (i < 0 || (size_t)i >= u->setup->nr_reports) {
-        message(u, n > 0 ? "This is the last report" : "This is the first report");
+        ui_status_say(&u->status, n > 0 ? "This is the last report" : "This is the first report");
         return;
     }
-    u->prev = here(u);
+    ui_marks_leave(&u->marks, here(u));
     open_report(u, (size_t)i, SIZE_MAX);
     ui_courts_show_report(&u->courts, (size_t)i);
 }
 
-static int mark_index(int key)
+/* The letter after m or '. */
+static void mark_key(struct ui *u, enum action pending, int key)
 {
-    if (key >= 'a' && key <= 'z')
-        return key - 'a';
-    if (key >= 'A' && key <= 'Z')
-        return 26 + key - 'A';
-    return -1;
+    struct position to;
+
+    if (ui_marks_key(&u->marks, pending, key, here(u), &to))
+        jump(u, to);
 }
 
-static void mark_key(struct ui *u, int pending, int key)
-{
-    int m = mark_index(key);
-
-    if (pending == ACT_GOTO_MARK && key == '\'') {
-        if (u->prev.report < 0)
-            message(u, "No previous position");
-        else
-            jump(u, u->prev);
-        return;
-    }
-    if (m < 0) {
-        message(u, "Marks are letters a-z and A-Z");
-        return;
-    }
-    if (pending == ACT_MARK) {
-        if (u->open < 0)
-            return;
-        u->marks[m] = here(u);
-        message(u, "Mark %c set", key);
-    } else if (u->marks[m].report < 0) {
-        message(u, "Mark %c is not set", key);
-    } else {
-        jump(u, u->marks[m]);
-    }
-}
-
-static void base64(const char *s, size_t n, struct sbuf *out)
-{
-    static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    const unsigned char *p = (const unsigned char *)s;
-
-    for (size_t i = 0; i < n; i += 3) {
-        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
-                     (i + 2 < n ? p[i + 2] : 0);
-        char q[4] = {tab[v >> 18 & 63], tab[v >> 12 & 63], i + 1 < n ? tab[v >> 6 & 63] : '=',
-                     i + 2 < n ? tab[v & 63] : '='};
-
-        sbuf_add(out, q, 4);
-    }
-}
-
-/* Copy the paragraph at the top, or the section being read, headed by the
- * report's title and court, with OSC 52 (which reaches the clipboard of
- * the terminal the user sits at, over SSH too). */
+/* y and Y: the paragraph or section to the clipboard. */
 static void copy(struct ui *u, bool section)
 {
-    const struct report *r = u->reader.report;
-    struct sbuf text = SBUF_INIT, seq = SBUF_INIT;
-    size_t from, to, chars = 0;
-
-    if (!r)
-        return;
-    if (section) {
-        long h = ui_reader_section(&u->reader);
-        int level = h >= 0 ? r->blocks[h].level : 0;
-
-        from = h >= 0 ? (size_t)h : 0;
-        to = from + 1;
-        while (to < r->nr_blocks &&
-               !(r->blocks[to].kind == BLOCK_HEADING && (h < 0 || r->blocks[to].level <= level)))
-            to++;
-    } else {
-        long p = ui_reader_paragraph(&u->reader);
-
-        if (p < 0) {
-            message(u, "No paragraph here to copy");
-            return;
-        }
-        from = (size_t)p;
-        to = from + 1;
-    }
-    sbuf_addf(&text, "%s\n%s\n", r->title ? r->title : r->path,
-              ui_courts_name_of(&u->courts, (size_t)u->open));
-    for (size_t b = from; b < to; b++) {
-        sbuf_addch(&text, '\n');
-        sbuf_add(&text, report_block_text(r, &r->blocks[b]), r->blocks[b].len);
-        sbuf_addch(&text, '\n');
-    }
-    for (size_t i = 0; i < text.len; i++)
-        chars += ((unsigned char)text.buf[i] & 0xC0) != 0x80;
-    sbuf_addstr(&seq, "\033]52;c;");
-    base64(text.buf, text.len, &seq);
-    sbuf_addstr(&seq, "\a");
-    fflush(stdout);
-    if (write(STDOUT_FILENO, seq.buf, seq.len) == (ssize_t)seq.len)
-        message(u, "Copied the %s (%zu characters) to the clipboard",
-                section ? "section" : "paragraph", chars);
-    else
-        message(u, "courtread: cannot write to the terminal: %s", strerror(errno));
-    sbuf_release(&text);
-    sbuf_release(&seq);
+    ui_copy(&u->reader, u->open >= 0 ? ui_courts_name_of(&u->courts, (size_t)u->open) : "", section,
+            &u->status);
 }
 
 static void resize_side(struct ui *u, int delta)
 {
-    int side = u->focus == FOCUS_COURTS ? 0 : 1, *w = &u->width[side];
-
-    *w += delta;
-    if (*w < CONFIG_PANE_MIN)
-        *w = CONFIG_PANE_MIN;
-    if (*w > CONFIG_PANE_MAX)
-        *w = CONFIG_PANE_MAX;
+    ui_frame_widen(&u->frame, u->focus, delta);
     place_panes(u);
 }
 
 static void toggle(struct ui *u, int side)
 {
-    u->want[side] = !u->want[side];
-    if (u->want[side])
-        u->side = side ? FOCUS_OUTLINE : FOCUS_COURTS;
+    bool shown = ui_frame_toggle(&u->frame, side);
+
     place_panes(u);
-    message(u, "%s %s", side ? "Outline" : "Court list", u->want[side] ? "shown" : "hidden");
+    ui_status_say(&u->status, "%s %s", side ? "Outline" : "Court list", shown ? "shown" : "hidden");
 }
 
 static void open_selected(struct ui *u)
@@ -914,10 +369,10 @@ static void open_selected(struct ui *u)
             ui_courts_toggle(&u->courts);
             return;
         }
-        u->prev = here(u);
+        ui_marks_leave(&u->marks, here(u));
         open_report(u, row->index, SIZE_MAX);
     } else if (u->focus == FOCUS_OUTLINE) {
-        u->prev = here(u);
+        ui_marks_leave(&u->marks, here(u));
         outline_moved(u);
     }
     set_focus(u, FOCUS_READER);
@@ -927,250 +382,52 @@ static void open_selected(struct ui *u)
  * shows it. */
 static void show_reader(struct ui *u)
 {
-    if (!u->shown[FOCUS_READER])
+    if (!ui_frame_shown(&u->frame, FOCUS_READER))
         set_focus(u, FOCUS_READER);
 }
 
-/* ---- search ---- */
-
-/* Make hit i the current one and bring it into view. */
-static void goto_hit(struct ui *u, long i)
+/* What a search did that is the dispatcher's to finish. */
+static void searched(struct ui *u, unsigned done)
 {
-    const struct search_hit *h = &u->hits.v[i];
-
-    u->reader.current = i;
-    ui_reader_show(&u->reader, h->off, h->len);
-    u->reader.pane.dirty = true;
-    follow(u);
+    if (done & SEARCH_MOVED)
+        follow(u);
+    if (done & SEARCH_SCREEN)
+        u->screen_dirty = true;
 }
 
-/* The hit nearest byte off in direction dir, wrapping round the report
- * with a message; false (and a message) when there is none. */
-static bool find_hit(struct ui *u, size_t off, int dir)
-{
-    long i;
-
-    if (!u->hits.nr) {
-        message(u, "Not found: %s", u->query_text.buf);
-        return false;
-    }
-    i = search_hit_near(&u->hits, off, dir);
-    if (i < 0) {
-        i = dir > 0 ? 0 : (long)u->hits.nr - 1;
-        message(u, dir > 0 ? "Search reached the end; continued from the top"
-                           : "Search reached the top; continued from the end");
-    }
-    goto_hit(u, i);
-    return true;
-}
-
-/* Whether hit i shows on the screen. */
-static bool hit_visible(const struct ui *u, long i)
-{
-    const struct reader *rd = &u->reader;
-    size_t line;
-
-    if (i < 0 || (size_t)i >= u->hits.nr || !rd->layout)
-        return false;
-    line = layout_line_of(rd->layout, u->hits.v[i].off);
-    return line >= rd->top && line < rd->top + (size_t)rd->pane.h;
-}
-
-/* n (dir 1) and N (dir -1): the next match in the search's direction. */
+/* n (dir 1) and N (dir -1). */
 static void search_step(struct ui *u, int dir)
 {
-    long cur = u->reader.current;
-    size_t from;
-
-    if (!u->has_query) {
-        message(u, "No search yet: / searches forward, ? backward");
-        return;
-    }
-    dir *= u->search_dir;
-    show_reader(u);
-    if (hit_visible(u, cur))
-        from = dir > 0 ? u->hits.v[cur].off + 1 : u->hits.v[cur].off;
-    else
-        from = ui_reader_offset(&u->reader);
-    find_hit(u, from, dir);
-}
-
-static void start_prompt(struct ui *u, enum prompt_kind kind, int dir)
-{
-    u->asking = kind;
-    prompt_init(&u->prompt, kind == ASK_FILTER ? NULL : &u->history);
-    u->origin_top = u->reader.top;
-    sbuf_reset(&u->saved_query);
-    sbuf_add(&u->saved_query, u->query_text.buf ? u->query_text.buf : "", u->query_text.len);
-    u->saved_dir = u->search_dir;
-    if (kind == ASK_SEARCH) {
-        u->search_dir = dir;
+    if (ui_search_active(&u->search))
         show_reader(u);
-    }
-    if (kind == ASK_FILTER)
-        u->filtering = u->focus;
+    searched(u, ui_search_step(&u->search, dir));
 }
 
-/* The filter of the pane being filtered, from the prompt's text. */
-static void apply_filter(struct ui *u)
+/* A match chosen in the list of matches: its report, at the match. */
+static void open_result(struct ui *u, const struct result *res)
 {
-    const struct sbuf *t = &u->prompt.text;
+    struct sbuf k = SBUF_INIT;
 
-    search_query_release(&u->filter);
-    u->has_filter = search_compile(&u->filter, t->buf, t->len) == 0;
-    if (u->filtering == FOCUS_COURTS)
-        ui_courts_filter(&u->courts, u->has_filter ? &u->filter : NULL);
-    else
-        ui_outline_filter(&u->outline, u->has_filter ? &u->filter : NULL);
+    ui_marks_leave(&u->marks, here(u));
+    open_report(u, res->report, res->hit.off);
+    ui_courts_show_report(&u->courts, res->report);
+    set_focus(u, FOCUS_READER);
+    searched(u, ui_search_goto(&u->search, res->hit.off));
+    keys_name(u->keys->keys[ACT_RESULTS][0], &k);
+    ui_status_say(&u->status, "n and N go through this report's matches; %s returns to the list",
+                  k.buf ? k.buf : "R");
+    sbuf_release(&k);
 }
 
-/* Search as the query is typed: from where the prompt started. */
-static void search_as_typed(struct ui *u)
-{
-    size_t from;
-
-    set_query(u, u->prompt.text.buf, u->prompt.text.len);
-    ui_reader_goto_line(&u->reader, u->origin_top);
-    if (!u->has_query || !u->reader.layout)
-        return;
-    from = ui_reader_offset(&u->reader);
-    find_hit(u, from, u->search_dir);
-}
-
-/* Every match in the library, in the results view. */
-static void search_library(struct ui *u)
-{
-    const struct ui_setup *s = u->setup;
-    struct results res = {0};
-    const struct sbuf *t = &u->prompt.text;
-
-    set_query(u, t->buf, t->len);
-    u->search_dir = 1;
-    if (!u->has_query)
-        return;
-    for (size_t i = 0; i < s->nr_reports; i++)
-        results_add(&res, &u->query, s->reports[u->courts.order[i]], u->courts.order[i]);
-    ui_results_set(&u->results, &res, t->buf, s->reports);
-    u->show_results = true;
-    u->screen_dirty = true;
-    ui_pane_place(&u->results.pane, 0, 0, LINES - 2, COLS);
-}
-
-/* The prompt is done: Enter (accept) or Esc. */
-static void end_prompt(struct ui *u, bool accept)
-{
-    enum prompt_kind kind = u->asking;
-
-    u->asking = ASK_NONE;
-    if (accept && u->prompt.text.len && kind != ASK_FILTER) {
-        state_history_add(&u->history, u->prompt.text.buf);
-        if (u->history_file) {
-            struct err err;
-
-            if (state_history_save(&u->history, u->history_file, &err) < 0)
-                message(u, "courtread: cannot save the search history: %s", err.msg);
-        }
-    }
-    if (kind == ASK_LIBRARY && accept) {
-        search_library(u);
-    } else if (kind == ASK_SEARCH && !accept) { /* back to where it was */
-        set_query(u, u->saved_query.buf ? u->saved_query.buf : "", u->saved_query.len);
-        u->search_dir = u->saved_dir;
-        ui_reader_goto_line(&u->reader, u->origin_top);
-        follow(u);
-    } else if (kind == ASK_FILTER && !accept) {
-        sbuf_reset(&u->prompt.text);
-        apply_filter(u);
-    } else if (kind == ASK_SEARCH && u->reader.current >= 0) {
-        message(u, "%ld/%zu", u->reader.current + 1, u->hits.nr);
-    }
-    prompt_release(&u->prompt);
-}
-
-/* A key while the prompt is open. */
-static void prompt_input(struct ui *u, int key)
-{
-    switch (prompt_key(&u->prompt, key)) {
-    case PROMPT_EDITED:
-        sbuf_reset(&u->msg);
-        if (u->asking == ASK_SEARCH)
-            search_as_typed(u);
-        else if (u->asking == ASK_FILTER)
-            apply_filter(u);
-        break;
-    case PROMPT_ACCEPT:
-        end_prompt(u, true);
-        break;
-    case PROMPT_CANCEL:
-        end_prompt(u, false);
-        break;
-    default:
-        break;
-    }
-}
-
-/* A key while the results view is shown (help and redraw work as ever). */
+/* A key while the list of matches is shown (help and redraw work as ever). */
 static void results_key(struct ui *u, enum action a, int key)
 {
-    const struct result *res;
-    int page = ui_results_page(&u->results);
+    unsigned done;
+    const struct result *res = ui_search_results_key(&u->search, a, key, &done);
 
-    switch (a) {
-    case ACT_DOWN:
-        ui_results_move(&u->results, 1);
-        break;
-    case ACT_UP:
-        ui_results_move(&u->results, -1);
-        break;
-    case ACT_PAGE_DOWN:
-    case ACT_HALF_DOWN:
-        ui_results_move(&u->results, a == ACT_PAGE_DOWN ? page : (page + 1) / 2);
-        break;
-    case ACT_PAGE_UP:
-    case ACT_HALF_UP:
-        ui_results_move(&u->results, -(a == ACT_PAGE_UP ? page : (page + 1) / 2));
-        break;
-    case ACT_TOP:
-        ui_results_select(&u->results, 0);
-        break;
-    case ACT_BOTTOM:
-        ui_results_select(&u->results, SIZE_MAX);
-        break;
-    case ACT_OPEN:
-        res = ui_results_selected(&u->results);
-        if (!res)
-            break;
-        u->show_results = false;
-        u->screen_dirty = true;
-        u->prev = here(u);
-        open_report(u, res->report, res->hit.off);
-        ui_courts_show_report(&u->courts, res->report);
-        set_focus(u, FOCUS_READER);
-        find_hit(u, res->hit.off, 1);
-        {
-            struct sbuf k = SBUF_INIT;
-
-            keys_name(u->keys->keys[ACT_RESULTS][0], &k);
-            message(u, "n and N go through this report's matches; %s returns to the list",
-                    k.buf ? k.buf : "R");
-            sbuf_release(&k);
-        }
-        break;
-    case ACT_SEARCH_LIBRARY:
-        start_prompt(u, ASK_LIBRARY, 1);
-        break;
-    case ACT_QUIT:
-    case ACT_RESULTS:
-        u->show_results = false;
-        u->screen_dirty = true;
-        break;
-    default:
-        if (key == 0x1b) {
-            u->show_results = false;
-            u->screen_dirty = true;
-        }
-        break;
-    }
+    searched(u, done);
+    if (res)
+        open_result(u, res);
 }
 
 /* Do action a; false to quit. */
@@ -1178,51 +435,29 @@ static bool act(struct ui *u, enum action a)
 {
     switch (a) {
     case ACT_DOWN:
-        move_by(u, 1);
-        break;
     case ACT_UP:
-        move_by(u, -1);
-        break;
     case ACT_PAGE_DOWN:
-        move_by(u, page(u));
-        break;
     case ACT_PAGE_UP:
-        move_by(u, -page(u));
-        break;
     case ACT_HALF_DOWN:
-        move_by(u, (page(u) + 1) / 2);
-        break;
     case ACT_HALF_UP:
-        move_by(u, -(page(u) + 1) / 2);
-        break;
     case ACT_TOP:
-        go_end(u, false);
-        break;
     case ACT_BOTTOM:
-        go_end(u, true);
+        move_in(u, a);
         break;
     case ACT_FOCUS_NEXT:
-        move_focus(u, 1, true);
-        break;
     case ACT_FOCUS_PREV:
-        move_focus(u, -1, true);
-        break;
     case ACT_FOCUS_LEFT:
-        move_focus(u, -1, false);
-        break;
-    case ACT_FOCUS_RIGHT:
-        move_focus(u, 1, false);
+    case ACT_FOCUS_RIGHT: /* Tab and S-Tab go round, h and l stop at the ends */
+        move_focus(u, a == ACT_FOCUS_NEXT || a == ACT_FOCUS_RIGHT ? 1 : -1,
+                   a == ACT_FOCUS_NEXT || a == ACT_FOCUS_PREV);
         break;
     case ACT_OPEN:
         open_selected(u);
         break;
     case ACT_SECTION_NEXT:
-        show_reader(u);
-        section_step(u, 1);
-        break;
     case ACT_SECTION_PREV:
         show_reader(u);
-        section_step(u, -1);
+        section_step(u, a == ACT_SECTION_NEXT ? 1 : -1);
         break;
     case ACT_SECTION_1:
     case ACT_SECTION_2:
@@ -1237,60 +472,50 @@ static bool act(struct ui *u, enum action a)
         section_n(u, a - ACT_SECTION_1 + 1);
         break;
     case ACT_REPORT_NEXT:
-        report_step(u, 1);
-        break;
     case ACT_REPORT_PREV:
-        report_step(u, -1);
+        report_step(u, a == ACT_REPORT_NEXT ? 1 : -1);
         break;
     case ACT_SEARCH_FORWARD:
     case ACT_SEARCH_BACKWARD:
-        if (a == ACT_SEARCH_FORWARD && u->focus != FOCUS_READER)
-            start_prompt(u, ASK_FILTER, 1);
-        else
-            start_prompt(u, ASK_SEARCH, a == ACT_SEARCH_FORWARD ? 1 : -1);
+        if (a == ACT_SEARCH_FORWARD && u->focus != FOCUS_READER) {
+            ui_search_start(&u->search,
+                            u->focus == FOCUS_COURTS ? ASK_FILTER_COURTS : ASK_FILTER_OUTLINE, 1);
+        } else {
+            ui_search_start(&u->search, ASK_SEARCH, a == ACT_SEARCH_FORWARD ? 1 : -1);
+            show_reader(u);
+        }
         break;
     case ACT_SEARCH_NEXT:
-        search_step(u, 1);
-        break;
     case ACT_SEARCH_PREV:
-        search_step(u, -1);
+        search_step(u, a == ACT_SEARCH_NEXT ? 1 : -1);
         break;
     case ACT_SEARCH_LIBRARY:
-        start_prompt(u, ASK_LIBRARY, 1);
+        ui_search_start(&u->search, ASK_LIBRARY, 1);
         break;
     case ACT_RESULTS:
-        if (!u->results.query) {
-            message(u, "No list of matches yet: s searches all reports");
-            break;
-        }
-        u->show_results = true;
-        u->screen_dirty = true;
-        ui_pane_place(&u->results.pane, 0, 0, LINES - 2, COLS);
+        if (ui_search_results_show(&u->search))
+            u->screen_dirty = true;
         break;
     case ACT_MARK:
     case ACT_GOTO_MARK:
         u->pending = a;
-        message(u, a == ACT_MARK ? "Mark: type a letter" : "Go to mark: type a letter, or '");
+        ui_status_say(&u->status,
+                      a == ACT_MARK ? "Mark: type a letter" : "Go to mark: type a letter, or '");
         break;
     case ACT_COPY_PARAGRAPH:
     case ACT_COPY_SECTION:
         copy(u, a == ACT_COPY_SECTION);
         break;
     case ACT_TOGGLE_COURTS:
-        toggle(u, 0);
-        break;
     case ACT_TOGGLE_OUTLINE:
-        toggle(u, 1);
+        toggle(u, a == ACT_TOGGLE_OUTLINE);
         break;
     case ACT_WIDER:
-        resize_side(u, 2);
-        break;
     case ACT_NARROWER:
-        resize_side(u, -2);
+        resize_side(u, a == ACT_WIDER ? 2 : -2);
         break;
     case ACT_HELP:
-        u->help = true;
-        u->help_scroll = 0;
+        ui_help_open(&u->help);
         break;
     case ACT_REDRAW:
         clearok(curscr, TRUE);
@@ -1304,200 +529,36 @@ static bool act(struct ui *u, enum action a)
     return true;
 }
 
-/* A key while help is shown: scroll it or close it. */
-static void help_key(struct ui *u, enum action a)
+static void mouse(struct ui *u, const struct ui_input *ev)
 {
-    switch (a) {
-    case ACT_DOWN:
-        u->help_scroll++;
-        break;
-    case ACT_UP:
-        if (u->help_scroll)
-            u->help_scroll--;
-        break;
-    case ACT_PAGE_DOWN:
-        u->help_scroll += 10;
-        break;
-    case ACT_PAGE_UP:
-        u->help_scroll = u->help_scroll > 10 ? u->help_scroll - 10 : 0;
-        break;
-    default:
-        u->help = false;
-        u->screen_dirty = true;
-    }
-}
+    int f = 0, row = 0;
 
-static void mouse(struct ui *u)
-{
-    MEVENT ev;
-    struct pane *panes[NR_FOCUS] = {&u->courts.pane, &u->outline.pane, &u->reader.pane};
-    int f = 0;
-
-    if (getmouse(&ev) != OK || u->help)
+    if (ev->mouse == MOUSE_NONE || ui_help_shown(&u->help))
         return;
-    while (f < NR_FOCUS &&
-           !(panes[f]->win && ev.x >= panes[f]->x && ev.x < panes[f]->x + panes[f]->w &&
-             ev.y >= panes[f]->y && ev.y < panes[f]->y + panes[f]->h))
+    while (f < NR_FOCUS && !ui_pane_at(u->pane[f], ev->y, ev->x, &row))
         f++;
     if (f == NR_FOCUS)
         return;
-    if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-        long n = ev.bstate & BUTTON4_PRESSED ? -WHEEL_LINES : WHEEL_LINES;
+    if (ev->mouse != MOUSE_CLICK) {
+        long n = ev->mouse == MOUSE_WHEEL_UP ? -WHEEL_LINES : WHEEL_LINES;
 
         if (f == FOCUS_READER) {
             ui_reader_scroll(&u->reader, n);
             follow(u);
         } else if (f == FOCUS_COURTS) {
-            ui_list_scroll(&u->courts.list, u->courts.nr, n, panes[f]->h);
-            panes[f]->dirty = true;
+            ui_pane_scroll(u->pane[FOCUS_COURTS], n);
         } else {
-            ui_list_scroll(&u->outline.list, u->outline.nr, n, panes[f]->h);
-            panes[f]->dirty = true;
+            ui_pane_scroll(u->pane[FOCUS_OUTLINE], n);
         }
         return;
     }
-    set_focus(u, (enum focus)f);
-    if (f == FOCUS_COURTS) {
-        long row = ui_courts_at(&u->courts, ev.y - panes[f]->y);
-
-        if (row >= 0) {
-            bool again = (size_t)row == u->courts.list.sel;
-
-            ui_courts_select(&u->courts, (size_t)row);
-            if (again && u->courts.rows[row].kind == ROW_COURT)
-                ui_courts_toggle(&u->courts);
+    for (int i = 0; i < ev->clicks; i++) {
+        set_focus(u, (enum focus)f);
+        if (f == FOCUS_COURTS && ui_courts_click(&u->courts, row))
             courts_moved(u);
-        }
-    } else if (f == FOCUS_OUTLINE) {
-        long i = ui_outline_at(&u->outline, ev.y - panes[f]->y);
-
-        if (i >= 0) {
-            ui_outline_select(&u->outline, (size_t)i);
+        else if (f == FOCUS_OUTLINE && ui_outline_click(&u->outline, row))
             outline_moved(u);
-        }
     }
-}
-
-/* A curses key as a keys.h key; -1 for keys with no name there. */
-static int key_of(int rc, wint_t ch)
-{
-    if (rc == OK)
-        return ch == '\r' ? '\n' : ch == 0x7f ? KEYC_BACKSPACE : (int)ch;
-    switch (ch) {
-    case KEY_UP:
-        return KEYC_UP;
-    case KEY_DOWN:
-        return KEYC_DOWN;
-    case KEY_LEFT:
-        return KEYC_LEFT;
-    case KEY_RIGHT:
-        return KEYC_RIGHT;
-    case KEY_PPAGE:
-        return KEYC_PGUP;
-    case KEY_NPAGE:
-        return KEYC_PGDN;
-    case KEY_HOME:
-        return KEYC_HOME;
-    case KEY_END:
-        return KEYC_END;
-    case KEY_BTAB:
-        return KEYC_BTAB;
-    case KEY_BACKSPACE:
-        return KEYC_BACKSPACE;
-    case KEY_DC:
-        return KEYC_DELETE;
-    case KEY_ENTER:
-        return '\n';
-    default:
-        if (ch >= KEY_F(1) && ch <= KEY_F(12))
-            return KEYC_F1 + (int)(ch - KEY_F(1));
-        return -1;
-    }
-}
-
-/*
- * The next key, or ERR when it is time to stop: a signal asked (q's kin
- * SIGINT, SIGTERM, SIGHUP) or the terminal went away (the SSH link dropped,
- * the window closed: end of file or an error on input). Curses reads
- * without waiting; the waiting is done in poll(), which a signal always
- * interrupts, so a signal is never lost inside a read that restarts.
- */
-static int read_key(wint_t *ch)
-{
-    int idle = 0;
-
-    for (;;) {
-        struct pollfd p = {STDIN_FILENO, POLLIN, 0};
-        int rc;
-
-        if (got_signal)
-            return ERR;
-        rc = wget_wch(stdscr, ch);
-        if (rc != ERR)
-            return rc;
-        if (got_signal)
-            return ERR;
-        if (poll(&p, 1, -1) < 0) {
-            if (errno == EINTR)
-                continue; /* a signal: SIGWINCH gives KEY_RESIZE next */
-            return ERR;
-        }
-        if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
-            return ERR;
-        /* readable, yet curses got nothing: the end of input (a lone ESC
-         * byte waits its delay inside curses, so this is not one) */
-        if (++idle > 100)
-            return ERR;
-    }
-}
-
-static void start_curses(struct ui *u)
-{
-    struct sigaction sa;
-    struct theme theme;
-    struct msgs tm = {0};
-    const char *name = u->setup->theme ? u->setup->theme : u->setup->cfg->theme;
-
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = on_signal; /* no SA_RESTART: the key read returns */
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
-    util_set_fatal_hook(restore_terminal);
-
-    /* NO_COLOR: mono, unless a theme was named on the command line */
-    if (getenv("NO_COLOR") && *getenv("NO_COLOR") && !u->setup->theme) {
-        theme_init_mono(&theme);
-    } else {
-        char *file = theme_find(name ? name : "default", u->setup->theme_dirs);
-
-        if (!file) {
-            theme_init_mono(&theme);
-            msgs_add(&tm, "%s: no such theme; using mono", name ? name : "default");
-        } else {
-            theme_load(&theme, file, &tm);
-            free(file);
-        }
-    }
-    crash_modes_kept = tcgetattr(STDIN_FILENO, &crash_modes) == 0; /* before curses changes them */
-    initscr();
-    curses_on = true;
-    catch_crashes();
-    cbreak();
-    noecho();
-    nonl();
-    keypad(stdscr, TRUE);
-    nodelay(stdscr, TRUE); /* read_key() waits in poll() */
-    set_escdelay(25);
-    curs_set(0);
-    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-    mouseinterval(0);
-    ui_draw_theme(&theme, u->setup->ambiguous);
-    for (size_t i = 0; i < tm.nr; i++)
-        msgs_add(u->setup->msgs, "%s", tm.v[i]);
-    msgs_release(&tm);
 }
 
 static void first_message(struct ui *u)
@@ -1506,9 +567,9 @@ static void first_message(struct ui *u)
 
     if (!m || !m->nr)
         return;
-    message(u, "courtread: %s", m->v[0]);
+    ui_status_say(&u->status, "courtread: %s", m->v[0]);
     if (m->nr > 1)
-        sbuf_addf(&u->msg, " (and %zu more, printed on exit)", m->nr - 1);
+        ui_status_add(&u->status, " (and %zu more, printed on exit)", m->nr - 1);
 }
 
 /* Open the report read last, where it was left; else the first one. */
@@ -1516,36 +577,21 @@ static void open_first(struct ui *u)
 {
     const struct ui_setup *s = u->setup;
 
+    long last = ui_marks_last(&u->marks, s->reports, s->nr_reports);
+
     u->focus = FOCUS_COURTS;
-    if (s->state_file && u->state.last) {
-        const char *slash = strrchr(u->state.last, '/');
-        const char *base = slash ? slash + 1 : u->state.last;
-
-        for (size_t i = 0; i < s->nr_reports; i++) {
-            const char *p = strrchr(s->reports[i]->path, '/');
-            char *key;
-            bool same;
-
-            /* the file name first: resolving every path of a big library
-             * would cost thousands of system calls at start-up (a report
-             * reached through a link of another name is not reopened) */
-            if (strcmp(p ? p + 1 : s->reports[i]->path, base))
-                continue;
-            key = state_key(s->reports[i]);
-            same = !strcmp(key, u->state.last);
-            free(key);
-            if (same) {
-                u->focus = FOCUS_READER;
-                open_report(u, i, SIZE_MAX);
-                ui_courts_show_report(&u->courts, i);
-                return;
-            }
-        }
+    if (last >= 0) {
+        u->focus = FOCUS_READER;
+        open_report(u, (size_t)last, SIZE_MAX);
+        ui_courts_show_report(&u->courts, (size_t)last);
+        return;
     }
     if (s->nr_reports) {
-        open_report(u, u->courts.order[0], SIZE_MAX);
-        ui_courts_show_report(&u->courts, u->courts.order[0]);
-        ui_courts_select(&u->courts, 0);
+        size_t first = ui_courts_nth(&u->courts, 0);
+
+        open_report(u, first, SIZE_MAX);
+        ui_courts_show_report(&u->courts, first);
+        ui_pane_select(u->pane[FOCUS_COURTS], 0);
     }
 }
 
@@ -1557,83 +603,77 @@ int ui_run(const struct ui_setup *setup)
     u.setup = setup;
     u.keys = &setup->cfg->keys;
     u.open = -1;
-    u.prev.report = -1;
-    for (size_t i = 0; i < ARRAY_SIZE(u.marks); i++)
-        u.marks[i].report = -1;
-    u.want[0] = u.want[1] = true;
-    u.width[0] = setup->cfg->courts_width;
-    u.width[1] = setup->cfg->outline_width;
-    u.side = FOCUS_OUTLINE;
-    u.reader.opts.ambiguous = setup->ambiguous;
-    u.reader.opts.indent = setup->cfg->indent;
-    u.search_dir = 1;
-    if (setup->state_file) {
-        struct err err;
-
-        if (state_load(&u.state, setup->state_file, &err) < 0)
-            msgs_add(setup->msgs, "%s", err.msg);
-        u.history_file = state_history_path(setup->state_file);
-        if (state_history_load(&u.history, u.history_file, &err) < 0)
-            msgs_add(setup->msgs, "%s", err.msg);
-    }
+    u.pending = ACT_NONE;
+    ui_frame_init(&u.frame, setup->cfg->courts_width, setup->cfg->outline_width);
+    ui_reader_init(&u.reader, setup->ambiguous, setup->cfg->indent);
+    ui_outline_init(&u.outline);
+    u.pane[FOCUS_COURTS] = ui_courts_pane(&u.courts);
+    u.pane[FOCUS_OUTLINE] = ui_outline_pane(&u.outline);
+    u.pane[FOCUS_READER] = ui_reader_pane(&u.reader);
+    ui_marks_init(&u.marks, setup->state_file, &u.status, setup->msgs);
+    ui_search_init(&u.search, &u.reader, &u.courts, &u.outline, &u.status, setup->reports,
+                   setup->nr_reports, setup->state_file, setup->msgs);
     ui_courts_init(&u.courts, setup->tree, setup->reports, setup->nr_reports);
-    start_curses(&u);
+    ui_term_start(setup);
     u.focus = FOCUS_READER; /* open_first() moves it to the court list if nothing is restored */
     place_panes(&u);
     open_first(&u);
     place_panes(&u);
     first_message(&u);
-    while (!got_signal) {
-        wint_t ch;
-        int rc, key;
+    while (!ui_term_signal()) {
+        struct ui_input in;
+        int key;
         enum action a;
 
         draw(&u);
-        rc = read_key(&ch);
-        if (rc == ERR)
+        ui_term_read(&in);
+        if (in.kind == INPUT_STOP)
             break;
-        if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+        if (in.kind == INPUT_RESIZE) {
             place_panes(&u);
             continue;
         }
-        sbuf_reset(&u.msg); /* a message lasts until the next key */
-        if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
-            if (!u.asking && !u.show_results)
-                mouse(&u);
+        ui_status_clear(&u.status); /* a message lasts until the next key */
+        if (in.kind == INPUT_MOUSE) {
+            if (!ui_search_prompt(&u.search, NULL) && !ui_search_results_shown(&u.search))
+                mouse(&u, &in);
             continue;
         }
-        key = key_of(rc, ch);
-        if (u.asking) {
+        key = in.key;
+        if (ui_search_prompt(&u.search, NULL)) {
             if (key >= 0)
-                prompt_input(&u, key);
+                searched(&u, ui_search_prompt_key(&u.search, key));
             continue;
         }
-        if (u.pending) {
-            int pending = u.pending;
+        if (u.pending != ACT_NONE) {
+            enum action pending = u.pending;
 
-            u.pending = 0;
-            sbuf_reset(&u.msg);
+            u.pending = ACT_NONE;
+            ui_status_clear(&u.status);
             if (key != 0x1b)
                 mark_key(&u, pending, key);
             continue;
         }
         a = key < 0 ? ACT_NONE : keys_lookup(u.keys, key);
-        if (u.help) {
-            help_key(&u, a);
+        if (ui_help_shown(&u.help)) {
+            if (!ui_help_key(&u.help, a))
+                u.screen_dirty = true;
             continue;
         }
-        if (u.show_results && !u.too_small && a != ACT_HELP && a != ACT_REDRAW) {
+        if (ui_search_results_shown(&u.search) && !ui_frame_too_small(&u.frame) && a != ACT_HELP &&
+            a != ACT_REDRAW) {
             results_key(&u, a, key);
             continue;
         }
-        if (u.too_small && a != ACT_QUIT)
+        if (ui_frame_too_small(&u.frame) && a != ACT_QUIT)
             continue;
         if (a == ACT_NONE) {
             if (key >= 0 && key != 0x1b) { /* Esc cancels, quietly */
                 struct sbuf name = SBUF_INIT;
 
                 keys_name(key, &name);
-                message(&u, "%s is not bound to anything (F1 lists the keys)", name.buf);
+                ui_status_say(&u.status, "%s is not bound to anything (F1 lists the keys)",
+                              name.buf);
                 sbuf_release(&name);
             }
             continue;
@@ -1641,27 +681,17 @@ int ui_run(const struct ui_setup *setup)
         if (!act(&u, a))
             break;
     }
-    save_state(&u);
-    if (u.asking)
-        prompt_release(&u.prompt);
-    search_query_release(&u.query);
-    search_query_release(&u.filter);
-    search_hits_release(&u.hits);
-    sbuf_release(&u.query_text);
-    sbuf_release(&u.saved_query);
-    state_history_release(&u.history);
-    free(u.history_file);
-    ui_results_release(&u.results);
+    ui_marks_save(&u.marks, open_one(&u), ui_reader_offset(&u.reader));
+    ui_search_release(&u.search);
     ui_courts_release(&u.courts);
     ui_outline_release(&u.outline);
     ui_reader_release(&u.reader);
-    ui_pane_hide(&u.status);
-    ui_pane_hide(&u.message);
-    restore_terminal();
-    if (u.msg.len && strncmp(u.msg.buf, "courtread: cannot save", 22) == 0)
-        fprintf(stderr, "%s\n", u.msg.buf);
-    sbuf_release(&u.msg);
-    state_release(&u.state);
+    ui_status_hide(&u.status);
+    ui_term_stop();
+    if (strncmp(ui_status_said(&u.status), "courtread: cannot save", 22) == 0)
+        fprintf(stderr, "%s\n", ui_status_said(&u.status));
+    ui_status_release(&u.status);
+    ui_marks_release(&u.marks);
     /* ^C is a way to quit; SIGTERM and SIGHUP end the program as signals do */
-    return got_signal == SIGTERM || got_signal == SIGHUP ? 128 + got_signal : 0;
+    return ui_term_signal() == SIGTERM || ui_term_signal() == SIGHUP ? 128 + ui_term_signal() : 0;
 }

@@ -101,6 +101,7 @@ void ui_courts_init(struct courts_pane *cp, const struct court_tree *t,
             }
     }
     cp->list.sel = cp->list.scroll = 0;
+    ui_pane_list(&cp->pane, &cp->list, &cp->nr);
     rebuild(cp);
 }
 
@@ -109,17 +110,23 @@ const struct courts_row *ui_courts_selected(const struct courts_pane *cp)
     return cp->nr ? &cp->rows[cp->list.sel] : NULL;
 }
 
-void ui_courts_select(struct courts_pane *cp, size_t row)
+struct pane *ui_courts_pane(struct courts_pane *cp)
 {
-    ui_list_select(&cp->list, cp->nr, row, cp->pane.h);
-    cp->pane.dirty = true;
+    return &cp->pane;
 }
 
-void ui_courts_move(struct courts_pane *cp, long n)
+bool ui_courts_click(struct courts_pane *cp, int y)
 {
-    long i = (long)cp->list.sel + n;
+    long row = ui_pane_row(&cp->pane, y);
+    bool again;
 
-    ui_courts_select(cp, i < 0 ? 0 : (size_t)i);
+    if (row < 0)
+        return false;
+    again = (size_t)row == cp->list.sel;
+    ui_pane_select(&cp->pane, (size_t)row);
+    if (again && cp->rows[row].kind == ROW_COURT)
+        ui_courts_toggle(cp);
+    return true;
 }
 
 void ui_courts_filter(struct courts_pane *cp, const struct search_query *q)
@@ -149,12 +156,12 @@ void ui_courts_show_report(struct courts_pane *cp, size_t i)
     }
     for (size_t r = 0; r < cp->nr; r++)
         if (cp->rows[r].kind == ROW_REPORT && cp->rows[r].index == i)
-            ui_courts_select(cp, r);
+            ui_pane_select(&cp->pane, r);
 }
 
-long ui_courts_at(const struct courts_pane *cp, int y)
+size_t ui_courts_nth(const struct courts_pane *cp, size_t k)
 {
-    return ui_list_at(&cp->list, cp->nr, y);
+    return cp->order[k];
 }
 
 long ui_courts_step(const struct courts_pane *cp, size_t i, long n)

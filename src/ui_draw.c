@@ -1,10 +1,13 @@
 /*
  * ui_draw.c: clipped UTF-8 drawing with the layout's widths, panes as
  * windows, and theme styles as curses attributes. The colour pairs are the
- * UI's state: set once per theme (the one place besides ui.c that keeps it).
+ * UI's state: set once per theme (the one place besides ui_term.c that keeps
+ * it).
  */
 #include "ui_draw.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistr.h>
 #include <wchar.h>
@@ -39,6 +42,106 @@ long ui_list_at(const struct ui_list *l, size_t nr, int y)
     size_t i = l->scroll + (size_t)y;
 
     return y >= 0 && i < nr ? (long)i : -1;
+}
+
+long ui_key_step(enum action a, int page)
+{
+    switch (a) {
+    case ACT_DOWN:
+        return 1;
+    case ACT_UP:
+        return -1;
+    case ACT_PAGE_DOWN:
+        return page;
+    case ACT_PAGE_UP:
+        return -page;
+    case ACT_HALF_DOWN:
+        return (page + 1) / 2;
+    case ACT_HALF_UP:
+        return -(page + 1) / 2;
+    case ACT_TOP:
+        return LONG_MIN;
+    case ACT_BOTTOM:
+        return LONG_MAX;
+    default:
+        return 0;
+    }
+}
+
+bool ui_list_key(size_t sel, int page, enum action a, size_t *to)
+{
+    long n = ui_key_step(a, page), i;
+
+    if (!n)
+        return false;
+    if (n == LONG_MIN || n == LONG_MAX) {
+        *to = n == LONG_MIN ? 0 : SIZE_MAX;
+        return true;
+    }
+    i = (long)sel + n;
+    *to = i < 0 ? 0 : (size_t)i;
+    return true;
+}
+
+void ui_pane_list(struct pane *p, struct ui_list *l, const size_t *nr)
+{
+    p->list = l;
+    p->nr = nr;
+}
+
+void ui_pane_select(struct pane *p, size_t i)
+{
+    ui_list_select(p->list, *p->nr, i, p->h);
+    p->dirty = true;
+}
+
+void ui_pane_resized(struct pane *p)
+{
+    ui_pane_select(p, p->list->sel);
+}
+
+bool ui_pane_key(struct pane *p, enum action a)
+{
+    size_t to;
+
+    if (!ui_list_key(p->list->sel, ui_pane_page(p), a, &to))
+        return false;
+    ui_pane_select(p, to);
+    return true;
+}
+
+void ui_pane_scroll(struct pane *p, long n)
+{
+    ui_list_scroll(p->list, *p->nr, n, p->h);
+    p->dirty = true;
+}
+
+long ui_pane_row(const struct pane *p, int y)
+{
+    return ui_list_at(p->list, *p->nr, y);
+}
+
+void ui_pane_touch(struct pane *p)
+{
+    p->dirty = true;
+}
+
+bool ui_pane_stale(const struct pane *p)
+{
+    return p->win && p->dirty;
+}
+
+bool ui_pane_at(const struct pane *p, int y, int x, int *row)
+{
+    if (!p->win || x < p->x || x >= p->x + p->w || y < p->y || y >= p->y + p->h)
+        return false;
+    *row = y - p->y;
+    return true;
+}
+
+int ui_pane_page(const struct pane *p)
+{
+    return p->h > 2 ? p->h - 1 : 1; /* keep one line of context */
 }
 
 void ui_pane_hide(struct pane *p)

@@ -5,6 +5,7 @@
 #include "ui_outline.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "report.h"
 #include "search.h"
@@ -48,17 +49,30 @@ void ui_outline_set(struct outline_pane *op, const struct report *r)
     collect(op, NULL);
 }
 
-void ui_outline_select(struct outline_pane *op, size_t i)
+void ui_outline_init(struct outline_pane *op)
 {
-    ui_list_select(&op->list, op->nr, i, op->pane.h);
-    op->pane.dirty = true;
+    memset(op, 0, sizeof(*op));
+    ui_pane_list(&op->pane, &op->list, &op->nr);
 }
 
-void ui_outline_move(struct outline_pane *op, long n)
+struct pane *ui_outline_pane(struct outline_pane *op)
 {
-    long i = (long)op->list.sel + n;
+    return &op->pane;
+}
 
-    ui_outline_select(op, i < 0 ? 0 : (size_t)i);
+void ui_outline_select_current(struct outline_pane *op)
+{
+    ui_pane_select(&op->pane, op->current);
+}
+
+bool ui_outline_click(struct outline_pane *op, int y)
+{
+    long i = ui_pane_row(&op->pane, y);
+
+    if (i < 0)
+        return false;
+    ui_pane_select(&op->pane, (size_t)i);
+    return true;
 }
 
 void ui_outline_follow(struct outline_pane *op, long block, bool keep_sel)
@@ -72,12 +86,27 @@ void ui_outline_follow(struct outline_pane *op, long block, bool keep_sel)
         op->pane.dirty = true;
     op->current = cur;
     if (!keep_sel && op->list.sel != cur)
-        ui_outline_select(op, cur);
+        ui_pane_select(&op->pane, cur);
 }
 
 long ui_outline_block(const struct outline_pane *op)
 {
     return op->nr ? op->blocks[op->list.sel] : -1;
+}
+
+bool ui_outline_on_title(const struct outline_pane *op)
+{
+    return op->list.sel == 0;
+}
+
+size_t ui_outline_count(const struct outline_pane *op)
+{
+    return op->nr;
+}
+
+long ui_outline_entry(const struct outline_pane *op, size_t i)
+{
+    return i < op->nr ? op->blocks[i] : -1;
 }
 
 long ui_outline_section(const struct outline_pane *op, int n, size_t *count)
@@ -97,11 +126,6 @@ long ui_outline_section(const struct outline_pane *op, int n, size_t *count)
         if (r->blocks[op->blocks[i]].level == top && ++*count == (size_t)n)
             found = op->blocks[i];
     return found;
-}
-
-long ui_outline_at(const struct outline_pane *op, int y)
-{
-    return ui_list_at(&op->list, op->nr, y);
 }
 
 void ui_outline_draw(struct outline_pane *op, bool focused)

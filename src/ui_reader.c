@@ -5,7 +5,9 @@
  */
 #include "ui_reader.h"
 
+#include <limits.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "report.h"
 
@@ -59,6 +61,19 @@ void ui_reader_relayout(struct reader *rd)
     rd->pane.dirty = true;
 }
 
+void ui_reader_init(struct reader *rd, int ambiguous, int indent)
+{
+    memset(rd, 0, sizeof(*rd));
+    rd->opts.ambiguous = ambiguous;
+    rd->opts.indent = indent;
+    rd->current = -1;
+}
+
+struct pane *ui_reader_pane(struct reader *rd)
+{
+    return &rd->pane;
+}
+
 void ui_reader_open(struct reader *rd, const struct report *r, size_t off)
 {
     if (rd->report != r)
@@ -107,6 +122,67 @@ void ui_reader_scroll(struct reader *rd, long n)
         top = top + (size_t)n > last ? last : top + (size_t)n;
     if (top != rd->top)
         set_top(rd, top);
+}
+
+bool ui_reader_key(struct reader *rd, enum action a)
+{
+    long n = ui_key_step(a, ui_pane_page(&rd->pane));
+
+    if (n == LONG_MIN)
+        ui_reader_goto_line(rd, 0);
+    else if (n == LONG_MAX)
+        ui_reader_goto_end(rd);
+    else if (n)
+        ui_reader_scroll(rd, n);
+    return n != 0;
+}
+
+const struct report *ui_reader_report(const struct reader *rd)
+{
+    return rd->report;
+}
+
+bool ui_reader_laid_out(const struct reader *rd)
+{
+    return rd->layout != NULL;
+}
+
+size_t ui_reader_top(const struct reader *rd)
+{
+    return rd->top;
+}
+
+long ui_reader_line_of(const struct reader *rd, size_t off)
+{
+    return rd->layout ? (long)layout_line_of(rd->layout, off) : -1;
+}
+
+bool ui_reader_in_view(const struct reader *rd, size_t off)
+{
+    size_t line;
+
+    if (!rd->layout)
+        return false;
+    line = layout_line_of(rd->layout, off);
+    return line >= rd->top && line < rd->top + (size_t)rd->pane.h;
+}
+
+void ui_reader_set_hits(struct reader *rd, const struct search_hits *hits)
+{
+    rd->hits = hits;
+    rd->current = -1;
+    rd->pane.dirty = true;
+}
+
+void ui_reader_set_current(struct reader *rd, long i)
+{
+    rd->current = i;
+    rd->pane.dirty = true;
+}
+
+long ui_reader_current(const struct reader *rd)
+{
+    return rd->current;
 }
 
 void ui_reader_show(struct reader *rd, size_t off, size_t len)

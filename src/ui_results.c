@@ -38,11 +38,25 @@ void ui_results_select(struct results_view *rv, size_t i)
     rv->pane.dirty = true;
 }
 
-void ui_results_move(struct results_view *rv, long n)
+struct pane *ui_results_pane(struct results_view *rv)
 {
-    long i = (long)rv->list.sel + n;
+    return &rv->pane;
+}
 
-    ui_results_select(rv, i < 0 ? 0 : (size_t)i);
+bool ui_results_made(const struct results_view *rv)
+{
+    return rv->query != NULL;
+}
+
+/* A page is the results that fit (two rows each), no line of context. */
+bool ui_results_key(struct results_view *rv, enum action a)
+{
+    size_t to;
+
+    if (!ui_list_key(rv->list.sel, fits(rv), a, &to))
+        return false;
+    ui_results_select(rv, to);
+    return true;
 }
 
 long ui_results_at(const struct results_view *rv, int y)
@@ -53,11 +67,6 @@ long ui_results_at(const struct results_view *rv, int y)
 const struct result *ui_results_selected(const struct results_view *rv)
 {
     return rv->results.nr ? &rv->results.v[rv->list.sel] : NULL;
-}
-
-int ui_results_page(const struct results_view *rv)
-{
-    return fits(rv);
 }
 
 /* Row y: the snippet of result res, its match highlighted. */

@@ -131,6 +131,11 @@ wait_for "F1 help"
 click '&' '#' # column 5, row 2: 霁川市苍砚旗人民法院
 click '&' '#'
 check "clicking a court twice opens it" wait_for "- 霁川市苍砚旗人民法院"
+# both clicks read at once (a loaded machine): curses reports a double click
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t -l "$(printf '\033[M &#\033[M#&#\033[M &#\033[M#&#')"
+check "two clicks read at once open it too" wait_for "- 霁川市苍砚旗人民法院"
 start 80 24 -- "$SAMPLES"
 wait_for "F1 help"
 T send-keys -t t -l "$(printf '\033[Ma]#')" # wheel down over the reader (column 60)

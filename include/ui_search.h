@@ -1,0 +1,125 @@
+/*
+ * ui_search.h: the browser's search controller: the query and its hits in
+ * the open report (n and N walk them), the prompts on the bottom line (a
+ * search as typed, a search of the library, a filter of the court list or
+ * the outline) with their history, and the list of matches across the
+ * library. It drives the panes through their functions; what it cannot do
+ * (focus, opening a report, the outline following the reader) it returns
+ * to the dispatcher (ui.c).
+ */
+#ifndef COURTREAD_UI_SEARCH_H
+#define COURTREAD_UI_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "keys.h"
+#include "prompt.h"
+#include "search.h"
+#include "state.h"
+#include "ui_results.h"
+#include "util.h"
+
+struct courts_pane;
+struct msgs;
+struct outline_pane;
+struct reader;
+struct report;
+struct ui_status;
+
+/* What the bottom line's prompt is for. */
+enum ui_ask { ASK_NONE, ASK_SEARCH, ASK_LIBRARY, ASK_FILTER_COURTS, ASK_FILTER_OUTLINE };
+
+/* What a search did that the dispatcher finishes. */
+enum {
+    SEARCH_MOVED = 1,  /* the reader shows another place: the outline follows */
+    SEARCH_SCREEN = 2, /* the list of matches was shown or closed: draw everything */
+};
+
+struct ui_search {
+    /* the panes driven, and where messages go */
+    struct reader *reader;
+    struct courts_pane *courts;
+    struct outline_pane *outline;
+    struct ui_status *status;
+    struct report *const *reports;
+    size_t nr_reports;
+
+    /* the query (also the library search's), its hits in the open report,
+     * the direction n goes */
+    struct sbuf query_text;
+    struct search_query query;
+    bool has_query;
+    struct search_hits hits;
+    int dir;
+    /* the prompt, and what Esc goes back to */
+    enum ui_ask asking;
+    struct prompt prompt;
+    size_t origin_top;
+    struct sbuf saved_query;
+    int saved_dir;
+    struct state_history history;
+    char *history_file;
+    /* the filter of the court list or outline */
+    struct search_query filter;
+    bool has_filter;
+    /* matches across the library */
+    struct results_view results;
+    bool show_results;
+};
+
+/* Start with no query over the panes given; the history is kept beside
+ * state_file (NULL: none), a failure to read it said in msgs. */
+void ui_search_init(struct ui_search *s, struct reader *rd, struct courts_pane *cp,
+                    struct outline_pane *op, struct ui_status *st, struct report *const *reports,
+                    size_t nr_reports, const char *state_file, struct msgs *msgs);
+void ui_search_release(struct ui_search *s);
+
+/* The reader opened another report: find the query in it. */
+void ui_search_opened(struct ui_search *s);
+
+/* Whether there is a query for n and N. */
+bool ui_search_active(const struct ui_search *s);
+
+/* The current match (from 0) in the open report and how many there are,
+ * or -1 when none stands out. */
+long ui_search_match(const struct ui_search *s, size_t *of);
+
+/* n (dir 1) and N (dir -1): the next match in the search's direction,
+ * from the one shown or from the top of the reader. SEARCH_* flags. */
+unsigned ui_search_step(struct ui_search *s, int dir);
+
+/* Go to the first match at or after byte off of the open report. */
+unsigned ui_search_goto(struct ui_search *s, size_t off);
+
+/* Open the prompt for kind; dir is a search's direction. */
+void ui_search_start(struct ui_search *s, enum ui_ask kind, int dir);
+
+/* The prompt being typed and what leads it, or NULL. */
+const struct prompt *ui_search_prompt(const struct ui_search *s, const char **lead);
+
+/* A key while the prompt is open. SEARCH_* flags. */
+unsigned ui_search_prompt_key(struct ui_search *s, int key);
+
+/* Whether the list of matches is shown. */
+bool ui_search_results_shown(const struct ui_search *s);
+
+/* Show the list of matches again; false (and a message) when there is none. */
+bool ui_search_results_show(struct ui_search *s);
+
+/* A key while the list of matches is shown: movement moves in it, Esc, q
+ * and R close it, s asks for a new search. The match to open (Enter, which
+ * closes the list), or NULL; *flags gets SEARCH_* flags. */
+const struct result *ui_search_results_key(struct ui_search *s, enum action a, int key,
+                                           unsigned *flags);
+
+/* Place the list of matches over the panes (h rows, w columns) if shown. */
+void ui_search_place(struct ui_search *s, int h, int w);
+
+/* Hide the list's window (the terminal is too small). */
+void ui_search_hide(struct ui_search *s);
+
+/* Draw the list of matches when it changed, or always when all. */
+void ui_search_draw(struct ui_search *s, bool all);
+
+#endif

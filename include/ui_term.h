@@ -1,0 +1,44 @@
+/*
+ * ui_term.h: the terminal under the browser: curses started with the
+ * theme's colours and always restored (on quitting, on a fatal error, on a
+ * crash), the signals that ask the browser to stop, and input read as
+ * keys.h keys, resizes and mouse events. ui_locale() (ui.h) lives here too.
+ */
+#ifndef COURTREAD_UI_TERM_H
+#define COURTREAD_UI_TERM_H
+
+#include <stdbool.h>
+
+struct ui_setup;
+
+enum ui_input_kind {
+    INPUT_KEY,    /* key: a keys.h key, or -1 for a key with no name there */
+    INPUT_RESIZE, /* the terminal changed size */
+    INPUT_MOUSE,  /* a click (button 1) or the wheel, at y, x; or nothing */
+    INPUT_STOP,   /* a signal asked to stop, or the terminal went away */
+};
+
+enum ui_mouse { MOUSE_NONE, MOUSE_CLICK, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
+
+struct ui_input {
+    enum ui_input_kind kind;
+    int key;
+    enum ui_mouse mouse;
+    int y, x;   /* of the screen */
+    int clicks; /* a click: 1, or 2 or 3 come as one */
+};
+
+/* Catch the signals, load the theme (its complaints go to setup->msgs)
+ * and start curses. */
+void ui_term_start(const struct ui_setup *setup);
+
+/* Give the terminal back as it was; a no-op when curses is not on. */
+void ui_term_stop(void);
+
+/* Wait for the next input. */
+void ui_term_read(struct ui_input *in);
+
+/* The signal that asked the browser to stop, or 0. */
+int ui_term_signal(void);
+
+#endif

@@ -1,0 +1,327 @@
+/*
+ * ui_search.c: the search controller: the query and its hits, the prompts
+ * (search as typed, library search, filter) and their history, and the list
+ * of matches. Moves the reader and filters the court list and outline only
+ * through their functions; never opens a report or moves the focus.
+ */
+#include "ui_search.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "results.h"
+#include "ui_courts.h"
+#include "ui_outline.h"
+#include "ui_reader.h"
+#include "ui_status.h"
+
+void ui_search_init(struct ui_search *s, struct reader *rd, struct courts_pane *cp,
+                    struct outline_pane *op, struct ui_status *st, struct report *const *reports,
+                    size_t nr_reports, const char *state_file, struct msgs *msgs)
+{
+    memset(s, 0, sizeof(*s));
+    s->reader = rd;
+    s->courts = cp;
+    s->outline = op;
+    s->status = st;
+    s->reports = reports;
+    s->nr_reports = nr_reports;
+    s->dir = 1;
+    if (state_file) {
+        struct err err;
+
+        s->history_file = state_history_path(state_file);
+        if (state_history_load(&s->history, s->history_file, &err) < 0)
+            msgs_add(msgs, "%s", err.msg);
+    }
+}
+
+void ui_search_release(struct ui_search *s)
+{
+    if (s->asking)
+        prompt_release(&s->prompt);
+    search_query_release(&s->query);
+    search_query_release(&s->filter);
+    search_hits_release(&s->hits);
+    sbuf_release(&s->query_text);
+    sbuf_release(&s->saved_query);
+    state_history_release(&s->history);
+    free(s->history_file);
+    ui_results_release(&s->results);
+}
+
+void ui_search_opened(struct ui_search *s)
+{
+    const struct report *r = ui_reader_report(s->reader);
+
+    search_hits_release(&s->hits);
+    if (s->has_query && r)
+        search_text(&s->query, r->text, r->len, &s->hits);
+    ui_reader_set_hits(s->reader, s->has_query ? &s->hits : NULL);
+}
+
+/* Make text (len bytes) the query; an empty one clears it. */
+static void set_query(struct ui_search *s, const char *text, size_t len)
+{
+    search_query_release(&s->query);
+    sbuf_reset(&s->query_text);
+    sbuf_add(&s->query_text, text, len);
+    s->has_query = search_compile(&s->query, text, len) == 0;
+    ui_search_opened(s);
+}
+
+bool ui_search_active(const struct ui_search *s)
+{
+    return s->has_query;
+}
+
+long ui_search_match(const struct ui_search *s, size_t *of)
+{
+    *of = s->hits.nr;
+    return s->has_query ? ui_reader_current(s->reader) : -1;
+}
+
+/* Make hit i the current one and bring it into view. */
+static unsigned goto_hit(struct ui_search *s, long i)
+{
+    const struct search_hit *h = &s->hits.v[i];
+
+    ui_reader_set_current(s->reader, i);
+    ui_reader_show(s->reader, h->off, h->len);
+    return SEARCH_MOVED;
+}
+
+/* The hit nearest byte off in direction dir, wrapping round the report
+ * with a message; none (and a message) when there is none. */
+static unsigned find_hit(struct ui_search *s, size_t off, int dir)
+{
+    long i;
+
+    if (!s->hits.nr) {
+        ui_status_say(s->status, "Not found: %s", s->query_text.buf);
+        return 0;
+    }
+    i = search_hit_near(&s->hits, off, dir);
+    if (i < 0) {
+        i = dir > 0 ? 0 : (long)s->hits.nr - 1;
+        ui_status_say(s->status, dir > 0 ? "Search reached the end; continued from the top"
+                                         : "Search reached the top; continued from the end");
+    }
+    return goto_hit(s, i);
+}
+
+unsigned ui_search_goto(struct ui_search *s, size_t off)
+{
+    return find_hit(s, off, 1);
+}
+
+/* Whether hit i shows on the screen. */
+static bool hit_visible(const struct ui_search *s, long i)
+{
+    return i >= 0 && (size_t)i < s->hits.nr && ui_reader_in_view(s->reader, s->hits.v[i].off);
+}
+
+unsigned ui_search_step(struct ui_search *s, int dir)
+{
+    long cur = ui_reader_current(s->reader);
+    size_t from;
+
+    if (!s->has_query) {
+        ui_status_say(s->status, "No search yet: / searches forward, ? backward");
+        return 0;
+    }
+    dir *= s->dir;
+    if (hit_visible(s, cur))
+        from = dir > 0 ? s->hits.v[cur].off + 1 : s->hits.v[cur].off;
+    else
+        from = ui_reader_offset(s->reader);
+    return find_hit(s, from, dir);
+}
+
+static bool filtering(enum ui_ask kind)
+{
+    return kind == ASK_FILTER_COURTS || kind == ASK_FILTER_OUTLINE;
+}
+
+void ui_search_start(struct ui_search *s, enum ui_ask kind, int dir)
+{
+    s->asking = kind;
+    prompt_init(&s->prompt, filtering(kind) ? NULL : &s->history);
+    s->origin_top = ui_reader_top(s->reader);
+    sbuf_reset(&s->saved_query);
+    sbuf_add(&s->saved_query, s->query_text.buf ? s->query_text.buf : "", s->query_text.len);
+    s->saved_dir = s->dir;
+    if (kind == ASK_SEARCH)
+        s->dir = dir;
+}
+
+const struct prompt *ui_search_prompt(const struct ui_search *s, const char **lead)
+{
+    static const char *const label[] = {"", "/", "Search all reports: ", "Filter: ", "Filter: "};
+
+    if (lead)
+        *lead = s->asking == ASK_SEARCH && s->dir < 0 ? "?" : label[s->asking];
+    return s->asking ? &s->prompt : NULL;
+}
+
+/* The filter of the pane being filtered, from the prompt's text. */
+static void apply_filter(struct ui_search *s)
+{
+    const struct sbuf *t = &s->prompt.text;
+
+    search_query_release(&s->filter);
+    s->has_filter = search_compile(&s->filter, t->buf, t->len) == 0;
+    if (s->asking == ASK_FILTER_COURTS)
+        ui_courts_filter(s->courts, s->has_filter ? &s->filter : NULL);
+    else
+        ui_outline_filter(s->outline, s->has_filter ? &s->filter : NULL);
+}
+
+/* Search as the query is typed: from where the prompt started. */
+static unsigned search_as_typed(struct ui_search *s)
+{
+    set_query(s, s->prompt.text.buf, s->prompt.text.len);
+    ui_reader_goto_line(s->reader, s->origin_top);
+    if (!s->has_query || !ui_reader_laid_out(s->reader))
+        return 0;
+    return find_hit(s, ui_reader_offset(s->reader), s->dir);
+}
+
+/* Every match in the library, in the court list's order, in the list of
+ * matches. */
+static unsigned search_library(struct ui_search *s)
+{
+    struct results res = {0};
+    const struct sbuf *t = &s->prompt.text;
+
+    set_query(s, t->buf, t->len);
+    s->dir = 1;
+    if (!s->has_query)
+        return 0;
+    for (size_t k = 0; k < s->nr_reports; k++) {
+        size_t i = ui_courts_nth(s->courts, k);
+
+        results_add(&res, &s->query, s->reports[i], i);
+    }
+    ui_results_set(&s->results, &res, t->buf, s->reports);
+    s->show_results = true;
+    ui_pane_place(ui_results_pane(&s->results), 0, 0, LINES - 2, COLS);
+    return SEARCH_SCREEN;
+}
+
+/* The prompt is done: Enter (accept) or Esc. */
+static unsigned end_prompt(struct ui_search *s, bool accept)
+{
+    enum ui_ask kind = s->asking;
+    unsigned done = 0;
+
+    if (accept && s->prompt.text.len && !filtering(kind)) {
+        state_history_add(&s->history, s->prompt.text.buf);
+        if (s->history_file) {
+            struct err err;
+
+            if (state_history_save(&s->history, s->history_file, &err) < 0)
+                ui_status_say(s->status, "courtread: cannot save the search history: %s", err.msg);
+        }
+    }
+    if (kind == ASK_LIBRARY && accept) {
+        done = search_library(s);
+    } else if (kind == ASK_SEARCH && !accept) { /* back to where it was */
+        set_query(s, s->saved_query.buf ? s->saved_query.buf : "", s->saved_query.len);
+        s->dir = s->saved_dir;
+        ui_reader_goto_line(s->reader, s->origin_top);
+        done = SEARCH_MOVED;
+    } else if (filtering(kind) && !accept) {
+        sbuf_reset(&s->prompt.text);
+        apply_filter(s);
+    } else if (kind == ASK_SEARCH && ui_reader_current(s->reader) >= 0) {
+        ui_status_say(s->status, "%ld/%zu", ui_reader_current(s->reader) + 1, s->hits.nr);
+    }
+    s->asking = ASK_NONE;
+    prompt_release(&s->prompt);
+    return done;
+}
+
+unsigned ui_search_prompt_key(struct ui_search *s, int key)
+{
+    switch (prompt_key(&s->prompt, key)) {
+    case PROMPT_EDITED:
+        ui_status_clear(s->status);
+        if (s->asking == ASK_SEARCH)
+            return search_as_typed(s);
+        if (filtering(s->asking))
+            apply_filter(s);
+        return 0;
+    case PROMPT_ACCEPT:
+        return end_prompt(s, true);
+    case PROMPT_CANCEL:
+        return end_prompt(s, false);
+    default:
+        return 0;
+    }
+}
+
+bool ui_search_results_shown(const struct ui_search *s)
+{
+    return s->show_results;
+}
+
+bool ui_search_results_show(struct ui_search *s)
+{
+    if (!ui_results_made(&s->results)) {
+        ui_status_say(s->status, "No list of matches yet: s searches all reports");
+        return false;
+    }
+    s->show_results = true;
+    ui_pane_place(ui_results_pane(&s->results), 0, 0, LINES - 2, COLS);
+    return true;
+}
+
+const struct result *ui_search_results_key(struct ui_search *s, enum action a, int key,
+                                           unsigned *flags)
+{
+    const struct result *res;
+
+    *flags = 0;
+    if (ui_results_key(&s->results, a))
+        return NULL;
+    switch (a) {
+    case ACT_OPEN:
+        res = ui_results_selected(&s->results);
+        if (!res)
+            return NULL;
+        s->show_results = false;
+        *flags = SEARCH_SCREEN;
+        return res;
+    case ACT_SEARCH_LIBRARY:
+        ui_search_start(s, ASK_LIBRARY, 1);
+        return NULL;
+    case ACT_QUIT:
+    case ACT_RESULTS:
+        break;
+    default:
+        if (key != 0x1b)
+            return NULL;
+    }
+    s->show_results = false; /* q, R and Esc close the list */
+    *flags = SEARCH_SCREEN;
+    return NULL;
+}
+
+void ui_search_place(struct ui_search *s, int h, int w)
+{
+    if (s->show_results)
+        ui_pane_place(ui_results_pane(&s->results), 0, 0, h, w);
+}
+
+void ui_search_hide(struct ui_search *s)
+{
+    ui_pane_hide(ui_results_pane(&s->results));
+}
+
+void ui_search_draw(struct ui_search *s, bool all)
+{
+    if (s->show_results && (all || ui_pane_stale(ui_results_pane(&s->results))))
+        ui_results_draw(&s->results);
+}
