@@ -1219,20 +1219,78 @@ static void at_anchor(struct scan *sc, size_t e, bool ting, uint32_t anchor)
     readers[suf->want](sc, lo, e - suf->len, e, suf);
 }
 
-/* The next 最高法 at or after from, or NULL: memchr on the middle byte of 高
- * (0xAB, rare in Chinese text: one byte in several hundred), where glibc's
- * memmem reads every byte. */
+static inline bool han_is(const unsigned char *p, const char *w)
+{
+    return p[0] == (unsigned char)w[0] && p[1] == (unsigned char)w[1] &&
+           p[2] == (unsigned char)w[2];
+}
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Of the sixteen places from p, a bit for each where the last two bytes of
+ * a (a1, a2) or of b (b1, b2) stand at its second and third bytes. */
+static inline unsigned tails_at(const unsigned char *p, __m128i a1, __m128i a2, __m128i b1,
+                                __m128i b2)
+{
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(p + 2));
+
+    return (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v1, a1), _mm_cmpeq_epi8(v2, a2)),
+                     _mm_and_si128(_mm_cmpeq_epi8(v1, b1), _mm_cmpeq_epi8(v2, b2))));
+}
+#endif
+
+/*
+ * The first place at or after from where the three bytes of a or of b stand
+ * (a character each; b may be a), or NULL. What the scans of a report look
+ * for: 院 and 庭 end every court's name; a place the report names starts
+ * with a pair of characters. memchr() on one of their bytes stops too often:
+ * a byte after a character's first stands in one character of sixty in
+ * Chinese text, where a whole character stands in one of hundreds or
+ * thousands. With SSE2, which every x86-64 has: thirty-two places at a time,
+ * a place kept when its second and third bytes are a's or b's (compared at
+ * offsets 1 and 2 and the answers put together, as in Muła's substring
+ * search), its first byte then compared alone. It finds what a byte-wise
+ * search finds, in the same order.
+ */
+static const char *find_han(const char *from, const char *end, const char *a, const char *b)
+{
+    const unsigned char *p = (const unsigned char *)from, *e = (const unsigned char *)end;
+
+#ifdef __SSE2__
+    const __m128i a1 = _mm_set1_epi8(a[1]), a2 = _mm_set1_epi8(a[2]);
+    const __m128i b1 = _mm_set1_epi8(b[1]), b2 = _mm_set1_epi8(b[2]);
+
+    while (e - p >= 32 + 2) { /* the last load reads p[18..34) */
+        unsigned m = tails_at(p, a1, a2, b1, b2) | tails_at(p + 16, a1, a2, b1, b2) << 16;
+
+        for (; m; m &= m - 1) {
+            const unsigned char *q = p + __builtin_ctz(m);
+
+            if (han_is(q, a) || han_is(q, b))
+                return (const char *)q;
+        }
+        p += 32;
+    }
+#endif
+    for (; e - p >= 3; p++)
+        if (han_is(p, a) || han_is(p, b))
+            return (const char *)p;
+    return NULL;
+}
+
+/* The next 最高法 at or after from, or NULL. */
 static const char *find_supreme(const char *from, const char *end)
 {
     static const char needle[] = "最高法";
-    const char *p = from + HAN + 1;
+    const char *p = from;
 
-    while (p < end && (p = memchr(p, needle[HAN + 1], (size_t)(end - p))) != NULL) {
-        const char *at = p - HAN - 1;
-
-        if (at + 3 * HAN <= end && !memcmp(at, needle, 3 * HAN))
-            return at;
-        p++;
+    while ((p = find_han(p, end, needle, needle)) != NULL) {
+        if (p + 3 * HAN <= end && !memcmp(p + HAN, needle + HAN, 2 * HAN))
+            return p;
+        p += HAN;
     }
     return NULL;
 }
@@ -1301,19 +1359,14 @@ static void scan_text(struct scan *sc)
 {
     static const char YUAN[] = "院", TING[] = "庭";
     const char *s = sc->s, *end = s + sc->len;
-    const char *py = s, *pt = s;
     size_t before;
 
     call_once(&kb_once, build_kb);
-    /* memchr on each needle's last byte, the two kept in step */
-    py = memchr(py, YUAN[2], sc->len);
-    pt = memchr(pt, TING[2], sc->len);
-    while (py || pt) {
-        bool ting = !py || (pt && pt < py);
-        const char *p = ting ? pt : py, *needle = ting ? TING : YUAN;
-        size_t e = (size_t)(p - s) + 1;
+    for (const char *p = s; (p = find_han(p, end, YUAN, TING)) != NULL; p += HAN) {
+        bool ting = p[0] == TING[0];
+        size_t e = (size_t)(p - s) + HAN;
 
-        if (e >= 2 * HAN && p[-2] == needle[0] && p[-1] == needle[1]) {
+        if (e >= 2 * HAN) {
             uint32_t c = char_before(s, e - HAN);
 
             if (ting ? c == 0x6CD5 /* 法 */
@@ -1321,11 +1374,6 @@ static void scan_text(struct scan *sc)
                         c == 0x672C)) /* 法 中 高 分 该 本 */
                 at_anchor(sc, e, ting, c);
         }
-        p++;
-        if (ting)
-            pt = memchr(p, TING[2], (size_t)(end - p));
-        else
-            py = memchr(p, YUAN[2], (size_t)(end - p));
     }
     before = sc->nr;
     supreme_short(sc);
@@ -2431,57 +2479,19 @@ static bool pair_wanted(const struct scan *sc, size_t at, const struct sbuf *wan
     return false;
 }
 
-/* The first place at or after from where the two characters pair stand, or
- * NULL: memchr on byte key of the pair (the middle or last of either
- * character: see rare_byte()), faster than memmem on a needle this short. */
-static const char *find_pair(const char *from, const char *end, const char *pair, size_t key)
+/* The first place at or after from where the six bytes of pair (two
+ * characters) stand, or NULL: find_han() for the first, where memmem reads
+ * every byte. */
+static const char *find_pair(const char *from, const char *end, const char *pair)
 {
-    const char *p = from + key;
+    const char *p = from;
 
-    while (p < end && (p = memchr(p, pair[key], (size_t)(end - p))) != NULL) {
-        if (p - key + 2 * HAN <= end && !memcmp(p - key, pair, 2 * HAN))
-            return p - key;
+    while ((p = find_han(p, end, pair, pair)) != NULL) {
+        if (end - p >= 2 * HAN && !memcmp(p + HAN, pair + HAN, HAN))
+            return p;
         p++;
     }
     return NULL;
-}
-
-/* How many times byte b stands in s[0..n), counting no further than cap. */
-static size_t count_byte(const char *s, size_t n, char b, size_t cap)
-{
-    const char *p = s, *end = s + n;
-    size_t count = 0;
-
-    while (count < cap && (p = memchr(p, b, (size_t)(end - p))) != NULL) {
-        count++;
-        p++;
-    }
-    return count;
-}
-
-/*
- * Which byte of pair find_pair() should look for in s[0..n): of the middle
- * and last bytes of its two characters, the rarest in the text's first 256
- * bytes. Each stands in about one Han character in sixty-four, but some in
- * several times as many as others (a pair such as 基层 has one of each
- * kind), and every stop of memchr() costs a call and a comparison.
- */
-static size_t rare_byte(const char *s, size_t n, const char *pair)
-{
-    static const size_t keys[] = {2, 1, HAN + 2, HAN + 1};
-    size_t sample = n < 256 ? n : 256, best = SIZE_MAX, key = 2;
-
-    if (n < 256)
-        return key; /* the search is shorter than the sampling */
-    for (size_t k = 0; k < ARRAY_SIZE(keys); k++) {
-        size_t count = count_byte(s, sample, pair[keys[k]], best);
-
-        if (count < best) {
-            best = count;
-            key = keys[k];
-        }
-    }
-    return key;
 }
 
 /* Whether the word of three characters w stands in s[0..n): find_pair() for
@@ -2490,7 +2500,7 @@ static bool has_word3(const char *s, size_t n, const char *w)
 {
     const char *p = s, *end = s + n;
 
-    while ((p = find_pair(p, end, w, 2)) != NULL) {
+    while ((p = find_pair(p, end, w)) != NULL) {
         if (p + 3 * HAN <= end && !memcmp(p + 2 * HAN, w + 2 * HAN, HAN))
             return true;
         p += HAN;
@@ -2508,9 +2518,8 @@ static void locals_scan(struct finder *f, const struct scan *sc, const struct sb
 {
     for (size_t w = 0; w < wanted->len; w += 2 * HAN) {
         const char *p = sc->s, *end = sc->s + sc->len;
-        size_t key = rare_byte(sc->s, sc->len, wanted->buf + w);
 
-        while ((p = find_pair(p, end, wanted->buf + w, key)) != NULL) {
+        while ((p = find_pair(p, end, wanted->buf + w)) != NULL) {
             size_t j = (size_t)(p - sc->s) + 2 * HAN;
 
             p += 2 * HAN;
