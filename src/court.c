@@ -237,35 +237,36 @@ static uint32_t pair_hash(uint32_t a, uint32_t b)
     return (a * 0x9E3779B1u) ^ (b * 0x85EBCA6Bu);
 }
 
-static bool pair_in(int level, uint32_t h)
+/* Whether bit h of the hashed pairs of level (kb.pairs, kb.end_pairs) is set. */
+static inline bool pair_in(uint64_t *const *sets, int level, uint32_t h)
 {
     h >>= 32 - pair_bits[level];
-    return (kb.pairs[level][h >> 6] >> (h & 63)) & 1;
+    return (sets[level][h >> 6] >> (h & 63)) & 1;
+}
+
+/* Whether a bit of the hashed pairs of a level in mask is set for a, b: the
+ * levels of mask in turn, not all four (this runs at most places a scan of
+ * the report's places stops). */
+static inline bool pair_of(uint64_t *const *sets, unsigned mask, uint32_t a, uint32_t b)
+{
+    uint32_t h = pair_hash(a, b);
+
+    for (unsigned m = mask & ~1u; m; m &= m - 1)
+        if (pair_in(sets, __builtin_ctz(m), h))
+            return true;
+    return false;
 }
 
 /* Whether some name of a level in mask starts with the characters a, b. */
 static bool pair_starts(unsigned mask, uint32_t a, uint32_t b)
 {
-    uint32_t h = pair_hash(a, b);
-
-    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
-        if ((mask & LEVEL_BIT(level)) && pair_in(level, h))
-            return true;
-    return false;
+    return pair_of(kb.pairs, mask, a, b);
 }
 
 /* Whether some name of a level in mask ends with the characters a, b. */
 static bool pair_ends(unsigned mask, uint32_t a, uint32_t b)
 {
-    uint32_t h = pair_hash(a, b);
-
-    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
-        if ((mask & LEVEL_BIT(level)) &&
-            (kb.end_pairs[level][(h >> (32 - pair_bits[level])) >> 6] >>
-                 ((h >> (32 - pair_bits[level])) & 63) &
-             1))
-            return true;
-    return false;
+    return pair_of(kb.end_pairs, mask, a, b);
 }
 
 static void charset_put(struct charset *cs, uint32_t c)
