@@ -193,6 +193,12 @@ static struct {
      * suffix stands after the end of a place far less often than after
      * other words (全市法院, 两级法院, 基层法院), and this says so at once */
     uint64_t *end_pairs[GAZ_TOWN + 1];
+    /* the lengths in characters (see len_bit()) of the provinces', the
+     * prefectures' and the counties' names and short forms that start and
+     * that end with each pair, hashed as above: a scan tries each length
+     * from the longest down, and of most lengths no name starts there, which
+     * this says without a lookup */
+    uint16_t *start_lens, *end_lens;
     size_t max_len[GAZ_TOWN + 1];               /* the longest name of each level, in bytes */
     size_t max_len_of[LEVEL_BIT(GAZ_TOWN + 1)]; /* the longest of each set of levels */
     /* the first characters of the names of each set of levels a reading asks for */
@@ -205,6 +211,8 @@ static struct {
 /* Bits of the hash of each level's set: the few provinces' and prefectures'
  * small enough to stay in the cache, the 41,000 towns' large enough to say no. */
 static const unsigned pair_bits[GAZ_TOWN + 1] = {0, 14, 14, 16, 20};
+/* Bits of the hash of kb.start_lens and kb.end_lens. */
+#define LENS_BITS 16
 
 /* The code point of the three bytes at u: valid UTF-8 (decode.c sees to
  * that), so the bytes' weights less their marker bits in one constant. */
@@ -269,6 +277,22 @@ static bool pair_ends(unsigned mask, uint32_t a, uint32_t b)
     return pair_of(kb.end_pairs, mask, a, b);
 }
 
+/* The bit of a name of chars characters in kb.start_lens and kb.end_lens. */
+static inline unsigned len_bit(size_t chars)
+{
+    return 1u << (chars < 15 ? chars : 15);
+}
+
+/* The lengths (len_bit()) of the names of the levels in mask that start (or
+ * end: lens kb.end_lens) with the characters a, b; every length for the
+ * towns, whose lengths are not kept. */
+static inline unsigned pair_lens(const uint16_t *lens, unsigned mask, uint32_t a, uint32_t b)
+{
+    if (mask & LEVEL_BIT(GAZ_TOWN))
+        return 0xFFFF;
+    return lens[pair_hash(a, b) >> (32 - LENS_BITS)];
+}
+
 static void charset_put(struct charset *cs, uint32_t c)
 {
     if (c < 0x10000)
@@ -321,6 +345,12 @@ static void add_name(const char *s, size_t n, unsigned levels, void *arg)
         y = char_at(s, n, before_last);
         z = char_at(s, n, last);
     }
+    if (levels & ALL_UNITS) {
+        unsigned len = len_bit(text_count(s, n));
+
+        kb.start_lens[pair_hash(a, b) >> (32 - LENS_BITS)] |= (uint16_t)len;
+        kb.end_lens[pair_hash(y, z) >> (32 - LENS_BITS)] |= (uint16_t)len;
+    }
     for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
         if (levels & LEVEL_BIT(level)) {
             pair_put(kb.pairs, level, a, b);
@@ -370,6 +400,8 @@ static void build_kb(void)
         kb.pairs[level] = xcalloc((1u << pair_bits[level]) / 64, sizeof(uint64_t));
         kb.end_pairs[level] = xcalloc((1u << pair_bits[level]) / 64, sizeof(uint64_t));
     }
+    kb.start_lens = xcalloc((size_t)1 << LENS_BITS, sizeof(*kb.start_lens));
+    kb.end_lens = xcalloc((size_t)1 << LENS_BITS, sizeof(*kb.end_lens));
     gazetteer_each_name(add_name, NULL);
     for (size_t i = 0; i < n; i++) {
         const struct gaz_place *p = gazetteer_get((int)i);
@@ -454,6 +486,7 @@ static bool place_before(const struct scan *sc, size_t lo, size_t end, unsigned 
 {
     size_t starts[32], ns = 0, i = end, max = kb.max_len_of[mask];
     uint32_t chars[32];
+    unsigned lens = 0;
 
     while (i > lo && ns < ARRAY_SIZE(starts)) {
         const unsigned char *u = (const unsigned char *)sc->s;
@@ -476,14 +509,18 @@ static bool place_before(const struct scan *sc, size_t lo, size_t end, unsigned 
         if (ns == 2 && !pair_ends(mask, chars[1], chars[0]))
             return false;
     }
+    if (ns > 1)
+        lens = pair_lens(kb.end_lens, mask, chars[1], chars[0]);
     while (ns > 1) { /* two characters at least */
         struct gaz_hit g[32];
         size_t st = starts[--ns], n;
 
-        /* no name starts with a character of the basic plane not in
-         * kb.firsts: a test cheaper than the pair's */
-        if ((chars[ns] < 0x10000 && !charset_has(&kb.firsts[mask], chars[ns])) ||
-            !pair_starts(mask, chars[ns], chars[ns - 1]))
+        /* no name of that length ends here; no name starts with a character
+         * of the basic plane not in kb.firsts: tests cheaper than the pair's */
+        if (!(lens & len_bit(ns + 1)) ||
+            (chars[ns] < 0x10000 && !charset_has(&kb.firsts[mask], chars[ns])) ||
+            !(pair_starts(mask, chars[ns], chars[ns - 1]) &&
+              (pair_lens(kb.start_lens, mask, chars[ns], chars[ns - 1]) & len_bit(ns + 1))))
             continue;
         n = gazetteer_lookup(sc->s + st, end - st, g, ARRAY_SIZE(g));
         h->n = 0;
@@ -2077,6 +2114,7 @@ static void ctx_scan(struct ctx *cx, unsigned mask, const char *s, size_t n)
         uint32_t c, d;
         size_t l, ends[8], ne = 0, j;
         bool found = false;
+        unsigned lens;
 
         i = skip_to_first(mask, s, i, n);
         if (i >= n)
@@ -2092,6 +2130,7 @@ static void ctx_scan(struct ctx *cx, unsigned mask, const char *s, size_t n)
             i += l;
             continue;
         }
+        lens = pair_lens(kb.start_lens, mask, c, d);
         while (j < n && j - i < max && ne < ARRAY_SIZE(ends)) {
             uint32_t e;
             size_t k = text_next(s + j, n - j, &e);
@@ -2103,7 +2142,11 @@ static void ctx_scan(struct ctx *cx, unsigned mask, const char *s, size_t n)
         }
         while (ne > 1 && !found) {
             struct gaz_hit g[16];
-            size_t e = ends[--ne], nh = gazetteer_lookup(s + i, e - i, g, ARRAY_SIZE(g)), kept = 0;
+            size_t e = ends[--ne], nh, kept = 0;
+
+            if (!(lens & len_bit(ne + 1))) /* no name of ne + 1 characters starts so */
+                continue;
+            nh = gazetteer_lookup(s + i, e - i, g, ARRAY_SIZE(g));
 
             for (size_t k = 0; k < nh && k < ARRAY_SIZE(g); k++)
                 kept += (mask & LEVEL_BIT(place(g[k].id)->level)) != 0;
