@@ -1266,17 +1266,22 @@ static inline bool han_is(const unsigned char *p, const char *w)
 #ifdef __SSE2__
 #include <emmintrin.h>
 
+/* Of the sixteen places from p, a bit for each where byte x stands i bytes
+ * on and byte y j bytes on. */
+static inline unsigned bytes_at(const unsigned char *p, size_t i, __m128i x, size_t j, __m128i y)
+{
+    __m128i u = _mm_loadu_si128((const __m128i *)(p + i));
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + j));
+
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(u, x), _mm_cmpeq_epi8(v, y)));
+}
+
 /* Of the sixteen places from p, a bit for each where the last two bytes of
  * a (a1, a2) or of b (b1, b2) stand at its second and third bytes. */
 static inline unsigned tails_at(const unsigned char *p, __m128i a1, __m128i a2, __m128i b1,
                                 __m128i b2)
 {
-    __m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
-    __m128i v2 = _mm_loadu_si128((const __m128i *)(p + 2));
-
-    return (unsigned)_mm_movemask_epi8(
-        _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v1, a1), _mm_cmpeq_epi8(v2, a2)),
-                     _mm_and_si128(_mm_cmpeq_epi8(v1, b1), _mm_cmpeq_epi8(v2, b2))));
+    return bytes_at(p, 1, a1, 2, a2) | bytes_at(p, 1, b1, 2, b2);
 }
 #endif
 
@@ -2528,17 +2533,31 @@ static bool pair_wanted(const struct scan *sc, size_t at, const struct sbuf *wan
 }
 
 /* The first place at or after from where the six bytes of pair (two
- * characters) stand, or NULL: find_han() for the first, where memmem reads
- * every byte. */
+ * characters) stand, or NULL: as find_han() (where memmem reads every byte),
+ * a place kept when the last bytes of the pair's two characters stand there,
+ * a rarer pair of bytes than two of one character. */
 static const char *find_pair(const char *from, const char *end, const char *pair)
 {
-    const char *p = from;
+    const unsigned char *p = (const unsigned char *)from, *e = (const unsigned char *)end;
 
-    while ((p = find_han(p, end, pair, pair)) != NULL) {
-        if (end - p >= 2 * HAN && !memcmp(p + HAN, pair + HAN, HAN))
-            return p;
-        p++;
+#ifdef __SSE2__
+    const __m128i x = _mm_set1_epi8(pair[2]), y = _mm_set1_epi8(pair[5]);
+
+    while (e - p >= 32 + 5) { /* the last load reads p[21..37) */
+        unsigned m = bytes_at(p, 2, x, 5, y) | bytes_at(p + 16, 2, x, 5, y) << 16;
+
+        for (; m; m &= m - 1) {
+            const unsigned char *q = p + __builtin_ctz(m);
+
+            if (!memcmp(q, pair, 2 * HAN))
+                return (const char *)q;
+        }
+        p += 32;
     }
+#endif
+    for (; e - p >= 2 * HAN; p++)
+        if (!memcmp(p, pair, 2 * HAN))
+            return (const char *)p;
     return NULL;
 }
 
