@@ -2067,7 +2067,8 @@ static void ctx_add(struct ctx *cx, int id, bool multi)
 
 /*
  * Where from i on in s[0..n) a name of the levels of mask may start: a
- * character of kb.firsts[mask], one that is neither ASCII nor of three
+ * character of kb.firsts[mask] (before a character of three bytes: whose
+ * pair with it pair_starts() knows), one that is neither ASCII nor of three
  * bytes, or the last two bytes or fewer (the caller reads those as it
  * always did). Most characters of a report start no name, and this
  * loop is where a report's places are read, so it reads two characters
@@ -2099,7 +2100,10 @@ static size_t skip_to_first(unsigned mask, const char *s, size_t i, size_t n)
         if (!is_lead3(u[i]))
             return i;
         c = han_at(u + i);
-        if ((firsts[c >> 6] >> (c & 63)) & 1)
+        /* a first character, and with the next a pair some name starts with
+         * (the caller tests it too: this spares it the trip) */
+        if (((firsts[c >> 6] >> (c & 63)) & 1) &&
+            !(i + 6 <= n && is_lead3(u[i + 3]) && !pair_starts(mask, c, han_at(u + i + 3))))
             return i;
         i += 3;
     }
