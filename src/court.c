@@ -193,6 +193,12 @@ static struct {
      * suffix stands after the end of a place far less often than after
      * other words (全市法院, 两级法院, 基层法院), and this says so at once */
     uint64_t *end_pairs[GAZ_TOWN + 1];
+    /* the lengths in characters (see len_bit()) of the provinces', the
+     * prefectures' and the counties' names and short forms that start and
+     * that end with each pair, hashed as above: a scan tries each length
+     * from the longest down, and of most lengths no name starts there, which
+     * this says without a lookup */
+    uint16_t *start_lens, *end_lens;
     size_t max_len[GAZ_TOWN + 1];               /* the longest name of each level, in bytes */
     size_t max_len_of[LEVEL_BIT(GAZ_TOWN + 1)]; /* the longest of each set of levels */
     /* the first characters of the names of each set of levels a reading asks for */
@@ -205,6 +211,8 @@ static struct {
 /* Bits of the hash of each level's set: the few provinces' and prefectures'
  * small enough to stay in the cache, the 41,000 towns' large enough to say no. */
 static const unsigned pair_bits[GAZ_TOWN + 1] = {0, 14, 14, 16, 20};
+/* Bits of the hash of kb.start_lens and kb.end_lens. */
+#define LENS_BITS 16
 
 /* The code point of the three bytes at u: valid UTF-8 (decode.c sees to
  * that), so the bytes' weights less their marker bits in one constant. */
@@ -237,35 +245,52 @@ static uint32_t pair_hash(uint32_t a, uint32_t b)
     return (a * 0x9E3779B1u) ^ (b * 0x85EBCA6Bu);
 }
 
-static bool pair_in(int level, uint32_t h)
+/* Whether bit h of the hashed pairs of level (kb.pairs, kb.end_pairs) is set. */
+static inline bool pair_in(uint64_t *const *sets, int level, uint32_t h)
 {
     h >>= 32 - pair_bits[level];
-    return (kb.pairs[level][h >> 6] >> (h & 63)) & 1;
+    return (sets[level][h >> 6] >> (h & 63)) & 1;
+}
+
+/* Whether a bit of the hashed pairs of a level in mask is set for a, b: the
+ * levels of mask in turn, not all four (this runs at most places a scan of
+ * the report's places stops). */
+static inline bool pair_of(uint64_t *const *sets, unsigned mask, uint32_t a, uint32_t b)
+{
+    uint32_t h = pair_hash(a, b);
+
+    for (unsigned m = mask & ~1u; m; m &= m - 1)
+        if (pair_in(sets, __builtin_ctz(m), h))
+            return true;
+    return false;
 }
 
 /* Whether some name of a level in mask starts with the characters a, b. */
 static bool pair_starts(unsigned mask, uint32_t a, uint32_t b)
 {
-    uint32_t h = pair_hash(a, b);
-
-    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
-        if ((mask & LEVEL_BIT(level)) && pair_in(level, h))
-            return true;
-    return false;
+    return pair_of(kb.pairs, mask, a, b);
 }
 
 /* Whether some name of a level in mask ends with the characters a, b. */
 static bool pair_ends(unsigned mask, uint32_t a, uint32_t b)
 {
-    uint32_t h = pair_hash(a, b);
+    return pair_of(kb.end_pairs, mask, a, b);
+}
 
-    for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
-        if ((mask & LEVEL_BIT(level)) &&
-            (kb.end_pairs[level][(h >> (32 - pair_bits[level])) >> 6] >>
-                 ((h >> (32 - pair_bits[level])) & 63) &
-             1))
-            return true;
-    return false;
+/* The bit of a name of chars characters in kb.start_lens and kb.end_lens. */
+static inline unsigned len_bit(size_t chars)
+{
+    return 1u << (chars < 15 ? chars : 15);
+}
+
+/* The lengths (len_bit()) of the names of the levels in mask that start (or
+ * end: lens kb.end_lens) with the characters a, b; every length for the
+ * towns, whose lengths are not kept. */
+static inline unsigned pair_lens(const uint16_t *lens, unsigned mask, uint32_t a, uint32_t b)
+{
+    if (mask & LEVEL_BIT(GAZ_TOWN))
+        return 0xFFFF;
+    return lens[pair_hash(a, b) >> (32 - LENS_BITS)];
 }
 
 static void charset_put(struct charset *cs, uint32_t c)
@@ -320,6 +345,12 @@ static void add_name(const char *s, size_t n, unsigned levels, void *arg)
         y = char_at(s, n, before_last);
         z = char_at(s, n, last);
     }
+    if (levels & ALL_UNITS) {
+        unsigned len = len_bit(text_count(s, n));
+
+        kb.start_lens[pair_hash(a, b) >> (32 - LENS_BITS)] |= (uint16_t)len;
+        kb.end_lens[pair_hash(y, z) >> (32 - LENS_BITS)] |= (uint16_t)len;
+    }
     for (int level = GAZ_PROVINCE; level <= GAZ_TOWN; level++)
         if (levels & LEVEL_BIT(level)) {
             pair_put(kb.pairs, level, a, b);
@@ -369,6 +400,8 @@ static void build_kb(void)
         kb.pairs[level] = xcalloc((1u << pair_bits[level]) / 64, sizeof(uint64_t));
         kb.end_pairs[level] = xcalloc((1u << pair_bits[level]) / 64, sizeof(uint64_t));
     }
+    kb.start_lens = xcalloc((size_t)1 << LENS_BITS, sizeof(*kb.start_lens));
+    kb.end_lens = xcalloc((size_t)1 << LENS_BITS, sizeof(*kb.end_lens));
     gazetteer_each_name(add_name, NULL);
     for (size_t i = 0; i < n; i++) {
         const struct gaz_place *p = gazetteer_get((int)i);
@@ -453,6 +486,7 @@ static bool place_before(const struct scan *sc, size_t lo, size_t end, unsigned 
 {
     size_t starts[32], ns = 0, i = end, max = kb.max_len_of[mask];
     uint32_t chars[32];
+    unsigned lens = 0;
 
     while (i > lo && ns < ARRAY_SIZE(starts)) {
         const unsigned char *u = (const unsigned char *)sc->s;
@@ -475,14 +509,18 @@ static bool place_before(const struct scan *sc, size_t lo, size_t end, unsigned 
         if (ns == 2 && !pair_ends(mask, chars[1], chars[0]))
             return false;
     }
+    if (ns > 1)
+        lens = pair_lens(kb.end_lens, mask, chars[1], chars[0]);
     while (ns > 1) { /* two characters at least */
         struct gaz_hit g[32];
         size_t st = starts[--ns], n;
 
-        /* no name starts with a character of the basic plane not in
-         * kb.firsts: a test cheaper than the pair's */
-        if ((chars[ns] < 0x10000 && !charset_has(&kb.firsts[mask], chars[ns])) ||
-            !pair_starts(mask, chars[ns], chars[ns - 1]))
+        /* no name of that length ends here; no name starts with a character
+         * of the basic plane not in kb.firsts: tests cheaper than the pair's */
+        if (!(lens & len_bit(ns + 1)) ||
+            (chars[ns] < 0x10000 && !charset_has(&kb.firsts[mask], chars[ns])) ||
+            !(pair_starts(mask, chars[ns], chars[ns - 1]) &&
+              (pair_lens(kb.start_lens, mask, chars[ns], chars[ns - 1]) & len_bit(ns + 1))))
             continue;
         n = gazetteer_lookup(sc->s + st, end - st, g, ARRAY_SIZE(g));
         h->n = 0;
@@ -1219,6 +1257,73 @@ static void at_anchor(struct scan *sc, size_t e, bool ting, uint32_t anchor)
     readers[suf->want](sc, lo, e - suf->len, e, suf);
 }
 
+static inline bool han_is(const unsigned char *p, const char *w)
+{
+    return p[0] == (unsigned char)w[0] && p[1] == (unsigned char)w[1] &&
+           p[2] == (unsigned char)w[2];
+}
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Of the sixteen places from p, a bit for each where byte x stands i bytes
+ * on and byte y j bytes on. */
+static inline unsigned bytes_at(const unsigned char *p, size_t i, __m128i x, size_t j, __m128i y)
+{
+    __m128i u = _mm_loadu_si128((const __m128i *)(p + i));
+    __m128i v = _mm_loadu_si128((const __m128i *)(p + j));
+
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(u, x), _mm_cmpeq_epi8(v, y)));
+}
+
+/* Of the sixteen places from p, a bit for each where the last two bytes of
+ * a (a1, a2) or of b (b1, b2) stand at its second and third bytes. */
+static inline unsigned tails_at(const unsigned char *p, __m128i a1, __m128i a2, __m128i b1,
+                                __m128i b2)
+{
+    return bytes_at(p, 1, a1, 2, a2) | bytes_at(p, 1, b1, 2, b2);
+}
+#endif
+
+/*
+ * The first place at or after from where the three bytes of a or of b stand
+ * (a character each; b may be a), or NULL. What the scans of a report look
+ * for: 院 and 庭 end every court's name; a place the report names starts
+ * with a pair of characters. memchr() on one of their bytes stops too often:
+ * a byte after a character's first stands in one character of sixty in
+ * Chinese text, where a whole character stands in one of hundreds or
+ * thousands. With SSE2, which every x86-64 has: thirty-two places at a time,
+ * a place kept when its second and third bytes are a's or b's (compared at
+ * offsets 1 and 2 and the answers put together, as in Muła's substring
+ * search), its first byte then compared alone. It finds what a byte-wise
+ * search finds, in the same order.
+ */
+static const char *find_han(const char *from, const char *end, const char *a, const char *b)
+{
+    const unsigned char *p = (const unsigned char *)from, *e = (const unsigned char *)end;
+
+#ifdef __SSE2__
+    const __m128i a1 = _mm_set1_epi8(a[1]), a2 = _mm_set1_epi8(a[2]);
+    const __m128i b1 = _mm_set1_epi8(b[1]), b2 = _mm_set1_epi8(b[2]);
+
+    while (e - p >= 32 + 2) { /* the last load reads p[18..34) */
+        unsigned m = tails_at(p, a1, a2, b1, b2) | tails_at(p + 16, a1, a2, b1, b2) << 16;
+
+        for (; m; m &= m - 1) {
+            const unsigned char *q = p + __builtin_ctz(m);
+
+            if (han_is(q, a) || han_is(q, b))
+                return (const char *)q;
+        }
+        p += 32;
+    }
+#endif
+    for (; e - p >= 3; p++)
+        if (han_is(p, a) || han_is(p, b))
+            return (const char *)p;
+    return NULL;
+}
+
 /* The next 最高法 at or after from, or NULL: memchr on the middle byte of 高
  * (0xAB, rare in Chinese text: one byte in several hundred), where glibc's
  * memmem reads every byte. */
@@ -1301,19 +1406,14 @@ static void scan_text(struct scan *sc)
 {
     static const char YUAN[] = "院", TING[] = "庭";
     const char *s = sc->s, *end = s + sc->len;
-    const char *py = s, *pt = s;
     size_t before;
 
     call_once(&kb_once, build_kb);
-    /* memchr on each needle's last byte, the two kept in step */
-    py = memchr(py, YUAN[2], sc->len);
-    pt = memchr(pt, TING[2], sc->len);
-    while (py || pt) {
-        bool ting = !py || (pt && pt < py);
-        const char *p = ting ? pt : py, *needle = ting ? TING : YUAN;
-        size_t e = (size_t)(p - s) + 1;
+    for (const char *p = s; (p = find_han(p, end, YUAN, TING)) != NULL; p += HAN) {
+        bool ting = p[0] == TING[0];
+        size_t e = (size_t)(p - s) + HAN;
 
-        if (e >= 2 * HAN && p[-2] == needle[0] && p[-1] == needle[1]) {
+        if (e >= 2 * HAN) {
             uint32_t c = char_before(s, e - HAN);
 
             if (ting ? c == 0x6CD5 /* 法 */
@@ -1321,11 +1421,6 @@ static void scan_text(struct scan *sc)
                         c == 0x672C)) /* 法 中 高 分 该 本 */
                 at_anchor(sc, e, ting, c);
         }
-        p++;
-        if (ting)
-            pt = memchr(p, TING[2], (size_t)(end - p));
-        else
-            py = memchr(p, YUAN[2], (size_t)(end - p));
     }
     before = sc->nr;
     supreme_short(sc);
@@ -1972,7 +2067,8 @@ static void ctx_add(struct ctx *cx, int id, bool multi)
 
 /*
  * Where from i on in s[0..n) a name of the levels of mask may start: a
- * character of kb.firsts[mask], one that is neither ASCII nor of three
+ * character of kb.firsts[mask] (before a character of three bytes: whose
+ * pair with it pair_starts() knows), one that is neither ASCII nor of three
  * bytes, or the last two bytes or fewer (the caller reads those as it
  * always did). Most characters of a report start no name, and this
  * loop is where a report's places are read, so it reads two characters
@@ -2004,7 +2100,10 @@ static size_t skip_to_first(unsigned mask, const char *s, size_t i, size_t n)
         if (!is_lead3(u[i]))
             return i;
         c = han_at(u + i);
-        if ((firsts[c >> 6] >> (c & 63)) & 1)
+        /* a first character, and with the next a pair some name starts with
+         * (the caller tests it too: this spares it the trip) */
+        if (((firsts[c >> 6] >> (c & 63)) & 1) &&
+            !(i + 6 <= n && is_lead3(u[i + 3]) && !pair_starts(mask, c, han_at(u + i + 3))))
             return i;
         i += 3;
     }
@@ -2024,6 +2123,7 @@ static void ctx_scan(struct ctx *cx, unsigned mask, const char *s, size_t n)
         uint32_t c, d;
         size_t l, ends[8], ne = 0, j;
         bool found = false;
+        unsigned lens;
 
         i = skip_to_first(mask, s, i, n);
         if (i >= n)
@@ -2039,6 +2139,7 @@ static void ctx_scan(struct ctx *cx, unsigned mask, const char *s, size_t n)
             i += l;
             continue;
         }
+        lens = pair_lens(kb.start_lens, mask, c, d);
         while (j < n && j - i < max && ne < ARRAY_SIZE(ends)) {
             uint32_t e;
             size_t k = text_next(s + j, n - j, &e);
@@ -2050,7 +2151,11 @@ static void ctx_scan(struct ctx *cx, unsigned mask, const char *s, size_t n)
         }
         while (ne > 1 && !found) {
             struct gaz_hit g[16];
-            size_t e = ends[--ne], nh = gazetteer_lookup(s + i, e - i, g, ARRAY_SIZE(g)), kept = 0;
+            size_t e = ends[--ne], nh, kept = 0;
+
+            if (!(lens & len_bit(ne + 1))) /* no name of ne + 1 characters starts so */
+                continue;
+            nh = gazetteer_lookup(s + i, e - i, g, ARRAY_SIZE(g));
 
             for (size_t k = 0; k < nh && k < ARRAY_SIZE(g); k++)
                 kept += (mask & LEVEL_BIT(place(g[k].id)->level)) != 0;
@@ -2431,57 +2536,33 @@ static bool pair_wanted(const struct scan *sc, size_t at, const struct sbuf *wan
     return false;
 }
 
-/* The first place at or after from where the two characters pair stand, or
- * NULL: memchr on byte key of the pair (the middle or last of either
- * character: see rare_byte()), faster than memmem on a needle this short. */
-static const char *find_pair(const char *from, const char *end, const char *pair, size_t key)
+/* The first place at or after from where the six bytes of pair (two
+ * characters) stand, or NULL: as find_han() (where memmem reads every byte),
+ * a place kept when the last bytes of the pair's two characters stand there,
+ * a rarer pair of bytes than two of one character. */
+static const char *find_pair(const char *from, const char *end, const char *pair)
 {
-    const char *p = from + key;
+    const unsigned char *p = (const unsigned char *)from, *e = (const unsigned char *)end;
 
-    while (p < end && (p = memchr(p, pair[key], (size_t)(end - p))) != NULL) {
-        if (p - key + 2 * HAN <= end && !memcmp(p - key, pair, 2 * HAN))
-            return p - key;
-        p++;
-    }
-    return NULL;
-}
+#ifdef __SSE2__
+    const __m128i x = _mm_set1_epi8(pair[2]), y = _mm_set1_epi8(pair[5]);
 
-/* How many times byte b stands in s[0..n), counting no further than cap. */
-static size_t count_byte(const char *s, size_t n, char b, size_t cap)
-{
-    const char *p = s, *end = s + n;
-    size_t count = 0;
+    while (e - p >= 32 + 5) { /* the last load reads p[21..37) */
+        unsigned m = bytes_at(p, 2, x, 5, y) | bytes_at(p + 16, 2, x, 5, y) << 16;
 
-    while (count < cap && (p = memchr(p, b, (size_t)(end - p))) != NULL) {
-        count++;
-        p++;
-    }
-    return count;
-}
+        for (; m; m &= m - 1) {
+            const unsigned char *q = p + __builtin_ctz(m);
 
-/*
- * Which byte of pair find_pair() should look for in s[0..n): of the middle
- * and last bytes of its two characters, the rarest in the text's first 256
- * bytes. Each stands in about one Han character in sixty-four, but some in
- * several times as many as others (a pair such as 基层 has one of each
- * kind), and every stop of memchr() costs a call and a comparison.
- */
-static size_t rare_byte(const char *s, size_t n, const char *pair)
-{
-    static const size_t keys[] = {2, 1, HAN + 2, HAN + 1};
-    size_t sample = n < 256 ? n : 256, best = SIZE_MAX, key = 2;
-
-    if (n < 256)
-        return key; /* the search is shorter than the sampling */
-    for (size_t k = 0; k < ARRAY_SIZE(keys); k++) {
-        size_t count = count_byte(s, sample, pair[keys[k]], best);
-
-        if (count < best) {
-            best = count;
-            key = keys[k];
+            if (!memcmp(q, pair, 2 * HAN))
+                return (const char *)q;
         }
+        p += 32;
     }
-    return key;
+#endif
+    for (; e - p >= 2 * HAN; p++)
+        if (!memcmp(p, pair, 2 * HAN))
+            return (const char *)p;
+    return NULL;
 }
 
 /* Whether the word of three characters w stands in s[0..n): find_pair() for
@@ -2490,7 +2571,7 @@ static bool has_word3(const char *s, size_t n, const char *w)
 {
     const char *p = s, *end = s + n;
 
-    while ((p = find_pair(p, end, w, 2)) != NULL) {
+    while ((p = find_pair(p, end, w)) != NULL) {
         if (p + 3 * HAN <= end && !memcmp(p + 2 * HAN, w + 2 * HAN, HAN))
             return true;
         p += HAN;
@@ -2508,9 +2589,8 @@ static void locals_scan(struct finder *f, const struct scan *sc, const struct sb
 {
     for (size_t w = 0; w < wanted->len; w += 2 * HAN) {
         const char *p = sc->s, *end = sc->s + sc->len;
-        size_t key = rare_byte(sc->s, sc->len, wanted->buf + w);
 
-        while ((p = find_pair(p, end, wanted->buf + w, key)) != NULL) {
+        while ((p = find_pair(p, end, wanted->buf + w)) != NULL) {
             size_t j = (size_t)(p - sc->s) + 2 * HAN;
 
             p += 2 * HAN;

@@ -82,9 +82,10 @@ static bool bmp_has(const uint64_t *bits, uint32_t c)
 static const uint8_t *count_han(const uint8_t *p, const uint8_t *end, size_t *traditional,
                                 size_t *simplified)
 {
+    size_t trad = *traditional, simp = *simplified;
+
     while (end - p >= 3) {
         uint32_t i;
-        uint64_t t, s;
 
         if (*p < 0x80) {
             p++;
@@ -98,16 +99,17 @@ static const uint8_t *count_han(const uint8_t *p, const uint8_t *end, size_t *tr
         if (i < HANZI_BMP_FIRST)
             continue;
         i -= HANZI_BMP_FIRST;
-        t = hanzi_only_traditional_bmp[i / 64] >> (i % 64) & 1;
-        s = hanzi_only_simplified_bmp[i / 64] >> (i % 64) & 1;
-        if (!(t | s))
-            continue; /* most characters are both scripts' (法, 院, 的) */
-        *traditional += t;
-        *simplified += s;
-        if (*traditional >= *simplified + DECISIVE_LEAD ||
-            *simplified >= *traditional + DECISIVE_LEAD)
+        /* counted whatever they are: most characters are both scripts' (法,
+         * 院, 的) and add nothing, and a test for those would go either way
+         * at every fourth character or so, where the lead's test below
+         * nearly never goes the other way */
+        trad += hanzi_only_traditional_bmp[i / 64] >> (i % 64) & 1;
+        simp += hanzi_only_simplified_bmp[i / 64] >> (i % 64) & 1;
+        if (trad >= simp + DECISIVE_LEAD || simp >= trad + DECISIVE_LEAD)
             break;
     }
+    *traditional = trad;
+    *simplified = simp;
     return p;
 }
 
