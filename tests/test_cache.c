@@ -221,8 +221,12 @@ static void test_forged_fields_refused(void **state)
     assert_non_null(r);
     assert_true(r->nr_blocks > 1);
     write_cache_with(r); /* as it is: good */
-    assert_non_null(cache_open(file, &paths, &err));
-    cache_close(cache_open(file, &paths, &err));
+    {
+        struct cache *c = cache_open(file, &paths, &err);
+
+        assert_non_null(c);
+        cache_close(c);
+    }
     b0 = r->blocks[0];
     r->blocks[0].kind = (enum block_kind)99;
     write_cache_with(r);
