@@ -8,6 +8,7 @@
  */
 #include "report.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -335,6 +336,16 @@ static bool block_ended(const struct parser *p, size_t i)
            (pv->f.chars != p->lines[i].f.chars && last != 0xFF0C && last != ',' && last != 0x3001);
 }
 
+/* A section's number first: 第一章, 一、, （一）; not 1. or 05, which number
+ * items and times as well. */
+static bool section_number(const char *s, size_t n)
+{
+    size_t mlen;
+    enum marker m = rules_marker(s, n, &mlen);
+
+    return m == MARK_CHAPTER || m == MARK_CN || m == MARK_CN_PAREN;
+}
+
 /* Whether a column line runs on into the next: as wide as the column, no
  * sentence end, and a comma, colon, bar or digit in it (a sentence or a
  * metadata line cut by the column, not a headline's half), the next line
@@ -357,6 +368,14 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
         nx->f.nonblank <= 2 && !nx->f.stops && !nx->f.commas && !nx->f.digits &&
         byline_first(s, ln->len))
         return true;
+    /* a numbered heading longer than its column line, cut after a comma
+     * ((二)调解前移的机制下, / 纠纷化解在村口): a heading never ends in a comma,
+     * so it runs on into the line right under it, though the column the text
+     * set it in is narrower than most (each paragraph has its own width) */
+    if (in_body && ln->blanks_after == 0 && (last == 0xFF0C || last == ',') &&
+        chars * 100 >= p->doc.colwidth * 70 && section_number(s, ln->len) &&
+        rules_marker(ltext(p, i + 1), nx->len, &mlen) == MARK_NONE)
+        return true;
     if (ln->blanks_after < 0 || (chars * 100 < p->doc.colwidth * 85 && !twin) ||
         chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
         return false;
@@ -374,7 +393,12 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
         (ln->blanks_after > 2 || (chars * 100 > p->doc.colwidth * 115 && !first_over_break) ||
          !(ln->f.commas || open_quote(s, ln->len) ||
            (ln->blanks_before == 0 && i > 0 &&
-            p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85) ||
+            p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85 &&
+            /* not the rest of a numbered heading under its first line
+             * ((二)调解前移的机制下, / 纠纷化解在村口), narrower than it and
+             * without a comma: a break ends the heading */
+            !(section_number(ltext(p, i - 1), p->lines[i - 1].len) &&
+              chars < p->lines[i - 1].f.chars && !ln->f.commas)) ||
            first_over_break)))
         return false;
     /* a line under a block that has ended, over a line wider than any
@@ -382,6 +406,18 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
      * it, not a paragraph's first column line */
     if (ln->blanks_after == 0 && nx->f.chars * 100 > p->doc.colwidth * 130 && !ln->f.stops &&
         block_ended(p, i))
+        return false;
+    /* a heading glued over a paragraph the column cut (…到了村口。 / 随法官
+     * 下乡,看巡回审判 / 清晨六时,记者跟着法官…): under a block that has
+     * ended, a line without a sentence's end narrower than the column line
+     * right under it, which ends no sentence of this line's (提升干警业务 / 素养。全院…
+     * finishes a word cut); a paragraph's first line is as wide as its
+     * second. Not a line that may have lost a blank at its edges, which the
+     * column counted (indented, spaced out, ending in a number or a word) */
+    if (ln->blanks_after == 0 && i > 0 && !ln->indented && ln->f.chars == ln->f.nonblank &&
+        nx->f.chars == nx->f.nonblank && !ln->f.stops && !nx->f.stops && chars + 2 <= nx->f.chars &&
+        nx->blanks_after == 0 && last != 0xFF0C && last != ',' && last != 0x3001 &&
+        !(last < 0x80 && isalnum((int)last)) && block_ended(p, i))
         return false;
     /* a quotation from end to end under a block that has ended (“调解要有
      * 温度”): a quoted heading, not a paragraph's first line */

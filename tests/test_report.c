@@ -614,6 +614,82 @@ static void test_column_comma_heading(void **state)
                    "section\t1\t调解前移，让纠纷化解在村民家门口\n");
 }
 
+/* In a column, a heading glued between two paragraphs, no blank line around
+ * it, narrower than the column line under it: a paragraph's first line is as
+ * wide as its second, so it is the heading, not the next paragraph's start. A
+ * first line cut in a word (…提升干警业务 / 素养。…) is no heading. */
+static void test_column_glued_narrow_heading(void **state)
+{
+    const char *lead = "青柘法院巡回审判进村\n\n今年以来，青柘县法院的干警们走\n"
+                       "村入户，把调解室搬到田间地头，\n化解了一批邻里纠纷，村民们都说\n"
+                       "法官就在身边。\n";
+    const char *want = "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\n";
+    struct sbuf t = SBUF_INIT, cut = SBUF_INIT, w = SBUF_INIT;
+
+    (void)state;
+    sbuf_addf(&t,
+              "%s随法官下乡，看巡回审判进村\n清晨六时，记者跟着法官把国徽、\n"
+              "卷宗和调解材料搬上警车后备箱，\n一路颠簸到了村口，调解就在村委\n"
+              "会的院子里开始了。\n",
+              lead);
+    sbuf_addf(&cut,
+              "%s以学习培训为抓手，提升干警\n业务素养。全院干警共同努力，群\n"
+              "众满意度提升明显。\n",
+              lead);
+    sbuf_addf(&w, "%ssection\t1\t随法官下乡，看巡回审判进村\n", want);
+    expect_outline(t.buf, false, w.buf);
+    expect_para(t.buf, 1,
+                "清晨六时，记者跟着法官把国徽、卷宗和调解材料搬上警车后备箱，一路颠簸到了村口，"
+                "调解就在村委会的院子里开始了。");
+    expect_outline(cut.buf, false, want);
+    sbuf_release(&t);
+    sbuf_release(&cut);
+    sbuf_release(&w);
+}
+
+/* A work report's deck cut where it had a space (…第五届人大 / 第三次会议
+ * 上), wide gaps around it, in a text of column lines: the venue finishes the
+ * deck, it is no section heading between the headline and the speaker. */
+static void test_column_deck_with_venue(void **state)
+{
+    const char *t = "青柘县法院工作报告\n\n \n\n——2025年1月10日在青柘县第五届人大\n\n"
+                    "第三次会议上\n\n \n\n青柘县法院院长  林某\n\n \n\n各位代表：\n\n"
+                    "现在，我代表青柘县法院报告一年\n来的工作，请各位代表审议。\n\n \n\n"
+                    "今年以来，青柘县法院的干警们走\n村入户，把调解室搬到田间地头，\n"
+                    "化解了一批邻里纠纷。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘县法院工作报告\n"
+                   "subtitle\t——2025年1月10日在青柘县第五届人大 第三次会议上\n"
+                   "byline\t青柘县法院院长 林某\ncourt\t青柘县人民法院\n");
+}
+
+/* A numbered heading longer than its column line, cut after its comma, a
+ * break under it: one heading, though its column is narrower than the text's
+ * (each paragraph has its width), and its last piece, a little narrower than
+ * its first, does not run on over the break into the paragraph below. */
+static void test_column_cut_numbered_heading(void **state)
+{
+    const char *lead = "青柘法院巡回审判进村\n\n今年以来，青柘县法院的干警们走村\n"
+                       "入户，把调解室搬到田间地头，化解\n了一批邻里纠纷。\n\n";
+    const char *rest = "\n该院在辖区各乡镇设立调解工作室，\n选聘特邀调解员三十名，全年调解纠\n"
+                       "纷六百余件，群众满意度不断提升。\n";
+    const char *want = "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\nsection\t1\t";
+    struct sbuf t = SBUF_INIT, w = SBUF_INIT;
+
+    (void)state;
+    sbuf_addf(&t, "%s（二）调解前移工作机制下，\n矛盾纠纷化解在村民家门口\n%s", lead, rest);
+    sbuf_addf(&w, "%s（二）调解前移工作机制下，矛盾纠纷化解在村民家门口\n", want);
+    expect_outline(t.buf, false, w.buf);
+    sbuf_reset(&t);
+    sbuf_reset(&w);
+    sbuf_addf(&t, "%s（二）在调解前移的工作机制下，\n矛盾纠纷就地化解在村民家门口\n%s", lead, rest);
+    sbuf_addf(&w, "%s（二）在调解前移的工作机制下，矛盾纠纷就地化解在村民家门口\n", want);
+    expect_outline(t.buf, false, w.buf);
+    sbuf_release(&t);
+    sbuf_release(&w);
+}
+
 /* A column cuts a caption too, after its comma, and a gap where the picture
  * stood may part the pieces: they are one caption. */
 static void test_column_cut_caption(void **state)
@@ -1068,6 +1144,9 @@ int main(void)
         cmocka_unit_test(test_column_stray_blank),
         cmocka_unit_test(test_column_cut_headline),
         cmocka_unit_test(test_column_comma_heading),
+        cmocka_unit_test(test_column_glued_narrow_heading),
+        cmocka_unit_test(test_column_deck_with_venue),
+        cmocka_unit_test(test_column_cut_numbered_heading),
         cmocka_unit_test(test_column_cut_caption),
         cmocka_unit_test(test_column_caption_with_credit),
         cmocka_unit_test(test_column_open_quote_runs_on),
