@@ -284,6 +284,9 @@ static bool open_quote(const char *s, size_t n)
     return depth > 0;
 }
 
+static bool byline_first(const char *s, size_t n);
+static bool starts_with_meta(const char *s, size_t n);
+
 /*
  * A headline longer than the column, cut into its lines: above the body, a
  * line as wide as the column without a sentence's punctuation, right over a
@@ -301,13 +304,27 @@ static bool headline_cut(const struct parser *p, size_t i)
     /* a line as wide as the column that runs into a sentence below is the
      * first line of a paragraph (an editor's note under the headline) */
     if (i + 2 < p->nr && nx->blanks_after == 0 && nx->f.nonblank * 100 >= p->doc.colwidth * 85 &&
-        (p->lines[i + 2].f.stops || p->lines[i + 2].f.commas))
+        (p->lines[i + 2].f.stops || p->lines[i + 2].f.commas) &&
+        !byline_first(ltext(p, i + 2), p->lines[i + 2].len) &&
+        !starts_with_meta(ltext(p, i + 2), p->lines[i + 2].len))
         return false;
-    return !ln->f.stops && !nx->f.stops && !nx->f.commas && !nx->f.digits &&
-           ln->f.nonblank * 100 >= p->doc.colwidth * 90 &&
-           ln->f.nonblank * 100 <= p->doc.colwidth * 115 && nx->f.nonblank <= ln->f.nonblank &&
-           ln->f.nonblank + nx->f.nonblank <= 48 &&
-           !text_is_sentence_end(text_last(t, nx->len, true));
+    if (ln->f.stops || nx->f.stops || text_is_sentence_end(text_last(t, nx->len, true)))
+        return false;
+    if (!nx->f.commas && !nx->f.digits && ln->f.nonblank * 100 >= p->doc.colwidth * 90 &&
+        ln->f.nonblank * 100 <= p->doc.colwidth * 115 && nx->f.nonblank <= ln->f.nonblank &&
+        ln->f.nonblank + nx->f.nonblank <= 48)
+        return true;
+    /* a headline set in a column narrower than the text's (each paragraph
+     * has its own width): its pieces as wide as each other, a figure or a
+     * comma cut with them (…工作报告——202 / 5年1月…), the last narrower and
+     * without a comma; the deck (——…) and the metadata under it are no
+     * pieces */
+    return ln->f.nonblank * 100 >= p->doc.colwidth * 75 &&
+           ln->f.nonblank * 100 <= p->doc.colwidth * 115 &&
+           (nx->f.nonblank == ln->f.nonblank ||
+            (nx->f.nonblank < ln->f.nonblank && !nx->f.commas && !nx->f.digits)) &&
+           !text_starts(t, nx->len, "——") && !byline_first(t, nx->len) &&
+           !starts_with_meta(t, nx->len);
 }
 
 /* A byline's label first (作者：…, 本报记者…), or a metadata line that ends
@@ -376,6 +393,11 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
         chars * 100 >= p->doc.colwidth * 70 && section_number(s, ln->len) &&
         rules_marker(ltext(p, i + 1), nx->len, &mlen) == MARK_NONE)
         return true;
+    /* above the body, a line that is no metadata (no figures) ends where a
+     * byline or metadata line starts: a headline's last piece over 作者：… */
+    if (!in_body && !ln->f.digits &&
+        (byline_first(ltext(p, i + 1), nx->len) || starts_with_meta(ltext(p, i + 1), nx->len)))
+        return false;
     if (ln->blanks_after < 0 || (chars * 100 < p->doc.colwidth * 85 && !twin) ||
         chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
         return false;
@@ -449,7 +471,10 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
           (in_body && ((!ln->f.gaps && !two_phrases(s, ln->len)) || ln->f.stops)) ||
           (!in_body && byline_first(s, ln->len) && !nx->f.commas &&
            !text_has(ltext(p, i + 1), nx->len, "。")) ||
-          (!in_body && ln->blanks_after == 0 && headline_cut(p, i)) ||
+          (!in_body &&
+           (ln->blanks_after == 0 ||
+            (ln->blanks_after == 1 && nx->f.nonblank == ln->f.nonblank && !nx->f.commas)) &&
+           headline_cut(p, i)) ||
           /* the lead's first line over its next, as wide, the block above
            * ended (a headline, metadata) */
           (!in_body && ln->blanks_after == 0 && nx->f.chars == chars && !ln->f.gaps && i > 0 &&

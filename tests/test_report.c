@@ -690,6 +690,47 @@ static void test_column_cut_numbered_heading(void **state)
     sbuf_release(&w);
 }
 
+/* A headline longer than a column line, set in a column narrower than the
+ * text's: its pieces as wide as each other (a figure cut with them), over one
+ * blank line or none, then the metadata, which is no piece of it, though its
+ * first column line is as wide as the headline's last. */
+static void test_column_cut_headline_in_a_narrow_column(void **state)
+{
+    const char *body =
+        "\n今年以来，青柘县法院的干警们走村入户\n，把调解室搬到田间地头，化解了一批邻\n"
+        "里纠纷，村民们都说法官就在身边。法官\n们还利用赶集的日子摆摊讲法，一年下来\n"
+        "走遍了全县的每一个村子。\n";
+    const char *fields = "byline\t林某\ndate\t2025-03-12\ncourt\t青柘县人民法院\n";
+    const char *whole = "青柘县法院巡回法庭挂牌仪式暨诉源治理工作推进会在柳溪镇南山村隆重召开";
+    struct sbuf t = SBUF_INIT, w = SBUF_INIT;
+
+    (void)state;
+    sbuf_addf(&t,
+              "青柘县法院巡回法庭挂牌仪式暨诉\n源治理工作推进会——2025年\n3月在柳溪镇召开\n"
+              "作者：林某 发布时间：2025-03-12 09:30\n%s",
+              body);
+    sbuf_addf(&w,
+              "title\t青柘县法院巡回法庭挂牌仪式暨诉源治理工作推进会——2025年3月在柳溪镇召开\n%s",
+              fields);
+    expect_outline(t.buf, false, w.buf);
+    sbuf_reset(&t);
+    sbuf_reset(&w);
+    sbuf_addf(&t,
+              "青柘县法院巡回法庭挂牌仪式暨诉源治\n\n理工作推进会在柳溪镇南山村隆重召开\n"
+              "作者：林某 发布时间：2025-03-12 09:30\n%s",
+              body);
+    sbuf_addf(&w, "title\t%s\n%s", whole, fields);
+    expect_outline(t.buf, false, w.buf);
+    sbuf_reset(&t);
+    sbuf_addf(&t,
+              "青柘县法院巡回法庭挂牌仪式暨诉源治理\n工作推进会在柳溪镇南山村隆重召开\n"
+              "作者：林某 发布时间：2025-\n03-12 09:30\n%s",
+              body);
+    expect_outline(t.buf, false, w.buf);
+    sbuf_release(&t);
+    sbuf_release(&w);
+}
+
 /* A column cuts a caption too, after its comma, and a gap where the picture
  * stood may part the pieces: they are one caption. */
 static void test_column_cut_caption(void **state)
@@ -1147,6 +1188,7 @@ int main(void)
         cmocka_unit_test(test_column_glued_narrow_heading),
         cmocka_unit_test(test_column_deck_with_venue),
         cmocka_unit_test(test_column_cut_numbered_heading),
+        cmocka_unit_test(test_column_cut_headline_in_a_narrow_column),
         cmocka_unit_test(test_column_cut_caption),
         cmocka_unit_test(test_column_caption_with_credit),
         cmocka_unit_test(test_column_open_quote_runs_on),
