@@ -353,6 +353,21 @@ static bool block_ended(const struct parser *p, size_t i)
            (pv->f.chars != p->lines[i].f.chars && last != 0xFF0C && last != ',' && last != 0x3001);
 }
 
+/* A picture's file name first (12.jpg, img_3.png): where a page left its
+ * picture, the caption after it. */
+static bool image_first(const char *s, size_t n)
+{
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".JPG", ".PNG"};
+    size_t i = 0;
+
+    while (i < n && i < 40 && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '-'))
+        i++;
+    for (size_t k = 0; i && k < ARRAY_SIZE(exts); k++)
+        if (text_starts(s + i, n - i, exts[k]))
+            return true;
+    return false;
+}
+
 /* A section's number first: 第一章, 一、, （一）; not 1. or 05, which number
  * items and times as well. */
 static bool section_number(const char *s, size_t n)
@@ -361,6 +376,13 @@ static bool section_number(const char *s, size_t n)
     enum marker m = rules_marker(s, n, &mlen);
 
     return m == MARK_CHAPTER || m == MARK_CN || m == MARK_CN_PAREN;
+}
+
+/* A line that shows it starts a block of its own: a section's number, a
+ * caption's mark (▲, 图为) or a picture's file name. */
+static bool starts_block(const char *s, size_t n)
+{
+    return section_number(s, n) || image_first(s, n) || rules_caption_marker(s, n);
 }
 
 /* Whether a column line runs on into the next: as wide as the column, no
@@ -416,10 +438,11 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
          !(ln->f.commas || open_quote(s, ln->len) ||
            (ln->blanks_before == 0 && i > 0 &&
             p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85 &&
-            /* not the rest of a numbered heading under its first line
-             * ((二)调解前移的机制下, / 纠纷化解在村口), narrower than it and
-             * without a comma: a break ends the heading */
-            !(section_number(ltext(p, i - 1), p->lines[i - 1].len) &&
+            /* not the rest of a numbered heading or a caption under its
+             * first line ((二)调解前移的机制下, / 纠纷化解在村口; 3.jpg▲… /
+             * 法官在村口…), narrower than it and without a comma: a break
+             * ends the heading or the caption */
+            !(starts_block(ltext(p, i - 1), p->lines[i - 1].len) &&
               chars < p->lines[i - 1].f.chars && !ln->f.commas)) ||
            first_over_break)))
         return false;
@@ -446,9 +469,11 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
     if (text_first(s, ln->len) == 0x201C && text_last(s, ln->len, false) == 0x201D &&
         !open_quote(s, ln->len) && block_ended(p, i))
         return false;
-    /* a new paragraph, a bullet or a marker starts a line of its own */
-    if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||
-        next_first == 0x25CF || next_first == 0x25B2 || next_first == 0x3010)
+    /* a new paragraph, a bullet or a marker starts a line of its own, and so
+     * does a picture's file name (12.jpg ▲…), which opens its caption */
+    if (image_first(ltext(p, i + 1), nx->len) || (p->doc.indent_mode && nx->indented) ||
+        next_first == 0x2022 || next_first == 0x25A0 || next_first == 0x25CF ||
+        next_first == 0x25B2 || next_first == 0x3010)
         return false;
     /* a numbered heading stands alone, unless its text runs on (1、…，), or
      * it is a sentence the column cut (一、…，服务发 / 展大局，…。: the line
@@ -1292,6 +1317,10 @@ static bool caption_runs_on(const struct parser *p, size_t i)
     uint32_t last = text_last(s, n, true);
 
     if (p->kinds[i + 1] != KIND_CAPTION && p->kinds[i + 1] != KIND_PAGE_CAPTION)
+        return false;
+    /* a caption that shows its own start (12.jpg, ▲, 图2) is the next picture's */
+    if (image_first(ltext(p, i + 1), p->lines[i + 1].len) || p->feat[i + 1].on[FEAT_CAPTION_MARK] ||
+        p->feat[i + 1].on[FEAT_FIGURE_NUMBER])
         return false;
     if (last == 0xFF0C || last == ',' || last == 0x3001 || p->feat[i + 1].on[FEAT_CAPTION_RUNS_ON])
         return true;

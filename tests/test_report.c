@@ -50,6 +50,19 @@ static void expect_para(const char *text, int nth, const char *want)
     fail_msg("paragraph %d not found", nth);
 }
 
+/* The outline of the text head + middle + tail: want_head + want_tail. */
+static void expect_outline_of(const char *head, const char *middle, const char *tail,
+                              const char *want_head, const char *want_tail)
+{
+    struct sbuf t = SBUF_INIT, w = SBUF_INIT;
+
+    sbuf_addf(&t, "%s%s%s", head, middle, tail);
+    sbuf_addf(&w, "%s%s", want_head, want_tail);
+    expect_outline(t.buf, false, w.buf);
+    sbuf_release(&t);
+    sbuf_release(&w);
+}
+
 static void test_hard_wrapped_lines_join(void **state)
 {
     /* newspaper columns: lines cut mid-word, no space between Chinese */
@@ -675,19 +688,12 @@ static void test_column_cut_numbered_heading(void **state)
     const char *rest = "\n该院在辖区各乡镇设立调解工作室，\n选聘特邀调解员三十名，全年调解纠\n"
                        "纷六百余件，群众满意度不断提升。\n";
     const char *want = "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\nsection\t1\t";
-    struct sbuf t = SBUF_INIT, w = SBUF_INIT;
 
     (void)state;
-    sbuf_addf(&t, "%s（二）调解前移工作机制下，\n矛盾纠纷化解在村民家门口\n%s", lead, rest);
-    sbuf_addf(&w, "%s（二）调解前移工作机制下，矛盾纠纷化解在村民家门口\n", want);
-    expect_outline(t.buf, false, w.buf);
-    sbuf_reset(&t);
-    sbuf_reset(&w);
-    sbuf_addf(&t, "%s（二）在调解前移的工作机制下，\n矛盾纠纷就地化解在村民家门口\n%s", lead, rest);
-    sbuf_addf(&w, "%s（二）在调解前移的工作机制下，矛盾纠纷就地化解在村民家门口\n", want);
-    expect_outline(t.buf, false, w.buf);
-    sbuf_release(&t);
-    sbuf_release(&w);
+    expect_outline_of(lead, "（二）调解前移工作机制下，\n矛盾纠纷化解在村民家门口\n", rest, want,
+                      "（二）调解前移工作机制下，矛盾纠纷化解在村民家门口\n");
+    expect_outline_of(lead, "（二）在调解前移的工作机制下，\n矛盾纠纷就地化解在村民家门口\n", rest,
+                      want, "（二）在调解前移的工作机制下，矛盾纠纷就地化解在村民家门口\n");
 }
 
 /* A headline longer than a column line, set in a column narrower than the
@@ -701,34 +707,51 @@ static void test_column_cut_headline_in_a_narrow_column(void **state)
         "里纠纷，村民们都说法官就在身边。法官\n们还利用赶集的日子摆摊讲法，一年下来\n"
         "走遍了全县的每一个村子。\n";
     const char *fields = "byline\t林某\ndate\t2025-03-12\ncourt\t青柘县人民法院\n";
-    const char *whole = "青柘县法院巡回法庭挂牌仪式暨诉源治理工作推进会在柳溪镇南山村隆重召开";
-    struct sbuf t = SBUF_INIT, w = SBUF_INIT;
+    const char *whole =
+        "title\t青柘县法院巡回法庭挂牌仪式暨诉源治理工作推进会在柳溪镇南山村隆重召开\n";
 
     (void)state;
-    sbuf_addf(&t,
-              "青柘县法院巡回法庭挂牌仪式暨诉\n源治理工作推进会——2025年\n3月在柳溪镇召开\n"
-              "作者：林某 发布时间：2025-03-12 09:30\n%s",
-              body);
-    sbuf_addf(&w,
-              "title\t青柘县法院巡回法庭挂牌仪式暨诉源治理工作推进会——2025年3月在柳溪镇召开\n%s",
-              fields);
-    expect_outline(t.buf, false, w.buf);
-    sbuf_reset(&t);
-    sbuf_reset(&w);
-    sbuf_addf(&t,
-              "青柘县法院巡回法庭挂牌仪式暨诉源治\n\n理工作推进会在柳溪镇南山村隆重召开\n"
-              "作者：林某 发布时间：2025-03-12 09:30\n%s",
-              body);
-    sbuf_addf(&w, "title\t%s\n%s", whole, fields);
-    expect_outline(t.buf, false, w.buf);
-    sbuf_reset(&t);
-    sbuf_addf(&t,
-              "青柘县法院巡回法庭挂牌仪式暨诉源治理\n工作推进会在柳溪镇南山村隆重召开\n"
-              "作者：林某 发布时间：2025-\n03-12 09:30\n%s",
-              body);
-    expect_outline(t.buf, false, w.buf);
-    sbuf_release(&t);
-    sbuf_release(&w);
+    expect_outline_of(
+        "青柘县法院巡回法庭挂牌仪式暨诉\n源治理工作推进会——2025年\n3月在柳溪镇召开\n",
+        "作者：林某 发布时间：2025-03-12 09:30\n", body,
+        "title\t青柘县法院巡回法庭挂牌仪式暨诉源治理工作推进会——2025年3月在柳溪镇召开\n", fields);
+    expect_outline_of("青柘县法院巡回法庭挂牌仪式暨诉源治\n\n理工作推进会在柳溪镇南山村隆重召开\n",
+                      "作者：林某 发布时间：2025-03-12 09:30\n", body, whole, fields);
+    expect_outline_of("青柘县法院巡回法庭挂牌仪式暨诉源治理\n工作推进会在柳溪镇南山村隆重召开\n",
+                      "作者：林某 发布时间：2025-\n03-12 09:30\n", body, whole, fields);
+}
+
+/* Captions a page left after its pictures' file names (3.jpg▲…), cut by the
+ * column: each file name opens a caption of its own, which runs on neither
+ * into the next caption nor, over a break, into the paragraph below. */
+static void test_column_captions_after_file_names(void **state)
+{
+    const char *lead =
+        "青柘法院巡回审判进村\n\n今年以来，青柘县法院的干警们走村\n"
+        "入户，把调解室搬到田间地头，化解\n了一批邻里纠纷，村民们都说法官就\n在身边。\n\n";
+    const char *rest = "\n法官们还利用赶集的日子摆摊讲法，\n一年下来走遍了全县的每一个村子，\n"
+                       "群众的法治意识明显增强。\n";
+    const char *want = "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\n";
+
+    (void)state;
+    expect_outline_of(lead,
+                      "3.jpg▲2024年5月6日法官在\n村口调解一起邻里纠纷双方握手言和\n\n"
+                      "4.jpg ▲2024年6月1日巡回\n法庭在集市上开展普法宣传\n",
+                      rest, want,
+                      "caption\t2024年5月6日法官在村口调解一起邻里纠纷双方握手言和\n"
+                      "caption\t2024年6月1日巡回法庭在集市上开展普法宣传\n");
+    expect_outline_of(lead,
+                      "3.jpg▲2024年5月6日\n法官在村口调解邻里纠纷双方握手言\n\n"
+                      "4.jpg ▲2024年6月1日\n巡回法庭在集市上开展普法宣传\n",
+                      rest, want,
+                      "caption\t2024年5月6日法官在村口调解邻里纠纷双方握手言\n"
+                      "caption\t2024年6月1日巡回法庭在集市上开展普法宣传\n");
+    expect_outline_of(lead,
+                      "3.jpg▲2024年5月6日\n法官在村口调解邻里纠纷双方握手言\n和\n\n"
+                      "4.jpg ▲2024年6月1日\n巡回法庭在集市上开展普法宣传\n",
+                      rest, want,
+                      "caption\t2024年5月6日法官在村口调解邻里纠纷双方握手言和\n"
+                      "caption\t2024年6月1日巡回法庭在集市上开展普法宣传\n");
 }
 
 /* A column cuts a caption too, after its comma, and a gap where the picture
@@ -1189,6 +1212,7 @@ int main(void)
         cmocka_unit_test(test_column_deck_with_venue),
         cmocka_unit_test(test_column_cut_numbered_heading),
         cmocka_unit_test(test_column_cut_headline_in_a_narrow_column),
+        cmocka_unit_test(test_column_captions_after_file_names),
         cmocka_unit_test(test_column_cut_caption),
         cmocka_unit_test(test_column_caption_with_credit),
         cmocka_unit_test(test_column_open_quote_runs_on),
