@@ -1128,12 +1128,13 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
         }
         /* alone, above the lead (a short paragraph of the body is no
          * picture's label), and not the last piece of a paragraph cut by a
-         * column */
-        on[FEAT_TERSE_SENTENCE] =
-            on[FEAT_TERSE_SENTENCE] && !body_above && nx && nx->chars > 40 &&
-            (l[i].blanks_before != 0 || l[i].blanks_after != 0) &&
-            (!pv || pv->on[FEAT_CLOSES] ||
-             (pv->chars <= 24 && !pv->on[FEAT_ENDS_COMMA] && !pv->on[FEAT_COLUMN_LINE]));
+         * column; under the headline, though the headline is as wide as a
+         * column line, it is the label of the picture there */
+        on[FEAT_TERSE_SENTENCE] = on[FEAT_TERSE_SENTENCE] && !body_above && nx && nx->chars > 40 &&
+                                  (l[i].blanks_before != 0 || l[i].blanks_after != 0) &&
+                                  (!pv || pv->on[FEAT_CLOSES] ||
+                                   (pv->chars <= 24 && !pv->on[FEAT_ENDS_COMMA] &&
+                                    (!pv->on[FEAT_COLUMN_LINE] || pv->on[FEAT_FIRST_SHAPED])));
         on[FEAT_MARKED_SENTENCE] =
             on[FEAT_MARKED_SENTENCE] && on[FEAT_CLOSES] && (!pv || pv->on[FEAT_CLOSES]);
         /* a paragraph that lost its full stop, then a blank line and 一、:

@@ -754,6 +754,21 @@ static void test_column_captions_after_file_names(void **state)
                       "caption\t2024年6月1日巡回法庭在集市上开展普法宣传\n");
 }
 
+/* A picture's label of a few words (调解现场。) right under a headline as wide
+ * as the column lines: a caption, not the end of a paragraph the column cut. */
+static void test_column_terse_caption_under_the_headline(void **state)
+{
+    const char *t = "巡回法庭进村寨 调解纠纷在田间\n调解现场。\n\n本报讯（记者 林某）今年以来，\n"
+                    "青柘县法院的干警们走村入户，把\n调解室搬到田间地头，化解了一批\n"
+                    "邻里纠纷，村民们都说法官就在身\n边。法官们还利用赶集的日子摆摊\n"
+                    "讲法，一年下来走遍了全县的每一\n个村子。\n";
+
+    (void)state;
+    expect_outline(t, false,
+                   "title\t巡回法庭进村寨 调解纠纷在田间\nbyline\t记者 林某\n"
+                   "court\t青柘县人民法院\ncaption\t调解现场。\n");
+}
+
 /* A column cuts a caption too, after its comma, and a gap where the picture
  * stood may part the pieces: they are one caption. */
 static void test_column_cut_caption(void **state)
@@ -1213,6 +1228,7 @@ int main(void)
         cmocka_unit_test(test_column_cut_numbered_heading),
         cmocka_unit_test(test_column_cut_headline_in_a_narrow_column),
         cmocka_unit_test(test_column_captions_after_file_names),
+        cmocka_unit_test(test_column_terse_caption_under_the_headline),
         cmocka_unit_test(test_column_cut_caption),
         cmocka_unit_test(test_column_caption_with_credit),
         cmocka_unit_test(test_column_open_quote_runs_on),
