@@ -986,9 +986,11 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
          * paragraph's first; in column text, a piece of a line the column
          * cut, of the metadata above or of what follows) */
         on[FEAT_UNDER_META_PHRASE] =
-            !paras && pv && pv->on[FEAT_META] && on[FEAT_TITLE_SHAPE] && on[FEAT_PUNCT_FREE] &&
-            !on[FEAT_DASH_START] && !on[FEAT_VENUE] && !furniture(on) && !on[FEAT_TINY] &&
-            !on[FEAT_WIDE_INTO_NEXT] &&
+            !paras && pv &&
+            /* the metadata, or its widgets on a line of their own under it (【字号】) */
+            (pv->on[FEAT_META] || (pv->on[FEAT_NOISE] && i >= 2 && out[i - 2].on[FEAT_META])) &&
+            on[FEAT_TITLE_SHAPE] && on[FEAT_PUNCT_FREE] && !on[FEAT_DASH_START] &&
+            !on[FEAT_VENUE] && !furniture(on) && !on[FEAT_TINY] && !on[FEAT_WIDE_INTO_NEXT] &&
             !(doc->colwidth &&
               ((l[i].blanks_after == 0 && out[i].chars * 100 >= doc->colwidth * 85) ||
                (l[i].blanks_before == 0 && pw * 100 >= doc->colwidth * 85)));

@@ -769,6 +769,27 @@ static void test_column_terse_caption_under_the_headline(void **state)
                    "court\t青柘县人民法院\ncaption\t调解现场。\n");
 }
 
+/* A page's metadata, its widgets on a line of their own under it (【字号),
+ * then a phrase alone: the picture's caption there, not the headline's deck. */
+static void test_caption_under_metadata_and_widgets(void **state)
+{
+    const char *t =
+        "当前位置：青柘新闻网 >> 本地新闻 >> 正文\n\n青柘县法院柳溪人民法庭举行揭牌仪式\n\n"
+        "http://www.qingzhe.example\n2024-05-03 09:30 来源：青柘新闻网\n【字号\n\n"
+        "青柘县法院柳溪人民法庭正式启用\n\n5月3日，青柘县法院为柳溪人民法庭\n"
+        "举行揭牌仪式。县里有关领导、部分乡\n镇代表参加了仪式。揭牌后，法官们在\n"
+        "新法庭里审理了第一起案件，旁听的村\n民坐满了法庭。\n";
+
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘县法院柳溪人民法庭举行揭牌仪式\n"
+                   "date\t2024-05-03\n"
+                   "source\t青柘新闻网\n"
+                   "court\t青柘县人民法院\n"
+                   "court\t柳溪人民法庭\n"
+                   "caption\t青柘县法院柳溪人民法庭正式启用\n");
+}
+
 /* A column cuts a caption too, after its comma, and a gap where the picture
  * stood may part the pieces: they are one caption. */
 static void test_column_cut_caption(void **state)
@@ -1229,6 +1250,7 @@ int main(void)
         cmocka_unit_test(test_column_cut_headline_in_a_narrow_column),
         cmocka_unit_test(test_column_captions_after_file_names),
         cmocka_unit_test(test_column_terse_caption_under_the_headline),
+        cmocka_unit_test(test_caption_under_metadata_and_widgets),
         cmocka_unit_test(test_column_cut_caption),
         cmocka_unit_test(test_column_caption_with_credit),
         cmocka_unit_test(test_column_open_quote_runs_on),
