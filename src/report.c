@@ -368,6 +368,14 @@ static bool image_first(const char *s, size_t n)
     return false;
 }
 
+/* A photo credit alone on its line: 青柘县法院供图, 林某 摄. */
+static bool lone_credit(const char *s, const struct line *ln)
+{
+    return ln->f.nonblank <= 12 && !ln->f.commas && !ln->f.stops &&
+           (text_ends(s, ln->len, "供图") || text_ends(s, ln->len, "摄") ||
+            text_ends(s, ln->len, "摄影"));
+}
+
 /* A section's number first: 第一章, 一、, （一）; not 1. or 05, which number
  * items and times as well. */
 static bool section_number(const char *s, size_t n)
@@ -420,6 +428,12 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
     if (!in_body && !ln->f.digits &&
         (byline_first(ltext(p, i + 1), nx->len) || starts_with_meta(ltext(p, i + 1), nx->len)))
         return false;
+    /* a caption's last column line, its sentence ended, over the photo
+     * credit alone on the next line (…整理卷宗。 / 青柘县法院供图), the block
+     * ending there: the credit is the caption's */
+    if (ln->blanks_after == 0 && text_is_sentence_end(last) && nx->blanks_after != 0 &&
+        chars * 100 >= p->doc.colwidth * 70 && lone_credit(ltext(p, i + 1), nx))
+        return true;
     if (ln->blanks_after < 0 || (chars * 100 < p->doc.colwidth * 85 && !twin) ||
         chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
         return false;

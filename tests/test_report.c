@@ -790,6 +790,24 @@ static void test_caption_under_metadata_and_widgets(void **state)
                    "caption\t青柘县法院柳溪人民法庭正式启用\n");
 }
 
+/* A caption cut by the column, its sentence ended, the photo credit alone on
+ * the line under it: one caption, credit and all. */
+static void test_column_caption_over_its_credit(void **state)
+{
+    const char *t =
+        "青柘法院巡回审判进村\n\n今年以来，青柘县法院的干警们走村\n"
+        "入户，把调解室搬到田间地头，化解\n了一批邻里纠纷，村民们都说法官就\n在身边。\n\n"
+        "青柘县法院执行局的干警们正在整理\n卷宗、准备调解材料和庭审提纲。\n"
+        "青柘县法院供图\n\n法官们还利用赶集的日子摆摊讲法，\n"
+        "一年下来走遍了全县的每一个村子，\n群众的法治意识明显增强。\n";
+
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\n"
+                   "caption\t青柘县法院执行局的干警们正在整理卷宗、准备调解材料和庭审提纲。"
+                   "青柘县法院供图\n");
+}
+
 /* A column cuts a caption too, after its comma, and a gap where the picture
  * stood may part the pieces: they are one caption. */
 static void test_column_cut_caption(void **state)
@@ -1251,6 +1269,7 @@ int main(void)
         cmocka_unit_test(test_column_captions_after_file_names),
         cmocka_unit_test(test_column_terse_caption_under_the_headline),
         cmocka_unit_test(test_caption_under_metadata_and_widgets),
+        cmocka_unit_test(test_column_caption_over_its_credit),
         cmocka_unit_test(test_column_cut_caption),
         cmocka_unit_test(test_column_caption_with_credit),
         cmocka_unit_test(test_column_open_quote_runs_on),
