@@ -315,16 +315,17 @@ static bool headline_cut(const struct parser *p, size_t i)
         ln->f.nonblank + nx->f.nonblank <= 48)
         return true;
     /* a headline set in a column narrower than the text's (each paragraph
-     * has its own width): its pieces as wide as each other, a figure or a
+     * has its own width): its pieces as wide as each other (blanks counted,
+     * as the column counts them), a figure or a
      * comma cut with them (…工作报告——202 / 5年1月…), the last narrower and
      * without a comma; the deck (——…) and the metadata under it are no
-     * pieces */
-    return ln->f.nonblank * 100 >= p->doc.colwidth * 75 &&
-           ln->f.nonblank * 100 <= p->doc.colwidth * 115 &&
-           (nx->f.nonblank == ln->f.nonblank ||
-            (nx->f.nonblank < ln->f.nonblank && !nx->f.commas && !nx->f.digits)) &&
+     * pieces, nor is the page's furniture above it (首页 - 新闻 - 正文) */
+    return ln->f.chars * 100 >= p->doc.colwidth * 75 &&
+           ln->f.chars * 100 <= p->doc.colwidth * 115 &&
+           (nx->f.chars == ln->f.chars ||
+            (nx->f.chars < ln->f.chars && !nx->f.commas && !nx->f.digits)) &&
            !text_starts(t, nx->len, "——") && !byline_first(t, nx->len) &&
-           !starts_with_meta(t, nx->len);
+           !starts_with_meta(t, nx->len) && !rules_is_noise(s, ln->len, &ln->f);
 }
 
 /* A byline's label first (作者：…, 本报记者…), or a metadata line that ends

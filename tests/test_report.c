@@ -719,6 +719,22 @@ static void test_column_cut_headline_in_a_narrow_column(void **state)
                       "作者：林某 发布时间：2025-03-12 09:30\n", body, whole, fields);
     expect_outline_of("青柘县法院巡回法庭挂牌仪式暨诉源治理\n工作推进会在柳溪镇南山村隆重召开\n",
                       "作者：林某 发布时间：2025-\n03-12 09:30\n", body, whole, fields);
+    /* a blank is a character of the column's: two phrases, then as wide */
+    expect_outline_of("青柘法院巡回审判 调解纠纷在田\n间地头化解矛盾在村寨推进诉源治\n理\n\n",
+                      "作者：林某 发布时间：2025-03-12 09:30\n", body,
+                      "title\t青柘法院巡回审判 调解纠纷在田间地头化解矛盾在村寨推进诉源治理\n",
+                      fields);
+    /* the page's breadcrumb is no piece of the headline under it */
+    expect_outline_of("首页 - 数据公开 - 审判动态 - 正文\n青柘县法院柳溪人民法庭挂牌成立\n",
+                      "作者：林某 发布时间：2025-03-12 09:30\n",
+                      "\n"
+                      "今年以来，青柘县法院的干警们走村入户，\n"
+                      "把调解室搬到田间地头，化解了一批邻里纠\n"
+                      "纷，村民们都说法官就在身边。法官们还利\n"
+                      "用赶集的日子摆摊讲法，一年下来走遍了全\n"
+                      "县的每一个村子。\n",
+                      "title\t青柘县法院柳溪人民法庭挂牌成立\nbyline\t林某\ndate\t2025-03-12\n",
+                      "court\t青柘县人民法院\ncourt\t柳溪人民法庭\n");
 }
 
 /* Captions a page left after its pictures' file names (3.jpg▲…), cut by the
