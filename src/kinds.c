@@ -334,6 +334,7 @@ static const struct weight {
     W(WIDE_INTO_NEXT, HEADING, -5, "a paragraph's first line runs into the next"),
     T(MARK_CN_PAREN, HEADING, HEADING, 3, "一、 then （一） under it"),
     W(PREV_MIDSENTENCE, HEADING, -5, "a heading does not stand in a sentence running on"),
+    W(VENUE, HEADING, -5, "…第三次会议上 under a ——deck: the venue finishes the deck, no section"),
     W(PREV_MIDSENTENCE, PART, -5, "a heading does not stand in a sentence running on"),
     T(PREV_UNENDED, BODY, HEADING, -7, "a heading does not cut a paragraph running on"),
     T(ALWAYS, HEADING, HEADING, -3, "headings seldom follow each other"),

@@ -989,9 +989,11 @@ static void head_features(const struct feature_line *l, size_t n, const struct f
          * paragraph's first; in column text, a piece of a line the column
          * cut, of the metadata above or of what follows) */
         on[FEAT_UNDER_META_PHRASE] =
-            !paras && pv && pv->on[FEAT_META] && on[FEAT_TITLE_SHAPE] && on[FEAT_PUNCT_FREE] &&
-            !on[FEAT_DASH_START] && !on[FEAT_VENUE] && !furniture(on) && !on[FEAT_TINY] &&
-            !on[FEAT_WIDE_INTO_NEXT] &&
+            !paras && pv &&
+            /* the metadata, or its widgets on a line of their own under it (【字号】) */
+            (pv->on[FEAT_META] || (pv->on[FEAT_NOISE] && i >= 2 && out[i - 2].on[FEAT_META])) &&
+            on[FEAT_TITLE_SHAPE] && on[FEAT_PUNCT_FREE] && !on[FEAT_DASH_START] &&
+            !on[FEAT_VENUE] && !furniture(on) && !on[FEAT_TINY] && !on[FEAT_WIDE_INTO_NEXT] &&
             !(doc->colwidth &&
               ((l[i].blanks_after == 0 && out[i].chars * 100 >= doc->colwidth * 85) ||
                (l[i].blanks_before == 0 && pw * 100 >= doc->colwidth * 85)));
@@ -1131,12 +1133,13 @@ void line_features_compute(const struct feature_line *l, size_t n, const struct 
         }
         /* alone, above the lead (a short paragraph of the body is no
          * picture's label), and not the last piece of a paragraph cut by a
-         * column */
-        on[FEAT_TERSE_SENTENCE] =
-            on[FEAT_TERSE_SENTENCE] && !body_above && nx && nx->chars > 40 &&
-            (l[i].blanks_before != 0 || l[i].blanks_after != 0) &&
-            (!pv || pv->on[FEAT_CLOSES] ||
-             (pv->chars <= 24 && !pv->on[FEAT_ENDS_COMMA] && !pv->on[FEAT_COLUMN_LINE]));
+         * column; under the headline, though the headline is as wide as a
+         * column line, it is the label of the picture there */
+        on[FEAT_TERSE_SENTENCE] = on[FEAT_TERSE_SENTENCE] && !body_above && nx && nx->chars > 40 &&
+                                  (l[i].blanks_before != 0 || l[i].blanks_after != 0) &&
+                                  (!pv || pv->on[FEAT_CLOSES] ||
+                                   (pv->chars <= 24 && !pv->on[FEAT_ENDS_COMMA] &&
+                                    (!pv->on[FEAT_COLUMN_LINE] || pv->on[FEAT_FIRST_SHAPED])));
         on[FEAT_MARKED_SENTENCE] =
             on[FEAT_MARKED_SENTENCE] && on[FEAT_CLOSES] && (!pv || pv->on[FEAT_CLOSES]);
         /* a paragraph that lost its full stop, then a blank line and 一、:

@@ -8,6 +8,7 @@
  */
 #include "report.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -290,6 +291,9 @@ static bool open_quote(const char *s, size_t n)
     return depth > 0;
 }
 
+static bool byline_first(const char *s, size_t n);
+static bool starts_with_meta(const char *s, size_t n);
+
 /*
  * A headline longer than the column, cut into its lines: above the body, a
  * line as wide as the column without a sentence's punctuation, right over a
@@ -307,13 +311,28 @@ static bool headline_cut(const struct parser *p, size_t i)
     /* a line as wide as the column that runs into a sentence below is the
      * first line of a paragraph (an editor's note under the headline) */
     if (i + 2 < p->nr && nx->blanks_after == 0 && nx->f.nonblank * 100 >= p->doc.colwidth * 85 &&
-        (p->lines[i + 2].f.stops || p->lines[i + 2].f.commas))
+        (p->lines[i + 2].f.stops || p->lines[i + 2].f.commas) &&
+        !byline_first(ltext(p, i + 2), p->lines[i + 2].len) &&
+        !starts_with_meta(ltext(p, i + 2), p->lines[i + 2].len))
         return false;
-    return !ln->f.stops && !nx->f.stops && !nx->f.commas && !nx->f.digits &&
-           ln->f.nonblank * 100 >= p->doc.colwidth * 90 &&
-           ln->f.nonblank * 100 <= p->doc.colwidth * 115 && nx->f.nonblank <= ln->f.nonblank &&
-           ln->f.nonblank + nx->f.nonblank <= 48 &&
-           !text_is_sentence_end(text_last(t, nx->len, true));
+    if (ln->f.stops || nx->f.stops || text_is_sentence_end(text_last(t, nx->len, true)))
+        return false;
+    if (!nx->f.commas && !nx->f.digits && ln->f.nonblank * 100 >= p->doc.colwidth * 90 &&
+        ln->f.nonblank * 100 <= p->doc.colwidth * 115 && nx->f.nonblank <= ln->f.nonblank &&
+        ln->f.nonblank + nx->f.nonblank <= 48)
+        return true;
+    /* a headline set in a column narrower than the text's (each paragraph
+     * has its own width): its pieces as wide as each other (blanks counted,
+     * as the column counts them), a figure or a
+     * comma cut with them (…工作报告——202 / 5年1月…), the last narrower and
+     * without a comma; the deck (——…) and the metadata under it are no
+     * pieces, nor is the page's furniture above it (首页 - 新闻 - 正文) */
+    return ln->f.chars * 100 >= p->doc.colwidth * 75 &&
+           ln->f.chars * 100 <= p->doc.colwidth * 115 &&
+           (nx->f.chars == ln->f.chars ||
+            (nx->f.chars < ln->f.chars && !nx->f.commas && !nx->f.digits)) &&
+           !text_starts(t, nx->len, "——") && !byline_first(t, nx->len) &&
+           !starts_with_meta(t, nx->len) && !rules_is_noise(s, ln->len, &ln->f);
 }
 
 /* A byline's label first (作者：…, 本报记者…), or a metadata line that ends
@@ -342,6 +361,46 @@ static bool block_ended(const struct parser *p, size_t i)
            (pv->f.chars != p->lines[i].f.chars && last != 0xFF0C && last != ',' && last != 0x3001);
 }
 
+/* A picture's file name first (12.jpg, img_3.png): where a page left its
+ * picture, the caption after it. */
+static bool image_first(const char *s, size_t n)
+{
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".JPG", ".PNG"};
+    size_t i = 0;
+
+    while (i < n && i < 40 && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '-'))
+        i++;
+    for (size_t k = 0; i && k < ARRAY_SIZE(exts); k++)
+        if (text_starts(s + i, n - i, exts[k]))
+            return true;
+    return false;
+}
+
+/* A photo credit alone on its line: 青柘县法院供图, 林某 摄. */
+static bool lone_credit(const char *s, const struct line *ln)
+{
+    return ln->f.nonblank <= 12 && !ln->f.commas && !ln->f.stops &&
+           (text_ends(s, ln->len, "供图") || text_ends(s, ln->len, "摄") ||
+            text_ends(s, ln->len, "摄影"));
+}
+
+/* A section's number first: 第一章, 一、, （一）; not 1. or 05, which number
+ * items and times as well. */
+static bool section_number(const char *s, size_t n)
+{
+    size_t mlen;
+    enum marker m = rules_marker(s, n, &mlen);
+
+    return m == MARK_CHAPTER || m == MARK_CN || m == MARK_CN_PAREN;
+}
+
+/* A line that shows it starts a block of its own: a section's number, a
+ * caption's mark (▲, 图为) or a picture's file name. */
+static bool starts_block(const char *s, size_t n)
+{
+    return section_number(s, n) || image_first(s, n) || rules_caption_marker(s, n);
+}
+
 /* Whether a column line runs on into the next: as wide as the column, no
  * sentence end, and a comma, colon, bar or digit in it (a sentence or a
  * metadata line cut by the column, not a headline's half), the next line
@@ -364,6 +423,25 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
         nx->f.nonblank <= 2 && !nx->f.stops && !nx->f.commas && !nx->f.digits &&
         byline_first(s, ln->len))
         return true;
+    /* a numbered heading longer than its column line, cut after a comma
+     * ((二)调解前移的机制下, / 纠纷化解在村口): a heading never ends in a comma,
+     * so it runs on into the line right under it, though the column the text
+     * set it in is narrower than most (each paragraph has its own width) */
+    if (in_body && ln->blanks_after == 0 && (last == 0xFF0C || last == ',') &&
+        chars * 100 >= p->doc.colwidth * 70 && section_number(s, ln->len) &&
+        rules_marker(ltext(p, i + 1), nx->len, &mlen) == MARK_NONE)
+        return true;
+    /* above the body, a line that is no metadata (no figures) ends where a
+     * byline or metadata line starts: a headline's last piece over 作者：… */
+    if (!in_body && !ln->f.digits &&
+        (byline_first(ltext(p, i + 1), nx->len) || starts_with_meta(ltext(p, i + 1), nx->len)))
+        return false;
+    /* a caption's last column line, its sentence ended, over the photo
+     * credit alone on the next line (…整理卷宗。 / 青柘县法院供图), the block
+     * ending there: the credit is the caption's */
+    if (ln->blanks_after == 0 && text_is_sentence_end(last) && nx->blanks_after != 0 &&
+        chars * 100 >= p->doc.colwidth * 70 && lone_credit(ltext(p, i + 1), nx))
+        return true;
     if (ln->blanks_after < 0 || (chars * 100 < p->doc.colwidth * 85 && !twin) ||
         chars * 100 > p->doc.colwidth * 130 || text_is_sentence_end(last) || last == 0xFF1A)
         return false;
@@ -381,7 +459,13 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
         (ln->blanks_after > 2 || (chars * 100 > p->doc.colwidth * 115 && !first_over_break) ||
          !(ln->f.commas || open_quote(s, ln->len) ||
            (ln->blanks_before == 0 && i > 0 &&
-            p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85) ||
+            p->lines[i - 1].f.nonblank * 100 >= p->doc.colwidth * 85 &&
+            /* not the rest of a numbered heading or a caption under its
+             * first line ((二)调解前移的机制下, / 纠纷化解在村口; 3.jpg▲… /
+             * 法官在村口…), narrower than it and without a comma: a break
+             * ends the heading or the caption */
+            !(starts_block(ltext(p, i - 1), p->lines[i - 1].len) &&
+              chars < p->lines[i - 1].f.chars && !ln->f.commas)) ||
            first_over_break)))
         return false;
     /* a line under a block that has ended, over a line wider than any
@@ -390,14 +474,28 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
     if (ln->blanks_after == 0 && nx->f.chars * 100 > p->doc.colwidth * 130 && !ln->f.stops &&
         block_ended(p, i))
         return false;
+    /* a heading glued over a paragraph the column cut (…到了村口。 / 随法官
+     * 下乡,看巡回审判 / 清晨六时,记者跟着法官…): under a block that has
+     * ended, a line without a sentence's end narrower than the column line
+     * right under it, which ends no sentence of this line's (提升干警业务 / 素养。全院…
+     * finishes a word cut); a paragraph's first line is as wide as its
+     * second. Not a line that may have lost a blank at its edges, which the
+     * column counted (indented, spaced out, ending in a number or a word) */
+    if (ln->blanks_after == 0 && i > 0 && !ln->indented && ln->f.chars == ln->f.nonblank &&
+        nx->f.chars == nx->f.nonblank && !ln->f.stops && !nx->f.stops && chars + 2 <= nx->f.chars &&
+        nx->blanks_after == 0 && last != 0xFF0C && last != ',' && last != 0x3001 &&
+        !(last < 0x80 && isalnum((int)last)) && block_ended(p, i))
+        return false;
     /* a quotation from end to end under a block that has ended (“调解要有
      * 温度”): a quoted heading, not a paragraph's first line */
     if (text_first(s, ln->len) == 0x201C && text_last(s, ln->len, false) == 0x201D &&
         !open_quote(s, ln->len) && block_ended(p, i))
         return false;
-    /* a new paragraph, a bullet or a marker starts a line of its own */
-    if ((p->doc.indent_mode && nx->indented) || next_first == 0x2022 || next_first == 0x25A0 ||
-        next_first == 0x25CF || next_first == 0x25B2 || next_first == 0x3010)
+    /* a new paragraph, a bullet or a marker starts a line of its own, and so
+     * does a picture's file name (12.jpg ▲…), which opens its caption */
+    if (image_first(ltext(p, i + 1), nx->len) || (p->doc.indent_mode && nx->indented) ||
+        next_first == 0x2022 || next_first == 0x25A0 || next_first == 0x25CF ||
+        next_first == 0x25B2 || next_first == 0x3010)
         return false;
     /* a numbered heading stands alone, unless its text runs on (1、…，), or
      * it is a sentence the column cut (一、…，服务发 / 展大局，…。: the line
@@ -420,7 +518,10 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
           (in_body && ((!ln->f.gaps && !two_phrases(s, ln->len)) || ln->f.stops)) ||
           (!in_body && byline_first(s, ln->len) && !nx->f.commas &&
            !text_has(ltext(p, i + 1), nx->len, "。")) ||
-          (!in_body && ln->blanks_after == 0 && headline_cut(p, i)) ||
+          (!in_body &&
+           (ln->blanks_after == 0 ||
+            (ln->blanks_after == 1 && nx->f.nonblank == ln->f.nonblank && !nx->f.commas)) &&
+           headline_cut(p, i)) ||
           /* the lead's first line over its next, as wide, the block above
            * ended (a headline, metadata) */
           (!in_body && ln->blanks_after == 0 && nx->f.chars == chars && !ln->f.gaps && i > 0 &&
@@ -1240,6 +1341,10 @@ static bool caption_runs_on(const struct parser *p, size_t i)
     uint32_t last = text_last(s, n, true);
 
     if (p->kinds[i + 1] != KIND_CAPTION && p->kinds[i + 1] != KIND_PAGE_CAPTION)
+        return false;
+    /* a caption that shows its own start (12.jpg, ▲, 图2) is the next picture's */
+    if (image_first(ltext(p, i + 1), p->lines[i + 1].len) || p->feat[i + 1].on[FEAT_CAPTION_MARK] ||
+        p->feat[i + 1].on[FEAT_FIGURE_NUMBER])
         return false;
     if (last == 0xFF0C || last == ',' || last == 0x3001 || p->feat[i + 1].on[FEAT_CAPTION_RUNS_ON])
         return true;

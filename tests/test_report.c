@@ -50,6 +50,19 @@ static void expect_para(const char *text, int nth, const char *want)
     fail_msg("paragraph %d not found", nth);
 }
 
+/* The outline of the text head + middle + tail: want_head + want_tail. */
+static void expect_outline_of(const char *head, const char *middle, const char *tail,
+                              const char *want_head, const char *want_tail)
+{
+    struct sbuf t = SBUF_INIT, w = SBUF_INIT;
+
+    sbuf_addf(&t, "%s%s%s", head, middle, tail);
+    sbuf_addf(&w, "%s%s", want_head, want_tail);
+    expect_outline(t.buf, false, w.buf);
+    sbuf_release(&t);
+    sbuf_release(&w);
+}
+
 static void test_hard_wrapped_lines_join(void **state)
 {
     /* newspaper columns: lines cut mid-word, no space between Chinese */
@@ -614,6 +627,203 @@ static void test_column_comma_heading(void **state)
                    "section\t1\t调解前移，让纠纷化解在村民家门口\n");
 }
 
+/* In a column, a heading glued between two paragraphs, no blank line around
+ * it, narrower than the column line under it: a paragraph's first line is as
+ * wide as its second, so it is the heading, not the next paragraph's start. A
+ * first line cut in a word (…提升干警业务 / 素养。…) is no heading. */
+static void test_column_glued_narrow_heading(void **state)
+{
+    const char *lead = "青柘法院巡回审判进村\n\n今年以来，青柘县法院的干警们走\n"
+                       "村入户，把调解室搬到田间地头，\n化解了一批邻里纠纷，村民们都说\n"
+                       "法官就在身边。\n";
+    const char *want = "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\n";
+    struct sbuf t = SBUF_INIT, cut = SBUF_INIT, w = SBUF_INIT;
+
+    (void)state;
+    sbuf_addf(&t,
+              "%s随法官下乡，看巡回审判进村\n清晨六时，记者跟着法官把国徽、\n"
+              "卷宗和调解材料搬上警车后备箱，\n一路颠簸到了村口，调解就在村委\n"
+              "会的院子里开始了。\n",
+              lead);
+    sbuf_addf(&cut,
+              "%s以学习培训为抓手，提升干警\n业务素养。全院干警共同努力，群\n"
+              "众满意度提升明显。\n",
+              lead);
+    sbuf_addf(&w, "%ssection\t1\t随法官下乡，看巡回审判进村\n", want);
+    expect_outline(t.buf, false, w.buf);
+    expect_para(t.buf, 1,
+                "清晨六时，记者跟着法官把国徽、卷宗和调解材料搬上警车后备箱，一路颠簸到了村口，"
+                "调解就在村委会的院子里开始了。");
+    expect_outline(cut.buf, false, want);
+    sbuf_release(&t);
+    sbuf_release(&cut);
+    sbuf_release(&w);
+}
+
+/* A work report's deck cut where it had a space (…第五届人大 / 第三次会议
+ * 上), wide gaps around it, in a text of column lines: the venue finishes the
+ * deck, it is no section heading between the headline and the speaker. */
+static void test_column_deck_with_venue(void **state)
+{
+    const char *t = "青柘县法院工作报告\n\n \n\n——2025年1月10日在青柘县第五届人大\n\n"
+                    "第三次会议上\n\n \n\n青柘县法院院长  林某\n\n \n\n各位代表：\n\n"
+                    "现在，我代表青柘县法院报告一年\n来的工作，请各位代表审议。\n\n \n\n"
+                    "今年以来，青柘县法院的干警们走\n村入户，把调解室搬到田间地头，\n"
+                    "化解了一批邻里纠纷。\n";
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘县法院工作报告\n"
+                   "subtitle\t——2025年1月10日在青柘县第五届人大 第三次会议上\n"
+                   "byline\t青柘县法院院长 林某\ncourt\t青柘县人民法院\n");
+}
+
+/* A numbered heading longer than its column line, cut after its comma, a
+ * break under it: one heading, though its column is narrower than the text's
+ * (each paragraph has its width), and its last piece, a little narrower than
+ * its first, does not run on over the break into the paragraph below. */
+static void test_column_cut_numbered_heading(void **state)
+{
+    const char *lead = "青柘法院巡回审判进村\n\n今年以来，青柘县法院的干警们走村\n"
+                       "入户，把调解室搬到田间地头，化解\n了一批邻里纠纷。\n\n";
+    const char *rest = "\n该院在辖区各乡镇设立调解工作室，\n选聘特邀调解员三十名，全年调解纠\n"
+                       "纷六百余件，群众满意度不断提升。\n";
+    const char *want = "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\nsection\t1\t";
+
+    (void)state;
+    expect_outline_of(lead, "（二）调解前移工作机制下，\n矛盾纠纷化解在村民家门口\n", rest, want,
+                      "（二）调解前移工作机制下，矛盾纠纷化解在村民家门口\n");
+    expect_outline_of(lead, "（二）在调解前移的工作机制下，\n矛盾纠纷就地化解在村民家门口\n", rest,
+                      want, "（二）在调解前移的工作机制下，矛盾纠纷就地化解在村民家门口\n");
+}
+
+/* A headline longer than a column line, set in a column narrower than the
+ * text's: its pieces as wide as each other (a figure cut with them), over one
+ * blank line or none, then the metadata, which is no piece of it, though its
+ * first column line is as wide as the headline's last. */
+static void test_column_cut_headline_in_a_narrow_column(void **state)
+{
+    const char *body =
+        "\n今年以来，青柘县法院的干警们走村入户\n，把调解室搬到田间地头，化解了一批邻\n"
+        "里纠纷，村民们都说法官就在身边。法官\n们还利用赶集的日子摆摊讲法，一年下来\n"
+        "走遍了全县的每一个村子。\n";
+    const char *fields = "byline\t林某\ndate\t2025-03-12\ncourt\t青柘县人民法院\n";
+    const char *whole =
+        "title\t青柘县法院巡回法庭挂牌仪式暨诉源治理工作推进会在柳溪镇南山村隆重召开\n";
+
+    (void)state;
+    expect_outline_of(
+        "青柘县法院巡回法庭挂牌仪式暨诉\n源治理工作推进会——2025年\n3月在柳溪镇召开\n",
+        "作者：林某 发布时间：2025-03-12 09:30\n", body,
+        "title\t青柘县法院巡回法庭挂牌仪式暨诉源治理工作推进会——2025年3月在柳溪镇召开\n", fields);
+    expect_outline_of("青柘县法院巡回法庭挂牌仪式暨诉源治\n\n理工作推进会在柳溪镇南山村隆重召开\n",
+                      "作者：林某 发布时间：2025-03-12 09:30\n", body, whole, fields);
+    expect_outline_of("青柘县法院巡回法庭挂牌仪式暨诉源治理\n工作推进会在柳溪镇南山村隆重召开\n",
+                      "作者：林某 发布时间：2025-\n03-12 09:30\n", body, whole, fields);
+    /* a blank is a character of the column's: two phrases, then as wide */
+    expect_outline_of("青柘法院巡回审判 调解纠纷在田\n间地头化解矛盾在村寨推进诉源治\n理\n\n",
+                      "作者：林某 发布时间：2025-03-12 09:30\n", body,
+                      "title\t青柘法院巡回审判 调解纠纷在田间地头化解矛盾在村寨推进诉源治理\n",
+                      fields);
+    /* the page's breadcrumb is no piece of the headline under it */
+    expect_outline_of("首页 - 数据公开 - 审判动态 - 正文\n青柘县法院柳溪人民法庭挂牌成立\n",
+                      "作者：林某 发布时间：2025-03-12 09:30\n",
+                      "\n"
+                      "今年以来，青柘县法院的干警们走村入户，\n"
+                      "把调解室搬到田间地头，化解了一批邻里纠\n"
+                      "纷，村民们都说法官就在身边。法官们还利\n"
+                      "用赶集的日子摆摊讲法，一年下来走遍了全\n"
+                      "县的每一个村子。\n",
+                      "title\t青柘县法院柳溪人民法庭挂牌成立\nbyline\t林某\ndate\t2025-03-12\n",
+                      "court\t青柘县人民法院\ncourt\t柳溪人民法庭\n");
+}
+
+/* Captions a page left after its pictures' file names (3.jpg▲…), cut by the
+ * column: each file name opens a caption of its own, which runs on neither
+ * into the next caption nor, over a break, into the paragraph below. */
+static void test_column_captions_after_file_names(void **state)
+{
+    const char *lead =
+        "青柘法院巡回审判进村\n\n今年以来，青柘县法院的干警们走村\n"
+        "入户，把调解室搬到田间地头，化解\n了一批邻里纠纷，村民们都说法官就\n在身边。\n\n";
+    const char *rest = "\n法官们还利用赶集的日子摆摊讲法，\n一年下来走遍了全县的每一个村子，\n"
+                       "群众的法治意识明显增强。\n";
+    const char *want = "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\n";
+
+    (void)state;
+    expect_outline_of(lead,
+                      "3.jpg▲2024年5月6日法官在\n村口调解一起邻里纠纷双方握手言和\n\n"
+                      "4.jpg ▲2024年6月1日巡回\n法庭在集市上开展普法宣传\n",
+                      rest, want,
+                      "caption\t2024年5月6日法官在村口调解一起邻里纠纷双方握手言和\n"
+                      "caption\t2024年6月1日巡回法庭在集市上开展普法宣传\n");
+    expect_outline_of(lead,
+                      "3.jpg▲2024年5月6日\n法官在村口调解邻里纠纷双方握手言\n\n"
+                      "4.jpg ▲2024年6月1日\n巡回法庭在集市上开展普法宣传\n",
+                      rest, want,
+                      "caption\t2024年5月6日法官在村口调解邻里纠纷双方握手言\n"
+                      "caption\t2024年6月1日巡回法庭在集市上开展普法宣传\n");
+    expect_outline_of(lead,
+                      "3.jpg▲2024年5月6日\n法官在村口调解邻里纠纷双方握手言\n和\n\n"
+                      "4.jpg ▲2024年6月1日\n巡回法庭在集市上开展普法宣传\n",
+                      rest, want,
+                      "caption\t2024年5月6日法官在村口调解邻里纠纷双方握手言和\n"
+                      "caption\t2024年6月1日巡回法庭在集市上开展普法宣传\n");
+}
+
+/* A picture's label of a few words (调解现场。) right under a headline as wide
+ * as the column lines: a caption, not the end of a paragraph the column cut. */
+static void test_column_terse_caption_under_the_headline(void **state)
+{
+    const char *t = "巡回法庭进村寨 调解纠纷在田间\n调解现场。\n\n本报讯（记者 林某）今年以来，\n"
+                    "青柘县法院的干警们走村入户，把\n调解室搬到田间地头，化解了一批\n"
+                    "邻里纠纷，村民们都说法官就在身\n边。法官们还利用赶集的日子摆摊\n"
+                    "讲法，一年下来走遍了全县的每一\n个村子。\n";
+
+    (void)state;
+    expect_outline(t, false,
+                   "title\t巡回法庭进村寨 调解纠纷在田间\nbyline\t记者 林某\n"
+                   "court\t青柘县人民法院\ncaption\t调解现场。\n");
+}
+
+/* A page's metadata, its widgets on a line of their own under it (【字号),
+ * then a phrase alone: the picture's caption there, not the headline's deck. */
+static void test_caption_under_metadata_and_widgets(void **state)
+{
+    const char *t =
+        "当前位置：青柘新闻网 >> 本地新闻 >> 正文\n\n青柘县法院柳溪人民法庭举行揭牌仪式\n\n"
+        "http://www.qingzhe.example\n2024-05-03 09:30 来源：青柘新闻网\n【字号\n\n"
+        "青柘县法院柳溪人民法庭正式启用\n\n5月3日，青柘县法院为柳溪人民法庭\n"
+        "举行揭牌仪式。县里有关领导、部分乡\n镇代表参加了仪式。揭牌后，法官们在\n"
+        "新法庭里审理了第一起案件，旁听的村\n民坐满了法庭。\n";
+
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘县法院柳溪人民法庭举行揭牌仪式\n"
+                   "date\t2024-05-03\n"
+                   "source\t青柘新闻网\n"
+                   "court\t青柘县人民法院\n"
+                   "court\t柳溪人民法庭\n"
+                   "caption\t青柘县法院柳溪人民法庭正式启用\n");
+}
+
+/* A caption cut by the column, its sentence ended, the photo credit alone on
+ * the line under it: one caption, credit and all. */
+static void test_column_caption_over_its_credit(void **state)
+{
+    const char *t =
+        "青柘法院巡回审判进村\n\n今年以来，青柘县法院的干警们走村\n"
+        "入户，把调解室搬到田间地头，化解\n了一批邻里纠纷，村民们都说法官就\n在身边。\n\n"
+        "青柘县法院执行局的干警们正在整理\n卷宗、准备调解材料和庭审提纲。\n"
+        "青柘县法院供图\n\n法官们还利用赶集的日子摆摊讲法，\n"
+        "一年下来走遍了全县的每一个村子，\n群众的法治意识明显增强。\n";
+
+    (void)state;
+    expect_outline(t, false,
+                   "title\t青柘法院巡回审判进村\ncourt\t青柘县人民法院\n"
+                   "caption\t青柘县法院执行局的干警们正在整理卷宗、准备调解材料和庭审提纲。"
+                   "青柘县法院供图\n");
+}
+
 /* A column cuts a caption too, after its comma, and a gap where the picture
  * stood may part the pieces: they are one caption. */
 static void test_column_cut_caption(void **state)
@@ -1068,6 +1278,14 @@ int main(void)
         cmocka_unit_test(test_column_stray_blank),
         cmocka_unit_test(test_column_cut_headline),
         cmocka_unit_test(test_column_comma_heading),
+        cmocka_unit_test(test_column_glued_narrow_heading),
+        cmocka_unit_test(test_column_deck_with_venue),
+        cmocka_unit_test(test_column_cut_numbered_heading),
+        cmocka_unit_test(test_column_cut_headline_in_a_narrow_column),
+        cmocka_unit_test(test_column_captions_after_file_names),
+        cmocka_unit_test(test_column_terse_caption_under_the_headline),
+        cmocka_unit_test(test_caption_under_metadata_and_widgets),
+        cmocka_unit_test(test_column_caption_over_its_credit),
         cmocka_unit_test(test_column_cut_caption),
         cmocka_unit_test(test_column_caption_with_credit),
         cmocka_unit_test(test_column_open_quote_runs_on),
