@@ -6,7 +6,8 @@
 BIN=${BIN:-./courtread}
 case "$BIN" in /*) ;; *) BIN="$PWD/$BIN" ;; esac
 t=$(mktemp -d)
-trap 'umount "$t/full" 2>/dev/null; rm -rf "$t"' EXIT
+. tests/reap.sh
+trap 'reap "$t/home"; umount "$t/full" 2>/dev/null; rm -rf "$t"' EXIT
 export XDG_CONFIG_HOME="$t/noconfig" HOME="$t/home"
 
 pass() { echo "PASS faults: $1"; }

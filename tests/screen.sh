@@ -17,7 +17,8 @@ printf 'set -g status off\nset -g escape-time 0\nset -g set-clipboard on\n' >"$t
 # a fresh server (socket) for each start: a dying one may still hold the old
 n=0
 T() { tmux -S "$t/sock$n" -f "$t/tmux.conf" "$@"; }
-trap 'T kill-server 2>/dev/null; sleep 0.3; rm -rf "$t"' EXIT
+. tests/reap.sh
+trap 'T kill-server 2>/dev/null; sleep 0.3; reap "$t/config"; rm -rf "$t"' EXIT
 
 pass() { echo "PASS screen: $1"; }
 fail() {
