@@ -215,7 +215,11 @@ struct report *library_load(const char *path, const struct load_opts *opts, stru
     return r;
 }
 
-/* Reports loaded ahead of the one being delivered, at most. */
+/* Reports loaded ahead of the one being delivered, at most: the slots are a
+ * ring of this many, path i in slot i % WINDOW (i and i + WINDOW are never
+ * both in hand). An array of a slot per path, as it was, is megabytes of
+ * zero pages for a large library, each written first by one thread and read
+ * by another: a copy-on-write fault and a flush of every core's TLB apiece. */
 #define WINDOW 64
 
 struct slot {
@@ -230,7 +234,7 @@ struct pool {
     const struct load_opts *opts;
     library_prep prep;
     const void *ctx;
-    struct slot *slots;
+    struct slot slots[WINDOW];
     size_t next;      /* next path to load */
     size_t delivered; /* paths handed to fn */
     pthread_mutex_t mu;
@@ -241,14 +245,15 @@ static void load_slot(struct pool *p, size_t i)
 {
     struct err err;
     struct report *r = library_load(p->paths->v[i], p->opts, &err);
+    struct slot *s = &p->slots[i % WINDOW];
 
     if (r && p->prep)
-        p->prep(p->ctx, r, &p->slots[i].prepared);
+        p->prep(p->ctx, r, &s->prepared);
     pthread_mutex_lock(&p->mu);
-    p->slots[i].r = r;
+    s->r = r;
     if (!r)
-        memcpy(p->slots[i].err, err.msg, sizeof(err.msg));
-    p->slots[i].done = true;
+        memcpy(s->err, err.msg, sizeof(err.msg));
+    s->done = true;
     pthread_cond_broadcast(&p->loaded);
     pthread_mutex_unlock(&p->mu);
 }
@@ -301,13 +306,12 @@ void library_load_each(const struct path_list *paths, const struct load_opts *op
         sbuf_release(&prepared);
         return;
     }
-    p.slots = xcalloc(paths->nr, sizeof(*p.slots));
     tids = xcalloc((size_t)threads, sizeof(*tids));
     for (int t = 0; t < threads; t++)
         if (pthread_create(&tids[t], NULL, worker, &p) == 0)
             started++;
     for (size_t i = 0; i < paths->nr; i++) {
-        struct slot *s = &p.slots[i];
+        struct slot *s = &p.slots[i % WINDOW];
 
         pthread_mutex_lock(&p.mu);
         /* this thread loads too while its report is not ready, rather than
@@ -326,6 +330,7 @@ void library_load_each(const struct path_list *paths, const struct load_opts *op
         s->r = NULL;
         sbuf_release(&s->prepared);
         pthread_mutex_lock(&p.mu);
+        s->done = false; /* free for path i + WINDOW */
         p.delivered = i + 1;
         pthread_cond_broadcast(&p.room);
         pthread_mutex_unlock(&p.mu);
@@ -333,5 +338,4 @@ void library_load_each(const struct path_list *paths, const struct load_opts *op
     for (int t = 0; t < started; t++)
         pthread_join(tids[t], NULL);
     free(tids);
-    free(p.slots);
 }
