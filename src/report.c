@@ -473,6 +473,7 @@ static void join_facts(const struct parser *p, size_t i, size_t k, size_t spaces
  */
 static void unwrap(struct parser *p)
 {
+    struct sbuf sb = SBUF_INIT; /* a joined line */
     struct line *out;
     size_t nr = 0, wide = 0, wide_chars = 0, chars = 0;
     bool in_body = false; /* a sentence has ended above */
@@ -507,9 +508,9 @@ static void unwrap(struct parser *p)
         for (size_t j = i; j <= k && !in_body; j++)
             in_body = text_is_sentence_end(text_last(ltext(p, j), p->lines[j].len, true));
         if (k > i) {
-            struct sbuf sb = SBUF_INIT;
             size_t spaces = 0;
 
+            sbuf_reset(&sb);
             for (size_t j = i; j <= k; j++) {
                 const char *s = ltext(p, j);
                 size_t n = p->lines[j].len;
@@ -528,10 +529,10 @@ static void unwrap(struct parser *p)
             ln->blanks_after = p->lines[k].blanks_after;
             ln->tail_chars = p->lines[k].f.nonblank;
             join_facts(p, i, k, spaces, p->clean.buf + ln->off, ln->len, &ln->f);
-            sbuf_release(&sb);
         }
         i = k + 1;
     }
+    sbuf_release(&sb);
     free(p->lines);
     p->lines = out;
     p->nr = nr;
