@@ -25,6 +25,15 @@ struct decoded {
 int decode_bytes(const char *raw, size_t n, const char *force, struct decoded *out,
                  struct err *err);
 
+/*
+ * decode_bytes() on a buffer the caller hands over: raw is malloc'd, n bytes
+ * and room for a NUL after them (as util_read_file() gives). Valid UTF-8 is
+ * cleaned where it lies and becomes out->text itself, with no copy; other
+ * text is converted into a new buffer and raw freed. Either way the caller
+ * no longer owns raw, also when -1 is returned.
+ */
+int decode_take(char *raw, size_t n, const char *force, struct decoded *out, struct err *err);
+
 /* Whether iconv knows the encoding name. */
 int decode_encoding_known(const char *name);
 

@@ -58,8 +58,15 @@ static inline void sbuf_add(struct sbuf *sb, const char *s, size_t n)
     sb->len += n;
     sb->buf[sb->len] = '\0';
 }
+/* Append one byte. Inline too: the parser builds text a byte at a time. */
+static inline void sbuf_addch(struct sbuf *sb, char c)
+{
+    if (sb->len + 2 > sb->alloc)
+        sbuf_grow(sb, 1);
+    sb->buf[sb->len++] = c;
+    sb->buf[sb->len] = '\0';
+}
 void sbuf_addstr(struct sbuf *sb, const char *s);
-void sbuf_addch(struct sbuf *sb, char c);
 void sbuf_addf(struct sbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap);
 void sbuf_reset(struct sbuf *sb);

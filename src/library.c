@@ -199,11 +199,8 @@ struct report *library_load(const char *path, const struct load_opts *opts, stru
         free(raw);
         return NULL;
     }
-    if (decode_bytes(raw, n, encoding, &dec, err) < 0) {
-        free(raw);
+    if (decode_take(raw, n, encoding, &dec, err) < 0)
         return NULL;
-    }
-    free(raw);
     if (!has_text(dec.text, dec.len)) {
         err_set(err, "no text in the file, skipped");
         free(dec.text);

@@ -158,13 +158,6 @@ void sbuf_addstr(struct sbuf *sb, const char *s)
     sbuf_add(sb, s, strlen(s));
 }
 
-void sbuf_addch(struct sbuf *sb, char c)
-{
-    sbuf_grow(sb, 1);
-    sb->buf[sb->len++] = c;
-    sb->buf[sb->len] = '\0';
-}
-
 void sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap)
 {
     va_list cp;

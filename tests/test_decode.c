@@ -167,6 +167,76 @@ static void test_empty(void **state)
     expect("", 0, "");
 }
 
+/* decode_take(): clean UTF-8 is handed back as the very buffer; text that
+ * needs cleaning is cleaned in it; other text gets a new one. */
+static void test_take_hands_over(void **state)
+{
+    struct decoded d;
+    struct err err;
+    char *buf = xstrdup("法院审理\n一审");
+    char *crlf = xstrdup("法院\r\n审理\r\n");
+    char *gb = xstrdup("\xB7\xA8\xD4\xBA");
+
+    (void)state;
+    assert_int_equal(decode_take(buf, strlen(buf), NULL, &d, &err), 0);
+    assert_ptr_equal(d.text, buf);
+    assert_string_equal(d.text, "法院审理\n一审");
+    free(d.text);
+    assert_int_equal(decode_take(crlf, strlen(crlf), NULL, &d, &err), 0);
+    assert_ptr_equal(d.text, crlf);
+    assert_string_equal(d.text, "法院\n审理\n");
+    free(d.text);
+    assert_int_equal(decode_take(gb, strlen(gb), NULL, &d, &err), 0);
+    assert_string_equal(d.text, "法院");
+    assert_string_equal(d.encoding, "GB18030");
+    free(d.text);
+}
+
+/* The fast path reads sixteen bytes at a time: whatever falls where in a
+ * block, at its edges or across them, comes out as a character at a time
+ * would have it. Han around each kind of character at every offset. */
+static void test_block_edges(void **state)
+{
+    static const struct {
+        const char *in, *out;
+    } kinds[] = {
+        {"\xE2\x80\x9C", "\xE2\x80\x9C"},         /* a quote: kept */
+        {"\xEF\xBC\x8C", "\xEF\xBC\x8C"},         /* a full-width comma: kept */
+        {"\xC2\xB7", "\xC2\xB7"},                 /* a middle dot: kept */
+        {"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"}, /* 4 bytes: kept */
+        {"\xE2\x80\xAE", ""},                     /* a bidi override: out */
+        {"\xEF\xBB\xBF", ""},                     /* a stray BOM: out */
+        {"\xC2\x9B", ""},                         /* a C1 control: out */
+        {"\xE2\x80\xA8", "\n"},                   /* a line separator */
+        {"\r\n", "\n"},
+        {"\t", " "},
+        {"\x7F", ""},
+        {"\xFF", "\xEF\xBF\xBD"},                 /* not UTF-8: the file is repaired */
+        {"\xE6\xB3", "\xEF\xBF\xBD\xEF\xBF\xBD"}, /* cut short: a U+FFFD a byte */
+    };
+
+    (void)state;
+    for (size_t k = 0; k < ARRAY_SIZE(kinds); k++)
+        for (size_t at = 0; at < 40; at++) {
+            struct sbuf in = SBUF_INIT, want = SBUF_INIT;
+
+            for (size_t i = 0; i < at; i++)
+                sbuf_addstr(&in, i % 3 ? "a" : "");
+            for (size_t i = 0; i < at / 3; i++)
+                sbuf_addstr(&in, "法");
+            sbuf_add(&want, in.buf ? in.buf : "", in.len);
+            sbuf_addstr(&in, kinds[k].in);
+            sbuf_addstr(&want, kinds[k].out);
+            for (size_t i = 0; i < 12; i++) {
+                sbuf_addstr(&in, "院审理");
+                sbuf_addstr(&want, "院审理");
+            }
+            expect(in.buf, in.len, want.buf);
+            sbuf_release(&in);
+            sbuf_release(&want);
+        }
+}
+
 static void test_sanitise_in_place(void **state)
 {
     char s[] = "a\r\nb\x01"
@@ -190,6 +260,8 @@ int main(void)
         cmocka_unit_test(test_bidi_mark_and_surrogates),
         cmocka_unit_test(test_binary_is_refused),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_take_hands_over),
+        cmocka_unit_test(test_block_edges),
         cmocka_unit_test(test_sanitise_in_place),
     };
     return cmocka_run_group_tests_name("decode", tests, NULL, NULL);
