@@ -54,7 +54,8 @@ static inline void sbuf_add(struct sbuf *sb, const char *s, size_t n)
 {
     if (sb->len + n + 1 > sb->alloc)
         sbuf_grow(sb, n);
-    memcpy(sb->buf + sb->len, s, n);
+    if (n) /* s may be NULL then (an empty sbuf's buf), which memcpy() may not be given */
+        memcpy(sb->buf + sb->len, s, n);
     sb->len += n;
     sb->buf[sb->len] = '\0';
 }

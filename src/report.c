@@ -1402,6 +1402,8 @@ static void build(struct parser *p)
                 without_html(raw.buf, raw.len, &sb);
                 sbuf_release(&raw);
             }
+            if (!sb.len) /* a tag alone (<span>, <p class=x>): page residue, no deck */
+                break;
             set_field(&r->subtitle, sb.buf, sb.len);
             add_block(p, BLOCK_SUBTITLE, 0, sb.buf, sb.len);
             break;

@@ -663,6 +663,22 @@ static void test_column_glued_narrow_heading(void **state)
 /* A work report's deck cut where it had a space (…第五届人大 / 第三次会议
  * 上), wide gaps around it, in a text of column lines: the venue finishes the
  * deck, it is no section heading between the headline and the speaker. */
+/* A deck line that is an HTML tag alone (<span>, as a saved page leaves
+ * one) is no deck: nothing is left of it once the tag goes (found by
+ * fuzz_parse: the empty deck was copied from a NULL buffer). */
+static void test_deck_of_a_tag_alone(void **state)
+{
+    const char *t = "潆溪县人民法院开展巡回审判\n<span>\n\n"
+                    "本报讯 近日，潆溪县人民法院在青柘镇开展巡回审判。\n";
+    struct report *r = report_parse("t", t, strlen(t), false);
+
+    (void)state;
+    assert_null(r->subtitle);
+    for (size_t i = 0; i < r->nr_blocks; i++)
+        assert_int_not_equal(r->blocks[i].kind, BLOCK_SUBTITLE);
+    report_free(r);
+}
+
 static void test_column_deck_with_venue(void **state)
 {
     const char *t = "青柘县法院工作报告\n\n \n\n——2025年1月10日在青柘县第五届人大\n\n"
@@ -1279,6 +1295,7 @@ int main(void)
         cmocka_unit_test(test_column_cut_headline),
         cmocka_unit_test(test_column_comma_heading),
         cmocka_unit_test(test_column_glued_narrow_heading),
+        cmocka_unit_test(test_deck_of_a_tag_alone),
         cmocka_unit_test(test_column_deck_with_venue),
         cmocka_unit_test(test_column_cut_numbered_heading),
         cmocka_unit_test(test_column_cut_headline_in_a_narrow_column),
