@@ -222,8 +222,7 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
     report_free(r);
 }
 
-/* Parsing is parallel: a worker per core, a few at most; this thread loads
- * reports too while it waits for the next one to print. */
+/* Threads for work split over the cores: one per core, a few at most. */
 static int worker_threads(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);

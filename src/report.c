@@ -1385,8 +1385,10 @@ static void build(struct parser *p)
                 clean_title(raw.buf, raw.len, &sb);
                 sbuf_release(&raw);
             }
-            set_field(&r->title, sb.buf ? sb.buf : "", sb.len);
-            add_block(p, BLOCK_TITLE, 0, sb.buf ? sb.buf : "", sb.len);
+            if (!sb.len) /* a tag alone (<span>, <p class=x>): page residue, no headline */
+                break;
+            set_field(&r->title, sb.buf, sb.len);
+            add_block(p, BLOCK_TITLE, 0, sb.buf, sb.len);
             break;
         case KIND_SUBTITLE:
         case KIND_SUBTITLE_MORE:

@@ -663,6 +663,12 @@ static void test_column_glued_narrow_heading(void **state)
 /* A work report's deck cut where it had a space (…第五届人大 / 第三次会议
  * 上), wide gaps around it, in a text of column lines: the venue finishes the
  * deck, it is no section heading between the headline and the speaker. */
+static void assert_no_block(const struct report *r, enum block_kind kind)
+{
+    for (size_t i = 0; i < r->nr_blocks; i++)
+        assert_int_not_equal(r->blocks[i].kind, kind);
+}
+
 /* A deck line that is an HTML tag alone (<span>, as a saved page leaves
  * one) is no deck: nothing is left of it once the tag goes (found by
  * fuzz_parse: the empty deck was copied from a NULL buffer). */
@@ -674,8 +680,20 @@ static void test_deck_of_a_tag_alone(void **state)
 
     (void)state;
     assert_null(r->subtitle);
-    for (size_t i = 0; i < r->nr_blocks; i++)
-        assert_int_not_equal(r->blocks[i].kind, BLOCK_SUBTITLE);
+    assert_no_block(r, BLOCK_SUBTITLE);
+    report_free(r);
+}
+
+/* The same for a headline: a line that is nothing once its tag goes
+ * (<m潆溪>, a tag cut short by a saved page) is no title. */
+static void test_headline_of_a_tag_alone(void **state)
+{
+    const char *t = "<m潆溪>\n\n潆溪县人民法院在青柘镇开展巡回审判，就地化解纠纷三起。\n";
+    struct report *r = report_parse("t", t, strlen(t), false);
+
+    (void)state;
+    assert_null(r->title);
+    assert_no_block(r, BLOCK_TITLE);
     report_free(r);
 }
 
@@ -1296,6 +1314,7 @@ int main(void)
         cmocka_unit_test(test_column_comma_heading),
         cmocka_unit_test(test_column_glued_narrow_heading),
         cmocka_unit_test(test_deck_of_a_tag_alone),
+        cmocka_unit_test(test_headline_of_a_tag_alone),
         cmocka_unit_test(test_column_deck_with_venue),
         cmocka_unit_test(test_column_cut_numbered_heading),
         cmocka_unit_test(test_column_cut_headline_in_a_narrow_column),
