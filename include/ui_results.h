@@ -23,6 +23,17 @@ struct results_view {
 void ui_results_set(struct results_view *rv, struct results *res, const char *query,
                     struct report *const *reports);
 
+/* The pane was placed anew: no rows left empty, the selection in sight. */
+void ui_results_resized(struct results_view *rv);
+
+/* The result n (dir 1) or N (dir -1) goes to past report's matches: the
+ * first of the next report in the list or the last of the one before,
+ * round the ends; -1 when report has no match in the list. */
+long ui_results_find(const struct results_view *rv, size_t report, int dir);
+
+/* Result i, or NULL past the end. */
+const struct result *ui_results_get(const struct results_view *rv, size_t i);
+
 /* The pane's window (placed and hidden by the caller). */
 struct pane *ui_results_pane(struct results_view *rv);
 

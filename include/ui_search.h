@@ -34,6 +34,8 @@ enum ui_ask { ASK_NONE, ASK_SEARCH, ASK_LIBRARY, ASK_FILTER_COURTS, ASK_FILTER_O
 enum {
     SEARCH_MOVED = 1,  /* the reader shows another place: the outline follows */
     SEARCH_SCREEN = 2, /* the list of matches was shown or closed: draw everything */
+    SEARCH_OPEN = 4,   /* n or N went past the report's matches: open
+                          ui_search_next_match() */
 };
 
 struct ui_search {
@@ -50,6 +52,8 @@ struct ui_search {
     struct sbuf query_text;
     struct search_query query;
     bool has_query;
+    bool query_regex; /* the query is a regular expression */
+    bool regex;       /* the prompts read regular expressions (^R toggles) */
     struct search_hits hits;
     int dir;
     /* the prompt, and what Esc goes back to */
@@ -58,6 +62,7 @@ struct ui_search {
     size_t origin_top;
     struct sbuf saved_query;
     int saved_dir;
+    bool saved_regex;
     struct state_history history;
     char *history_file;
     /* the filter of the court list or outline */
@@ -65,7 +70,9 @@ struct ui_search {
     bool has_filter;
     /* matches across the library */
     struct results_view results;
+    bool results_regex; /* the list's query was a regular expression */
     bool show_results;
+    long next_match; /* the list's match n or N goes on to (SEARCH_OPEN) */
 };
 
 /* Start with no query over the panes given; the history is kept beside
@@ -86,8 +93,14 @@ bool ui_search_active(const struct ui_search *s);
 long ui_search_match(const struct ui_search *s, size_t *of);
 
 /* n (dir 1) and N (dir -1): the next match in the search's direction,
- * from the one shown or from the top of the reader. SEARCH_* flags. */
+ * from the one shown or from the top of the reader; past the report's last
+ * (first) match, when the list of matches is this query's, the next
+ * (previous) report's first (last) match there (SEARCH_OPEN), else round
+ * the report. SEARCH_* flags. */
 unsigned ui_search_step(struct ui_search *s, int dir);
+
+/* The match SEARCH_OPEN asks to open (its report, then ui_search_goto()). */
+const struct result *ui_search_next_match(const struct ui_search *s);
 
 /* Go to the first match at or after byte off of the open report. */
 unsigned ui_search_goto(struct ui_search *s, size_t off);
@@ -98,7 +111,8 @@ void ui_search_start(struct ui_search *s, enum ui_ask kind, int dir);
 /* The prompt being typed and what leads it, or NULL. */
 const struct prompt *ui_search_prompt(const struct ui_search *s, const char **lead);
 
-/* A key while the prompt is open. SEARCH_* flags. */
+/* A key while the prompt is open; ^R switches a search between text and
+ * regular expression. SEARCH_* flags. */
 unsigned ui_search_prompt_key(struct ui_search *s, int key);
 
 /* Whether the list of matches is shown. */

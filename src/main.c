@@ -58,6 +58,7 @@ struct options {
     int ambiguous; /* --ambiguous-width, 0 when not given */
     const char *theme;
     const char *query; /* --search */
+    bool regex;        /* --regex: the query is a regular expression */
 };
 
 static void usage(FILE *f)
@@ -75,7 +76,11 @@ static void usage(FILE *f)
           "                       weighed most for the kind chosen\n"
           "  -s, --search QUERY   print every match of QUERY: path, court, title, section\n"
           "                       and context, tab-separated (full- and half-width forms\n"
-          "                       match each other; case counts only if QUERY has capitals)\n"
+          "                       match each other, and simplified and traditional\n"
+          "                       characters; spaces between Chinese and digits or Latin\n"
+          "                       letters do not count; case counts only if QUERY has\n"
+          "                       capitals)\n"
+          "  -E, --regex          with --search: QUERY is a regular expression (PCRE2)\n"
           "  -w, --width N        lay out for N columns (default: the terminal's, or 80)\n"
           "      --ambiguous-width 1|2\n"
           "                       columns of East Asian Ambiguous characters such as “ ” ●\n"
@@ -272,6 +277,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"dump", no_argument, NULL, 'd'},
         {"explain", no_argument, NULL, 'X'},
         {"search", required_argument, NULL, 's'},
+        {"regex", no_argument, NULL, 'E'},
         {"width", required_argument, NULL, 'w'},
         {"ambiguous-width", required_argument, NULL, 'A'},
         {"encoding", required_argument, NULL, 'e'},
@@ -284,7 +290,7 @@ static int parse_args(int argc, char **argv, struct options *o)
     int c;
 
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":ocds:w:e:t:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ocds:Ew:e:t:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             o->mode = MODE_OUTLINE;
@@ -305,6 +311,9 @@ static int parse_args(int argc, char **argv, struct options *o)
                 complain("--search needs a query that is not empty");
                 return -1;
             }
+            break;
+        case 'E':
+            o->regex = true;
             break;
         case 'w':
             if (number_arg("--width", optarg, 1, 10000, &o->width) < 0)
@@ -345,6 +354,20 @@ static int parse_args(int argc, char **argv, struct options *o)
     if (o->encoding && !decode_encoding_known(o->encoding)) {
         complain("unknown encoding '%s'", o->encoding);
         return -1;
+    }
+    if (o->regex) { /* a bad pattern is said before any report is read */
+        struct search_query q;
+        struct err err;
+
+        if (o->mode != MODE_SEARCH) {
+            complain("--regex goes with --search");
+            return -1;
+        }
+        if (search_compile_regex(&q, o->query, strlen(o->query), &err) < 0) {
+            complain("--search: %s", err.msg);
+            return -1;
+        }
+        search_query_release(&q);
     }
     return 0;
 }
@@ -515,7 +538,7 @@ static int keys_from_tty(void)
 
 int main(int argc, char **argv)
 {
-    struct options o = {MODE_DEFAULT, NULL, NULL, 0, 0, NULL, NULL};
+    struct options o = {.mode = MODE_DEFAULT};
     struct config cfg;
     struct msgs msgs = {0};
     struct path_list paths = {0};
@@ -582,8 +605,13 @@ int main(int argc, char **argv)
     }
 
     run.mode = o.mode;
-    if (o.mode == MODE_SEARCH)
+    if (o.mode == MODE_SEARCH && o.regex) {
+        struct err err;
+
+        search_compile_regex(&run.query, o.query, strlen(o.query), &err); /* checked above */
+    } else if (o.mode == MODE_SEARCH) {
         search_compile(&run.query, o.query, strlen(o.query));
+    }
     run.tree = &tree;
     run.layout.width = o.width ? o.width : output_width();
     run.layout.ambiguous = o.ambiguous ? o.ambiguous : cfg.ambiguous_width;

@@ -4,11 +4,14 @@
  */
 #include "search.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
 #include <unistr.h>
 
+#include "hanzi_variants.h"
 #include "util.h"
 #include "width.h"
 
@@ -41,15 +44,42 @@ uint32_t search_fold(uint32_t c, bool case_sensitive)
     default:
         break;
     }
+    if (c >= 0x3400)
+        return hanzi_variants_key(c); /* 發 and 髮 as 发 */
     if (!case_sensitive && c < 0x2E80)
         return uc_tolower(c); /* Latin, Greek, Cyrillic letters */
     return c;
 }
 
-/* Whether only c itself folds to c: then its bytes can be looked for as they
- * are. Han characters and most CJK punctuation are; ASCII (which has
- * full-width twins), letters with case, and the targets above are not. */
-static bool fold_unique(uint32_t c)
+bool search_is_gap(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) ||
+           c == 0x202F || c == 0x205F;
+}
+
+/* A Chinese character: the unified ideographs and their extensions, the
+ * compatibility ones, and 〇 (二〇二四年). */
+static bool is_han(uint32_t c)
+{
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x323AF) || c == 0x3007;
+}
+
+static bool is_alnum(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool search_gap_ignored(uint32_t a, uint32_t b)
+{
+    return (is_han(a) && is_alnum(b)) || (is_alnum(a) && is_han(b));
+}
+
+/* Whether c is found by its bytes alone, given every form of it: c and its
+ * forms are not folded from anything else. Han characters and most CJK
+ * punctuation are; ASCII (which has full-width twins), letters with case,
+ * and the targets of search_fold()'s table are not. */
+static bool by_bytes(uint32_t c)
 {
     return c >= 0x2E80 && c != 0x3000 && c != 0x3001 && c != 0x3002 && c != 0x300C && c != 0x300D &&
            !(c >= 0xFF00 && c <= 0xFFEF);
@@ -65,12 +95,13 @@ static void mark_lead(struct search_query *q, uint32_t c)
 
 /* Which bytes can start a character that folds to the query's first: every
  * character that folds to another is below U+2E80, full-width (U+FF00 to
- * U+FFEF), or U+3000 to U+3002, U+300C, U+300D; the rest fold to
- * themselves. */
+ * U+FFEF), U+3000 to U+3002, U+300C, U+300D, or a form of a Han character;
+ * the rest fold to themselves. */
 static void first_bytes(struct search_query *q)
 {
     static const uint32_t cjk[] = {0x3000, 0x3001, 0x3002, 0x300C, 0x300D};
-    uint32_t f = q->cps[0];
+    uint32_t f = q->cps[0], forms[HANZI_VARIANTS_MAX];
+    size_t n;
 
     memset(q->lead, 0, sizeof(q->lead));
     mark_lead(q, f);
@@ -83,6 +114,9 @@ static void first_bytes(struct search_query *q)
     for (size_t i = 0; i < ARRAY_SIZE(cjk); i++)
         if (search_fold(cjk[i], q->case_sensitive) == f)
             mark_lead(q, cjk[i]);
+    n = f >= 0x3400 ? hanzi_variants_of(f, forms, ARRAY_SIZE(forms)) : 0;
+    for (size_t i = 0; i < n && i < ARRAY_SIZE(forms); i++)
+        mark_lead(q, forms[i]);
 }
 
 static bool has_capital(const char *s, size_t len)
@@ -99,47 +133,134 @@ static bool has_capital(const char *s, size_t len)
     return false;
 }
 
+/* How many forms folded character c has (1 for most). */
+static size_t nr_forms(uint32_t c)
+{
+    uint32_t forms[HANZI_VARIANTS_MAX];
+
+    return c >= 0x3400 ? hanzi_variants_of(c, forms, ARRAY_SIZE(forms)) : 1;
+}
+
+/* Every spelling of the run of n characters from cps: the cartesian
+ * product of their forms, which the caller keeps within SEARCH_SPELLINGS. */
+static void spell(struct search_query *q, const uint32_t *cps, size_t n)
+{
+    struct search_spelling next[SEARCH_SPELLINGS];
+
+    q->nr_spellings = 1;
+    q->spelling[0].len = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t forms[HANZI_VARIANTS_MAX] = {cps[k]};
+        size_t nf = cps[k] >= 0x3400 ? hanzi_variants_of(cps[k], forms, ARRAY_SIZE(forms)) : 1;
+
+        for (size_t j = 0; j < q->nr_spellings; j++)
+            for (size_t f = 0; f < nf; f++) {
+                struct search_spelling *to = &next[j * nf + f];
+
+                *to = q->spelling[j];
+                to->len += (size_t)u8_uctomb((uint8_t *)to->utf8 + to->len, forms[f], 4);
+            }
+        q->nr_spellings *= nf;
+        memcpy(q->spelling, next, q->nr_spellings * sizeof(next[0]));
+    }
+}
+
+/* The anchor: the longest run of characters found by their bytes whose
+ * spellings stay within SEARCH_SPELLINGS (the longer, the fewer false
+ * starts; the fewer spellings, the fewer scans). */
+static void choose_anchor(struct search_query *q)
+{
+    size_t best = 0, best_sp = 0;
+
+    for (size_t k = 0; k < q->n; k++) {
+        size_t run = 0, sp = 1;
+
+        while (k + run < q->n && by_bytes(q->cps[k + run]) && run < SEARCH_ANCHOR_MAX &&
+               sp * nr_forms(q->cps[k + run]) <= SEARCH_SPELLINGS) {
+            sp *= nr_forms(q->cps[k + run]);
+            run++;
+        }
+        if (run > best || (run == best && run && sp < best_sp)) {
+            best = run;
+            best_sp = sp;
+            q->anchor = k;
+        }
+    }
+    if (best)
+        spell(q, q->cps + q->anchor, best);
+}
+
 int search_compile(struct search_query *q, const char *s, size_t len)
 {
+    uint32_t *all;
+    size_t n = 0;
+
     memset(q, 0, sizeof(*q));
     q->anchor = SIZE_MAX;
     if (!len)
         return -1;
     q->case_sensitive = has_capital(s, len);
-    q->cps = xmalloc(len * sizeof(*q->cps));
+    all = xmalloc(len * sizeof(*all));
     for (size_t i = 0; i < len;) {
         ucs4_t c;
-        int n = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+        int m = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
 
-        q->cps[q->n] = search_fold(c, q->case_sensitive);
+        all[n++] = search_fold(c, q->case_sensitive);
+        i += (size_t)(m > 0 ? m : 1);
+    }
+    q->cps = xmalloc(n * sizeof(*q->cps));
+    q->gap = xcalloc(n, sizeof(*q->gap));
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i;
+
+        /* spaces the text's are passed over for are the query's too */
+        while (j < n && search_is_gap(all[j]))
+            j++;
+        if (j > i && i && j < n && search_gap_ignored(all[i - 1], all[j]))
+            i = j;
+        q->cps[q->n] = all[i];
+        q->gap[q->n] = q->n && search_gap_ignored(q->cps[q->n - 1], q->cps[q->n]);
         q->n++;
-        i += (size_t)(n > 0 ? n : 1);
     }
-    /* the anchor: the longest run of characters only themselves fold to,
-     * looked for as bytes (the longer, the fewer false starts) */
-    for (size_t k = 0, best = 0; k < q->n;) {
-        size_t run = 0;
-
-        while (k + run < q->n && fold_unique(q->cps[k + run]) && run < SEARCH_ANCHOR_MAX)
-            run++;
-        if (run > best) {
-            best = run;
-            q->anchor = k;
-            q->anchor_len = 0;
-            for (size_t j = k; j < k + run; j++)
-                q->anchor_len +=
-                    (size_t)u8_uctomb((uint8_t *)q->anchor_utf8 + q->anchor_len, q->cps[j], 4);
-        }
-        k += run ? run : 1;
-    }
+    free(all);
+    choose_anchor(q);
     if (q->anchor == SIZE_MAX)
         first_bytes(q);
+    return 0;
+}
+
+int search_compile_regex(struct search_query *q, const char *s, size_t len, struct err *err)
+{
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE;
+    PCRE2_UCHAR msg[256];
+    PCRE2_SIZE at;
+    int code;
+
+    memset(q, 0, sizeof(*q));
+    q->anchor = SIZE_MAX;
+    if (!len) {
+        err_set(err, "an empty regular expression");
+        return -1;
+    }
+    q->case_sensitive = has_capital(s, len);
+    if (!q->case_sensitive)
+        opts |= PCRE2_CASELESS;
+    q->regex = pcre2_compile((PCRE2_SPTR)s, len, opts, &code, &at, NULL);
+    if (!q->regex) {
+        pcre2_get_error_message(code, msg, sizeof(msg));
+        err_set(err, "not a regular expression: %s (at character %zu)", (const char *)msg,
+                u8_mbsnlen((const uint8_t *)s, at) + 1);
+        return -1;
+    }
+    pcre2_jit_compile(q->regex, PCRE2_JIT_COMPLETE); /* without a JIT it interprets */
     return 0;
 }
 
 void search_query_release(struct search_query *q)
 {
     free(q->cps);
+    free(q->gap);
+    pcre2_code_free(q->regex);
     memset(q, 0, sizeof(*q));
 }
 
@@ -159,12 +280,28 @@ static inline uint32_t next_folded(const char *text, size_t len, size_t *i, bool
     return search_fold(c, cs);
 }
 
+/* The byte after the spaces at i that do not count. */
+static size_t skip_gap(const char *text, size_t len, size_t i)
+{
+    while (i < len) {
+        ucs4_t c;
+        int n = u8_mbtouc(&c, (const uint8_t *)text + i, len - i);
+
+        if (!search_is_gap(c))
+            break;
+        i += (size_t)(n > 0 ? n : 1);
+    }
+    return i;
+}
+
 /* The end of a match of q starting at byte s, or 0 when there is none. */
 static size_t match_at(const struct search_query *q, const char *text, size_t len, size_t s)
 {
     size_t i = s;
 
     for (size_t k = 0; k < q->n; k++) {
+        if (q->gap[k])
+            i = skip_gap(text, len, i);
         if (i >= len || next_folded(text, len, &i, q->case_sensitive) != q->cps[k])
             return 0;
     }
@@ -173,15 +310,40 @@ static size_t match_at(const struct search_query *q, const char *text, size_t le
     return i;
 }
 
-/* Step back n characters from byte i; SIZE_MAX when the text starts first. */
-static size_t back_chars(const char *text, size_t i, size_t n)
+/* The start of the character before byte i (i > 0). */
+static size_t char_before(const char *text, size_t i)
 {
-    while (n--) {
+    i--;
+    while (i && ((unsigned char)text[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* Where a match must start for the query's character at to be at byte i:
+ * its characters before at, matched backwards with the same spaces passed
+ * over; SIZE_MAX when they are not there. match_at() checks the rest. */
+static size_t match_back(const struct search_query *q, const char *text, size_t len, size_t i,
+                         size_t at)
+{
+    for (size_t k = at; k-- > 0;) {
+        size_t j;
+
+        if (q->gap[k + 1])
+            while (i) {
+                ucs4_t c;
+
+                j = char_before(text, i);
+                u8_mbtouc(&c, (const uint8_t *)text + j, len - j);
+                if (!search_is_gap(c))
+                    break;
+                i = j;
+            }
         if (!i)
             return SIZE_MAX;
-        i--;
-        while (i && ((unsigned char)text[i] & 0xC0) == 0x80)
-            i--;
+        j = char_before(text, i);
+        if (next_folded(text, len, &(size_t){j}, q->case_sensitive) != q->cps[k])
+            return SIZE_MAX;
+        i = j;
     }
     return i;
 }
@@ -194,39 +356,99 @@ static void add_hit(struct search_hits *out, size_t off, size_t end)
     out->nr++;
 }
 
-/* Find matches; stop after the first when first_only. */
-static void scan(const struct search_query *q, const char *text, size_t len,
-                 struct search_hits *out, bool first_only, bool *found)
+/* The next occurrence of spelling sp at or after byte from, or SIZE_MAX. */
+static size_t find_spelling(const struct search_spelling *sp, const char *text, size_t len,
+                            size_t from)
 {
-    size_t last_end = 0;
+    const char *p = from < len ? memmem(text + from, len - from, sp->utf8, sp->len) : NULL;
 
-    *found = false;
-    if (!q->n)
-        return;
-    if (q->anchor != SIZE_MAX) {
-        /* jump between occurrences of a character only itself matches */
-        const char *p = text, *end = text + len;
+    return p ? (size_t)(p - text) : SIZE_MAX;
+}
 
-        while ((p = memmem(p, (size_t)(end - p), q->anchor_utf8, q->anchor_len))) {
-            size_t s = back_chars(text, (size_t)(p - text), q->anchor), e;
-            int step = u8_mblen((const uint8_t *)p, (size_t)(end - p));
+/* Find matches by the anchor: jump between occurrences of its spellings,
+ * nearest first; stop after the first when first_only. */
+static void scan_anchor(const struct search_query *q, const char *text, size_t len,
+                        struct search_hits *out, bool first_only, bool *found)
+{
+    size_t at[SEARCH_SPELLINGS], last_end = 0;
 
-            /* on a failed try step one character, not the whole anchor: in
-             * 谢谢谢， the match of 谢谢， starts inside the first try's anchor */
-            p += step > 0 ? (size_t)step : 1;
-            if (s == SIZE_MAX || s < last_end)
-                continue;
-            e = match_at(q, text, len, s);
-            if (!e)
-                continue;
+    for (size_t j = 0; j < q->nr_spellings; j++)
+        at[j] = find_spelling(&q->spelling[j], text, len, 0);
+    for (;;) {
+        size_t p = SIZE_MAX, s, e, from;
+        int step;
+
+        for (size_t j = 0; j < q->nr_spellings; j++)
+            if (at[j] < p)
+                p = at[j];
+        if (p == SIZE_MAX)
+            return;
+        /* on a failed try step one character, not the whole anchor: in
+         * 谢谢谢， the match of 谢谢， starts inside the first try's anchor */
+        step = u8_mblen((const uint8_t *)text + p, len - p);
+        from = p + (step > 0 ? (size_t)step : 1);
+        s = match_back(q, text, len, p, q->anchor);
+        if (s != SIZE_MAX && s >= last_end && (e = match_at(q, text, len, s))) {
             *found = true;
             if (first_only)
                 return;
             add_hit(out, s, e);
             last_end = e;
-            if ((size_t)(p - text) < e)
-                p = text + e;
+            if (from < e)
+                from = e;
         }
+        for (size_t j = 0; j < q->nr_spellings; j++)
+            if (at[j] < from)
+                at[j] = find_spelling(&q->spelling[j], text, len, from);
+    }
+}
+
+/* Find a regular expression's matches: the empty ones are passed over. */
+static void scan_regex(const struct search_query *q, const char *text, size_t len,
+                       struct search_hits *out, bool first_only, bool *found)
+{
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    /* checked once here, not by PCRE2 at each match from the match on */
+    uint32_t check = u8_check((const uint8_t *)text, len) ? 0 : PCRE2_NO_UTF_CHECK;
+    size_t from = 0;
+
+    if (!md)
+        die("out of memory");
+    while (from <= len) {
+        PCRE2_SIZE *ov;
+        int rc = pcre2_match(q->regex, (PCRE2_SPTR)text, len, from, check, md, NULL);
+
+        if (rc < 0) /* no match, or a limit reached: nothing more */
+            break;
+        ov = pcre2_get_ovector_pointer(md);
+        if (ov[1] > ov[0]) {
+            *found = true;
+            if (first_only)
+                break;
+            add_hit(out, ov[0], ov[1]);
+            from = ov[1];
+        } else { /* an empty match: try from the next character */
+            int step = ov[0] < len ? u8_mblen((const uint8_t *)text + ov[0], len - ov[0]) : 1;
+
+            from = ov[0] + (step > 0 ? (size_t)step : 1);
+        }
+    }
+    pcre2_match_data_free(md);
+}
+
+/* Find matches; stop after the first when first_only. */
+static void scan(const struct search_query *q, const char *text, size_t len,
+                 struct search_hits *out, bool first_only, bool *found)
+{
+    *found = false;
+    if (q->regex) {
+        scan_regex(q, text, len, out, first_only, found);
+        return;
+    }
+    if (!q->n)
+        return;
+    if (q->anchor != SIZE_MAX) {
+        scan_anchor(q, text, len, out, first_only, found);
         return;
     }
     /* no anchor: stop only at bytes that can start the first character */
@@ -242,7 +464,6 @@ static void scan(const struct search_query *q, const char *text, size_t len,
         i = e - 1;
     }
 }
-
 void search_text(const struct search_query *q, const char *text, size_t len,
                  struct search_hits *out)
 {

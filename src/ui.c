@@ -389,6 +389,14 @@ static void show_reader(struct ui *u)
 /* What a search did that is the dispatcher's to finish. */
 static void searched(struct ui *u, unsigned done)
 {
+    if (done & SEARCH_OPEN) { /* n or N went on to another report's match */
+        const struct result *res = ui_search_next_match(&u->search);
+
+        ui_marks_leave(&u->marks, here(u));
+        open_report(u, res->report, res->hit.off);
+        ui_courts_show_report(&u->courts, res->report);
+        done |= ui_search_goto(&u->search, res->hit.off);
+    }
     if (done & SEARCH_MOVED)
         follow(u);
     if (done & SEARCH_SCREEN)

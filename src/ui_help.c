@@ -40,6 +40,9 @@ static void help_lines(const struct keymap *keys, struct sbuf *out)
         sbuf_addf(out, "\t%s\n", keys_action_help((enum action)a));
     }
     sbuf_addstr(out, "mouse\tclick focuses and selects; the wheel scrolls\n");
+    /* in the search prompts, which take keys as typed, not as bound */
+    sbuf_addstr(out, "C-r (in / ? s)\tsearch text ↔ regular expression (shown: Regex /)\n");
+    sbuf_addstr(out, "n N (after s)\tpast a report's last match, on to the next report's\n");
 }
 
 static size_t count_lines(const struct sbuf *sb)

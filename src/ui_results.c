@@ -38,6 +38,39 @@ void ui_results_select(struct results_view *rv, size_t i)
     rv->pane.dirty = true;
 }
 
+void ui_results_resized(struct results_view *rv)
+{
+    size_t rows = (size_t)fits(rv);
+
+    /* taller: no rows left empty below the last result; shorter: the
+     * selection stays in sight */
+    if (rv->list.scroll + rows > rv->results.nr)
+        rv->list.scroll = rv->results.nr > rows ? rv->results.nr - rows : 0;
+    ui_results_select(rv, rv->list.sel);
+}
+
+long ui_results_find(const struct results_view *rv, size_t report, int dir)
+{
+    size_t first = SIZE_MAX, last = 0;
+
+    for (size_t i = 0; i < rv->results.nr; i++)
+        if (rv->results.v[i].report == report) {
+            if (first == SIZE_MAX)
+                first = i;
+            last = i;
+        }
+    if (first == SIZE_MAX)
+        return -1;
+    if (dir > 0)
+        return last + 1 < rv->results.nr ? (long)last + 1 : 0;
+    return first ? (long)first - 1 : (long)rv->results.nr - 1;
+}
+
+const struct result *ui_results_get(const struct results_view *rv, size_t i)
+{
+    return i < rv->results.nr ? &rv->results.v[i] : NULL;
+}
+
 struct pane *ui_results_pane(struct results_view *rv)
 {
     return &rv->pane;
@@ -105,6 +138,15 @@ void ui_results_draw(struct results_view *rv)
               nr_reports == 1 ? "" : "s");
     ui_draw_fill(w, 0, 0, rv->pane.w, ui_attr(ROLE_TITLE));
     ui_draw_text(w, 0, 0, rv->pane.w, sb.buf, sb.len, ui_attr(ROLE_TITLE));
+    if (rv->results.nr) { /* which is selected, of how many, at the right as less has it */
+        int n;
+
+        sbuf_reset(&sb);
+        sbuf_addf(&sb, " %zu/%zu ", rv->list.sel + 1, rv->results.nr);
+        n = (int)sb.len; /* ASCII: a byte a column */
+        if (n < rv->pane.w)
+            ui_draw_text(w, 0, rv->pane.w - n, n, sb.buf, sb.len, ui_attr(ROLE_TITLE));
+    }
     for (int row = 1; row < rv->pane.h; row++)
         ui_draw_fill(w, row, 0, rv->pane.w, ui_attr(ROLE_BODY));
     for (int e = 0; e < fits(rv); e++) {

@@ -6,6 +6,7 @@
  */
 #include "ui_search.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,13 +62,24 @@ void ui_search_opened(struct ui_search *s)
     ui_reader_set_hits(s->reader, s->has_query ? &s->hits : NULL);
 }
 
-/* Make text (len bytes) the query; an empty one clears it. */
-static void set_query(struct ui_search *s, const char *text, size_t len)
+/* Make text (len bytes) the query, a regular expression when regex; an
+ * empty one clears it, and so does one that is no regular expression (said
+ * on the message line). */
+static void set_query(struct ui_search *s, const char *text, size_t len, bool regex)
 {
+    struct err err;
+
     search_query_release(&s->query);
     sbuf_reset(&s->query_text);
     sbuf_add(&s->query_text, text, len);
-    s->has_query = search_compile(&s->query, text, len) == 0;
+    s->query_regex = regex;
+    if (!regex) {
+        s->has_query = search_compile(&s->query, text, len) == 0;
+    } else {
+        s->has_query = search_compile_regex(&s->query, text, len, &err) == 0;
+        if (!s->has_query && len) /* "not a regular expression: …" */
+            ui_status_say(s->status, "%c%s", toupper((unsigned char)err.msg[0]), err.msg + 1);
+    }
     ui_search_opened(s);
 }
 
@@ -99,7 +111,7 @@ static unsigned find_hit(struct ui_search *s, size_t off, int dir)
     long i;
 
     if (!s->hits.nr) {
-        ui_status_say(s->status, "Not found: %s", s->query_text.buf);
+        ui_status_say(s->status, "Pattern not found: %s", s->query_text.buf);
         return 0;
     }
     i = search_hit_near(&s->hits, off, dir);
@@ -122,10 +134,47 @@ static bool hit_visible(const struct ui_search *s, long i)
     return i >= 0 && (size_t)i < s->hits.nr && ui_reader_in_view(s->reader, s->hits.v[i].off);
 }
 
+/* Whether the list of matches is the query's. */
+static bool list_is_query(const struct ui_search *s)
+{
+    return ui_results_made(&s->results) && s->results_regex == s->query_regex &&
+           s->query_text.buf && !strcmp(s->results.query, s->query_text.buf);
+}
+
+/* n or N past the open report's last or first match: the next or previous
+ * report's in the list of matches, when the list is this query's and holds
+ * another report. */
+static unsigned next_report(struct ui_search *s, int dir)
+{
+    const struct report *r = ui_reader_report(s->reader);
+    const struct result *res;
+    long i = -1;
+
+    for (size_t k = 0; r && k < s->nr_reports && list_is_query(s); k++)
+        if (s->reports[k] == r) {
+            i = ui_results_find(&s->results, k, dir);
+            break;
+        }
+    res = i >= 0 ? ui_results_get(&s->results, (size_t)i) : NULL;
+    if (!res || s->reports[res->report] == r)
+        return 0;
+    s->next_match = i;
+    ui_results_select(&s->results, (size_t)i); /* R comes back to it */
+    if (dir > 0 ? (size_t)i == 0 : (size_t)i + 1 == s->results.results.nr)
+        ui_status_say(s->status, dir > 0
+                                     ? "Matches reached the last report; continued from the first"
+                                     : "Matches reached the first report; continued from the last");
+    else
+        ui_status_say(s->status,
+                      dir > 0 ? "The next report's matches" : "The previous report's matches");
+    return SEARCH_OPEN;
+}
+
 unsigned ui_search_step(struct ui_search *s, int dir)
 {
     long cur = ui_reader_current(s->reader);
     size_t from;
+    unsigned open;
 
     if (!s->has_query) {
         ui_status_say(s->status, "No search yet: / searches forward, ? backward");
@@ -136,7 +185,14 @@ unsigned ui_search_step(struct ui_search *s, int dir)
         from = dir > 0 ? s->hits.v[cur].off + 1 : s->hits.v[cur].off;
     else
         from = ui_reader_offset(s->reader);
+    if (search_hit_near(&s->hits, from, dir) < 0 && (open = next_report(s, dir)))
+        return open;
     return find_hit(s, from, dir);
+}
+
+const struct result *ui_search_next_match(const struct ui_search *s)
+{
+    return ui_results_get(&s->results, (size_t)s->next_match);
 }
 
 static bool filtering(enum ui_ask kind)
@@ -152,6 +208,7 @@ void ui_search_start(struct ui_search *s, enum ui_ask kind, int dir)
     sbuf_reset(&s->saved_query);
     sbuf_add(&s->saved_query, s->query_text.buf ? s->query_text.buf : "", s->query_text.len);
     s->saved_dir = s->dir;
+    s->saved_regex = s->query_regex;
     if (kind == ASK_SEARCH)
         s->dir = dir;
 }
@@ -159,9 +216,13 @@ void ui_search_start(struct ui_search *s, enum ui_ask kind, int dir)
 const struct prompt *ui_search_prompt(const struct ui_search *s, const char **lead)
 {
     static const char *const label[] = {"", "/", "Search all reports: ", "Filter: ", "Filter: "};
+    static const char *const regex_label[] = {
+        "", "Regex /", "Search all reports, regex: ", "Filter: ", "Filter: "};
 
-    if (lead)
-        *lead = s->asking == ASK_SEARCH && s->dir < 0 ? "?" : label[s->asking];
+    if (lead && s->asking == ASK_SEARCH && s->dir < 0)
+        *lead = s->regex ? "Regex ?" : "?";
+    else if (lead)
+        *lead = (s->regex ? regex_label : label)[s->asking];
     return s->asking ? &s->prompt : NULL;
 }
 
@@ -181,7 +242,7 @@ static void apply_filter(struct ui_search *s)
 /* Search as the query is typed: from where the prompt started. */
 static unsigned search_as_typed(struct ui_search *s)
 {
-    set_query(s, s->prompt.text.buf, s->prompt.text.len);
+    set_query(s, s->prompt.text.buf, s->prompt.text.len, s->regex);
     ui_reader_goto_line(s->reader, s->origin_top);
     if (!s->has_query || !ui_reader_laid_out(s->reader))
         return 0;
@@ -195,7 +256,7 @@ static unsigned search_library(struct ui_search *s)
     struct results res = {0};
     const struct sbuf *t = &s->prompt.text;
 
-    set_query(s, t->buf, t->len);
+    set_query(s, t->buf, t->len, s->regex);
     s->dir = 1;
     if (!s->has_query)
         return 0;
@@ -204,7 +265,13 @@ static unsigned search_library(struct ui_search *s)
 
         results_add(&res, &s->query, s->reports[i], i);
     }
+    if (!res.nr) { /* the list of matches before stays */
+        ui_status_say(s->status, "Pattern not found: %s", t->buf);
+        results_release(&res);
+        return 0;
+    }
     ui_results_set(&s->results, &res, t->buf, s->reports);
+    s->results_regex = s->regex;
     s->show_results = true;
     ui_pane_place(ui_results_pane(&s->results), 0, 0, LINES - 2, COLS);
     return SEARCH_SCREEN;
@@ -228,7 +295,8 @@ static unsigned end_prompt(struct ui_search *s, bool accept)
     if (kind == ASK_LIBRARY && accept) {
         done = search_library(s);
     } else if (kind == ASK_SEARCH && !accept) { /* back to where it was */
-        set_query(s, s->saved_query.buf ? s->saved_query.buf : "", s->saved_query.len);
+        set_query(s, s->saved_query.buf ? s->saved_query.buf : "", s->saved_query.len,
+                  s->saved_regex);
         s->dir = s->saved_dir;
         ui_reader_goto_line(s->reader, s->origin_top);
         done = SEARCH_MOVED;
@@ -237,6 +305,10 @@ static unsigned end_prompt(struct ui_search *s, bool accept)
         apply_filter(s);
     } else if (kind == ASK_SEARCH && ui_reader_current(s->reader) >= 0) {
         ui_status_say(s->status, "%ld/%zu", ui_reader_current(s->reader) + 1, s->hits.nr);
+    } else if (kind == ASK_SEARCH && s->has_query && !s->hits.nr) {
+        ui_status_say(s->status, "Pattern not found: %s", s->query_text.buf);
+    } else if (kind == ASK_SEARCH && s->prompt.text.len && !s->has_query) {
+        set_query(s, s->prompt.text.buf, s->prompt.text.len, s->regex); /* say why again */
     }
     s->asking = ASK_NONE;
     prompt_release(&s->prompt);
@@ -245,6 +317,11 @@ static unsigned end_prompt(struct ui_search *s, bool accept)
 
 unsigned ui_search_prompt_key(struct ui_search *s, int key)
 {
+    if (key == 0x12 && (s->asking == ASK_SEARCH || s->asking == ASK_LIBRARY)) { /* ^R, as in less */
+        s->regex = !s->regex;
+        ui_status_clear(s->status);
+        return s->asking == ASK_SEARCH ? search_as_typed(s) : 0;
+    }
     switch (prompt_key(&s->prompt, key)) {
     case PROMPT_EDITED:
         ui_status_clear(s->status);
@@ -275,6 +352,7 @@ bool ui_search_results_show(struct ui_search *s)
     }
     s->show_results = true;
     ui_pane_place(ui_results_pane(&s->results), 0, 0, LINES - 2, COLS);
+    ui_results_resized(&s->results);
     return true;
 }
 
@@ -311,8 +389,10 @@ const struct result *ui_search_results_key(struct ui_search *s, enum action a, i
 
 void ui_search_place(struct ui_search *s, int h, int w)
 {
-    if (s->show_results)
-        ui_pane_place(ui_results_pane(&s->results), 0, 0, h, w);
+    if (!s->show_results)
+        return;
+    ui_pane_place(ui_results_pane(&s->results), 0, 0, h, w);
+    ui_results_resized(&s->results);
 }
 
 void ui_search_hide(struct ui_search *s)

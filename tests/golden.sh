@@ -65,6 +65,20 @@ search "half-width 12368 finds １２３６８ too" search-halfwidth.txt 12368 t
 search "ab finds ＡＢ and ab" search-ab.txt ab tests/search
 search "a match across a line break" search-linebreak.txt 案件进度 tests/search
 search "Court with a capital: case counts" search-case.txt Court tests/search
+# the spaces between Chinese and digits or Latin letters do not count, either
+# way; a simplified query finds traditional text; a regular expression
+search "12次 finds 12 次 and 12次" search-spacing.txt 12次 tests/search-cjk
+search "ABC 公司 finds ABC公司 and ABC 公司" search-spacing-latin.txt "ABC 公司" tests/search-cjk
+search "simplified 发布 and 理发 find 發佈 and 理髮" search-traditional.txt 发布 tests/search-cjk
+search "traditional 調解 finds 调解" search-simplified.txt 調解 tests/search-cjk
+"$BIN" --regex --search '[0-9]+ ?次' tests/search-cjk >"$tmp" 2>&1
+check "golden search --regex '[0-9]+ ?次'" "$dir/search-regex.txt"
+"$BIN" --regex --search '审理(' tests/search-cjk >"$tmp" 2>&1
+if [ $? = 2 ] && grep -qx "courtread: --search: not a regular expression: missing closing parenthesis (at character 4)" "$tmp"; then
+    echo "PASS an invalid --regex: exit status 2 and why"
+else
+    echo "FAIL an invalid --regex: $(cat "$tmp")"
+fi
 if "$BIN" --search 没有这个词 samples >"$tmp" 2>&1; then
     echo "FAIL search with no match: exit status 0"
 elif [ $? = 1 ] && [ ! -s "$tmp" ]; then

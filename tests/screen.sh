@@ -241,6 +241,61 @@ check "R returns to the list" wait_for "31 matches of"
 T send-keys -t t q
 check "q leaves the list" wait_gone "31 matches of"
 
+# --- search as Chinese is typed: 12次 finds 12 次, a simplified query finds
+# traditional text, ^R for a regular expression, Pattern not found on Enter,
+# N/M in the list of matches, n from a report's last match to the next's
+CJK="$PWD/tests/search-cjk"
+start 200 30 -- "$CJK/spacing.txt"
+wait_for "F1 help"
+T send-keys -t t l l /
+T send-keys -t t -l "12次"
+check "/12次 finds 12 次 and 12次: 1/2" wait_for "1/2"
+T send-keys -t t Enter
+check "... and the highlight covers 12 次 as written" until_ok sh -c "tmux -S '$t/sock$n' capture-pane -e -p -t t | grep -q '48;5;214m12 次'"
+T send-keys -t t /
+T send-keys -t t -l "没有这个词"
+T send-keys -t t Enter
+check "Enter on a query that matches nothing says Pattern not found" wait_for "Pattern not found: 没有这个词"
+T send-keys -t t / C-r
+check "^R in the prompt switches to a regular expression" wait_for "Regex /"
+T send-keys -t t -l "[0-9]+ ?次"
+check "a regular expression finds its matches: 1/2" wait_for "1/2"
+T send-keys -t t Enter / C-u
+T send-keys -t t -l "巡回("
+T send-keys -t t Enter
+check "an invalid regular expression says why" wait_for "Not a regular expression: missing closing parenthesis"
+start 100 30 -- "$CJK/traditional.txt"
+wait_for "F1 help"
+T send-keys -t t l l /
+T send-keys -t t -l "理发"
+check "a simplified query finds traditional text (理发 → 理髮)" wait_for "1/1"
+start 100 30 -- "$CJK"
+wait_for "F1 help"
+T send-keys -t t s
+T send-keys -t t -l "调解"
+T send-keys -t t Enter
+check "the list of matches counts the selected one: 1/5" wait_for "1/5"
+T send-keys -t t j
+check "... and follows the selection: 2/5" wait_for "2/5"
+# the status line: the report open and the match counted
+status_has() { screen | tail -n 2 | head -n 1 | grep -qF -- "$1"; }
+status_is() { status_has "$1" && status_has "$2"; }
+T send-keys -t t G Enter
+check "Enter opens the last match's report" until_ok status_is "霧橋縣法院發佈" "1/1"
+T send-keys -t t n
+check "n past a report's last match goes on to the next report's first" until_ok status_is "雾桥县法院调解工作回顾" "1/4"
+T send-keys -t t N
+check "N goes back to the report before" until_ok status_is "霧橋縣法院發佈" "1/1"
+T send-keys -t t s
+T send-keys -t t -l "没有这个词"
+T send-keys -t t Enter
+check "a library search that matches nothing says Pattern not found" wait_for "Pattern not found: 没有这个词"
+T send-keys -t t R
+T resize-window -t t -x 60 -y 12
+T send-keys -t t G
+T resize-window -t t -x 120 -y 40
+check "the list of matches is laid out again when the terminal grows" until_ok sh -c "tmux -S '$t/sock$n' capture-pane -p -t t | grep -c '雾桥县人民法院 · ' | grep -qx 4"
+
 # --- / in the court list filters it as you type
 start 120 40 -- "$SAMPLES"
 wait_for "F1 help"

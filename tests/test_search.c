@@ -1,7 +1,9 @@
 /* Unit tests for search.c: folding, smart case, full- and half-width forms
- * both ways, spans in the original bytes, matches across the file's line
- * breaks, wide and combining characters, and the memmem path against a
- * plain character-by-character scan over the samples. */
+ * both ways, simplified and traditional forms, the spaces between Chinese
+ * and digits or Latin letters, regular expressions, spans in the original
+ * bytes, matches across the file's line breaks, wide and combining
+ * characters, and the memmem path against a plain character-by-character
+ * scan over the samples. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hanzi_variants.h"
 #include "library.h"
 #include "report.h"
 #include "search.h"
@@ -19,24 +22,32 @@
 
 #include "util.h"
 
-/* The hits of query in text as "off+len" separated by spaces. */
-static const char *hits_of(const char *query, const char *text)
+/* The hits of compiled q in text as "off+len" separated by spaces (in
+ * buf, which it returns); q is released. search_has() agrees. */
+static const char *format_hits(struct search_query *q, const char *text, char *buf, size_t size)
 {
-    static char buf[512];
-    struct search_query q;
     struct search_hits h = {0};
     size_t n = 0;
 
     buf[0] = '\0';
+    search_text(q, text, strlen(text), &h);
+    for (size_t i = 0; i < h.nr && n + 24 < size; i++)
+        n += (size_t)snprintf(buf + n, size - n, "%s%zu+%zu", i ? " " : "", h.v[i].off, h.v[i].len);
+    assert_int_equal(search_has(q, text, strlen(text)), h.nr > 0);
+    search_hits_release(&h);
+    search_query_release(q);
+    return buf;
+}
+
+/* The hits of query in text, as format_hits() writes them. */
+static const char *hits_of(const char *query, const char *text)
+{
+    static char buf[512];
+    struct search_query q;
+
     if (search_compile(&q, query, strlen(query)) < 0)
         return "(empty)";
-    search_text(&q, text, strlen(text), &h);
-    for (size_t i = 0; i < h.nr && n + 24 < sizeof(buf); i++)
-        n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%zu+%zu", i ? " " : "", h.v[i].off,
-                              h.v[i].len);
-    search_hits_release(&h);
-    search_query_release(&q);
-    return buf;
+    return format_hits(&q, text, buf, sizeof(buf));
 }
 
 static void test_fold(void **state)
@@ -140,6 +151,100 @@ static void test_hit_near(void **state)
     assert_int_equal(search_hit_from(&h, 40), 3);
 }
 
+/* 12 次 and 12次, ABC 公司 and ABC公司: the spaces a writer puts between a
+ * number or a Latin word and the Chinese around it do not count, either
+ * way; the hit is the original bytes, never starting or ending in them. */
+static void test_spaces_around_numbers(void **state)
+{
+    (void)state;
+    assert_string_equal(hits_of("12次", "审理12 次，又12次"), "6+6 18+5");
+    assert_string_equal(hits_of("12 次", "审理12次，又12 次"), "6+5 17+6");
+    assert_string_equal(hits_of("ABC公司", "ABC 公司与ABC公司"), "0+10 13+9");
+    assert_string_equal(hits_of("abc 公司", "ABC公司"), "0+9");
+    /* full-width digits, the ideographic space, a no-break space, two spaces */
+    assert_string_equal(hits_of("12次", "１２　次"), "0+12");
+    assert_string_equal(hits_of("12次", "12\xC2\xA0次"), "0+7");
+    assert_string_equal(hits_of("第12次", "第  12  次"), "0+12");
+    /* only the spaces: the hit is the character */
+    assert_string_equal(hits_of("次", "12 次"), "3+3");
+    assert_string_equal(hits_of("12", "12 次"), "0+2");
+    /* the anchor (次会议) comes after the spaces: matched backwards */
+    assert_string_equal(hits_of("第12次会议", "在第 12 次会议上"), "3+16");
+    /* spaces between two Chinese characters, or two Latin words, count */
+    assert_string_equal(hits_of("法官", "法 官"), "");
+    assert_string_equal(hits_of("法 官", "法官"), "");
+    assert_string_equal(hits_of("AB", "A B"), "");
+    assert_string_equal(hits_of("12次", "12，次"), "");
+    assert_true(search_gap_ignored('1', 0x6B21));
+    assert_true(search_gap_ignored(0x6B21, 'a'));
+    assert_false(search_gap_ignored(0x6B21, 0x6CD5));
+    assert_false(search_gap_ignored('1', 'a'));
+}
+
+/* A query in simplified characters finds traditional text and the reverse;
+ * a character with two traditional forms (发: 發 and 髮) is one with both. */
+static void test_simplified_and_traditional(void **state)
+{
+    (void)state;
+    assert_int_equal(search_fold(0x767C, false), search_fold(0x53D1, false)); /* 發 发 */
+    assert_int_equal(search_fold(0x9AEE, false), search_fold(0x53D1, false)); /* 髮 发 */
+    assert_int_equal(search_fold(0x570B, false), search_fold(0x56FD, false)); /* 國 国 */
+    assert_int_not_equal(search_fold(0x6CD5, false), search_fold(0x5B98, false));
+    assert_string_equal(hits_of("发展", "經濟發展"), "6+6");
+    assert_string_equal(hits_of("頭髮", "理了头发"), "6+6");
+    assert_string_equal(hits_of("发", "頭髮與發展"), "3+3 9+3");
+    assert_string_equal(hits_of("国际", "国际、國際、國际"), "0+6 9+6 18+6");
+    assert_string_equal(hits_of("中华人民共和国", "中華人民共和國"), "0+21");
+    assert_string_equal(hits_of("龙城县人民法院", "龍城縣人民法院審理"), "0+21");
+    /* more spellings than are looked for at once: a shorter anchor */
+    assert_string_equal(hits_of("发发发发", "髮發发髮"), "0+12");
+    assert_string_equal(hits_of("12发", "12 發"), "0+6");
+    {
+        uint32_t forms[HANZI_VARIANTS_MAX];
+        size_t n = hanzi_variants_of(0x53D1, forms, HANZI_VARIANTS_MAX);
+        bool fa = false, fa2 = false;
+
+        for (size_t i = 0; i < n; i++) {
+            fa = fa || forms[i] == 0x767C;
+            fa2 = fa2 || forms[i] == 0x9AEE;
+        }
+        assert_true(fa && fa2);
+        assert_int_equal(forms[0], hanzi_variants_key(0x53D1));
+    }
+    /* read from OpenCC's dictionaries, as installed with libopencc */
+    assert_true(hanzi_variants_from_opencc());
+}
+
+/* The hits of regular expression re in text, as hits_of() writes them, or
+ * the message when it is no regular expression. */
+static const char *regex_hits(const char *re, const char *text)
+{
+    static char buf[1100];
+    struct search_query q;
+    struct err err;
+
+    if (search_compile_regex(&q, re, strlen(re), &err) < 0) {
+        snprintf(buf, sizeof(buf), "%s", err.msg);
+        return buf;
+    }
+    return format_hits(&q, text, buf, sizeof(buf));
+}
+
+static void test_regex(void **state)
+{
+    (void)state;
+    assert_string_equal(regex_hits("[0-9]+次", "审理12次，又3次"), "6+5 17+4");
+    assert_string_equal(regex_hits("法.院", "法官院 法院"), "0+9"); /* . is one character */
+    assert_string_equal(regex_hits("^判决", "判决如下\n判决生效"), "0+6 13+6");
+    assert_string_equal(regex_hits("court", "Court COURT"), "0+5 6+5"); /* smart case */
+    assert_string_equal(regex_hits("Court", "Court COURT"), "0+5");
+    assert_string_equal(regex_hits("x*", "法官"), ""); /* empty matches are no hits */
+    assert_string_equal(regex_hits("\\d{4}年", "2024年"), "0+7");
+    assert_string_equal(regex_hits("审理(", "审理"),
+                        "not a regular expression: missing closing parenthesis (at character 4)");
+    assert_string_equal(regex_hits("", "法"), "an empty regular expression");
+}
+
 /* The plain scan: every start, character by character. */
 static size_t naive_count(const struct search_query *q, const char *t, size_t len)
 {
@@ -154,6 +259,10 @@ static size_t naive_count(const struct search_query *q, const char *t, size_t le
             ucs4_t c;
             int n = u8_mbtouc(&c, (const uint8_t *)t + i, len - i);
 
+            if (q->gap[k] && search_is_gap(c)) { /* 12 次: the space does not count */
+                i += (size_t)n;
+                continue;
+            }
             if (search_fold(c, q->case_sensitive) != q->cps[k])
                 break;
             i += (size_t)(n > 0 ? n : 1);
@@ -185,7 +294,8 @@ static void test_match_inside_failed_anchor(void **state)
 static void test_against_plain_scan(void **state)
 {
     static const char *const queries[] = {"法院", "人民法院", "法官", "，",       "2025", "１２",
-                                          "调解", "“",        "的",   "案件审理", "a"};
+                                          "调解", "“",        "的",   "案件审理", "a",    "12月",
+                                          "国家", "發展",     "2 日", "年 12"};
     struct path_list paths = {0};
     struct msgs m = {0};
     struct err err;
@@ -226,6 +336,9 @@ int main(void)
         cmocka_unit_test(test_across_line_breaks),
         cmocka_unit_test(test_hit_near),
         cmocka_unit_test(test_match_inside_failed_anchor),
+        cmocka_unit_test(test_spaces_around_numbers),
+        cmocka_unit_test(test_simplified_and_traditional),
+        cmocka_unit_test(test_regex),
         cmocka_unit_test(test_against_plain_scan),
     };
     return cmocka_run_group_tests_name("search", tests, NULL, NULL);

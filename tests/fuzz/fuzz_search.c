@@ -3,7 +3,9 @@
  * how long the query is), both valid UTF-8 as decode leaves text. Checks
  * search.h's contract against a plain matcher: the same hits, leftmost
  * first and not overlapping, with the same spans, every folding as
- * search_fold() says and no match that splits a character from its mark.
+ * search_fold() says, the spaces search_is_gap() names passed over where
+ * the query's gap[] says, and no match that splits a character from its
+ * mark.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,9 @@ static size_t plain_match(const struct search_query *q, const char *t, size_t le
         ucs4_t c;
         int n;
 
+        while (q->gap[k] && i < len && (n = u8_mbtouc(&c, (const uint8_t *)t + i, len - i)) > 0 &&
+               search_is_gap(c)) /* 12 次 as 12次 */
+            i += (size_t)n;
         if (i >= len)
             return 0;
         n = u8_mbtouc(&c, (const uint8_t *)t + i, len - i);
