@@ -17,6 +17,15 @@
 /* The most forms one character has (面 麪 麫 麵 麺 and so on). */
 #define HANZI_VARIANTS_MAX 8
 
+/* Whether c is a Chinese character: the unified ideographs and their
+ * extensions, the compatibility ones, and 〇 (二〇二四年). Only these have
+ * forms here. */
+static inline bool hanzi_variants_han(uint32_t c)
+{
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x323AF) || c == 0x3007;
+}
+
 /* The form every variant of c is compared as (one of them); c when it has
  * no other form. */
 uint32_t hanzi_variants_key(uint32_t c);

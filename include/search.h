@@ -47,6 +47,7 @@ struct search_query {
     bool *gap;     /* gap[k]: spaces in the text before cps[k] are passed over */
     size_t n;
     bool case_sensitive; /* the query has a capital letter */
+    bool han;            /* the query has a Han character */
     size_t anchor;       /* the first of a run of Han characters, or SIZE_MAX */
     struct search_spelling spelling[SEARCH_SPELLINGS]; /* the run's spellings */
     size_t nr_spellings;

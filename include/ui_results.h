@@ -40,6 +40,9 @@ struct pane *ui_results_pane(struct results_view *rv);
 /* Whether a list of matches has been made. */
 bool ui_results_made(const struct results_view *rv);
 
+/* The query of the list of matches, as typed (NULL before the first). */
+const char *ui_results_query(const struct results_view *rv);
+
 /* A movement action (keys.h) moves the selection; false for others. */
 bool ui_results_key(struct results_view *rv, enum action a);
 

@@ -82,6 +82,13 @@ static void join(uint32_t a, uint32_t b)
         page_of(ra)->key[ra & 0xFF] = rb;
 }
 
+/* Two Chinese characters (nothing else has forms here) are forms of one. */
+static void join_pair(uint32_t a, uint32_t b)
+{
+    if (hanzi_variants_han(a) && hanzi_variants_han(b))
+        join(a, b);
+}
+
 /* A dictionary entry: only a character paired with a character counts. */
 static void join_entry(void *ctx, const char *key, const char *value)
 {
@@ -91,7 +98,7 @@ static void join_entry(void *ctx, const char *key, const char *value)
 
     (void)ctx;
     if (n > 0 && (size_t)n == kl && m > 0 && (size_t)m == vl)
-        join(a, b);
+        join_pair(a, b);
 }
 
 static void forget(void)
@@ -115,9 +122,9 @@ static void load(void)
     if (!from_opencc) { /* the pairs built in, from an older copy of the same data */
         forget();
         for (size_t i = 0; i < hanzi_simplify_pairs_count; i++)
-            join(hanzi_simplify_pairs[i].from, hanzi_simplify_pairs[i].to);
+            join_pair(hanzi_simplify_pairs[i].from, hanzi_simplify_pairs[i].to);
         for (size_t i = 0; i < hanzi_traditional_pairs_count; i++)
-            join(hanzi_traditional_pairs[i].from, hanzi_traditional_pairs[i].to);
+            join_pair(hanzi_traditional_pairs[i].from, hanzi_traditional_pairs[i].to);
     }
     /* every member straight to its root, so a lookup is one step */
     for (uint32_t pg = 0; pg < PAGES; pg++)
@@ -128,7 +135,7 @@ static void load(void)
 
 uint32_t hanzi_variants_key(uint32_t c)
 {
-    if (c > LAST_CP)
+    if (!hanzi_variants_han(c))
         return c;
     pthread_once(&once, load);
     return key_of(c);

@@ -44,7 +44,7 @@ uint32_t search_fold(uint32_t c, bool case_sensitive)
     default:
         break;
     }
-    if (c >= 0x3400)
+    if (hanzi_variants_han(c))
         return hanzi_variants_key(c); /* 發 and 髮 as 发 */
     if (!case_sensitive && c < 0x2E80)
         return uc_tolower(c); /* Latin, Greek, Cyrillic letters */
@@ -57,14 +57,6 @@ bool search_is_gap(uint32_t c)
            c == 0x202F || c == 0x205F;
 }
 
-/* A Chinese character: the unified ideographs and their extensions, the
- * compatibility ones, and 〇 (二〇二四年). */
-static bool is_han(uint32_t c)
-{
-    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x323AF) || c == 0x3007;
-}
-
 static bool is_alnum(uint32_t c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -72,7 +64,7 @@ static bool is_alnum(uint32_t c)
 
 bool search_gap_ignored(uint32_t a, uint32_t b)
 {
-    return (is_han(a) && is_alnum(b)) || (is_alnum(a) && is_han(b));
+    return (hanzi_variants_han(a) && is_alnum(b)) || (is_alnum(a) && hanzi_variants_han(b));
 }
 
 /* Whether c is found by its bytes alone, given every form of it: c and its
@@ -114,7 +106,7 @@ static void first_bytes(struct search_query *q)
     for (size_t i = 0; i < ARRAY_SIZE(cjk); i++)
         if (search_fold(cjk[i], q->case_sensitive) == f)
             mark_lead(q, cjk[i]);
-    n = f >= 0x3400 ? hanzi_variants_of(f, forms, ARRAY_SIZE(forms)) : 0;
+    n = hanzi_variants_han(f) ? hanzi_variants_of(f, forms, ARRAY_SIZE(forms)) : 0;
     for (size_t i = 0; i < n && i < ARRAY_SIZE(forms); i++)
         mark_lead(q, forms[i]);
 }
@@ -138,7 +130,7 @@ static size_t nr_forms(uint32_t c)
 {
     uint32_t forms[HANZI_VARIANTS_MAX];
 
-    return c >= 0x3400 ? hanzi_variants_of(c, forms, ARRAY_SIZE(forms)) : 1;
+    return hanzi_variants_han(c) ? hanzi_variants_of(c, forms, ARRAY_SIZE(forms)) : 1;
 }
 
 /* Every spelling of the run of n characters from cps: the cartesian
@@ -151,7 +143,8 @@ static void spell(struct search_query *q, const uint32_t *cps, size_t n)
     q->spelling[0].len = 0;
     for (size_t k = 0; k < n; k++) {
         uint32_t forms[HANZI_VARIANTS_MAX] = {cps[k]};
-        size_t nf = cps[k] >= 0x3400 ? hanzi_variants_of(cps[k], forms, ARRAY_SIZE(forms)) : 1;
+        size_t nf =
+            hanzi_variants_han(cps[k]) ? hanzi_variants_of(cps[k], forms, ARRAY_SIZE(forms)) : 1;
 
         for (size_t j = 0; j < q->nr_spellings; j++)
             for (size_t f = 0; f < nf; f++) {
@@ -219,6 +212,7 @@ int search_compile(struct search_query *q, const char *s, size_t len)
         if (j > i && i && j < n && search_gap_ignored(all[i - 1], all[j]))
             i = j;
         q->cps[q->n] = all[i];
+        q->han = q->han || hanzi_variants_han(all[i]);
         q->gap[q->n] = q->n && search_gap_ignored(q->cps[q->n - 1], q->cps[q->n]);
         q->n++;
     }
@@ -264,8 +258,11 @@ void search_query_release(struct search_query *q)
     memset(q, 0, sizeof(*q));
 }
 
-/* The next character of text at *i, folded; moves *i past it. */
-static inline uint32_t next_folded(const char *text, size_t len, size_t *i, bool cs)
+/* The next character of text at *i, folded for q; moves *i past it. A
+ * query without Han characters matches none, whatever their forms: they
+ * are compared as they are (and OpenCC's tables are not read for it). */
+static inline uint32_t next_folded(const struct search_query *q, const char *text, size_t len,
+                                   size_t *i)
 {
     unsigned char b = (unsigned char)text[*i];
     ucs4_t c;
@@ -273,11 +270,11 @@ static inline uint32_t next_folded(const char *text, size_t len, size_t *i, bool
 
     if (b < 0x80) {
         (*i)++;
-        return !cs && b >= 'A' && b <= 'Z' ? (uint32_t)b + 32 : b;
+        return !q->case_sensitive && b >= 'A' && b <= 'Z' ? (uint32_t)b + 32 : b;
     }
     n = u8_mbtouc(&c, (const uint8_t *)text + *i, len - *i);
     *i += (size_t)(n > 0 ? n : 1);
-    return search_fold(c, cs);
+    return !q->han && hanzi_variants_han(c) ? c : search_fold(c, q->case_sensitive);
 }
 
 /* The byte after the spaces at i that do not count. */
@@ -302,7 +299,7 @@ static size_t match_at(const struct search_query *q, const char *text, size_t le
     for (size_t k = 0; k < q->n; k++) {
         if (q->gap[k])
             i = skip_gap(text, len, i);
-        if (i >= len || next_folded(text, len, &i, q->case_sensitive) != q->cps[k])
+        if (i >= len || next_folded(q, text, len, &i) != q->cps[k])
             return 0;
     }
     if (width_joins_at(text, len, i)) /* it would be split from its mark */
@@ -341,7 +338,7 @@ static size_t match_back(const struct search_query *q, const char *text, size_t 
         if (!i)
             return SIZE_MAX;
         j = char_before(text, i);
-        if (next_folded(text, len, &(size_t){j}, q->case_sensitive) != q->cps[k])
+        if (next_folded(q, text, len, &(size_t){j}) != q->cps[k])
             return SIZE_MAX;
         i = j;
     }

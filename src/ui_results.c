@@ -81,6 +81,11 @@ bool ui_results_made(const struct results_view *rv)
     return rv->query != NULL;
 }
 
+const char *ui_results_query(const struct results_view *rv)
+{
+    return rv->query;
+}
+
 /* A page is the results that fit (two rows each), no line of context. */
 bool ui_results_key(struct results_view *rv, enum action a)
 {

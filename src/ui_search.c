@@ -138,7 +138,7 @@ static bool hit_visible(const struct ui_search *s, long i)
 static bool list_is_query(const struct ui_search *s)
 {
     return ui_results_made(&s->results) && s->results_regex == s->query_regex &&
-           s->query_text.buf && !strcmp(s->results.query, s->query_text.buf);
+           s->query_text.buf && !strcmp(ui_results_query(&s->results), s->query_text.buf);
 }
 
 /* n or N past the open report's last or first match: the next or previous
@@ -160,7 +160,7 @@ static unsigned next_report(struct ui_search *s, int dir)
         return 0;
     s->next_match = i;
     ui_results_select(&s->results, (size_t)i); /* R comes back to it */
-    if (dir > 0 ? (size_t)i == 0 : (size_t)i + 1 == s->results.results.nr)
+    if (dir > 0 ? i == 0 : !ui_results_get(&s->results, (size_t)i + 1))
         ui_status_say(s->status, dir > 0
                                      ? "Matches reached the last report; continued from the first"
                                      : "Matches reached the first report; continued from the last");
