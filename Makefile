@@ -9,7 +9,10 @@ MANDIR     := $(PREFIX)/share/man/man1
 
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
-CFLAGS     ?= -O2 -g
+# -O3: the parser's per-line loops (line features, the kinds' scores, the
+# court scan) vectorised and unrolled; some 3 % less work than -O2 (est.
+# cycles under callgrind on 1,000 bench reports: 837M to 814M)
+CFLAGS     ?= -O3 -g
 WARN       := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ifeq ($(WERROR),1)
 WARN       += -Werror

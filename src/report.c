@@ -1529,6 +1529,13 @@ static void assign_levels(struct parser *p)
 
 /* ------------------------------------------------------------------ api */
 
+void report_prepare(void)
+{
+    rules_prepare();
+    kinds_prepare();
+    court_prepare();
+}
+
 struct report *report_parse(const char *path, const char *text, size_t len, bool markdown)
 {
     return report_parse_skip(path, text, len, markdown, 0);
