@@ -176,8 +176,8 @@ static void prepare(const void *ctx, const struct report *r, struct sbuf *out)
     }
 }
 
-/* Called for each report in order (library_load_each). */
-static void deliver(void *ctx, size_t index, const char *path, struct report *r,
+/* Called for each report in order (library_load_each): whether it keeps r. */
+static bool deliver(void *ctx, size_t index, const char *path, struct report *r,
                     struct sbuf *prepared, const char *err)
 {
     struct run *run = ctx;
@@ -193,14 +193,14 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
         else
             complain("%s: %s", path, err);
         run->failed++;
-        return;
+        return false;
     }
     if (run->browse) {
         ALLOC_GROW(run->keep, run->nr_keep + 1, run->alloc_keep);
         court_tree_add(run->tree, r, run->nr_keep);
         run->keep[run->nr_keep++] = r;
         run->loaded++;
-        return;
+        return true;
     }
     if (run->mode == MODE_COURTS) {
         court_tree_add(run->tree, r, run->loaded);
@@ -219,7 +219,7 @@ static void deliver(void *ctx, size_t index, const char *path, struct report *r,
         fwrite(prepared->buf ? prepared->buf : "", 1, prepared->len, stdout);
     }
     run->loaded++;
-    report_free(r);
+    return false; /* library_load_each() frees it */
 }
 
 /* Threads for work split over the cores: one per core, a few at most. */
