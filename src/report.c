@@ -108,6 +108,47 @@ static void md_inline(const char *s, size_t n, struct sbuf *out)
     }
 }
 
+/* The length of a line-break tag (<br>, <br/>, <br />, <p>, </p>) at s, or 0. */
+static size_t break_tag(const char *s, size_t n)
+{
+    static const char *const tags[] = {"<br />", "<br/>", "<br>", "<BR>", "</p>", "<p>"};
+
+    for (size_t k = 0; k < ARRAY_SIZE(tags); k++)
+        if (text_starts(s, n, tags[k]))
+            return strlen(tags[k]);
+    return 0;
+}
+
+/*
+ * A web page saved as text keeps the markup of its line ends glued to the
+ * lines: 某某法庭开庭<br />, <p>本院审结…</p>. On a line with text of its own
+ * that markup is no residue of the page but the line's end: it goes, and the
+ * line is read as the text it holds (a line of markup alone stays, noise).
+ */
+static void without_break_tags(const char **t, size_t *tn)
+{
+    const char *s = *t;
+    size_t n = *tn, k;
+
+    while ((k = break_tag(s, n)) && k < n) {
+        s += k;
+        n -= k;
+    }
+    for (bool cut = true; cut && n;) {
+        cut = false;
+        for (size_t back = n > 6 ? 6 : n; back >= 3 && !cut; back--)
+            if (s[n - back] == '<' && break_tag(s + n - back, back) == back && back < n) {
+                n -= back;
+                cut = true;
+            }
+    }
+    text_trim(&s, &n);
+    if (n) {
+        *t = s;
+        *tn = n;
+    }
+}
+
 /* Add the line s[0..n), whose text without the blanks around it is t[0..tn). */
 static void add_line(struct parser *p, const char *s, size_t n, const char *t, size_t tn,
                      int blanks)
@@ -157,6 +198,8 @@ static void add_line(struct parser *p, const char *s, size_t n, const char *t, s
         md_inline(t, tn, &tmp);
         t = tmp.buf ? tmp.buf : "";
         tn = tmp.len;
+    } else if (memchr(t, '<', tn)) {
+        without_break_tags(&t, &tn);
     }
     rules_scan_shape(t, tn, &f); /* line_features.c looks for its words */
     ln->off = p->clean.len;
