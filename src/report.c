@@ -551,11 +551,17 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
              text_is_sentence_end(text_last(ltext(p, i + 1), nx->len, true)))))))
         return false;
     /* a sentence (commas, a quotation left open), or metadata (digits with
-     * : | -); a headline's half has neither. Once a sentence has ended (the
-     * body), a column line without them runs on too, unless it is two
-     * phrases (a heading) */
+     * : | -); a headline's half has neither. Metadata runs on over a break
+     * only where a date or a time is cut (…2022年 / 1月20日…, 2024-07-19 2 /
+     * 2:06:09) or into the piece of a word (【字 / 号): a column line of text
+     * below the break is no part of it (…打印 字号: | | / 塔什库尔干…干警正在
+     * 分析案情, a caption). Once a sentence has ended (the body), a column
+     * line without them runs on too, unless it is two phrases (a heading) */
+    bool date_cut = (last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/' ||
+                    last == 0x5E74 || last == 0x6708; /* 年 月 */
+
     if (!(ln->f.commas || open_quote(s, ln->len) ||
-          (ln->f.digits &&
+          (ln->f.digits && (ln->blanks_after == 0 || date_cut || nx->f.nonblank <= 4) &&
            (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
             text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
           (in_body && ((!ln->f.gaps && !two_phrases(s, ln->len)) || ln->f.stops)) ||

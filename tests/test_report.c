@@ -730,6 +730,29 @@ static void test_line_with_its_break_tag(void **state)
     report_free(r);
 }
 
+/* A metadata line the column cut (发布时间:2025-06-18 1 / 0:20:31 打印 字号:
+ * | |), a break under it, then a caption's column lines: the time runs on
+ * into the line right under it, and the break ends the metadata; the
+ * caption's first line is no part of it. */
+static void test_metadata_ends_at_a_break(void **state)
+{
+    const char *t = "当前位置: 首页 > 新闻中心 > 媒体聚焦\n潆溪法院:巡回审判进渔村\n分享到:\n"
+                    "作者:潆溪日报记者 林某 \n 发布时间:2025-06-18 1\n0:20:31 打印 字号: | |\n\n"
+                    "潆溪县人民法院海滨人民法庭法官正在\n渔港码头调解一起修船款纠纷。潆溪\n"
+                    "县法院供图\n\n“法官把庭开到了码头上,我们不用\n再往县城跑了。”近日,在潆溪县人\n"
+                    "民法院海滨人民法庭的回访中,渔民\n老陈对法庭的调解效率赞不绝口。\n"
+                    "去年以来,海滨人民法庭在渔港设立\n巡回审判点,就地化解纠纷三十余起。\n";
+    struct report *r = report_parse_skip("t", t, strlen(t), false, REPORT_EXPLAIN);
+    const char *meta = strstr(r->explain, "发布时间:2025-06-18 10:20:31 打印");
+
+    (void)state;
+    assert_non_null(meta);
+    assert_null(memmem(meta, strcspn(meta, "\n"), "海滨人民法庭法官", strlen("海滨人民法庭法官")));
+    assert_non_null(r->date);
+    assert_string_equal(r->date, "2025-06-18");
+    report_free(r);
+}
+
 static void test_column_deck_with_venue(void **state)
 {
     const char *t = "青柘县法院工作报告\n\n \n\n——2025年1月10日在青柘县第五届人大\n\n"
@@ -1349,6 +1372,7 @@ int main(void)
         cmocka_unit_test(test_deck_of_a_tag_alone),
         cmocka_unit_test(test_headline_of_a_tag_alone),
         cmocka_unit_test(test_line_with_its_break_tag),
+        cmocka_unit_test(test_metadata_ends_at_a_break),
         cmocka_unit_test(test_column_deck_with_venue),
         cmocka_unit_test(test_column_cut_numbered_heading),
         cmocka_unit_test(test_column_cut_headline_in_a_narrow_column),
