@@ -43,6 +43,21 @@ static void set_top(struct reader *rd, size_t i)
     rd->pane.dirty = true;
 }
 
+/* Scroll so that the cursor's line shows. */
+static void cursor_in_sight(struct reader *rd)
+{
+    size_t line, h = rd->pane.h > 0 ? (size_t)rd->pane.h : 1;
+
+    rd->pane.dirty = true;
+    if (!rd->layout)
+        return;
+    line = layout_line_of(rd->layout, rd->cursor);
+    if (line < rd->top)
+        set_top(rd, line);
+    else if (line >= rd->top + h)
+        set_top(rd, line - h + 1);
+}
+
 void ui_reader_relayout(struct reader *rd)
 {
     /* the anchor, not the top line's start: that starts before the anchor
@@ -62,6 +77,8 @@ void ui_reader_relayout(struct reader *rd)
     if (blank_top && rd->top > 0 && rd->layout->v[rd->top - 1].role == LINE_BLANK)
         rd->top--;
     rd->pane.dirty = true;
+    if (rd->visual) /* a shorter pane or longer lines: the cursor stays in sight */
+        cursor_in_sight(rd);
 }
 
 void ui_reader_init(struct reader *rd, int ambiguous, int indent)
@@ -274,21 +291,6 @@ size_t ui_reader_cursor(const struct reader *rd)
     if (!l || !l->nr)
         return ui_reader_offset(rd);
     return l->v[text_line(l, rd->top < l->nr ? rd->top : l->nr - 1, 1)].off;
-}
-
-/* Scroll so that the cursor's line shows. */
-static void cursor_in_sight(struct reader *rd)
-{
-    size_t line, h = rd->pane.h > 0 ? (size_t)rd->pane.h : 1;
-
-    rd->pane.dirty = true;
-    if (!rd->layout)
-        return;
-    line = layout_line_of(rd->layout, rd->cursor);
-    if (line < rd->top)
-        set_top(rd, line);
-    else if (line >= rd->top + h)
-        set_top(rd, line - h + 1);
 }
 
 void ui_reader_visual_start(struct reader *rd)

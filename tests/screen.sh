@@ -455,6 +455,10 @@ reversed() { T capture-pane -e -p -t t | grep -F -- "$1" | sed 's/.*│//' | gre
 not_reversed() { ! reversed "$1"; }
 check "the selection shows reversed" until_ok reversed "开展法律咨询"
 check "what is not selected is not" not_reversed "纠纷87件"
+# the selection is byte offsets: resizes keep the same text selected
+T resize-window -t t -x 70 -y 20
+check "a resize keeps the selection" until_ok reversed "法官下沉社区"
+T resize-window -t t -x 120 -y 40
 T send-keys -t t y
 printf '%s\n\n%s\n%s' "一、法官下沉社区" "调解室每周安排一名员额法官驻点，开展法律咨询、诉前调解和普法宣传。" \
     "——《鹤汀区法院：“家门口”的调解室让纠纷止于萌芽》，霁川市鹤汀区人民法院，2025-06-18，霁川市鹤汀区人民法院" >"$t/want"
