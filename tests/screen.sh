@@ -440,6 +440,12 @@ if wait_for "by OSC 52 (the terminal decides); in tmux it needs: set -g set-clip
 else
     fail "y" "nothing copied: $(T show-buffer 2>&1 | tail -1)"
 fi
+T send-keys -t t j y y
+if wait_for "characters by OSC 52 (the terminal decides)" && lacks "set-clipboard"; then
+    pass "the tmux hint comes with the first OSC 52 copy only"
+else
+    fail "tmux hint" "hint repeated or no copy"
+fi
 
 # --- quoting with a copy command: v ) ) selects the heading and the first
 # sentence after it, y runs the command with the quotation and the citation
@@ -481,6 +487,25 @@ else
 fi
 T send-keys -t t v l Escape
 check "Esc ends a selection, nothing copied" wait_for "Selection ended; nothing copied"
+# method = both: the command and OSC 52 (tmux's buffer), the citation as set
+printf '[copy]\ncommand = cat >%s/copied\nmethod = both\ncitation = (%%d, %%f)\n' "$t" \
+    >"$t/config/courtread/config.ini"
+start 120 40 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t ']' y y
+if wait_for "Copied 65 characters with cat >$t/copied, and sent them by OSC 52" &&
+    until_ok grep -qF "(2025-06-18, $SAMPLES/03-heting-web.txt)" "$t/copied" &&
+    T show-buffer | tail -1 | grep -qF "(2025-06-18, $SAMPLES/03-heting-web.txt)"; then
+    pass "method = both runs the command and sends OSC 52, with the citation's format"
+else
+    fail "method = both" "$(cat "$t/copied" 2>&1)"
+fi
+printf '[copy]\nmethod = command\n' >"$t/config/courtread/config.ini"
+start 120 40 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t y y
+check "method = command with no command says so" \
+    wait_for "Nothing copied: [copy] method is command but no [copy] command is set"
 printf '[copy]\ncommand = echo no clipboard here >&2 && exit 3\ncitation =\n' >"$t/config/courtread/config.ini"
 start 120 40 -- "$SAMPLES/03-heting-web.txt"
 wait_for "F1 help"
