@@ -56,4 +56,8 @@ void quote_cite(const char *fmt, const struct quote_source *src, struct sbuf *ou
 size_t quote_compose(const char *text, size_t from, size_t to, const char *fmt,
                      const struct quote_source *src, struct sbuf *out);
 
+/* The characters of the quotation of bytes [from, to) (what
+ * quote_compose() returns), without writing it. */
+size_t quote_count(const char *text, size_t from, size_t to);
+
 #endif

@@ -254,15 +254,13 @@ void quote_cite(const char *fmt, const struct quote_source *src, struct sbuf *ou
     sbuf_release(&group);
 }
 
-size_t quote_compose(const char *text, size_t from, size_t to, const char *fmt,
-                     const struct quote_source *src, struct sbuf *out)
+/* Bytes [from, to) less the blanks and block ends at either end: they are
+ * no part of a quotation. Sets *n to the length; returns the start. */
+static const char *trimmed(const char *text, size_t from, size_t to, size_t *len)
 {
-    struct sbuf cite = SBUF_INIT;
-    size_t chars = 0, newlines = 0, start = out->len;
     const char *s = text + from;
     size_t n = to > from ? to - from : 0;
 
-    /* the blanks and block ends at either end are no part of the quotation */
     while (n && (*s == '\n' || blank_at(s, n, 0))) {
         uint32_t cp;
         size_t k = text_next(s, n, &cp);
@@ -277,14 +275,39 @@ size_t quote_compose(const char *text, size_t from, size_t to, const char *fmt,
             break;
         n = p;
     }
-    for (size_t i = 0; i < n; i++) {
-        sbuf_addch(out, s[i]);
-        if (s[i] == '\n') {
-            sbuf_addch(out, '\n'); /* a blank line between paragraphs */
-            newlines += 2;
-        }
+    *len = n;
+    return s;
+}
+
+size_t quote_count(const char *text, size_t from, size_t to)
+{
+    size_t n, newlines = 0;
+    const char *s = trimmed(text, from, to, &n), *nl = s;
+
+    while ((nl = memchr(nl, '\n', (size_t)(s + n - nl))) != NULL) {
+        newlines++;
+        nl++;
     }
-    chars = text_count(out->buf + start, out->len - start) - newlines;
+    return text_count(s, n) - newlines;
+}
+
+size_t quote_compose(const char *text, size_t from, size_t to, const char *fmt,
+                     const struct quote_source *src, struct sbuf *out)
+{
+    struct sbuf cite = SBUF_INIT;
+    size_t n, start = out->len;
+    const char *s = trimmed(text, from, to, &n);
+
+    while (n) { /* a blank line between paragraphs */
+        const char *nl = memchr(s, '\n', n);
+        size_t k = nl ? (size_t)(nl - s) + 1 : n;
+
+        sbuf_add(out, s, k);
+        if (nl)
+            sbuf_addch(out, '\n');
+        s += k;
+        n -= k;
+    }
     quote_cite(fmt, src, &cite);
     if (cite.len) {
         if (out->len > start)
@@ -292,5 +315,5 @@ size_t quote_compose(const char *text, size_t from, size_t to, const char *fmt,
         sbuf_add(out, cite.buf, cite.len);
     }
     sbuf_release(&cite);
-    return chars;
+    return quote_count(text, from, to);
 }

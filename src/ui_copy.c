@@ -33,13 +33,10 @@ void ui_copy_init(struct ui_copy *cp, const struct config *cfg)
 /* The characters of the selection, as they would be copied. */
 static size_t selected_chars(const struct reader *rd)
 {
-    struct sbuf sb = SBUF_INIT;
-    size_t from, to, n = 0;
+    size_t from, to;
 
-    if (ui_reader_selection(rd, &from, &to))
-        n = quote_compose(ui_reader_report(rd)->text, from, to, "", NULL, &sb);
-    sbuf_release(&sb);
-    return n;
+    return ui_reader_selection(rd, &from, &to) ? quote_count(ui_reader_report(rd)->text, from, to)
+                                               : 0;
 }
 
 static void say_selection(const struct reader *rd, struct ui_status *st)

@@ -113,6 +113,7 @@ static void test_compose_quote_then_citation(void **state)
     assert_string_equal(sb.buf, "甲说：“调解成功。”乙点头！丙说：“好吗？”\n\n"
                                 "Version 3.5 is out.\n——澄湾县人民法院");
     assert_int_equal(n, 22 + 19); /* blank lines not counted */
+    assert_int_equal(quote_count(two, 0, at(two, " Next")), n);
     sbuf_reset(&sb);
     /* an empty format: no citation, no new line after the quotation */
     n = quote_compose(two, at(two, "乙"), at(two, "丙"), "", &full, &sb);
