@@ -273,11 +273,14 @@ int ui_reader_percent(const struct reader *rd)
  * text; i itself when there is none that way. */
 static size_t text_line(const struct layout *l, size_t i, int dir)
 {
-    for (size_t k = i; k<l->nr; k = dir> 0 ? k + 1 : k - 1) {
+    size_t k = i;
+
+    while (k < l->nr) {
         if (l->v[k].role != LINE_BLANK && l->v[k].len)
             return k;
         if (dir < 0 && k == 0)
             break;
+        k = dir > 0 ? k + 1 : k - 1;
     }
     return i;
 }
@@ -323,11 +326,11 @@ void ui_reader_select(struct reader *rd, size_t from, size_t to)
 
         from += text_next(r->text + from, r->len - from, &cp);
     }
+    if (from >= to)
+        return;
     do
         last = text_prev(r->text, last);
     while (last > from && !shows_at(r->text, r->len, last));
-    if (from >= to)
-        return;
     rd->mark = from;
     rd->cursor = last;
     rd->visual = true;
@@ -494,8 +497,7 @@ static int draw_span(struct reader *rd, int y, int col, size_t off, size_t len, 
     const char *text = rd->report->text;
     size_t end = off + len, i = h ? search_hit_from(h, off) : 0, sel_from = 0, sel_to = 0;
 
-    if (ui_reader_selection(rd, &sel_from, &sel_to))
-        sel_to = sel_to > sel_from ? sel_to : sel_from;
+    ui_reader_selection(rd, &sel_from, &sel_to); /* none: [0, 0) */
     while (off < end) {
         size_t to = end;
         attr_t at = a;
