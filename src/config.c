@@ -115,6 +115,7 @@ static void choice_key(dictionary *d, const char *path, const char *key, const c
     for (int i = 0; names[i]; i++) {
         if (!strcasecmp(v, names[i])) {
             *out = i;
+            sbuf_release(&all);
             return;
         }
         sbuf_addf(&all, "%s%s", i ? ", " : "", names[i]);
