@@ -39,7 +39,8 @@ static void help_lines(const struct keymap *keys, struct sbuf *out)
             sbuf_addstr(out, "(none)");
         sbuf_addf(out, "\t%s\n", keys_action_help((enum action)a));
     }
-    sbuf_addstr(out, "mouse\tclick focuses and selects; the wheel scrolls\n");
+    sbuf_addstr(out, "mouse\tmouse = on: a click selects, the wheel scrolls\n");
+    sbuf_addstr(out, "Esc\tend a selection without copying\n");
 }
 
 static size_t count_lines(const struct sbuf *sb)
