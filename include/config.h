@@ -6,6 +6,8 @@
 #ifndef COURTREAD_CONFIG_H
 #define COURTREAD_CONFIG_H
 
+#include <stdbool.h>
+
 #include "keys.h"
 
 struct msgs;
@@ -13,6 +15,10 @@ struct msgs;
 /* The court list's and outline's widths in columns. */
 #define CONFIG_PANE_MIN 12
 #define CONFIG_PANE_MAX 80
+
+/* Where a copy goes ([copy] method): auto is the command when one is set,
+ * else OSC 52. */
+enum config_copy { COPY_AUTO, COPY_OSC52, COPY_COMMAND, COPY_BOTH };
 
 struct config {
     char *library;       /* folder of reports to open when no path is given; NULL if unset */
@@ -22,6 +28,10 @@ struct config {
     int courts_width;    /* columns of the court list */
     int outline_width;   /* columns of the outline */
     struct keymap keys;
+    bool mouse;                   /* clicks and the wheel; off: the terminal's own selection */
+    char *citation;               /* [copy] citation (quote.h); NULL: the default, "": none */
+    char *copy_command;           /* [copy] command, given the copy on its input; NULL: none */
+    enum config_copy copy_method; /* [copy] method */
 };
 
 /* Defaults. */

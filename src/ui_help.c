@@ -39,7 +39,8 @@ static void help_lines(const struct keymap *keys, struct sbuf *out)
             sbuf_addstr(out, "(none)");
         sbuf_addf(out, "\t%s\n", keys_action_help((enum action)a));
     }
-    sbuf_addstr(out, "mouse\tclick focuses and selects; the wheel scrolls\n");
+    sbuf_addstr(out, "mouse\tmouse = on: a click selects, the wheel scrolls\n");
+    sbuf_addstr(out, "Esc\tend a selection without copying\n");
     /* in the search prompts, which take keys as typed, not as bound */
     sbuf_addstr(out, "C-r (in / ? s)\tsearch text ↔ regular expression (shown: Regex /)\n");
     sbuf_addstr(out, "n N (after s)\tpast a report's last match, on to the next report's\n");
