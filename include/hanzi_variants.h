@@ -34,6 +34,10 @@ uint32_t hanzi_variants_key(uint32_t c);
  * how many there are. */
 size_t hanzi_variants_of(uint32_t c, uint32_t *out, size_t max);
 
+/* Read the forms now, on a thread of their own, so that the first search
+ * typed does not wait for them (a use meanwhile waits for the read). */
+void hanzi_variants_preload(void);
+
 /* Whether the forms were read from OpenCC's dictionaries (false: the
  * built-in table). */
 bool hanzi_variants_from_opencc(void);
