@@ -13,6 +13,11 @@ struct msgs;
 /* The court list's and outline's widths in columns. */
 #define CONFIG_PANE_MIN 12
 #define CONFIG_PANE_MAX 80
+/* The reader's column of text (its measure): 0 for the whole pane, else
+ * this many columns at most; 72 is 36 Chinese characters a line. */
+#define CONFIG_MEASURE_DEFAULT 72
+#define CONFIG_MEASURE_MIN     20
+#define CONFIG_MEASURE_MAX     400
 
 struct config {
     char *library;       /* folder of reports to open when no path is given; NULL if unset */
@@ -21,6 +26,7 @@ struct config {
     char *theme;         /* a theme's name or file; NULL for the default */
     int courts_width;    /* columns of the court list */
     int outline_width;   /* columns of the outline */
+    int reader_width;    /* the reader's column of text: 0 (the whole pane) or a measure */
     struct keymap keys;
 };
 

@@ -76,7 +76,9 @@ static void usage(FILE *f)
           "  -s, --search QUERY   print every match of QUERY: path, court, title, section\n"
           "                       and context, tab-separated (full- and half-width forms\n"
           "                       match each other; case counts only if QUERY has capitals)\n"
-          "  -w, --width N        lay out for N columns (default: the terminal's, or 80)\n"
+          "  -w, --width N        lay out for N columns (default: the terminal's, or 80);\n"
+          "                       in the browser, the reader's column of text (default:\n"
+          "                       reader_width in the config file, 72)\n"
           "      --ambiguous-width 1|2\n"
           "                       columns of East Asian Ambiguous characters such as “ ” ●\n"
           "  -e, --encoding NAME  read the reports in encoding NAME (default: detect)\n"
@@ -365,6 +367,8 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
         .theme_dirs = dirs,
         .state_file = state,
         .ambiguous = run->layout.ambiguous,
+        /* -w sets the reader's measure for this session */
+        .reader_width = o->width ? o->width : cfg->reader_width,
         .msgs = msgs,
     };
     int status;

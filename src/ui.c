@@ -606,6 +606,7 @@ int ui_run(const struct ui_setup *setup)
     u.pending = ACT_NONE;
     ui_frame_init(&u.frame, setup->cfg->courts_width, setup->cfg->outline_width);
     ui_reader_init(&u.reader, setup->ambiguous, setup->cfg->indent);
+    ui_reader_set_measure(&u.reader, setup->reader_width);
     ui_outline_init(&u.outline);
     u.pane[FOCUS_COURTS] = ui_courts_pane(&u.courts);
     u.pane[FOCUS_OUTLINE] = ui_outline_pane(&u.outline);

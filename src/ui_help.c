@@ -40,6 +40,7 @@ static void help_lines(const struct keymap *keys, struct sbuf *out)
         sbuf_addf(out, "\t%s\n", keys_action_help((enum action)a));
     }
     sbuf_addstr(out, "mouse\tclick focuses and selects; the wheel scrolls\n");
+    sbuf_addstr(out, "-w N\tthe reader's column of text (config: reader_width)\n");
 }
 
 static size_t count_lines(const struct sbuf *sb)

@@ -112,6 +112,38 @@ for size in "120 40" "200 50"; do
     fi
 done
 
+# --- the measure: at 200 columns the reader's text is a column of at most
+# reader_width (72), centred; -w sets it for the session; 0 is the whole pane
+# reader_cols: the widest reader row (right of the last border, its margins
+# trimmed) in columns
+reader_cols() { screen | head -n -2 | sed 's/.*│//; s/^ *//; s/ *$//' | wc -L; }
+# reader_left: the blank columns before the reader's text on its first row
+reader_left() { top_line | sed 's/[^ ].*//' | wc -L; }
+start 200 50 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+cols=$(reader_cols)
+left=$(reader_left)
+if [ "$cols" -le 72 ] && [ "$cols" -ge 64 ] && [ "$left" -ge 30 ]; then
+    pass "at 200 columns the reader's lines are within reader_width: $cols columns, $left from the border"
+else
+    fail "measure" "the widest line is $cols columns, $left from the border"
+fi
+start 200 50 -- -w 40 "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+cols=$(reader_cols)
+if [ "$cols" -le 40 ] && [ "$cols" -ge 34 ]; then pass "-w 40 sets the reader's column: $cols"; else
+    fail "-w in the browser" "the widest line is $cols columns"
+fi
+mkdir -p "$t/config/courtread"
+printf '[display]\nreader_width = 0\n' >"$t/config/courtread/config.ini"
+start 200 50 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+cols=$(reader_cols)
+if [ "$cols" -gt 100 ]; then pass "reader_width = 0: the whole pane ($cols columns)"; else
+    fail "reader_width = 0" "the widest line is $cols columns"
+fi
+rm -f "$t/config/courtread/config.ini"
+
 # --- a court, a report, a section
 start 120 40 -- "$SAMPLES"
 wait_for "F1 help"

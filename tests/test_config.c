@@ -155,6 +155,41 @@ static void test_bad_values_name_line_and_keep_defaults(void **state)
     strcpy(path, "/tmp/courtread-config-XXXXXX");
 }
 
+/* reader_width: 0 (the whole pane) or 20..400; anything else keeps 72. */
+static void test_reader_width(void **state)
+{
+    static const struct {
+        const char *value;
+        int want;
+        bool message;
+    } cases[] = {
+        {NULL, 72, false},   {"0", 0, false},    {"20", 20, false}, {"100", 100, false},
+        {"400", 400, false}, {"19", 72, true},   {"1", 72, true},   {"401", 72, true},
+        {"-5", 72, true},    {"wide", 72, true},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        struct config cfg;
+        struct msgs m = {0};
+        char text[128];
+
+        snprintf(text, sizeof(text), "[display]\n%s%s\n", cases[i].value ? "reader_width = " : "",
+                 cases[i].value ? cases[i].value : "");
+        write_config(text);
+        config_init(&cfg);
+        config_load(&cfg, path, &m);
+        assert_int_equal(cfg.reader_width, cases[i].want);
+        assert_int_equal(m.nr, cases[i].message ? 1 : 0);
+        if (cases[i].message)
+            assert_non_null(strstr(m.v[0], ":2: 'display:reader_width' must be"));
+        msgs_release(&m);
+        config_release(&cfg);
+        unlink(path);
+        strcpy(path, "/tmp/courtread-config-XXXXXX");
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,6 +199,7 @@ int main(void)
         cmocka_unit_test(test_missing_files),
         cmocka_unit_test(test_display_and_keys),
         cmocka_unit_test(test_bad_values_name_line_and_keep_defaults),
+        cmocka_unit_test(test_reader_width),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }
