@@ -1,7 +1,8 @@
 /*
  * config.h: the user's settings from $XDG_CONFIG_HOME/courtread/config.ini
- * (or --config FILE), read with iniparser. A bad key or value is a message
- * naming the file, line and key; the setting keeps its default.
+ * (or --config FILE), read through ini.c. A bad line, key or value is a
+ * message naming the file and line; the line is skipped, the setting keeps
+ * its default, and the rest of the file applies.
  */
 #ifndef COURTREAD_CONFIG_H
 #define COURTREAD_CONFIG_H

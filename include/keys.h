@@ -105,7 +105,9 @@ const char *keys_action_help(enum action a);
 /*
  * Bind action to the keys in spec (names separated by spaces), replacing its
  * keys; a key taken from another action is removed there. Returns -1 with a
- * reason in why (of size n) when a name is not a key; nothing changes then.
+ * reason in why (of size n) when a name is not a key, or names one that can
+ * never reach the program (C-c and C-z, which the terminal turns into
+ * signals; C-m, which arrives as Enter); nothing changes then.
  */
 int keys_bind(struct keymap *m, enum action a, const char *spec, char *why, size_t n);
 

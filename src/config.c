@@ -129,12 +129,9 @@ void config_load(struct config *cfg, const char *path, struct msgs *msgs)
         msgs_add(msgs, "%s: %s", path, strerror(errno));
         return;
     }
-    d = ini_load(path, msgs, &err);
+    d = ini_load(path, msgs, &err); /* a bad line is a message, the rest applies */
     if (!d) {
-        if (err.msg[0]) /* not read at all: say why */
-            msgs_add(msgs, "%s: %s; using the defaults", path, err.msg);
-        else
-            msgs_add(msgs, "%s: not a valid config file; using the defaults", path);
+        msgs_add(msgs, "%s: %s; using the defaults", path, err.msg);
         ini_close(NULL);
         free(def);
         return;

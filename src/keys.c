@@ -201,6 +201,22 @@ static void unbind_key(struct keymap *m, int key, enum action keep)
     }
 }
 
+/* Why key can never reach an action, or NULL when it can: the terminal
+ * acts on it first, or sends it as another key. */
+static const char *unbindable(int key)
+{
+    switch (key) {
+    case 'c' - 'a' + 1:
+        return "the terminal turns it into an interrupt (SIGINT), and it cancels a prompt";
+    case 'z' - 'a' + 1:
+        return "the terminal turns it into a suspend (SIGTSTP)";
+    case 'm' - 'a' + 1:
+        return "the terminal sends it as Enter; bind Enter";
+    default:
+        return NULL;
+    }
+}
+
 int keys_bind(struct keymap *m, enum action a, const char *spec, char *why, size_t n)
 {
     int keys[KEYS_PER_ACTION];
@@ -208,6 +224,18 @@ int keys_bind(struct keymap *m, enum action a, const char *spec, char *why, size
 
     if (nr < 0)
         return -1;
+    for (int i = 0; i < nr; i++) {
+        const char *no = unbindable(keys[i]);
+
+        if (no) {
+            struct sbuf name = SBUF_INIT;
+
+            keys_name(keys[i], &name);
+            snprintf(why, n, "%s cannot be bound: %s", name.buf, no);
+            sbuf_release(&name);
+            return -1;
+        }
+    }
     memset(m->keys[a], 0, sizeof(m->keys[a]));
     for (int i = 0; i < nr; i++) {
         unbind_key(m, keys[i], a);

@@ -217,15 +217,7 @@ void ui_term_start(const struct ui_setup *setup)
     if (getenv("NO_COLOR") && *getenv("NO_COLOR") && !setup->theme) {
         theme_init_mono(&theme);
     } else {
-        char *file = theme_find(name ? name : "default", setup->theme_dirs);
-
-        if (!file) {
-            theme_init_mono(&theme);
-            msgs_add(&tm, "%s: no such theme; using mono", name ? name : "default");
-        } else {
-            theme_load(&theme, file, &tm);
-            free(file);
-        }
+        theme_load_named(&theme, name, setup->theme_dirs, &tm); /* unknown: the default */
     }
     crash_modes_kept = tcgetattr(STDIN_FILENO, &crash_modes) == 0; /* before curses changes them */
     initscr();

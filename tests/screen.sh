@@ -539,6 +539,28 @@ else
 fi
 rm -f "$t/config/courtread/config.ini"
 
+# --- a config with a bad line: the line is named and skipped, the rest (the
+# library) applies; an unknown theme falls back to the default one
+mkdir -p "$t/mylib"
+printf '潆溪法庭巡回审判\n\n今天上午，潆溪法庭在集市上开庭审理了一起借款纠纷。\n' >"$t/mylib/a.txt"
+printf '[display]\nindent = 2\nthis line is junk\n[general]\nlibrary = %s\n' "$t/mylib" \
+    >"$t/config/courtread/config.ini"
+start 120 40 --
+if wait_for "config.ini:3: 'this line is junk': not a key = value" && shows "潆溪法庭巡回审判"; then
+    pass "a config with a bad line names it and still applies its library setting"
+else
+    fail "forgiving config" "no message for line 3, or the library not opened"
+fi
+printf '[general]\ntheme = solarised\nlibrary = %s\n' "$t/mylib" >"$t/config/courtread/config.ini"
+start 120 40 --
+if wait_for "solarised: no such theme; using the default theme" &&
+    T capture-pane -e -p -t t | grep -q '38;5;'; then
+    pass "an unknown theme falls back to the default theme with a message"
+else
+    fail "unknown theme" "no message or no colours"
+fi
+rm -f "$t/config/courtread/config.ini"
+
 # --- a report on standard input: read from it, keys from the terminal
 printf '潆溪法庭巡回审判\n\n今天上午，潆溪法庭在集市上开庭审理了一起借款纠纷。\n' >"$t/piped.txt"
 start 100 30 -- - "<" "$t/piped.txt"

@@ -108,6 +108,36 @@ static void test_rebind_moves_a_key(void **state)
     assert_int_equal(keys_action("fly"), ACT_NONE);
 }
 
+/* Keys the terminal keeps (C-c, C-z) or sends as another (C-m) are
+ * refused, in any spelling, and the binding is left as it was. */
+static void test_unbindable_keys_are_refused(void **state)
+{
+    static const struct {
+        const char *spec, *why;
+    } cases[] = {
+        {"C-c", "C-c cannot be bound: the terminal turns it into an interrupt (SIGINT), and it "
+                "cancels a prompt"},
+        {"x ^C", "C-c cannot be bound: the terminal turns it into an interrupt (SIGINT), and it "
+                 "cancels a prompt"},
+        {"Ctrl-z", "C-z cannot be bound: the terminal turns it into a suspend (SIGTSTP)"},
+        {"C-M", "C-m cannot be bound: the terminal sends it as Enter; bind Enter"},
+    };
+    struct keymap m;
+    char why[160];
+
+    (void)state;
+    keys_init(&m);
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        assert_int_equal(keys_bind(&m, ACT_QUIT, cases[i].spec, why, sizeof(why)), -1);
+        assert_string_equal(why, cases[i].why);
+        assert_int_equal(keys_lookup(&m, 'q'), ACT_QUIT);
+        assert_int_equal(keys_lookup(&m, 'x'), ACT_NONE);
+    }
+    /* their neighbours bind */
+    assert_int_equal(keys_bind(&m, ACT_QUIT, "C-x C-j", why, sizeof(why)), 0);
+    assert_int_equal(keys_lookup(&m, 'x' - 'a' + 1), ACT_QUIT);
+}
+
 /* The man page names every action (the KEYS section is written by hand). */
 static void test_man_page_lists_every_action(void **state)
 {
@@ -143,6 +173,7 @@ int main(void)
         cmocka_unit_test(test_names_round_trip),
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_rebind_moves_a_key),
+        cmocka_unit_test(test_unbindable_keys_are_refused),
         cmocka_unit_test(test_man_page_lists_every_action),
     };
     return cmocka_run_group_tests_name("keys", tests, NULL, NULL);
