@@ -28,6 +28,7 @@ struct msgs;
     X(STATUS, "status", "the status line")                                                         \
     X(MESSAGE, "message", "messages and prompts on the bottom line")                               \
     X(BORDER, "border", "the lines between panes")                                                 \
+    X(FOCUS_BORDER, "focus_border", "the line beside the focused pane, and its pointer")           \
     X(HELP, "help", "the help overlay")
 
 enum theme_role {

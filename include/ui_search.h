@@ -60,13 +60,20 @@ struct ui_search {
     int saved_dir;
     struct state_history history;
     char *history_file;
-    /* the filter of the court list or outline */
-    struct search_query filter;
-    bool has_filter;
+    /* the filters of the court list [0] and outline [1], their text, and
+     * the report the outline's is of (a report opened is shown whole) */
+    struct search_query filter[2];
+    bool has_filter[2];
+    struct sbuf filter_text[2];
+    const struct report *filtered_report;
     /* matches across the library */
     struct results_view results;
     bool show_results;
 };
+
+/* The text the court list (ASK_FILTER_COURTS) or the outline
+ * (ASK_FILTER_OUTLINE) is filtered by, or NULL when it shows everything. */
+const char *ui_search_filter(const struct ui_search *s, enum ui_ask kind);
 
 /* Start with no query over the panes given; the history is kept beside
  * state_file (NULL: none), a failure to read it said in msgs. */

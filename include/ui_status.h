@@ -27,6 +27,7 @@ struct status_info {
     size_t matches;              /* of how many */
     int percent;                 /* how far through the report */
     int help_key;                /* the key that shows help, or 0 */
+    const char *filter[2];       /* what the court list, outline are filtered by; NULL: not */
 };
 
 /* Say something on the message line (replacing what was there), or add to it. */

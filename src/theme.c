@@ -39,6 +39,7 @@ void theme_init_mono(struct theme *t)
     t->role[ROLE_MATCH].attrs = ATTR_UNDERLINE;
     t->role[ROLE_CURRENT_MATCH].attrs = ATTR_REVERSE;
     t->role[ROLE_STATUS].attrs = ATTR_REVERSE;
+    t->role[ROLE_FOCUS_BORDER].attrs = ATTR_BOLD;
     t->role[ROLE_HELP].attrs = 0;
 }
 

@@ -134,7 +134,7 @@ static void place_panes(struct ui *u)
 
 static void draw_status(struct ui *u)
 {
-    struct status_info info = {NULL, NULL, -1, -1, 0, 0, u->keys->keys[ACT_HELP][0]};
+    struct status_info info = {.section = -1, .match = -1, .help_key = u->keys->keys[ACT_HELP][0]};
 
     if (u->open >= 0) {
         info.report = u->setup->reports[u->open];
@@ -143,6 +143,8 @@ static void draw_status(struct ui *u)
         info.percent = ui_reader_percent(&u->reader);
     }
     info.match = ui_search_match(&u->search, &info.matches);
+    info.filter[0] = ui_search_filter(&u->search, ASK_FILTER_COURTS);
+    info.filter[1] = ui_search_filter(&u->search, ASK_FILTER_OUTLINE);
     ui_status_draw(&u->status, &info);
 }
 
@@ -162,7 +164,7 @@ static void draw(struct ui *u)
         return;
     }
     if ((u->screen_dirty || ui_help_shown(&u->help)) && !ui_search_results_shown(&u->search)) {
-        ui_frame_draw(&u->frame);
+        ui_frame_draw(&u->frame, u->focus);
         for (int f = 0; f < NR_FOCUS; f++)
             ui_pane_touch(u->pane[f]);
         u->screen_dirty = ui_help_shown(&u->help);
@@ -199,6 +201,7 @@ static void set_focus(struct ui *u, enum focus f)
     if (f == u->focus)
         return;
     u->focus = f;
+    u->screen_dirty = true; /* the line beside the focused pane moves (curses sends only that) */
     ui_pane_touch(u->pane[FOCUS_COURTS]);
     ui_pane_touch(u->pane[FOCUS_OUTLINE]);
     if (f == FOCUS_OUTLINE)

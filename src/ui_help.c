@@ -41,6 +41,8 @@ static void help_lines(const struct keymap *keys, struct sbuf *out)
     }
     sbuf_addstr(out, "mouse\tclick focuses and selects; the wheel scrolls\n");
     sbuf_addstr(out, "-w N\tthe reader's column of text (config: reader_width)\n");
+    sbuf_addstr(out, "◂ ▸\tpoint at the pane with the focus, from the line beside it\n");
+    sbuf_addstr(out, "[court list: /…]\ton the status line: a kept filter (/ Esc clears it)\n");
 }
 
 static size_t count_lines(const struct sbuf *sb)

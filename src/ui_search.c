@@ -42,7 +42,10 @@ void ui_search_release(struct ui_search *s)
     if (s->asking)
         prompt_release(&s->prompt);
     search_query_release(&s->query);
-    search_query_release(&s->filter);
+    for (int i = 0; i < 2; i++) {
+        search_query_release(&s->filter[i]);
+        sbuf_release(&s->filter_text[i]);
+    }
     search_hits_release(&s->hits);
     sbuf_release(&s->query_text);
     sbuf_release(&s->saved_query);
@@ -165,17 +168,34 @@ const struct prompt *ui_search_prompt(const struct ui_search *s, const char **le
     return s->asking ? &s->prompt : NULL;
 }
 
-/* The filter of the pane being filtered, from the prompt's text. */
+/* The filter of the pane being filtered, from the prompt's text. Each pane
+ * keeps its own: the court list holds on to its query and filters with it
+ * again when a court folds. */
 static void apply_filter(struct ui_search *s)
 {
     const struct sbuf *t = &s->prompt.text;
+    int i = s->asking == ASK_FILTER_COURTS ? 0 : 1;
 
-    search_query_release(&s->filter);
-    s->has_filter = search_compile(&s->filter, t->buf, t->len) == 0;
-    if (s->asking == ASK_FILTER_COURTS)
-        ui_courts_filter(s->courts, s->has_filter ? &s->filter : NULL);
-    else
-        ui_outline_filter(s->outline, s->has_filter ? &s->filter : NULL);
+    search_query_release(&s->filter[i]);
+    s->has_filter[i] = search_compile(&s->filter[i], t->buf, t->len) == 0;
+    sbuf_reset(&s->filter_text[i]);
+    if (s->has_filter[i])
+        sbuf_add(&s->filter_text[i], t->buf, t->len);
+    if (i == 0) {
+        ui_courts_filter(s->courts, s->has_filter[i] ? &s->filter[i] : NULL);
+    } else {
+        ui_outline_filter(s->outline, s->has_filter[i] ? &s->filter[i] : NULL);
+        s->filtered_report = ui_reader_report(s->reader);
+    }
+}
+
+const char *ui_search_filter(const struct ui_search *s, enum ui_ask kind)
+{
+    int i = kind == ASK_FILTER_COURTS ? 0 : 1;
+
+    if (!s->has_filter[i] || (i == 1 && s->filtered_report != ui_reader_report(s->reader)))
+        return NULL;
+    return s->filter_text[i].buf;
 }
 
 /* Search as the query is typed: from where the prompt started. */

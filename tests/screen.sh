@@ -298,6 +298,48 @@ else
     fail "outline filter" "other sections still shown"
 fi
 
+# --- the focused pane: the line beside it stands out, with a pointer towards
+# it halfway down (◂ right of a side pane, ▸ left of the reader); Tab moves it
+# marker: the borders up to the pointer on its row, halfway down the panes
+# ("◂", "│◂", "│▸"; the outline's own ▸ is on other rows)
+marker() { screen | sed -n "$(((h - 2) / 2 + 1))p" | grep -o '^[^◂▸]*[◂▸]' | sed 's/[^│◂▸]//g'; }
+marker_is() { [ "$(marker)" = "$1" ]; }
+for env in TERM=tmux-256color NO_COLOR=1; do
+    start 120 40 $env -- "$SAMPLES"
+    wait_for "F1 help"
+    check "the focused court list is marked ($env)" until_ok marker_is "◂"
+    T send-keys -t t Tab
+    check "Tab: the outline is marked ($env)" until_ok marker_is "│◂"
+    T send-keys -t t Tab
+    check "Tab: the reader is marked ($env)" until_ok marker_is "│▸"
+done
+# with no colour the line and its pointer are bold
+if T capture-pane -e -p -t t | grep -q "$(printf '\033')\[1m▸"; then pass "NO_COLOR: the pointer is bold"; else
+    fail "focus with NO_COLOR" "no bold pointer"
+fi
+
+# --- a kept filter shows on the status line, each pane's its own
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t /
+T send-keys -t t -l "鹤汀"
+T send-keys -t t Enter
+check "a kept filter of the court list shows" wait_for "[court list: /鹤汀]"
+T send-keys -t t Tab /
+T send-keys -t t -l "练好"
+T send-keys -t t Enter
+if wait_for "[court list: /鹤汀] [outline: /练好]"; then pass "the outline's filter shows beside it"; else
+    fail "outline filter shown" "no [outline: /练好]"
+fi
+T send-keys -t t h h g Enter # a court folds: the list is made again, with its own filter
+if until_ok shows "霁川市鹤汀区人民法院" && lacks "澜屿市中级人民法院"; then
+    pass "the court list keeps its own filter once the outline is filtered"
+else
+    fail "two filters" "the court list lost its filter"
+fi
+T send-keys -t t / Escape # in the court list: / and Esc clear its filter
+check "clearing the filter clears its mark" wait_gone "[court list:"
+
 # --- 80x24: the court list gives way; one pane at a time when narrower
 start 80 24 -- "$SAMPLES"
 wait_for "F1 help"
