@@ -128,6 +128,17 @@ if [ "$cols" -le 72 ] && [ "$cols" -ge 64 ] && [ "$left" -ge 30 ]; then
 else
     fail "measure" "the widest line is $cols columns, $left from the border"
 fi
+# a search in the column: the match is found, highlighted where it stands
+T send-keys -t t l l /
+T send-keys -t t -l "回访"
+T send-keys -t t Enter
+wait_for "1/2"
+hl=$(T capture-pane -e -p -t t | grep -m1 '48;5;214' | sed 's/\x1b\[[0-9;]*m//g; s/.*│//')
+if [ -n "$hl" ] && [ "$(printf '%s' "$hl" | sed 's/^ *//; s/ *$//' | wc -L)" -le 72 ]; then
+    pass "a match in the column is highlighted: 1/2"
+else
+    fail "search in the column" "no highlighted row within 72 columns: $hl"
+fi
 start 200 50 -- -w 40 "$SAMPLES/03-heting-web.txt"
 wait_for "F1 help"
 cols=$(reader_cols)
