@@ -202,7 +202,8 @@ static void parse(dictionary *d, const char *path, const char *text, size_t n, s
                 sbuf_addch(&section, ' '); /* keys below belong to no section we know */
                 continue;
             }
-            dictionary_set(d, section.buf, NULL);
+            if (dictionary_set(d, section.buf, NULL) != 0)
+                die("out of memory (reading %s)", path);
             lines_add(section.buf, section.len, line, &used);
             continue;
         }
@@ -244,7 +245,8 @@ static void parse(dictionary *d, const char *path, const char *text, size_t n, s
         add_lower(&key, s, (size_t)(ke - s));
         sbuf_reset(&value);
         sbuf_add(&value, v, (size_t)(ve - v));
-        dictionary_set(d, key.buf, value.buf ? value.buf : "");
+        if (dictionary_set(d, key.buf, value.buf ? value.buf : "") != 0)
+            die("out of memory (reading %s)", path);
         lines_add(key.buf, key.len, line, &used);
     }
     sbuf_release(&section);
