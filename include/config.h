@@ -7,6 +7,8 @@
 #ifndef COURTREAD_CONFIG_H
 #define COURTREAD_CONFIG_H
 
+#include <stdbool.h>
+
 #include "keys.h"
 
 struct msgs;
@@ -20,6 +22,10 @@ struct msgs;
 #define CONFIG_MEASURE_MIN     20
 #define CONFIG_MEASURE_MAX     400
 
+/* Where a copy goes ([copy] method): auto is the command when one is set,
+ * else OSC 52. */
+enum config_copy { COPY_AUTO, COPY_OSC52, COPY_COMMAND, COPY_BOTH };
+
 struct config {
     char *library;       /* folder of reports to open when no path is given; NULL if unset */
     int ambiguous_width; /* columns of East Asian Ambiguous characters: 1 or 2 */
@@ -29,6 +35,10 @@ struct config {
     int outline_width;   /* columns of the outline */
     int reader_width;    /* the reader's column of text: 0 (the whole pane) or a measure */
     struct keymap keys;
+    bool mouse;                   /* clicks and the wheel; off: the terminal's own selection */
+    char *citation;               /* [copy] citation (quote.h); NULL: the default, "": none */
+    char *copy_command;           /* [copy] command, given the copy on its input; NULL: none */
+    enum config_copy copy_method; /* [copy] method */
 };
 
 /* Defaults. */

@@ -43,6 +43,11 @@ struct court_mentions {
  * bare form (县法院) names no court here, a name several places share
  * (鼓楼区法院) is kept as written. */
 void court_scan(const char *text, size_t len, struct court_mentions *out);
+
+/* Build what finding courts reads (the gazetteer's index of names, the
+ * special courts): done by the first search otherwise, while any other
+ * thread that searches waits. Thread-safe. */
+void court_prepare(void);
 void court_mentions_release(struct court_mentions *m);
 
 enum court_level court_level_of(const char *name);

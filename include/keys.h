@@ -67,8 +67,11 @@ enum {
     X(RESULTS, "results", "R", "back to the list of matches")                                      \
     X(MARK, "mark", "m", "mark the position: then a letter")                                       \
     X(GOTO_MARK, "goto_mark", "'", "go to a mark: then a letter, or ' for the last position")      \
-    X(COPY_PARAGRAPH, "copy_paragraph", "y", "copy the paragraph to the clipboard")                \
-    X(COPY_SECTION, "copy_section", "Y", "copy the section to the clipboard")                      \
+    X(COPY_PARAGRAPH, "copy_paragraph", "y", "copy the selection; none: show the paragraph")       \
+    X(COPY_SECTION, "copy_section", "Y", "as y, the section")                                      \
+    X(VISUAL, "visual", "v", "select: h l j k ( ) extend, y copies, Esc ends")                     \
+    X(SENTENCE_NEXT, "sentence_next", ")", "in a selection: to the sentence's end")                \
+    X(SENTENCE_PREV, "sentence_prev", "(", "in a selection: to the sentence's start")              \
     X(TOGGLE_COURTS, "toggle_courts", "c F2", "show or hide the court list")                       \
     X(TOGGLE_OUTLINE, "toggle_outline", "o F3", "show or hide the outline")                        \
     X(WIDER, "wider", "+", "widen the court list or outline")                                      \

@@ -58,6 +58,10 @@ void kinds_score(const struct line_features *lf, int out[KIND__COUNT]);
  */
 void kinds_choose(const struct line_features *lf, size_t n, enum line_kind *out);
 
+/* Build the weight tables kinds_score() and kinds_choose() read (else their
+ * first call does). Thread-safe. */
+void kinds_prepare(void);
+
 /*
  * The features of one line that weigh most for and against kind k, as
  * "name+3 name-2": for --explain. Writes at most max features to out.

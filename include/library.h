@@ -46,10 +46,11 @@ struct report *library_load(const char *path, const struct load_opts *opts, stru
 
 /*
  * Called for each report in path order, in the thread that called
- * library_load_each(): r is the parsed report (fn owns it) or NULL with err
- * saying why it could not be loaded.
+ * library_load_each(): r is the parsed report or NULL with err saying why
+ * it could not be loaded. fn returns true when it keeps r (it then owns
+ * it); otherwise library_load_each() frees r, in the thread that made it.
  */
-typedef void (*library_fn)(void *ctx, size_t index, const char *path, struct report *r,
+typedef bool (*library_fn)(void *ctx, size_t index, const char *path, struct report *r,
                            struct sbuf *prepared, const char *err);
 /* Work done on each loaded report in the worker thread, before delivery (it
  * must only read ctx): text to print, say, into out. */

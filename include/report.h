@@ -63,6 +63,12 @@ struct report {
  */
 struct report *report_parse(const char *path, const char *text, size_t len, bool markdown);
 
+/* Build the tables every parse reads (the rules' phrases, the kinds'
+ * weights, the gazetteer's index of names: some 5 ms), which the first parse
+ * does otherwise while the others wait; for a thread of its own while the
+ * caller does something else. Thread-safe. */
+void report_prepare(void);
+
 /* Parts of the model a caller can do without, to save the time (--dump shows
  * no courts). */
 enum report_skip {

@@ -39,6 +39,10 @@ struct line_facts {
 /* Lines over 120 characters (paragraphs) are only counted: the other facts
  * are set to true, as every rule turns such a line away by its length. */
 void rules_scan(const char *s, size_t n, struct line_facts *f);
+
+/* Build the phrase and character tables the scans read (else the first scan
+ * does). Thread-safe. */
+void rules_prepare(void);
 /* rules_scan() in two halves, for a parser that looks for phrases only in the
  * lines that may hold them: the shape (counts and punctuation) leaves chrome,
  * meta and page true, as "may hold"; the words then find out, from the pairs

@@ -26,6 +26,9 @@ struct reader {
                       exactly across re-layouts, which map it to a line */
     const struct search_hits *hits; /* highlighted; NULL for none */
     long current;                   /* the hit that stands out, or -1 */
+    bool visual;                    /* a selection is being made (v, or y showing what it copies) */
+    size_t mark, cursor; /* its two ends, each the start of a character (byte offsets, so a
+                            re-layout keeps them); the selection holds both characters */
 };
 
 /* An empty reader laying text out with ambiguous-width characters
@@ -103,6 +106,28 @@ int ui_reader_percent(const struct reader *rd);
 
 /* The paragraph at the top (or the first one below it), or -1. */
 long ui_reader_paragraph(const struct reader *rd);
+
+/* The cursor: the selection's moving end, or (with no selection) the
+ * first character of the top line. */
+size_t ui_reader_cursor(const struct reader *rd);
+
+/* Start a selection of the one character at the cursor; or select bytes
+ * [from, to) (blanks and block ends at its edges left out), the cursor at
+ * its last character and in sight. Ended by ui_reader_visual_end() and by
+ * opening another report. */
+void ui_reader_visual_start(struct reader *rd);
+void ui_reader_select(struct reader *rd, size_t from, size_t to);
+void ui_reader_visual_end(struct reader *rd);
+bool ui_reader_visual(const struct reader *rd);
+
+/* The selection's bytes [*from, *to); false when there is none. */
+bool ui_reader_selection(const struct reader *rd, size_t *from, size_t *to);
+
+/* Move the cursor by a movement action (keys.h): by a character (focus
+ * left and right, as h and l), a line (j, k, keeping the column), a page,
+ * a sentence (sentence_next and _prev) or to the top or end, scrolling to
+ * keep it in sight; false for other actions. */
+bool ui_reader_cursor_key(struct reader *rd, enum action a);
 
 void ui_reader_draw(struct reader *rd);
 void ui_reader_release(struct reader *rd);

@@ -17,8 +17,10 @@
 
 /* Every key the config file may hold, as section:key. */
 static const char *const known_keys[] = {
-    "general:library",         "general:theme",  "display:courts_width", "display:outline_width",
-    "display:ambiguous_width", "display:indent", "display:reader_width",
+    "general:library",       "general:theme",           "display:courts_width",
+    "display:outline_width", "display:ambiguous_width", "display:indent",
+    "display:mouse",         "copy:citation",           "copy:command",
+    "copy:method",           "display:reader_width",
 };
 
 void config_init(struct config *cfg)
@@ -38,6 +40,10 @@ void config_release(struct config *cfg)
     free(cfg->theme);
     cfg->library = NULL;
     cfg->theme = NULL;
+    free(cfg->citation);
+    free(cfg->copy_command);
+    cfg->citation = NULL;
+    cfg->copy_command = NULL;
 }
 
 char *config_default_path(void)
@@ -111,6 +117,49 @@ static void reader_width(dictionary *d, const char *path, struct config *cfg, st
         cfg->reader_width = w;
 }
 
+/* A key whose value is one of names (NULL-terminated): *out is its index;
+ * another value is a message and *out is kept. */
+static void choice_key(dictionary *d, const char *path, const char *key, const char *const *names,
+                       int *out, struct msgs *msgs)
+{
+    const char *v = iniparser_getstring(d, key, NULL);
+    struct sbuf all = SBUF_INIT;
+
+    if (!v)
+        return;
+    for (int i = 0; names[i]; i++) {
+        if (!strcasecmp(v, names[i])) {
+            *out = i;
+            sbuf_release(&all);
+            return;
+        }
+        sbuf_addf(&all, "%s%s", i ? ", " : "", names[i]);
+    }
+    msgs_add(msgs, "%s:%d: '%s' is '%s', not one of %s", path, ini_line(path, key), key, v,
+             all.buf);
+    sbuf_release(&all);
+}
+
+/* [copy]: where a copy goes and the citation it carries; [display] mouse. */
+static void load_copy(struct config *cfg, dictionary *d, const char *path, struct msgs *msgs)
+{
+    static const char *const methods[] = {"auto", "osc52", "command", "both", NULL};
+    static const char *const onoff[] = {"off", "on", "no", "yes", "false", "true", "0", "1", NULL};
+    const char *citation = iniparser_getstring(d, "copy:citation", NULL);
+    int method = (int)cfg->copy_method, mouse = -1;
+
+    if (citation) { /* empty: no citation */
+        free(cfg->citation);
+        cfg->citation = xstrdup(citation);
+    }
+    string_key(d, path, "copy:command", false, &cfg->copy_command, msgs);
+    choice_key(d, path, "copy:method", methods, &method, msgs);
+    cfg->copy_method = (enum config_copy)method;
+    choice_key(d, path, "display:mouse", onoff, &mouse, msgs);
+    if (mouse >= 0)
+        cfg->mouse = mouse % 2;
+}
+
 void config_load(struct config *cfg, const char *path, struct msgs *msgs)
 {
     char *def = NULL;
@@ -144,7 +193,7 @@ void config_load(struct config *cfg, const char *path, struct msgs *msgs)
         if (!strcmp(sec, "keys"))
             continue;
         if (nk <= 0) {
-            if (strcmp(sec, "general") && strcmp(sec, "display"))
+            if (strcmp(sec, "general") && strcmp(sec, "display") && strcmp(sec, "copy"))
                 msgs_add(msgs, "%s:%d: unknown section [%s]", path, ini_line(path, sec), sec);
             continue;
         }
@@ -169,6 +218,7 @@ void config_load(struct config *cfg, const char *path, struct msgs *msgs)
     ini_int(d, path, "display:outline_width", CONFIG_PANE_MIN, CONFIG_PANE_MAX, &cfg->outline_width,
             msgs);
     reader_width(d, path, cfg, msgs);
+    load_copy(cfg, d, path, msgs);
     load_keys(cfg, d, path, msgs);
     ini_close(d);
     free(def);

@@ -1401,6 +1401,12 @@ static void merge_by_pos(struct scan *sc, size_t before)
     sc->alloc = sc->nr;
 }
 
+void court_prepare(void)
+{
+    call_once(&kb_once, build_kb);
+    court_special_lookup("", 0); /* builds the special courts' table */
+}
+
 /* Find every mention in sc's text, in order of where each ends. */
 static void scan_text(struct scan *sc)
 {

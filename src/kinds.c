@@ -627,6 +627,12 @@ static void build_base(void)
  * plus what real scores add up to, which stays far above NEG / 2. */
 #define DEAD (NEG / 2)
 
+void kinds_prepare(void)
+{
+    call_once(&base_once, build_base);
+    call_once(&by_feature_once, build_by_feature);
+}
+
 /*
  * The loop below is written to branch little, as the kinds of the lines are
  * what a predictor cannot guess: the kinds the line before may have are kept

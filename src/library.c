@@ -223,7 +223,22 @@ struct slot {
     struct report *r;
     struct sbuf prepared; /* what prep made of it */
     char err[sizeof(((struct err *)0)->msg)];
+    int loader; /* the thread that loaded it: 0 this one, 1 … the workers */
     bool done;
+};
+
+/*
+ * What a worker made and the caller is done with, for the worker to free.
+ * A block freed by a thread other than the one that allocated it goes back
+ * to that thread's arena under its lock, while that thread allocates from
+ * it: some 150 blocks a report, a lock taken from the other core each time.
+ */
+struct spent {
+    struct spent_item {
+        struct report *r;
+        char *prepared;
+    } * v;
+    size_t nr, alloc;
 };
 
 struct pool {
@@ -232,13 +247,15 @@ struct pool {
     library_prep prep;
     const void *ctx;
     struct slot slots[WINDOW];
+    struct spent *spent; /* per worker (1 …; 0 unused) */
+    int workers;
     size_t next;      /* next path to load */
     size_t delivered; /* paths handed to fn */
     pthread_mutex_t mu;
     pthread_cond_t loaded, room;
 };
 
-static void load_slot(struct pool *p, size_t i)
+static void load_slot(struct pool *p, size_t i, int loader)
 {
     struct err err;
     struct report *r = library_load(p->paths->v[i], p->opts, &err);
@@ -248,6 +265,7 @@ static void load_slot(struct pool *p, size_t i)
         p->prep(p->ctx, r, &s->prepared);
     pthread_mutex_lock(&p->mu);
     s->r = r;
+    s->loader = loader;
     if (!r)
         memcpy(s->err, err.msg, sizeof(err.msg));
     s->done = true;
@@ -255,23 +273,47 @@ static void load_slot(struct pool *p, size_t i)
     pthread_mutex_unlock(&p->mu);
 }
 
+/* Free what is on a list of spent blocks (reports and prepared text). */
+static void free_spent(struct spent *sp)
+{
+    for (size_t k = 0; k < sp->nr; k++) {
+        report_free(sp->v[k].r);
+        free(sp->v[k].prepared);
+    }
+    sp->nr = 0;
+}
+
+struct worker_arg {
+    struct pool *p;
+    int id;
+};
+
 static void *worker(void *arg)
 {
-    struct pool *p = arg;
+    struct pool *p = ((struct worker_arg *)arg)->p;
+    int id = ((struct worker_arg *)arg)->id;
+    struct spent mine = {0}; /* taken from p->spent[id], freed outside the lock */
 
     for (;;) {
         size_t i;
+        struct spent t;
 
         pthread_mutex_lock(&p->mu);
         while (p->next < p->paths->nr && p->next >= p->delivered + WINDOW)
             pthread_cond_wait(&p->room, &p->mu);
+        t = p->spent[id]; /* swap: the lists keep their room */
+        p->spent[id] = mine;
+        mine = t;
         if (p->next >= p->paths->nr) {
             pthread_mutex_unlock(&p->mu);
+            free_spent(&mine);
+            free(mine.v);
             return NULL;
         }
         i = p->next++;
         pthread_mutex_unlock(&p->mu);
-        load_slot(p, i);
+        free_spent(&mine);
+        load_slot(p, i, id);
     }
 }
 
@@ -286,6 +328,7 @@ void library_load_each(const struct path_list *paths, const struct load_opts *op
                      .loaded = PTHREAD_COND_INITIALIZER,
                      .room = PTHREAD_COND_INITIALIZER};
     pthread_t *tids;
+    struct worker_arg *args;
     int started = 0;
 
     if (threads < 1 || paths->nr < 2) {
@@ -298,17 +341,24 @@ void library_load_each(const struct path_list *paths, const struct load_opts *op
             sbuf_reset(&prepared);
             if (r && prep)
                 prep(ctx, r, &prepared);
-            fn(ctx, i, paths->v[i], r, &prepared, r ? NULL : err.msg);
+            if (!fn(ctx, i, paths->v[i], r, &prepared, r ? NULL : err.msg))
+                report_free(r);
         }
         sbuf_release(&prepared);
         return;
     }
     tids = xcalloc((size_t)threads, sizeof(*tids));
-    for (int t = 0; t < threads; t++)
-        if (pthread_create(&tids[t], NULL, worker, &p) == 0)
+    args = xcalloc((size_t)threads, sizeof(*args));
+    p.spent = xcalloc((size_t)threads + 1, sizeof(*p.spent));
+    for (int t = 0; t < threads; t++) {
+        args[t].p = &p;
+        args[t].id = t + 1;
+        if (pthread_create(&tids[t], NULL, worker, &args[t]) == 0)
             started++;
+    }
     for (size_t i = 0; i < paths->nr; i++) {
         struct slot *s = &p.slots[i % WINDOW];
+        bool kept;
 
         pthread_mutex_lock(&p.mu);
         /* this thread loads too while its report is not ready, rather than
@@ -317,16 +367,30 @@ void library_load_each(const struct path_list *paths, const struct load_opts *op
             size_t k = p.next++;
 
             pthread_mutex_unlock(&p.mu);
-            load_slot(&p, k);
+            load_slot(&p, k, 0);
             pthread_mutex_lock(&p.mu);
         }
         while (!s->done)
             pthread_cond_wait(&p.loaded, &p.mu);
         pthread_mutex_unlock(&p.mu);
-        fn(ctx, i, paths->v[i], s->r, &s->prepared, s->r ? NULL : s->err);
-        s->r = NULL;
-        sbuf_release(&s->prepared);
+        kept = fn(ctx, i, paths->v[i], s->r, &s->prepared, s->r ? NULL : s->err);
+        if (kept)
+            s->r = NULL;
+        if (s->loader == 0) { /* made here: freed here */
+            report_free(s->r);
+            sbuf_release(&s->prepared);
+            s->r = NULL;
+        }
         pthread_mutex_lock(&p.mu);
+        if (s->loader > 0) { /* for the worker that made them */
+            struct spent *sp = &p.spent[s->loader];
+
+            ALLOC_GROW(sp->v, sp->nr + 1, sp->alloc);
+            sp->v[sp->nr].r = s->r;
+            sp->v[sp->nr++].prepared = s->prepared.buf;
+            s->r = NULL;
+            s->prepared = (struct sbuf)SBUF_INIT;
+        }
         s->done = false; /* free for path i + WINDOW */
         p.delivered = i + 1;
         pthread_cond_broadcast(&p.room);
@@ -334,5 +398,11 @@ void library_load_each(const struct path_list *paths, const struct load_opts *op
     }
     for (int t = 0; t < started; t++)
         pthread_join(tids[t], NULL);
+    for (int t = 0; t <= threads; t++) { /* what a worker left, or one not started */
+        free_spent(&p.spent[t]);
+        free(p.spent[t].v);
+    }
+    free(p.spent);
+    free(args);
     free(tids);
 }

@@ -888,13 +888,19 @@ static bool year_first_date(const char *s, size_t n)
            (s[4] == '-' || s[4] == '/' || s[4] == '.' || text_starts(s + 4, n - 4, "年"));
 }
 
-/* Marks of a script or of markup (= ( ; < > { }): an English headline has
- * none of them. */
+/* Marks of a script or of markup (= ( ; < > { }), or words joined by a dot
+ * after a small letter (is.removeAttribute, a script cut by a column;
+ * www.example.gov.cn): an English headline has none of them (U.S. has no
+ * small letter before its dot). */
 static bool code_marks(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         if (memchr("=(;<>{}", s[i], 7))
             return true;
+        if (s[i] == '.' && i > 0 && i + 1 < n && s[i - 1] >= 'a' && s[i - 1] <= 'z' &&
+            ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'))
+            return true;
+    }
     return false;
 }
 

@@ -108,6 +108,47 @@ static void md_inline(const char *s, size_t n, struct sbuf *out)
     }
 }
 
+/* The length of a line-break tag (<br>, <br/>, <br />, <p>, </p>) at s, or 0. */
+static size_t break_tag(const char *s, size_t n)
+{
+    static const char *const tags[] = {"<br />", "<br/>", "<br>", "<BR>", "</p>", "<p>"};
+
+    for (size_t k = 0; k < ARRAY_SIZE(tags); k++)
+        if (text_starts(s, n, tags[k]))
+            return strlen(tags[k]);
+    return 0;
+}
+
+/*
+ * A web page saved as text keeps the markup of its line ends glued to the
+ * lines: 某某法庭开庭<br />, <p>本院审结…</p>. On a line with text of its own
+ * that markup is no residue of the page but the line's end: it goes, and the
+ * line is read as the text it holds (a line of markup alone stays, noise).
+ */
+static void without_break_tags(const char **t, size_t *tn)
+{
+    const char *s = *t;
+    size_t n = *tn, k;
+
+    while ((k = break_tag(s, n)) && k < n) {
+        s += k;
+        n -= k;
+    }
+    for (bool cut = true; cut && n;) {
+        cut = false;
+        for (size_t back = n > 6 ? 6 : n; back >= 3 && !cut; back--)
+            if (s[n - back] == '<' && break_tag(s + n - back, back) == back && back < n) {
+                n -= back;
+                cut = true;
+            }
+    }
+    text_trim(&s, &n);
+    if (n) {
+        *t = s;
+        *tn = n;
+    }
+}
+
 /* Add the line s[0..n), whose text without the blanks around it is t[0..tn). */
 static void add_line(struct parser *p, const char *s, size_t n, const char *t, size_t tn,
                      int blanks)
@@ -157,6 +198,8 @@ static void add_line(struct parser *p, const char *s, size_t n, const char *t, s
         md_inline(t, tn, &tmp);
         t = tmp.buf ? tmp.buf : "";
         tn = tmp.len;
+    } else if (memchr(t, '<', tn)) {
+        without_break_tags(&t, &tn);
     }
     rules_scan_shape(t, tn, &f); /* line_features.c looks for its words */
     ln->off = p->clean.len;
@@ -508,11 +551,17 @@ static bool runs_on(const struct parser *p, size_t i, bool in_body)
              text_is_sentence_end(text_last(ltext(p, i + 1), nx->len, true)))))))
         return false;
     /* a sentence (commas, a quotation left open), or metadata (digits with
-     * : | -); a headline's half has neither. Once a sentence has ended (the
-     * body), a column line without them runs on too, unless it is two
-     * phrases (a heading) */
+     * : | -); a headline's half has neither. Metadata runs on over a break
+     * only where a date or a time is cut (…2022年 / 1月20日…, 2024-07-19 2 /
+     * 2:06:09) or into the piece of a word (【字 / 号): a column line of text
+     * below the break is no part of it (…打印 字号: | | / 塔什库尔干…干警正在
+     * 分析案情, a caption). Once a sentence has ended (the body), a column
+     * line without them runs on too, unless it is two phrases (a heading) */
+    bool date_cut = (last >= '0' && last <= '9') || last == '-' || last == ':' || last == '/' ||
+                    last == 0x5E74 || last == 0x6708; /* 年 月 */
+
     if (!(ln->f.commas || open_quote(s, ln->len) ||
-          (ln->f.digits &&
+          (ln->f.digits && (ln->blanks_after == 0 || date_cut || nx->f.nonblank <= 4) &&
            (memchr(s, ':', ln->len) || memchr(s, '|', ln->len) || memchr(s, '-', ln->len) ||
             text_has(s, ln->len, "：") || text_has(s, ln->len, "年"))) ||
           (in_body && ((!ln->f.gaps && !two_phrases(s, ln->len)) || ln->f.stops)) ||
@@ -1528,6 +1577,13 @@ static void assign_levels(struct parser *p)
 }
 
 /* ------------------------------------------------------------------ api */
+
+void report_prepare(void)
+{
+    rules_prepare();
+    kinds_prepare();
+    court_prepare();
+}
 
 struct report *report_parse(const char *path, const char *text, size_t len, bool markdown)
 {

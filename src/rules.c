@@ -632,6 +632,13 @@ void rules_scan_shape(const char *s, size_t n, struct line_facts *f)
     f->chrome = f->meta = f->page = true;
 }
 
+void rules_prepare(void)
+{
+    call_once(&tables_once, build_tables);
+    if (!atomic_load_explicit(&shape_built, memory_order_acquire))
+        call_once(&shape_once, build_shape);
+}
+
 void rules_scan_words(const char *s, size_t n, struct line_facts *f)
 {
     unsigned m[PHRASE_GROUP_MAX], pairs;

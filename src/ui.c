@@ -48,6 +48,7 @@ struct ui {
     struct ui_help help;
     struct ui_marks marks;
     struct ui_search search;
+    struct ui_copy copy;
 };
 
 /* ---- positions ---- */
@@ -340,13 +341,6 @@ static void mark_key(struct ui *u, enum action pending, int key)
         jump(u, to);
 }
 
-/* y and Y: the paragraph or section to the clipboard. */
-static void copy(struct ui *u, bool section)
-{
-    ui_copy(&u->reader, u->open >= 0 ? ui_courts_name_of(&u->courts, (size_t)u->open) : "", section,
-            &u->status);
-}
-
 static void resize_side(struct ui *u, int delta)
 {
     ui_frame_widen(&u->frame, u->focus, delta);
@@ -387,6 +381,16 @@ static void show_reader(struct ui *u)
 {
     if (!ui_frame_shown(&u->frame, FOCUS_READER))
         set_focus(u, FOCUS_READER);
+}
+
+/* y and Y: the selection to the clipboard; or, with none, show the
+ * paragraph or section that a second y copies. */
+static void copy(struct ui *u, bool section)
+{
+    show_reader(u);
+    ui_copy(&u->copy, &u->reader,
+            u->open >= 0 ? ui_courts_name_of(&u->courts, (size_t)u->open) : "", section,
+            &u->status);
 }
 
 /* What a search did that is the dispatcher's to finish. */
@@ -436,6 +440,17 @@ static void results_key(struct ui *u, enum action a, int key)
 /* Do action a; false to quit. */
 static bool act(struct ui *u, enum action a)
 {
+    /* a selection: the movement keys move its end; the keys that are not
+     * its own end it first */
+    if (ui_reader_visual(&u->reader)) {
+        if (ui_copy_visual_key(&u->copy, &u->reader, a, &u->status)) {
+            follow(u);
+            return true;
+        }
+        if (a != ACT_COPY_PARAGRAPH && a != ACT_COPY_SECTION && a != ACT_VISUAL && a != ACT_HELP &&
+            a != ACT_REDRAW)
+            ui_reader_visual_end(&u->reader);
+    }
     switch (a) {
     case ACT_DOWN:
     case ACT_UP:
@@ -508,6 +523,14 @@ static bool act(struct ui *u, enum action a)
     case ACT_COPY_PARAGRAPH:
     case ACT_COPY_SECTION:
         copy(u, a == ACT_COPY_SECTION);
+        break;
+    case ACT_VISUAL:
+        set_focus(u, FOCUS_READER);
+        ui_copy_visual(&u->copy, &u->reader, &u->status);
+        break;
+    case ACT_SENTENCE_NEXT:
+    case ACT_SENTENCE_PREV:
+        ui_status_say(&u->status, "( and ) move the end of a selection: v starts one");
         break;
     case ACT_TOGGLE_COURTS:
     case ACT_TOGGLE_OUTLINE:
@@ -614,6 +637,7 @@ int ui_run(const struct ui_setup *setup)
     u.pane[FOCUS_COURTS] = ui_courts_pane(&u.courts);
     u.pane[FOCUS_OUTLINE] = ui_outline_pane(&u.outline);
     u.pane[FOCUS_READER] = ui_reader_pane(&u.reader);
+    ui_copy_init(&u.copy, setup->cfg);
     ui_marks_init(&u.marks, setup->state_file, &u.status, setup->msgs);
     ui_search_init(&u.search, &u.reader, &u.courts, &u.outline, &u.status, setup->reports,
                    setup->nr_reports, setup->state_file, setup->msgs);
@@ -670,6 +694,8 @@ int ui_run(const struct ui_setup *setup)
             continue;
         }
         if (ui_frame_too_small(&u.frame) && a != ACT_QUIT)
+            continue;
+        if (key == 0x1b && ui_copy_cancel(&u.reader, &u.status))
             continue;
         if (a == ACT_NONE) {
             if (key >= 0 && key != 0x1b) { /* Esc cancels, quietly */

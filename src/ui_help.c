@@ -39,10 +39,11 @@ static void help_lines(const struct keymap *keys, struct sbuf *out)
             sbuf_addstr(out, "(none)");
         sbuf_addf(out, "\t%s\n", keys_action_help((enum action)a));
     }
-    sbuf_addstr(out, "mouse\tclick focuses and selects; the wheel scrolls\n");
+    sbuf_addstr(out, "mouse\tmouse = on: a click selects, the wheel scrolls\n");
+    sbuf_addstr(out, "Esc\tend a selection without copying\n");
     sbuf_addstr(out, "-w N\tthe reader's column of text (config: reader_width)\n");
-    sbuf_addstr(out, "◂ ▸\tpoint at the pane with the focus, from the line beside it\n");
-    sbuf_addstr(out, "[court list: /…]\ton the status line: a kept filter (/ Esc clears it)\n");
+    sbuf_addstr(out, "◂ ▸\ton the line beside it: the focused pane\n");
+    sbuf_addstr(out, "[court list: /…]\ta kept filter, on the status line (/ Esc clears)\n");
 }
 
 static size_t count_lines(const struct sbuf *sb)

@@ -9,7 +9,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "quote.h"
 #include "report.h"
+#include "text.h"
+#include "width.h"
 
 /* The text margin on each side at the least; the layout gets the width less
  * two, or the measure when that is narrower. */
@@ -41,6 +44,21 @@ static void set_top(struct reader *rd, size_t i)
     rd->pane.dirty = true;
 }
 
+/* Scroll so that the cursor's line shows. */
+static void cursor_in_sight(struct reader *rd)
+{
+    size_t line, h = rd->pane.h > 0 ? (size_t)rd->pane.h : 1;
+
+    rd->pane.dirty = true;
+    if (!rd->layout)
+        return;
+    line = layout_line_of(rd->layout, rd->cursor);
+    if (line < rd->top)
+        set_top(rd, line);
+    else if (line >= rd->top + h)
+        set_top(rd, line - h + 1);
+}
+
 void ui_reader_relayout(struct reader *rd)
 {
     /* the anchor, not the top line's start: that starts before the anchor
@@ -70,6 +88,8 @@ void ui_reader_relayout(struct reader *rd)
     if (blank_top && rd->top > 0 && rd->layout->v[rd->top - 1].role == LINE_BLANK)
         rd->top--;
     rd->pane.dirty = true;
+    if (rd->visual) /* a shorter pane or longer lines: the cursor stays in sight */
+        cursor_in_sight(rd);
 }
 
 void ui_reader_init(struct reader *rd, int ambiguous, int indent)
@@ -100,8 +120,10 @@ struct pane *ui_reader_pane(struct reader *rd)
 
 void ui_reader_open(struct reader *rd, const struct report *r, size_t off)
 {
-    if (rd->report != r)
+    if (rd->report != r) {
         layout_cache_release(&rd->cache);
+        rd->visual = false; /* its offsets were into the other text */
+    }
     rd->report = r;
     rd->layout = NULL;
     rd->top = 0;
@@ -269,6 +291,179 @@ int ui_reader_percent(const struct reader *rd)
     return (int)(bottom * 100 / nr);
 }
 
+/* ---- the cursor and the selection ---- */
+
+/* The first line at or after i (dir 1) or before it (dir -1) that shows
+ * text; i itself when there is none that way. */
+static size_t text_line(const struct layout *l, size_t i, int dir)
+{
+    size_t k = i;
+
+    while (k < l->nr) {
+        if (l->v[k].role != LINE_BLANK && l->v[k].len)
+            return k;
+        if (dir < 0 && k == 0)
+            break;
+        k = dir > 0 ? k + 1 : k - 1;
+    }
+    return i;
+}
+
+size_t ui_reader_cursor(const struct reader *rd)
+{
+    const struct layout *l = rd->layout;
+
+    if (rd->visual)
+        return rd->cursor;
+    if (!l || !l->nr)
+        return ui_reader_offset(rd);
+    return l->v[text_line(l, rd->top < l->nr ? rd->top : l->nr - 1, 1)].off;
+}
+
+void ui_reader_visual_start(struct reader *rd)
+{
+    if (!rd->report)
+        return;
+    rd->cursor = rd->mark = ui_reader_cursor(rd);
+    rd->visual = true;
+    cursor_in_sight(rd);
+}
+
+/* Whether the character at byte i shows: not a block's end nor a blank. */
+static bool shows_at(const char *text, size_t len, size_t i)
+{
+    uint32_t cp;
+
+    text_next(text + i, len - i, &cp);
+    return cp != '\n' && !text_is_blank(cp);
+}
+
+void ui_reader_select(struct reader *rd, size_t from, size_t to)
+{
+    const struct report *r = rd->report;
+    size_t last = to;
+
+    if (!r || to > r->len)
+        return;
+    while (from < to && !shows_at(r->text, r->len, from)) {
+        uint32_t cp;
+
+        from += text_next(r->text + from, r->len - from, &cp);
+    }
+    if (from >= to)
+        return;
+    do
+        last = text_prev(r->text, last);
+    while (last > from && !shows_at(r->text, r->len, last));
+    rd->mark = from;
+    rd->cursor = last;
+    rd->visual = true;
+    cursor_in_sight(rd);
+}
+
+void ui_reader_visual_end(struct reader *rd)
+{
+    if (rd->visual)
+        rd->pane.dirty = true;
+    rd->visual = false;
+}
+
+bool ui_reader_visual(const struct reader *rd)
+{
+    return rd->visual;
+}
+
+bool ui_reader_selection(const struct reader *rd, size_t *from, size_t *to)
+{
+    const struct report *r = rd->report;
+    size_t hi;
+    uint32_t cp;
+
+    if (!rd->visual || !r)
+        return false;
+    *from = rd->mark < rd->cursor ? rd->mark : rd->cursor;
+    hi = rd->mark < rd->cursor ? rd->cursor : rd->mark;
+    *to = hi < r->len ? hi + text_next(r->text + hi, r->len - hi, &cp) : r->len;
+    return true;
+}
+
+/* The character of line i at the column col of its text (its last one
+ * when the line is shorter). */
+static size_t at_column(const struct reader *rd, size_t i, size_t col)
+{
+    const struct layout_line *ln = &rd->layout->v[i];
+    const char *text = rd->report->text;
+    size_t off = ln->off, end = ln->off + ln->len, c = 0;
+
+    while (off < end) {
+        uint32_t cp;
+        size_t n = text_next(text + off, end - off, &cp);
+
+        c += (size_t)width_fast(cp, rd->opts.ambiguous);
+        if (c > col || off + n >= end || text[off + n] == '\n')
+            break;
+        off += n;
+    }
+    return off;
+}
+
+/* The cursor n lines down (up when negative), at the same column. */
+static size_t line_move(const struct reader *rd, long n)
+{
+    const struct layout *l = rd->layout;
+    size_t i = layout_line_of(l, rd->cursor), to, col;
+
+    col =
+        width_of_text(rd->report->text + l->v[i].off,
+                      rd->cursor > l->v[i].off ? rd->cursor - l->v[i].off : 0, rd->opts.ambiguous);
+    if (n == LONG_MIN) {
+        to = text_line(l, 0, 1);
+        col = 0;
+    } else if (n == LONG_MAX) {
+        to = text_line(l, l->nr - 1, -1);
+        col = SIZE_MAX;
+    } else if (n < 0) {
+        to = text_line(l, (size_t)-n > i ? 0 : i - (size_t)-n, -1);
+    } else {
+        to = text_line(l, i + (size_t)n < l->nr ? i + (size_t)n : l->nr - 1, 1);
+    }
+    if (l->v[to].role == LINE_BLANK || !l->v[to].len) /* none that way: the other */
+        to = text_line(l, to, n < 0 ? 1 : -1);
+    if (l->v[to].role == LINE_BLANK || !l->v[to].len)
+        return rd->cursor;
+    return at_column(rd, to, col);
+}
+
+bool ui_reader_cursor_key(struct reader *rd, enum action a)
+{
+    const struct report *r = rd->report;
+    long n;
+
+    if (!rd->visual || !r || !rd->layout || !rd->layout->nr)
+        return false;
+    switch (a) {
+    case ACT_FOCUS_LEFT:
+        rd->cursor = quote_char_prev(r->text, rd->cursor);
+        break;
+    case ACT_FOCUS_RIGHT:
+        rd->cursor = quote_char_next(r->text, r->len, rd->cursor);
+        break;
+    case ACT_SENTENCE_NEXT:
+        rd->cursor = quote_sentence_end(r->text, r->len, rd->cursor);
+        break;
+    case ACT_SENTENCE_PREV:
+        rd->cursor = quote_sentence_start(r->text, r->len, rd->cursor);
+        break;
+    default:
+        n = ui_key_step(a, ui_pane_page(&rd->pane));
+        if (!n)
+            return false;
+        rd->cursor = line_move(rd, n);
+    }
+    cursor_in_sight(rd);
+    return true;
+}
+
 static enum theme_role line_role(enum line_role r)
 {
     switch (r) {
@@ -296,6 +491,35 @@ static int text_end(const struct reader *rd)
     return end < rd->pane.w - MARGIN ? end : rd->pane.w - MARGIN;
 }
 
+/* Where the span from off up to to ends if the selection [sel_from,
+ * sel_to) starts or ends inside it, and its style there: reversed inside
+ * the selection, the cursor's character bold and underlined (and not
+ * reversed, so it shows at either end). */
+static size_t selection_span(const struct reader *rd, size_t off, size_t to, size_t sel_from,
+                             size_t sel_to, attr_t *at)
+{
+    uint32_t cp;
+    size_t cur = rd->cursor, cur_end;
+
+    if (sel_to <= sel_from)
+        return to;
+    if (off < sel_from)
+        return to < sel_from ? to : sel_from;
+    if (off >= sel_to)
+        return to;
+    cur_end = cur + text_next(rd->report->text + cur, rd->report->len - cur, &cp);
+    if (off < cur) {
+        *at |= A_REVERSE;
+        to = to < cur ? to : cur;
+    } else if (off < cur_end) {
+        *at |= A_BOLD | A_UNDERLINE;
+        to = to < cur_end ? to : cur_end;
+    } else {
+        *at |= A_REVERSE;
+    }
+    return to < sel_to ? to : sel_to;
+}
+
 /* Draw len bytes of text at byte off of the report from column col, in a,
  * with the search hits over it in their styles; returns the next column. */
 static int draw_span(struct reader *rd, int y, int col, size_t off, size_t len, attr_t a)
@@ -303,19 +527,22 @@ static int draw_span(struct reader *rd, int y, int col, size_t off, size_t len, 
     WINDOW *w = rd->pane.win;
     const struct search_hits *h = rd->hits;
     const char *text = rd->report->text;
-    size_t end = off + len, i = h ? search_hit_from(h, off) : 0;
+    size_t end = off + len, i = h ? search_hit_from(h, off) : 0, sel_from = 0, sel_to = 0;
 
+    ui_reader_selection(rd, &sel_from, &sel_to); /* none: [0, 0) */
     while (off < end) {
         size_t to = end;
         attr_t at = a;
 
+        while (h && i < h->nr && h->v[i].off + h->v[i].len <= off)
+            i++;
         if (h && i < h->nr && h->v[i].off <= off) { /* inside hit i */
             to = h->v[i].off + h->v[i].len < end ? h->v[i].off + h->v[i].len : end;
             at = ui_attr((long)i == rd->current ? ROLE_CURRENT_MATCH : ROLE_MATCH);
-            i++;
         } else if (h && i < h->nr && h->v[i].off < end) { /* up to the next hit */
             to = h->v[i].off;
         }
+        to = selection_span(rd, off, to, sel_from, sel_to, &at);
         col += ui_draw_text(w, y, col, text_end(rd) - col, text + off, to - off, at);
         off = to;
     }

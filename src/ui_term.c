@@ -234,10 +234,12 @@ void ui_term_start(const struct ui_setup *setup)
      * (a loaded machine, a slow link), and curses then reports two or three
      * as one double or triple click, even with click resolution off: those
      * are asked for too, and count as that many clicks */
-    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON1_TRIPLE_CLICKED |
-                  BUTTON4_PRESSED | BUTTON5_PRESSED,
-              NULL);
-    mouseinterval(0);
+    if (setup->cfg->mouse) { /* off, as in less: the terminal's own selection works */
+        mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
+                      BUTTON1_TRIPLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+                  NULL);
+        mouseinterval(0);
+    }
     ui_draw_theme(&theme, setup->ambiguous);
     for (size_t i = 0; i < tm.nr; i++)
         msgs_add(setup->msgs, "%s", tm.v[i]);

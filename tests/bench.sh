@@ -95,3 +95,6 @@ awk -v c="$cat_t" -v o="$out_t" -v ct="$courts_t" -v d="$dump_t" -v r="$rss_kb" 
     printf "one %d-byte report, %d matches of 法官: a search %.2f ms, n %.4f ms, highlights of a screen %.4f ms (target < 10 ms a key)\n", S[1], S[2], S[3], S[4], S[5]
     printf "gazetteer: load and first lookup %.3f ms (target < 5 ms), a lookup %.3f us; hanzi_is_traditional on %d bytes %.3f us\n", G[1], G[2], G[4], G[3]
 }'
+# the browser on the library in tmux: the first screen, and keystroke to
+# repaint (issue: under 5 ms a key)
+python3 tests/keybench.py "$BIN" "$dir"

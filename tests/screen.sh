@@ -167,9 +167,21 @@ fi
 T send-keys -t t Tab j
 check "moving to a section in the outline brings it to the top" wait_top "聚焦诉源治理"
 
+# --- the mouse is off by default (as in less): no mouse reporting is asked
+# of the terminal, so its own selection works; [display] mouse = on asks
+mouse_flags() { T display -p -t t '#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}'; }
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+check "the mouse is off by default: no mouse reporting asked" [ "$(mouse_flags)" = 000 ]
+mkdir -p "$t/config/courtread"
+printf '[display]\nmouse = on\n' >"$t/config/courtread/config.ini"
+
 # --- the mouse (X10 reports, as tmux-256color's kmous): a click selects, a
 # second click on a court opens it; the wheel scrolls the reader
 click() { T send-keys -t t -l "$(printf '\033[M %s%s\033[M#%s%s' "$1" "$2" "$1" "$2")"; }
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+check "mouse = on asks for mouse reports" [ "$(mouse_flags)" != 000 ]
 start 120 40 -- "$SAMPLES"
 wait_for "F1 help"
 click '&' '#' # column 5, row 2: 霁川市苍砚旗人民法院
@@ -184,6 +196,7 @@ start 80 24 -- "$SAMPLES"
 wait_for "F1 help"
 T send-keys -t t -l "$(printf '\033[Ma]#')" # wheel down over the reader (column 60)
 check "the wheel scrolls the reader" until_ok top_lacks "夯实队伍根基"
+rm -f "$t/config/courtread/config.ini"
 
 # --- ] [ and 3 from any pane, and a resize keeps the heading on top
 start 120 40 -- "$SAMPLES/03-heting-web.txt"
@@ -500,13 +513,91 @@ else
     fail "state file" "missing or a temporary file left"
 fi
 
-# --- y copies with OSC 52 (tmux keeps it as a paste buffer)
+# --- y shows the paragraph, a second y sends it by OSC 52 with the
+# citation after it (tmux keeps it as a paste buffer); under tmux the first
+# OSC 52 copy says how tmux lets it through
 T send-keys -t t y
-if wait_for "Copied the paragraph" && T show-buffer 2>/dev/null | head -1 | grep -qF "扎根草原"; then
-    pass "y copies the paragraph headed by the title"
+check "y shows what it will copy" wait_for "y copies this paragraph"
+T send-keys -t t y
+if wait_for "by OSC 52 (the terminal decides); in tmux it needs: set -g set-clipboard on" &&
+    T show-buffer 2>/dev/null | tail -1 | grep -qF "——《扎根草原"; then
+    pass "y y sends the paragraph and its citation by OSC 52, with the tmux hint"
 else
-    fail "y" "nothing copied"
+    fail "y" "nothing copied: $(T show-buffer 2>&1 | tail -1)"
 fi
+T send-keys -t t j y y
+if wait_for "characters by OSC 52 (the terminal decides)" && lacks "set-clipboard"; then
+    pass "the tmux hint comes with the first OSC 52 copy only"
+else
+    fail "tmux hint" "hint repeated or no copy"
+fi
+
+# --- quoting with a copy command: v ) ) selects the heading and the first
+# sentence after it, y runs the command with the quotation and the citation
+mkdir -p "$t/config/courtread"
+printf '[copy]\ncommand = cat >%s/copied\n' "$t" >"$t/config/courtread/config.ini"
+start 120 40 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t ']' v
+check "v starts a selection at the top line" wait_for "-- SELECT -- 1 character"
+T send-keys -t t ')' ')'
+# reversed TEXT: the reader's part of the row that shows TEXT is in reverse video
+reversed() { T capture-pane -e -p -t t | grep -F -- "$1" | sed 's/.*│//' | grep -q '\[7m'; }
+not_reversed() { ! reversed "$1"; }
+check "the selection shows reversed" until_ok reversed "开展法律咨询"
+check "what is not selected is not" not_reversed "纠纷87件"
+# the selection is byte offsets: resizes keep the same text selected
+T resize-window -t t -x 70 -y 20
+check "a resize keeps the selection" until_ok reversed "法官下沉社区"
+T resize-window -t t -x 120 -y 40
+T send-keys -t t y
+printf '%s\n\n%s\n%s' "一、法官下沉社区" "调解室每周安排一名员额法官驻点，开展法律咨询、诉前调解和普法宣传。" \
+    "——《鹤汀区法院：“家门口”的调解室让纠纷止于萌芽》，霁川市鹤汀区人民法院，2025-06-18，霁川市鹤汀区人民法院" >"$t/want"
+if wait_for "Copied 41 characters with cat >" && until_ok cmp -s "$t/copied" "$t/want"; then
+    pass "v ) ) y gives the command the heading, the sentence and the citation"
+else
+    fail "v y" "$(cat "$t/copied" 2>&1)"
+fi
+check "y ends the selection" until_ok not_reversed "开展法律咨询"
+rm -f "$t/copied"
+# y without a selection: the paragraph at the top, shown, then copied
+T send-keys -t t y
+check "y without a selection shows the paragraph" wait_for "y copies this paragraph (65 characters)"
+T send-keys -t t y
+if wait_for "Copied 65 characters" && until_ok grep -qF "指导调解纠纷87件。" "$t/copied" &&
+    grep -qF "——《鹤汀区法院" "$t/copied" && ! grep -qF "一、法官下沉社区" "$t/copied"; then
+    pass "y y copies the paragraph with its citation"
+else
+    fail "y y" "$(cat "$t/copied" 2>&1)"
+fi
+T send-keys -t t v l Escape
+check "Esc ends a selection, nothing copied" wait_for "Selection ended; nothing copied"
+# method = both: the command and OSC 52 (tmux's buffer), the citation as set
+printf '[copy]\ncommand = cat >%s/copied\nmethod = both\ncitation = (%%d, %%f)\n' "$t" \
+    >"$t/config/courtread/config.ini"
+start 120 40 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t ']' y y
+if wait_for "Copied 65 characters with cat >$t/copied, and sent them by OSC 52" &&
+    until_ok grep -qF "(2025-06-18, $SAMPLES/03-heting-web.txt)" "$t/copied" &&
+    T show-buffer | tail -1 | grep -qF "(2025-06-18, $SAMPLES/03-heting-web.txt)"; then
+    pass "method = both runs the command and sends OSC 52, with the citation's format"
+else
+    fail "method = both" "$(cat "$t/copied" 2>&1)"
+fi
+printf '[copy]\nmethod = command\n' >"$t/config/courtread/config.ini"
+start 120 40 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t y y
+check "method = command with no command says so" \
+    wait_for "Nothing copied: [copy] method is command but no [copy] command is set"
+printf '[copy]\ncommand = echo no clipboard here >&2 && exit 3\ncitation =\n' >"$t/config/courtread/config.ini"
+start 120 40 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t y y
+check "a failing command is told with its status and its words" \
+    wait_for "failed: exit status 3: no clipboard here"
+rm -f "$t/config/courtread/config.ini"
 
 # --- SIGTERM restores the terminal and saves
 pid=$(app_pid)

@@ -287,6 +287,48 @@ static void test_reader_width(void **state)
     }
 }
 
+/* [copy] and the mouse: the defaults, each set, an empty citation (none)
+ * told from a missing one (the default), a bad choice named. */
+static void test_copy_and_mouse(void **state)
+{
+    struct config cfg;
+    struct msgs m = {0};
+    char want[256];
+
+    (void)state;
+    config_init(&cfg);
+    assert_false(cfg.mouse);
+    assert_null(cfg.citation);
+    assert_null(cfg.copy_command);
+    assert_int_equal(cfg.copy_method, COPY_AUTO);
+    write_config("[display]\nmouse = on\n[copy]\ncitation = %t (%d)\n"
+                 "command = xclip -selection clipboard\nmethod = both\n");
+    config_load(&cfg, path, &m);
+    assert_int_equal(m.nr, 0);
+    assert_true(cfg.mouse);
+    assert_string_equal(cfg.citation, "%t (%d)");
+    assert_string_equal(cfg.copy_command, "xclip -selection clipboard");
+    assert_int_equal(cfg.copy_method, COPY_BOTH);
+    config_release(&cfg);
+    unlink(path);
+    strcpy(path, "/tmp/courtread-config-XXXXXX");
+
+    config_init(&cfg);
+    write_config("[copy]\ncitation =\nmethod = clipboard\n[display]\nmouse = sometimes\n");
+    config_load(&cfg, path, &m);
+    assert_string_equal(cfg.citation, ""); /* set empty: no citation */
+    assert_int_equal(cfg.copy_method, COPY_AUTO);
+    assert_false(cfg.mouse);
+    assert_int_equal(m.nr, 2);
+    snprintf(want, sizeof(want),
+             "%s:3: 'copy:method' is 'clipboard', not one of auto, osc52, command, both", path);
+    assert_string_equal(m.v[0], want);
+    msgs_release(&m);
+    config_release(&cfg);
+    unlink(path);
+    strcpy(path, "/tmp/courtread-config-XXXXXX");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_bad_lines_are_skipped),
         cmocka_unit_test(test_values_and_comments),
         cmocka_unit_test(test_unbindable_key_names_the_line),
+        cmocka_unit_test(test_copy_and_mouse),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);
 }

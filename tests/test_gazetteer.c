@@ -412,25 +412,29 @@ static void test_hanzi_is_traditional(void **state)
     assert_true(hanzi_is_traditional("\xED\xA0\x80審結\xFF", strlen("\xED\xA0\x80審結\xFF")));
 }
 
-static void test_hanzi_decisive_lead(void **state)
+/* n_simp 这 then n_trad 這: is it traditional? */
+static bool traditional_after(int n_simp, int n_trad)
 {
     char text[4096] = "";
 
+    for (int i = 0; i < n_simp; i++)
+        strcat(text, "这");
+    for (int i = 0; i < n_trad; i++)
+        strcat(text, "這");
+    return hanzi_is_traditional(text, strlen(text));
+}
+
+static void test_hanzi_decisive_lead(void **state)
+{
     (void)state;
     /* once one script leads by many, what follows does not turn it: a
      * simplified page that quotes a long traditional passage at its end */
-    for (int i = 0; i < 70; i++)
-        strcat(text, "这");
-    for (int i = 0; i < 100; i++)
-        strcat(text, "這");
-    assert_false(hanzi_is_traditional(text, strlen(text)));
+    assert_false(traditional_after(70, 100));
     /* and before the lead is decisive, the count decides */
-    text[0] = '\0';
-    for (int i = 0; i < 30; i++)
-        strcat(text, "这");
-    for (int i = 0; i < 40; i++)
-        strcat(text, "這");
-    assert_true(hanzi_is_traditional(text, strlen(text)));
+    assert_true(traditional_after(20, 40));
+    /* the lead is 24: 24 of one script ahead decides, 23 do not */
+    assert_false(traditional_after(24, 60));
+    assert_true(traditional_after(23, 60));
 }
 
 int main(void)

@@ -332,6 +332,9 @@ static void test_head(void **state)
         {"onload=\"this.removeAttribute('width');\" />\n", 0, FEAT_CODE_RESIDUE, true},
         {"把纠纷化解在村口\n", 0, FEAT_CODE_RESIDUE, false},
         {"Court Notes: a Week at a Basic Court\n", 0, FEAT_CODE_RESIDUE, false},
+        /* a script cut by a column: words joined by a dot after a small letter */
+        {"; this.removeAttri\nis.removeAttribute\n", 1, FEAT_CODE_RESIDUE, true},
+        {"Notes from the U.S. and Abroad\n", 0, FEAT_CODE_RESIDUE, false},
         {"青柘县人民法院坚持以人民为中心，把矛盾纠纷化解在基层、化解在萌芽状态，"
          "全年共调解各类纠纷一千二百余件，调解成功率达到百分之七十以上；"
          "该院还在辖区十二个乡镇设立调解工作室，选聘特邀调解员四十余名，"

@@ -697,6 +697,62 @@ static void test_headline_of_a_tag_alone(void **state)
     report_free(r);
 }
 
+/* A page saved as text keeps the markup of its line ends glued to the
+ * lines (“海滨”边的小法庭<br />): such a line is read as the text it holds,
+ * with nothing of HTML residue about it (a headline under a breadcrumb, in a
+ * text of column lines); markup alone on a line stays what it was. */
+static void test_line_with_its_break_tag(void **state)
+{
+    const char *t = "您的位置:首页 >潆溪法院网 > 新闻动态 >\n\n"
+                    "“海滨”边的小法庭<br />\n\n"
+                    "“潮来潮往，案结事了”，这是渡口村\n村民送给海滨法庭的一面锦旗。这里\n"
+                    "是潆溪县最东边的一个渔港小镇，渔\n民出海、商户往来，纠纷也不少。这\n"
+                    "里，还有一个守着渔港的小法庭……\n\n"
+                    "渔港纠纷，法官来了\n\n"
+                    "渡口村的渔民老陈和船厂因修船款起\n了争执，海滨法庭的法官赶到码头，\n"
+                    "当场调解，双方握手言和。\n";
+    struct report *r = report_parse_skip("t", t, strlen(t), false, REPORT_EXPLAIN);
+    const char *line;
+
+    (void)state;
+    assert_non_null(r->title);
+    assert_string_equal(r->title, "“海滨”边的小法庭");
+    line = strstr(r->explain, "“海滨”边的小法庭");
+    assert_non_null(line);
+    while (line > r->explain && line[-1] != '\n')
+        line--;
+    assert_null(memmem(line, strcspn(line, "\n"), "HTML", 4));
+    assert_non_null(memmem(line, strcspn(line, "\n"), "title", 5));
+    report_free(r);
+    t = "<br />\n\n潆溪县人民法院在青柘镇开展巡回审判，就地化解纠纷三起。\n";
+    r = report_parse("t", t, strlen(t), false);
+    assert_null(r->title);
+    report_free(r);
+}
+
+/* A metadata line the column cut (发布时间:2025-06-18 1 / 0:20:31 打印 字号:
+ * | |), a break under it, then a caption's column lines: the time runs on
+ * into the line right under it, and the break ends the metadata; the
+ * caption's first line is no part of it. */
+static void test_metadata_ends_at_a_break(void **state)
+{
+    const char *t = "当前位置: 首页 > 新闻中心 > 媒体聚焦\n潆溪法院:巡回审判进渔村\n分享到:\n"
+                    "作者:潆溪日报记者 林某 \n 发布时间:2025-06-18 1\n0:20:31 打印 字号: | |\n\n"
+                    "潆溪县人民法院海滨人民法庭法官正在\n渔港码头调解一起修船款纠纷。潆溪\n"
+                    "县法院供图\n\n“法官把庭开到了码头上,我们不用\n再往县城跑了。”近日,在潆溪县人\n"
+                    "民法院海滨人民法庭的回访中,渔民\n老陈对法庭的调解效率赞不绝口。\n"
+                    "去年以来,海滨人民法庭在渔港设立\n巡回审判点,就地化解纠纷三十余起。\n";
+    struct report *r = report_parse_skip("t", t, strlen(t), false, REPORT_EXPLAIN);
+    const char *meta = strstr(r->explain, "发布时间:2025-06-18 10:20:31 打印");
+
+    (void)state;
+    assert_non_null(meta);
+    assert_null(memmem(meta, strcspn(meta, "\n"), "海滨人民法庭法官", strlen("海滨人民法庭法官")));
+    assert_non_null(r->date);
+    assert_string_equal(r->date, "2025-06-18");
+    report_free(r);
+}
+
 static void test_column_deck_with_venue(void **state)
 {
     const char *t = "青柘县法院工作报告\n\n \n\n——2025年1月10日在青柘县第五届人大\n\n"
@@ -1315,6 +1371,8 @@ int main(void)
         cmocka_unit_test(test_column_glued_narrow_heading),
         cmocka_unit_test(test_deck_of_a_tag_alone),
         cmocka_unit_test(test_headline_of_a_tag_alone),
+        cmocka_unit_test(test_line_with_its_break_tag),
+        cmocka_unit_test(test_metadata_ends_at_a_break),
         cmocka_unit_test(test_column_deck_with_venue),
         cmocka_unit_test(test_column_cut_numbered_heading),
         cmocka_unit_test(test_column_cut_headline_in_a_narrow_column),

@@ -16,6 +16,15 @@
 #include "ui_reader.h"
 #include "util.h"
 
+/* A reader of w x h (no window: nothing is drawn) showing r from its top. */
+static void open_in(struct reader *rd, const struct report *r, int w, int h)
+{
+    ui_reader_init(rd, 1, 0);
+    rd->pane.w = w;
+    rd->pane.h = h;
+    ui_reader_open(rd, r, SIZE_MAX);
+}
+
 /* Twenty resizes between narrow and wide widths, from several places in a
  * long sample: the offset never changes, and the top line always holds it
  * (it drifted back about five lines). */
@@ -31,12 +40,7 @@ static void test_resizes_keep_the_place(void **state)
         struct reader rd;
         size_t off, top;
 
-        memset(&rd, 0, sizeof(rd));
-        rd.pane.w = 60;
-        rd.pane.h = 20;
-        rd.opts.ambiguous = 1;
-        rd.current = -1;
-        ui_reader_open(&rd, r, SIZE_MAX);
+        open_in(&rd, r, 60, 20);
         ui_reader_scroll(&rd, start);
         off = ui_reader_offset(&rd);
         for (int k = 0; k < 20; k++) {
@@ -105,11 +109,75 @@ static void test_measure_sets_the_column(void **state)
     report_free(r);
 }
 
+/* A selection is two byte offsets: v at the top line's first character,
+ * ) to the end of its sentence, l a character further; a re-layout at
+ * another width keeps the bytes selected; j keeps the column; y's preview
+ * (ui_reader_select) trims the block's end and blanks. */
+static void test_selection_by_offsets(void **state)
+{
+    struct err err;
+    struct report *r = library_load("samples/03-heting-web.txt", NULL, &err);
+    struct reader rd;
+    size_t from, to, from2, to2, para;
+    const char *dot;
+
+    (void)state;
+    assert_non_null(r);
+    open_in(&rd, r, 40, 10);
+    assert_false(ui_reader_selection(&rd, &from, &to));
+    /* the first paragraph's first line at the top */
+    for (para = 0; para < r->nr_blocks && r->blocks[para].kind != BLOCK_PARA; para++)
+        ;
+    assert_true(para < r->nr_blocks);
+    ui_reader_goto_offset(&rd, r->blocks[para].off);
+    ui_reader_visual_start(&rd);
+    assert_true(ui_reader_selection(&rd, &from, &to));
+    assert_int_equal(from, r->blocks[para].off);
+    assert_int_equal(to - from, strlen("近")); /* one character */
+    assert_true(ui_reader_cursor_key(&rd, ACT_SENTENCE_NEXT));
+    assert_true(ui_reader_selection(&rd, &from, &to));
+    dot = strstr(r->text + from, "。");
+    assert_non_null(dot);
+    assert_int_equal(r->text + to, dot + strlen("。")); /* up to and with its 。 */
+    assert_true(ui_reader_cursor_key(&rd, ACT_FOCUS_RIGHT));
+    assert_true(ui_reader_selection(&rd, &from2, &to2));
+    assert_int_equal(from2, from);
+    assert_true(to2 > to);
+    assert_true(ui_reader_cursor_key(&rd, ACT_FOCUS_LEFT));
+    /* another width: the same bytes */
+    rd.pane.w = 77;
+    ui_reader_relayout(&rd);
+    assert_true(ui_reader_selection(&rd, &from2, &to2));
+    assert_int_equal(from2, from);
+    assert_int_equal(to2, to);
+    /* j then k comes back to the same character (same column) */
+    rd.cursor = from;
+    assert_true(ui_reader_cursor_key(&rd, ACT_DOWN));
+    assert_true(ui_reader_cursor(&rd) > from);
+    assert_true(ui_reader_cursor_key(&rd, ACT_UP));
+    assert_int_equal(ui_reader_cursor(&rd), from);
+    assert_false(ui_reader_cursor_key(&rd, ACT_SEARCH_NEXT)); /* not a movement */
+    ui_reader_visual_end(&rd);
+    assert_false(ui_reader_selection(&rd, &from, &to));
+    assert_false(ui_reader_cursor_key(&rd, ACT_DOWN)); /* no selection: not the cursor's */
+    /* y's preview: the paragraph with its '\n', selected without it */
+    ui_reader_select(&rd, r->blocks[para].off, r->blocks[para].off + r->blocks[para].len + 1);
+    assert_true(ui_reader_selection(&rd, &from, &to));
+    assert_int_equal(from, r->blocks[para].off);
+    assert_int_equal(to, r->blocks[para].off + r->blocks[para].len);
+    /* opening another report ends it */
+    ui_reader_open(&rd, NULL, SIZE_MAX);
+    assert_false(ui_reader_visual(&rd));
+    layout_cache_release(&rd.cache);
+    report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_resizes_keep_the_place),
         cmocka_unit_test(test_measure_sets_the_column),
+        cmocka_unit_test(test_selection_by_offsets),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
