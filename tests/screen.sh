@@ -415,6 +415,30 @@ else
     fail "state file" "missing or a temporary file left"
 fi
 
+# --- two copies at once, quitting together: each keeps its reading position
+# (the second copy in a server of its own: a second session with manual
+# window sizes brings tmux down)
+U() { tmux -S "$t/sock-u" -f "$t/tmux.conf" "$@"; }
+start 120 40 -- "$SAMPLES/02-cangyan-banner.txt"
+wait_for "F1 help"
+U new-session -d -s u -x 120 -y 40 \
+    "env XDG_STATE_HOME=$state HOME=$t TERM=tmux-256color $BIN $SAMPLES/03-heting-web.txt; echo \$? >$t/status-u"
+until_ok sh -c "tmux -S '$t/sock-u' capture-pane -p -t u | grep -qF 'F1 help'"
+T send-keys -t t ']' ']'
+U send-keys -t u 2
+wait_top "聚焦司法便民"
+until_ok sh -c "tmux -S '$t/sock-u' capture-pane -p -t u | head -1 | grep -qF '线上线下'"
+T send-keys -t t q
+U send-keys -t u q
+dead
+until_ok test -s "$t/status-u"
+U kill-server 2>/dev/null
+KEEP_STATE=1 start 120 40 -- "$SAMPLES/03-heting-web.txt"
+check "two copies at once: the first keeps its position" wait_top "线上线下"
+ln -s "$state" "$t/state$n" # the next start's KEEP_STATE: the same folder again
+KEEP_STATE=1 start 120 40 -- "$SAMPLES/02-cangyan-banner.txt"
+check "two copies at once: the second keeps its position" wait_top "聚焦司法便民"
+
 # --- y copies with OSC 52 (tmux keeps it as a paste buffer)
 T send-keys -t t y
 if wait_for "Copied the paragraph" && T show-buffer 2>/dev/null | head -1 | grep -qF "扎根草原"; then
