@@ -366,6 +366,7 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
         .state_file = state,
         .ambiguous = run->layout.ambiguous,
         .msgs = msgs,
+        .encoding = o->encoding,
     };
     int status;
 
