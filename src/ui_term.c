@@ -328,6 +328,7 @@ int ui_term_wait_key(const char *prompt)
     char buf[64];
     int rc = 0;
 
+    got_interrupt = 0; /* a ^C that ended the program is not this key */
     fputs(prompt, stdout);
     fflush(stdout);
     if (raw) {
