@@ -38,7 +38,7 @@ OBJS       := $(MODULES:%=$(BUILD)/%.o)
 TESTS      := test_util test_decode test_rules test_line_features test_kinds test_gazetteer test_report test_court test_court_tree test_results test_library test_config test_layout \
               test_keys test_theme test_state test_search test_prompt test_cache \
               test_ui_width test_ui_reader test_ui_draw test_ui_marks \
-              test_ui_count test_report_file
+              test_ui_count test_report_file test_ui_info
 TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)
 # Fuzz harnesses (tests/fuzz/): replayers of their corpora in `make test`,
 # libFuzzer targets in `make fuzz`

@@ -23,6 +23,7 @@ struct info_place {
 
 struct ui_info {
     bool shown;
+    bool fits; /* all of it shows: any key closes it */
     size_t scroll;
     struct sbuf text;
 };
@@ -41,8 +42,9 @@ void ui_info_open(struct ui_info *in, struct sbuf *text);
 
 bool ui_info_shown(const struct ui_info *in);
 
-/* A key (its action) while shown: a movement scrolls (true), anything else
- * closes it (false: the screen is to be drawn again). */
+/* A key (its action) while shown: j and k scroll one too long for the
+ * screen (true); any other key, or any key when it all shows, closes it
+ * (false: the screen is to be drawn again). */
 bool ui_info_key(struct ui_info *in, int action);
 
 void ui_info_draw(struct ui_info *in);

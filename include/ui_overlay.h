@@ -7,14 +7,16 @@
 #ifndef COURTREAD_UI_OVERLAY_H
 #define COURTREAD_UI_OVERLAY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct sbuf;
 
 /* Draw text (lines "left<TAB>right\n"; a line without a tab is left out)
  * in a box at most width columns wide, the left parts in a column keyw
- * wide, from row *scroll (clamped to what there is). */
-void ui_overlay_draw(const char *title, const struct sbuf *text, int width, int keyw,
+ * wide, from row *scroll (clamped to what there is). Returns whether every
+ * row fits (nothing to scroll). */
+bool ui_overlay_draw(const char *title, const struct sbuf *text, int width, int keyw,
                      size_t *scroll, const char *foot);
 
 #endif

@@ -776,7 +776,7 @@ static void mouse(struct ui *u, const struct ui_input *ev)
 {
     int f = 0, row = 0;
 
-    if (ev->mouse == MOUSE_NONE || ui_help_shown(&u->help))
+    if (ev->mouse == MOUSE_NONE || overlay_shown(u))
         return;
     while (f < NR_FOCUS && !ui_pane_at(u->pane[f], ev->y, ev->x, &row))
         f++;
@@ -880,7 +880,8 @@ int ui_run(const struct ui_setup *setup)
         }
         ui_status_clear(&u.status); /* a message lasts until the next key */
         if (in.kind == INPUT_MOUSE) {
-            if (!ui_search_prompt(&u.search, NULL) && !ui_search_results_shown(&u.search))
+            if (!ui_search_prompt(&u.search, NULL) && !ui_search_results_shown(&u.search) &&
+                !ui_shell_prompt(&u.shell, NULL))
                 mouse(&u, &in);
             continue;
         }

@@ -83,6 +83,7 @@ void ui_info_open(struct ui_info *in, struct sbuf *text)
     in->text = *text;
     *text = (struct sbuf)SBUF_INIT;
     in->scroll = 0;
+    in->fits = false;
     in->shown = true;
 }
 
@@ -93,6 +94,8 @@ bool ui_info_shown(const struct ui_info *in)
 
 bool ui_info_key(struct ui_info *in, int action)
 {
+    if (in->fits)
+        action = ACT_NONE;
     if (action == ACT_DOWN) {
         in->scroll++;
         return true;
@@ -108,8 +111,8 @@ bool ui_info_key(struct ui_info *in, int action)
 
 void ui_info_draw(struct ui_info *in)
 {
-    ui_overlay_draw(" this report ", &in->text, 90, 11, &in->scroll,
-                    "j/k scroll · any other key closes");
+    in->fits = ui_overlay_draw(" this report ", &in->text, 90, 11, &in->scroll,
+                               "any key closes it (j/k scroll when it does not fit)");
 }
 
 void ui_info_release(struct ui_info *in)

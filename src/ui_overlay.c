@@ -67,7 +67,7 @@ static size_t make_rows(const struct sbuf *text, int room, struct row *rows)
     return nr;
 }
 
-void ui_overlay_draw(const char *title, const struct sbuf *text, int width, int keyw,
+bool ui_overlay_draw(const char *title, const struct sbuf *text, int width, int keyw,
                      size_t *scroll, const char *foot)
 {
     int h = LINES - 2, w = COLS < width ? COLS : width, y0, x0 = (COLS - w) / 2, nrows, room;
@@ -93,7 +93,7 @@ void ui_overlay_draw(const char *title, const struct sbuf *text, int width, int 
     win = newwin(h, w, y0 < 0 ? 0 : y0, x0);
     if (!win) {
         free(rows);
-        return;
+        return true;
     }
     for (int y = 0; y < h; y++)
         ui_draw_fill(win, y, 0, w, a);
@@ -111,4 +111,5 @@ void ui_overlay_draw(const char *title, const struct sbuf *text, int width, int 
     wnoutrefresh(win);
     delwin(win);
     free(rows);
+    return n <= (size_t)nrows;
 }
