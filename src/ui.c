@@ -751,6 +751,8 @@ static bool act(struct ui *u, enum action a)
     case ACT_PIPE:
         if (u->open >= 0)
             ui_shell_ask(&u->shell);
+        else
+            ui_status_say(&u->status, "No report is open");
         break;
     case ACT_CLEAR_HIGHLIGHT:
         ui_status_say(&u->status, ui_search_unlight(&u->search)
