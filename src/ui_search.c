@@ -65,10 +65,10 @@ void ui_search_opened(struct ui_search *s)
 static void set_query(struct ui_search *s, const char *text, size_t len)
 {
     search_query_release(&s->query);
+    s->unlit = false; /* a new search lights its matches */
     sbuf_reset(&s->query_text);
     sbuf_add(&s->query_text, text, len);
     s->has_query = search_compile(&s->query, text, len) == 0;
-    s->unlit = false;
     ui_search_opened(s);
 }
 
