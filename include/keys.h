@@ -71,13 +71,13 @@ enum {
     X(RESULTS, "results", "R", "back to the list of matches")                                      \
     X(MARK, "mark", "m", "mark the position: then a letter")                                       \
     X(GOTO_MARK, "goto_mark", "'", "go to a mark: then a letter, or ' for the last position")      \
-    X(PERCENT, "percent", "%", "go to N% of the report, N typed first (50%)")                      \
     X(COPY_PARAGRAPH, "copy_paragraph", "y", "copy the paragraph to the clipboard")                \
     X(COPY_SECTION, "copy_section", "Y", "copy the section to the clipboard")                      \
     X(TOGGLE_COURTS, "toggle_courts", "c F2", "show or hide the court list")                       \
     X(TOGGLE_OUTLINE, "toggle_outline", "o F3", "show or hide the outline")                        \
     X(WIDER, "wider", "+", "widen the court list or outline")                                      \
     X(NARROWER, "narrower", "-", "narrow the court list or outline")                               \
+    X(PERCENT, "percent", "%", "go to N% of the report, N typed first (50%)")                      \
     X(INFO, "info", "= C-g", "the report's file, date, source, courts, size and position")         \
     X(EDIT, "edit", "e", "open the report in $VISUAL or $EDITOR at this place")                    \
     X(PIPE, "pipe", "|", "pipe the report (Tab: the section) to a shell command")                  \
