@@ -24,6 +24,7 @@ struct ui_setup {
     const char *state_file;        /* NULL: no state is read or kept */
     int ambiguous;                 /* 1 or 2 */
     struct msgs *msgs;             /* shown on the bottom line at start */
+    const char *encoding;          /* --encoding, to read a report again; NULL: detect */
 };
 
 /* Check the locale can show Chinese (switching to a UTF-8 one if needed);

@@ -27,6 +27,7 @@ struct status_info {
     size_t matches;              /* of how many */
     int percent;                 /* how far through the report */
     int help_key;                /* the key that shows help, or 0 */
+    const char *pending;         /* a count being typed (the 50 of 50%), or NULL */
 };
 
 /* Say something on the message line (replacing what was there), or add to it. */
