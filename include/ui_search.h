@@ -66,6 +66,8 @@ struct ui_search {
     bool has_filter[2];
     struct sbuf filter_text[2];
     const struct report *filtered_report;
+    enum ui_ask filtered; /* the pane filtered last (ASK_FILTER_*), or ASK_NONE */
+    bool unlit;           /* the highlight is cleared (ESC-u) until n, N or a new search */
     /* matches across the library */
     struct results_view results;
     bool show_results;
@@ -125,6 +127,18 @@ void ui_search_place(struct ui_search *s, int h, int w);
 
 /* Hide the list's window (the terminal is too small). */
 void ui_search_hide(struct ui_search *s);
+
+/* Clear the highlight of the matches (ESC-u); n, N and a new search bring
+ * it back. false when there is no search. */
+bool ui_search_unlight(struct ui_search *s);
+
+/* Drop a filter kept on the court list or outline (Esc, ^C), the one kept
+ * last first; false when there is none. */
+bool ui_search_drop_filter(struct ui_search *s);
+
+/* Report i was loaded again (its text changed): the list of matches, made
+ * from the old text, goes. */
+void ui_search_reloaded(struct ui_search *s, size_t i);
 
 /* Draw the list of matches when it changed, or always when all. */
 void ui_search_draw(struct ui_search *s, bool all);

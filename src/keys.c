@@ -52,6 +52,9 @@ static const struct {
     {"DC", KEYC_DELETE},
 };
 
+/* What names a key typed after Esc; the first is the one keys_name() gives. */
+static const char *const meta_prefix[] = {"M-", "Alt-", "Esc-", "Meta-"};
+
 enum action keys_action(const char *name)
 {
     for (int a = 0; a < NR_ACTIONS; a++)
@@ -77,6 +80,16 @@ int keys_parse(const char *name)
 
     if (!len)
         return -1;
+    /* M-x, Alt-x, Esc-x: x after Esc */
+    for (size_t i = 0; i < ARRAY_SIZE(meta_prefix); i++) {
+        size_t n = strlen(meta_prefix[i]);
+
+        if (len > n && !strncasecmp(name, meta_prefix[i], n)) {
+            int key = keys_parse(name + n);
+
+            return key < 0 || key & KEYC_META ? -1 : KEYC_META | key;
+        }
+    }
     for (size_t i = 0; i < ARRAY_SIZE(named); i++)
         if (!strcasecmp(name, named[i].name))
             return named[i].key;
@@ -116,6 +129,10 @@ int keys_parse(const char *name)
 
 void keys_name(int key, struct sbuf *out)
 {
+    if (key > 0 && key & KEYC_META) {
+        sbuf_addstr(out, meta_prefix[0]);
+        key &= ~KEYC_META;
+    }
     for (size_t i = 0; i < ARRAY_SIZE(named); i++)
         if (named[i].key == key) {
             sbuf_addstr(out, named[i].name);

@@ -90,7 +90,8 @@ static void usage(FILE *f)
           "With no mode, opens the browser (when standard output is a terminal; else\n"
           "prints the outlines). A PATH of - is a report on standard input. With no\n"
           "PATH, reads standard input when it is a pipe or a file, else the 'library'\n"
-          "folder from the config file, or the samples. F1 in the browser lists the keys.\n"
+          "folder from the config file, or the samples. F1 in the browser lists the keys;\n"
+          "its e opens $VISUAL or $EDITOR, its | runs a command in $SHELL.\n"
           "Exit status: 0 when reports were read, 1 when none could be, 2 on usage errors;\n"
           "with --search, 0 when something matched and 1 when nothing did.\n",
           f);
@@ -389,6 +390,7 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
         /* -w sets the reader's measure for this session */
         .reader_width = o->width ? o->width : cfg->reader_width,
         .msgs = msgs,
+        .encoding = o->encoding,
     };
     int status;
 

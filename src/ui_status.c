@@ -76,6 +76,8 @@ void ui_status_draw(struct ui_status *st, const struct status_info *info)
     } else {
         sbuf_addstr(&left, " no report open");
     }
+    if (info->pending && *info->pending)
+        sbuf_addf(&right, "%s…  ", info->pending);
     if (info->match >= 0)
         sbuf_addf(&right, "%ld/%zu  ", info->match + 1, info->matches);
     if (r)

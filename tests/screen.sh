@@ -83,6 +83,11 @@ dead() {
 }
 
 exit_status() { cat "$t/status$n"; }
+# alive: still running a moment later (after a key that must not quit)
+alive() {
+    sleep 0.3
+    [ ! -s "$t/status$n" ]
+}
 
 # app_pid: the program's process (the pane's shell is its parent)
 # (read from /proc: a bare machine may have no ps)
@@ -296,6 +301,11 @@ T send-keys -t t R
 check "R returns to the list" wait_for "31 matches of"
 T send-keys -t t q
 check "q leaves the list" wait_gone "31 matches of"
+T send-keys -t t R
+wait_for "31 matches of"
+T send-keys -t t C-c
+list_closed() { wait_gone "31 matches of" && alive; }
+check "^C closes the list of matches, the browser runs on" list_closed
 
 # --- / in the court list filters it as you type
 start 120 40 -- "$SAMPLES"
@@ -360,6 +370,12 @@ if until_ok shows "霁川市鹤汀区人民法院" && lacks "澜屿市中级人�
     pass "the court list keeps its own filter once the outline is filtered"
 else
     fail "two filters" "the court list lost its filter"
+fi
+T send-keys -t t Escape # drops the filter kept last, the outline's
+if wait_gone "[outline: /练好]" && shows "[court list: /鹤汀]"; then
+    pass "Esc drops the filter kept last; the other stays shown"
+else
+    fail "Esc and two filters" "not the outline's alone dropped"
 fi
 T send-keys -t t / Escape # in the court list: / and Esc clear its filter
 check "clearing the filter clears its mark" wait_gone "[court list:"
@@ -459,15 +475,142 @@ else
     fail "q" "still running or screen not restored"
 fi
 
-# --- ^C quits as q does
-start 120 40 -- "$SAMPLES"
+# --- ^C cancels, as in less, vim and readline: a search prompt, a filter;
+# at the top it does not quit but says how to
+start 120 40 -- "$SAMPLES/03-heting-web.txt"
 wait_for "F1 help"
 T send-keys -t t C-c
-if dead && [ "$(exit_status)" = 0 ] && ! screen | grep -qF "F1 help"; then
-    pass "^C quits with status 0 and restores the screen"
+says_how_to_quit() { wait_for "Press q to quit" && alive; }
+check "^C at the top does not quit: it says q quits" says_how_to_quit
+T send-keys -t t l l /
+T send-keys -t t -l "回访"
+wait_for "1/2"
+T send-keys -t t C-c
+if wait_top "鹤汀区法院" && wait_gone "1/2" && shows "F1 help" && alive; then
+    pass "^C in a search prompt cancels it and the browser runs on"
 else
-    fail "^C" "still running, or status $(exit_status)"
+    fail "^C in a prompt" "not cancelled, or the browser quit"
 fi
+T send-keys -t t h h /
+T send-keys -t t -l "中级"
+until_ok lacks "霁川市鹤汀区人民法院     1"
+T send-keys -t t Enter
+T send-keys -t t C-c
+check "^C drops a kept filter of the court list" wait_for "霁川市鹤汀区人民法院     1"
+T send-keys -t t q
+check "q still quits" dead
+
+# --- = and ^G: the report's file, its courts, encoding, size and place
+start 120 40 -- "$SAMPLES/04-lanyu-gb18030.txt"
+wait_for "F1 help"
+T send-keys -t t =
+if wait_for "$SAMPLES/04-lanyu-gb18030.txt" && shows "GB18030" && shows "Position"; then
+    pass "= shows the report's path, its encoding and the position"
+else
+    fail "=" "no path or encoding"
+fi
+T send-keys -t t q
+if wait_gone "GB18030" && alive; then
+    pass "a key (even q) closes it, the browser runs on"
+else
+    fail "= closes" "still shown, or the browser quit"
+fi
+T send-keys -t t C-g
+check "^G shows it too" wait_for "GB18030"
+
+# --- e: the editor ($VISUAL, $EDITOR) at the reading position; the browser
+# comes back as it was, the report loaded again when the file changed
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/edit-args"\n' "$t" >"$t/editor"
+chmod +x "$t/editor"
+start 120 40 VISUAL= EDITOR="$t/editor" -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+mouse_before=$(T display -p -t t '#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}')
+T send-keys -t t 2
+wait_top "线上线下"
+T send-keys -t t e
+want=$(grep -n "线上线下联动" "$SAMPLES/03-heting-web.txt" | cut -d: -f1)
+if until_ok test -s "$t/edit-args" && [ "$(sed -n 1p "$t/edit-args")" = "+$want" ] &&
+    [ "$(sed -n 2p "$t/edit-args")" = "$SAMPLES/03-heting-web.txt" ]; then
+    pass "e opens the editor with +$want (the reader's line in the file) and the path"
+else
+    fail "e" "the editor got: $(tr '\n' ' ' <"$t/edit-args" 2>/dev/null)"
+fi
+if wait_top "线上线下" && shows "· 二、线上线下联动" &&
+    [ "$(T display -p -t t '#{alternate_on}')" = 1 ] &&
+    [ "$(T display -p -t t '#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}')" = "$mouse_before" ]; then
+    pass "after the editor the browser is back as it was"
+else
+    fail "after the editor" "not back as it was"
+fi
+mkdir -p "$t/lib-edit"
+cp "$SAMPLES/03-heting-web.txt" "$t/lib-edit/"
+printf '#!/bin/sh\nsed -i "s/线上线下联动/线上线下协同/" "$2"\n' >"$t/editor2"
+chmod +x "$t/editor2"
+start 120 40 VISUAL="$t/editor2" -- "$t/lib-edit/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t 2 e
+check "a file changed in the editor is loaded again, at the same place" wait_top "线上线下协同"
+
+# --- |: the report or (Tab) the section piped to a command, then a key returns
+start 120 40 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t '|'
+T send-keys -t t -l "cat >$t/piped; echo piped-ok"
+T send-keys -t t Enter
+if wait_for "piped-ok" && wait_for "press a key to return"; then
+    T send-keys -t t Space
+    if wait_for "Piped the report" && grep -qF "鹤汀区法院" "$t/piped" && grep -qF "完善回访制度" "$t/piped"; then
+        pass "| pipes the report to a command, and a key returns"
+    else
+        fail "|" "no return, or the file lacks the report"
+    fi
+else
+    fail "|" "the command did not run"
+fi
+T send-keys -t t 2 '|' Tab
+T send-keys -t t -l "cat >$t/piped2"
+T send-keys -t t Enter
+wait_for "press a key to return"
+T send-keys -t t Space
+if wait_for "Piped the section" && grep -qF "线上线下联动" "$t/piped2" && ! grep -qF "法官下沉" "$t/piped2"; then
+    pass "| with Tab pipes the section only"
+else
+    fail "| section" "$(head -2 "$t/piped2" 2>/dev/null)"
+fi
+
+# --- N%: digits then % go that far; a digit still jumps to its section at
+# once; '' returns to before the first digit
+start 80 24 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t l l 5 0
+check "a count shows in the status line" wait_for "50…"
+T send-keys -t t %
+# halfway through the text: the end of the first section, before the second
+if until_ok top_lacks "鹤汀区法院" && top_lacks "二、线上线下" && shows "◆ 二、线上线下联动"; then
+    pass "50% goes halfway"
+else
+    fail "50%" "not halfway"
+fi
+T send-keys -t t "'" "'"
+check "'' returns to before the count" wait_top "鹤汀区法院"
+T send-keys -t t 1 0 0 %
+check "100% goes to the end" wait_for "到位。"
+
+# --- ESC-u clears the search highlight; n brings it back
+start 80 24 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t l l /
+T send-keys -t t -l "回访"
+T send-keys -t t Enter
+wait_for "1/2"
+T send-keys -t t Escape u
+if wait_for "Highlight cleared" && lacks "1/2" && ! T capture-pane -e -p -t t | grep -F "回访" | grep -q '\[7m\|\[4m\|48;5'; then
+    pass "ESC-u clears the highlight"
+else
+    fail "ESC-u" "still highlighted"
+fi
+T send-keys -t t n
+check "n shows it again" wait_for "/2  "
 
 # --- the browser starts from the cache of parsed reports, and a changed
 # file shows as it is now
@@ -512,6 +655,30 @@ if [ -f "$state/courtread/state" ] && ! ls "$state/courtread" | grep -q tmp; the
 else
     fail "state file" "missing or a temporary file left"
 fi
+
+# --- two copies at once, quitting together: each keeps its reading position
+# (the second copy in a server of its own: a second session with manual
+# window sizes brings tmux down)
+U() { tmux -S "$t/sock-u" -f "$t/tmux.conf" "$@"; }
+start 120 40 -- "$SAMPLES/02-cangyan-banner.txt"
+wait_for "F1 help"
+U new-session -d -s u -x 120 -y 40 \
+    "env XDG_STATE_HOME=$state HOME=$t TERM=tmux-256color $BIN $SAMPLES/03-heting-web.txt; echo \$? >$t/status-u"
+until_ok sh -c "tmux -S '$t/sock-u' capture-pane -p -t u | grep -qF 'F1 help'"
+T send-keys -t t ']' ']'
+U send-keys -t u 2
+wait_top "聚焦司法便民"
+until_ok sh -c "tmux -S '$t/sock-u' capture-pane -p -t u | head -1 | grep -qF '线上线下'"
+T send-keys -t t q
+U send-keys -t u q
+dead
+until_ok test -s "$t/status-u"
+U kill-server 2>/dev/null
+KEEP_STATE=1 start 120 40 -- "$SAMPLES/03-heting-web.txt"
+check "two copies at once: the first keeps its position" wait_top "线上线下"
+ln -s "$state" "$t/state$n" # the next start's KEEP_STATE: the same folder again
+KEEP_STATE=1 start 120 40 -- "$SAMPLES/02-cangyan-banner.txt"
+check "two copies at once: the second keeps its position" wait_top "聚焦司法便民"
 
 # --- y shows the paragraph, a second y sends it by OSC 52 with the
 # citation after it (tmux keeps it as a paste buffer); under tmux the first

@@ -18,13 +18,33 @@ static void test_parse_names(void **state)
         const char *name;
         int key;
     } cases[] = {
-        {"j", 'j'},           {"G", 'G'},          {"Space", ' '},
-        {"space", ' '},       {"Enter", '\n'},     {"Tab", '\t'},
-        {"S-Tab", KEYC_BTAB}, {"PgDn", KEYC_PGDN}, {"PageUp", KEYC_PGUP},
-        {"Up", KEYC_UP},      {"Home", KEYC_HOME}, {"F1", KEYC_F1},
-        {"F12", KEYC_F12},    {"C-l", 12},         {"^L", 12},
-        {"Ctrl-d", 4},        {"中", 0x4E2D},      {"/", '/'},
-        {"Esc", 0x1b},        {"'", '\''},         {"Backspace", KEYC_BACKSPACE},
+        {"j", 'j'},
+        {"G", 'G'},
+        {"Space", ' '},
+        {"space", ' '},
+        {"Enter", '\n'},
+        {"Tab", '\t'},
+        {"S-Tab", KEYC_BTAB},
+        {"PgDn", KEYC_PGDN},
+        {"PageUp", KEYC_PGUP},
+        {"Up", KEYC_UP},
+        {"Home", KEYC_HOME},
+        {"F1", KEYC_F1},
+        {"F12", KEYC_F12},
+        {"C-l", 12},
+        {"^L", 12},
+        {"Ctrl-d", 4},
+        {"中", 0x4E2D},
+        {"/", '/'},
+        {"Esc", 0x1b},
+        {"'", '\''},
+        {"Backspace", KEYC_BACKSPACE},
+        /* a key after Esc (less's ESC-u), or with Alt */
+        {"M-u", KEYC_META | 'u'},
+        {"Esc-u", KEYC_META | 'u'},
+        {"alt-U", KEYC_META | 'U'},
+        {"M-F1", KEYC_META | KEYC_F1},
+        {"M--", KEYC_META | '-'},
     };
 
     (void)state;
@@ -37,7 +57,8 @@ static void test_parse_names(void **state)
 
 static void test_bad_names(void **state)
 {
-    static const char *const bad[] = {"", "jj", "F0", "F13", "C-1", "Hyper-j", "\x01", "\xff"};
+    static const char *const bad[] = {"",     "jj",   "F0", "F13",   "C-1",   "Hyper-j",
+                                      "\x01", "\xff", "M-", "M-M-u", "Esc-jj"};
 
     (void)state;
     for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
@@ -48,8 +69,9 @@ static void test_bad_names(void **state)
 /* Every key's name reads back as the same key. */
 static void test_names_round_trip(void **state)
 {
-    static const int keys[] = {'j',       ' ',         '\n', '\t', 0x1b,   KEYC_BTAB,
-                               KEYC_PGDN, KEYC_F1 + 4, 12,   '[',  0x4E2D, KEYC_DELETE};
+    static const int keys[] = {
+        'j',         ' ', '\n', '\t',   0x1b,        KEYC_BTAB,       KEYC_PGDN,
+        KEYC_F1 + 4, 12,  '[',  0x4E2D, KEYC_DELETE, KEYC_META | 'u', KEYC_META | 0x1b};
     struct sbuf sb = SBUF_INIT;
 
     (void)state;
