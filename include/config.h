@@ -1,7 +1,8 @@
 /*
  * config.h: the user's settings from $XDG_CONFIG_HOME/courtread/config.ini
- * (or --config FILE), read with iniparser. A bad key or value is a message
- * naming the file, line and key; the setting keeps its default.
+ * (or --config FILE), read through ini.c. A bad line, key or value is a
+ * message naming the file and line; the line is skipped, the setting keeps
+ * its default, and the rest of the file applies.
  */
 #ifndef COURTREAD_CONFIG_H
 #define COURTREAD_CONFIG_H
@@ -15,6 +16,11 @@ struct msgs;
 /* The court list's and outline's widths in columns. */
 #define CONFIG_PANE_MIN 12
 #define CONFIG_PANE_MAX 80
+/* The reader's column of text (its measure): 0 for the whole pane, else
+ * this many columns at most; 72 is 36 Chinese characters a line. */
+#define CONFIG_MEASURE_DEFAULT 72
+#define CONFIG_MEASURE_MIN     20
+#define CONFIG_MEASURE_MAX     400
 
 /* Where a copy goes ([copy] method): auto is the command when one is set,
  * else OSC 52. */
@@ -27,6 +33,7 @@ struct config {
     char *theme;         /* a theme's name or file; NULL for the default */
     int courts_width;    /* columns of the court list */
     int outline_width;   /* columns of the outline */
+    int reader_width;    /* the reader's column of text: 0 (the whole pane) or a measure */
     struct keymap keys;
     bool mouse;                   /* clicks and the wheel; off: the terminal's own selection */
     char *citation;               /* [copy] citation (quote.h); NULL: the default, "": none */

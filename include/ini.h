@@ -1,7 +1,7 @@
 /*
- * ini.h: what config and theme files share on top of iniparser: loading
- * with its complaints turned into messages, and finding the line a key is
- * set on (iniparser keeps no line numbers) so a message can name it.
+ * ini.h: what config and theme files share on top of iniparser's
+ * dictionary: loading that forgives a bad line with a message, and finding
+ * the line a key is set on so a message can name it.
  */
 #ifndef COURTREAD_INI_H
 #define COURTREAD_INI_H
@@ -10,9 +10,12 @@ struct _dictionary_;
 struct msgs;
 struct err;
 
-/* Load path, a regular file. NULL when it is not one or cannot be read (err
- * says why) or when it cannot be parsed (err empty; iniparser's complaints
- * are in msgs). Release with ini_close(). */
+/* Load path, a regular file: NULL when it is not one or cannot be read
+ * (err says why). A line that is not a [section], a key = value or a
+ * comment is a message "PATH:LINE: 'line': what is wrong" in msgs and is
+ * skipped; the rest applies. ';' starts a comment in a value, as does '#'
+ * unless it starts a colour (#rgb, #rrggbb); quotes keep either. Release
+ * with ini_close(). */
 struct _dictionary_ *ini_load(const char *path, struct msgs *msgs, struct err *err);
 void ini_close(struct _dictionary_ *d);
 

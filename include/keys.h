@@ -31,6 +31,10 @@ enum {
     KEYC_END_OF_KEYS,
 };
 
+/* A key typed after Esc (or with Alt, which sends Esc first), as less reads
+ * ESC-u: KEYC_META | key, named "M-u". */
+#define KEYC_META 0x20000000
+
 /* X(id, name, default keys, help): the actions, in the order help lists them. */
 #define KEY_ACTIONS(X)                                                                             \
     X(DOWN, "down", "j Down C-n C-e", "move down / scroll one line down")                          \
@@ -76,6 +80,11 @@ enum {
     X(TOGGLE_OUTLINE, "toggle_outline", "o F3", "show or hide the outline")                        \
     X(WIDER, "wider", "+", "widen the court list or outline")                                      \
     X(NARROWER, "narrower", "-", "narrow the court list or outline")                               \
+    X(PERCENT, "percent", "%", "go to N% of the report, N typed first (50%)")                      \
+    X(INFO, "info", "= C-g", "the report's file, date, source, courts, size and position")         \
+    X(EDIT, "edit", "e", "open the report in $VISUAL or $EDITOR at this place")                    \
+    X(PIPE, "pipe", "|", "pipe the report (Tab: the section) to a shell command")                  \
+    X(CLEAR_HIGHLIGHT, "clear_highlight", "M-u", "clear the search highlight (n shows it again)")  \
     X(HELP, "help", "F1 H", "this help")                                                           \
     X(REDRAW, "redraw", "C-l", "redraw the screen")                                                \
     X(QUIT, "quit", "q", "quit")
@@ -108,11 +117,14 @@ const char *keys_action_help(enum action a);
 /*
  * Bind action to the keys in spec (names separated by spaces), replacing its
  * keys; a key taken from another action is removed there. Returns -1 with a
- * reason in why (of size n) when a name is not a key; nothing changes then.
+ * reason in why (of size n) when a name is not a key, or names one that can
+ * never reach the program (C-c and C-z, which the terminal turns into
+ * signals; C-m, which arrives as Enter); nothing changes then.
  */
 int keys_bind(struct keymap *m, enum action a, const char *spec, char *why, size_t n);
 
-/* The key called name ("j", "Space", "C-l", "PgDn", "F1", "中"), or -1. */
+/* The key called name ("j", "Space", "C-l", "PgDn", "F1", "中", "M-u" or
+ * "Esc-u" for u after Esc), or -1. */
 int keys_parse(const char *name);
 
 /* Append the name of key, as keys_parse() reads it, to out. */

@@ -42,18 +42,29 @@ int state_load(struct state *s, const char *file, struct err *err);
 /* The position saved for path; false when there is none. */
 bool state_get(const struct state *s, const char *path, size_t *off);
 
-/* Remember off for path, as the most recent. */
+/* Remember off for path, as the most recent; the position counts as this
+ * run's (saved over the file's) when it is new or differs from the one
+ * loaded. */
 void state_set(struct state *s, const char *path, size_t off);
 
 void state_set_last(struct state *s, const char *path);
 
 /* Write s to file (creating its folder), atomically, merged with the file as
- * it is now: the positions set in this run (newest first), then the file's
- * others, so two copies running at once lose nothing. A file that exists
- * but cannot be read is never replaced: -1 with err naming it. */
+ * it is now: the positions this run changed (newest first), then the file's
+ * others, so two copies running at once lose nothing. The read, merge and
+ * write hold state_lock(), so copies quitting at the same moment take
+ * turns. A file that exists but cannot be read is never replaced: -1 with
+ * err naming it. */
 int state_save(const struct state *s, const char *file, struct err *err);
 
 void state_release(struct state *s);
+
+/* Wait for and take the lock on file (an flock() on FILE.lock, made when
+ * missing, whose folder must exist): returns what state_unlock() takes, or
+ * -1 with err set. The lock goes when its process does, so a crash never
+ * leaves it held. */
+int state_lock(const char *file, struct err *err);
+void state_unlock(int lock);
 
 /* Write len bytes of buf to file atomically: a temporary file in the same
  * folder (made when missing), flushed to disk, renamed over file. */

@@ -28,6 +28,7 @@ struct msgs;
     X(STATUS, "status", "the status line")                                                         \
     X(MESSAGE, "message", "messages and prompts on the bottom line")                               \
     X(BORDER, "border", "the lines between panes")                                                 \
+    X(FOCUS_BORDER, "focus_border", "the line beside the focused pane, and its pointer")           \
     X(HELP, "help", "the help overlay")
 
 enum theme_role {
@@ -68,6 +69,14 @@ void theme_init_mono(struct theme *t);
 int theme_load(struct theme *t, const char *file, struct msgs *msgs);
 
 /*
+ * Load the theme called name (NULL: "default"), found as theme_find() finds
+ * it. A name that is no theme is a message, and the default theme is loaded
+ * instead (mono when there is none either).
+ */
+void theme_load_named(struct theme *t, const char *name, const char *const *dirs,
+                      struct msgs *msgs);
+
+/*
  * The file of theme name: name itself when it has a '/' or ends in ".ini",
  * else NAME.ini in $XDG_CONFIG_HOME/courtread/themes, then in each of dirs
  * (NULL-terminated). NULL when there is none. Caller frees.
@@ -78,7 +87,9 @@ char *theme_find(const char *name, const char *const *dirs);
  * (the terminal's default) when it has fewer than 8. */
 int theme_color_fit(int color, int ncolors);
 
-/* A colour name or number ("red", "brightblue", "214", "default"), or -2. */
+/* A colour name or number ("red", "brightblue", "214", "default"), or
+ * #rrggbb / #rgb as the nearest of the 256-colour palette's cube and greys
+ * (16..255); -2 when it is none of these. */
 int theme_parse_color(const char *s);
 
 const char *theme_role_name(enum theme_role r);

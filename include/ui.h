@@ -23,7 +23,9 @@ struct ui_setup {
     const char *const *theme_dirs; /* folders of themes, NULL-terminated */
     const char *state_file;        /* NULL: no state is read or kept */
     int ambiguous;                 /* 1 or 2 */
+    int reader_width;              /* the reader's measure (--width, reader_width); 0: whole */
     struct msgs *msgs;             /* shown on the bottom line at start */
+    const char *encoding;          /* --encoding, to read a report again; NULL: detect */
 };
 
 /* Check the locale can show Chinese (switching to a UTF-8 one if needed);

@@ -50,8 +50,9 @@ bool ui_frame_toggle(struct ui_frame *fr, int side);
  * within the configured bounds. Place the panes again after. */
 void ui_frame_widen(struct ui_frame *fr, enum focus focus, int delta);
 
-/* Clear the screen with the lines between the panes. */
-void ui_frame_draw(const struct ui_frame *fr);
+/* Clear the screen with the lines between the panes; the line beside pane
+ * focus stands out, with a pointer towards the pane halfway down. */
+void ui_frame_draw(const struct ui_frame *fr, enum focus focus);
 
 /* Say on the screen that it is too small. */
 void ui_frame_draw_too_small(void);

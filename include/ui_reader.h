@@ -16,7 +16,9 @@ struct report;
 struct reader {
     struct pane pane;
     const struct report *report; /* NULL when nothing is open */
-    struct layout_opts opts;     /* width is set from the pane */
+    struct layout_opts opts;     /* width is set from the pane and the measure */
+    int measure;                 /* the widest column of text; 0: the pane's width */
+    int left;                    /* the pane's column where the text starts */
     struct layout_cache cache;
     const struct layout *layout; /* NULL while the pane is hidden */
     size_t top;                  /* the line at the top of the pane */
@@ -32,6 +34,13 @@ struct reader {
 /* An empty reader laying text out with ambiguous-width characters
  * ambiguous columns wide and paragraphs indented by indent. */
 void ui_reader_init(struct reader *rd, int ambiguous, int indent);
+
+/* Set the text in a column at most cols wide (the measure; 0: as wide as
+ * the pane), centred in the pane when it is wider. */
+void ui_reader_set_measure(struct reader *rd, int cols);
+
+/* The pane's column where the text starts (the left margin). */
+int ui_reader_text_column(const struct reader *rd);
 
 /* The pane's window (placed and hidden by the caller). */
 struct pane *ui_reader_pane(struct reader *rd);

@@ -65,15 +65,24 @@ struct ui_search {
     bool saved_regex;
     struct state_history history;
     char *history_file;
-    /* the filter of the court list or outline */
-    struct search_query filter;
-    bool has_filter;
+    /* the filters of the court list [0] and outline [1], their text, and
+     * the report the outline's is of (a report opened is shown whole) */
+    struct search_query filter[2];
+    bool has_filter[2];
+    struct sbuf filter_text[2];
+    const struct report *filtered_report;
+    enum ui_ask filtered; /* the pane filtered last (ASK_FILTER_*), or ASK_NONE */
+    bool unlit;           /* the highlight is cleared (ESC-u) until n, N or a new search */
     /* matches across the library */
     struct results_view results;
     bool results_regex; /* the list's query was a regular expression */
     bool show_results;
     long next_match; /* the list's match n or N goes on to (SEARCH_OPEN) */
 };
+
+/* The text the court list (ASK_FILTER_COURTS) or the outline
+ * (ASK_FILTER_OUTLINE) is filtered by, or NULL when it shows everything. */
+const char *ui_search_filter(const struct ui_search *s, enum ui_ask kind);
 
 /* Start with no query over the panes given; the history is kept beside
  * state_file (NULL: none), a failure to read it said in msgs. */
@@ -132,6 +141,18 @@ void ui_search_place(struct ui_search *s, int h, int w);
 
 /* Hide the list's window (the terminal is too small). */
 void ui_search_hide(struct ui_search *s);
+
+/* Clear the highlight of the matches (ESC-u); n, N and a new search bring
+ * it back. false when there is no search. */
+bool ui_search_unlight(struct ui_search *s);
+
+/* Drop a filter kept on the court list or outline (Esc, ^C), the one kept
+ * last first; false when there is none. */
+bool ui_search_drop_filter(struct ui_search *s);
+
+/* Report i was loaded again (its text changed): the list of matches, made
+ * from the old text, goes. */
+void ui_search_reloaded(struct ui_search *s, size_t i);
 
 /* Draw the list of matches when it changed, or always when all. */
 void ui_search_draw(struct ui_search *s, bool all);

@@ -27,6 +27,8 @@ struct status_info {
     size_t matches;              /* of how many */
     int percent;                 /* how far through the report */
     int help_key;                /* the key that shows help, or 0 */
+    const char *filter[2];       /* what the court list, outline are filtered by; NULL: not */
+    const char *pending;         /* a count being typed (the 50 of 50%), or NULL */
 };
 
 /* Say something on the message line (replacing what was there), or add to it. */

@@ -41,4 +41,18 @@ void ui_term_read(struct ui_input *in);
 /* The signal that asked the browser to stop, or 0. */
 int ui_term_signal(void);
 
+/* The key ^C comes in as (SIGINT is caught: it never stops the browser). */
+#define KEY_CTRL_C 3
+
+/* Hand the terminal to another program (an editor, a shell command): the
+ * screen and modes as they were before curses started, the mouse off.
+ * ui_term_take_back() restores the browser's and redraws the screen; a ^C
+ * typed meanwhile was the program's and is forgotten. */
+void ui_term_lend(void);
+void ui_term_take_back(void);
+
+/* While the terminal is lent: print prompt and wait for one key (read
+ * whole, not echoed). -1 when a signal asked to stop or input ended. */
+int ui_term_wait_key(const char *prompt);
+
 #endif

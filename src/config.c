@@ -20,7 +20,7 @@ static const char *const known_keys[] = {
     "general:library",       "general:theme",           "display:courts_width",
     "display:outline_width", "display:ambiguous_width", "display:indent",
     "display:mouse",         "copy:citation",           "copy:command",
-    "copy:method",
+    "copy:method",           "display:reader_width",
 };
 
 void config_init(struct config *cfg)
@@ -30,6 +30,7 @@ void config_init(struct config *cfg)
     cfg->indent = 2;
     cfg->courts_width = 32;
     cfg->outline_width = 24;
+    cfg->reader_width = CONFIG_MEASURE_DEFAULT;
     keys_init(&cfg->keys);
 }
 
@@ -102,6 +103,20 @@ static void string_key(dictionary *d, const char *path, const char *key, bool ho
     }
 }
 
+/* display:reader_width: 0, or a measure in [CONFIG_MEASURE_MIN, _MAX]. */
+static void reader_width(dictionary *d, const char *path, struct config *cfg, struct msgs *msgs)
+{
+    const char *key = "display:reader_width";
+    int w = cfg->reader_width;
+
+    ini_int(d, path, key, 0, CONFIG_MEASURE_MAX, &w, msgs);
+    if (w > 0 && w < CONFIG_MEASURE_MIN)
+        msgs_add(msgs, "%s:%d: '%s' must be 0 (the whole width) or from %d to %d, not '%d'", path,
+                 ini_line(path, key), key, CONFIG_MEASURE_MIN, CONFIG_MEASURE_MAX, w);
+    else
+        cfg->reader_width = w;
+}
+
 /* A key whose value is one of names (NULL-terminated): *out is its index;
  * another value is a message and *out is kept. */
 static void choice_key(dictionary *d, const char *path, const char *key, const char *const *names,
@@ -163,12 +178,9 @@ void config_load(struct config *cfg, const char *path, struct msgs *msgs)
         msgs_add(msgs, "%s: %s", path, strerror(errno));
         return;
     }
-    d = ini_load(path, msgs, &err);
+    d = ini_load(path, msgs, &err); /* a bad line is a message, the rest applies */
     if (!d) {
-        if (err.msg[0]) /* not read at all: say why */
-            msgs_add(msgs, "%s: %s; using the defaults", path, err.msg);
-        else
-            msgs_add(msgs, "%s: not a valid config file; using the defaults", path);
+        msgs_add(msgs, "%s: %s; using the defaults", path, err.msg);
         ini_close(NULL);
         free(def);
         return;
@@ -205,6 +217,7 @@ void config_load(struct config *cfg, const char *path, struct msgs *msgs)
             msgs);
     ini_int(d, path, "display:outline_width", CONFIG_PANE_MIN, CONFIG_PANE_MAX, &cfg->outline_width,
             msgs);
+    reader_width(d, path, cfg, msgs);
     load_copy(cfg, d, path, msgs);
     load_keys(cfg, d, path, msgs);
     ini_close(d);

@@ -1,41 +1,19 @@
 /*
- * ini.c: iniparser with messages instead of stderr, and line numbers for
- * them. iniparser reports neither line numbers nor unknown keys, so a key we
- * complain about is looked up once more in the file's text.
+ * ini.c: INI files read line by line into iniparser's dictionary (its
+ * getters do the rest), forgiving a bad line where iniparser refuses the
+ * whole file, and the line of every key kept for the messages that name it.
  */
 #include "ini.h"
 
 #include <iniparser.h>
-#include <stdarg.h>
+#include <ctype.h>
+#include <dictionary.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "util.h"
-
-/* iniparser's error callback takes no context: these say where its
- * complaints go while ini_load() runs. */
-static struct msgs *ini_msgs;
-static const char *ini_path;
-
-static int ini_error(const char *fmt, ...)
-{
-    struct sbuf sb = SBUF_INIT;
-    va_list ap;
-
-    va_start(ap, fmt);
-    sbuf_vaddf(&sb, fmt, ap);
-    va_end(ap);
-    while (sb.len && (sb.buf[sb.len - 1] == '\n' || sb.buf[sb.len - 1] == ' '))
-        sb.buf[--sb.len] = '\0';
-    for (size_t i = 0; i < sb.len; i++)
-        if (sb.buf[i] == '\n')
-            sb.buf[i] = ' ';
-    if (ini_msgs)
-        msgs_add(ini_msgs, "%s: %s", ini_path, sb.buf);
-    sbuf_release(&sb);
-    return 0;
-}
 
 /*
  * Where each key and section of the file last loaded is set: "section:key"
@@ -107,50 +85,173 @@ static void lines_add(const char *key, size_t n, int line, size_t *used)
     (*used)++;
 }
 
-/* One pass over text: every [section] and section:key with its line. */
-static void lines_index(const char *path, const char *text, size_t n)
+/* A colour written #rgb or #rrggbb at s (up to e), ending the value or
+ * followed by a blank or ';': not the comment '#' otherwise starts. */
+static bool hex_colour_at(const char *s, const char *e)
 {
-    struct sbuf full = SBUF_INIT;
-    char section[256] = "";
+    size_t n = 0;
+
+    while (s + 1 + n < e && isxdigit((unsigned char)s[1 + n]))
+        n++;
+    return (n == 3 || n == 6) &&
+           (s + 1 + n == e || s[1 + n] == ' ' || s[1 + n] == '\t' || s[1 + n] == ';');
+}
+
+/* Where the value in [v, e) ends: at a ';' or at a '#' that does not start a
+ * colour (a comment), else at e; the blanks before are left out. */
+static const char *value_end(const char *v, const char *e)
+{
+    const char *p = v;
+
+    while (p < e && *p != ';' && (*p != '#' || hex_colour_at(p, e)))
+        p++;
+    while (p > v && (p[-1] == ' ' || p[-1] == '\t'))
+        p--;
+    return p;
+}
+
+/* At most this many bytes of a bad line go into its message. */
+#define QUOTE_MAX 48
+
+/* "PATH:LINE: 'the line': why", the line cut short (at a character) when
+ * long; msgs_add() makes it printable. */
+static void bad_line(struct msgs *msgs, const char *path, int line, const char *why, const char *s,
+                     const char *e)
+{
+    size_t n = (size_t)(e - s);
+    const char *more = "";
+
+    if (n > QUOTE_MAX) {
+        n = QUOTE_MAX;
+        while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        more = "…";
+    }
+    msgs_add(msgs, "%s:%d: '%.*s%s': %s", path, line, (int)n, s, more, why);
+}
+
+/* Append n bytes of s to sb, lower-cased (iniparser's names are). */
+static void add_lower(struct sbuf *sb, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        sbuf_addch(sb, s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i]);
+}
+
+/* [s, end) without the blanks at either end. */
+static void trim(const char **s, const char **end)
+{
+    while (*s < *end && (**s == ' ' || **s == '\t'))
+        (*s)++;
+    while (*end > *s && ((*end)[-1] == ' ' || (*end)[-1] == '\t' || (*end)[-1] == '\r'))
+        (*end)--;
+}
+
+/* A [section] line s..end: its name into section; -1 when it is not one. */
+static int section_line(const char *s, const char *end, struct sbuf *section)
+{
+    const char *close = memchr(s, ']', (size_t)(end - s)), *name = s + 1, *after;
+
+    if (!close)
+        return -1;
+    after = close + 1;
+    trim(&name, &close);
+    trim(&after, &end);
+    if (close == name || (after < end && *after != ';' && *after != '#'))
+        return -1;
+    sbuf_reset(section);
+    add_lower(section, name, (size_t)(close - name));
+    return 0;
+}
+
+/*
+ * Parse text into d, one line at a time, as iniparser reads a file (names
+ * lower-cased, values unquoted, ';' and '#' start comments, but a colour
+ * #rrggbb is a value) but forgiving: a line that is none of a [section], a
+ * key = value or a comment is a message naming its line and is skipped, and
+ * the rest of the file still applies. Every [section] and section:key goes
+ * into the index of lines too.
+ */
+static void parse(dictionary *d, const char *path, const char *text, size_t n, struct msgs *msgs)
+{
+    struct sbuf section = SBUF_INIT, key = SBUF_INIT, value = SBUF_INIT;
+    bool in_section = false; /* a good [section] is open: keys go into it */
     size_t used = 0;
     int line = 0;
 
-    lines_forget();
-    lines.path = xstrdup(path);
     for (const char *p = text, *e; p < text + n; p = e + 1) {
-        const char *s = p, *k;
+        const char *s = p, *end, *eq, *ke, *v, *ve;
 
         e = memchr(p, '\n', (size_t)(text + n - p));
         if (!e)
             e = text + n;
         line++;
-        while (s < e && (*s == ' ' || *s == '\t'))
-            s++;
-        if (s < e && *s == '[') {
-            const char *close = memchr(s, ']', (size_t)(e - s));
-            size_t l = close ? (size_t)(close - s - 1) : 0;
-
-            if (l < sizeof(section)) {
-                memcpy(section, s + 1, l);
-                section[l] = '\0';
-                lines_add(section, l, line, &used);
-            }
+        end = e;
+        trim(&s, &end);
+        if (s == end || *s == '#' || *s == ';')
+            continue;
+        if (memchr(s, '\0', (size_t)(end - s))) {
+            bad_line(msgs, path, line, "a NUL byte; line skipped", s, end);
             continue;
         }
-        if (s == e || *s == '#' || *s == ';')
+        if (*s == '[') {
+            in_section = section_line(s, end, &section) == 0;
+            if (!in_section) {
+                bad_line(msgs, path, line, "not a [section]; it and the keys under it are skipped",
+                         s, end);
+                sbuf_reset(&section);
+                sbuf_addch(&section, ' '); /* keys below belong to no section we know */
+                continue;
+            }
+            if (dictionary_set(d, section.buf, NULL) != 0)
+                die("out of memory (reading %s)", path);
+            lines_add(section.buf, section.len, line, &used);
             continue;
-        k = s;
-        while (s < e && *s != '=' && *s != ':')
-            s++;
-        while (s > k && (s[-1] == ' ' || s[-1] == '\t'))
-            s--;
-        sbuf_reset(&full);
-        sbuf_addstr(&full, section);
-        sbuf_addch(&full, ':');
-        sbuf_add(&full, k, (size_t)(s - k));
-        lines_add(full.buf, full.len, line, &used);
+        }
+        eq = memchr(s, '=', (size_t)(end - s));
+        if (!eq) {
+            bad_line(msgs, path, line, "not a key = value, a [section] or a comment; line skipped",
+                     s, end);
+            continue;
+        }
+        ke = eq;
+        trim(&s, &ke);
+        if (ke == s) {
+            bad_line(msgs, path, line, "no key before '='; line skipped", s, end);
+            continue;
+        }
+        if (!section.len) {
+            bad_line(msgs, path, line, "a key before any [section]; line skipped", s, end);
+            continue;
+        }
+        if (!in_section)
+            continue; /* under a bad [section]: said there */
+        v = eq + 1;
+        trim(&v, &end);
+        if (v < end && (*v == '"' || *v == '\'')) {
+            const char *close = memchr(v + 1, *v, (size_t)(end - v - 1));
+
+            if (!close) {
+                bad_line(msgs, path, line, "a quote that is not closed; line skipped", s, end);
+                continue;
+            }
+            v++;
+            ve = close;
+        } else {
+            ve = value_end(v, end);
+        }
+        sbuf_reset(&key);
+        sbuf_add(&key, section.buf, section.len);
+        sbuf_addch(&key, ':');
+        add_lower(&key, s, (size_t)(ke - s));
+        sbuf_reset(&value);
+        sbuf_add(&value, v, (size_t)(ve - v));
+        if (dictionary_set(d, key.buf, value.buf ? value.buf : "") != 0)
+            die("out of memory (reading %s)", path);
+        lines_add(key.buf, key.len, line, &used);
     }
-    sbuf_release(&full);
+    sbuf_release(&section);
+    sbuf_release(&key);
+    sbuf_release(&value);
 }
 
 struct _dictionary_ *ini_load(const char *path, struct msgs *msgs, struct err *err)
@@ -164,14 +265,13 @@ struct _dictionary_ *ini_load(const char *path, struct msgs *msgs, struct err *e
      * (/dev/zero) or a folder is refused, not waited on or read for ever */
     if (util_read_file(path, &text, &n, err) < 0)
         return NULL;
-    lines_index(path, text, n);
+    lines_forget();
+    lines.path = xstrdup(path);
+    d = dictionary_new(0);
+    if (!d)
+        die("out of memory (a dictionary for %s)", path);
+    parse(d, path, text, n, msgs);
     free(text);
-    ini_msgs = msgs;
-    ini_path = path;
-    iniparser_set_error_callback(ini_error);
-    d = iniparser_load(path);
-    iniparser_set_error_callback(NULL);
-    ini_msgs = NULL;
     return d;
 }
 

@@ -52,6 +52,9 @@ static const struct {
     {"DC", KEYC_DELETE},
 };
 
+/* What names a key typed after Esc; the first is the one keys_name() gives. */
+static const char *const meta_prefix[] = {"M-", "Alt-", "Esc-", "Meta-"};
+
 enum action keys_action(const char *name)
 {
     for (int a = 0; a < NR_ACTIONS; a++)
@@ -77,6 +80,16 @@ int keys_parse(const char *name)
 
     if (!len)
         return -1;
+    /* M-x, Alt-x, Esc-x: x after Esc */
+    for (size_t i = 0; i < ARRAY_SIZE(meta_prefix); i++) {
+        size_t n = strlen(meta_prefix[i]);
+
+        if (len > n && !strncasecmp(name, meta_prefix[i], n)) {
+            int key = keys_parse(name + n);
+
+            return key < 0 || key & KEYC_META ? -1 : KEYC_META | key;
+        }
+    }
     for (size_t i = 0; i < ARRAY_SIZE(named); i++)
         if (!strcasecmp(name, named[i].name))
             return named[i].key;
@@ -116,6 +129,10 @@ int keys_parse(const char *name)
 
 void keys_name(int key, struct sbuf *out)
 {
+    if (key > 0 && key & KEYC_META) {
+        sbuf_addstr(out, meta_prefix[0]);
+        key &= ~KEYC_META;
+    }
     for (size_t i = 0; i < ARRAY_SIZE(named); i++)
         if (named[i].key == key) {
             sbuf_addstr(out, named[i].name);
@@ -201,6 +218,22 @@ static void unbind_key(struct keymap *m, int key, enum action keep)
     }
 }
 
+/* Why key can never reach an action, or NULL when it can: the terminal
+ * acts on it first, or sends it as another key. */
+static const char *unbindable(int key)
+{
+    switch (key) {
+    case 'c' - 'a' + 1:
+        return "the terminal turns it into an interrupt (SIGINT), and it cancels a prompt";
+    case 'z' - 'a' + 1:
+        return "the terminal turns it into a suspend (SIGTSTP)";
+    case 'm' - 'a' + 1:
+        return "the terminal sends it as Enter; bind Enter";
+    default:
+        return NULL;
+    }
+}
+
 int keys_bind(struct keymap *m, enum action a, const char *spec, char *why, size_t n)
 {
     int keys[KEYS_PER_ACTION];
@@ -208,6 +241,18 @@ int keys_bind(struct keymap *m, enum action a, const char *spec, char *why, size
 
     if (nr < 0)
         return -1;
+    for (int i = 0; i < nr; i++) {
+        const char *no = unbindable(keys[i]);
+
+        if (no) {
+            struct sbuf name = SBUF_INIT;
+
+            keys_name(keys[i], &name);
+            snprintf(why, n, "%s cannot be bound: %s", name.buf, no);
+            sbuf_release(&name);
+            return -1;
+        }
+    }
     memset(m->keys[a], 0, sizeof(m->keys[a]));
     for (int i = 0; i < nr; i++) {
         unbind_key(m, keys[i], a);

@@ -81,7 +81,9 @@ static void usage(FILE *f)
           "                       letters do not count; case counts only if QUERY has\n"
           "                       capitals)\n"
           "  -E, --regex          with --search: QUERY is a regular expression (PCRE2)\n"
-          "  -w, --width N        lay out for N columns (default: the terminal's, or 80)\n"
+          "  -w, --width N        lay out for N columns (default: the terminal's, or 80);\n"
+          "                       in the browser, the reader's column of text (default:\n"
+          "                       reader_width in the config file, 72)\n"
           "      --ambiguous-width 1|2\n"
           "                       columns of East Asian Ambiguous characters such as “ ” ●\n"
           "  -e, --encoding NAME  read the reports in encoding NAME (default: detect)\n"
@@ -93,7 +95,8 @@ static void usage(FILE *f)
           "With no mode, opens the browser (when standard output is a terminal; else\n"
           "prints the outlines). A PATH of - is a report on standard input. With no\n"
           "PATH, reads standard input when it is a pipe or a file, else the 'library'\n"
-          "folder from the config file, or the samples. F1 in the browser lists the keys.\n"
+          "folder from the config file, or the samples. F1 in the browser lists the keys;\n"
+          "its e opens $VISUAL or $EDITOR, its | runs a command in $SHELL.\n"
           "Exit status: 0 when reports were read, 1 when none could be, 2 on usage errors;\n"
           "with --search, 0 when something matched and 1 when nothing did.\n",
           f);
@@ -407,7 +410,10 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
         .theme_dirs = dirs,
         .state_file = state,
         .ambiguous = run->layout.ambiguous,
+        /* -w sets the reader's measure for this session */
+        .reader_width = o->width ? o->width : cfg->reader_width,
         .msgs = msgs,
+        .encoding = o->encoding,
     };
     int status;
 

@@ -1,15 +1,18 @@
 /*
  * state.c: the state file: "last<TAB>PATH" and "pos<TAB>OFFSET<TAB>PATH"
  * lines, most recent first (the path comes last so it may hold tabs; paths
- * with newlines are not kept). Written to a temporary file in the same
- * folder, flushed, then renamed over the old file.
+ * with newlines are not kept). Saved under a lock (state.lock beside it):
+ * read, merged, written to a temporary file in the same folder, flushed,
+ * then renamed over the old file.
  */
 #include "state.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -90,12 +93,14 @@ bool state_get(const struct state *s, const char *path, size_t *off)
 void state_set(struct state *s, const char *path, size_t off)
 {
     size_t i = 0;
+    bool added = false;
     struct state_pos p;
 
     while (i < s->nr && strcmp(s->v[i].path, path))
         i++;
     if (i == s->nr) {
         add_pos(s, path, strlen(path), off);
+        added = true;
         if (s->nr > STATE_MAX_POSITIONS) { /* the oldest goes */
             free(s->v[s->nr - 2].path);
             s->v[s->nr - 2] = s->v[s->nr - 1];
@@ -104,8 +109,10 @@ void state_set(struct state *s, const char *path, size_t off)
         }
     }
     p = s->v[i];
+    /* a report only opened and left where the file had it is not this
+     * run's to save: another copy may have moved it meanwhile */
+    p.touched = p.touched || added || p.off != off;
     p.off = off;
-    p.touched = true;
     memmove(s->v + 1, s->v, i * sizeof(*s->v));
     s->v[0] = p;
 }
@@ -151,18 +158,55 @@ static void add_line(struct sbuf *out, const struct state_pos *p)
         sbuf_addf(out, "pos\t%zu\t%s\n", p->off, p->path);
 }
 
+int state_lock(const char *file, struct err *err)
+{
+    struct sbuf path = SBUF_INIT;
+    int fd;
+
+    sbuf_addf(&path, "%s.lock", file);
+    fd = open(path.buf, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        err_set(err, "%s: %s", path.buf, strerror(errno));
+        sbuf_release(&path);
+        return -1;
+    }
+    while (flock(fd, LOCK_EX) < 0) {
+        if (errno == EINTR)
+            continue; /* a signal (a resize, a SIGTERM that is saving us) */
+        err_set(err, "%s: %s", path.buf, strerror(errno));
+        close(fd);
+        sbuf_release(&path);
+        return -1;
+    }
+    sbuf_release(&path);
+    return fd;
+}
+
+void state_unlock(int lock)
+{
+    close(lock); /* the lock goes with the last descriptor */
+}
+
 int state_save(const struct state *s, const char *file, struct err *err)
 {
     struct state disk = {0};
     struct sbuf out = SBUF_INIT;
     size_t kept = 0;
-    int rc;
+    int rc, lock;
 
     /* Merge with the file as it is now, so that another copy of courtread
      * that saved meanwhile keeps its positions; a file that cannot be read
-     * is left alone (its positions are not ours to drop). */
+     * is left alone (its positions are not ours to drop). Under the lock,
+     * so that a copy quitting at the same moment reads what this one wrote,
+     * not the file before it. */
+    if (util_make_parent(file, "XDG_STATE_HOME", err) < 0)
+        return -1;
+    lock = state_lock(file, err);
+    if (lock < 0)
+        return -1;
     if (state_load(&disk, file, err) < 0) {
         state_release(&disk);
+        state_unlock(lock);
         return -1;
     }
     sbuf_addstr(&out, "# courtread state: the last report open, then reading positions\n");
@@ -186,6 +230,7 @@ int state_save(const struct state *s, const char *file, struct err *err)
         }
     }
     rc = state_write(file, out.buf, out.len, err);
+    state_unlock(lock);
     sbuf_release(&out);
     state_release(&disk);
     return rc;

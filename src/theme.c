@@ -39,33 +39,13 @@ void theme_init_mono(struct theme *t)
     t->role[ROLE_MATCH].attrs = ATTR_UNDERLINE;
     t->role[ROLE_CURRENT_MATCH].attrs = ATTR_REVERSE;
     t->role[ROLE_STATUS].attrs = ATTR_REVERSE;
+    t->role[ROLE_FOCUS_BORDER].attrs = ATTR_BOLD;
     t->role[ROLE_HELP].attrs = 0;
 }
 
 static const char *const color_names[] = {
     "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
 };
-
-int theme_parse_color(const char *s)
-{
-    char *end;
-    long n;
-
-    if (!strcasecmp(s, "default") || !strcasecmp(s, "none"))
-        return THEME_DEFAULT_COLOR;
-    for (int i = 0; i < 8; i++) {
-        if (!strcasecmp(s, color_names[i]))
-            return i;
-        if (!strncasecmp(s, "bright", 6) && !strcasecmp(s + 6, color_names[i]))
-            return i + 8;
-    }
-    if (!strcasecmp(s, "grey") || !strcasecmp(s, "gray"))
-        return 8;
-    n = strtol(s, &end, 10);
-    if (*s && !*end && n >= 0 && n <= 255)
-        return (int)n;
-    return -2;
-}
 
 /* The xterm palette's colour c as red, green, blue. */
 static void xterm_rgb(int c, int rgb[3])
@@ -91,14 +71,13 @@ static void xterm_rgb(int c, int rgb[3])
     }
 }
 
-/* The nearest of the first n palette colours to c. */
-static int nearest(int c, int n)
+/* The palette colour from `from` to `to` - 1 nearest to rgb. */
+static int nearest_from(const int rgb[3], int from, int to)
 {
-    int rgb[3], best = 0;
+    int best = from;
     long best_d = -1;
 
-    xterm_rgb(c, rgb);
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
         int o[3];
         long d = 0;
 
@@ -111,6 +90,57 @@ static int nearest(int c, int n)
         }
     }
     return best;
+}
+
+/* The nearest of the first n palette colours to c. */
+static int nearest(int c, int n)
+{
+    int rgb[3];
+
+    xterm_rgb(c, rgb);
+    return nearest_from(rgb, 0, n);
+}
+
+/* #rrggbb or #rgb as the nearest palette colour, or -2. */
+static int parse_hex(const char *s)
+{
+    size_t n = strlen(s + 1);
+    int rgb[3];
+
+    if (s[0] != '#' || (n != 3 && n != 6) || strspn(s + 1, "0123456789abcdefABCDEF") != n)
+        return -2;
+    for (int k = 0; k < 3; k++) {
+        char part[3] = {s[1 + k * (n / 3)], s[1 + k * (n / 3) + (n == 6)], '\0'};
+
+        rgb[k] = (int)strtol(part, NULL, 16); /* #rgb: each digit twice, as CSS reads it */
+    }
+    /* not one of the first 16: terminals' own schemes redefine those (a
+     * "red" may be pink), while the colour cube and the greys are the same
+     * everywhere */
+    return nearest_from(rgb, 16, 256);
+}
+
+int theme_parse_color(const char *s)
+{
+    char *end;
+    long n;
+
+    if (s[0] == '#')
+        return parse_hex(s);
+    if (!strcasecmp(s, "default") || !strcasecmp(s, "none"))
+        return THEME_DEFAULT_COLOR;
+    for (int i = 0; i < 8; i++) {
+        if (!strcasecmp(s, color_names[i]))
+            return i;
+        if (!strncasecmp(s, "bright", 6) && !strcasecmp(s + 6, color_names[i]))
+            return i + 8;
+    }
+    if (!strcasecmp(s, "grey") || !strcasecmp(s, "gray"))
+        return 8;
+    n = strtol(s, &end, 10);
+    if (*s && !*end && n >= 0 && n <= 255)
+        return (int)n;
+    return -2;
 }
 
 int theme_color_fit(int color, int ncolors)
@@ -189,7 +219,7 @@ static void load_role(struct theme *t, dictionary *d, const char *file, int r, s
             int c = theme_parse_color(v);
 
             if (c == -2) {
-                msgs_add(msgs, "%s:%d: '%s': '%s' is not a colour (0-255 or a name)", file,
+                msgs_add(msgs, "%s:%d: '%s': '%s' is not a colour (0-255, a name or #rrggbb)", file,
                          ini_line(file, key), key, v);
                 ok = false;
             } else if (f == 0) {
@@ -222,12 +252,9 @@ int theme_load(struct theme *t, const char *file, struct msgs *msgs)
         msgs_add(msgs, "%s: no such theme file", file);
         return -1;
     }
-    d = ini_load(file, msgs, &err);
+    d = ini_load(file, msgs, &err); /* a bad line is a message, the rest applies */
     if (!d) {
-        if (err.msg[0]) /* not read at all: say why */
-            msgs_add(msgs, "%s: %s; using mono", file, err.msg);
-        else
-            msgs_add(msgs, "%s: not a valid theme file; using mono", file);
+        msgs_add(msgs, "%s: %s; using mono", file, err.msg);
         ini_close(NULL);
         return -1;
     }
@@ -259,6 +286,23 @@ int theme_load(struct theme *t, const char *file, struct msgs *msgs)
     }
     ini_close(d);
     return 0;
+}
+
+void theme_load_named(struct theme *t, const char *name, const char *const *dirs, struct msgs *msgs)
+{
+    char *file = theme_find(name ? name : "default", dirs);
+
+    if (!file && name && strcmp(name, "default")) {
+        msgs_add(msgs, "%s: no such theme; using the default theme", name);
+        file = theme_find("default", dirs);
+    }
+    if (!file) {
+        theme_init_mono(t);
+        msgs_add(msgs, "default: no such theme; using mono");
+        return;
+    }
+    theme_load(t, file, msgs);
+    free(file);
 }
 
 static bool is_file(const char *path)

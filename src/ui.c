@@ -10,21 +10,27 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "keys.h"
+#include "library.h"
 #include "report.h"
+#include "report_file.h"
 #include "results.h"
 #include "ui_copy.h"
+#include "ui_count.h"
 #include "ui_courts.h"
 #include "ui_draw.h"
 #include "ui_frame.h"
 #include "ui_help.h"
+#include "ui_info.h"
 #include "ui_marks.h"
 #include "ui_outline.h"
 #include "ui_reader.h"
 #include "ui_search.h"
+#include "ui_shell.h"
 #include "ui_status.h"
 #include "ui_term.h"
 #include "util.h"
@@ -49,6 +55,10 @@ struct ui {
     struct ui_marks marks;
     struct ui_search search;
     struct ui_copy copy;
+    struct ui_count count; /* the N of N% */
+    struct ui_info info;   /* = and ^G */
+    struct ui_shell shell; /* the editor, and | with its prompt */
+    bool meta;             /* Esc was typed: the next key may be M-key (ESC-u) */
 };
 
 /* ---- positions ---- */
@@ -135,7 +145,8 @@ static void place_panes(struct ui *u)
 
 static void draw_status(struct ui *u)
 {
-    struct status_info info = {NULL, NULL, -1, -1, 0, 0, u->keys->keys[ACT_HELP][0]};
+    struct status_info info = {.section = -1, .match = -1, .help_key = u->keys->keys[ACT_HELP][0]};
+    struct sbuf count = SBUF_INIT;
 
     if (u->open >= 0) {
         info.report = u->setup->reports[u->open];
@@ -144,7 +155,12 @@ static void draw_status(struct ui *u)
         info.percent = ui_reader_percent(&u->reader);
     }
     info.match = ui_search_match(&u->search, &info.matches);
+    info.filter[0] = ui_search_filter(&u->search, ASK_FILTER_COURTS);
+    info.filter[1] = ui_search_filter(&u->search, ASK_FILTER_OUTLINE);
+    ui_count_show(&u->count, &count);
+    info.pending = count.buf;
     ui_status_draw(&u->status, &info);
+    sbuf_release(&count);
 }
 
 /* The message line, or the prompt being typed on it. */
@@ -153,7 +169,24 @@ static void draw_message(struct ui *u)
     const char *lead;
     const struct prompt *p = ui_search_prompt(&u->search, &lead);
 
+    if (!p)
+        p = ui_shell_prompt(&u->shell, &lead);
+
     ui_status_draw_message(&u->status, lead, p);
+}
+
+/* Whether an overlay (help, the report's information) covers the panes. */
+static bool overlay_shown(const struct ui *u)
+{
+    return ui_help_shown(&u->help) || ui_info_shown(&u->info);
+}
+
+static void draw_overlay(struct ui *u)
+{
+    if (ui_help_shown(&u->help))
+        ui_help_draw(&u->help, u->keys);
+    else if (ui_info_shown(&u->info))
+        ui_info_draw(&u->info);
 }
 
 static void draw(struct ui *u)
@@ -162,18 +195,17 @@ static void draw(struct ui *u)
         ui_frame_draw_too_small();
         return;
     }
-    if ((u->screen_dirty || ui_help_shown(&u->help)) && !ui_search_results_shown(&u->search)) {
-        ui_frame_draw(&u->frame);
+    if ((u->screen_dirty || overlay_shown(u)) && !ui_search_results_shown(&u->search)) {
+        ui_frame_draw(&u->frame, u->focus);
         for (int f = 0; f < NR_FOCUS; f++)
             ui_pane_touch(u->pane[f]);
-        u->screen_dirty = ui_help_shown(&u->help);
+        u->screen_dirty = overlay_shown(u);
     }
     if (ui_search_results_shown(&u->search)) {
-        ui_search_draw(&u->search, u->screen_dirty || ui_help_shown(&u->help));
-        u->screen_dirty = ui_help_shown(&u->help);
+        ui_search_draw(&u->search, u->screen_dirty || overlay_shown(u));
+        u->screen_dirty = overlay_shown(u);
         draw_status(u);
-        if (ui_help_shown(&u->help))
-            ui_help_draw(&u->help, u->keys);
+        draw_overlay(u);
         draw_message(u);
         doupdate();
         return;
@@ -185,8 +217,7 @@ static void draw(struct ui *u)
     if (ui_pane_stale(u->pane[FOCUS_READER]))
         ui_reader_draw(&u->reader);
     draw_status(u);
-    if (ui_help_shown(&u->help))
-        ui_help_draw(&u->help, u->keys);
+    draw_overlay(u);
     draw_message(u); /* last: the cursor stays on the prompt */
     doupdate();
 }
@@ -200,6 +231,7 @@ static void set_focus(struct ui *u, enum focus f)
     if (f == u->focus)
         return;
     u->focus = f;
+    u->screen_dirty = true; /* the line beside the focused pane moves (curses sends only that) */
     ui_pane_touch(u->pane[FOCUS_COURTS]);
     ui_pane_touch(u->pane[FOCUS_OUTLINE]);
     if (f == FOCUS_OUTLINE)
@@ -442,6 +474,204 @@ static void results_key(struct ui *u, enum action a, int key)
         open_result(u, res);
 }
 
+/* ---- keys that hold: N%, =, the editor, |, Esc and ^C ---- */
+
+/* % after a count: that far through the report, by its text (as less goes
+ * by its file's bytes); '' returns to where the reader was before the
+ * count's first digit, which may itself have jumped to a section. */
+static void percent(struct ui *u)
+{
+    const struct report *r = ui_reader_report(&u->reader);
+    struct position from;
+    unsigned long n;
+    long line;
+
+    if (!ui_count_take(&u->count, &n, &from)) {
+        ui_status_say(&u->status, "Type a number first: 50%% goes halfway through the report");
+        return;
+    }
+    if (!r)
+        return;
+    show_reader(u);
+    if (n >= 100) {
+        ui_reader_goto_end(&u->reader);
+    } else {
+        line = ui_reader_line_of(&u->reader, r->len / 100 * n + r->len % 100 * n / 100);
+        if (line >= 0)
+            ui_reader_goto_line(&u->reader, (size_t)line);
+    }
+    follow(u);
+    ui_marks_leave(&u->marks, from);
+}
+
+/* = and ^G: the report's information, its file read again. */
+static void show_info(struct ui *u)
+{
+    const struct report *r = open_one(u);
+    struct info_place place = {0};
+    struct sbuf text = SBUF_INIT;
+    struct report_file f;
+    struct err err;
+    bool have = false;
+
+    if (!r) {
+        ui_status_say(&u->status, "No report is open");
+        return;
+    }
+    if (strcmp(r->path, "-"))
+        have = report_file_read(&f, r->path, u->setup->encoding, &err) == 0;
+    else
+        err_set(&err, "not known (read from standard input)");
+    place.percent = ui_reader_percent(&u->reader);
+    place.line = ui_reader_top(&u->reader) + 1;
+    if (have)
+        place.file_line =
+            report_file_line(f.text, f.len, r->text, r->len, ui_reader_offset(&u->reader));
+    ui_info_text(r, have ? &f : NULL, have ? NULL : err.msg, &place, &text);
+    ui_info_open(&u->info, &text);
+    if (have)
+        report_file_release(&f);
+}
+
+/* The open report's file changed (in the editor): load it again, at the
+ * same place in its text as far as it still goes. */
+static void reload(struct ui *u)
+{
+    size_t i = (size_t)u->open, off = ui_reader_offset(&u->reader);
+    struct report *old = u->setup->reports[i], *r;
+    struct load_opts opts = {u->setup->encoding, 0};
+    struct err err;
+
+    r = library_load(old->path, &opts, &err);
+    if (!r) {
+        ui_status_say(&u->status, "courtread: %s", err.msg);
+        return;
+    }
+    u->setup->reports[i] = r;
+    u->open = -1; /* open it anew: the reader, outline and matches drop the old text */
+    open_report(u, i, off < r->len ? off : r->len);
+    ui_search_reloaded(&u->search, i);
+    report_free(old);
+    ui_status_say(&u->status, "The report changed: loaded again");
+}
+
+/* The editor on the open report's file at the line the reader's top comes
+ * from; the browser comes back as it was, the report loaded again when the
+ * file changed. */
+static void edit(struct ui *u)
+{
+    const struct report *r = open_one(u);
+    struct report_stamp now;
+    struct report_file f;
+    struct err err;
+    size_t line;
+    int rc;
+
+    if (!r)
+        return;
+    if (!strcmp(r->path, "-")) {
+        ui_status_say(&u->status, "This report came from standard input: there is no file to edit");
+        return;
+    }
+    if (report_file_read(&f, r->path, u->setup->encoding, &err) < 0) {
+        ui_status_say(&u->status, "courtread: %s", err.msg);
+        return;
+    }
+    line = report_file_line(f.text, f.len, r->text, r->len, ui_reader_offset(&u->reader));
+    rc = ui_shell_edit(r->path, line, &err);
+    place_panes(u); /* the terminal may have changed size meanwhile */
+    if (rc < 0)
+        ui_status_say(&u->status, "courtread: %s", err.msg);
+    else if (rc)
+        ui_status_say(&u->status, "The editor exited with status %d", rc);
+    if (report_stamp_get(r->path, &now, &err) == 0 && !report_stamp_same(&f.stamp, &now))
+        reload(u);
+    report_file_release(&f);
+}
+
+/* The bytes of the section being read (block h, a heading, or -1 for the
+ * head before the first one): to the next heading of its level or above. */
+static void section_span(const struct report *r, long h, size_t *off, size_t *len)
+{
+    int level = h >= 0 ? r->blocks[h].level : 0;
+    size_t b = h >= 0 ? (size_t)h + 1 : 0, from = h >= 0 ? r->blocks[h].off : 0;
+
+    while (b < r->nr_blocks &&
+           !(r->blocks[b].kind == BLOCK_HEADING && (h < 0 || r->blocks[b].level <= level)))
+        b++;
+    *off = from;
+    *len = (b < r->nr_blocks ? r->blocks[b].off : r->len) - from;
+}
+
+/* A key in |'s prompt; Enter runs the command on the report or section. */
+static void pipe_key(struct ui *u, int key)
+{
+    const struct report *r = open_one(u);
+    size_t off = 0, len;
+    struct err err;
+    bool section;
+    char *cmd;
+    int rc;
+
+    if (ui_shell_key(&u->shell, key, &cmd, &section) != SHELL_RUN)
+        return;
+    if (!r) {
+        free(cmd);
+        return;
+    }
+    len = r->len;
+    if (section)
+        section_span(r, ui_reader_section(&u->reader), &off, &len);
+    rc = ui_shell_pipe(cmd, r->text + off, len, &err);
+    place_panes(u);
+    if (rc < 0)
+        ui_status_say(&u->status, "courtread: %s", err.msg);
+    else if (rc)
+        ui_status_say(&u->status, "The command exited with status %d", rc);
+    else
+        ui_status_say(&u->status, "Piped the %s to: %s", section ? "section" : "report", cmd);
+    free(cmd);
+}
+
+/* Esc or ^C with no prompt, list or overlay open: drop the count or the
+ * kept filter. ^C with nothing to cancel says how to quit (it is not a way
+ * to quit: a ^C meant for a prompt must not lose the session); Esc may
+ * begin a key such as ESC-u. */
+static void cancel(struct ui *u, bool interrupt)
+{
+    struct sbuf q = SBUF_INIT;
+
+    u->meta = !interrupt;
+    if (ui_copy_cancel(&u->reader, &u->status)) /* a selection, or a y waiting for its second */
+        return;
+    if (ui_count_clear(&u->count))
+        return;
+    if (ui_search_drop_filter(&u->search)) {
+        ui_status_say(&u->status, "Filter cleared");
+        return;
+    }
+    if (!interrupt)
+        return;
+    keys_name(u->keys->keys[ACT_QUIT][0], &q);
+    ui_status_say(&u->status, "Press %s to quit", u->keys->keys[ACT_QUIT][0] ? q.buf : "q");
+    sbuf_release(&q);
+}
+
+/* A digit typed at the top: part of a count (50%) as well as what it is
+ * bound to (a section). true when that is all it is. */
+static bool count_key(struct ui *u, int key, enum action a)
+{
+    bool digit = key >= '0' && key <= '9';
+
+    if (digit && (a == ACT_NONE || (a >= ACT_SECTION_1 && a <= ACT_SECTION_9))) {
+        ui_count_digit(&u->count, key - '0', here(u));
+        return a == ACT_NONE;
+    }
+    if (a != ACT_PERCENT)
+        ui_count_clear(&u->count);
+    return false;
+}
+
 /* Do action a; false to quit. */
 static bool act(struct ui *u, enum action a)
 {
@@ -545,6 +775,26 @@ static bool act(struct ui *u, enum action a)
     case ACT_NARROWER:
         resize_side(u, a == ACT_WIDER ? 2 : -2);
         break;
+    case ACT_PERCENT:
+        percent(u);
+        break;
+    case ACT_INFO:
+        show_info(u);
+        break;
+    case ACT_EDIT:
+        edit(u);
+        break;
+    case ACT_PIPE:
+        if (u->open >= 0)
+            ui_shell_ask(&u->shell);
+        else
+            ui_status_say(&u->status, "No report is open");
+        break;
+    case ACT_CLEAR_HIGHLIGHT:
+        ui_status_say(&u->status, ui_search_unlight(&u->search)
+                                      ? "Highlight cleared: n and N show it again"
+                                      : "No search to clear");
+        break;
     case ACT_HELP:
         ui_help_open(&u->help);
         break;
@@ -564,7 +814,7 @@ static void mouse(struct ui *u, const struct ui_input *ev)
 {
     int f = 0, row = 0;
 
-    if (ev->mouse == MOUSE_NONE || ui_help_shown(&u->help))
+    if (ev->mouse == MOUSE_NONE || overlay_shown(u))
         return;
     while (f < NR_FOCUS && !ui_pane_at(u->pane[f], ev->y, ev->x, &row))
         f++;
@@ -637,6 +887,7 @@ int ui_run(const struct ui_setup *setup)
     u.pending = ACT_NONE;
     ui_frame_init(&u.frame, setup->cfg->courts_width, setup->cfg->outline_width);
     ui_reader_init(&u.reader, setup->ambiguous, setup->cfg->indent);
+    ui_reader_set_measure(&u.reader, setup->reader_width);
     ui_outline_init(&u.outline);
     u.pane[FOCUS_COURTS] = ui_courts_pane(&u.courts);
     u.pane[FOCUS_OUTLINE] = ui_outline_pane(&u.outline);
@@ -646,6 +897,7 @@ int ui_run(const struct ui_setup *setup)
     ui_search_init(&u.search, &u.reader, &u.courts, &u.outline, &u.status, setup->reports,
                    setup->nr_reports, setup->state_file, setup->msgs);
     ui_courts_init(&u.courts, setup->tree, setup->reports, setup->nr_reports);
+    ui_shell_init(&u.shell);
     ui_term_start(setup);
     u.focus = FOCUS_READER; /* open_first() moves it to the court list if nothing is restored */
     place_panes(&u);
@@ -656,6 +908,7 @@ int ui_run(const struct ui_setup *setup)
         struct ui_input in;
         int key;
         enum action a;
+        bool interrupt, meta;
 
         draw(&u);
         ui_term_read(&in);
@@ -667,11 +920,21 @@ int ui_run(const struct ui_setup *setup)
         }
         ui_status_clear(&u.status); /* a message lasts until the next key */
         if (in.kind == INPUT_MOUSE) {
-            if (!ui_search_prompt(&u.search, NULL) && !ui_search_results_shown(&u.search))
+            if (!ui_search_prompt(&u.search, NULL) && !ui_search_results_shown(&u.search) &&
+                !ui_shell_prompt(&u.shell, NULL))
                 mouse(&u, &in);
             continue;
         }
         key = in.key;
+        interrupt = key == KEY_CTRL_C; /* ^C cancels as Esc does */
+        if (interrupt)
+            key = 0x1b;
+        meta = u.meta;
+        u.meta = false;
+        if (ui_shell_prompt(&u.shell, NULL)) {
+            pipe_key(&u, key);
+            continue;
+        }
         if (ui_search_prompt(&u.search, NULL)) {
             if (key >= 0)
                 searched(&u, ui_search_prompt_key(&u.search, key));
@@ -692,6 +955,11 @@ int ui_run(const struct ui_setup *setup)
                 u.screen_dirty = true;
             continue;
         }
+        if (ui_info_shown(&u.info)) {
+            if (!ui_info_key(&u.info, a))
+                u.screen_dirty = true;
+            continue;
+        }
         if (ui_search_results_shown(&u.search) && !ui_frame_too_small(&u.frame) && a != ACT_HELP &&
             a != ACT_REDRAW) {
             results_key(&u, a, key);
@@ -699,10 +967,16 @@ int ui_run(const struct ui_setup *setup)
         }
         if (ui_frame_too_small(&u.frame) && a != ACT_QUIT)
             continue;
-        if (key == 0x1b && ui_copy_cancel(&u.reader, &u.status))
+        if (key == 0x1b) {
+            cancel(&u, interrupt);
+            continue;
+        }
+        if (meta && key >= 0 && keys_lookup(u.keys, KEYC_META | key) != ACT_NONE)
+            a = keys_lookup(u.keys, KEYC_META | key);
+        if (count_key(&u, key, a))
             continue;
         if (a == ACT_NONE) {
-            if (key >= 0 && key != 0x1b) { /* Esc cancels, quietly */
+            if (key >= 0) {
                 struct sbuf name = SBUF_INIT;
 
                 keys_name(key, &name);
@@ -716,6 +990,8 @@ int ui_run(const struct ui_setup *setup)
             break;
     }
     ui_marks_save(&u.marks, open_one(&u), ui_reader_offset(&u.reader));
+    ui_shell_release(&u.shell);
+    ui_info_release(&u.info);
     ui_search_release(&u.search);
     ui_courts_release(&u.courts);
     ui_outline_release(&u.outline);
@@ -726,6 +1002,6 @@ int ui_run(const struct ui_setup *setup)
         fprintf(stderr, "%s\n", ui_status_said(&u.status));
     ui_status_release(&u.status);
     ui_marks_release(&u.marks);
-    /* ^C is a way to quit; SIGTERM and SIGHUP end the program as signals do */
+    /* SIGTERM and SIGHUP end the program as signals do */
     return ui_term_signal() == SIGTERM || ui_term_signal() == SIGHUP ? 128 + ui_term_signal() : 0;
 }

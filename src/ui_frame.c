@@ -125,17 +125,42 @@ void ui_frame_widen(struct ui_frame *fr, enum focus focus, int delta)
         *w = CONFIG_PANE_MAX;
 }
 
-void ui_frame_draw(const struct ui_frame *fr)
+/* The column of the line beside pane focus, and whether the pane is to its
+ * left; -1 when there is none (one pane at a time). A side pane's is the
+ * line on its right, the reader's the line on its left: one line for each
+ * pane, so the outline and the reader never mark the same one alike. */
+static int focus_line(const struct ui_frame *fr, enum focus focus, bool *pane_left)
 {
-    attr_t b = ui_attr(ROLE_BORDER);
+    *pane_left = focus != FOCUS_READER;
+    if (focus != FOCUS_READER)
+        return fr->shown[focus] && fr->shown[FOCUS_READER] ? fr->border[focus] : -1;
+    if (!fr->shown[FOCUS_READER])
+        return -1;
+    return fr->shown[FOCUS_OUTLINE]  ? fr->border[FOCUS_OUTLINE]
+           : fr->shown[FOCUS_COURTS] ? fr->border[FOCUS_COURTS]
+                                     : -1;
+}
+
+void ui_frame_draw(const struct ui_frame *fr, enum focus focus)
+{
+    attr_t b = ui_attr(ROLE_BORDER), fa = ui_attr(ROLE_FOCUS_BORDER);
+    bool pane_left;
+    int x = focus_line(fr, focus, &pane_left);
 
     erase();
     for (int f = FOCUS_COURTS; f <= FOCUS_OUTLINE; f++)
         if (fr->shown[f] && fr->border[f] >= 0)
             mvwvline_set(stdscr, 0, fr->border[f], WACS_VLINE, LINES - 2);
-    mvwchgat(stdscr, 0, 0, -1, b & ~A_COLOR, (short)PAIR_NUMBER(b), NULL);
-    for (int y = 1; y < LINES - 2; y++)
+    for (int y = 0; y < LINES - 2; y++) {
         mvwchgat(stdscr, y, 0, -1, b & ~A_COLOR, (short)PAIR_NUMBER(b), NULL);
+        if (x >= 0)
+            mvwchgat(stdscr, y, x, 1, fa & ~A_COLOR, (short)PAIR_NUMBER(fa), NULL);
+    }
+    /* the pointer, as tmux's pane-border-indicators: with no colour (mono,
+     * NO_COLOR) a bold line alone is easy to miss; halfway down, where the
+     * top line's text and the last rows of the lists are not */
+    if (x >= 0)
+        ui_draw_str(stdscr, (LINES - 2) / 2, x, 1, pane_left ? "◂" : "▸", fa);
     wnoutrefresh(stdscr);
 }
 

@@ -14,7 +14,8 @@
 #include "text.h"
 #include "width.h"
 
-/* The text margin on the left; the layout gets the width less two. */
+/* The text margin on each side at the least; the layout gets the width less
+ * two, or the measure when that is narrower. */
 #define MARGIN 1
 
 static size_t last_page_top(const struct reader *rd)
@@ -69,8 +70,18 @@ void ui_reader_relayout(struct reader *rd)
     if (!rd->report)
         return;
     rd->opts.width = rd->pane.w - 2 * MARGIN;
+    if (rd->measure > 0 && rd->opts.width > rd->measure)
+        rd->opts.width = rd->measure;
     if (rd->opts.width < 1)
         rd->opts.width = 1;
+    /* The column is centred in the pane, not set against its left edge: on
+     * a wide terminal a left-set column of 72 leaves a wide empty field on
+     * the right and the text at the screen's edge, where the eye has to
+     * turn for every line; centred, the text sits where one looks and the
+     * spare width is an even margin on both sides, as a page has. */
+    rd->left = MARGIN + (rd->pane.w - 2 * MARGIN - rd->opts.width) / 2;
+    if (rd->left < MARGIN)
+        rd->left = MARGIN;
     rd->layout = layout_cache_get(&rd->cache, rd->report, &rd->opts);
     rd->top = layout_line_of(rd->layout, off);
     /* the blank line before a block was on top: keep it there */
@@ -87,6 +98,19 @@ void ui_reader_init(struct reader *rd, int ambiguous, int indent)
     rd->opts.ambiguous = ambiguous;
     rd->opts.indent = indent;
     rd->current = -1;
+    rd->left = MARGIN;
+}
+
+void ui_reader_set_measure(struct reader *rd, int cols)
+{
+    rd->measure = cols > 0 ? cols : 0;
+    if (rd->layout)
+        ui_reader_relayout(rd);
+}
+
+int ui_reader_text_column(const struct reader *rd)
+{
+    return rd->left;
 }
 
 struct pane *ui_reader_pane(struct reader *rd)
@@ -459,6 +483,14 @@ static enum theme_role line_role(enum line_role r)
     }
 }
 
+/* The column after the last one text may take. */
+static int text_end(const struct reader *rd)
+{
+    int end = rd->left + rd->opts.width;
+
+    return end < rd->pane.w - MARGIN ? end : rd->pane.w - MARGIN;
+}
+
 /* Where the span from off up to to ends if the selection [sel_from,
  * sel_to) starts or ends inside it, and its style there: reversed inside
  * the selection, the cursor's character bold and underlined (and not
@@ -511,7 +543,7 @@ static int draw_span(struct reader *rd, int y, int col, size_t off, size_t len, 
             to = h->v[i].off;
         }
         to = selection_span(rd, off, to, sel_from, sel_to, &at);
-        col += ui_draw_text(w, y, col, rd->pane.w - MARGIN - col, text + off, to - off, at);
+        col += ui_draw_text(w, y, col, text_end(rd) - col, text + off, to - off, at);
         off = to;
     }
     return col;
@@ -528,7 +560,7 @@ void ui_reader_draw(struct reader *rd)
     wbkgdset(w, ' ' | body);
     for (int y = 0; y < rd->pane.h; y++) {
         size_t i = rd->top + (size_t)y;
-        int col = MARGIN;
+        int col = rd->left;
 
         ui_draw_fill(w, y, 0, rd->pane.w, body);
         if (!l || i >= l->nr)
@@ -540,7 +572,7 @@ void ui_reader_draw(struct reader *rd)
             const char *prefix = layout_prefix(l, ln, &plen, &pcols);
 
             if (plen)
-                col += ui_draw_text(w, y, col, rd->pane.w - MARGIN - col, prefix, plen, a);
+                col += ui_draw_text(w, y, col, text_end(rd) - col, prefix, plen, a);
             draw_span(rd, y, col, ln->off, ln->len, a);
         }
     }

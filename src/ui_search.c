@@ -45,7 +45,10 @@ void ui_search_release(struct ui_search *s)
     if (s->asking)
         prompt_release(&s->prompt);
     search_query_release(&s->query);
-    search_query_release(&s->filter);
+    for (int i = 0; i < 2; i++) {
+        search_query_release(&s->filter[i]);
+        sbuf_release(&s->filter_text[i]);
+    }
     search_hits_release(&s->hits);
     sbuf_release(&s->query_text);
     sbuf_release(&s->saved_query);
@@ -61,7 +64,7 @@ void ui_search_opened(struct ui_search *s)
     search_hits_release(&s->hits);
     if (s->has_query && r)
         search_text(&s->query, r->text, r->len, &s->hits);
-    ui_reader_set_hits(s->reader, s->has_query ? &s->hits : NULL);
+    ui_reader_set_hits(s->reader, s->has_query && !s->unlit ? &s->hits : NULL);
 }
 
 /* Make text (len bytes) the query, a regular expression when regex; an
@@ -72,6 +75,7 @@ static void set_query(struct ui_search *s, const char *text, size_t len, bool re
     struct err err;
 
     search_query_release(&s->query);
+    s->unlit = false; /* a new search lights its matches */
     sbuf_reset(&s->query_text);
     sbuf_add(&s->query_text, text, len);
     s->query_regex = regex;
@@ -182,6 +186,10 @@ unsigned ui_search_step(struct ui_search *s, int dir)
         ui_status_say(s->status, "No search yet: / searches forward, ? backward");
         return 0;
     }
+    if (s->unlit) { /* n and N light the matches again */
+        s->unlit = false;
+        ui_reader_set_hits(s->reader, &s->hits);
+    }
     dir *= s->dir;
     if (hit_visible(s, cur))
         from = dir > 0 ? s->hits.v[cur].off + 1 : s->hits.v[cur].off;
@@ -228,17 +236,35 @@ const struct prompt *ui_search_prompt(const struct ui_search *s, const char **le
     return s->asking ? &s->prompt : NULL;
 }
 
-/* The filter of the pane being filtered, from the prompt's text. */
+/* The filter of the pane being filtered, from the prompt's text. Each pane
+ * keeps its own: the court list holds on to its query and filters with it
+ * again when a court folds. */
 static void apply_filter(struct ui_search *s)
 {
     const struct sbuf *t = &s->prompt.text;
+    int i = s->asking == ASK_FILTER_COURTS ? 0 : 1;
 
-    search_query_release(&s->filter);
-    s->has_filter = search_compile(&s->filter, t->buf, t->len) == 0;
-    if (s->asking == ASK_FILTER_COURTS)
-        ui_courts_filter(s->courts, s->has_filter ? &s->filter : NULL);
-    else
-        ui_outline_filter(s->outline, s->has_filter ? &s->filter : NULL);
+    search_query_release(&s->filter[i]);
+    s->has_filter[i] = search_compile(&s->filter[i], t->buf, t->len) == 0;
+    sbuf_reset(&s->filter_text[i]);
+    if (s->has_filter[i])
+        sbuf_add(&s->filter_text[i], t->buf, t->len);
+    s->filtered = s->asking;
+    if (i == 0) {
+        ui_courts_filter(s->courts, s->has_filter[i] ? &s->filter[i] : NULL);
+    } else {
+        ui_outline_filter(s->outline, s->has_filter[i] ? &s->filter[i] : NULL);
+        s->filtered_report = ui_reader_report(s->reader);
+    }
+}
+
+const char *ui_search_filter(const struct ui_search *s, enum ui_ask kind)
+{
+    int i = kind == ASK_FILTER_COURTS ? 0 : 1;
+
+    if (!s->has_filter[i] || (i == 1 && s->filtered_report != ui_reader_report(s->reader)))
+        return NULL;
+    return s->filter_text[i].buf;
 }
 
 /* Search as the query is typed: from where the prompt started. */
@@ -406,4 +432,50 @@ void ui_search_draw(struct ui_search *s, bool all)
 {
     if (s->show_results && (all || ui_pane_stale(ui_results_pane(&s->results))))
         ui_results_draw(&s->results);
+}
+
+bool ui_search_unlight(struct ui_search *s)
+{
+    if (!s->has_query)
+        return false;
+    s->unlit = true;
+    ui_reader_set_hits(s->reader, NULL);
+    return true;
+}
+
+bool ui_search_drop_filter(struct ui_search *s)
+{
+    /* the pane filtered last first; a second Esc drops the other's */
+    int last = s->filtered == ASK_FILTER_OUTLINE ? 1 : 0;
+
+    for (int k = 0; k < 2; k++) {
+        int i = k ? !last : last;
+        enum ui_ask kind = i ? ASK_FILTER_OUTLINE : ASK_FILTER_COURTS;
+
+        if (!ui_search_filter(s, kind))
+            continue;
+        search_query_release(&s->filter[i]);
+        s->has_filter[i] = false;
+        sbuf_reset(&s->filter_text[i]);
+        s->filtered = ASK_NONE;
+        if (i == 0)
+            ui_courts_filter(s->courts, NULL);
+        else
+            ui_outline_filter(s->outline, NULL);
+        return true;
+    }
+    return false;
+}
+
+void ui_search_reloaded(struct ui_search *s, size_t i)
+{
+    bool listed = false;
+
+    for (size_t k = 0; k < s->results.results.nr && !listed; k++)
+        listed = s->results.results.v[k].report == i;
+    if (listed) {
+        ui_results_release(&s->results);
+        s->show_results = false;
+    }
+    ui_search_opened(s);
 }

@@ -61,6 +61,10 @@ void ui_status_draw(struct ui_status *st, const struct status_info *info)
     const struct report *r = info->report;
     int rw;
 
+    /* first, where it is never cut off: a filtered list looks whole */
+    for (int i = 0; i < 2; i++)
+        if (info->filter[i])
+            sbuf_addf(&left, " [%s: /%s]", i ? "outline" : "court list", info->filter[i]);
     if (r) {
         long sec = info->section;
 
@@ -72,6 +76,8 @@ void ui_status_draw(struct ui_status *st, const struct status_info *info)
     } else {
         sbuf_addstr(&left, " no report open");
     }
+    if (info->pending && *info->pending)
+        sbuf_addf(&right, "%s…  ", info->pending);
     if (info->match >= 0)
         sbuf_addf(&right, "%ld/%zu  ", info->match + 1, info->matches);
     if (r)

@@ -24,12 +24,17 @@
 #include "ui_draw.h"
 #include "util.h"
 
-static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_signal, got_interrupt;
 static bool curses_on;
 
+/* ^C (SIGINT) does not stop the browser: it comes in as the key C-c, which
+ * cancels what is under way as less, vim and readline do. */
 static void on_signal(int sig)
 {
-    got_signal = sig;
+    if (sig == SIGINT)
+        got_interrupt = 1;
+    else
+        got_signal = sig;
 }
 
 /*
@@ -162,8 +167,8 @@ static int key_of(int rc, wint_t ch)
 }
 
 /*
- * The next key, or ERR when it is time to stop: a signal asked (q's kin
- * SIGINT, SIGTERM, SIGHUP) or the terminal went away (the SSH link dropped,
+ * The next key, or ERR when it is time to stop: a signal asked (SIGTERM,
+ * SIGHUP; SIGINT is the key C-c) or the terminal went away (the SSH link dropped,
  * the window closed: end of file or an error on input). Curses reads
  * without waiting; the waiting is done in poll(), which a signal always
  * interrupts, so a signal is never lost inside a read that restarts.
@@ -178,6 +183,11 @@ static int read_key(wint_t *ch)
 
         if (got_signal)
             return ERR;
+        if (got_interrupt) {
+            got_interrupt = 0;
+            *ch = KEY_CTRL_C;
+            return OK;
+        }
         rc = wget_wch(stdscr, ch);
         if (rc != ERR)
             return rc;
@@ -217,15 +227,7 @@ void ui_term_start(const struct ui_setup *setup)
     if (getenv("NO_COLOR") && *getenv("NO_COLOR") && !setup->theme) {
         theme_init_mono(&theme);
     } else {
-        char *file = theme_find(name ? name : "default", setup->theme_dirs);
-
-        if (!file) {
-            theme_init_mono(&theme);
-            msgs_add(&tm, "%s: no such theme; using mono", name ? name : "default");
-        } else {
-            theme_load(&theme, file, &tm);
-            free(file);
-        }
+        theme_load_named(&theme, name, setup->theme_dirs, &tm); /* unknown: the default */
     }
     crash_modes_kept = tcgetattr(STDIN_FILENO, &crash_modes) == 0; /* before curses changes them */
     initscr();
@@ -290,4 +292,70 @@ void ui_term_read(struct ui_input *in)
         in->kind = INPUT_KEY;
         in->key = key_of(rc, ch);
     }
+}
+
+/* ---- handing the terminal to another program ---- */
+
+static mmask_t lent_mouse;
+
+void ui_term_lend(void)
+{
+    mousemask(0, &lent_mouse); /* the program gets the terminal's own selection */
+    def_prog_mode();
+    endwin();
+    fflush(stdout);
+}
+
+void ui_term_take_back(void)
+{
+    got_interrupt = 0; /* a ^C meant for the program */
+    reset_prog_mode();
+    mousemask(lent_mouse, NULL);
+    clearok(curscr, TRUE);
+    refresh();
+}
+
+int ui_term_wait_key(const char *prompt)
+{
+    struct termios was, now;
+    bool raw = tcgetattr(STDIN_FILENO, &was) == 0;
+    char buf[64];
+    int rc = 0;
+
+    got_interrupt = 0; /* a ^C that ended the program is not this key */
+    fputs(prompt, stdout);
+    fflush(stdout);
+    if (raw) {
+        now = was;
+        now.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+        now.c_cc[VMIN] = 1;
+        now.c_cc[VTIME] = 0;
+        tcsetattr(STDIN_FILENO, TCSANOW, &now);
+    }
+    for (;;) {
+        struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+
+        if (got_signal) {
+            rc = -1;
+            break;
+        }
+        if (got_interrupt)
+            break; /* ^C returns too */
+        if (poll(&p, 1, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            rc = -1;
+            break;
+        }
+        if (read(STDIN_FILENO, buf, sizeof(buf)) <= 0)
+            rc = -1;
+        break;
+    }
+    /* the rest of a key that sends several bytes (an arrow, F1) */
+    for (struct pollfd p = {STDIN_FILENO, POLLIN, 0}; rc == 0 && poll(&p, 1, 30) > 0;)
+        if (read(STDIN_FILENO, buf, sizeof(buf)) <= 0)
+            break;
+    if (raw)
+        tcsetattr(STDIN_FILENO, TCSANOW, &was);
+    return rc;
 }

@@ -83,6 +83,11 @@ dead() {
 }
 
 exit_status() { cat "$t/status$n"; }
+# alive: still running a moment later (after a key that must not quit)
+alive() {
+    sleep 0.3
+    [ ! -s "$t/status$n" ]
+}
 
 # app_pid: the program's process (the pane's shell is its parent)
 # (read from /proc: a bare machine may have no ps)
@@ -111,6 +116,49 @@ for size in "120 40" "200 50"; do
         fail "start-up at $1x$2" "no three panes"
     fi
 done
+
+# --- the measure: at 200 columns the reader's text is a column of at most
+# reader_width (72), centred; -w sets it for the session; 0 is the whole pane
+# reader_cols: the widest reader row (right of the last border, its margins
+# trimmed) in columns
+reader_cols() { screen | head -n -2 | sed 's/.*│//; s/^ *//; s/ *$//' | wc -L; }
+# reader_left: the blank columns before the reader's text on its first row
+reader_left() { top_line | sed 's/[^ ].*//' | wc -L; }
+start 200 50 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+cols=$(reader_cols)
+left=$(reader_left)
+if [ "$cols" -le 72 ] && [ "$cols" -ge 64 ] && [ "$left" -ge 30 ]; then
+    pass "at 200 columns the reader's lines are within reader_width: $cols columns, $left from the border"
+else
+    fail "measure" "the widest line is $cols columns, $left from the border"
+fi
+# a search in the column: the match is found, highlighted where it stands
+T send-keys -t t l l /
+T send-keys -t t -l "回访"
+T send-keys -t t Enter
+wait_for "1/2"
+hl=$(T capture-pane -e -p -t t | grep -m1 '48;5;214' | sed 's/\x1b\[[0-9;]*m//g; s/.*│//')
+if [ -n "$hl" ] && [ "$(printf '%s' "$hl" | sed 's/^ *//; s/ *$//' | wc -L)" -le 72 ]; then
+    pass "a match in the column is highlighted: 1/2"
+else
+    fail "search in the column" "no highlighted row within 72 columns: $hl"
+fi
+start 200 50 -- -w 40 "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+cols=$(reader_cols)
+if [ "$cols" -le 40 ] && [ "$cols" -ge 34 ]; then pass "-w 40 sets the reader's column: $cols"; else
+    fail "-w in the browser" "the widest line is $cols columns"
+fi
+mkdir -p "$t/config/courtread"
+printf '[display]\nreader_width = 0\n' >"$t/config/courtread/config.ini"
+start 200 50 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+cols=$(reader_cols)
+if [ "$cols" -gt 100 ]; then pass "reader_width = 0: the whole pane ($cols columns)"; else
+    fail "reader_width = 0" "the widest line is $cols columns"
+fi
+rm -f "$t/config/courtread/config.ini"
 
 # --- a court, a report, a section
 start 120 40 -- "$SAMPLES"
@@ -253,6 +301,11 @@ T send-keys -t t R
 check "R returns to the list" wait_for "31 matches of"
 T send-keys -t t q
 check "q leaves the list" wait_gone "31 matches of"
+T send-keys -t t R
+wait_for "31 matches of"
+T send-keys -t t C-c
+list_closed() { wait_gone "31 matches of" && alive; }
+check "^C closes the list of matches, the browser runs on" list_closed
 
 # --- search as Chinese is typed: 12次 finds 12 次, a simplified query finds
 # traditional text, ^R for a regular expression, Pattern not found on Enter,
@@ -333,6 +386,54 @@ if until_ok lacks "│   筑牢思想根基" && shows "│   练好基本功"; t
 else
     fail "outline filter" "other sections still shown"
 fi
+
+# --- the focused pane: the line beside it stands out, with a pointer towards
+# it halfway down (◂ right of a side pane, ▸ left of the reader); Tab moves it
+# marker: the borders up to the pointer on its row, halfway down the panes
+# ("◂", "│◂", "│▸"; the outline's own ▸ is on other rows)
+marker() { screen | sed -n "$(((h - 2) / 2 + 1))p" | grep -o '^[^◂▸]*[◂▸]' | sed 's/[^│◂▸]//g'; }
+marker_is() { [ "$(marker)" = "$1" ]; }
+for env in TERM=tmux-256color NO_COLOR=1; do
+    start 120 40 $env -- "$SAMPLES"
+    wait_for "F1 help"
+    check "the focused court list is marked ($env)" until_ok marker_is "◂"
+    T send-keys -t t Tab
+    check "Tab: the outline is marked ($env)" until_ok marker_is "│◂"
+    T send-keys -t t Tab
+    check "Tab: the reader is marked ($env)" until_ok marker_is "│▸"
+done
+# with no colour the line and its pointer are bold
+if T capture-pane -e -p -t t | grep -q "$(printf '\033')\[1m▸"; then pass "NO_COLOR: the pointer is bold"; else
+    fail "focus with NO_COLOR" "no bold pointer"
+fi
+
+# --- a kept filter shows on the status line, each pane's its own
+start 120 40 -- "$SAMPLES"
+wait_for "F1 help"
+T send-keys -t t /
+T send-keys -t t -l "鹤汀"
+T send-keys -t t Enter
+check "a kept filter of the court list shows" wait_for "[court list: /鹤汀]"
+T send-keys -t t Tab /
+T send-keys -t t -l "练好"
+T send-keys -t t Enter
+if wait_for "[court list: /鹤汀] [outline: /练好]"; then pass "the outline's filter shows beside it"; else
+    fail "outline filter shown" "no [outline: /练好]"
+fi
+T send-keys -t t h h g Enter # a court folds: the list is made again, with its own filter
+if until_ok shows "霁川市鹤汀区人民法院" && lacks "澜屿市中级人民法院"; then
+    pass "the court list keeps its own filter once the outline is filtered"
+else
+    fail "two filters" "the court list lost its filter"
+fi
+T send-keys -t t Escape # drops the filter kept last, the outline's
+if wait_gone "[outline: /练好]" && shows "[court list: /鹤汀]"; then
+    pass "Esc drops the filter kept last; the other stays shown"
+else
+    fail "Esc and two filters" "not the outline's alone dropped"
+fi
+T send-keys -t t / Escape # in the court list: / and Esc clear its filter
+check "clearing the filter clears its mark" wait_gone "[court list:"
 
 # --- 80x24: the court list gives way; one pane at a time when narrower
 start 80 24 -- "$SAMPLES"
@@ -429,15 +530,142 @@ else
     fail "q" "still running or screen not restored"
 fi
 
-# --- ^C quits as q does
-start 120 40 -- "$SAMPLES"
+# --- ^C cancels, as in less, vim and readline: a search prompt, a filter;
+# at the top it does not quit but says how to
+start 120 40 -- "$SAMPLES/03-heting-web.txt"
 wait_for "F1 help"
 T send-keys -t t C-c
-if dead && [ "$(exit_status)" = 0 ] && ! screen | grep -qF "F1 help"; then
-    pass "^C quits with status 0 and restores the screen"
+says_how_to_quit() { wait_for "Press q to quit" && alive; }
+check "^C at the top does not quit: it says q quits" says_how_to_quit
+T send-keys -t t l l /
+T send-keys -t t -l "回访"
+wait_for "1/2"
+T send-keys -t t C-c
+if wait_top "鹤汀区法院" && wait_gone "1/2" && shows "F1 help" && alive; then
+    pass "^C in a search prompt cancels it and the browser runs on"
 else
-    fail "^C" "still running, or status $(exit_status)"
+    fail "^C in a prompt" "not cancelled, or the browser quit"
 fi
+T send-keys -t t h h /
+T send-keys -t t -l "中级"
+until_ok lacks "霁川市鹤汀区人民法院     1"
+T send-keys -t t Enter
+T send-keys -t t C-c
+check "^C drops a kept filter of the court list" wait_for "霁川市鹤汀区人民法院     1"
+T send-keys -t t q
+check "q still quits" dead
+
+# --- = and ^G: the report's file, its courts, encoding, size and place
+start 120 40 -- "$SAMPLES/04-lanyu-gb18030.txt"
+wait_for "F1 help"
+T send-keys -t t =
+if wait_for "$SAMPLES/04-lanyu-gb18030.txt" && shows "GB18030" && shows "Position"; then
+    pass "= shows the report's path, its encoding and the position"
+else
+    fail "=" "no path or encoding"
+fi
+T send-keys -t t q
+if wait_gone "GB18030" && alive; then
+    pass "a key (even q) closes it, the browser runs on"
+else
+    fail "= closes" "still shown, or the browser quit"
+fi
+T send-keys -t t C-g
+check "^G shows it too" wait_for "GB18030"
+
+# --- e: the editor ($VISUAL, $EDITOR) at the reading position; the browser
+# comes back as it was, the report loaded again when the file changed
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/edit-args"\n' "$t" >"$t/editor"
+chmod +x "$t/editor"
+start 120 40 VISUAL= EDITOR="$t/editor" -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+mouse_before=$(T display -p -t t '#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}')
+T send-keys -t t 2
+wait_top "线上线下"
+T send-keys -t t e
+want=$(grep -n "线上线下联动" "$SAMPLES/03-heting-web.txt" | cut -d: -f1)
+if until_ok test -s "$t/edit-args" && [ "$(sed -n 1p "$t/edit-args")" = "+$want" ] &&
+    [ "$(sed -n 2p "$t/edit-args")" = "$SAMPLES/03-heting-web.txt" ]; then
+    pass "e opens the editor with +$want (the reader's line in the file) and the path"
+else
+    fail "e" "the editor got: $(tr '\n' ' ' <"$t/edit-args" 2>/dev/null)"
+fi
+if wait_top "线上线下" && shows "· 二、线上线下联动" &&
+    [ "$(T display -p -t t '#{alternate_on}')" = 1 ] &&
+    [ "$(T display -p -t t '#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}')" = "$mouse_before" ]; then
+    pass "after the editor the browser is back as it was"
+else
+    fail "after the editor" "not back as it was"
+fi
+mkdir -p "$t/lib-edit"
+cp "$SAMPLES/03-heting-web.txt" "$t/lib-edit/"
+printf '#!/bin/sh\nsed -i "s/线上线下联动/线上线下协同/" "$2"\n' >"$t/editor2"
+chmod +x "$t/editor2"
+start 120 40 VISUAL="$t/editor2" -- "$t/lib-edit/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t 2 e
+check "a file changed in the editor is loaded again, at the same place" wait_top "线上线下协同"
+
+# --- |: the report or (Tab) the section piped to a command, then a key returns
+start 120 40 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t '|'
+T send-keys -t t -l "cat >$t/piped; echo piped-ok"
+T send-keys -t t Enter
+if wait_for "piped-ok" && wait_for "press a key to return"; then
+    T send-keys -t t Space
+    if wait_for "Piped the report" && grep -qF "鹤汀区法院" "$t/piped" && grep -qF "完善回访制度" "$t/piped"; then
+        pass "| pipes the report to a command, and a key returns"
+    else
+        fail "|" "no return, or the file lacks the report"
+    fi
+else
+    fail "|" "the command did not run"
+fi
+T send-keys -t t 2 '|' Tab
+T send-keys -t t -l "cat >$t/piped2"
+T send-keys -t t Enter
+wait_for "press a key to return"
+T send-keys -t t Space
+if wait_for "Piped the section" && grep -qF "线上线下联动" "$t/piped2" && ! grep -qF "法官下沉" "$t/piped2"; then
+    pass "| with Tab pipes the section only"
+else
+    fail "| section" "$(head -2 "$t/piped2" 2>/dev/null)"
+fi
+
+# --- N%: digits then % go that far; a digit still jumps to its section at
+# once; '' returns to before the first digit
+start 80 24 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t l l 5 0
+check "a count shows in the status line" wait_for "50…"
+T send-keys -t t %
+# halfway through the text: the end of the first section, before the second
+if until_ok top_lacks "鹤汀区法院" && top_lacks "二、线上线下" && shows "◆ 二、线上线下联动"; then
+    pass "50% goes halfway"
+else
+    fail "50%" "not halfway"
+fi
+T send-keys -t t "'" "'"
+check "'' returns to before the count" wait_top "鹤汀区法院"
+T send-keys -t t 1 0 0 %
+check "100% goes to the end" wait_for "到位。"
+
+# --- ESC-u clears the search highlight; n brings it back
+start 80 24 -- "$SAMPLES/03-heting-web.txt"
+wait_for "F1 help"
+T send-keys -t t l l /
+T send-keys -t t -l "回访"
+T send-keys -t t Enter
+wait_for "1/2"
+T send-keys -t t Escape u
+if wait_for "Highlight cleared" && lacks "1/2" && ! T capture-pane -e -p -t t | grep -F "回访" | grep -q '\[7m\|\[4m\|48;5'; then
+    pass "ESC-u clears the highlight"
+else
+    fail "ESC-u" "still highlighted"
+fi
+T send-keys -t t n
+check "n shows it again" wait_for "/2  "
 
 # --- the browser starts from the cache of parsed reports, and a changed
 # file shows as it is now
@@ -482,6 +710,30 @@ if [ -f "$state/courtread/state" ] && ! ls "$state/courtread" | grep -q tmp; the
 else
     fail "state file" "missing or a temporary file left"
 fi
+
+# --- two copies at once, quitting together: each keeps its reading position
+# (the second copy in a server of its own: a second session with manual
+# window sizes brings tmux down)
+U() { tmux -S "$t/sock-u" -f "$t/tmux.conf" "$@"; }
+start 120 40 -- "$SAMPLES/02-cangyan-banner.txt"
+wait_for "F1 help"
+U new-session -d -s u -x 120 -y 40 \
+    "env XDG_STATE_HOME=$state HOME=$t TERM=tmux-256color $BIN $SAMPLES/03-heting-web.txt; echo \$? >$t/status-u"
+until_ok sh -c "tmux -S '$t/sock-u' capture-pane -p -t u | grep -qF 'F1 help'"
+T send-keys -t t ']' ']'
+U send-keys -t u 2
+wait_top "聚焦司法便民"
+until_ok sh -c "tmux -S '$t/sock-u' capture-pane -p -t u | head -1 | grep -qF '线上线下'"
+T send-keys -t t q
+U send-keys -t u q
+dead
+until_ok test -s "$t/status-u"
+U kill-server 2>/dev/null
+KEEP_STATE=1 start 120 40 -- "$SAMPLES/03-heting-web.txt"
+check "two copies at once: the first keeps its position" wait_top "线上线下"
+ln -s "$state" "$t/state$n" # the next start's KEEP_STATE: the same folder again
+KEEP_STATE=1 start 120 40 -- "$SAMPLES/02-cangyan-banner.txt"
+check "two copies at once: the second keeps its position" wait_top "聚焦司法便民"
 
 # --- y shows the paragraph, a second y sends it by OSC 52 with the
 # citation after it (tmux keeps it as a paste buffer); under tmux the first
@@ -650,6 +902,28 @@ if wait_for "config.ini:2: unknown key 'display:frobnicate'" && screen | grep -q
     pass "a bad config key starts with a message"
 else
     fail "bad config" "no message"
+fi
+rm -f "$t/config/courtread/config.ini"
+
+# --- a config with a bad line: the line is named and skipped, the rest (the
+# library) applies; an unknown theme falls back to the default one
+mkdir -p "$t/mylib"
+printf '潆溪法庭巡回审判\n\n今天上午，潆溪法庭在集市上开庭审理了一起借款纠纷。\n' >"$t/mylib/a.txt"
+printf '[display]\nindent = 2\nthis line is junk\n[general]\nlibrary = %s\n' "$t/mylib" \
+    >"$t/config/courtread/config.ini"
+start 120 40 --
+if wait_for "config.ini:3: 'this line is junk': not a key = value" && shows "潆溪法庭巡回审判"; then
+    pass "a config with a bad line names it and still applies its library setting"
+else
+    fail "forgiving config" "no message for line 3, or the library not opened"
+fi
+printf '[general]\ntheme = solarised\nlibrary = %s\n' "$t/mylib" >"$t/config/courtread/config.ini"
+start 120 40 --
+if wait_for "solarised: no such theme; using the default theme" &&
+    T capture-pane -e -p -t t | grep -q '38;5;'; then
+    pass "an unknown theme falls back to the default theme with a message"
+else
+    fail "unknown theme" "no message or no colours"
 fi
 rm -f "$t/config/courtread/config.ini"
 

@@ -28,6 +28,33 @@ static void write_config(const char *text)
     fclose(f);
 }
 
+/* Write text as the config file and load it over the defaults. */
+static void load_text(const char *text, struct config *cfg, struct msgs *m)
+{
+    write_config(text);
+    config_init(cfg);
+    config_load(cfg, path, m);
+}
+
+/* Release what load_text() made, the file too. */
+static void unload(struct config *cfg, struct msgs *m)
+{
+    msgs_release(m);
+    config_release(cfg);
+    unlink(path);
+    strcpy(path, "/tmp/courtread-config-XXXXXX");
+}
+
+/* Message i is "PATH:" and then what (path is the config file's). */
+static void assert_message(const struct msgs *m, size_t i, const char *what)
+{
+    char want[512];
+
+    assert_true(i < m->nr);
+    snprintf(want, sizeof(want), "%s:%s", path, what);
+    assert_string_equal(m->v[i], want);
+}
+
 static void test_library_key(void **state)
 {
     struct config cfg;
@@ -71,12 +98,12 @@ static void test_broken_file_keeps_defaults(void **state)
     struct msgs m = {0};
 
     (void)state;
-    write_config("[general\nlibrary\n");
+    write_config("[general\nlibrary = /srv/reports\n");
     config_init(&cfg);
     config_load(&cfg, path, &m);
-    assert_true(m.nr >= 1);
-    assert_non_null(strstr(m.v[m.nr - 1], "using the defaults"));
-    assert_null(cfg.library);
+    assert_int_equal(m.nr, 1);
+    assert_non_null(strstr(m.v[0], ":1: '[general': not a [section]"));
+    assert_null(cfg.library); /* under a section that is not one */
     msgs_release(&m);
     config_release(&cfg);
     unlink(path);
@@ -155,6 +182,111 @@ static void test_bad_values_name_line_and_keep_defaults(void **state)
     strcpy(path, "/tmp/courtread-config-XXXXXX");
 }
 
+/* A bad line is a message naming its line (made printable) and is skipped;
+ * the rest of the file applies, the library setting in particular. */
+static void test_bad_lines_are_skipped(void **state)
+{
+    static const struct {
+        const char *line, *message;
+    } cases[] = {
+        {"this is not a setting", "'this is not a setting': not a key = value, a [section] or a "
+                                  "comment; line skipped"},
+        {"= 4", "'= 4': no key before '='; line skipped"},
+        {"indent = \"3", "'indent = \"3': a quote that is not closed; line skipped"},
+        {"[general", "'[general': not a [section]; it and the keys under it are skipped"},
+        {"[ ]", "'[ ]': not a [section]; it and the keys under it are skipped"},
+        /* a terminal's escape sequence comes back made visible */
+        {"\x1b[31mred", "'\\x1B[31mred': not a key = value, a [section] or a comment; line "
+                        "skipped"},
+        {"[display] junk", "'[display] junk': not a [section]; it and the keys under it are "
+                           "skipped"},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        struct config cfg;
+        struct msgs m = {0};
+        char text[256], want[512];
+
+        snprintf(text, sizeof(text),
+                 "; my settings\n[display]\nindent = 3\n%s\n[general]\nlibrary = /srv/reports\n",
+                 cases[i].line);
+        load_text(text, &cfg, &m);
+        snprintf(want, sizeof(want), "4: %s", cases[i].message);
+        assert_int_equal(m.nr, 1);
+        assert_message(&m, 0, want);
+        assert_string_equal(cfg.library, "/srv/reports");
+        assert_int_equal(cfg.indent, 3);
+        unload(&cfg, &m);
+    }
+}
+
+/* Values: ';' starts a comment, '#' too unless it starts a colour; quotes
+ * keep both; a key before any section is a message. */
+static void test_values_and_comments(void **state)
+{
+    struct config cfg;
+    struct msgs m = {0};
+
+    (void)state;
+    load_text("indent = 1\n[General]\nLibrary = \"/srv/a;b#c\"   # quoted\n"
+              "theme = #ff8800 ; a colour, not a comment\n[display]\nindent=0;none\n",
+              &cfg, &m);
+    assert_int_equal(m.nr, 1);
+    assert_message(&m, 0, "1: 'indent = 1': a key before any [section]; line skipped");
+    assert_string_equal(cfg.library, "/srv/a;b#c");
+    assert_string_equal(cfg.theme, "#ff8800");
+    assert_int_equal(cfg.indent, 0);
+    unload(&cfg, &m);
+}
+
+/* A key that cannot be bound: a message with the file and line; q still
+ * quits. */
+static void test_unbindable_key_names_the_line(void **state)
+{
+    struct config cfg;
+    struct msgs m = {0};
+
+    (void)state;
+    load_text("[keys]\n\nquit = C-c\n", &cfg, &m);
+    assert_int_equal(m.nr, 1);
+    assert_message(&m, 0,
+                   "3: 'keys:quit': C-c cannot be bound: the terminal turns it into an interrupt "
+                   "(SIGINT), and it cancels a prompt");
+    assert_int_equal(keys_lookup(&cfg.keys, 'q'), ACT_QUIT);
+    unload(&cfg, &m);
+}
+
+/* reader_width: 0 (the whole pane) or 20..400; anything else keeps 72. */
+static void test_reader_width(void **state)
+{
+    static const struct {
+        const char *value;
+        int want;
+        bool message;
+    } cases[] = {
+        {NULL, 72, false},   {"0", 0, false},    {"20", 20, false}, {"100", 100, false},
+        {"400", 400, false}, {"19", 72, true},   {"1", 72, true},   {"401", 72, true},
+        {"-5", 72, true},    {"wide", 72, true},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        struct config cfg;
+        struct msgs m = {0};
+        char text[128];
+
+        snprintf(text, sizeof(text), "[display]\n%s%s\n", cases[i].value ? "reader_width = " : "",
+                 cases[i].value ? cases[i].value : "");
+        load_text(text, &cfg, &m);
+        assert_int_equal(cfg.reader_width, cases[i].want);
+        assert_int_equal(m.nr, cases[i].message ? 1 : 0);
+        if (cases[i].message)
+            assert_non_null(strstr(m.v[0], ":2: 'display:reader_width' must be"));
+        unload(&cfg, &m);
+    }
+}
+
 /* [copy] and the mouse: the defaults, each set, an empty citation (none)
  * told from a missing one (the default), a bad choice named. */
 static void test_copy_and_mouse(void **state)
@@ -206,6 +338,10 @@ int main(void)
         cmocka_unit_test(test_missing_files),
         cmocka_unit_test(test_display_and_keys),
         cmocka_unit_test(test_bad_values_name_line_and_keep_defaults),
+        cmocka_unit_test(test_reader_width),
+        cmocka_unit_test(test_bad_lines_are_skipped),
+        cmocka_unit_test(test_values_and_comments),
+        cmocka_unit_test(test_unbindable_key_names_the_line),
         cmocka_unit_test(test_copy_and_mouse),
     };
     return cmocka_run_group_tests_name("config", tests, NULL, NULL);

@@ -18,13 +18,33 @@ static void test_parse_names(void **state)
         const char *name;
         int key;
     } cases[] = {
-        {"j", 'j'},           {"G", 'G'},          {"Space", ' '},
-        {"space", ' '},       {"Enter", '\n'},     {"Tab", '\t'},
-        {"S-Tab", KEYC_BTAB}, {"PgDn", KEYC_PGDN}, {"PageUp", KEYC_PGUP},
-        {"Up", KEYC_UP},      {"Home", KEYC_HOME}, {"F1", KEYC_F1},
-        {"F12", KEYC_F12},    {"C-l", 12},         {"^L", 12},
-        {"Ctrl-d", 4},        {"中", 0x4E2D},      {"/", '/'},
-        {"Esc", 0x1b},        {"'", '\''},         {"Backspace", KEYC_BACKSPACE},
+        {"j", 'j'},
+        {"G", 'G'},
+        {"Space", ' '},
+        {"space", ' '},
+        {"Enter", '\n'},
+        {"Tab", '\t'},
+        {"S-Tab", KEYC_BTAB},
+        {"PgDn", KEYC_PGDN},
+        {"PageUp", KEYC_PGUP},
+        {"Up", KEYC_UP},
+        {"Home", KEYC_HOME},
+        {"F1", KEYC_F1},
+        {"F12", KEYC_F12},
+        {"C-l", 12},
+        {"^L", 12},
+        {"Ctrl-d", 4},
+        {"中", 0x4E2D},
+        {"/", '/'},
+        {"Esc", 0x1b},
+        {"'", '\''},
+        {"Backspace", KEYC_BACKSPACE},
+        /* a key after Esc (less's ESC-u), or with Alt */
+        {"M-u", KEYC_META | 'u'},
+        {"Esc-u", KEYC_META | 'u'},
+        {"alt-U", KEYC_META | 'U'},
+        {"M-F1", KEYC_META | KEYC_F1},
+        {"M--", KEYC_META | '-'},
     };
 
     (void)state;
@@ -37,7 +57,8 @@ static void test_parse_names(void **state)
 
 static void test_bad_names(void **state)
 {
-    static const char *const bad[] = {"", "jj", "F0", "F13", "C-1", "Hyper-j", "\x01", "\xff"};
+    static const char *const bad[] = {"",     "jj",   "F0", "F13",   "C-1",   "Hyper-j",
+                                      "\x01", "\xff", "M-", "M-M-u", "Esc-jj"};
 
     (void)state;
     for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
@@ -48,8 +69,9 @@ static void test_bad_names(void **state)
 /* Every key's name reads back as the same key. */
 static void test_names_round_trip(void **state)
 {
-    static const int keys[] = {'j',       ' ',         '\n', '\t', 0x1b,   KEYC_BTAB,
-                               KEYC_PGDN, KEYC_F1 + 4, 12,   '[',  0x4E2D, KEYC_DELETE};
+    static const int keys[] = {
+        'j',         ' ', '\n', '\t',   0x1b,        KEYC_BTAB,       KEYC_PGDN,
+        KEYC_F1 + 4, 12,  '[',  0x4E2D, KEYC_DELETE, KEYC_META | 'u', KEYC_META | 0x1b};
     struct sbuf sb = SBUF_INIT;
 
     (void)state;
@@ -108,6 +130,36 @@ static void test_rebind_moves_a_key(void **state)
     assert_int_equal(keys_action("fly"), ACT_NONE);
 }
 
+/* Keys the terminal keeps (C-c, C-z) or sends as another (C-m) are
+ * refused, in any spelling, and the binding is left as it was. */
+static void test_unbindable_keys_are_refused(void **state)
+{
+    static const struct {
+        const char *spec, *why;
+    } cases[] = {
+        {"C-c", "C-c cannot be bound: the terminal turns it into an interrupt (SIGINT), and it "
+                "cancels a prompt"},
+        {"x ^C", "C-c cannot be bound: the terminal turns it into an interrupt (SIGINT), and it "
+                 "cancels a prompt"},
+        {"Ctrl-z", "C-z cannot be bound: the terminal turns it into a suspend (SIGTSTP)"},
+        {"C-M", "C-m cannot be bound: the terminal sends it as Enter; bind Enter"},
+    };
+    struct keymap m;
+    char why[160];
+
+    (void)state;
+    keys_init(&m);
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        assert_int_equal(keys_bind(&m, ACT_QUIT, cases[i].spec, why, sizeof(why)), -1);
+        assert_string_equal(why, cases[i].why);
+        assert_int_equal(keys_lookup(&m, 'q'), ACT_QUIT);
+        assert_int_equal(keys_lookup(&m, 'x'), ACT_NONE);
+    }
+    /* their neighbours bind */
+    assert_int_equal(keys_bind(&m, ACT_QUIT, "C-x C-j", why, sizeof(why)), 0);
+    assert_int_equal(keys_lookup(&m, 'x' - 'a' + 1), ACT_QUIT);
+}
+
 /* The man page names every action (the KEYS section is written by hand). */
 static void test_man_page_lists_every_action(void **state)
 {
@@ -143,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_names_round_trip),
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_rebind_moves_a_key),
+        cmocka_unit_test(test_unbindable_keys_are_refused),
         cmocka_unit_test(test_man_page_lists_every_action),
     };
     return cmocka_run_group_tests_name("keys", tests, NULL, NULL);

@@ -7,10 +7,12 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "state.h"
@@ -111,7 +113,8 @@ static void test_cap_drops_the_oldest(void **state)
     state_release(&s);
 }
 
-/* The save leaves no temporary file, and replaces the old file whole. */
+/* The save leaves no temporary file (only the state and its lock file),
+ * and replaces the old file whole. */
 static void test_atomic_save(void **state)
 {
     struct state s = {0}, back = {0};
@@ -131,7 +134,7 @@ static void test_atomic_save(void **state)
     d = opendir(folder);
     assert_non_null(d);
     while ((e = readdir(d)))
-        if (e->d_name[0] != '.')
+        if (e->d_name[0] != '.' && strcmp(e->d_name, "state.lock"))
             files++;
     closedir(d);
     assert_int_equal(files, 1);
@@ -170,6 +173,95 @@ static void test_two_copies_merge(void **state)
     assert_int_equal(off, 2); /* the one saved last wins for a report both set */
     state_release(&a);
     state_release(&b);
+    state_release(&back);
+}
+
+/* A report this copy only opened and left where the file had it is not
+ * this copy's to save: another copy that moved it meanwhile keeps its
+ * position; one this copy moved is saved over the other's. */
+static void test_untouched_kept(void **state)
+{
+    struct state a = {0}, b = {0}, back = {0};
+    struct err err;
+    size_t off;
+
+    (void)state;
+    unlink(file);
+    state_set(&a, "/r/seen.txt", 5);
+    state_set(&a, "/r/moved.txt", 5);
+    assert_int_equal(state_save(&a, file, &err), 0);
+    state_release(&a);
+    assert_int_equal(state_load(&a, file, &err), 0); /* this copy starts */
+    assert_int_equal(state_load(&b, file, &err), 0); /* another copy starts */
+    state_set(&b, "/r/seen.txt", 9);
+    state_set(&b, "/r/moved.txt", 9);
+    assert_int_equal(state_save(&b, file, &err), 0); /* and quits first */
+    state_set(&a, "/r/seen.txt", 5);                 /* opened, left as it was */
+    state_set(&a, "/r/moved.txt", 7);                /* read on */
+    assert_int_equal(state_save(&a, file, &err), 0);
+    assert_int_equal(state_load(&back, file, &err), 0);
+    assert_true(state_get(&back, "/r/seen.txt", &off));
+    assert_int_equal(off, 9);
+    assert_true(state_get(&back, "/r/moved.txt", &off));
+    assert_int_equal(off, 7);
+    state_release(&a);
+    state_release(&b);
+    state_release(&back);
+}
+
+struct saver {
+    struct state s;
+    int rc;
+    volatile int done;
+};
+
+static void *save_in_thread(void *arg)
+{
+    struct saver *sv = arg;
+    struct err err;
+
+    sv->rc = state_save(&sv->s, file, &err);
+    sv->done = 1;
+    return NULL;
+}
+
+/* Copies quitting at the same moment take turns: a save waits for the
+ * lock, then merges what the holder wrote (without the lock, both would
+ * read the old file and the last rename would drop the other's). */
+static void test_save_waits_for_the_lock(void **state)
+{
+    struct saver sv = {0};
+    struct state other = {0}, back = {0};
+    struct timespec pause = {0, 100 * 1000 * 1000};
+    struct err err;
+    pthread_t th;
+    size_t off;
+    int lock;
+
+    (void)state;
+    unlink(file);
+    state_set(&sv.s, "/r/quitting.txt", 31);
+    lock = state_lock(file, &err); /* another copy is saving */
+    assert_true(lock >= 0);
+    assert_int_equal(pthread_create(&th, NULL, save_in_thread, &sv), 0);
+    nanosleep(&pause, NULL);
+    assert_int_equal(sv.done, 0); /* it waits */
+    state_set(&other, "/r/other.txt", 42);
+    {
+        const char line[] = "pos\t42\t/r/other.txt\n";
+
+        assert_int_equal(state_write(file, line, sizeof(line) - 1, &err), 0);
+    }
+    state_unlock(lock);
+    assert_int_equal(pthread_join(th, NULL), 0);
+    assert_int_equal(sv.rc, 0);
+    assert_int_equal(state_load(&back, file, &err), 0);
+    assert_true(state_get(&back, "/r/other.txt", &off));
+    assert_int_equal(off, 42);
+    assert_true(state_get(&back, "/r/quitting.txt", &off));
+    assert_int_equal(off, 31);
+    state_release(&sv.s);
+    state_release(&other);
     state_release(&back);
 }
 
@@ -245,10 +337,16 @@ static void test_history_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_round_trip),           cmocka_unit_test(test_missing_and_damaged),
-        cmocka_unit_test(test_cap_drops_the_oldest), cmocka_unit_test(test_atomic_save),
-        cmocka_unit_test(test_two_copies_merge),     cmocka_unit_test(test_unreadable_kept),
-        cmocka_unit_test(test_default_path),         cmocka_unit_test(test_history_file),
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_missing_and_damaged),
+        cmocka_unit_test(test_cap_drops_the_oldest),
+        cmocka_unit_test(test_atomic_save),
+        cmocka_unit_test(test_two_copies_merge),
+        cmocka_unit_test(test_untouched_kept),
+        cmocka_unit_test(test_save_waits_for_the_lock),
+        cmocka_unit_test(test_unreadable_kept),
+        cmocka_unit_test(test_default_path),
+        cmocka_unit_test(test_history_file),
     };
     return cmocka_run_group_tests_name("state", tests, setup, teardown);
 }

@@ -60,6 +60,29 @@ static void test_parse_color(void **state)
     assert_int_equal(theme_parse_color(""), -2);
 }
 
+/* #rrggbb and #rgb: the nearest of the cube and the greys (16..255), never
+ * one of the 16 a terminal's scheme redefines. */
+static void test_parse_hex_color(void **state)
+{
+    static const struct {
+        const char *s;
+        int want;
+    } cases[] = {
+        {"#ff8800", 208},                /* 255 136 0: cube 5 2 0 */
+        {"#FF8800", 208}, {"#f80", 208}, /* #rgb doubles each digit */
+        {"#ff0000", 196}, {"#000000", 16},  {"#ffffff", 231}, {"#1c1c1c", 234}, /* 28 28 28: the
+                                                                                   grey ramp's third
+                                                                                 */
+        {"#808080", 244}, {"#5f87af", 67}, /* exactly a cube colour */
+        {"#ff880", -2},   {"#ff88000", -2}, {"#gg8800", -2},  {"#", -2},        {"#ff 880", -2},
+    };
+
+    (void)state;
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
+        if (theme_parse_color(cases[i].s) != cases[i].want)
+            fail_msg("%s: %d, not %d", cases[i].s, theme_parse_color(cases[i].s), cases[i].want);
+}
+
 static void test_color_fit(void **state)
 {
     (void)state;
@@ -112,7 +135,7 @@ static void test_bad_values_are_messages(void **state)
     assert_int_equal(theme_load(&t, path, &m), 0);
     assert_int_equal(m.nr, 3);
     snprintf(want[0], sizeof(want[0]),
-             "%s:2: 'title:fg': 'purpleish' is not a colour (0-255 or a name)", path);
+             "%s:2: 'title:fg': 'purpleish' is not a colour (0-255, a name or #rrggbb)", path);
     snprintf(want[1], sizeof(want[1]), "%s:5: 'heading:attrs': 'sparkly' is not an attribute",
              path);
     snprintf(want[2], sizeof(want[2]), "%s:6: unknown role [sidebar]", path);
@@ -142,8 +165,57 @@ static void test_missing_and_broken(void **state)
     assert_int_equal(m.nr, 1);
     assert_int_equal(t.role[ROLE_STATUS].attrs, ATTR_REVERSE); /* mono */
     msgs_release(&m);
-    assert_int_equal(theme_load(&t, write_file("broken.ini", "[title\nfg\n"), &m), -1);
-    assert_true(m.nr >= 1);
+    /* a bad line is skipped with a message naming it; the rest applies */
+    assert_int_equal(
+        theme_load(&t, write_file("broken.ini", "[title\nfg = 1\n[body]\nfg\nbg = 17\n"), &m), 0);
+    assert_int_equal(m.nr, 2);
+    assert_non_null(strstr(m.v[0], "broken.ini:1: '[title': not a [section]"));
+    assert_non_null(strstr(m.v[1], "broken.ini:4: 'fg': not a key = value"));
+    assert_int_equal(t.role[ROLE_TITLE].fg, THEME_DEFAULT_COLOR); /* under the bad [title] */
+    assert_int_equal(t.role[ROLE_BODY].bg, 17);
+    msgs_release(&m);
+}
+
+/* Colours written #rrggbb in a theme file: a value, not a comment. */
+static void test_hex_colors_in_a_file(void **state)
+{
+    struct theme t;
+    struct msgs m = {0};
+    const char *path = write_file("hex.ini", "[title]\nfg = #ff8800 # orange\nbg = #1c1c1c;dark\n"
+                                             "[body]\nfg = # nothing but a comment\n");
+
+    (void)state;
+    assert_int_equal(theme_load(&t, path, &m), 0);
+    assert_int_equal(t.role[ROLE_TITLE].fg, 208);
+    assert_int_equal(t.role[ROLE_TITLE].bg, 234);
+    assert_int_equal(m.nr, 1); /* body:fg is empty: not a colour */
+    assert_non_null(strstr(m.v[0], "hex.ini:5: 'body:fg': '' is not a colour"));
+    msgs_release(&m);
+}
+
+/* An unknown theme: a message, and the default theme instead. */
+static void test_unknown_theme_falls_back_to_default(void **state)
+{
+    struct theme t;
+    struct msgs m = {0};
+    const char *dirs[] = {dir, NULL};
+
+    (void)state;
+    write_file("default.ini", "[title]\nfg = 222\n");
+    theme_load_named(&t, "solarised", dirs, &m);
+    assert_int_equal(m.nr, 1);
+    assert_string_equal(m.v[0], "solarised: no such theme; using the default theme");
+    assert_int_equal(t.role[ROLE_TITLE].fg, 222);
+    msgs_release(&m);
+    theme_load_named(&t, NULL, dirs, &m); /* none named: the default, quietly */
+    assert_int_equal(m.nr, 0);
+    assert_int_equal(t.role[ROLE_TITLE].fg, 222);
+    unlink(write_file("default.ini", ""));
+    theme_load_named(&t, "solarised", dirs, &m); /* no default either: mono */
+    assert_int_equal(m.nr, 2);
+    assert_string_equal(m.v[1], "default: no such theme; using mono");
+    assert_int_equal(t.role[ROLE_TITLE].fg, THEME_DEFAULT_COLOR);
+    assert_int_equal(t.role[ROLE_TITLE].attrs, ATTR_BOLD);
     msgs_release(&m);
 }
 
@@ -182,9 +254,15 @@ static void test_find(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parse_color),        cmocka_unit_test(test_color_fit),
-        cmocka_unit_test(test_load_good_file),     cmocka_unit_test(test_bad_values_are_messages),
-        cmocka_unit_test(test_missing_and_broken), cmocka_unit_test(test_find),
+        cmocka_unit_test(test_parse_color),
+        cmocka_unit_test(test_color_fit),
+        cmocka_unit_test(test_load_good_file),
+        cmocka_unit_test(test_bad_values_are_messages),
+        cmocka_unit_test(test_missing_and_broken),
+        cmocka_unit_test(test_find),
+        cmocka_unit_test(test_parse_hex_color),
+        cmocka_unit_test(test_hex_colors_in_a_file),
+        cmocka_unit_test(test_unknown_theme_falls_back_to_default),
     };
     return cmocka_run_group_tests_name("theme", tests, setup, teardown);
 }

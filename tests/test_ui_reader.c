@@ -64,6 +64,51 @@ static void test_resizes_keep_the_place(void **state)
     report_free(r);
 }
 
+/* The measure: the layout is as wide as the pane less its margins, or the
+ * measure when that is narrower, the column centred; changing it keeps the
+ * text at the top. */
+static void test_measure_sets_the_column(void **state)
+{
+    static const struct {
+        int pane, measure, width, left;
+    } cases[] = {
+        {142, 72, 72, 35}, /* a wide pane: 72 columns, even margins */
+        {60, 72, 58, 1},   /* narrower than the measure: the pane less its margins */
+        {74, 72, 72, 1},   /* exactly the measure and its margins */
+        {142, 0, 140, 1},  /* 0: the whole pane */
+        {143, 72, 72, 35}, /* an odd spare column goes to the right */
+    };
+    struct err err;
+    struct report *r = library_load("samples/01-jichuan-team.txt", NULL, &err);
+    struct reader rd;
+    size_t off;
+
+    (void)state;
+    assert_non_null(r);
+    ui_reader_init(&rd, 1, 2);
+    for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+        rd.pane.w = cases[i].pane;
+        rd.pane.h = 20;
+        ui_reader_set_measure(&rd, cases[i].measure);
+        ui_reader_open(&rd, r, SIZE_MAX);
+        assert_int_equal(rd.opts.width, cases[i].width);
+        assert_int_equal(ui_reader_text_column(&rd), cases[i].left);
+        for (size_t k = 0; k < rd.layout->nr; k++)
+            assert_true(rd.layout->v[k].cols <= (size_t)cases[i].width);
+    }
+    rd.pane.w = 142;
+    ui_reader_set_measure(&rd, 72);
+    ui_reader_scroll(&rd, 17);
+    off = ui_reader_offset(&rd);
+    ui_reader_set_measure(&rd, 30);
+    assert_int_equal(ui_reader_offset(&rd), off);
+    assert_int_equal(rd.opts.width, 30);
+    ui_reader_set_measure(&rd, 72);
+    assert_int_equal(ui_reader_offset(&rd), off);
+    layout_cache_release(&rd.cache);
+    report_free(r);
+}
+
 /* A selection is two byte offsets: v at the top line's first character,
  * ) to the end of its sentence, l a character further; a re-layout at
  * another width keeps the bytes selected; j keeps the column; y's preview
@@ -131,6 +176,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_resizes_keep_the_place),
+        cmocka_unit_test(test_measure_sets_the_column),
         cmocka_unit_test(test_selection_by_offsets),
     };
 
