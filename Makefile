@@ -8,7 +8,6 @@ DATADIR    := $(PREFIX)/share/courtread
 MANDIR     := $(PREFIX)/share/man/man1
 
 CC         ?= cc
-CXX        ?= c++
 PKG_CONFIG ?= pkg-config
 # -O3: the parser's per-line loops (line features, the kinds' scores, the
 # court scan) vectorised and unrolled; some 3 % less work than -O2 (est.
@@ -25,30 +24,23 @@ CMOCKA_CFLAGS  := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS    := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 # libunistring and iniparser ship no .pc files on Debian 12
 INIPARSER_CFLAGS := -I/usr/include/iniparser
-# OpenCC (simplified/traditional forms in search) is C++: its one user,
-# src/opencc_dict.cc, brings in the C++ runtime; PCRE2 for regular expressions
-OPENCC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null || echo -I/usr/include/opencc)
-OPENCC_LIBS    := $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null || echo -lopencc)
-OPENCC_DATADIR ?= $(shell $(PKG_CONFIG) --variable=prefix opencc 2>/dev/null || echo /usr)/share/opencc
+# PCRE2 for regular expressions in search
 PCRE2_CFLAGS   := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS     := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
-LIBS       := $(NCURSES_LIBS) -liniparser -lunistring $(PCRE2_LIBS) $(OPENCC_LIBS) -lstdc++ -pthread
+LIBS       := $(NCURSES_LIBS) -liniparser -lunistring $(PCRE2_LIBS) -pthread
 
 BUILD      ?= build
 BIN        ?= courtread
 ALL_CFLAGS  = -std=c11 $(WARN) -pthread -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS) $(INIPARSER_CFLAGS) \
               -DVERSION='"$(VERSION)"' -DSAMPLES_DIR='"$(DATADIR)/samples"' \
               -DSOURCE_SAMPLES_DIR='"$(CURDIR)/samples"' -DTHEMES_DIR='"$(DATADIR)/themes"' \
-              -DSOURCE_THEMES_DIR='"$(CURDIR)/themes"' -DOPENCC_DATADIR='"$(OPENCC_DATADIR)"' \
-              $(PCRE2_CFLAGS) $(CFLAGS)
-# its headers warn under -Wextra: included as system headers
-ALL_CXXFLAGS = -std=c++17 $(filter-out -Wstrict-prototypes,$(WARN)) -Iinclude $(OPENCC_CFLAGS:-I%=-isystem %) $(CFLAGS)
+              -DSOURCE_THEMES_DIR='"$(CURDIR)/themes"' $(PCRE2_CFLAGS) $(CFLAGS)
 
 MODULES    := util text width decode rules line_features kinds gazetteer gazetteer_data hanzi hanzi_data hanzi_variants court court_special report outline court_tree layout library ini keys config theme state search results prompt cache quote \
               ui_draw ui_term ui_status ui_reader ui_outline ui_courts ui_results ui_search ui_help ui_marks ui_copy ui_frame ui \
               ui_count report_file ui_overlay ui_info ui_shell \
               ui_width
-OBJS       := $(MODULES:%=$(BUILD)/%.o) $(BUILD)/opencc_dict.o
+OBJS       := $(MODULES:%=$(BUILD)/%.o)
 TESTS      := test_util test_decode test_rules test_line_features test_kinds test_gazetteer test_report test_court test_court_tree test_results test_library test_config test_layout \
               test_keys test_theme test_state test_search test_prompt test_cache \
               test_ui_width test_ui_reader test_ui_draw test_ui_marks test_quote \
@@ -72,9 +64,6 @@ $(BIN): $(BUILD)/main.o $(OBJS)
 
 $(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -c -o $@ $<
-
-$(BUILD)/opencc_dict.o: src/opencc_dict.cc include/opencc_dict.h | $(BUILD)
-	$(CXX) $(ALL_CXXFLAGS) $(SANFLAGS) -c -o $@ $<
 
 # main.o has the installed samples' folder in it: rebuild it when PREFIX changes
 $(BUILD)/main.o: $(BUILD)/prefix
@@ -109,14 +98,12 @@ test: $(BIN) $(TEST_BINS) $(FUZZ_BINS)
 fuzz:
 	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang: apt-get install -y clang"; exit 1; }
 	@mkdir -p build/fuzz
-	$(FUZZ_CC)++ -std=c++17 -Iinclude $(OPENCC_CFLAGS) -Wno-deprecated-declarations -O1 -g \
-	    -fsanitize=fuzzer-no-link,address -c -o build/fuzz/opencc_dict.o src/opencc_dict.cc
 	@for f in $(FUZZERS); do \
 	    $(FUZZ_CC) -std=c11 -D_GNU_SOURCE -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -Iinclude -Itests/fuzz \
-	        -I/usr/include/iniparser -DVERSION='"$(VERSION)"' -DOPENCC_DATADIR='"$(OPENCC_DATADIR)"' -O1 -g \
+	        -I/usr/include/iniparser -DVERSION='"$(VERSION)"' -O1 -g \
 	        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	        -o build/fuzz/fuzz_$$f tests/fuzz/fuzz_$$f.c tests/fuzz/common.c \
-	        $(MODULES:%=src/%.c) build/fuzz/opencc_dict.o $(LIBS) || exit 1; \
+	        $(MODULES:%=src/%.c) $(LIBS) || exit 1; \
 	    mkdir -p build/fuzz/corpus-$$f && cp tests/fuzz/corpus/$$f/* build/fuzz/corpus-$$f/; \
 	    echo "fuzz_$$f: $(FUZZ_SECONDS) s"; \
 	    build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
@@ -156,10 +143,10 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 format:
-	clang-format -i src/*.c src/*.cc include/*.h tests/*.c
+	clang-format -i src/*.c include/*.h tests/*.c
 
 format-check:
-	clang-format --dry-run --Werror src/*.c src/*.cc include/*.h tests/*.c
+	clang-format --dry-run --Werror src/*.c include/*.h tests/*.c
 
 clean:
 	rm -rf build courtread bench-corpus

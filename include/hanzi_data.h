@@ -1,7 +1,7 @@
 /*
  * hanzi_data.h: the generated tables behind hanzi.c (src/hanzi_data.c, written
- * by tools/gen-hanzi from OpenCC's character dictionaries). Only hanzi.c reads
- * them: everyone else asks hanzi.h.
+ * by tools/gen-hanzi from OpenCC's character dictionaries). Only hanzi.c and
+ * hanzi_variants.c read them: everyone else asks hanzi.h and hanzi_variants.h.
  */
 #ifndef COURTREAD_HANZI_DATA_H
 #define COURTREAD_HANZI_DATA_H
@@ -14,6 +14,10 @@ struct hanzi_pair {
 };
 
 /* sorted by from: traditional → its only simplified form (陽 → 阳) */
+/* Every character and each of its candidates in either dictionary (发 → 發,
+ * 发 → 髮, 乾 → 干), for the classes of forms search matches as one. */
+extern const struct hanzi_pair hanzi_variant_pairs[];
+extern const size_t hanzi_variant_pairs_count;
 extern const struct hanzi_pair hanzi_simplify_pairs[];
 extern const size_t hanzi_simplify_pairs_count;
 /* sorted by from: simplified → its usual traditional form (阳 → 陽) */

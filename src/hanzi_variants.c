@@ -1,24 +1,17 @@
 /*
  * hanzi_variants.c: classes of characters that are forms of one another,
- * made by joining every pair OpenCC's dictionaries give (see
- * hanzi_variants.h). Two-level tables over the code points, so the matcher
- * folds a character with two loads.
+ * made by joining every pair of OpenCC's character dictionaries
+ * (hanzi_variant_pairs, generated into hanzi_data.c; see hanzi_variants.h).
+ * Two-level tables over the code points, so the matcher folds a character
+ * with two loads.
  */
 #include "hanzi_variants.h"
 
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistr.h>
 
 #include "hanzi_data.h"
-#include "opencc_dict.h"
 #include "util.h"
-
-#ifndef OPENCC_DATADIR
-#define OPENCC_DATADIR "/usr/share/opencc"
-#endif
 
 /* Han characters run to U+323AF (extension H). */
 #define LAST_CP 0x32FFF
@@ -31,7 +24,6 @@ struct page {
 };
 
 static struct page *pages[PAGES];
-static bool from_opencc;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static struct page *page_of(uint32_t c)
@@ -89,43 +81,10 @@ static void join_pair(uint32_t a, uint32_t b)
         join(a, b);
 }
 
-/* A dictionary entry: only a character paired with a character counts. */
-static void join_entry(void *ctx, const char *key, const char *value)
-{
-    ucs4_t a, b;
-    size_t kl = strlen(key), vl = strlen(value);
-    int n = u8_mbtouc(&a, (const uint8_t *)key, kl), m = u8_mbtouc(&b, (const uint8_t *)value, vl);
-
-    (void)ctx;
-    if (n > 0 && (size_t)n == kl && m > 0 && (size_t)m == vl)
-        join_pair(a, b);
-}
-
-static void forget(void)
-{
-    for (size_t i = 0; i < PAGES; i++) {
-        free(pages[i]);
-        pages[i] = NULL;
-    }
-}
-
 static void load(void)
 {
-    static const char *const dicts[] = {"STCharacters.ocd2", "TSCharacters.ocd2"};
-    char path[4096];
-
-    from_opencc = true;
-    for (size_t i = 0; i < ARRAY_SIZE(dicts) && from_opencc; i++) {
-        snprintf(path, sizeof(path), "%s/%s", OPENCC_DATADIR, dicts[i]);
-        from_opencc = opencc_dict_each(path, join_entry, NULL) == 0;
-    }
-    if (!from_opencc) { /* the pairs built in, from an older copy of the same data */
-        forget();
-        for (size_t i = 0; i < hanzi_simplify_pairs_count; i++)
-            join_pair(hanzi_simplify_pairs[i].from, hanzi_simplify_pairs[i].to);
-        for (size_t i = 0; i < hanzi_traditional_pairs_count; i++)
-            join_pair(hanzi_traditional_pairs[i].from, hanzi_traditional_pairs[i].to);
-    }
+    for (size_t i = 0; i < hanzi_variant_pairs_count; i++)
+        join_pair(hanzi_variant_pairs[i].from, hanzi_variant_pairs[i].to);
     /* every member straight to its root, so a lookup is one step */
     for (uint32_t pg = 0; pg < PAGES; pg++)
         for (uint32_t i = 0; pages[pg] && i < 256; i++)
@@ -168,10 +127,4 @@ void hanzi_variants_preload(void)
 
     if (pthread_create(&t, NULL, preload, NULL) == 0)
         pthread_detach(t); /* else the first use reads them */
-}
-
-bool hanzi_variants_from_opencc(void)
-{
-    pthread_once(&once, load);
-    return from_opencc;
 }

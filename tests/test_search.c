@@ -211,8 +211,19 @@ static void test_simplified_and_traditional(void **state)
         assert_true(fa && fa2);
         assert_int_equal(forms[0], hanzi_variants_key(0x53D1));
     }
-    /* read from OpenCC's dictionaries, as installed with libopencc */
-    assert_true(hanzi_variants_from_opencc());
+    /* every candidate of OpenCC's tables, not the first only: 干 is the
+     * simplified form of 乾 and 幹, and 乾 keeps itself too (乾坤) */
+    {
+        uint32_t forms[HANZI_VARIANTS_MAX];
+        size_t n = hanzi_variants_of(0x5E72, forms, HANZI_VARIANTS_MAX);
+        bool qian = false, gan = false;
+
+        for (size_t i = 0; i < n && i < HANZI_VARIANTS_MAX; i++) {
+            qian = qian || forms[i] == 0x4E7E;
+            gan = gan || forms[i] == 0x5E79;
+        }
+        assert_true(qian && gan);
+    }
 }
 
 /* The hits of regular expression re in text, as hits_of() writes them, or
