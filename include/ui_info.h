@@ -37,6 +37,13 @@ struct ui_info {
 void ui_info_text(const struct report *r, const struct report_file *f, const char *why,
                   const struct info_place *place, struct sbuf *out);
 
+struct reader;
+
+/* Show r's information, its file read again (in encoding, NULL: as it was
+ * found), with the reader rd where it is. */
+void ui_info_show(struct ui_info *in, const struct report *r, const char *encoding,
+                  const struct reader *rd);
+
 /* Show the lines made by ui_info_text() (taken over) from the top. */
 void ui_info_open(struct ui_info *in, struct sbuf *text);
 

@@ -66,6 +66,8 @@ void ui_reader_goto_offset(struct reader *rd, size_t off);
 
 /* Put the end of the report on the last row. */
 void ui_reader_goto_end(struct reader *rd);
+/* To the line that holds byte n% of the text through (the end from 100 on). */
+void ui_reader_goto_percent(struct reader *rd, unsigned long n);
 
 /* Scroll so that bytes off..off+len show, a third of the way down when the
  * view has to move. */

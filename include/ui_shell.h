@@ -44,6 +44,14 @@ enum ui_shell_done ui_shell_key(struct ui_shell *sh, int key, char **command, bo
  * it. Returns its exit status, or -1 with err set when it could not run. */
 int ui_shell_edit(const char *path, size_t line, struct err *err);
 
+/* ui_shell_edit() on r's file (read in encoding, NULL: as found) at the
+ * line that holds byte off of r's text; *changed says whether the file
+ * changed meanwhile. -1 with err when there is no file (standard input), it
+ * cannot be read, or the editor could not run. */
+struct report;
+int ui_shell_edit_report(const struct report *r, const char *encoding, size_t off, bool *changed,
+                         struct err *err);
+
 /* Run command in the shell with text (len bytes) on its standard input,
  * then wait for a key, as less does. Returns its exit status, or -1 with
  * err set when it could not run. */

@@ -16,8 +16,8 @@
 #include "config.h"
 #include "keys.h"
 #include "library.h"
+#include "quote.h"
 #include "report.h"
-#include "report_file.h"
 #include "results.h"
 #include "ui_copy.h"
 #include "ui_count.h"
@@ -484,7 +484,6 @@ static void percent(struct ui *u)
     const struct report *r = ui_reader_report(&u->reader);
     struct position from;
     unsigned long n;
-    long line;
 
     if (!ui_count_take(&u->count, &n, &from)) {
         ui_status_say(&u->status, "Type a number first: 50%% goes halfway through the report");
@@ -493,13 +492,7 @@ static void percent(struct ui *u)
     if (!r)
         return;
     show_reader(u);
-    if (n >= 100) {
-        ui_reader_goto_end(&u->reader);
-    } else {
-        line = ui_reader_line_of(&u->reader, r->len / 100 * n + r->len % 100 * n / 100);
-        if (line >= 0)
-            ui_reader_goto_line(&u->reader, (size_t)line);
-    }
+    ui_reader_goto_percent(&u->reader, n);
     follow(u);
     ui_marks_leave(&u->marks, from);
 }
@@ -508,29 +501,11 @@ static void percent(struct ui *u)
 static void show_info(struct ui *u)
 {
     const struct report *r = open_one(u);
-    struct info_place place = {0};
-    struct sbuf text = SBUF_INIT;
-    struct report_file f;
-    struct err err;
-    bool have = false;
 
-    if (!r) {
+    if (!r)
         ui_status_say(&u->status, "No report is open");
-        return;
-    }
-    if (strcmp(r->path, "-"))
-        have = report_file_read(&f, r->path, u->setup->encoding, &err) == 0;
     else
-        err_set(&err, "not known (read from standard input)");
-    place.percent = ui_reader_percent(&u->reader);
-    place.line = ui_reader_top(&u->reader) + 1;
-    if (have)
-        place.file_line =
-            report_file_line(f.text, f.len, r->text, r->len, ui_reader_offset(&u->reader));
-    ui_info_text(r, have ? &f : NULL, have ? NULL : err.msg, &place, &text);
-    ui_info_open(&u->info, &text);
-    if (have)
-        report_file_release(&f);
+        ui_info_show(&u->info, r, u->setup->encoding, &u->reader);
 }
 
 /* The open report's file changed (in the editor): load it again, at the
@@ -561,53 +536,27 @@ static void reload(struct ui *u)
 static void edit(struct ui *u)
 {
     const struct report *r = open_one(u);
-    struct report_stamp now;
-    struct report_file f;
+    bool changed = false;
     struct err err;
-    size_t line;
     int rc;
 
     if (!r)
         return;
-    if (!strcmp(r->path, "-")) {
-        ui_status_say(&u->status, "This report came from standard input: there is no file to edit");
-        return;
-    }
-    if (report_file_read(&f, r->path, u->setup->encoding, &err) < 0) {
-        ui_status_say(&u->status, "courtread: %s", err.msg);
-        return;
-    }
-    line = report_file_line(f.text, f.len, r->text, r->len, ui_reader_offset(&u->reader));
-    rc = ui_shell_edit(r->path, line, &err);
+    rc = ui_shell_edit_report(r, u->setup->encoding, ui_reader_offset(&u->reader), &changed, &err);
     place_panes(u); /* the terminal may have changed size meanwhile */
     if (rc < 0)
         ui_status_say(&u->status, "courtread: %s", err.msg);
     else if (rc)
         ui_status_say(&u->status, "The editor exited with status %d", rc);
-    if (report_stamp_get(r->path, &now, &err) == 0 && !report_stamp_same(&f.stamp, &now))
+    if (changed)
         reload(u);
-    report_file_release(&f);
-}
-
-/* The bytes of the section being read (block h, a heading, or -1 for the
- * head before the first one): to the next heading of its level or above. */
-static void section_span(const struct report *r, long h, size_t *off, size_t *len)
-{
-    int level = h >= 0 ? r->blocks[h].level : 0;
-    size_t b = h >= 0 ? (size_t)h + 1 : 0, from = h >= 0 ? r->blocks[h].off : 0;
-
-    while (b < r->nr_blocks &&
-           !(r->blocks[b].kind == BLOCK_HEADING && (h < 0 || r->blocks[b].level <= level)))
-        b++;
-    *off = from;
-    *len = (b < r->nr_blocks ? r->blocks[b].off : r->len) - from;
 }
 
 /* A key in |'s prompt; Enter runs the command on the report or section. */
 static void pipe_key(struct ui *u, int key)
 {
     const struct report *r = open_one(u);
-    size_t off = 0, len;
+    size_t off = 0, end = 0, len;
     struct err err;
     bool section;
     char *cmd;
@@ -619,9 +568,10 @@ static void pipe_key(struct ui *u, int key)
         free(cmd);
         return;
     }
-    len = r->len;
-    if (section)
-        section_span(r, ui_reader_section(&u->reader), &off, &len);
+    if (section && quote_block_range(r, ui_reader_section(&u->reader), true, &off, &end))
+        len = end - off;
+    else
+        off = 0, len = r->len;
     rc = ui_shell_pipe(cmd, r->text + off, len, &err);
     place_panes(u);
     if (rc < 0)

@@ -10,6 +10,7 @@
 #include "keys.h"
 #include "report.h"
 #include "report_file.h"
+#include "ui_reader.h"
 #include "ui_overlay.h"
 
 static void field(struct sbuf *out, const char *label, const char *v)
@@ -119,4 +120,27 @@ void ui_info_release(struct ui_info *in)
 {
     sbuf_release(&in->text);
     in->shown = false;
+}
+
+void ui_info_show(struct ui_info *in, const struct report *r, const char *encoding,
+                  const struct reader *rd)
+{
+    struct info_place place = {0};
+    struct sbuf text = SBUF_INIT;
+    struct report_file f;
+    struct err err;
+    bool have = false;
+
+    if (strcmp(r->path, "-"))
+        have = report_file_read(&f, r->path, encoding, &err) == 0;
+    else
+        err_set(&err, "not known (read from standard input)");
+    place.percent = ui_reader_percent(rd);
+    place.line = ui_reader_top(rd) + 1;
+    if (have)
+        place.file_line = report_file_line(f.text, f.len, r->text, r->len, ui_reader_offset(rd));
+    ui_info_text(r, have ? &f : NULL, have ? NULL : err.msg, &place, &text);
+    ui_info_open(in, &text);
+    if (have)
+        report_file_release(&f);
 }

@@ -156,6 +156,22 @@ void ui_reader_goto_end(struct reader *rd)
     ui_reader_goto_line(rd, last_page_top(rd));
 }
 
+void ui_reader_goto_percent(struct reader *rd, unsigned long n)
+{
+    const struct report *r = rd->report;
+    long line;
+
+    if (!r)
+        return;
+    if (n >= 100) {
+        ui_reader_goto_end(rd);
+        return;
+    }
+    line = ui_reader_line_of(rd, r->len / 100 * n + r->len % 100 * n / 100);
+    if (line >= 0)
+        ui_reader_goto_line(rd, (size_t)line);
+}
+
 void ui_reader_scroll(struct reader *rd, long n)
 {
     size_t last = last_page_top(rd), top = rd->top;

@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "keys.h"
+#include "report.h"
+#include "report_file.h"
 #include "ui_term.h"
 #include "util.h"
 
@@ -192,5 +194,26 @@ int ui_shell_pipe(const char *command, const char *text, size_t len, struct err 
         ui_term_wait_key(line);
     }
     ui_term_take_back();
+    return rc;
+}
+
+int ui_shell_edit_report(const struct report *r, const char *encoding, size_t off, bool *changed,
+                         struct err *err)
+{
+    struct report_stamp now;
+    struct report_file f;
+    struct err gone;
+    int rc;
+
+    *changed = false;
+    if (!strcmp(r->path, "-")) {
+        err_set(err, "this report came from standard input: there is no file to edit");
+        return -1;
+    }
+    if (report_file_read(&f, r->path, encoding, err) < 0)
+        return -1;
+    rc = ui_shell_edit(r->path, report_file_line(f.text, f.len, r->text, r->len, off), err);
+    *changed = report_stamp_get(r->path, &now, &gone) == 0 && !report_stamp_same(&f.stamp, &now);
+    report_file_release(&f);
     return rc;
 }
