@@ -48,10 +48,10 @@ static void unload(struct config *cfg, struct msgs *m)
 /* Message i is "PATH:" and then what (path is the config file's). */
 static void assert_message(const struct msgs *m, size_t i, const char *what)
 {
-    char want[512];
+    char want[sizeof(path) + 512];
 
     assert_true(i < m->nr);
-    snprintf(want, sizeof(want), "%s:%s", path, what);
+    assert_true((size_t)snprintf(want, sizeof(want), "%s:%s", path, what) < sizeof(want));
     assert_string_equal(m->v[i], want);
 }
 
