@@ -76,14 +76,18 @@ static void load_keys(struct config *cfg, dictionary *d, const char *path, struc
     iniparser_getseckeys(d, "keys", keys);
     for (int k = 0; k < nk; k++) {
         enum action a = keys_action(keys[k] + strlen("keys:"));
+        const char *spec = iniparser_getstring(d, keys[k], NULL);
         char why[160];
+
+        if (!spec) /* a section's own entry, no key (ini.c makes none such) */
+            continue;
 
         if (a == ACT_NONE) {
             msgs_add(msgs, "%s:%d: unknown key '%s' (not an action)", path, ini_line(path, keys[k]),
                      keys[k]);
             continue;
         }
-        if (keys_bind(&cfg->keys, a, iniparser_getstring(d, keys[k], ""), why, sizeof(why)) < 0)
+        if (keys_bind(&cfg->keys, a, spec, why, sizeof(why)) < 0)
             msgs_add(msgs, "%s:%d: '%s': %s", path, ini_line(path, keys[k]), keys[k], why);
     }
     free(keys);

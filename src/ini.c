@@ -158,6 +158,10 @@ static int section_line(const char *s, const char *end, struct sbuf *section)
     trim(&after, &end);
     if (close == name || (after < end && *after != ';' && *after != '#'))
         return -1;
+    /* section:key is how iniparser names a key: [keys:quit] would be taken
+     * for the key quit of [keys], with no value */
+    if (memchr(name, ':', (size_t)(close - name)))
+        return -1;
     sbuf_reset(section);
     add_lower(section, name, (size_t)(close - name));
     return 0;
