@@ -113,18 +113,3 @@ size_t hanzi_variants_of(uint32_t c, uint32_t *out, size_t max)
     } while (m != k);
     return n;
 }
-
-static void *preload(void *arg)
-{
-    (void)arg;
-    pthread_once(&once, load);
-    return NULL;
-}
-
-void hanzi_variants_preload(void)
-{
-    pthread_t t;
-
-    if (pthread_create(&t, NULL, preload, NULL) == 0)
-        pthread_detach(t); /* else the first use reads them */
-}

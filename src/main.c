@@ -576,7 +576,8 @@ int main(int argc, char **argv)
 
     if (parse_args(argc, argv, &o) < 0)
         return 2;
-    prepare_parsing_now();
+    if (o.mode != MODE_SEARCH) /* a search is answered from its cache, mostly: no parse */
+        prepare_parsing_now();
     /* with no PATH and text piped in (or a file redirected), that is the
      * report, as less does; a terminal or /dev/null is not */
     piped = optind == argc && fstat(STDIN_FILENO, &in) == 0 &&

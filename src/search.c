@@ -12,6 +12,7 @@
 #include <unistr.h>
 
 #include "hanzi_variants.h"
+#include "text.h"
 #include "util.h"
 #include "width.h"
 
@@ -53,18 +54,14 @@ uint32_t search_fold(uint32_t c, bool case_sensitive)
 
 bool search_is_gap(uint32_t c)
 {
-    return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) ||
-           c == 0x202F || c == 0x205F;
-}
-
-static bool is_alnum(uint32_t c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    /* the blanks of the text, and the typographic spaces of a web page */
+    return text_is_blank(c) || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F;
 }
 
 bool search_gap_ignored(uint32_t a, uint32_t b)
 {
-    return (hanzi_variants_han(a) && is_alnum(b)) || (is_alnum(a) && hanzi_variants_han(b));
+    return (hanzi_variants_han(a) && text_is_ascii_alnum(b)) ||
+           (text_is_ascii_alnum(a) && hanzi_variants_han(b));
 }
 
 /* Whether c is found by its bytes alone, given every form of it: c and its

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hanzi_variants.h"
 #include "report.h"
 #include "results.h"
 #include "ui_courts.h"
@@ -30,7 +29,6 @@ void ui_search_init(struct ui_search *s, struct reader *rd, struct courts_pane *
     s->reports = reports;
     s->nr_reports = nr_reports;
     s->dir = 1;
-    hanzi_variants_preload(); /* some milliseconds: not at the first key typed */
     if (state_file) {
         struct err err;
 
