@@ -257,7 +257,7 @@ void search_query_release(struct search_query *q)
 
 /* The next character of text at *i, folded for q; moves *i past it. A
  * query without Han characters matches none, whatever their forms: they
- * are compared as they are (and OpenCC's tables are not read for it). */
+ * are compared as they are (and the classes of forms are not built for it). */
 static inline uint32_t next_folded(const struct search_query *q, const char *text, size_t len,
                                    size_t *i)
 {
