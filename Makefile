@@ -27,14 +27,17 @@ INIPARSER_CFLAGS := -I/usr/include/iniparser
 # PCRE2 for regular expressions in search
 PCRE2_CFLAGS   := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS     := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
-LIBS       := $(NCURSES_LIBS) -liniparser -lunistring $(PCRE2_LIBS) -pthread
+# SQLite (with FTS5) for the library index
+SQLITE_CFLAGS  := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS    := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
+LIBS       := $(NCURSES_LIBS) -liniparser -lunistring $(PCRE2_LIBS) $(SQLITE_LIBS) -pthread
 
 BUILD      ?= build
 BIN        ?= courtread
 ALL_CFLAGS  = -std=c11 $(WARN) -pthread -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS) $(INIPARSER_CFLAGS) \
               -DVERSION='"$(VERSION)"' -DSAMPLES_DIR='"$(DATADIR)/samples"' \
               -DSOURCE_SAMPLES_DIR='"$(CURDIR)/samples"' -DTHEMES_DIR='"$(DATADIR)/themes"' \
-              -DSOURCE_THEMES_DIR='"$(CURDIR)/themes"' $(PCRE2_CFLAGS) $(CFLAGS)
+              -DSOURCE_THEMES_DIR='"$(CURDIR)/themes"' $(PCRE2_CFLAGS) $(SQLITE_CFLAGS) $(CFLAGS)
 
 MODULES    := util text width decode rules line_features kinds gazetteer gazetteer_data hanzi hanzi_data hanzi_variants court court_special report outline court_tree layout library ini keys config theme state search results prompt cache quote \
               ui_draw ui_term ui_status ui_reader ui_outline ui_courts ui_results ui_search ui_help ui_marks ui_copy ui_frame ui \
