@@ -64,6 +64,7 @@ int main(int argc, char **argv)
     sqlite3 *db;
     sqlite3_stmt *st;
     struct stat sb;
+    struct sbuf sql = SBUF_INIT;
 
     if (argc < 3) {
         fputs("usage: bench_tokenize DB-FILE PATH...\n", stderr);
@@ -102,12 +103,14 @@ int main(int argc, char **argv)
     unlink(argv[1]);
     check(NULL, sqlite3_open(argv[1], &db), argv[1]);
     check(db, tokenize_register(db), "register");
-    check(db,
-          sqlite3_exec(db,
-                       "PRAGMA journal_mode=WAL; CREATE VIRTUAL TABLE t USING fts5(body, "
-                       "content='', detail=none, tokenize='" TOKENIZE_NAME "')",
-                       NULL, NULL, NULL),
-          "create");
+    /* BENCH_FTS_OPTIONS: more of the table's options, e.g. columnsize=0 */
+    sbuf_addf(&sql,
+              "PRAGMA journal_mode=WAL; CREATE VIRTUAL TABLE t USING fts5(body, content='', "
+              "detail=none, tokenize='" TOKENIZE_NAME "'%s%s)",
+              getenv("BENCH_FTS_OPTIONS") ? ", " : "",
+              getenv("BENCH_FTS_OPTIONS") ? getenv("BENCH_FTS_OPTIONS") : "");
+    check(db, sqlite3_exec(db, sql.buf, NULL, NULL, NULL), "create");
+    sbuf_release(&sql);
     if (getenv("BENCH_FTS_CONFIG")) /* e.g. INSERT INTO t(t, rank) VALUES('hashsize', N) */
         check(db, sqlite3_exec(db, getenv("BENCH_FTS_CONFIG"), NULL, NULL, NULL), "config");
     check(db, sqlite3_prepare_v2(db, "INSERT INTO t(rowid, body) VALUES (?1, ?2)", -1, &st, NULL),
