@@ -1,10 +1,28 @@
 /* common.c: what the fuzz harnesses share (see fuzz.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "decode.h"
 #include "fuzz.h"
 #include "report.h"
 #include "util.h"
+
+int fuzz_query_text(const uint8_t *data, size_t size, struct decoded *dec, size_t *qlen)
+{
+    struct err err;
+
+    if (size < 2 || decode_bytes((const char *)data + 1, size - 1, NULL, dec, &err) < 0)
+        return -1;
+    *qlen = 1 + data[0] % 16;
+    while (*qlen < dec->len && (dec->text[*qlen] & 0xC0) == 0x80) /* on a character's start */
+        (*qlen)++;
+    if (*qlen >= dec->len) {
+        free(dec->text);
+        return -1;
+    }
+    return 0;
+}
 
 int fuzz_printable(const char *s, size_t n)
 {

@@ -31,6 +31,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * form (see sbuf_add_printable), line ends and tabs apart. */
 int fuzz_printable(const char *s, size_t n);
 
+struct decoded;
+/* A query and a text from any bytes, as fuzz_search and fuzz_tokenize read
+ * them: the first byte says how long the query is (1 to 16 bytes, then on
+ * to a character's start), the rest decoded as decode leaves a file. The
+ * query is *qlen bytes of dec->text, the text the rest; -1 (nothing to
+ * free) when there is no text after the query. The caller frees dec->text. */
+int fuzz_query_text(const uint8_t *data, size_t size, struct decoded *dec, size_t *qlen);
+
 struct report;
 /* abort() unless r is a whole model (see common.c) */
 void fuzz_check_model(const struct report *r);

@@ -50,17 +50,13 @@ static size_t plain_match(const struct search_query *q, const char *t, size_t le
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct decoded dec;
-    struct err err;
     struct search_query q;
     struct search_hits h = {0};
     size_t qlen, k = 0, last_end = 0;
 
-    if (size < 2 || decode_bytes((const char *)data + 1, size - 1, NULL, &dec, &err) < 0)
+    if (fuzz_query_text(data, size, &dec, &qlen) < 0)
         return 0;
-    qlen = 1 + data[0] % 16;
-    while (qlen < dec.len && (dec.text[qlen] & 0xC0) == 0x80) /* on a character's start */
-        qlen++;
-    if (qlen >= dec.len || search_compile(&q, dec.text, qlen) < 0) {
+    if (search_compile(&q, dec.text, qlen) < 0) {
         free(dec.text);
         return 0;
     }
