@@ -40,9 +40,15 @@ bool library_is_markdown(const char *path);
 struct load_opts {
     const char *encoding;
     unsigned skip;
+    bool sum; /* set report->sum (util_hash() of the file's bytes) */
 };
 
 struct report *library_load(const char *path, const struct load_opts *opts, struct err *err);
+
+/* When *slot is a card (report->card), read the report in full from its
+ * file into *slot, freeing the card: 0, or -1 with err set (the card
+ * stays). */
+int library_fill(struct report **slot, const char *encoding, struct err *err);
 
 /*
  * Called for each report in path order, in the thread that called
@@ -52,9 +58,10 @@ struct report *library_load(const char *path, const struct load_opts *opts, stru
  */
 typedef bool (*library_fn)(void *ctx, size_t index, const char *path, struct report *r,
                            struct sbuf *prepared, const char *err);
-/* Work done on each loaded report in the worker thread, before delivery (it
- * must only read ctx): text to print, say, into out. */
-typedef void (*library_prep)(const void *ctx, const struct report *r, struct sbuf *out);
+/* Work done on each loaded report (path index) in the worker thread,
+ * before delivery (it must only read ctx): text to print, say, into out. */
+typedef void (*library_prep)(const void *ctx, size_t index, const struct report *r,
+                             struct sbuf *out);
 
 /*
  * Load every path with up to threads worker threads, run prep (when not

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum block_kind {
     BLOCK_TITLE,
@@ -55,6 +56,15 @@ struct report {
     size_t nr_courts, alloc_courts;
     /* For each court, the court it was named under ("X法院Y法庭"), or -1. */
     int *court_parent;
+
+    /* Only a card of the report (the library index's): path, fields and
+     * courts, no text or blocks; library_fill() reads the rest. */
+    bool card;
+
+    /* util_hash() of the file's bytes as library_load() read them (0 when
+     * not loaded from a file): the index tells by it whether a file written
+     * too recently to trust its time has changed. */
+    uint64_t sum;
 };
 
 /*

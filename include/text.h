@@ -238,4 +238,10 @@ void phrase_group_add(struct phrase_group *g, const struct phrase_set *ps);
 void phrase_group_lists(const struct phrase_group *g, const char *s, size_t n,
                         unsigned masks[PHRASE_GROUP_MAX], unsigned *pairs);
 
+/* Whether s holds a character decode never leaves in a text: a control
+ * other than the line end (and the tab, when tabs), DEL, a C1 control, a
+ * bidi control (see decode.h). For text read back from a file of our own
+ * (the index), which must be as clean as decode leaves a report. */
+bool text_has_controls(const char *s, size_t n, bool tabs);
+
 #endif

@@ -9,12 +9,22 @@
 
 #include <stddef.h>
 
+#include <stdbool.h>
+
 struct config;
 struct court_tree;
 struct msgs;
 struct report;
+struct search_query;
+
+/* Which of the library's reports query q can be in (mask[i] for report
+ * i), from the library index; false when it cannot say (every report is
+ * searched then). */
+typedef bool (*ui_candidates_fn)(void *ctx, const struct search_query *q, bool *mask);
 
 struct ui_setup {
+    /* the library's reports: cards (report->card: path, fields and courts)
+     * until they are opened or searched, then read in full in their place */
     struct report **reports;
     size_t nr_reports;
     const struct court_tree *tree;
@@ -26,6 +36,8 @@ struct ui_setup {
     int reader_width;              /* the reader's measure (--width, reader_width); 0: whole */
     struct msgs *msgs;             /* shown on the bottom line at start */
     const char *encoding;          /* --encoding, to read a report again; NULL: detect */
+    ui_candidates_fn candidates;   /* NULL: every report is searched */
+    void *candidates_ctx;
 };
 
 /* Check the locale can show Chinese (switching to a UTF-8 one if needed);

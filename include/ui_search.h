@@ -44,8 +44,11 @@ struct ui_search {
     struct courts_pane *courts;
     struct outline_pane *outline;
     struct ui_status *status;
-    struct report *const *reports;
+    struct report **reports; /* cards read in full here when searched */
     size_t nr_reports;
+    const char *encoding; /* to read them: --encoding, or NULL */
+    bool (*candidates)(void *ctx, const struct search_query *q, bool *mask);
+    void *candidates_ctx;
 
     /* the query (also the library search's), its hits in the open report,
      * the direction n goes */
@@ -87,7 +90,7 @@ const char *ui_search_filter(const struct ui_search *s, enum ui_ask kind);
 /* Start with no query over the panes given; the history is kept beside
  * state_file (NULL: none), a failure to read it said in msgs. */
 void ui_search_init(struct ui_search *s, struct reader *rd, struct courts_pane *cp,
-                    struct outline_pane *op, struct ui_status *st, struct report *const *reports,
+                    struct outline_pane *op, struct ui_status *st, struct report **reports,
                     size_t nr_reports, const char *state_file, struct msgs *msgs);
 void ui_search_release(struct ui_search *s);
 

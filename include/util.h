@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -125,5 +126,9 @@ int util_read_stdin(char **out, size_t *len, struct err *err);
  * below, or below $HOME; -1 with err (when not NULL) set when one is missing
  * above that or cannot be made. */
 int util_make_parent(const char *file, const char *var, struct err *err);
+
+/* A 64-bit hash of n bytes at p, to tell whether a file's bytes changed (no
+ * defence against a forger). */
+uint64_t util_hash(const void *p, size_t n);
 
 #endif

@@ -190,6 +190,7 @@ struct report *library_load(const char *path, const struct load_opts *opts, stru
     struct report *r;
     char *raw;
     size_t n;
+    uint64_t sum;
 
     if ((!strcmp(path, "-") ? util_read_stdin(&raw, &n, err)
                             : util_read_file(path, &raw, &n, err)) < 0)
@@ -199,6 +200,7 @@ struct report *library_load(const char *path, const struct load_opts *opts, stru
         free(raw);
         return NULL;
     }
+    sum = opts && opts->sum ? util_hash(raw, n) : 0; /* decode_take() takes raw */
     if (decode_take(raw, n, encoding, &dec, err) < 0)
         return NULL;
     if (!has_text(dec.text, dec.len)) {
@@ -209,7 +211,23 @@ struct report *library_load(const char *path, const struct load_opts *opts, stru
     r = report_parse_skip(path, dec.text, dec.len, library_is_markdown(path),
                           opts ? opts->skip : 0);
     free(dec.text);
+    r->sum = sum;
     return r;
+}
+
+int library_fill(struct report **slot, const char *encoding, struct err *err)
+{
+    struct load_opts opts = {encoding, 0u, false};
+    struct report *r;
+
+    if (!(*slot)->card)
+        return 0;
+    r = library_load((*slot)->path, &opts, err);
+    if (!r)
+        return -1;
+    report_free(*slot);
+    *slot = r;
+    return 0;
 }
 
 /* Reports loaded ahead of the one being delivered, at most: the slots are a
@@ -262,7 +280,7 @@ static void load_slot(struct pool *p, size_t i, int loader)
     struct slot *s = &p->slots[i % WINDOW];
 
     if (r && p->prep)
-        p->prep(p->ctx, r, &s->prepared);
+        p->prep(p->ctx, i, r, &s->prepared);
     pthread_mutex_lock(&p->mu);
     s->r = r;
     s->loader = loader;
@@ -340,7 +358,7 @@ void library_load_each(const struct path_list *paths, const struct load_opts *op
 
             sbuf_reset(&prepared);
             if (r && prep)
-                prep(ctx, r, &prepared);
+                prep(ctx, i, r, &prepared);
             if (!fn(ctx, i, paths->v[i], r, &prepared, r ? NULL : err.msg))
                 report_free(r);
         }

@@ -17,11 +17,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cache.h"
 #include "config.h"
 #include "court_tree.h"
 #include "layout.h"
 #include "decode.h"
+#include "index.h"
 #include "library.h"
 #include "outline.h"
 #include "report.h"
@@ -59,6 +59,7 @@ struct options {
     const char *theme;
     const char *query; /* --search */
     bool regex;        /* --regex: the query is a regular expression */
+    bool reindex;      /* --reindex: parse every report again */
 };
 
 static void usage(FILE *f)
@@ -81,6 +82,8 @@ static void usage(FILE *f)
           "                       letters do not count; case counts only if QUERY has\n"
           "                       capitals)\n"
           "  -E, --regex          with --search: QUERY is a regular expression (PCRE2)\n"
+          "      --reindex        parse every report again and replace what the library\n"
+          "                       index (~/.cache/courtread/index.db) has of them\n"
           "  -w, --width N        lay out for N columns (default: the terminal's, or 80);\n"
           "                       in the browser, the reader's column of text (default:\n"
           "                       reader_width in the config file, 72)\n"
@@ -153,13 +156,22 @@ struct run {
     size_t nr_keep, alloc_keep;
     struct msgs *msgs; /* the browser shows problems instead of printing them */
     struct layout_opts layout;
-    struct search_query query;  /* --search */
-    struct cache_writer *cache; /* --search: the cache being written */
+    struct search_query query; /* --search */
     size_t loaded, failed, matches;
+    /* the browser's library index, kept open for its searches: the
+     * entries, and the entry of each report kept (SIZE_MAX: none) */
+    struct index *ix;
+    struct index_entries es;
+    struct index_sync_opts so;
+    const struct path_list *paths;
+    size_t *entry_of;
+    /* --search: the card of each report being read (their courts are the
+     * index's, so the reports are read without finding them again) */
+    const struct report **cards;
 };
 
 /* What a report prints as, made in a worker thread (library_load_each). */
-static void prepare(const void *ctx, const struct report *r, struct sbuf *out)
+static void prepare(const void *ctx, size_t index, const struct report *r, struct sbuf *out)
 {
     const struct run *run = ctx;
 
@@ -167,10 +179,16 @@ static void prepare(const void *ctx, const struct report *r, struct sbuf *out)
         return; /* the browser lays out what it shows, when it shows it */
     if (run->mode == MODE_SEARCH) {
         struct search_hits h = {0};
+        struct report with = *r; /* r with the courts of its card */
 
+        if (run->cards && index != SIZE_MAX && run->cards[index]) {
+            with.main_court = run->cards[index]->main_court;
+            with.courts = run->cards[index]->courts;
+            with.nr_courts = run->cards[index]->nr_courts;
+        }
         search_text(&run->query, r->text, r->len, &h);
         for (size_t i = 0; i < h.nr; i++)
-            results_format(r, &h.v[i], out);
+            results_format(&with, &h.v[i], out);
         search_hits_release(&h);
     } else if (run->mode == MODE_DUMP) {
         struct layout *l = layout_build(r, &run->layout);
@@ -191,15 +209,11 @@ static bool deliver(void *ctx, size_t index, const char *path, struct report *r,
     struct run *run = ctx;
 
     (void)index;
-    if (!r && run->cache)
-        cache_writer_add_failed(run->cache, path, err);
-    if (r && run->cache)
-        cache_writer_add(run->cache, r);
     if (!r) {
         if (run->msgs)
-            msgs_add(run->msgs, "%s: %s", path, err);
+            msgs_add(run->msgs, "%s: %s", path, err ? err : "");
         else
-            complain("%s: %s", path, err);
+            complain("%s: %s", path, err ? err : "");
         run->failed++;
         return false;
     }
@@ -300,6 +314,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         {"explain", no_argument, NULL, 'X'},
         {"search", required_argument, NULL, 's'},
         {"regex", no_argument, NULL, 'E'},
+        {"reindex", no_argument, NULL, 'R'},
         {"width", required_argument, NULL, 'w'},
         {"ambiguous-width", required_argument, NULL, 'A'},
         {"encoding", required_argument, NULL, 'e'},
@@ -336,6 +351,9 @@ static int parse_args(int argc, char **argv, struct options *o)
             break;
         case 'E':
             o->regex = true;
+            break;
+        case 'R':
+            o->reindex = true;
             break;
         case 'w':
             if (number_arg("--width", optarg, 1, 10000, &o->width) < 0)
@@ -394,6 +412,8 @@ static int parse_args(int argc, char **argv, struct options *o)
     return 0;
 }
 
+static bool browse_candidates(void *ctx, const struct search_query *q, bool *mask);
+
 /* The browser over the loaded reports; returns the exit status. */
 static int browse(const struct options *o, const struct config *cfg, struct run *run,
                   struct msgs *msgs)
@@ -414,6 +434,8 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
         .reader_width = o->width ? o->width : cfg->reader_width,
         .msgs = msgs,
         .encoding = o->encoding,
+        .candidates = browse_candidates,
+        .candidates_ctx = run,
     };
     int status;
 
@@ -425,123 +447,176 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
     free(run->keep);
     free(state);
     free(themes);
+    index_entries_release(&run->es);
+    index_close(run->ix);
+    free(run->entry_of);
     if (!run->nr_keep && run->failed)
         status = 1;
     return status;
 }
 
-/* A share of the reports of a cached --search, formatted by one thread. */
-struct search_share {
-    const struct cache *cache;
-    const struct path_list *paths;
-    const struct search_query *query;
-    size_t from, to;
-    struct sbuf out, errors;
-    size_t loaded, failed, matches;
-};
-
-static void *search_share_run(void *arg)
+/* A path given, whose folder's rows of files gone the index drops: kept
+ * NULL-terminated for index_sync(). */
+static void add_root(struct path_list *roots, const char *path)
 {
-    struct search_share *sh = arg;
+    ALLOC_GROW(roots->v, roots->nr + 2, roots->alloc);
+    roots->v[roots->nr++] = xstrdup(path);
+    roots->v[roots->nr] = NULL;
+}
 
-    for (size_t i = sh->from; i < sh->to; i++) {
-        const char *why;
-        const struct report *r = cache_report(sh->cache, i, &why);
-        struct search_hits h = {0};
+/* Say the index's messages where the run says its problems. */
+static void say_all(struct run *run, struct msgs *m)
+{
+    for (size_t i = 0; i < m->nr; i++) {
+        if (run->msgs)
+            msgs_add(run->msgs, "%s", m->v[i]);
+        else
+            complain("%s", m->v[i]);
+    }
+    msgs_release(m);
+}
 
-        if (!r) {
-            sbuf_addstr(&sh->errors, "courtread: ");
-            sbuf_add_printable(&sh->errors, sh->paths->v[i], strlen(sh->paths->v[i]));
-            sbuf_addstr(&sh->errors, ": ");
-            sbuf_add_printable(&sh->errors, why ? why : "", why ? strlen(why) : 0);
-            sbuf_addch(&sh->errors, '\n');
-            sh->failed++;
+/* A report the index could not load: said, and counted. */
+static void failed_entry(struct run *run, const char *path, const struct index_entry *e)
+{
+    deliver(run, 0, path, NULL, NULL, e->failed);
+}
+
+/* The reports of paths whose mask is set read again, on every core, and
+ * searched, in order; standard input's from its entry, as it cannot be
+ * read twice. Their courts come from their cards. */
+static void search_reports(struct run *run, const struct path_list *paths, struct index_entries *es,
+                           const bool *mask, const char *encoding)
+{
+    struct path_list some = {0};
+    struct load_opts lo = {encoding, REPORT_SKIP_COURTS, false};
+
+    run->cards = xcalloc(paths->nr ? paths->nr : 1, sizeof(*run->cards));
+    for (size_t i = 0; i <= paths->nr; i++) {
+        struct index_entry *e = i < paths->nr ? &es->v[i] : NULL;
+        struct sbuf out = SBUF_INIT;
+
+        if (e && e->failed) {
+            failed_entry(run, paths->v[i], e);
             continue;
         }
-        sh->loaded++;
-        search_text(sh->query, r->text, r->len, &h);
-        for (size_t k = 0; k < h.nr; k++)
-            results_format(r, &h.v[k], &sh->out);
-        sh->matches += h.nr;
-        search_hits_release(&h);
+        if (e && !e->report) {
+            if (mask[i]) {
+                run->cards[some.nr] = e->card;
+                ALLOC_GROW(some.v, some.nr + 1, some.alloc);
+                some.v[some.nr++] = paths->v[i];
+            }
+            continue;
+        }
+        library_load_each(&some, &lo, load_workers(), prepare, deliver, run);
+        some.nr = 0;
+        if (!e)
+            break;
+        prepare(run, SIZE_MAX, e->report, &out); /* parsed whole: its own courts */
+        deliver(run, i, paths->v[i], e->report, &out, NULL);
+        sbuf_release(&out);
     }
-    return NULL;
+    free(some.v); /* the strings are paths' */
+    free(run->cards);
+    run->cards = NULL;
 }
 
-/* --search from the cache when every file is unchanged since it was
- * written; false when there is no such cache. The reports are shared out
- * to a thread per core and the output printed in order. */
-/* The cache for paths, or NULL; a damaged one is said once. */
-static struct cache *open_cache(struct run *run, const struct path_list *paths, const char *file)
+/* --search over the reports the index says the query can be in: each of
+ * them read and searched, on every core, the matches printed in order. */
+static void search_indexed(struct run *run, struct index *ix, const struct path_list *paths,
+                           struct index_entries *es, const struct index_sync_opts *so,
+                           struct msgs *im)
 {
-    struct err err;
-    struct cache *c = file ? cache_open(file, paths, &err) : NULL;
+    bool *mask = xcalloc(paths->nr ? paths->nr : 1, sizeof(*mask));
 
-    if (!c && file && err.msg[0]) {
-        if (run->msgs)
-            msgs_add(run->msgs, "%s", err.msg);
-        else
-            complain("%s", err.msg);
-    }
-    return c;
+    index_candidates(ix, paths, es, &run->query, so, mask, im);
+    say_all(run, im);
+    search_reports(run, paths, es, mask, so->encoding);
+    free(mask);
 }
 
-static bool search_cached(struct run *run, const struct path_list *paths, const char *file)
+/* --outline, --courts, --search and the browser: what the library index
+ * has, which parses only the reports new or changed since it last saw
+ * them. Without an index (no cache folder) every report is parsed. */
+static void from_index(const struct options *o, struct run *run, const struct path_list *paths,
+                       const char *const *roots)
 {
-    struct cache *c = open_cache(run, paths, file);
-    struct search_share sh[8];
-    pthread_t tid[8];
-    bool started[8] = {false};
-    int n = worker_threads();
+    struct msgs im = {0};
+    struct err err = {{0}};
+    struct index *ix = NULL;
+    struct index_sync_opts so = {o->encoding, load_workers(), o->reindex, roots,
+                                 run->mode == MODE_COURTS || run->mode == MODE_SEARCH ||
+                                     run->browse};
+    struct index_entries es = {0};
+    bool files = false; /* not only standard input, which is never kept */
 
-    if (!c)
+    for (size_t i = 0; i < paths->nr && !files; i++)
+        files = strcmp(paths->v[i], "-") != 0;
+    if (files)
+        ix = index_open(NULL, &im, &err);
+    if (!ix && err.msg[0])
+        msgs_add(&im, "no library index (every report is parsed): %s", err.msg);
+    index_sync(ix, paths, &so, &es, &im);
+    if (run->mode == MODE_SEARCH) {
+        search_indexed(run, ix, paths, &es, &so, &im);
+    } else if (run->browse) { /* cards: each report read when it is opened */
+        say_all(run, &im);
+        run->entry_of = xcalloc(es.nr ? es.nr : 1, sizeof(*run->entry_of));
+        for (size_t i = 0; i < es.nr; i++) {
+            struct index_entry *e = &es.v[i];
+            struct report *r = e->report ? e->report : e->failed ? NULL : e->card;
+
+            run->entry_of[run->nr_keep] = i;
+            if (deliver(run, i, paths->v[i], r, NULL, e->failed)) { /* kept */
+                if (r == e->report)
+                    e->report = NULL;
+                else
+                    e->card = NULL;
+            }
+        }
+        run->ix = ix; /* for the browser's searches */
+        run->es = es;
+        run->so = so;
+        run->paths = paths;
+        return;
+    } else {
+        say_all(run, &im);
+        for (size_t i = 0; i < es.nr; i++) {
+            const struct index_entry *e = &es.v[i];
+
+            if (e->failed) {
+                failed_entry(run, paths->v[i], e);
+            } else if (run->mode == MODE_COURTS) {
+                court_tree_add(run->tree, e->card, run->loaded++);
+            } else {
+                struct sbuf out = SBUF_INIT;
+
+                out.buf = e->outline;
+                out.len = strlen(e->outline);
+                deliver(run, i, paths->v[i], e->card, &out, NULL);
+            }
+        }
+    }
+    index_entries_release(&es);
+    index_close(ix);
+}
+
+/* The browser's ui_candidates_fn: the index's candidates of q, for the
+ * reports kept. */
+static bool browse_candidates(void *ctx, const struct search_query *q, bool *mask)
+{
+    struct run *run = ctx;
+    bool *of_entries;
+    struct msgs m = {0};
+
+    if (!run->ix)
         return false;
-    for (int t = 0; t < n; t++) {
-        memset(&sh[t], 0, sizeof(sh[t]));
-        sh[t].cache = c;
-        sh[t].paths = paths;
-        sh[t].query = &run->query;
-        sh[t].from = paths->nr * (size_t)t / (size_t)n;
-        sh[t].to = paths->nr * (size_t)(t + 1) / (size_t)n;
-    }
-    for (int t = 1; t < n; t++)
-        started[t] = pthread_create(&tid[t], NULL, search_share_run, &sh[t]) == 0;
-    for (int t = 0; t < n; t++)
-        if (!started[t])
-            search_share_run(&sh[t]); /* this thread's share, or a thread's that did not start */
-    for (int t = 0; t < n; t++) {
-        if (started[t])
-            pthread_join(tid[t], NULL);
-        fwrite(sh[t].errors.buf ? sh[t].errors.buf : "", 1, sh[t].errors.len, stderr);
-        fwrite(sh[t].out.buf ? sh[t].out.buf : "", 1, sh[t].out.len, stdout);
-        run->loaded += sh[t].loaded;
-        run->failed += sh[t].failed;
-        run->matches += sh[t].matches;
-        sbuf_release(&sh[t].out);
-        sbuf_release(&sh[t].errors);
-    }
-    cache_close(c);
-    return true;
-}
-
-/* The browser's reports from the cache when every file is unchanged; false
- * when there is no such cache. */
-static bool browse_cached(struct run *run, const struct path_list *paths, const char *file)
-{
-    struct cache *c = open_cache(run, paths, file);
-
-    if (!c)
-        return false;
-    for (size_t i = 0; i < paths->nr; i++) {
-        const char *why;
-        const struct report *r = cache_report(c, i, &why);
-
-        if (r)
-            deliver(run, i, paths->v[i], report_dup(r), NULL, NULL);
-        else
-            deliver(run, i, paths->v[i], NULL, NULL, why ? why : "");
-    }
-    cache_close(c);
+    of_entries = xcalloc(run->es.nr ? run->es.nr : 1, sizeof(*of_entries));
+    index_candidates(run->ix, run->paths, &run->es, q, &run->so, of_entries, &m);
+    for (size_t k = 0; k < run->nr_keep; k++)
+        mask[k] = of_entries[run->entry_of[k]];
+    free(of_entries);
+    msgs_release(&m); /* no narrowing then: every report is a candidate */
     return true;
 }
 
@@ -567,6 +642,7 @@ int main(int argc, char **argv)
     struct config cfg;
     struct msgs msgs = {0};
     struct path_list paths = {0};
+    struct path_list roots = {0}; /* the paths given, or the library folder */
     struct court_tree tree = {0};
     struct sbuf out = SBUF_INIT;
     struct run run = {0};
@@ -576,8 +652,7 @@ int main(int argc, char **argv)
 
     if (parse_args(argc, argv, &o) < 0)
         return 2;
-    if (o.mode != MODE_SEARCH) /* a search is answered from its cache, mostly: no parse */
-        prepare_parsing_now();
+    prepare_parsing_now(); /* wasted only when the index has every report */
     /* with no PATH and text piped in (or a file redirected), that is the
      * report, as less does; a terminal or /dev/null is not */
     piped = optind == argc && fstat(STDIN_FILENO, &in) == 0 &&
@@ -609,6 +684,7 @@ int main(int argc, char **argv)
                 complain("%s: %s", argv[i], err.msg);
                 status = 2;
             }
+            add_root(&roots, argv[i]);
         }
     } else if (piped) {
         library_collect("-", &paths, &msgs, NULL);
@@ -621,12 +697,14 @@ int main(int argc, char **argv)
             complain("%s: %s", dir, err.msg);
             status = 2;
         }
+        add_root(&roots, dir);
         free(dir);
     }
     if (!run.browse || status)
         print_msgs(&msgs);
     if (status) {
         path_list_release(&paths);
+        path_list_release(&roots);
         config_release(&cfg);
         return status;
     }
@@ -645,30 +723,15 @@ int main(int argc, char **argv)
     run.layout.indent = cfg.indent;
     ui_width_set_ambiguous(run.layout.ambiguous); /* curses measures as the layout does */
     run.several = paths.nr > 1;
-    if (run.browse || o.mode == MODE_SEARCH) {
-        /* both read the whole model: from the cache when it is good, else
-         * parsed and the cache written for next time */
-        char *file = cache_file_for(&paths, o.encoding);
-        bool cached =
-            run.browse ? browse_cached(&run, &paths, file) : search_cached(&run, &paths, file);
-
-        if (!cached) {
-            struct load_opts lo = {o.encoding, 0u};
-            struct err err;
-
-            run.cache = file ? cache_writer_new(file) : NULL;
-            library_load_each(&paths, &lo, load_workers(), prepare, deliver, &run);
-            cache_writer_finish(run.cache, false, &err); /* no cache: only slower */
-        }
-        free(file);
-    } else {
+    if (o.mode == MODE_DUMP || o.mode == MODE_EXPLAIN) {
         /* --dump shows no courts: it need not find them */
-        struct load_opts lo = {o.encoding, o.mode == MODE_DUMP ? REPORT_SKIP_COURTS
-                                           : o.mode == MODE_EXPLAIN
-                                               ? REPORT_EXPLAIN | REPORT_SKIP_COURTS
-                                               : 0u};
+        struct load_opts lo = {
+            o.encoding,
+            o.mode == MODE_DUMP ? REPORT_SKIP_COURTS : REPORT_EXPLAIN | REPORT_SKIP_COURTS, false};
 
         library_load_each(&paths, &lo, load_workers(), prepare, deliver, &run);
+    } else {
+        from_index(&o, &run, &paths, (const char *const *)roots.v);
     }
     if (run.browse && run.nr_keep && !isatty(STDIN_FILENO) && keys_from_tty() < 0) {
         complain("/dev/tty: %s (the keys are read there once the report is read from "
@@ -681,6 +744,7 @@ int main(int argc, char **argv)
         status = browse(&o, &cfg, &run, &msgs);
         court_tree_release(&tree);
         path_list_release(&paths);
+        path_list_release(&roots);
         config_release(&cfg);
         return status;
     }
@@ -688,6 +752,9 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < run.nr_keep; i++)
             report_free(run.keep[i]);
         free(run.keep);
+        index_entries_release(&run.es);
+        index_close(run.ix);
+        free(run.entry_of);
         court_tree_release(&tree);
         print_msgs(&msgs);
     }
@@ -702,6 +769,7 @@ int main(int argc, char **argv)
         complain("no reports (.txt or .md files) found");
     sbuf_release(&out);
     path_list_release(&paths);
+    path_list_release(&roots);
     config_release(&cfg);
     search_query_release(&run.query);
     if (fflush(stdout) != 0 || ferror(stdout))

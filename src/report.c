@@ -1674,6 +1674,8 @@ struct report *report_dup(const struct report *r)
     d->date = dup_or_null(r->date);
     d->source = dup_or_null(r->source);
     d->main_court = r->main_court;
+    d->sum = r->sum;
+    d->card = r->card;
     d->author = dup_or_null(r->author);
     d->explain = dup_or_null(r->explain);
     d->nr_courts = d->alloc_courts = r->nr_courts;

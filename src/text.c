@@ -7,6 +7,9 @@
 #include "util.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 size_t text_put(char *out, uint32_t cp)
 {
@@ -337,4 +340,79 @@ void phrase_group_lists(const struct phrase_group *g, const char *s, size_t n,
             i += l;
         }
     }
+}
+
+/* Whether the character at s[i] is one decode never leaves in a text:
+ * a control other than the line end (ESC, BEL, C0), DEL, a C1 control
+ * (U+0080 to U+009F, C2 80 to C2 9F), a bidi control (see decode.h). */
+static bool control_at(const unsigned char *u, size_t n, size_t i, bool tabs)
+{
+    size_t left = n - i;
+
+    u += i;
+    if ((*u < 0x20 && *u != '\n' && !(tabs && *u == '\t')) || *u == 0x7F)
+        return true;
+    if (*u == 0xC2)
+        return left > 1 && u[1] >= 0x80 && u[1] <= 0x9F;
+    if (*u == 0xD8) /* U+061C */
+        return left > 1 && u[1] == 0x9C;
+    if (*u == 0xE2 && left > 2)
+        return (u[1] == 0x80 && (u[2] == 0x8E || u[2] == 0x8F || (u[2] >= 0xAA && u[2] <= 0xAE))) ||
+               (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9);
+    return false;
+}
+
+/* Words of eight bytes with no byte below 0x20 and none of 0x7F, 0xC2,
+ * 0xD8, 0xE2 are passed over at once: Chinese text is mostly such words;
+ * the others are looked at byte by byte. */
+bool text_has_controls(const char *s, size_t n, bool tabs)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+
+#ifdef __SSE2__
+    /* sixteen bytes at a time where every x86-64 has the instructions */
+    const __m128i c1f = _mm_set1_epi8(0x1F), c7f = _mm_set1_epi8(0x7F),
+                  cc2 = _mm_set1_epi8((char)0xC2), cd8 = _mm_set1_epi8((char)0xD8),
+                  ce2 = _mm_set1_epi8((char)0xE2);
+
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+        __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v); /* below 0x20 */
+        __m128i hit = _mm_or_si128(
+            _mm_or_si128(low, _mm_cmpeq_epi8(v, c7f)),
+            _mm_or_si128(_mm_cmpeq_epi8(v, cc2),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, cd8), _mm_cmpeq_epi8(v, ce2))));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+
+        while (mask) {
+            if (control_at(u, n, i + (size_t)__builtin_ctz(mask), tabs))
+                return true;
+            mask &= mask - 1;
+        }
+    }
+#endif
+
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w, flag = 0;
+        static const unsigned char look[] = {0x7F, 0xC2, 0xD8, 0xE2};
+
+        memcpy(&w, s + i, 8);
+        flag = (w - ones * 0x20) & ~w & highs; /* a byte below 0x20 (or a false alarm) */
+        for (size_t k = 0; k < sizeof(look); k++) {
+            uint64_t x = w ^ (ones * look[k]);
+
+            flag |= (x - ones) & ~x & highs; /* a byte equal to look[k] */
+        }
+        while (flag) { /* each byte flagged (the trick flags no fewer than there are) */
+            if (control_at(u, n, i + (size_t)__builtin_ctzll(flag) / 8, tabs))
+                return true;
+            flag &= flag - 1;
+        }
+    }
+    for (; i < n; i++)
+        if (control_at(u, n, i, tabs))
+            return true;
+    return false;
 }

@@ -85,8 +85,15 @@ static void follow(struct ui *u)
 /* Open report i at byte off; SIZE_MAX: where it was last read. */
 static void open_report(struct ui *u, size_t i, size_t off)
 {
-    const struct report *r = u->setup->reports[i];
+    const struct report *r;
+    struct err err;
 
+    /* a card from the index until now: read in full */
+    if (library_fill(&u->setup->reports[i], u->setup->encoding, &err) < 0) {
+        ui_status_say(&u->status, "courtread: %s: %s", u->setup->reports[i]->path, err.msg);
+        return;
+    }
+    r = u->setup->reports[i];
     if ((long)i != u->open) {
         ui_marks_remember(&u->marks, open_one(u), ui_reader_offset(&u->reader));
         if (off == SIZE_MAX)
@@ -514,7 +521,7 @@ static void reload(struct ui *u)
 {
     size_t i = (size_t)u->open, off = ui_reader_offset(&u->reader);
     struct report *old = u->setup->reports[i], *r;
-    struct load_opts opts = {u->setup->encoding, 0};
+    struct load_opts opts = {u->setup->encoding, 0, false};
     struct err err;
 
     r = library_load(old->path, &opts, &err);
@@ -846,6 +853,9 @@ int ui_run(const struct ui_setup *setup)
     ui_marks_init(&u.marks, setup->state_file, &u.status, setup->msgs);
     ui_search_init(&u.search, &u.reader, &u.courts, &u.outline, &u.status, setup->reports,
                    setup->nr_reports, setup->state_file, setup->msgs);
+    u.search.encoding = setup->encoding;
+    u.search.candidates = setup->candidates;
+    u.search.candidates_ctx = setup->candidates_ctx;
     ui_courts_init(&u.courts, setup->tree, setup->reports, setup->nr_reports);
     ui_shell_init(&u.shell);
     ui_term_start(setup);

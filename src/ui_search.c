@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "library.h"
 #include "report.h"
 #include "results.h"
 #include "ui_courts.h"
@@ -18,7 +19,7 @@
 #include "ui_status.h"
 
 void ui_search_init(struct ui_search *s, struct reader *rd, struct courts_pane *cp,
-                    struct outline_pane *op, struct ui_status *st, struct report *const *reports,
+                    struct outline_pane *op, struct ui_status *st, struct report **reports,
                     size_t nr_reports, const char *state_file, struct msgs *msgs)
 {
     memset(s, 0, sizeof(*s));
@@ -282,15 +283,34 @@ static unsigned search_library(struct ui_search *s)
     struct results res = {0};
     const struct sbuf *t = &s->prompt.text;
 
+    bool *mask;
+    size_t unread = 0;
+
     set_query(s, t->buf, t->len, s->regex);
     s->dir = 1;
     if (!s->has_query)
         return 0;
+    /* the reports the index says the query can be in, read in full if
+     * they are cards yet */
+    mask = xmalloc((s->nr_reports ? s->nr_reports : 1) * sizeof(*mask));
+    if (!s->candidates || !s->candidates(s->candidates_ctx, &s->query, mask))
+        memset(mask, 1, s->nr_reports * sizeof(*mask));
     for (size_t k = 0; k < s->nr_reports; k++) {
         size_t i = ui_courts_nth(s->courts, k);
+        struct err err;
 
+        if (!mask[i])
+            continue;
+        if (library_fill(&s->reports[i], s->encoding, &err) < 0) {
+            unread++;
+            continue;
+        }
         results_add(&res, &s->query, s->reports[i], i);
     }
+    free(mask);
+    if (unread)
+        ui_status_say(s->status, "%zu report%s could not be read again", unread,
+                      unread == 1 ? "" : "s");
     if (!res.nr) { /* the list of matches before stays */
         ui_status_say(s->status, "Pattern not found: %s", t->buf);
         results_release(&res);

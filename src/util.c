@@ -399,3 +399,21 @@ int util_read_stdin(char **out, size_t *len, struct err *err)
     }
     return read_all(STDIN_FILENO, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, out, len, err);
 }
+
+uint64_t util_hash(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
+    size_t i = 0;
+
+    /* eight bytes at a time, each word mixed in by a multiply */
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&w, b + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9u;
+        h ^= h >> 31;
+    }
+    w = 0;
+    memcpy(&w, b + i, n - i);
+    h = (h ^ w) * 0x94D049BB133111EBu;
+    return h ^ (h >> 29);
+}

@@ -332,22 +332,64 @@ printf '[display]\nindent = 0\n' >"$t/disp.ini"
 "$BIN" --config "$t/disp.ini" --dump --width 30 samples/06-mediation-notes.txt >"$t/out" 2>"$t/err"
 grep -q '^只有把案件事实弄清楚' "$t/out" && pass "config: indent = 0" || fail "config indent" "$(head -5 "$t/out")"
 
-# --search keeps a cache of the parsed reports (XDG_CACHE_HOME); a second
-# run gives the same lines, and a changed file is searched as it is now.
+# The library index (XDG_CACHE_HOME/courtread/index.db): a second run of
+# every mode gives the same lines as the first (which parsed everything), a
+# search gives what it gives with no index at all (no cache folder: every
+# report read), a changed file is searched as it is now, and --reindex
+# parses again.
 mkdir -p "$t/cachelib"
 cp -p samples/*.txt "$t/cachelib/"
-XDG_CACHE_HOME="$t/xdgcache" "$BIN" --search 法官 "$t/cachelib" >"$t/first" 2>&1
-XDG_CACHE_HOME="$t/xdgcache" "$BIN" --search 法官 "$t/cachelib" >"$t/second" 2>&1
-if ls "$t/xdgcache/courtread/"search-*.cache >/dev/null 2>&1 && cmp -s "$t/first" "$t/second" &&
-    [ -s "$t/first" ]; then
-    pass "--search: the cache is written and gives the same results"
-else
-    fail "--search cache" "no cache file or different results"
+same=1
+for mode in --outline --courts "--search 法官" "--search 人民法院" "--search 调" "--search 12 次" \
+    "--search 國際" "--search 霁川市" "-E --search 法.官"; do
+    # shellcheck disable=SC2086 # the mode is words
+    XDG_CACHE_HOME="$t/xdgcache" "$BIN" $mode "$t/cachelib" >"$t/first" 2>&1
+    # shellcheck disable=SC2086
+    XDG_CACHE_HOME="$t/xdgcache" "$BIN" $mode "$t/cachelib" >"$t/second" 2>&1
+    # shellcheck disable=SC2086
+    XDG_CACHE_HOME= HOME="$t/nohome" "$BIN" $mode "$t/cachelib" >"$t/none" 2>&1
+    if ! cmp -s "$t/first" "$t/second" || ! cmp -s "$t/first" "$t/none"; then
+        same=0
+        fail "index: $mode" "$(diff "$t/first" "$t/second" | head -3; diff "$t/first" "$t/none" | head -3)"
+    fi
+done
+if [ $same = 1 ] && [ -s "$t/xdgcache/courtread/index.db" ] && [ ! -e "$t/nohome" ]; then
+    pass "the index: a second run and a run without it give what the first gave, in every mode"
 fi
+# the same searches over the fixtures, our reports and the shared corpora
+# (when there): with the index's candidates and without them
+for lib in tests/fixtures tests/reports ../shared/corpus ../shared/corpus-web; do
+    [ -d "$lib" ] || continue
+    same=1
+    for q in 法院 法官 审判 调解 人民法庭 中院 2023 １２ 國 "院 长" 的; do
+        XDG_CACHE_HOME="$t/xdgcache" "$BIN" --search "$q" "$lib" >"$t/first" 2>&1
+        XDG_CACHE_HOME="$t/xdgcache" "$BIN" --search "$q" "$lib" >"$t/second" 2>&1
+        XDG_CACHE_HOME= HOME="$t/nohome" "$BIN" --search "$q" "$lib" >"$t/none" 2>&1
+        if ! cmp -s "$t/first" "$t/second" || ! cmp -s "$t/first" "$t/none"; then
+            same=0
+            fail "index: --search $q $lib" "$(diff "$t/second" "$t/none" | head -3)"
+        fi
+    done
+    [ $same = 1 ] && pass "the index: searches of $lib give what a search of every report gives"
+done
 sleep 0.01
 printf '\n　　承办法官蓝鹊耐心释法。\n' >>"$t/cachelib/01-jichuan-team.txt"
 if XDG_CACHE_HOME="$t/xdgcache" "$BIN" --search 蓝鹊 "$t/cachelib" 2>&1 | grep -q 蓝鹊; then
     pass "--search: a changed file is searched as it is now"
 else
-    fail "--search cache" "a stale cache hid the change"
+    fail "--search index" "the index hid the change"
+fi
+XDG_CACHE_HOME="$t/xdgcache" "$BIN" --outline "$t/cachelib" >"$t/first" 2>&1
+XDG_CACHE_HOME="$t/xdgcache" "$BIN" --reindex --outline "$t/cachelib" >"$t/second" 2>&1
+cmp -s "$t/first" "$t/second" && pass "--reindex gives what the index gave" ||
+    fail "--reindex" "$(diff "$t/first" "$t/second" | head -3)"
+# A damaged index is said, and made anew
+printf 'not an index' >"$t/xdgcache/courtread/index.db"
+rm -f "$t/xdgcache/courtread/index.db-wal" "$t/xdgcache/courtread/index.db-shm"
+XDG_CACHE_HOME="$t/xdgcache" "$BIN" --outline "$t/cachelib" >"$t/second" 2>"$t/err"
+if cmp -s "$t/first" "$t/second" && grep -q 'index.db: damaged or not an index' "$t/err" &&
+    XDG_CACHE_HOME="$t/xdgcache" "$BIN" --outline "$t/cachelib" 2>&1 >/dev/null | cmp -s - /dev/null; then
+    pass "a damaged index is said once and made anew"
+else
+    fail "damaged index" "$(cat "$t/err")"
 fi

@@ -667,18 +667,18 @@ fi
 T send-keys -t t n
 check "n shows it again" wait_for "/2  "
 
-# --- the browser starts from the cache of parsed reports, and a changed
-# file shows as it is now
+# --- the browser keeps its library in the index, and a changed file shows
+# as it is now
 mkdir -p "$t/lib"
 cp -p "$SAMPLES"/*.txt "$t/lib/"
 start 120 40 -- "$t/lib"
 wait_for "F1 help"
 T send-keys -t t q
 dead
-if ls "$t"/.cache/courtread/search-*.cache >/dev/null 2>&1; then
-    pass "the browser writes the cache of parsed reports"
+if [ -s "$t"/.cache/courtread/index.db ]; then
+    pass "the browser keeps its library in the index"
 else
-    fail "browser cache" "no cache file"
+    fail "browser index" "no index file"
 fi
 sed -i '1s/.*/夯实队伍根基 锻造审判铁军/' "$t/lib/01-jichuan-team.txt"
 start 120 40 -- "$t/lib"

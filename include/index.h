@@ -1,0 +1,97 @@
+/*
+ * index.h: the library index, one SQLite database per user
+ * ($XDG_CACHE_HOME/courtread/index.db). A row per report file, keyed by its
+ * real path and the encoding it was read in, holds the file's identity and
+ * what the parser made of it that the library's views need (the fields, the
+ * courts, the outline); a full-text table over the reports' text (FTS5, our
+ * own tokenizer of character pairs) finds the reports a query can be in.
+ * Only new and changed files are parsed; any number of libraries share the
+ * one index. Never prints: problems become messages.
+ */
+#ifndef COURTREAD_INDEX_H
+#define COURTREAD_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct err;
+struct msgs;
+struct path_list;
+struct report;
+struct search_query;
+
+/* The index's file name in its folder. */
+#define INDEX_FILE "index.db"
+
+struct index;
+
+/*
+ * Open (making it when there is none) the index at file, or at the default
+ * place when file is NULL. A damaged or foreign file is set aside and a new
+ * one made, with a message in msgs naming it. NULL with err set when there
+ * can be no index (a folder that cannot be written, a full disk), or with
+ * err->msg empty when there is no cache folder at all (neither
+ * XDG_CACHE_HOME nor HOME there): the caller then parses every report.
+ */
+struct index *index_open(const char *file, struct msgs *msgs, struct err *err);
+void index_close(struct index *ix);
+
+/* The default index file (NULL when neither XDG_CACHE_HOME nor HOME is
+ * set). Caller frees. */
+char *index_default_file(void);
+
+/* What the index knows of one report of a library. */
+struct index_entry {
+    long long id;  /* its row; 0 for a report not in the index (standard input) */
+    bool fts;      /* its text is in the full-text table */
+    char *failed;  /* why the file could not be loaded, or NULL */
+    char *outline; /* outline_format() of the report */
+    /* Its fields and courts, with path (as given) but no text or blocks:
+     * enough for the court tree and a list of reports. */
+    struct report *card;
+    /* Standard input's report, parsed whole: it cannot be read twice. */
+    struct report *report;
+};
+
+struct index_entries {
+    struct index_entry *v; /* one per path, in path order */
+    size_t nr;
+};
+
+/* How to bring the index up to date. */
+struct index_sync_opts {
+    const char *encoding;     /* forced, or NULL to detect */
+    int threads;              /* parser threads */
+    bool reindex;             /* parse every file again */
+    const char *const *roots; /* the folders walked (NULL-terminated), whose
+                                 rows of files no longer there go */
+    bool no_outlines;         /* the entries' outlines are not needed (empty
+                                 for reports from the index) */
+};
+
+/*
+ * Bring the index up to date for paths: files new or changed since (or
+ * written too recently to trust their time, and whose bytes changed) are
+ * parsed, on opts->threads threads, and their rows written in one
+ * transaction; a renamed file keeps its row. Fills out, one entry per path.
+ * Standard input ("-") is parsed and never stored; with ix NULL (no index)
+ * every report is. Problems with the index
+ * (full disk, a lock held too long) become messages; the entries are still
+ * made.
+ */
+void index_sync(struct index *ix, const struct path_list *paths, const struct index_sync_opts *opts,
+                struct index_entries *out, struct msgs *msgs);
+void index_entries_release(struct index_entries *e);
+
+/*
+ * Which of the entries query q can match, as a mask (true: a candidate).
+ * Reports whose text is not yet in the full-text table are parsed (on
+ * opts->threads threads) and added first. Every entry is a candidate when
+ * the index cannot narrow the query (a regular expression, a query of no
+ * character pair) or cannot be read.
+ */
+void index_candidates(struct index *ix, const struct path_list *paths, struct index_entries *e,
+                      const struct search_query *q, const struct index_sync_opts *opts, bool *mask,
+                      struct msgs *msgs);
+
+#endif

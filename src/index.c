@@ -1,0 +1,1245 @@
+/*
+ * index.c: the library index on SQLite. A table of files (identity, and the
+ * fields, courts and outline the parser made) and a full-text table (FTS5,
+ * contentless, detail=none) of the reports' text in character pairs
+ * (tokenize.c). What is read back is checked as any file's text is: a
+ * damaged or foreign index never reaches the model or the terminal.
+ */
+#include "index.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "library.h"
+#include "outline.h"
+#include "report.h"
+#include "search.h"
+#include "text.h"
+#include "tokenize.h"
+#include "util.h"
+
+#define APPLICATION_ID 0x43524458 /* "CRDX" */
+#define SCHEMA_VERSION 1
+/* A file whose time is this close to the moment it was read can change again
+ * within the tick of its clock unseen (a file system's times are only as
+ * fine as the kernel's tick): whether it changed is told by its bytes. */
+#define RACY_NS (2LL * 1000000000LL)
+/* Rows of the full-text table left by files changed or gone, at most (and
+ * no more than there are live ones), before the table is emptied, to be
+ * filled again as searches need it: a contentless table cannot take a row
+ * out without its old text. */
+#define DEAD_MAX 2000
+/* Reports added to the full-text table per transaction: another instance
+ * waits for the write lock no longer than that takes. */
+#define TEXT_BATCH 256
+/* How long a writer waits for another instance's transaction. */
+#define BUSY_MS 10000
+
+struct index {
+    sqlite3 *db;
+    char *file;
+    long long prog; /* the running program: another parses otherwise */
+};
+
+static const char schema[] =
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
+    /* ids never reused: the full-text table may hold a dead row's id */
+    "CREATE TABLE file(id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " path TEXT NOT NULL, enc TEXT NOT NULL,"
+    " dev INTEGER NOT NULL, ino INTEGER NOT NULL, size INTEGER NOT NULL,"
+    " mtime INTEGER NOT NULL, sum INTEGER NOT NULL, seen INTEGER NOT NULL,"
+    " prog INTEGER NOT NULL, failed TEXT,"
+    " title TEXT, subtitle TEXT, byline TEXT, date TEXT, source TEXT, author TEXT,"
+    " main_court INTEGER NOT NULL DEFAULT 0, courts TEXT, parents TEXT, outline TEXT,"
+    " fts INTEGER NOT NULL DEFAULT 0,"
+    " UNIQUE(path, enc));"
+    "CREATE VIRTUAL TABLE body USING fts5(text, content='', detail=none,"
+    " tokenize='" TOKENIZE_NAME "');"
+    /* pending terms kept in memory before a segment is written: 16 MB
+     * instead of 1 MB fills the table from a library some 15 % faster */
+    "INSERT INTO body(body, rank) VALUES('hashsize', 16777216);"
+    "INSERT INTO meta VALUES('dead', 0), ('fts_prog', 0);";
+
+static bool damage(int rc)
+{
+    rc &= 0xFF;
+    return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB || rc == SQLITE_FORMAT;
+}
+
+/* The running program's file, as a number: the index is only as good as
+ * the parser that wrote it, and a rebuilt or upgraded courtread may parse
+ * (or fold for the full-text table) otherwise. */
+static long long program_identity(void)
+{
+    struct stat st;
+    uint64_t v[4] = {0};
+
+    if (stat("/proc/self/exe", &st) == 0) {
+        v[0] = (uint64_t)st.st_size;
+        v[1] = (uint64_t)st.st_ino;
+        v[2] = (uint64_t)st.st_mtim.tv_sec;
+        v[3] = (uint64_t)st.st_mtim.tv_nsec;
+    }
+    return (long long)(util_hash(v, sizeof(v)) >> 1);
+}
+
+char *index_default_file(void)
+{
+    return util_xdg_path("XDG_CACHE_HOME", ".cache", INDEX_FILE);
+}
+
+static long long pragma_int(sqlite3 *db, const char *sql, int *rc)
+{
+    sqlite3_stmt *st;
+    long long v = 0;
+
+    *rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (*rc != SQLITE_OK)
+        return 0;
+    *rc = sqlite3_step(st);
+    if (*rc == SQLITE_ROW) {
+        v = sqlite3_column_int64(st, 0);
+        *rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* End the transaction begun: COMMIT when rc says all went well, else
+ * ROLLBACK; the first error. */
+static int end_transaction(sqlite3 *db, int rc)
+{
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+/* The files of the search cache the index replaced (courtread 0.1's
+ * search-*.cache, as large as a library each): gone when an index is made
+ * in their folder. */
+static void remove_old_caches(const char *file)
+{
+    char *dir = xstrdup(file), *slash = strrchr(dir, '/');
+    DIR *d;
+    struct dirent *de;
+
+    if (slash)
+        *slash = '\0';
+    d = slash ? opendir(dir) : NULL;
+    while (d && (de = readdir(d))) {
+        size_t n = strlen(de->d_name);
+
+        if (!strncmp(de->d_name, "search-", 7) && n > 13 && !strcmp(de->d_name + n - 6, ".cache")) {
+            struct sbuf sb = SBUF_INIT;
+
+            sbuf_addf(&sb, "%s/%s", dir, de->d_name);
+            unlink(sb.buf);
+            sbuf_release(&sb);
+        }
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+}
+
+/* Make the tables in a new, empty file (another instance may be making
+ * them at the same moment: whoever takes the write lock first does). */
+static int create(sqlite3 *db)
+{
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    struct sbuf sql = SBUF_INIT;
+
+    if (rc != SQLITE_OK)
+        return rc;
+    if (pragma_int(db, "PRAGMA application_id", &rc) == 0 && rc == SQLITE_OK) {
+        sbuf_addf(&sql, "%sPRAGMA application_id = %d; PRAGMA user_version = %d;", schema,
+                  APPLICATION_ID, SCHEMA_VERSION);
+        rc = sqlite3_exec(db, sql.buf, NULL, NULL, NULL);
+        sbuf_release(&sql);
+    }
+    return end_transaction(db, rc);
+}
+
+/* Open file as an index: 0, or 1 when it is damaged or not one of ours
+ * (the caller sets it aside), or -1 with err set. */
+static int open_once(struct index *ix, struct err *err, int *busy)
+{
+    int rc = sqlite3_open_v2(ix->file, &ix->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    long long app, version;
+
+    if (rc != SQLITE_OK)
+        goto fail;
+    sqlite3_busy_timeout(ix->db, BUSY_MS);
+    if ((rc = tokenize_register(ix->db)) != SQLITE_OK)
+        goto fail;
+    /* WAL: readers and one writer at once, across instances */
+    rc = sqlite3_exec(ix->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL,
+                      NULL);
+    if (rc != SQLITE_OK)
+        goto fail;
+    app = pragma_int(ix->db, "PRAGMA application_id", &rc);
+    if (rc == SQLITE_OK)
+        version = pragma_int(ix->db, "PRAGMA user_version", &rc);
+    if (rc != SQLITE_OK)
+        goto fail;
+    if (app == 0 && version == 0) {
+        long long tables = pragma_int(ix->db, "SELECT count(*) FROM sqlite_schema", &rc);
+
+        if (rc != SQLITE_OK)
+            goto fail;
+        if (tables) /* a database, but someone else's */
+            return 1;
+        if ((rc = create(ix->db)) != SQLITE_OK)
+            goto fail;
+        remove_old_caches(ix->file);
+        app = pragma_int(ix->db, "PRAGMA application_id", &rc);
+        version = pragma_int(ix->db, "PRAGMA user_version", &rc);
+    }
+    if (app != APPLICATION_ID || version != SCHEMA_VERSION)
+        return 1;
+    return 0;
+fail:
+    if (damage(rc))
+        return 1;
+    *busy = (rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED;
+    err_set(err, "%s: %s", ix->file, ix->db ? sqlite3_errmsg(ix->db) : sqlite3_errstr(rc));
+    return -1;
+}
+
+/* open_once(), again while another instance holds a lock that SQLite's
+ * wait does not cover (two instances making a new index, or turning on
+ * WAL, at the same moment), for as long as the wait for a writer. */
+static int open_file(struct index *ix, struct err *err)
+{
+    for (int waited = 0;; waited += 10) {
+        int busy = 0, rc = open_once(ix, err, &busy);
+
+        if (rc >= 0 || !busy || waited >= BUSY_MS)
+            return rc;
+        sqlite3_close(ix->db);
+        ix->db = NULL;
+        sqlite3_sleep(10);
+    }
+}
+
+static void close_db(struct index *ix)
+{
+    sqlite3_close(ix->db);
+    ix->db = NULL;
+}
+
+/* Remove the index's file and its journal: always safe, the next run
+ * makes a new one. */
+static void remove_files(const char *file)
+{
+    static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+    struct sbuf sb = SBUF_INIT;
+
+    for (size_t i = 0; i < ARRAY_SIZE(ext); i++) {
+        sbuf_reset(&sb);
+        sbuf_addf(&sb, "%s%s", file, ext[i]);
+        unlink(sb.buf);
+    }
+    sbuf_release(&sb);
+}
+
+/* Set the index aside and make a new one. */
+static int remake(struct index *ix, struct msgs *msgs, struct err *err)
+{
+    close_db(ix);
+    msgs_add(msgs, "%s: damaged or not an index of this courtread: made anew", ix->file);
+    remove_files(ix->file);
+    return open_file(ix, err) == 0 ? 0 : -1;
+}
+
+/* Whether the folder the cache folder goes under is there: XDG_CACHE_HOME,
+ * else HOME (a HOME that does not exist, as for a system user, has no
+ * cache). */
+static bool base_exists(void)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    struct stat st;
+
+    if (xdg && *xdg == '/')
+        return true; /* made when missing (util_make_parent()) */
+    return home && *home && stat(home, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+struct index *index_open(const char *file, struct msgs *msgs, struct err *err)
+{
+    struct index *ix = xcalloc(1, sizeof(*ix));
+    int rc;
+
+    ix->file = file ? xstrdup(file) : index_default_file();
+    if (!ix->file) {
+        err_set(err, "no folder for the index: neither XDG_CACHE_HOME nor HOME is set");
+        free(ix);
+        return NULL;
+    }
+    if (!file && !base_exists()) {
+        err->msg[0] = '\0'; /* no cache folder at all: no index, nothing to say */
+        free(ix->file);
+        free(ix);
+        return NULL;
+    }
+    if (!file && util_make_parent(ix->file, "XDG_CACHE_HOME", err) < 0) {
+        free(ix->file);
+        free(ix);
+        return NULL;
+    }
+    rc = open_file(ix, err);
+    if (rc == 1)
+        rc = remake(ix, msgs, err);
+    if (rc < 0) {
+        if (!err->msg[0])
+            err_set(err, "%s: cannot be made", ix->file);
+        index_close(ix);
+        return NULL;
+    }
+    ix->prog = program_identity();
+    return ix;
+}
+
+void index_close(struct index *ix)
+{
+    if (!ix)
+        return;
+    close_db(ix);
+    free(ix->file);
+    free(ix);
+}
+
+/* ---- rows ---- */
+
+/* A row of the file table as read, with the columns a view needs. */
+struct row {
+    long long id, dev, ino, size, mtime, sum, seen, prog;
+    bool fts, used;
+    char *path;
+    char *failed, *fields[6], *courts, *parents, *outline;
+    int main_court;
+};
+
+enum {
+    COL_ID,
+    COL_PATH,
+    COL_DEV,
+    COL_INO,
+    COL_SIZE,
+    COL_MTIME,
+    COL_SUM,
+    COL_SEEN,
+    COL_PROG,
+    COL_FTS,
+    COL_FAILED,
+    COL_FIELDS,
+    COL_MAIN = COL_FIELDS + 6,
+    COL_COURTS,
+    COL_PARENTS,
+    COL_OUTLINE
+};
+
+static const char select_rows[] =
+    "SELECT id, path, dev, ino, size, mtime, sum, seen, prog, fts, failed,"
+    " title, subtitle, byline, date, source, author, main_court, courts, parents,"
+    " CASE WHEN ?2 THEN outline END FROM file WHERE enc = ?1";
+
+static char *column_dup(sqlite3_stmt *st, int col)
+{
+    const unsigned char *s = sqlite3_column_text(st, col);
+
+    return s ? xstrndup((const char *)s, (size_t)sqlite3_column_bytes(st, col)) : NULL;
+}
+
+static void row_release(struct row *r)
+{
+    free(r->path);
+    free(r->failed);
+    for (size_t k = 0; k < ARRAY_SIZE(r->fields); k++)
+        free(r->fields[k]);
+    free(r->courts);
+    free(r->parents);
+    free(r->outline);
+}
+
+/* The rows read for one encoding, found by path. */
+struct rows {
+    struct row *v;
+    size_t nr, alloc;
+    long *slots; /* open addressing by path: index into v, or -1 */
+    size_t nr_slots;
+};
+
+static size_t path_hash(const char *s)
+{
+    return (size_t)util_hash(s, strlen(s));
+}
+
+static void rows_index(struct rows *rs)
+{
+    rs->nr_slots = 16;
+    while (rs->nr_slots < rs->nr * 2)
+        rs->nr_slots *= 2;
+    rs->slots = xmalloc(rs->nr_slots * sizeof(*rs->slots));
+    for (size_t i = 0; i < rs->nr_slots; i++)
+        rs->slots[i] = -1;
+    for (size_t i = 0; i < rs->nr; i++) {
+        size_t h = path_hash(rs->v[i].path) & (rs->nr_slots - 1);
+
+        while (rs->slots[h] >= 0)
+            h = (h + 1) & (rs->nr_slots - 1);
+        rs->slots[h] = (long)i;
+    }
+}
+
+static struct row *rows_find(const struct rows *rs, const char *path)
+{
+    size_t h;
+
+    if (!rs->nr_slots)
+        return NULL;
+    h = path_hash(path) & (rs->nr_slots - 1);
+
+    for (; rs->slots[h] >= 0; h = (h + 1) & (rs->nr_slots - 1))
+        if (!strcmp(rs->v[rs->slots[h]].path, path))
+            return &rs->v[rs->slots[h]];
+    return NULL;
+}
+
+static void rows_release(struct rows *rs)
+{
+    for (size_t i = 0; i < rs->nr; i++)
+        row_release(&rs->v[i]);
+    free(rs->v);
+    free(rs->slots);
+}
+
+static int read_rows(struct index *ix, const char *enc, bool outlines, struct rows *rs)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(ix->db, select_rows, -1, &st, NULL);
+
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_bind_text(st, 1, enc, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, outlines);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct row *r;
+
+        ALLOC_GROW(rs->v, rs->nr + 1, rs->alloc);
+        r = &rs->v[rs->nr++];
+        memset(r, 0, sizeof(*r));
+        r->id = sqlite3_column_int64(st, COL_ID);
+        r->path = column_dup(st, COL_PATH);
+        if (!r->path)
+            r->path = xstrdup("");
+        r->dev = sqlite3_column_int64(st, COL_DEV);
+        r->ino = sqlite3_column_int64(st, COL_INO);
+        r->size = sqlite3_column_int64(st, COL_SIZE);
+        r->mtime = sqlite3_column_int64(st, COL_MTIME);
+        r->sum = sqlite3_column_int64(st, COL_SUM);
+        r->seen = sqlite3_column_int64(st, COL_SEEN);
+        r->prog = sqlite3_column_int64(st, COL_PROG);
+        r->fts = sqlite3_column_int64(st, COL_FTS) != 0;
+        r->failed = column_dup(st, COL_FAILED);
+        for (int k = 0; k < 6; k++)
+            r->fields[k] = column_dup(st, COL_FIELDS + k);
+        r->main_court = sqlite3_column_int(st, COL_MAIN);
+        r->courts = column_dup(st, COL_COURTS);
+        r->parents = column_dup(st, COL_PARENTS);
+        r->outline = column_dup(st, COL_OUTLINE);
+    }
+    sqlite3_finalize(st);
+    rows_index(rs);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* ---- from a row to an entry, checked ---- */
+
+/* A field fit to show: no line end, nothing decode would have removed. */
+static bool clean_field(const char *s)
+{
+    return !s || (!strchr(s, '\n') && !text_has_controls(s, strlen(s), false));
+}
+
+/* The courts of a row: names a line each, parents as numbers. False when
+ * they are not what index_sync() writes. */
+static bool unpack_courts(const struct row *w, struct report *c)
+{
+    const char *s = w->courts, *p = w->parents;
+    size_t n = 0;
+
+    if (!s || !*s)
+        return !p || !*p;
+    for (const char *q = s; *q; q++)
+        n += *q == '\n';
+    if (n == 0 || s[strlen(s) - 1] != '\n' || !p)
+        return false;
+    c->courts = xcalloc(n, sizeof(*c->courts));
+    c->court_parent = xcalloc(n, sizeof(*c->court_parent));
+    c->nr_courts = c->alloc_courts = n;
+    for (size_t i = 0; i < n; i++) {
+        const char *end = strchr(s, '\n');
+        char *stop;
+        long v;
+
+        c->courts[i] = xstrndup(s, (size_t)(end - s));
+        s = end + 1;
+        errno = 0;
+        v = strtol(p, &stop, 10);
+        if (stop == p || errno || v < -1 || v >= (long)n || v == (long)i)
+            return false;
+        c->court_parent[i] = (int)v;
+        p = stop;
+        if (!*c->courts[i] || !clean_field(c->courts[i]))
+            return false;
+    }
+    /* each chain of parents ends, as court_find_report() makes them */
+    for (size_t i = 0; i < n; i++) {
+        size_t steps = 0;
+
+        for (long j = c->court_parent[i]; j != -1; j = c->court_parent[j])
+            if (++steps > n)
+                return false;
+    }
+    return !*p;
+}
+
+/* Fill e from row w, for a report known as path; false when the row is
+ * not one index_sync() can have written (then the file is parsed again). */
+static bool entry_from_row(struct index_entry *e, struct row *w, const char *path)
+{
+    struct report *c = xcalloc(1, sizeof(*c));
+    char **fields[] = {&c->title, &c->subtitle, &c->byline, &c->date, &c->source, &c->author};
+
+    e->id = w->id;
+    e->fts = w->fts;
+    c->path = xstrdup(path);
+    c->text = xstrdup("");
+    c->card = true;
+    e->card = c;
+    if (w->failed) {
+        e->failed = xstrdup(w->failed);
+        return clean_field(w->failed) && *w->failed;
+    }
+    for (size_t k = 0; k < ARRAY_SIZE(fields); k++) { /* taken: a row is used once */
+        *fields[k] = w->fields[k];
+        w->fields[k] = NULL;
+        if (!clean_field(*fields[k]))
+            return false;
+    }
+    c->main_court = w->main_court == 1;
+    if (w->main_court < 0 || w->main_court > 1 || !unpack_courts(w, c) ||
+        (c->main_court && !c->nr_courts))
+        return false;
+    e->outline = w->outline ? w->outline : xstrdup("");
+    w->outline = NULL;
+    return !text_has_controls(e->outline, strlen(e->outline), true);
+}
+
+static void entry_release(struct index_entry *e)
+{
+    free(e->failed);
+    free(e->outline);
+    report_free(e->card);
+    report_free(e->report);
+    memset(e, 0, sizeof(*e));
+}
+
+void index_entries_release(struct index_entries *es)
+{
+    for (size_t i = 0; i < es->nr; i++)
+        entry_release(&es->v[i]);
+    free(es->v);
+    es->v = NULL;
+    es->nr = 0;
+}
+
+/* The report's card: its path, fields and courts. */
+static struct report *card_of(const struct report *r)
+{
+    struct report *c = xcalloc(1, sizeof(*c));
+    const char *const from[] = {r->title, r->subtitle, r->byline, r->date, r->source, r->author};
+    char **to[] = {&c->title, &c->subtitle, &c->byline, &c->date, &c->source, &c->author};
+
+    c->path = xstrdup(r->path);
+    c->text = xstrdup("");
+    c->card = true;
+    for (size_t k = 0; k < ARRAY_SIZE(to); k++)
+        *to[k] = from[k] ? xstrdup(from[k]) : NULL;
+    c->main_court = r->main_court;
+    c->nr_courts = c->alloc_courts = r->nr_courts;
+    c->courts = xcalloc(r->nr_courts ? r->nr_courts : 1, sizeof(*c->courts));
+    c->court_parent = xcalloc(r->nr_courts ? r->nr_courts : 1, sizeof(*c->court_parent));
+    for (size_t i = 0; i < r->nr_courts; i++) {
+        c->courts[i] = xstrdup(r->courts[i]);
+        c->court_parent[i] = r->court_parent ? r->court_parent[i] : -1;
+    }
+    return c;
+}
+
+/* ---- bringing it up to date ---- */
+
+static long long now_ns(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* A file as it was when it was looked at, before it was read. */
+struct seen_file {
+    bool ok; /* stat() worked */
+    long long dev, ino, size, mtime, seen;
+};
+
+static void look(const char *path, struct seen_file *f)
+{
+    struct stat st;
+
+    f->seen = now_ns();
+    f->ok = stat(path, &st) == 0;
+    if (!f->ok)
+        return;
+    f->dev = (long long)st.st_dev;
+    f->ino = (long long)st.st_ino;
+    f->size = (long long)st.st_size;
+    f->mtime = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+}
+
+static bool same_file(const struct row *w, const struct seen_file *f)
+{
+    return f->ok && w->dev == f->dev && w->ino == f->ino && w->size == f->size &&
+           w->mtime == f->mtime;
+}
+
+/* Whether the file's bytes hash as they did when the row was written. */
+static bool same_bytes(const char *path, long long sum)
+{
+    char *raw;
+    size_t n;
+    struct err err;
+    bool same;
+
+    if (util_read_file(path, &raw, &n, &err) < 0)
+        return false;
+    same = (long long)util_hash(raw, n) == sum;
+    free(raw);
+    return same;
+}
+
+/* A row's key: the real path of the file's folder and the file's own name
+ * (the folder resolved once for all its files; a file that is itself a link
+ * is known by the link's name). Caller frees. */
+struct keyer {
+    char *dir, *real; /* the last folder resolved */
+};
+
+static char *key_of(struct keyer *k, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char buf[PATH_MAX];
+    struct sbuf sb = SBUF_INIT;
+    size_t dn = slash ? (size_t)(slash - path) : 0;
+
+    if (!k->dir || strlen(k->dir) != dn || strncmp(k->dir, path, dn)) {
+        char *dir = slash ? xstrndup(path, dn ? dn : 1) : xstrdup(".");
+
+        free(k->dir);
+        free(k->real);
+        k->dir = xstrndup(path, dn);
+        k->real = xstrdup(realpath(dir, buf) ? buf : dir);
+        free(dir);
+    }
+    sbuf_addstr(&sb, k->real);
+    if (sb.len == 0 || sb.buf[sb.len - 1] != '/')
+        sbuf_addch(&sb, '/');
+    sbuf_addstr(&sb, slash ? slash + 1 : path);
+    return sbuf_detach(&sb, NULL);
+}
+
+/* What one report of a sync needs, besides its entry. */
+struct job {
+    char *key;          /* NULL: standard input, never stored */
+    struct seen_file f; /* the file before it was read */
+    struct row *row;    /* its row, or NULL */
+    enum { KEEP, PARSE, RENAME, SEEN } what;
+    long long sum; /* of the bytes parsed */
+};
+
+struct sync_ctx {
+    struct index_entries *out;
+    struct job *jobs;
+    size_t *of; /* parse list index → path index */
+};
+
+static void prep_outline(const void *ctx, size_t index, const struct report *r, struct sbuf *out)
+{
+    (void)ctx;
+    (void)index;
+    outline_format(r, out);
+}
+
+static bool took_parse(void *arg, size_t k, const char *path, struct report *r,
+                       struct sbuf *prepared, const char *err)
+{
+    struct sync_ctx *ctx = arg;
+    size_t i = ctx->of[k];
+    struct index_entry *e = &ctx->out->v[i];
+
+    (void)path;
+    if (!r) {
+        e->failed = xstrdup(err ? err : "cannot be read");
+        e->card = xcalloc(1, sizeof(*e->card));
+        e->card->path = xstrdup(path);
+        e->card->text = xstrdup("");
+        return false;
+    }
+    e->card = card_of(r);
+    e->outline = prepared->buf ? sbuf_detach(prepared, NULL) : xstrdup("");
+    ctx->jobs[i].sum = (long long)r->sum;
+    if (!ctx->jobs[i].key) { /* standard input: kept, as it cannot be read again */
+        e->report = r;
+        return true;
+    }
+    return false;
+}
+
+static int bind_opt(sqlite3_stmt *st, int col, const char *s)
+{
+    return s ? sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC) : sqlite3_bind_null(st, col);
+}
+
+static int step_done(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+/* Write a parsed report's row, in place of the old one (whose id, with
+ * its words in the full-text table, goes dead). */
+static int write_row(sqlite3 *db, sqlite3_stmt *del, sqlite3_stmt *ins, const char *enc,
+                     long long prog, const struct job *j, struct index_entry *e, long long *dead)
+{
+    const struct report *c = e->card;
+    const char *const fields[] = {c->title, c->subtitle, c->byline, c->date, c->source, c->author};
+    struct sbuf courts = SBUF_INIT, parents = SBUF_INIT;
+    int rc;
+
+    if (j->row) {
+        sqlite3_bind_int64(del, 1, j->row->id);
+        if ((rc = step_done(del)) != SQLITE_OK)
+            return rc;
+        *dead += j->row->fts;
+    }
+    for (size_t i = 0; i < c->nr_courts; i++) {
+        sbuf_addstr(&courts, c->courts[i]);
+        sbuf_addch(&courts, '\n');
+        sbuf_addf(&parents, "%s%d", i ? " " : "", c->court_parent ? c->court_parent[i] : -1);
+    }
+    sqlite3_bind_text(ins, 1, j->key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 2, enc, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(ins, 3, j->f.dev);
+    sqlite3_bind_int64(ins, 4, j->f.ino);
+    sqlite3_bind_int64(ins, 5, j->f.size);
+    sqlite3_bind_int64(ins, 6, j->f.mtime);
+    sqlite3_bind_int64(ins, 7, j->sum);
+    sqlite3_bind_int64(ins, 8, j->f.seen);
+    sqlite3_bind_int64(ins, 9, prog);
+    bind_opt(ins, 10, e->failed);
+    for (int k = 0; k < 6; k++)
+        bind_opt(ins, 11 + k, e->failed ? NULL : fields[k]);
+    sqlite3_bind_int(ins, 17, c->main_court);
+    bind_opt(ins, 18, courts.buf);
+    bind_opt(ins, 19, parents.buf);
+    bind_opt(ins, 20, e->outline);
+    rc = step_done(ins);
+    if (rc == SQLITE_OK) {
+        e->id = sqlite3_last_insert_rowid(db);
+        e->fts = false;
+    }
+    sbuf_release(&courts);
+    sbuf_release(&parents);
+    return rc;
+}
+
+static int meta_add(sqlite3 *db, const char *key, long long by)
+{
+    sqlite3_stmt *st;
+    int rc =
+        sqlite3_prepare_v2(db, "UPDATE meta SET value = value + ?1 WHERE key = ?2", -1, &st, NULL);
+
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, by);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+    rc = step_done(st);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Whether a row of a file no longer there, under one of the folders walked,
+ * is to go. */
+static bool gone(const struct row *w, char *const *roots)
+{
+    struct stat st;
+
+    for (size_t i = 0; roots && roots[i]; i++) {
+        size_t n = strlen(roots[i]);
+
+        if (!strncmp(w->path, roots[i], n) && w->path[n] == '/')
+            return lstat(w->path, &st) < 0 && errno == ENOENT;
+    }
+    return false;
+}
+
+/* Write what the sync found, in one transaction. */
+static int write_sync(struct index *ix, const char *enc, struct job *jobs,
+                      struct index_entries *out, struct rows *rs, char *const *roots)
+{
+    sqlite3 *db = ix->db;
+    sqlite3_stmt *del = NULL, *ins = NULL, *ren = NULL, *upd = NULL;
+    long long dead = 0;
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+    if (rc != SQLITE_OK)
+        return rc;
+    if ((rc = sqlite3_prepare_v2(db, "DELETE FROM file WHERE id = ?1", -1, &del, NULL)) ||
+        (rc = sqlite3_prepare_v2(db,
+                                 "INSERT OR REPLACE INTO file(path, enc, dev, ino, size, mtime,"
+                                 " sum, seen, prog, failed, title, subtitle, byline, date, source,"
+                                 " author, main_court, courts, parents, outline) VALUES(?1, ?2,"
+                                 " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+                                 " ?17, ?18, ?19, ?20)",
+                                 -1, &ins, NULL)) ||
+        (rc = sqlite3_prepare_v2(db, "UPDATE file SET path = ?1 WHERE id = ?2", -1, &ren, NULL)) ||
+        (rc = sqlite3_prepare_v2(db, "UPDATE file SET seen = ?1 WHERE id = ?2", -1, &upd, NULL)))
+        goto done;
+    for (size_t i = 0; i < out->nr && rc == SQLITE_OK; i++) {
+        struct job *j = &jobs[i];
+
+        if (!j->key)
+            continue;
+        if (j->what == PARSE && j->f.ok) {
+            rc = write_row(db, del, ins, enc, ix->prog, j, &out->v[i], &dead);
+        } else if (j->what == RENAME) {
+            sqlite3_bind_text(ren, 1, j->key, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(ren, 2, j->row->id);
+            rc = step_done(ren);
+        } else if (j->what == SEEN) {
+            sqlite3_bind_int64(upd, 1, j->f.seen);
+            sqlite3_bind_int64(upd, 2, j->row->id);
+            rc = step_done(upd);
+        }
+    }
+    for (size_t i = 0; i < rs->nr && rc == SQLITE_OK; i++) {
+        struct row *w = &rs->v[i];
+
+        if (w->used || !gone(w, roots))
+            continue;
+        sqlite3_bind_int64(del, 1, w->id);
+        rc = step_done(del);
+        dead += w->fts;
+    }
+    if (rc == SQLITE_OK && dead)
+        rc = meta_add(db, "dead", dead);
+done:
+    sqlite3_finalize(del);
+    sqlite3_finalize(ins);
+    sqlite3_finalize(ren);
+    sqlite3_finalize(upd);
+    if ((rc = end_transaction(db, rc)) == SQLITE_OK)
+        return rc;
+    for (size_t i = 0; i < out->nr; i++) /* rows that are not there after all */
+        if (jobs[i].what == PARSE)
+            out->v[i].id = 0;
+    return rc;
+}
+
+static int by_inode(const void *a, const void *b)
+{
+    const struct row *x = *(struct row *const *)a, *y = *(struct row *const *)b;
+
+    return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+/* The rows no path took, by inode: where a renamed file's row is found. */
+struct orphans {
+    struct row **v;
+    size_t nr;
+};
+
+static void orphans_make(struct orphans *o, struct rows *rs)
+{
+    o->v = xcalloc(rs->nr ? rs->nr : 1, sizeof(*o->v));
+    for (size_t i = 0; i < rs->nr; i++)
+        if (!rs->v[i].used && !rs->v[i].failed)
+            o->v[o->nr++] = &rs->v[i];
+    qsort(o->v, o->nr, sizeof(*o->v), by_inode);
+}
+
+/* A row no path took whose file is the new path's under another name, the
+ * old name gone: a rename or a move. */
+static struct row *renamed_from(const struct orphans *o, const struct seen_file *f, long long prog)
+{
+    size_t lo = 0, hi = o->nr;
+    struct stat st;
+
+    while (lo < hi) { /* the first row of the inode */
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (o->v[mid]->ino < f->ino)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < o->nr && o->v[lo]->ino == f->ino; lo++) {
+        struct row *w = o->v[lo];
+
+        if (!w->used && w->prog == prog && same_file(w, f) && lstat(w->path, &st) < 0 &&
+            errno == ENOENT)
+            return w;
+    }
+    return NULL;
+}
+
+static char **real_roots(const char *const *roots)
+{
+    size_t n = 0;
+    char **v;
+    char buf[PATH_MAX];
+
+    while (roots && roots[n])
+        n++;
+    v = xcalloc(n + 1, sizeof(*v));
+    for (size_t i = 0, k = 0; i < n; i++)
+        if (realpath(roots[i], buf))
+            v[k++] = xstrdup(buf);
+    return v;
+}
+
+static void free_strings(char **v)
+{
+    for (size_t i = 0; v && v[i]; i++)
+        free(v[i]);
+    free(v);
+}
+
+/* Say an error of the index once; damage is said by the caller. */
+static void say(struct index *ix, struct msgs *msgs, int rc, const char *doing)
+{
+    msgs_add(msgs, "%s: %s: %s", ix->file, doing, sqlite3_errstr(rc));
+}
+
+static int sync_once(struct index *ix, const struct path_list *paths,
+                     const struct index_sync_opts *opts, struct index_entries *out,
+                     struct msgs *msgs)
+{
+    const char *enc = opts->encoding ? opts->encoding : "";
+    struct rows rs = {0};
+    struct job *jobs = xcalloc(paths->nr ? paths->nr : 1, sizeof(*jobs));
+    struct path_list todo = {0};
+    struct sync_ctx ctx = {out, jobs, xcalloc(paths->nr ? paths->nr : 1, sizeof(size_t))};
+    struct keyer k = {0};
+    char **roots = real_roots(opts->roots);
+    struct orphans orphans = {0};
+    bool dirty = false;
+    int rc = ix->db ? read_rows(ix, enc, !opts->no_outlines, &rs) : SQLITE_OK;
+
+    out->v = xcalloc(paths->nr ? paths->nr : 1, sizeof(*out->v));
+    out->nr = paths->nr;
+    for (size_t i = 0; i < paths->nr && rc == SQLITE_OK; i++) {
+        const char *path = paths->v[i];
+        struct job *j = &jobs[i];
+        struct row *w;
+
+        j->what = PARSE;
+        if (!strcmp(path, "-"))
+            continue; /* standard input: new text each time */
+        j->key = key_of(&k, path);
+        look(path, &j->f);
+        w = j->row = rows_find(&rs, j->key);
+        if (w && !w->used && !opts->reindex && w->prog == ix->prog && same_file(w, &j->f) &&
+            (w->mtime + RACY_NS <= w->seen || same_bytes(path, w->sum))) {
+            w->used = true;
+            if (entry_from_row(&out->v[i], w, path)) {
+                /* a racy file seen unchanged, now old enough to be told by its time */
+                j->what =
+                    w->mtime + RACY_NS <= w->seen || j->f.mtime + RACY_NS > j->f.seen ? KEEP : SEEN;
+                dirty |= j->what == SEEN;
+                continue;
+            }
+            entry_release(&out->v[i]);
+        }
+        if (w)
+            w->used = true;
+    }
+    /* new names of files the index has under an old one */
+    orphans_make(&orphans, &rs);
+    for (size_t i = 0; i < paths->nr && rc == SQLITE_OK; i++) {
+        struct job *j = &jobs[i];
+        struct row *w;
+
+        if (j->what != PARSE || !j->key || j->row || !j->f.ok || opts->reindex)
+            continue;
+        w = renamed_from(&orphans, &j->f, ix->prog);
+        if (w && w->mtime + RACY_NS <= w->seen && entry_from_row(&out->v[i], w, paths->v[i])) {
+            w->used = true;
+            j->row = w;
+            j->what = RENAME;
+            dirty = true;
+        } else if (w) {
+            entry_release(&out->v[i]);
+        }
+    }
+    for (size_t i = 0; i < paths->nr; i++) {
+        if (jobs[i].what != PARSE)
+            continue;
+        ctx.of[todo.nr] = i;
+        ALLOC_GROW(todo.v, todo.nr + 1, todo.alloc);
+        todo.v[todo.nr++] = paths->v[i];
+    }
+    if (todo.nr) {
+        struct load_opts lo = {opts->encoding, 0u, true};
+
+        library_load_each(&todo, &lo, opts->threads, prep_outline, took_parse, &ctx);
+        dirty = true;
+    }
+    if (rc == SQLITE_OK)
+        for (size_t i = 0; i < rs.nr && !dirty; i++)
+            dirty = !rs.v[i].used && gone(&rs.v[i], roots);
+    if (rc == SQLITE_OK && dirty && ix->db)
+        rc = write_sync(ix, enc, jobs, out, &rs, roots);
+    for (size_t i = 0; i < paths->nr; i++)
+        free(jobs[i].key);
+    free(jobs);
+    free(ctx.of);
+    free(todo.v); /* the strings are paths' */
+    free(k.dir);
+    free(k.real);
+    free_strings(roots);
+    free(orphans.v);
+    rows_release(&rs);
+    if (rc != SQLITE_OK && !damage(rc))
+        say(ix, msgs, rc, "cannot be written");
+    return rc;
+}
+
+void index_sync(struct index *ix, const struct path_list *paths, const struct index_sync_opts *opts,
+                struct index_entries *out, struct msgs *msgs)
+{
+    struct index none = {0}; /* no index: every report parsed, nothing kept */
+    struct err err;
+    int rc;
+
+    if (!ix)
+        ix = &none;
+    rc = sync_once(ix, paths, opts, out, msgs);
+
+    if (!damage(rc))
+        return;
+    /* found damaged on the way: a new index, and the library into it */
+    index_entries_release(out);
+    if (remake(ix, msgs, &err) < 0) {
+        msgs_add(msgs, "%s", err.msg);
+        close_db(ix);
+    }
+    if (ix->db)
+        sync_once(ix, paths, opts, out, msgs);
+}
+
+/* ---- the full-text table ---- */
+
+static long long meta_get(sqlite3 *db, const char *key, int *rc)
+{
+    sqlite3_stmt *st;
+    long long v = 0;
+
+    *rc = sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &st, NULL);
+    if (*rc != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    *rc = sqlite3_step(st);
+    if (*rc == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    *rc = *rc == SQLITE_ROW || *rc == SQLITE_DONE ? SQLITE_OK : *rc;
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Empty the full-text table when another program filled it (its folding
+ * may differ from this one's) or when dead rows outnumber the live ones;
+ * the reports go in again as searches need them. Whether it was emptied,
+ * in *emptied. */
+static int text_check(struct index *ix, bool *emptied)
+{
+    sqlite3 *db = ix->db;
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    long long prog, dead, live;
+
+    *emptied = false;
+    if (rc != SQLITE_OK)
+        return rc;
+    prog = meta_get(db, "fts_prog", &rc);
+    if (rc == SQLITE_OK)
+        dead = meta_get(db, "dead", &rc);
+    if (rc == SQLITE_OK)
+        live = pragma_int(db, "SELECT count(*) FROM file WHERE fts = 1", &rc);
+    if (rc == SQLITE_OK && (prog != ix->prog || (dead > DEAD_MAX && dead > live))) {
+        struct sbuf sql = SBUF_INIT;
+
+        sbuf_addf(&sql,
+                  "INSERT INTO body(body) VALUES('delete-all');"
+                  "UPDATE file SET fts = 0 WHERE fts = 1;"
+                  "UPDATE meta SET value = 0 WHERE key = 'dead';"
+                  "UPDATE meta SET value = %lld WHERE key = 'fts_prog';",
+                  ix->prog);
+        rc = sqlite3_exec(db, sql.buf, NULL, NULL, NULL);
+        sbuf_release(&sql);
+        *emptied = rc == SQLITE_OK;
+    }
+    rc = end_transaction(db, rc);
+    *emptied &= rc == SQLITE_OK;
+    return rc;
+}
+
+/* Putting parsed reports' text into the full-text table. */
+struct filler {
+    struct index *ix;
+    struct index_entries *e;
+    size_t *of; /* parse list index → entry index */
+    sqlite3_stmt *mark, *put;
+    size_t in_batch;
+    int rc;
+};
+
+static bool took_text(void *arg, size_t k, const char *path, struct report *r,
+                      struct sbuf *prepared, const char *err)
+{
+    struct filler *f = arg;
+    struct index_entry *e = &f->e->v[f->of[k]];
+
+    (void)path;
+    (void)prepared;
+    (void)err;
+    if (!r || f->rc != SQLITE_OK)
+        return false; /* said by the caller's own reading, if it reads it */
+    if (f->in_batch == 0)
+        f->rc = sqlite3_exec(f->ix->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (f->rc != SQLITE_OK)
+        return false;
+    /* another instance may have put it in meanwhile: once only */
+    sqlite3_bind_int64(f->mark, 1, e->id);
+    f->rc = step_done(f->mark);
+    /* not marked: gone, or put in by another: either way a candidate still */
+    if (f->rc == SQLITE_OK && sqlite3_changes(f->ix->db) == 1) {
+        sqlite3_bind_int64(f->put, 1, e->id);
+        sqlite3_bind_text(f->put, 2, r->text, (int)r->len, SQLITE_STATIC);
+        f->rc = step_done(f->put);
+        e->fts = f->rc == SQLITE_OK;
+    }
+    if (++f->in_batch == TEXT_BATCH && f->rc == SQLITE_OK) {
+        f->rc = sqlite3_exec(f->ix->db, "COMMIT", NULL, NULL, NULL);
+        f->in_batch = 0;
+    }
+    return false;
+}
+
+/* Put the text of every entry not yet in the full-text table into it. */
+static int text_fill(struct index *ix, const struct path_list *paths, struct index_entries *e,
+                     const struct index_sync_opts *opts)
+{
+    struct filler f = {ix, e, xcalloc(e->nr ? e->nr : 1, sizeof(size_t)), NULL, NULL, 0, 0};
+    struct path_list todo = {0};
+    bool emptied;
+    int rc = text_check(ix, &emptied);
+
+    for (size_t i = 0; i < e->nr && rc == SQLITE_OK; i++) {
+        if (emptied)
+            e->v[i].fts = false;
+        if (!e->v[i].id || e->v[i].fts || e->v[i].failed)
+            continue;
+        f.of[todo.nr] = i;
+        ALLOC_GROW(todo.v, todo.nr + 1, todo.alloc);
+        todo.v[todo.nr++] = paths->v[i];
+    }
+    if (rc == SQLITE_OK && todo.nr &&
+        (rc = sqlite3_prepare_v2(ix->db, "UPDATE file SET fts = 1 WHERE id = ?1 AND fts = 0", -1,
+                                 &f.mark, NULL)) == SQLITE_OK &&
+        (rc = sqlite3_prepare_v2(ix->db, "INSERT INTO body(rowid, text) VALUES(?1, ?2)", -1, &f.put,
+                                 NULL)) == SQLITE_OK) {
+        struct load_opts lo = {opts->encoding, REPORT_SKIP_COURTS, false};
+
+        library_load_each(&todo, &lo, opts->threads, NULL, took_text, &f);
+        rc = f.rc;
+        if (f.in_batch)
+            rc = end_transaction(ix->db, rc);
+    }
+    sqlite3_finalize(f.mark);
+    sqlite3_finalize(f.put);
+    free(f.of);
+    free(todo.v);
+    return rc;
+}
+
+static int by_id(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+
+    return x < y ? -1 : x > y;
+}
+
+void index_candidates(struct index *ix, const struct path_list *paths, struct index_entries *e,
+                      const struct search_query *q, const struct index_sync_opts *opts, bool *mask,
+                      struct msgs *msgs)
+{
+    struct sbuf expr = SBUF_INIT;
+    sqlite3_stmt *st = NULL;
+    long long *ids = NULL;
+    size_t nr = 0, alloc = 0;
+    int rc;
+
+    for (size_t i = 0; i < e->nr; i++)
+        mask[i] = !e->v[i].failed;
+    if (!ix || !ix->db || tokenize_match_expr(q, &expr) < 0)
+        return; /* every report a candidate */
+    rc = text_fill(ix, paths, e, opts);
+    if (rc == SQLITE_OK)
+        rc =
+            sqlite3_prepare_v2(ix->db, "SELECT rowid FROM body WHERE body MATCH ?1", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, expr.buf, (int)expr.len, SQLITE_STATIC);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            ALLOC_GROW(ids, nr + 1, alloc);
+            ids[nr++] = sqlite3_column_int64(st, 0);
+        }
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        sqlite3_finalize(st);
+    }
+    if (rc == SQLITE_OK) {
+        qsort(ids, nr, sizeof(*ids), by_id);
+        for (size_t i = 0; i < e->nr; i++)
+            /* standard input, and a report whose text could not go in, are read */
+            if (mask[i] && e->v[i].id && e->v[i].fts)
+                mask[i] = bsearch(&e->v[i].id, ids, nr, sizeof(*ids), by_id) != NULL;
+    } else {
+        say(ix, msgs, rc, "cannot be searched");
+    }
+    free(ids);
+    sbuf_release(&expr);
+}
