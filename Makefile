@@ -58,7 +58,7 @@ FUZZ_CC    ?= clang
 
 SHARED     := ../shared
 
-.PHONY: all test san valgrind bench fuzz install uninstall format format-check clean FORCE
+.PHONY: all test san valgrind bench bench-big fuzz install uninstall format format-check clean FORCE
 
 all: $(BIN)
 
@@ -128,9 +128,16 @@ valgrind: $(TEST_BINS)
 	        $$t >/dev/null 2>$(BUILD)/valgrind.log || { cat $(BUILD)/valgrind.log; exit 1; }; \
 	    echo "valgrind clean: $$t"; done
 
+BENCH_TOOLS := BENCH_LAYOUT=$(BUILD)/tests/bench_layout BENCH_SEARCH=$(BUILD)/tests/bench_search \
+               BENCH_GAZETTEER=$(BUILD)/tests/bench_gazetteer
 bench: $(BIN) $(BUILD)/tests/bench_layout $(BUILD)/tests/bench_search $(BUILD)/tests/bench_gazetteer
-	BENCH_LAYOUT=$(BUILD)/tests/bench_layout BENCH_SEARCH=$(BUILD)/tests/bench_search \
-	    BENCH_GAZETTEER=$(BUILD)/tests/bench_gazetteer sh tests/bench.sh
+	$(BENCH_TOOLS) sh tests/bench.sh
+
+# the same at 100,000 generated reports (about 1.2 GB; BENCH_BIG_DIR may name
+# one made before), 3 rounds unless ROUNDS says
+BENCH_BIG_DIR ?= bench-corpus-big
+bench-big: $(BIN) $(BUILD)/tests/bench_layout $(BUILD)/tests/bench_search $(BUILD)/tests/bench_gazetteer
+	$(BENCH_TOOLS) BENCH_DIR=$(BENCH_BIG_DIR) BENCH_REPORTS=100000 ROUNDS=$${ROUNDS:-3} sh tests/bench.sh
 
 install: courtread
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)/samples
@@ -152,4 +159,4 @@ format-check:
 	clang-format --dry-run --Werror src/*.c include/*.h tests/*.c
 
 clean:
-	rm -rf build courtread bench-corpus
+	rm -rf build courtread bench-corpus bench-corpus-big
