@@ -679,44 +679,6 @@ struct job {
     long long sum; /* of the bytes parsed */
 };
 
-struct sync_ctx {
-    struct index_entries *out;
-    struct job *jobs;
-    size_t *of; /* parse list index → path index */
-};
-
-static void prep_outline(const void *ctx, size_t index, const struct report *r, struct sbuf *out)
-{
-    (void)ctx;
-    (void)index;
-    outline_format(r, out);
-}
-
-static bool took_parse(void *arg, size_t k, const char *path, struct report *r,
-                       struct sbuf *prepared, const char *err)
-{
-    struct sync_ctx *ctx = arg;
-    size_t i = ctx->of[k];
-    struct index_entry *e = &ctx->out->v[i];
-
-    (void)path;
-    if (!r) {
-        e->failed = xstrdup(err ? err : "cannot be read");
-        e->card = xcalloc(1, sizeof(*e->card));
-        e->card->path = xstrdup(path);
-        e->card->text = xstrdup("");
-        return false;
-    }
-    e->card = card_of(r);
-    e->outline = prepared->buf ? sbuf_detach(prepared, NULL) : xstrdup("");
-    ctx->jobs[i].sum = (long long)r->sum;
-    if (!ctx->jobs[i].key) { /* standard input: kept, as it cannot be read again */
-        e->report = r;
-        return true;
-    }
-    return false;
-}
-
 static int bind_opt(sqlite3_stmt *st, int col, const char *s)
 {
     return s ? sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC) : sqlite3_bind_null(st, col);
@@ -778,6 +740,60 @@ static int write_row(sqlite3 *db, sqlite3_stmt *del, sqlite3_stmt *ins, const ch
     return rc;
 }
 
+/* The transaction of a sync: rows written as the reports are parsed. */
+struct writer {
+    sqlite3 *db;
+    sqlite3_stmt *del, *ins, *ren, *upd;
+    long long dead; /* rows of the full-text table left by rows gone */
+    int rc;         /* the first error */
+};
+
+struct sync_ctx {
+    struct index_entries *out;
+    struct job *jobs;
+    size_t *of;       /* parse list index → path index */
+    struct writer *w; /* the sync's transaction, or NULL */
+    const char *enc;
+    long long prog;
+};
+
+static void prep_outline(const void *ctx, size_t index, const struct report *r, struct sbuf *out)
+{
+    (void)ctx;
+    (void)index;
+    outline_format(r, out);
+}
+
+static bool took_parse(void *arg, size_t k, const char *path, struct report *r,
+                       struct sbuf *prepared, const char *err)
+{
+    struct sync_ctx *ctx = arg;
+    size_t i = ctx->of[k];
+    struct index_entry *e = &ctx->out->v[i];
+
+    (void)path;
+    struct job *j = &ctx->jobs[i];
+    struct writer *w = ctx->w;
+
+    if (!r) {
+        e->failed = xstrdup(err ? err : "cannot be read");
+        e->card = xcalloc(1, sizeof(*e->card));
+        e->card->path = xstrdup(path);
+        e->card->text = xstrdup("");
+    } else {
+        e->card = card_of(r);
+        e->outline = prepared->buf ? sbuf_detach(prepared, NULL) : xstrdup("");
+        j->sum = (long long)r->sum;
+    }
+    if (j->key && j->f.ok && w && w->rc == SQLITE_OK)
+        w->rc = write_row(w->db, w->del, w->ins, ctx->enc, ctx->prog, j, e, &w->dead);
+    if (r && !j->key) { /* standard input: kept, as it cannot be read again */
+        e->report = r;
+        return true;
+    }
+    return false;
+}
+
 static int meta_add(sqlite3 *db, const char *key, long long by)
 {
     sqlite3_stmt *st;
@@ -808,66 +824,68 @@ static bool gone(const struct row *w, char *const *roots)
     return false;
 }
 
-/* Write what the sync found, in one transaction. */
-static int write_sync(struct index *ix, const char *enc, struct job *jobs,
-                      struct index_entries *out, struct rows *rs, char *const *roots)
+static void writer_begin(struct writer *w, sqlite3 *db)
 {
-    sqlite3 *db = ix->db;
-    sqlite3_stmt *del = NULL, *ins = NULL, *ren = NULL, *upd = NULL;
-    long long dead = 0;
-    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    memset(w, 0, sizeof(*w));
+    w->db = db;
+    if ((w->rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
+        return;
+    if ((w->rc = sqlite3_prepare_v2(db, "DELETE FROM file WHERE id = ?1", -1, &w->del, NULL)) ||
+        (w->rc = sqlite3_prepare_v2(db,
+                                    "INSERT OR REPLACE INTO file(path, enc, dev, ino, size, mtime,"
+                                    " sum, seen, prog, failed, title, subtitle, byline, date,"
+                                    " source, author, main_court, courts, parents, outline)"
+                                    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                                    " ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                    -1, &w->ins, NULL)) ||
+        (w->rc = sqlite3_prepare_v2(db, "UPDATE file SET path = ?1 WHERE id = ?2", -1, &w->ren,
+                                    NULL)) ||
+        (w->rc =
+             sqlite3_prepare_v2(db, "UPDATE file SET seen = ?1 WHERE id = ?2", -1, &w->upd, NULL)))
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
 
-    if (rc != SQLITE_OK)
-        return rc;
-    if ((rc = sqlite3_prepare_v2(db, "DELETE FROM file WHERE id = ?1", -1, &del, NULL)) ||
-        (rc = sqlite3_prepare_v2(db,
-                                 "INSERT OR REPLACE INTO file(path, enc, dev, ino, size, mtime,"
-                                 " sum, seen, prog, failed, title, subtitle, byline, date, source,"
-                                 " author, main_court, courts, parents, outline) VALUES(?1, ?2,"
-                                 " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                                 " ?17, ?18, ?19, ?20)",
-                                 -1, &ins, NULL)) ||
-        (rc = sqlite3_prepare_v2(db, "UPDATE file SET path = ?1 WHERE id = ?2", -1, &ren, NULL)) ||
-        (rc = sqlite3_prepare_v2(db, "UPDATE file SET seen = ?1 WHERE id = ?2", -1, &upd, NULL)))
-        goto done;
+/* The rest of what the sync found (renames, files seen old enough to be
+ * told by their time, rows of files gone), then COMMIT; the first error. */
+static int writer_finish(struct writer *w, struct job *jobs, struct index_entries *out,
+                         struct rows *rs, char *const *roots)
+{
+    int rc = w->rc;
+
     for (size_t i = 0; i < out->nr && rc == SQLITE_OK; i++) {
         struct job *j = &jobs[i];
 
-        if (!j->key)
-            continue;
-        if (j->what == PARSE && j->f.ok) {
-            rc = write_row(db, del, ins, enc, ix->prog, j, &out->v[i], &dead);
-        } else if (j->what == RENAME) {
-            sqlite3_bind_text(ren, 1, j->key, -1, SQLITE_STATIC);
-            sqlite3_bind_int64(ren, 2, j->row->id);
-            rc = step_done(ren);
-        } else if (j->what == SEEN) {
-            sqlite3_bind_int64(upd, 1, j->f.seen);
-            sqlite3_bind_int64(upd, 2, j->row->id);
-            rc = step_done(upd);
+        if (j->key && j->what == RENAME) {
+            sqlite3_bind_text(w->ren, 1, j->key, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(w->ren, 2, j->row->id);
+            rc = step_done(w->ren);
+        } else if (j->key && j->what == SEEN) {
+            sqlite3_bind_int64(w->upd, 1, j->f.seen);
+            sqlite3_bind_int64(w->upd, 2, j->row->id);
+            rc = step_done(w->upd);
         }
     }
     for (size_t i = 0; i < rs->nr && rc == SQLITE_OK; i++) {
-        struct row *w = &rs->v[i];
+        struct row *r = &rs->v[i];
 
-        if (w->used || !gone(w, roots))
+        if (r->used || !gone(r, roots))
             continue;
-        sqlite3_bind_int64(del, 1, w->id);
-        rc = step_done(del);
-        dead += w->fts;
+        sqlite3_bind_int64(w->del, 1, r->id);
+        rc = step_done(w->del);
+        w->dead += r->fts;
     }
-    if (rc == SQLITE_OK && dead)
-        rc = meta_add(db, "dead", dead);
-done:
-    sqlite3_finalize(del);
-    sqlite3_finalize(ins);
-    sqlite3_finalize(ren);
-    sqlite3_finalize(upd);
-    if ((rc = end_transaction(db, rc)) == SQLITE_OK)
-        return rc;
-    for (size_t i = 0; i < out->nr; i++) /* rows that are not there after all */
-        if (jobs[i].what == PARSE)
-            out->v[i].id = 0;
+    if (rc == SQLITE_OK && w->dead)
+        rc = meta_add(w->db, "dead", w->dead);
+    sqlite3_finalize(w->del);
+    sqlite3_finalize(w->ins);
+    sqlite3_finalize(w->ren);
+    sqlite3_finalize(w->upd);
+    if (w->rc == SQLITE_OK) /* begun */
+        rc = end_transaction(w->db, rc);
+    if (rc != SQLITE_OK)
+        for (size_t i = 0; i < out->nr; i++) /* rows that are not there after all */
+            if (jobs[i].what == PARSE)
+                out->v[i].id = 0;
     return rc;
 }
 
@@ -954,7 +972,9 @@ static int sync_once(struct index *ix, const struct path_list *paths,
     struct rows rs = {0};
     struct job *jobs = xcalloc(paths->nr ? paths->nr : 1, sizeof(*jobs));
     struct path_list todo = {0};
-    struct sync_ctx ctx = {out, jobs, xcalloc(paths->nr ? paths->nr : 1, sizeof(size_t))};
+    struct sync_ctx ctx = {out,  jobs, xcalloc(paths->nr ? paths->nr : 1, sizeof(size_t)),
+                           NULL, enc,  ix->prog};
+    struct writer wr;
     struct keyer k = {0};
     char **roots = real_roots(opts->roots);
     struct orphans orphans = {0};
@@ -1014,17 +1034,21 @@ static int sync_once(struct index *ix, const struct path_list *paths,
         ALLOC_GROW(todo.v, todo.nr + 1, todo.alloc);
         todo.v[todo.nr++] = paths->v[i];
     }
+    dirty |= todo.nr > 0;
+    for (size_t i = 0; i < rs.nr && !dirty && rc == SQLITE_OK; i++)
+        dirty = !rs.v[i].used && gone(&rs.v[i], roots);
+    /* the rows written as the reports come, while the next are parsed */
+    if (rc == SQLITE_OK && dirty && ix->db) {
+        writer_begin(&wr, ix->db);
+        ctx.w = &wr;
+    }
     if (todo.nr) {
         struct load_opts lo = {opts->encoding, 0u, true};
 
         library_load_each(&todo, &lo, opts->threads, prep_outline, took_parse, &ctx);
-        dirty = true;
     }
-    if (rc == SQLITE_OK)
-        for (size_t i = 0; i < rs.nr && !dirty; i++)
-            dirty = !rs.v[i].used && gone(&rs.v[i], roots);
-    if (rc == SQLITE_OK && dirty && ix->db)
-        rc = write_sync(ix, enc, jobs, out, &rs, roots);
+    if (ctx.w)
+        rc = writer_finish(&wr, jobs, out, &rs, roots);
     for (size_t i = 0; i < paths->nr; i++)
         free(jobs[i].key);
     free(jobs);
