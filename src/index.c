@@ -1256,11 +1256,12 @@ void index_candidates(struct index *ix, const struct path_list *paths, struct in
         sqlite3_finalize(st);
     }
     if (rc == SQLITE_OK) {
-        qsort(ids, nr, sizeof(*ids), by_id);
+        if (nr) /* (qsort() and bsearch() of no array at all are undefined) */
+            qsort(ids, nr, sizeof(*ids), by_id);
         for (size_t i = 0; i < e->nr; i++)
             /* standard input, and a report whose text could not go in, are read */
             if (mask[i] && e->v[i].id && e->v[i].fts)
-                mask[i] = bsearch(&e->v[i].id, ids, nr, sizeof(*ids), by_id) != NULL;
+                mask[i] = nr && bsearch(&e->v[i].id, ids, nr, sizeof(*ids), by_id);
     } else {
         say(ix, msgs, rc, "cannot be searched");
     }
