@@ -184,8 +184,10 @@ static int open_once(struct index *ix, struct err *err, int *busy)
     if ((rc = tokenize_register(ix->db)) != SQLITE_OK)
         goto fail;
     /* WAL: readers and one writer at once, across instances */
-    rc = sqlite3_exec(ix->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL,
-                      NULL);
+    rc = sqlite3_exec(ix->db,
+                      "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL;"
+                      " PRAGMA synchronous = NORMAL",
+                      NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         goto fail;
     app = pragma_int(ix->db, "PRAGMA application_id", &rc);
