@@ -58,6 +58,13 @@ struct index_entries {
     size_t nr;
 };
 
+/* Parts of an entry a caller can do without: less to read and check. */
+enum index_skip {
+    INDEX_SKIP_OUTLINE = 1 << 0, /* entry->outline */
+    INDEX_SKIP_FIELDS = 1 << 1,  /* the card's title, date, source and the rest */
+    INDEX_SKIP_COURTS = 1 << 2,  /* the card's courts */
+};
+
 /* How to bring the index up to date. */
 struct index_sync_opts {
     const char *encoding;     /* forced, or NULL to detect */
@@ -65,8 +72,8 @@ struct index_sync_opts {
     bool reindex;             /* parse every file again */
     const char *const *roots; /* the folders walked (NULL-terminated), whose
                                  rows of files no longer there go */
-    bool no_outlines;         /* the entries' outlines are not needed (empty
-                                 for reports from the index) */
+    unsigned skip;            /* parts of the entries not needed (INDEX_SKIP_*):
+                                 empty for the reports from the index */
 };
 
 /*

@@ -354,8 +354,10 @@ enum {
 
 static const char select_rows[] =
     "SELECT id, path, dev, ino, size, mtime, sum, seen, prog, fts, failed,"
-    " title, subtitle, byline, date, source, author, main_court, courts, parents,"
-    " CASE WHEN ?2 THEN outline END FROM file WHERE enc = ?1";
+    " CASE WHEN ?3 THEN title END, CASE WHEN ?3 THEN subtitle END, CASE WHEN ?3 THEN byline END,"
+    " CASE WHEN ?3 THEN date END, CASE WHEN ?3 THEN source END, CASE WHEN ?3 THEN author END,"
+    " CASE WHEN ?4 THEN main_court ELSE 0 END, CASE WHEN ?4 THEN courts END,"
+    " CASE WHEN ?4 THEN parents END, CASE WHEN ?2 THEN outline END FROM file WHERE enc = ?1";
 
 static char *column_dup(sqlite3_stmt *st, int col)
 {
@@ -427,7 +429,8 @@ static void rows_release(struct rows *rs)
     free(rs->slots);
 }
 
-static int read_rows(struct index *ix, const char *enc, bool outlines, struct rows *rs)
+/* The rows of encoding enc, without the parts in skip (INDEX_SKIP_*). */
+static int read_rows(struct index *ix, const char *enc, unsigned skip, struct rows *rs)
 {
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(ix->db, select_rows, -1, &st, NULL);
@@ -435,7 +438,9 @@ static int read_rows(struct index *ix, const char *enc, bool outlines, struct ro
     if (rc != SQLITE_OK)
         return rc;
     sqlite3_bind_text(st, 1, enc, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 2, outlines);
+    sqlite3_bind_int(st, 2, !(skip & INDEX_SKIP_OUTLINE));
+    sqlite3_bind_int(st, 3, !(skip & INDEX_SKIP_FIELDS));
+    sqlite3_bind_int(st, 4, !(skip & INDEX_SKIP_COURTS));
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct row *r;
 
@@ -981,7 +986,7 @@ static int sync_once(struct index *ix, const struct path_list *paths,
     char **roots = real_roots(opts->roots);
     struct orphans orphans = {0};
     bool dirty = false;
-    int rc = ix->db ? read_rows(ix, enc, !opts->no_outlines, &rs) : SQLITE_OK;
+    int rc = ix->db ? read_rows(ix, enc, opts->skip, &rs) : SQLITE_OK;
 
     out->v = xcalloc(paths->nr ? paths->nr : 1, sizeof(*out->v));
     out->nr = paths->nr;

@@ -544,9 +544,14 @@ static void from_index(const struct options *o, struct run *run, const struct pa
     struct msgs im = {0};
     struct err err = {{0}};
     struct index *ix = NULL;
-    struct index_sync_opts so = {o->encoding, load_workers(), o->reindex, roots,
-                                 run->mode == MODE_COURTS || run->mode == MODE_SEARCH ||
-                                     run->browse};
+    /* what each mode needs of the entries: --outline the outlines, --courts
+     * the courts, --search the courts of the reports it reads, the browser
+     * all but the outlines */
+    unsigned skip = run->browse                ? INDEX_SKIP_OUTLINE
+                    : run->mode == MODE_COURTS ? INDEX_SKIP_OUTLINE | INDEX_SKIP_FIELDS
+                    : run->mode == MODE_SEARCH ? INDEX_SKIP_OUTLINE | INDEX_SKIP_FIELDS
+                                               : INDEX_SKIP_FIELDS | INDEX_SKIP_COURTS;
+    struct index_sync_opts so = {o->encoding, load_workers(), o->reindex, roots, skip};
     struct index_entries es = {0};
     bool files = false; /* not only standard input, which is never kept */
 

@@ -217,6 +217,41 @@ static void test_round_trip(void **state)
     run_release(&two);
 }
 
+/* A run that needs only some parts of the entries reads only those. */
+static void test_skip(void **state)
+{
+    const char *roots[] = {lib, NULL};
+    struct index_sync_opts so = {NULL, 1, false, roots, INDEX_SKIP_FIELDS | INDEX_SKIP_COURTS};
+    struct run one, two;
+    struct err err;
+    struct index *ix;
+
+    (void)state;
+    sync_lib(&one, false);
+    memset(&two, 0, sizeof(two));
+    assert_int_equal(library_collect(lib, &two.paths, &two.msgs, &err), 0);
+    ix = index_open(db, &two.msgs, &err);
+    index_sync(ix, &two.paths, &so, &two.e, &two.msgs);
+    index_close(ix);
+    assert_string_equal(entry(&two, "a.txt")->outline, entry(&one, "a.txt")->outline);
+    assert_null(entry(&two, "a.txt")->card->title);
+    assert_int_equal(entry(&two, "a.txt")->card->nr_courts, 0);
+    assert_int_equal(entry(&two, "a.txt")->id, entry(&one, "a.txt")->id);
+    run_release(&two);
+
+    so.skip = INDEX_SKIP_OUTLINE;
+    memset(&two, 0, sizeof(two));
+    assert_int_equal(library_collect(lib, &two.paths, &two.msgs, &err), 0);
+    ix = index_open(db, &two.msgs, &err);
+    index_sync(ix, &two.paths, &so, &two.e, &two.msgs);
+    index_close(ix);
+    assert_string_equal(entry(&two, "a.txt")->outline, "");
+    assert_string_equal(entry(&two, "a.txt")->card->title, entry(&one, "a.txt")->card->title);
+    assert_string_equal(entry(&two, "a.txt")->card->courts[0], "霁川市鹤汀区人民法院");
+    run_release(&one);
+    run_release(&two);
+}
+
 /* A changed file is parsed again, the others not; --reindex parses all. */
 static void test_changed(void **state)
 {
@@ -480,6 +515,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_round_trip, fresh),
+        cmocka_unit_test_setup(test_skip, fresh),
         cmocka_unit_test_setup(test_changed, fresh),
         cmocka_unit_test_setup(test_racy, fresh),
         cmocka_unit_test_setup(test_removed_and_renamed, fresh),
