@@ -74,6 +74,8 @@ struct index_sync_opts {
                                  rows of files no longer there go */
     unsigned skip;            /* parts of the entries not needed (INDEX_SKIP_*):
                                  empty for the reports from the index */
+    bool text;                /* a search follows: the text of the reports
+                                 parsed goes into the full-text table */
 };
 
 /*

@@ -677,6 +677,8 @@ static char *key_of(struct keyer *k, const char *path)
     return sbuf_detach(&sb, NULL);
 }
 
+static int text_check(struct index *ix, bool *emptied);
+
 /* What one report of a sync needs, besides its entry. */
 struct job {
     char *key;          /* NULL: standard input, never stored */
@@ -751,8 +753,10 @@ static int write_row(sqlite3 *db, sqlite3_stmt *del, sqlite3_stmt *ins, const ch
 struct writer {
     sqlite3 *db;
     sqlite3_stmt *del, *ins, *ren, *upd;
-    long long dead; /* rows of the full-text table left by rows gone */
-    int rc;         /* the first error */
+    sqlite3_stmt *put, *mark; /* the text into the full-text table (NULL: not) */
+    long long dead;           /* rows of the full-text table left by rows gone */
+    int rc;                   /* the first error */
+    bool begun;
 };
 
 struct sync_ctx {
@@ -794,6 +798,17 @@ static bool took_parse(void *arg, size_t k, const char *path, struct report *r,
     }
     if (j->key && j->f.ok && w && w->rc == SQLITE_OK)
         w->rc = write_row(w->db, w->del, w->ins, ctx->enc, ctx->prog, j, e, &w->dead);
+    if (r && j->key && j->f.ok && w && w->put && w->rc == SQLITE_OK) {
+        /* a search follows: its text into the full-text table now, not
+         * parsed again for it */
+        sqlite3_bind_int64(w->put, 1, e->id);
+        sqlite3_bind_text(w->put, 2, r->text, (int)r->len, SQLITE_STATIC);
+        if ((w->rc = step_done(w->put)) == SQLITE_OK) {
+            sqlite3_bind_int64(w->mark, 1, e->id);
+            w->rc = step_done(w->mark);
+        }
+        e->fts = w->rc == SQLITE_OK;
+    }
     if (r && !j->key) { /* standard input: kept, as it cannot be read again */
         e->report = r;
         return true;
@@ -831,11 +846,17 @@ static bool gone(const struct row *w, char *const *roots)
     return false;
 }
 
-static void writer_begin(struct writer *w, sqlite3 *db)
+static void writer_begin(struct writer *w, sqlite3 *db, bool text)
 {
     memset(w, 0, sizeof(*w));
     w->db = db;
     if ((w->rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
+        return;
+    w->begun = true;
+    if (text && ((w->rc = sqlite3_prepare_v2(db, "INSERT INTO body(rowid, text) VALUES(?1, ?2)", -1,
+                                             &w->put, NULL)) ||
+                 (w->rc = sqlite3_prepare_v2(db, "UPDATE file SET fts = 1 WHERE id = ?1", -1,
+                                             &w->mark, NULL))))
         return;
     if ((w->rc = sqlite3_prepare_v2(db, "DELETE FROM file WHERE id = ?1", -1, &w->del, NULL)) ||
         (w->rc = sqlite3_prepare_v2(db,
@@ -849,7 +870,7 @@ static void writer_begin(struct writer *w, sqlite3 *db)
                                     NULL)) ||
         (w->rc =
              sqlite3_prepare_v2(db, "UPDATE file SET seen = ?1 WHERE id = ?2", -1, &w->upd, NULL)))
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return;
 }
 
 /* The rest of what the sync found (renames, files seen old enough to be
@@ -887,12 +908,16 @@ static int writer_finish(struct writer *w, struct job *jobs, struct index_entrie
     sqlite3_finalize(w->ins);
     sqlite3_finalize(w->ren);
     sqlite3_finalize(w->upd);
-    if (w->rc == SQLITE_OK) /* begun */
+    sqlite3_finalize(w->put);
+    sqlite3_finalize(w->mark);
+    if (w->begun)
         rc = end_transaction(w->db, rc);
     if (rc != SQLITE_OK)
         for (size_t i = 0; i < out->nr; i++) /* rows that are not there after all */
-            if (jobs[i].what == PARSE)
+            if (jobs[i].what == PARSE) {
                 out->v[i].id = 0;
+                out->v[i].fts = false;
+            }
     return rc;
 }
 
@@ -986,7 +1011,12 @@ static int sync_once(struct index *ix, const struct path_list *paths,
     char **roots = real_roots(opts->roots);
     struct orphans orphans = {0};
     bool dirty = false;
-    int rc = ix->db ? read_rows(ix, enc, opts->skip, &rs) : SQLITE_OK;
+    bool emptied;
+    /* the full-text table first made this binary's, when it is to be filled */
+    int rc = ix->db && opts->text ? text_check(ix, &emptied) : SQLITE_OK;
+
+    if (rc == SQLITE_OK && ix->db)
+        rc = read_rows(ix, enc, opts->skip, &rs);
 
     out->v = xcalloc(paths->nr ? paths->nr : 1, sizeof(*out->v));
     out->nr = paths->nr;
@@ -1046,7 +1076,7 @@ static int sync_once(struct index *ix, const struct path_list *paths,
         dirty = !rs.v[i].used && gone(&rs.v[i], roots);
     /* the rows written as the reports come, while the next are parsed */
     if (rc == SQLITE_OK && dirty && ix->db) {
-        writer_begin(&wr, ix->db);
+        writer_begin(&wr, ix->db, opts->text);
         ctx.w = &wr;
     }
     if (todo.nr) {

@@ -551,7 +551,8 @@ static void from_index(const struct options *o, struct run *run, const struct pa
                     : run->mode == MODE_COURTS ? INDEX_SKIP_OUTLINE | INDEX_SKIP_FIELDS
                     : run->mode == MODE_SEARCH ? INDEX_SKIP_OUTLINE | INDEX_SKIP_FIELDS
                                                : INDEX_SKIP_FIELDS | INDEX_SKIP_COURTS;
-    struct index_sync_opts so = {o->encoding, load_workers(), o->reindex, roots, skip};
+    struct index_sync_opts so = {o->encoding, load_workers(), o->reindex,
+                                 roots,       skip,           run->mode == MODE_SEARCH};
     struct index_entries es = {0};
     bool files = false; /* not only standard input, which is never kept */
 

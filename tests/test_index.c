@@ -120,7 +120,7 @@ struct run {
 static void sync_lib(struct run *r, bool reindex)
 {
     const char *roots[] = {lib, NULL};
-    struct index_sync_opts so = {NULL, 1, reindex, roots, false};
+    struct index_sync_opts so = {NULL, 1, reindex, roots, 0, false};
     struct err err;
     struct index *ix;
 
@@ -221,7 +221,8 @@ static void test_round_trip(void **state)
 static void test_skip(void **state)
 {
     const char *roots[] = {lib, NULL};
-    struct index_sync_opts so = {NULL, 1, false, roots, INDEX_SKIP_FIELDS | INDEX_SKIP_COURTS};
+    struct index_sync_opts so = {NULL, 1, false, roots, INDEX_SKIP_FIELDS | INDEX_SKIP_COURTS,
+                                 false};
     struct run one, two;
     struct err err;
     struct index *ix;
@@ -416,7 +417,7 @@ static void test_two_writers(void **state)
              * the parent's tests in this process */
             for (int k = 0; k < 8; k++) {
                 const char *roots[] = {lib, NULL};
-                struct index_sync_opts so = {NULL, 1, false, roots, false};
+                struct index_sync_opts so = {NULL, 1, false, roots, 0, false};
                 struct run r = {0};
                 struct err err;
                 struct index *ix;
@@ -461,7 +462,7 @@ static void test_two_writers(void **state)
 static void test_candidates(void **state)
 {
     const char *roots[] = {lib, NULL};
-    struct index_sync_opts so = {NULL, 1, false, roots, false};
+    struct index_sync_opts so = {NULL, 1, false, roots, 0, false};
     struct run r;
     struct err err;
     struct index *ix;
@@ -511,6 +512,35 @@ static void test_candidates(void **state)
     run_release(&r);
 }
 
+/* A sync for a search puts the reports' text into the full-text table as
+ * it parses them: the candidates need no second parse, and are the same. */
+static void test_text_in_sync(void **state)
+{
+    const char *roots[] = {lib, NULL};
+    struct index_sync_opts so = {NULL, 1, false, roots, 0, true};
+    struct run r = {0};
+    struct err err;
+    struct index *ix;
+    struct search_query q;
+    bool mask[3];
+
+    (void)state;
+    assert_int_equal(library_collect(lib, &r.paths, &r.msgs, &err), 0);
+    ix = index_open(db, &r.msgs, &err);
+    assert_non_null(ix);
+    index_sync(ix, &r.paths, &so, &r.e, &r.msgs);
+    for (size_t i = 0; i < r.e.nr; i++)
+        assert_true(r.e.v[i].fts);
+    search_compile(&q, "法官", strlen("法官"));
+    index_candidates(ix, &r.paths, &r.e, &q, &so, mask, &r.msgs);
+    search_query_release(&q);
+    assert_true(mask[0]);
+    assert_false(mask[1] || mask[2]);
+    assert_int_equal(r.msgs.nr, 0);
+    index_close(ix);
+    run_release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -524,6 +554,7 @@ int main(void)
         cmocka_unit_test_setup(test_bad_row, fresh),
         cmocka_unit_test_setup(test_two_writers, fresh),
         cmocka_unit_test_setup(test_candidates, fresh),
+        cmocka_unit_test_setup(test_text_in_sync, fresh),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
