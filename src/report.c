@@ -45,7 +45,10 @@ struct parser {
     enum line_kind *kinds;
 
     struct sbuf text; /* the report's text being built */
-    struct sbuf para; /* paragraph being joined */
+    /* The paragraph being joined is the end of text, from para_off on: its
+     * lines go straight into the report's text, not through a buffer of
+     * their own. Every other block is added after flush_para(). */
+    size_t para_off;
     bool para_open, para_complete;
 
     enum marker *heading_marks; /* per heading block, for levels */
@@ -777,7 +780,8 @@ static char *explain(const struct parser *p)
 
 /* ---------------------------------------------------------------- blocks */
 
-static void add_block(struct parser *p, enum block_kind kind, int level, const char *s, size_t n)
+/* A block of the n bytes of text at off, already in the report's text. */
+static void add_block_at(struct parser *p, enum block_kind kind, int level, size_t off, size_t n)
 {
     struct report *r = p->r;
     struct block *b;
@@ -786,10 +790,23 @@ static void add_block(struct parser *p, enum block_kind kind, int level, const c
     b = &r->blocks[r->nr_blocks++];
     b->kind = kind;
     b->level = level;
-    b->off = p->text.len;
+    b->off = off;
     b->len = n;
-    sbuf_add(&p->text, s, n);
     sbuf_addch(&p->text, '\n');
+}
+
+static void add_block(struct parser *p, enum block_kind kind, int level, const char *s, size_t n)
+{
+    size_t off = p->text.len;
+
+    sbuf_add(&p->text, s, n);
+    add_block_at(p, kind, level, off, n);
+}
+
+/* The length of the paragraph being joined. */
+static size_t para_len(const struct parser *p)
+{
+    return p->para_open ? p->text.len - p->para_off : 0;
 }
 
 static void flush_captions(struct parser *p)
@@ -802,9 +819,8 @@ static void flush_captions(struct parser *p)
 
 static void flush_para(struct parser *p)
 {
-    if (p->para_open && p->para.len)
-        add_block(p, BLOCK_PARA, 0, p->para.buf, p->para.len);
-    sbuf_reset(&p->para);
+    if (para_len(p))
+        add_block_at(p, BLOCK_PARA, 0, p->para_off, para_len(p));
     p->para_open = false;
     p->para_complete = true;
     flush_captions(p);
@@ -814,14 +830,14 @@ static void flush_para(struct parser *p)
  * between Latin words. */
 static void join_line(struct parser *p, const char *s, size_t n)
 {
-    if (p->para.len && n) {
-        uint32_t a = text_last(p->para.buf, p->para.len, false), b = text_first(s, n);
+    if (para_len(p) && n) {
+        uint32_t a = text_last(p->text.buf + p->para_off, para_len(p), false), b = text_first(s, n);
 
         if (!text_is_cjk(a) && !text_is_cjk(b) && a != ' ' && b != ' ' &&
             (!p->doc.colwidth || (latin_letter(a) && latin_letter(b))))
-            sbuf_addch(&p->para, ' ');
+            sbuf_addch(&p->text, ' ');
     }
-    sbuf_add(&p->para, s, n);
+    sbuf_add(&p->text, s, n);
 }
 
 /* A caption, after the paragraph a picture cut in two, or now. */
@@ -1307,7 +1323,7 @@ static void body_line(struct parser *p, size_t i, const char *s, size_t n)
     bool starts_new = !p->para_open || p->para_complete || (p->doc.indent_mode && ln->indented) ||
                       ln->md_item ||
                       (i > 0 && p->kinds[i - 1] != KIND_BODY && p->kinds[i - 1] != KIND_PAGE_BODY &&
-                       p->para.len && p->kinds[i - 1] != KIND_CAPTION);
+                       para_len(p) && p->kinds[i - 1] != KIND_CAPTION);
 
     if (starts_new) {
         size_t cap = glued_caption(s, n);
@@ -1323,6 +1339,7 @@ static void body_line(struct parser *p, size_t i, const char *s, size_t n)
             n -= cap;
         }
         p->para_open = true;
+        p->para_off = p->text.len;
         if (!p->r->byline) {
             /* 本报讯（记者 江月 通讯员 秦川）4月8日，…: the byline opens the lead */
             struct sbuf sb = SBUF_INIT;
@@ -1615,7 +1632,6 @@ struct report *report_parse_skip(const char *path, const char *text, size_t len,
 
     sbuf_release(&p.clean);
     sbuf_release(&p.chrome);
-    sbuf_release(&p.para);
     sbuf_release(&p.captions);
     free(p.feat);
     free(p.kinds);
