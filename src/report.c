@@ -20,7 +20,8 @@
 #include "util.h"
 
 struct line {
-    size_t off, len; /* cleaned text, in parser.clean */
+    size_t off, len; /* cleaned text, in parser.clean or (in_input) parser.input */
+    bool in_input;   /* the line as it stands in the input: cleaning left it alone */
     int blanks_before, blanks_after;
     bool indented;
     int md_depth;        /* Markdown: # count of a heading, 0 otherwise */
@@ -37,7 +38,8 @@ struct pending_caption {
 struct parser {
     struct report *r;
     bool markdown;
-    struct sbuf clean;
+    const char *input; /* the text being parsed */
+    struct sbuf clean; /* the lines that cleaning changed (and joined column lines) */
     struct line *lines;
     size_t nr, alloc;
     struct feature_doc doc;
@@ -63,7 +65,7 @@ struct parser {
 
 static const char *ltext(const struct parser *p, size_t i)
 {
-    return p->clean.buf + p->lines[i].off;
+    return (p->lines[i].in_input ? p->input : p->clean.buf) + p->lines[i].off;
 }
 
 /* ---------------------------------------------------------------- lines */
@@ -205,6 +207,15 @@ static void add_line(struct parser *p, const char *s, size_t n, const char *t, s
         without_break_tags(&t, &tn);
     }
     rules_scan_shape(t, tn, &f); /* line_features.c looks for its words */
+    if (!p->markdown && !memchr(t, ' ', tn)) {
+        /* no spaces for rules_unjustify() to take out (and no Markdown
+         * marks): the line is read where it stands, not copied */
+        ln->in_input = true;
+        ln->off = (size_t)(t - p->input);
+        ln->len = tn;
+        ln->f = f;
+        return;
+    }
     ln->off = p->clean.len;
     rules_unjustify(t, tn, &f, &p->clean);
     ln->len = p->clean.len - ln->off;
@@ -674,6 +685,7 @@ static void unwrap(struct parser *p)
             for (size_t j = i; j <= k; j++)
                 room += p->lines[j].len + 1; /* a space at most between two */
             sbuf_grow(&p->clean, room);
+            ln->in_input = false;
             ln->off = p->clean.len;
             for (size_t j = i; j <= k; j++) {
                 const char *s = ltext(p, j);
@@ -1616,6 +1628,7 @@ struct report *report_parse_skip(const char *path, const char *text, size_t len,
     r->path = xstrdup(path ? path : "");
     p.r = r;
     p.markdown = markdown;
+    p.input = text;
     split_lines(&p, text, len);
     if (p.markdown && r->title) /* front matter gave the title */
         add_block(&p, BLOCK_TITLE, 0, r->title, strlen(r->title));
