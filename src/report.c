@@ -279,9 +279,12 @@ static void split_lines(struct parser *p, const char *text, size_t len)
     int blanks = -1;
 
     /* room for everything at once: the cleaned lines and the report's text
-     * are never longer than the input (plus a newline a line) */
+     * are never longer than the input (plus a newline a line); and for a
+     * line every 96 bytes, more than most reports have (a line of 30 Han),
+     * not five reallocations of the lines on the way */
     sbuf_grow(&p->clean, len + len / 16 + 64);
     sbuf_grow(&p->text, len + len / 16 + 64);
+    ALLOC_GROW(p->lines, len / 96 + 8, p->alloc);
 
     while (i < len) {
         const char *nl = memchr(text + i, '\n', len - i);
