@@ -20,7 +20,8 @@
 #include "util.h"
 
 struct line {
-    size_t off, len; /* cleaned text, in parser.clean */
+    size_t off, len; /* cleaned text, in parser.clean or (in_input) parser.input */
+    bool in_input;   /* the line as it stands in the input: cleaning left it alone */
     int blanks_before, blanks_after;
     bool indented;
     int md_depth;        /* Markdown: # count of a heading, 0 otherwise */
@@ -37,7 +38,8 @@ struct pending_caption {
 struct parser {
     struct report *r;
     bool markdown;
-    struct sbuf clean;
+    const char *input; /* the text being parsed */
+    struct sbuf clean; /* the lines that cleaning changed (and joined column lines) */
     struct line *lines;
     size_t nr, alloc;
     struct feature_doc doc;
@@ -45,7 +47,10 @@ struct parser {
     enum line_kind *kinds;
 
     struct sbuf text; /* the report's text being built */
-    struct sbuf para; /* paragraph being joined */
+    /* The paragraph being joined is the end of text, from para_off on: its
+     * lines go straight into the report's text, not through a buffer of
+     * their own. Every other block is added after flush_para(). */
+    size_t para_off;
     bool para_open, para_complete;
 
     enum marker *heading_marks; /* per heading block, for levels */
@@ -60,7 +65,7 @@ struct parser {
 
 static const char *ltext(const struct parser *p, size_t i)
 {
-    return p->clean.buf + p->lines[i].off;
+    return (p->lines[i].in_input ? p->input : p->clean.buf) + p->lines[i].off;
 }
 
 /* ---------------------------------------------------------------- lines */
@@ -202,6 +207,15 @@ static void add_line(struct parser *p, const char *s, size_t n, const char *t, s
         without_break_tags(&t, &tn);
     }
     rules_scan_shape(t, tn, &f); /* line_features.c looks for its words */
+    if (!p->markdown && !memchr(t, ' ', tn)) {
+        /* no spaces for rules_unjustify() to take out (and no Markdown
+         * marks): the line is read where it stands, not copied */
+        ln->in_input = true;
+        ln->off = (size_t)(t - p->input);
+        ln->len = tn;
+        ln->f = f;
+        return;
+    }
     ln->off = p->clean.len;
     rules_unjustify(t, tn, &f, &p->clean);
     ln->len = p->clean.len - ln->off;
@@ -265,9 +279,12 @@ static void split_lines(struct parser *p, const char *text, size_t len)
     int blanks = -1;
 
     /* room for everything at once: the cleaned lines and the report's text
-     * are never longer than the input (plus a newline a line) */
+     * are never longer than the input (plus a newline a line); and for a
+     * line every 96 bytes, more than most reports have (a line of 30 Han),
+     * not five reallocations of the lines on the way */
     sbuf_grow(&p->clean, len + len / 16 + 64);
     sbuf_grow(&p->text, len + len / 16 + 64);
+    ALLOC_GROW(p->lines, len / 96 + 8, p->alloc);
 
     while (i < len) {
         const char *nl = memchr(text + i, '\n', len - i);
@@ -671,6 +688,7 @@ static void unwrap(struct parser *p)
             for (size_t j = i; j <= k; j++)
                 room += p->lines[j].len + 1; /* a space at most between two */
             sbuf_grow(&p->clean, room);
+            ln->in_input = false;
             ln->off = p->clean.len;
             for (size_t j = i; j <= k; j++) {
                 const char *s = ltext(p, j);
@@ -777,7 +795,8 @@ static char *explain(const struct parser *p)
 
 /* ---------------------------------------------------------------- blocks */
 
-static void add_block(struct parser *p, enum block_kind kind, int level, const char *s, size_t n)
+/* A block of the n bytes of text at off, already in the report's text. */
+static void add_block_at(struct parser *p, enum block_kind kind, int level, size_t off, size_t n)
 {
     struct report *r = p->r;
     struct block *b;
@@ -786,10 +805,23 @@ static void add_block(struct parser *p, enum block_kind kind, int level, const c
     b = &r->blocks[r->nr_blocks++];
     b->kind = kind;
     b->level = level;
-    b->off = p->text.len;
+    b->off = off;
     b->len = n;
-    sbuf_add(&p->text, s, n);
     sbuf_addch(&p->text, '\n');
+}
+
+static void add_block(struct parser *p, enum block_kind kind, int level, const char *s, size_t n)
+{
+    size_t off = p->text.len;
+
+    sbuf_add(&p->text, s, n);
+    add_block_at(p, kind, level, off, n);
+}
+
+/* The length of the paragraph being joined. */
+static size_t para_len(const struct parser *p)
+{
+    return p->para_open ? p->text.len - p->para_off : 0;
 }
 
 static void flush_captions(struct parser *p)
@@ -802,9 +834,8 @@ static void flush_captions(struct parser *p)
 
 static void flush_para(struct parser *p)
 {
-    if (p->para_open && p->para.len)
-        add_block(p, BLOCK_PARA, 0, p->para.buf, p->para.len);
-    sbuf_reset(&p->para);
+    if (para_len(p))
+        add_block_at(p, BLOCK_PARA, 0, p->para_off, para_len(p));
     p->para_open = false;
     p->para_complete = true;
     flush_captions(p);
@@ -814,14 +845,14 @@ static void flush_para(struct parser *p)
  * between Latin words. */
 static void join_line(struct parser *p, const char *s, size_t n)
 {
-    if (p->para.len && n) {
-        uint32_t a = text_last(p->para.buf, p->para.len, false), b = text_first(s, n);
+    if (para_len(p) && n) {
+        uint32_t a = text_last(p->text.buf + p->para_off, para_len(p), false), b = text_first(s, n);
 
         if (!text_is_cjk(a) && !text_is_cjk(b) && a != ' ' && b != ' ' &&
             (!p->doc.colwidth || (latin_letter(a) && latin_letter(b))))
-            sbuf_addch(&p->para, ' ');
+            sbuf_addch(&p->text, ' ');
     }
-    sbuf_add(&p->para, s, n);
+    sbuf_add(&p->text, s, n);
 }
 
 /* A caption, after the paragraph a picture cut in two, or now. */
@@ -1307,7 +1338,7 @@ static void body_line(struct parser *p, size_t i, const char *s, size_t n)
     bool starts_new = !p->para_open || p->para_complete || (p->doc.indent_mode && ln->indented) ||
                       ln->md_item ||
                       (i > 0 && p->kinds[i - 1] != KIND_BODY && p->kinds[i - 1] != KIND_PAGE_BODY &&
-                       p->para.len && p->kinds[i - 1] != KIND_CAPTION);
+                       para_len(p) && p->kinds[i - 1] != KIND_CAPTION);
 
     if (starts_new) {
         size_t cap = glued_caption(s, n);
@@ -1323,6 +1354,7 @@ static void body_line(struct parser *p, size_t i, const char *s, size_t n)
             n -= cap;
         }
         p->para_open = true;
+        p->para_off = p->text.len;
         if (!p->r->byline) {
             /* 本报讯（记者 江月 通讯员 秦川）4月8日，…: the byline opens the lead */
             struct sbuf sb = SBUF_INIT;
@@ -1599,6 +1631,7 @@ struct report *report_parse_skip(const char *path, const char *text, size_t len,
     r->path = xstrdup(path ? path : "");
     p.r = r;
     p.markdown = markdown;
+    p.input = text;
     split_lines(&p, text, len);
     if (p.markdown && r->title) /* front matter gave the title */
         add_block(&p, BLOCK_TITLE, 0, r->title, strlen(r->title));
@@ -1615,7 +1648,6 @@ struct report *report_parse_skip(const char *path, const char *text, size_t len,
 
     sbuf_release(&p.clean);
     sbuf_release(&p.chrome);
-    sbuf_release(&p.para);
     sbuf_release(&p.captions);
     free(p.feat);
     free(p.kinds);

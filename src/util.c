@@ -400,17 +400,34 @@ int util_read_stdin(char **out, size_t *len, struct err *err)
     return read_all(STDIN_FILENO, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, out, len, err);
 }
 
+/* One word mixed into a hash. */
+static uint64_t hash_word(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0xBF58476D1CE4E5B9u;
+    return h ^ (h >> 31);
+}
+
 uint64_t util_hash(const void *p, size_t n)
 {
     const unsigned char *b = p;
-    uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
+    uint64_t h = 0x9E3779B97F4A7C15u ^ n, lane[4], w;
     size_t i = 0;
 
-    /* eight bytes at a time, each word mixed in by a multiply */
+    /* thirty-two bytes at a time into four hashes that do not wait for
+     * each other (a multiply's latency, not its work, is what one chain of
+     * them costs: a file's sum was some 3 % of parsing it), then eight */
+    for (int k = 0; k < 4; k++)
+        lane[k] = h + (uint64_t)k * 0xD6E8FEB86659FD93u;
+    for (; i + 32 <= n; i += 32)
+        for (int k = 0; k < 4; k++) {
+            memcpy(&w, b + i + 8 * (size_t)k, 8);
+            lane[k] = hash_word(lane[k], w);
+        }
+    for (int k = 0; k < 4; k++)
+        h = hash_word(h, lane[k]);
     for (; i + 8 <= n; i += 8) {
         memcpy(&w, b + i, 8);
-        h = (h ^ w) * 0xBF58476D1CE4E5B9u;
-        h ^= h >> 31;
+        h = hash_word(h, w);
     }
     w = 0;
     memcpy(&w, b + i, n - i);
