@@ -165,6 +165,7 @@ struct run {
     struct index_sync_opts so;
     const struct path_list *paths;
     size_t *entry_of;
+    struct index_fill *fill; /* the full-text table filled meanwhile */
     /* --search: the card of each report being read (their courts are the
      * index's, so the reports are read without finding them again) */
     const struct report **cards;
@@ -440,7 +441,13 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
     int status;
 
     court_tree_finish(run->tree);
+    /* the full-text table filled behind the browser: the first library
+     * search of a large library would wait for it (100,000 reports: 40 s);
+     * meanwhile a search reads the reports whose text is not in it yet */
+    run->fill = index_fill_start(run->ix, run->paths, &run->es, &run->so);
+    run->so.no_fill = run->fill != NULL;
     status = ui_run(&setup);
+    index_fill_end(run->fill, true); /* quitting waits for one small batch at most */
     print_msgs(msgs);
     for (size_t i = 0; i < run->nr_keep; i++)
         report_free(run->keep[i]);
@@ -551,8 +558,8 @@ static void from_index(const struct options *o, struct run *run, const struct pa
                     : run->mode == MODE_COURTS ? INDEX_SKIP_OUTLINE | INDEX_SKIP_FIELDS
                     : run->mode == MODE_SEARCH ? INDEX_SKIP_OUTLINE | INDEX_SKIP_FIELDS
                                                : INDEX_SKIP_FIELDS | INDEX_SKIP_COURTS;
-    struct index_sync_opts so = {o->encoding, load_workers(), o->reindex,
-                                 roots,       skip,           run->mode == MODE_SEARCH};
+    struct index_sync_opts so = {o->encoding, load_workers(),           o->reindex, roots,
+                                 skip,        run->mode == MODE_SEARCH, false};
     struct index_entries es = {0};
     bool files = false; /* not only standard input, which is never kept */
 
