@@ -413,7 +413,8 @@ static int parse_args(int argc, char **argv, struct options *o)
     return 0;
 }
 
-static bool browse_candidates(void *ctx, const struct search_query *q, bool *mask);
+static bool browse_candidates(void *ctx, const struct search_query *q, bool *mask,
+                              struct sbuf *note);
 
 /* The browser over the loaded reports; returns the exit status. */
 static int browse(const struct options *o, const struct config *cfg, struct run *run,
@@ -616,14 +617,19 @@ static void from_index(const struct options *o, struct run *run, const struct pa
 
 /* The browser's ui_candidates_fn: the index's candidates of q, for the
  * reports kept. */
-static bool browse_candidates(void *ctx, const struct search_query *q, bool *mask)
+static bool browse_candidates(void *ctx, const struct search_query *q, bool *mask,
+                              struct sbuf *note)
 {
     struct run *run = ctx;
     bool *of_entries;
     struct msgs m = {0};
+    size_t in, of;
 
     if (!run->ix)
         return false;
+    /* why this search reads more than the next will */
+    if (index_fill_progress(run->fill, &in, &of) && in < of)
+        sbuf_addf(note, "%zu of %zu reports indexed for search; the rest are read", in, of);
     of_entries = xcalloc(run->es.nr ? run->es.nr : 1, sizeof(*of_entries));
     index_candidates(run->ix, run->paths, &run->es, q, &run->so, of_entries, &m);
     for (size_t k = 0; k < run->nr_keep; k++)
