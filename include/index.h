@@ -127,9 +127,13 @@ struct index_fill *index_fill_start(struct index *ix, const struct path_list *pa
  * it is done. */
 bool index_fill_progress(const struct index_fill *f, size_t *in, size_t *of);
 
-/* Wait for it to finish or, with stop, ask it to stop after the report it
- * is at (what it put in is kept: the batches it loads are small, so this
- * waits a fraction of a second), then free it. NULL is a no-op. */
+/* Ask it to stop after the report it is at, without waiting: what it put
+ * in is kept. NULL is a no-op. */
+void index_fill_stop(struct index_fill *f);
+
+/* Wait for it to finish or, with stop, to stop (index_fill_stop(): the
+ * batches it loads are small, so this waits a fraction of a second), then
+ * free it. NULL is a no-op. */
 void index_fill_end(struct index_fill *f, bool stop);
 
 #endif

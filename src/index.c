@@ -1449,12 +1449,18 @@ bool index_fill_progress(const struct index_fill *f, size_t *in, size_t *of)
     return true;
 }
 
+void index_fill_stop(struct index_fill *f)
+{
+    if (f)
+        atomic_store(&f->stop, true);
+}
+
 void index_fill_end(struct index_fill *f, bool stop)
 {
     if (!f)
         return;
     if (stop)
-        atomic_store(&f->stop, true);
+        index_fill_stop(f);
     if (f->started)
         pthread_join(f->tid, NULL);
     fill_list_release(&f->l);

@@ -448,7 +448,7 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
     run->fill = index_fill_start(run->ix, run->paths, &run->es, &run->so);
     run->so.no_fill = run->fill != NULL;
     status = ui_run(&setup);
-    index_fill_end(run->fill, true); /* quitting waits for one small batch at most */
+    index_fill_stop(run->fill); /* it stops while the library is let go */
     print_msgs(msgs);
     for (size_t i = 0; i < run->nr_keep; i++)
         report_free(run->keep[i]);
@@ -456,6 +456,7 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
     free(state);
     free(themes);
     index_entries_release(&run->es);
+    index_fill_end(run->fill, true);
     index_close(run->ix);
     free(run->entry_of);
     if (!run->nr_keep && run->failed)

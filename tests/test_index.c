@@ -627,6 +627,7 @@ static void test_candidates_partly_filled(void **state)
      * candidates stay exact whatever that was */
     f = index_fill_start(ix, &r.paths, &r.e, &so);
     assert_non_null(f);
+    index_fill_stop(f);
     index_fill_end(f, true);
     check_partly(ix, &r, "法官", judge);
     check_partly(ix, &r, "审判委员", council);
