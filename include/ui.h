@@ -41,6 +41,9 @@ struct ui_setup {
     const char *encoding;          /* --encoding, to read a report again; NULL: detect */
     ui_candidates_fn candidates;   /* NULL: every report is searched */
     void *candidates_ctx;
+    /* called once the first screen is drawn, with candidates_ctx: work
+     * that must not delay it starts there (NULL: none) */
+    void (*shown)(void *ctx);
 };
 
 /* Check the locale can show Chinese (switching to a UTF-8 one if needed);

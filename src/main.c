@@ -415,6 +415,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 static bool browse_candidates(void *ctx, const struct search_query *q, bool *mask,
                               struct sbuf *note);
+static void browse_shown(void *ctx);
 
 /* The browser over the loaded reports; returns the exit status. */
 static int browse(const struct options *o, const struct config *cfg, struct run *run,
@@ -438,15 +439,11 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
         .encoding = o->encoding,
         .candidates = browse_candidates,
         .candidates_ctx = run,
+        .shown = browse_shown,
     };
     int status;
 
     court_tree_finish(run->tree);
-    /* the full-text table filled behind the browser: the first library
-     * search of a large library would wait for it (100,000 reports: 40 s);
-     * meanwhile a search reads the reports whose text is not in it yet */
-    run->fill = index_fill_start(run->ix, run->paths, &run->es, &run->so);
-    run->so.no_fill = run->fill != NULL;
     status = ui_run(&setup);
     index_fill_stop(run->fill); /* it stops while the library is let go */
     print_msgs(msgs);
@@ -614,6 +611,18 @@ static void from_index(const struct options *o, struct run *run, const struct pa
     }
     index_entries_release(&es);
     index_close(ix);
+}
+
+/* The browser's first screen is up: the full-text table filled behind it
+ * from now on, for the first library search of a large library would wait
+ * for it (100,000 reports: 40 s); meanwhile a search reads the reports
+ * whose text is not in it yet. */
+static void browse_shown(void *ctx)
+{
+    struct run *run = ctx;
+
+    run->fill = index_fill_start(run->ix, run->paths, &run->es, &run->so);
+    run->so.no_fill = run->fill != NULL;
 }
 
 /* The browser's ui_candidates_fn: the index's candidates of q, for the
