@@ -24,6 +24,7 @@ struct search_query;
 #define INDEX_FILE "index.db"
 
 struct index;
+struct index_fill;
 
 /*
  * Open (making it when there is none) the index at file, or at the default
@@ -76,6 +77,8 @@ struct index_sync_opts {
                                  empty for the reports from the index */
     bool text;                /* a search follows: the text of the reports
                                  parsed goes into the full-text table */
+    bool no_fill;             /* index_candidates() leaves the full-text table
+                                 to index_fill_start()'s thread */
 };
 
 /*
@@ -95,12 +98,42 @@ void index_entries_release(struct index_entries *e);
 /*
  * Which of the entries query q can match, as a mask (true: a candidate).
  * Reports whose text is not yet in the full-text table are parsed (on
- * opts->threads threads) and added first. Every entry is a candidate when
- * the index cannot narrow the query (a regular expression, a query of no
- * character pair) or cannot be read.
+ * opts->threads threads) and added first; with opts->no_fill they are not,
+ * and are candidates (the table says which reports it has, as it is at the
+ * moment of asking). Every entry is a candidate when the index cannot
+ * narrow the query (a regular expression, a query of no character pair) or
+ * cannot be read.
  */
 void index_candidates(struct index *ix, const struct path_list *paths, struct index_entries *e,
                       const struct search_query *q, const struct index_sync_opts *opts, bool *mask,
                       struct msgs *msgs);
+
+/*
+ * Fill the full-text table in the background, for a program that must not
+ * wait for it (the browser): a thread with a connection of its own to the
+ * index's file puts the text of every entry not yet in the table into it,
+ * parsing on opts->threads threads at a lower priority, and commits every
+ * few hundred reports, so index_candidates() with opts->no_fill sees each
+ * batch as it lands. It blocks every signal but a crash's, never prints,
+ * and does not read e after this returns; paths' strings must outlive it.
+ * NULL when there is no index or no thread.
+ */
+struct index_fill *index_fill_start(struct index *ix, const struct path_list *paths,
+                                    const struct index_entries *e,
+                                    const struct index_sync_opts *opts);
+
+/* While it runs: the reports whose text is in the table (by what the
+ * entries said and it has put in since), of all that can be; false once
+ * it is done. */
+bool index_fill_progress(const struct index_fill *f, size_t *in, size_t *of);
+
+/* Ask it to stop after the report it is at, without waiting: what it put
+ * in is kept. NULL is a no-op. */
+void index_fill_stop(struct index_fill *f);
+
+/* Wait for it to finish or, with stop, to stop (index_fill_stop(): the
+ * batches it loads are small, so this waits a fraction of a second), then
+ * free it. NULL is a no-op. */
+void index_fill_end(struct index_fill *f, bool stop);
 
 #endif

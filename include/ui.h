@@ -15,12 +15,15 @@ struct config;
 struct court_tree;
 struct msgs;
 struct report;
+struct sbuf;
 struct search_query;
 
 /* Which of the library's reports query q can be in (mask[i] for report
  * i), from the library index; false when it cannot say (every report is
- * searched then). */
-typedef bool (*ui_candidates_fn)(void *ctx, const struct search_query *q, bool *mask);
+ * searched then). What the user is to know of it (the index still being
+ * filled, say) goes into note, for the status line. */
+typedef bool (*ui_candidates_fn)(void *ctx, const struct search_query *q, bool *mask,
+                                 struct sbuf *note);
 
 struct ui_setup {
     /* the library's reports: cards (report->card: path, fields and courts)
@@ -38,6 +41,9 @@ struct ui_setup {
     const char *encoding;          /* --encoding, to read a report again; NULL: detect */
     ui_candidates_fn candidates;   /* NULL: every report is searched */
     void *candidates_ctx;
+    /* called once the first screen is drawn, with candidates_ctx: work
+     * that must not delay it starts there (NULL: none) */
+    void (*shown)(void *ctx);
 };
 
 /* Check the locale can show Chinese (switching to a UTF-8 one if needed);

@@ -47,7 +47,7 @@ struct ui_search {
     struct report **reports; /* cards read in full here when searched */
     size_t nr_reports;
     const char *encoding; /* to read them: --encoding, or NULL */
-    bool (*candidates)(void *ctx, const struct search_query *q, bool *mask);
+    bool (*candidates)(void *ctx, const struct search_query *q, bool *mask, struct sbuf *note);
     void *candidates_ctx;
 
     /* the query (also the library search's), its hits in the open report,

@@ -10,12 +10,17 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1179,83 +1184,289 @@ static int text_check(struct index *ix, bool *emptied)
     return rc;
 }
 
+/* The reports whose text is to go into the full-text table: a copy of what
+ * the entries say of them, so that a thread of its own can fill the table
+ * while the entries stay the caller's. */
+struct fill_list {
+    struct path_list paths; /* the strings are the caller's */
+    long long *ids;
+    bool *fts;  /* its text was in the table at the sync */
+    size_t *of; /* the entry of each */
+};
+
+static void fill_list_make(struct fill_list *l, const struct path_list *paths,
+                           const struct index_entries *e)
+{
+    size_t n = e->nr ? e->nr : 1;
+
+    memset(l, 0, sizeof(*l));
+    l->ids = xcalloc(n, sizeof(*l->ids));
+    l->fts = xcalloc(n, sizeof(*l->fts));
+    l->of = xcalloc(n, sizeof(*l->of));
+    for (size_t i = 0; i < e->nr; i++) {
+        if (!e->v[i].id || e->v[i].failed)
+            continue; /* standard input, never kept; a file that cannot be read */
+        ALLOC_GROW(l->paths.v, l->paths.nr + 1, l->paths.alloc);
+        l->ids[l->paths.nr] = e->v[i].id;
+        l->fts[l->paths.nr] = e->v[i].fts;
+        l->of[l->paths.nr] = i;
+        l->paths.v[l->paths.nr++] = paths->v[i];
+    }
+}
+
+/* Keep the reports whose text is not in the table: all of them when it was
+ * just emptied. */
+static void fill_list_todo(struct fill_list *l, bool emptied)
+{
+    size_t k = 0;
+
+    for (size_t i = 0; i < l->paths.nr; i++) {
+        if (l->fts[i] && !emptied)
+            continue;
+        l->paths.v[k] = l->paths.v[i];
+        l->ids[k] = l->ids[i];
+        l->of[k++] = l->of[i];
+    }
+    l->paths.nr = k;
+}
+
+static void fill_list_release(struct fill_list *l)
+{
+    free(l->paths.v);
+    free(l->ids);
+    free(l->fts);
+    free(l->of);
+}
+
 /* Putting parsed reports' text into the full-text table. */
 struct filler {
-    struct index *ix;
-    struct index_entries *e;
-    size_t *of; /* parse list index → entry index */
+    sqlite3 *db;
+    const struct fill_list *l;
+    size_t at;               /* the list index of the first report loaded */
+    struct index_entries *e; /* entries told their text is in, or NULL */
     sqlite3_stmt *mark, *put;
+    const atomic_bool *stop; /* asked to stop, or NULL */
+    atomic_size_t *done;     /* reports dealt with, or NULL */
     size_t in_batch;
     int rc;
 };
+
+static bool asked_to_stop(const struct filler *f)
+{
+    return f->stop && atomic_load(f->stop);
+}
 
 static bool took_text(void *arg, size_t k, const char *path, struct report *r,
                       struct sbuf *prepared, const char *err)
 {
     struct filler *f = arg;
-    struct index_entry *e = &f->e->v[f->of[k]];
+    size_t i = f->at + k;
 
     (void)path;
     (void)prepared;
     (void)err;
-    if (!r || f->rc != SQLITE_OK)
+    if (f->done)
+        atomic_fetch_add(f->done, 1);
+    if (!r || f->rc != SQLITE_OK || asked_to_stop(f))
         return false; /* said by the caller's own reading, if it reads it */
     if (f->in_batch == 0)
-        f->rc = sqlite3_exec(f->ix->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        f->rc = sqlite3_exec(f->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (f->rc != SQLITE_OK)
         return false;
     /* another instance may have put it in meanwhile: once only */
-    sqlite3_bind_int64(f->mark, 1, e->id);
+    sqlite3_bind_int64(f->mark, 1, f->l->ids[i]);
     f->rc = step_done(f->mark);
     /* not marked: gone, or put in by another: either way a candidate still */
-    if (f->rc == SQLITE_OK && sqlite3_changes(f->ix->db) == 1) {
-        sqlite3_bind_int64(f->put, 1, e->id);
+    if (f->rc == SQLITE_OK && sqlite3_changes(f->db) == 1) {
+        sqlite3_bind_int64(f->put, 1, f->l->ids[i]);
         sqlite3_bind_text(f->put, 2, r->text, (int)r->len, SQLITE_STATIC);
         f->rc = step_done(f->put);
-        e->fts = f->rc == SQLITE_OK;
+        if (f->e)
+            f->e->v[f->l->of[i]].fts = f->rc == SQLITE_OK;
     }
     if (++f->in_batch == TEXT_BATCH && f->rc == SQLITE_OK) {
-        f->rc = sqlite3_exec(f->ix->db, "COMMIT", NULL, NULL, NULL);
+        f->rc = sqlite3_exec(f->db, "COMMIT", NULL, NULL, NULL);
         f->in_batch = 0;
     }
     return false;
+}
+
+/* Put the text of the reports of l not yet in the full-text table into it
+ * (marking e's entries when e is not NULL), loading chunk reports at a time
+ * and stopping between two chunks when *stop is set; the reports dealt with
+ * are counted in *done, how many there are to deal with in *todo. */
+static int fill_text(struct index *ix, struct fill_list *l, struct index_entries *e,
+                     const char *encoding, int threads, size_t chunk, const atomic_bool *stop,
+                     atomic_size_t *done, atomic_size_t *todo)
+{
+    struct filler f = {ix->db, l, 0, e, NULL, NULL, stop, done, 0, SQLITE_OK};
+    struct load_opts lo = {encoding, REPORT_SKIP_COURTS, false};
+    bool emptied;
+    int rc = text_check(ix, &emptied);
+
+    if (rc != SQLITE_OK)
+        return rc;
+    for (size_t i = 0; e && emptied && i < e->nr; i++)
+        e->v[i].fts = false;
+    fill_list_todo(l, emptied);
+    if (todo)
+        atomic_store(todo, l->paths.nr);
+    if (!l->paths.nr)
+        return SQLITE_OK;
+    if ((rc = sqlite3_prepare_v2(ix->db, "UPDATE file SET fts = 1 WHERE id = ?1 AND fts = 0", -1,
+                                 &f.mark, NULL)) == SQLITE_OK &&
+        (rc = sqlite3_prepare_v2(ix->db, "INSERT INTO body(rowid, text) VALUES(?1, ?2)", -1, &f.put,
+                                 NULL)) == SQLITE_OK) {
+        for (; f.at < l->paths.nr && f.rc == SQLITE_OK && !asked_to_stop(&f); f.at += chunk) {
+            size_t n = l->paths.nr - f.at < chunk ? l->paths.nr - f.at : chunk;
+            struct path_list some = {l->paths.v + f.at, n, n};
+
+            library_load_each(&some, &lo, threads, NULL, took_text, &f);
+            if (f.in_batch) { /* short of a batch (a report unread): seen at once all the same */
+                f.rc = end_transaction(ix->db, f.rc);
+                f.in_batch = 0;
+            }
+        }
+        rc = f.rc;
+    }
+    sqlite3_finalize(f.mark);
+    sqlite3_finalize(f.put);
+    return rc;
 }
 
 /* Put the text of every entry not yet in the full-text table into it. */
 static int text_fill(struct index *ix, const struct path_list *paths, struct index_entries *e,
                      const struct index_sync_opts *opts)
 {
-    struct filler f = {ix, e, xcalloc(e->nr ? e->nr : 1, sizeof(size_t)), NULL, NULL, 0, 0};
-    struct path_list todo = {0};
-    bool emptied;
-    int rc = text_check(ix, &emptied);
+    struct fill_list l;
+    int rc;
 
-    for (size_t i = 0; i < e->nr && rc == SQLITE_OK; i++) {
-        if (emptied)
-            e->v[i].fts = false;
-        if (!e->v[i].id || e->v[i].fts || e->v[i].failed)
-            continue;
-        f.of[todo.nr] = i;
-        ALLOC_GROW(todo.v, todo.nr + 1, todo.alloc);
-        todo.v[todo.nr++] = paths->v[i];
-    }
-    if (rc == SQLITE_OK && todo.nr &&
-        (rc = sqlite3_prepare_v2(ix->db, "UPDATE file SET fts = 1 WHERE id = ?1 AND fts = 0", -1,
-                                 &f.mark, NULL)) == SQLITE_OK &&
-        (rc = sqlite3_prepare_v2(ix->db, "INSERT INTO body(rowid, text) VALUES(?1, ?2)", -1, &f.put,
-                                 NULL)) == SQLITE_OK) {
-        struct load_opts lo = {opts->encoding, REPORT_SKIP_COURTS, false};
-
-        library_load_each(&todo, &lo, opts->threads, NULL, took_text, &f);
-        rc = f.rc;
-        if (f.in_batch)
-            rc = end_transaction(ix->db, rc);
-    }
-    sqlite3_finalize(f.mark);
-    sqlite3_finalize(f.put);
-    free(f.of);
-    free(todo.v);
+    fill_list_make(&l, paths, e);
+    rc = fill_text(ix, &l, e, opts->encoding, opts->threads, SIZE_MAX, NULL, NULL, NULL);
+    fill_list_release(&l);
     return rc;
+}
+
+/* ---- the full-text table filled in the background ---- */
+
+/* The nice value of the thread that fills and its workers: a key in the
+ * browser, or its first screen, takes the core from them at once. */
+#define FILL_NICE 10
+
+struct index_fill {
+    pthread_t tid;
+    struct index own; /* a connection of its own to the index's file */
+    struct fill_list l;
+    char *encoding;
+    int threads;
+    bool started;
+    atomic_bool stop, running;
+    atomic_size_t done, todo; /* reports put in, of how many to put in */
+    size_t of;                /* the reports that can be put in */
+};
+
+/* The thread's wait for another instance's write lock: as long as any
+ * writer waits, but not once it is asked to stop (quitting the browser
+ * would wait for it). */
+static int fill_busy(void *arg, int tries)
+{
+    struct index_fill *f = arg;
+
+    if (atomic_load(&f->stop) || tries * 10 >= BUSY_MS)
+        return 0;
+    sqlite3_sleep(10);
+    return 1;
+}
+
+static void *fill_thread(void *arg)
+{
+    struct index_fill *f = arg;
+    struct err err;
+
+    /* Linux: a thread's own nice value, inherited by the workers it makes */
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), FILL_NICE);
+    if (open_file(&f->own, &err) == 0 && /* never remade here: the caller's index */
+        sqlite3_busy_handler(f->own.db, fill_busy, f) == SQLITE_OK)
+        fill_text(&f->own, &f->l, NULL, f->encoding, f->threads, TEXT_BATCH, &f->stop, &f->done,
+                  &f->todo);
+    close_db(&f->own);
+    atomic_store(&f->running, false);
+    return NULL;
+}
+
+struct index_fill *index_fill_start(struct index *ix, const struct path_list *paths,
+                                    const struct index_entries *e,
+                                    const struct index_sync_opts *opts)
+{
+    static const int crash[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+    struct index_fill *f;
+    sigset_t mask, was;
+    size_t todo = 0;
+    int rc;
+
+    if (!ix || !ix->db)
+        return NULL;
+    f = xcalloc(1, sizeof(*f));
+    fill_list_make(&f->l, paths, e);
+    for (size_t i = 0; i < f->l.paths.nr; i++)
+        todo += !f->l.fts[i];
+    f->of = f->l.paths.nr;
+    atomic_init(&f->stop, false);
+    atomic_init(&f->running, true);
+    atomic_init(&f->done, 0);
+    atomic_init(&f->todo, todo);
+    f->own.file = xstrdup(ix->file);
+    f->own.prog = ix->prog;
+    f->encoding = opts->encoding ? xstrdup(opts->encoding) : NULL;
+    f->threads = opts->threads;
+    /* the signals are the caller's thread's: a resize or a ^C must
+     * interrupt its wait for a key, not land here (a crash is the thread's
+     * own, and stays caught) */
+    sigfillset(&mask);
+    for (size_t i = 0; i < ARRAY_SIZE(crash); i++)
+        sigdelset(&mask, crash[i]);
+    pthread_sigmask(SIG_SETMASK, &mask, &was);
+    rc = pthread_create(&f->tid, NULL, fill_thread, f);
+    pthread_sigmask(SIG_SETMASK, &was, NULL);
+    f->started = rc == 0;
+    if (!f->started) {
+        index_fill_end(f, false);
+        return NULL;
+    }
+    return f;
+}
+
+bool index_fill_progress(const struct index_fill *f, size_t *in, size_t *of)
+{
+    size_t todo, done;
+
+    if (!f || !atomic_load(&f->running))
+        return false;
+    todo = atomic_load(&f->todo);
+    done = atomic_load(&f->done);
+    *of = f->of;
+    *in = f->of - todo + (done < todo ? done : todo);
+    return true;
+}
+
+void index_fill_stop(struct index_fill *f)
+{
+    if (f)
+        atomic_store(&f->stop, true);
+}
+
+void index_fill_end(struct index_fill *f, bool stop)
+{
+    if (!f)
+        return;
+    if (stop)
+        index_fill_stop(f);
+    if (f->started)
+        pthread_join(f->tid, NULL);
+    fill_list_release(&f->l);
+    free(f->own.file);
+    free(f->encoding);
+    free(f);
 }
 
 static int by_id(const void *a, const void *b)
@@ -1269,20 +1480,27 @@ void index_candidates(struct index *ix, const struct path_list *paths, struct in
                       const struct search_query *q, const struct index_sync_opts *opts, bool *mask,
                       struct msgs *msgs)
 {
+    /* Without filling, the table is asked which of its rows the query
+     * cannot be in, in one statement: one snapshot of the reports whose
+     * text is in and of their words, whatever another thread or instance
+     * commits meanwhile; the rest are candidates. */
+    static const char *const sql[] = {"SELECT rowid FROM body WHERE body MATCH ?1",
+                                      "SELECT id FROM file WHERE fts = 1 AND id NOT IN"
+                                      " (SELECT rowid FROM body WHERE body MATCH ?1)"};
     struct sbuf expr = SBUF_INIT;
     sqlite3_stmt *st = NULL;
     long long *ids = NULL;
     size_t nr = 0, alloc = 0;
-    int rc;
+    int rc = SQLITE_OK;
 
     for (size_t i = 0; i < e->nr; i++)
         mask[i] = !e->v[i].failed;
     if (!ix || !ix->db || tokenize_match_expr(q, &expr) < 0)
         return; /* every report a candidate */
-    rc = text_fill(ix, paths, e, opts);
+    if (!opts->no_fill)
+        rc = text_fill(ix, paths, e, opts);
     if (rc == SQLITE_OK)
-        rc =
-            sqlite3_prepare_v2(ix->db, "SELECT rowid FROM body WHERE body MATCH ?1", -1, &st, NULL);
+        rc = sqlite3_prepare_v2(ix->db, sql[opts->no_fill], -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, expr.buf, (int)expr.len, SQLITE_STATIC);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1295,10 +1513,15 @@ void index_candidates(struct index *ix, const struct path_list *paths, struct in
     if (rc == SQLITE_OK) {
         if (nr) /* (qsort() and bsearch() of no array at all are undefined) */
             qsort(ids, nr, sizeof(*ids), by_id);
-        for (size_t i = 0; i < e->nr; i++)
+        for (size_t i = 0; i < e->nr; i++) {
+            bool found;
+
             /* standard input, and a report whose text could not go in, are read */
-            if (mask[i] && e->v[i].id && e->v[i].fts)
-                mask[i] = nr && bsearch(&e->v[i].id, ids, nr, sizeof(*ids), by_id);
+            if (!mask[i] || !e->v[i].id)
+                continue;
+            found = nr && bsearch(&e->v[i].id, ids, nr, sizeof(*ids), by_id);
+            mask[i] = opts->no_fill ? !found : !e->v[i].fts || found;
+        }
     } else {
         say(ix, msgs, rc, "cannot be searched");
     }

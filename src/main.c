@@ -165,6 +165,7 @@ struct run {
     struct index_sync_opts so;
     const struct path_list *paths;
     size_t *entry_of;
+    struct index_fill *fill; /* the full-text table filled meanwhile */
     /* --search: the card of each report being read (their courts are the
      * index's, so the reports are read without finding them again) */
     const struct report **cards;
@@ -412,7 +413,9 @@ static int parse_args(int argc, char **argv, struct options *o)
     return 0;
 }
 
-static bool browse_candidates(void *ctx, const struct search_query *q, bool *mask);
+static bool browse_candidates(void *ctx, const struct search_query *q, bool *mask,
+                              struct sbuf *note);
+static void browse_shown(void *ctx);
 
 /* The browser over the loaded reports; returns the exit status. */
 static int browse(const struct options *o, const struct config *cfg, struct run *run,
@@ -436,11 +439,13 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
         .encoding = o->encoding,
         .candidates = browse_candidates,
         .candidates_ctx = run,
+        .shown = browse_shown,
     };
     int status;
 
     court_tree_finish(run->tree);
     status = ui_run(&setup);
+    index_fill_stop(run->fill); /* it stops while the library is let go */
     print_msgs(msgs);
     for (size_t i = 0; i < run->nr_keep; i++)
         report_free(run->keep[i]);
@@ -448,6 +453,7 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
     free(state);
     free(themes);
     index_entries_release(&run->es);
+    index_fill_end(run->fill, true);
     index_close(run->ix);
     free(run->entry_of);
     if (!run->nr_keep && run->failed)
@@ -551,8 +557,8 @@ static void from_index(const struct options *o, struct run *run, const struct pa
                     : run->mode == MODE_COURTS ? INDEX_SKIP_OUTLINE | INDEX_SKIP_FIELDS
                     : run->mode == MODE_SEARCH ? INDEX_SKIP_OUTLINE | INDEX_SKIP_FIELDS
                                                : INDEX_SKIP_FIELDS | INDEX_SKIP_COURTS;
-    struct index_sync_opts so = {o->encoding, load_workers(), o->reindex,
-                                 roots,       skip,           run->mode == MODE_SEARCH};
+    struct index_sync_opts so = {o->encoding, load_workers(),           o->reindex, roots,
+                                 skip,        run->mode == MODE_SEARCH, false};
     struct index_entries es = {0};
     bool files = false; /* not only standard input, which is never kept */
 
@@ -607,16 +613,33 @@ static void from_index(const struct options *o, struct run *run, const struct pa
     index_close(ix);
 }
 
+/* The browser's first screen is up: the full-text table filled behind it
+ * from now on, for the first library search of a large library would wait
+ * for it (100,000 reports: 40 s); meanwhile a search reads the reports
+ * whose text is not in it yet. */
+static void browse_shown(void *ctx)
+{
+    struct run *run = ctx;
+
+    run->fill = index_fill_start(run->ix, run->paths, &run->es, &run->so);
+    run->so.no_fill = run->fill != NULL;
+}
+
 /* The browser's ui_candidates_fn: the index's candidates of q, for the
  * reports kept. */
-static bool browse_candidates(void *ctx, const struct search_query *q, bool *mask)
+static bool browse_candidates(void *ctx, const struct search_query *q, bool *mask,
+                              struct sbuf *note)
 {
     struct run *run = ctx;
     bool *of_entries;
     struct msgs m = {0};
+    size_t in, of;
 
     if (!run->ix)
         return false;
+    /* why this search reads more than the next will */
+    if (index_fill_progress(run->fill, &in, &of) && in < of)
+        sbuf_addf(note, "%zu of %zu reports indexed for search; the rest are read", in, of);
     of_entries = xcalloc(run->es.nr ? run->es.nr : 1, sizeof(*of_entries));
     index_candidates(run->ix, run->paths, &run->es, q, &run->so, of_entries, &m);
     for (size_t k = 0; k < run->nr_keep; k++)

@@ -864,13 +864,15 @@ int ui_run(const struct ui_setup *setup)
     open_first(&u);
     place_panes(&u);
     first_message(&u);
-    while (!ui_term_signal()) {
+    for (bool shown = false; !ui_term_signal(); shown = true) {
         struct ui_input in;
         int key;
         enum action a;
         bool interrupt, meta;
 
         draw(&u);
+        if (!shown && setup->shown)
+            setup->shown(setup->candidates_ctx);
         ui_term_read(&in);
         if (in.kind == INPUT_STOP)
             break;

@@ -282,7 +282,7 @@ static unsigned search_library(struct ui_search *s)
 {
     struct results res = {0};
     const struct sbuf *t = &s->prompt.text;
-
+    struct sbuf note = SBUF_INIT;
     bool *mask;
     size_t unread = 0;
 
@@ -293,8 +293,11 @@ static unsigned search_library(struct ui_search *s)
     /* the reports the index says the query can be in, read in full if
      * they are cards yet */
     mask = xmalloc((s->nr_reports ? s->nr_reports : 1) * sizeof(*mask));
-    if (!s->candidates || !s->candidates(s->candidates_ctx, &s->query, mask))
+    if (!s->candidates || !s->candidates(s->candidates_ctx, &s->query, mask, &note))
         memset(mask, 1, s->nr_reports * sizeof(*mask));
+    if (note.len) /* said first: a report unread, or no match, says more */
+        ui_status_say(s->status, "%s", note.buf);
+    sbuf_release(&note);
     for (size_t k = 0; k < s->nr_reports; k++) {
         size_t i = ui_courts_nth(s->courts, k);
         struct err err;

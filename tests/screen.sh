@@ -684,6 +684,32 @@ sed -i '1s/.*/夯实队伍根基 锻造审判铁军/' "$t/lib/01-jichuan-team.tx
 start 120 40 -- "$t/lib"
 check "a changed report shows as it is now" wait_for "锻造审判铁军"
 
+# --- the full-text table is filled behind the browser: a library search at
+# once, on a new index, lists every match (the reports not yet in the table
+# are read), and quitting does not wait for the filling
+mkdir -p "$t/big"
+for k in $(seq 100); do
+    mkdir -p "$t/big/$k"
+    cp "$SAMPLES"/* "$t/big/$k/"
+done
+# search_big: a browser on the big library, and s 调解 at once
+search_big() {
+    start 120 40 XDG_CACHE_HOME="$t/cache-fill" -- "$t/big"
+    wait_for "F1 help"
+    T send-keys -t t s
+    T send-keys -t t -l "调解"
+    T send-keys -t t Enter
+    wait_for "3100 matches of “调解” in 500 reports"
+}
+check "s at once, while the table is filled, lists every match" search_big
+T send-keys -t t q q
+if until_ok dead && [ "$(exit_status)" = 0 ]; then
+    pass "quitting while the table is filled"
+else
+    fail "quit while filling" "did not quit"
+fi
+check "s on the table filled before lists the same matches" search_big
+
 # --- c hides and shows the court list; + widens the focused side pane (the
 # outline when the reader has the focus, as it has once the court list hid)
 borders_are() { [ "$(screen | head -1 | grep -o '│' | wc -l)" = "$1" ]; }

@@ -120,7 +120,7 @@ struct run {
 static void sync_lib(struct run *r, bool reindex)
 {
     const char *roots[] = {lib, NULL};
-    struct index_sync_opts so = {NULL, 1, reindex, roots, 0, false};
+    struct index_sync_opts so = {NULL, 1, reindex, roots, 0, false, false};
     struct err err;
     struct index *ix;
 
@@ -221,8 +221,8 @@ static void test_round_trip(void **state)
 static void test_skip(void **state)
 {
     const char *roots[] = {lib, NULL};
-    struct index_sync_opts so = {NULL, 1, false, roots, INDEX_SKIP_FIELDS | INDEX_SKIP_COURTS,
-                                 false};
+    struct index_sync_opts so = {NULL,  1,    false, roots, INDEX_SKIP_FIELDS | INDEX_SKIP_COURTS,
+                                 false, false};
     struct run one, two;
     struct err err;
     struct index *ix;
@@ -417,7 +417,7 @@ static void test_two_writers(void **state)
              * the parent's tests in this process */
             for (int k = 0; k < 8; k++) {
                 const char *roots[] = {lib, NULL};
-                struct index_sync_opts so = {NULL, 1, false, roots, 0, false};
+                struct index_sync_opts so = {NULL, 1, false, roots, 0, false, false};
                 struct run r = {0};
                 struct err err;
                 struct index *ix;
@@ -462,7 +462,7 @@ static void test_two_writers(void **state)
 static void test_candidates(void **state)
 {
     const char *roots[] = {lib, NULL};
-    struct index_sync_opts so = {NULL, 1, false, roots, 0, false};
+    struct index_sync_opts so = {NULL, 1, false, roots, 0, false, false};
     struct run r;
     struct err err;
     struct index *ix;
@@ -517,7 +517,7 @@ static void test_candidates(void **state)
 static void test_text_in_sync(void **state)
 {
     const char *roots[] = {lib, NULL};
-    struct index_sync_opts so = {NULL, 1, false, roots, 0, true};
+    struct index_sync_opts so = {NULL, 1, false, roots, 0, true, false};
     struct run r = {0};
     struct err err;
     struct index *ix;
@@ -541,6 +541,108 @@ static void test_text_in_sync(void **state)
     run_release(&r);
 }
 
+/* Whether the index has report id's text in its full-text table. */
+static bool filled(long long id)
+{
+    sqlite3 *h;
+    sqlite3_stmt *st;
+    bool in = false;
+
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(h, "SELECT fts FROM file WHERE id = ?1", -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        in = sqlite3_column_int(st, 0) == 1;
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return in;
+}
+
+/* The candidates of query, without filling the table: every report that
+ * holds it (as the reports a, b, c say in has), and no report whose text
+ * is in the table and lacks it. */
+static void check_partly(struct index *ix, struct run *r, const char *query, const bool has[3])
+{
+    const char *roots[] = {lib, NULL};
+    struct index_sync_opts so = {NULL, 1, false, roots, 0, false, true};
+    const char *names[] = {"a.txt", "b.txt", "c.txt"};
+    bool mask[3];
+    struct search_query q;
+
+    search_compile(&q, query, strlen(query));
+    index_candidates(ix, &r->paths, &r->e, &q, &so, mask, &r->msgs);
+    search_query_release(&q);
+    for (int k = 0; k < 3; k++) {
+        const struct index_entry *e = entry(r, names[k]);
+        size_t i = (size_t)(e - r->e.v);
+
+        if (has[k] && !mask[i])
+            fail_msg("%s holds %s, yet is no candidate", names[k], query);
+        if (!has[k] && mask[i] && filled(e->id))
+            fail_msg("%s is in the table and lacks %s, yet is a candidate", names[k], query);
+    }
+}
+
+/* While a thread fills the table, a search does not fill it and stays
+ * exact: the reports not in it yet are candidates, read and searched. */
+static void test_candidates_partly_filled(void **state)
+{
+    const char *roots[] = {lib, NULL};
+    struct index_sync_opts so = {NULL, 1, false, roots, 0, false, false};
+    static const bool judge[3] = {true, false, false};   /* 法官 */
+    static const bool council[3] = {false, true, false}; /* 审判委员 */
+    struct run r;
+    struct err err;
+    struct index *ix;
+    struct index_fill *f;
+    struct index_entry some[2];
+    char *some_paths[2];
+    struct path_list some_list = {some_paths, 2, 2};
+    struct index_entries some_entries = {some, 2};
+    size_t in, of;
+
+    (void)state;
+    sync_lib(&r, false);
+    ix = index_open(db, &r.msgs, &err);
+    assert_non_null(ix);
+    assert_false(filled(entry(&r, "a.txt")->id));
+
+    /* a and c in the table, b not yet */
+    some[0] = *entry(&r, "a.txt");
+    some[1] = *entry(&r, "c.txt");
+    some_paths[0] = r.paths.v[entry(&r, "a.txt") - r.e.v];
+    some_paths[1] = r.paths.v[entry(&r, "c.txt") - r.e.v];
+    f = index_fill_start(ix, &some_list, &some_entries, &so);
+    assert_non_null(f);
+    index_fill_end(f, false);
+    assert_true(filled(entry(&r, "a.txt")->id));
+    assert_false(filled(entry(&r, "b.txt")->id));
+    assert_true(filled(entry(&r, "c.txt")->id));
+    check_partly(ix, &r, "法官", judge);
+    check_partly(ix, &r, "审判委员", council);
+    assert_false(filled(entry(&r, "b.txt")->id)); /* the search did not fill it */
+
+    /* a fill asked to stop at once keeps what it put in, and the
+     * candidates stay exact whatever that was */
+    f = index_fill_start(ix, &r.paths, &r.e, &so);
+    assert_non_null(f);
+    index_fill_stop(f);
+    index_fill_end(f, true);
+    check_partly(ix, &r, "法官", judge);
+    check_partly(ix, &r, "审判委员", council);
+
+    /* filled to the end, the table narrows every query */
+    f = index_fill_start(ix, &r.paths, &r.e, &so);
+    index_fill_end(f, false);
+    assert_true(filled(entry(&r, "b.txt")->id));
+    check_partly(ix, &r, "审判委员", council);
+    assert_false(index_fill_progress(NULL, &in, &of));
+    assert_int_equal(r.msgs.nr, 0);
+    index_close(ix);
+    run_release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -555,6 +657,7 @@ int main(void)
         cmocka_unit_test_setup(test_two_writers, fresh),
         cmocka_unit_test_setup(test_candidates, fresh),
         cmocka_unit_test_setup(test_text_in_sync, fresh),
+        cmocka_unit_test_setup(test_candidates_partly_filled, fresh),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
