@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -617,12 +618,14 @@ struct seen_file {
     long long dev, ino, size, mtime, seen;
 };
 
-static void look(const char *path, struct seen_file *f)
+/* A file as it is now: dirfd and name when the folder is open (no walk of
+ * the whole path for each of a library's files), else path. */
+static void look(int dirfd, const char *name, const char *path, struct seen_file *f)
 {
     struct stat st;
 
     f->seen = now_ns();
-    f->ok = stat(path, &st) == 0;
+    f->ok = (dirfd >= 0 ? fstatat(dirfd, name, &st, 0) : stat(path, &st)) == 0;
     if (!f->ok)
         return;
     f->dev = (long long)st.st_dev;
@@ -652,41 +655,98 @@ static bool same_bytes(const char *path, long long sum)
     return same;
 }
 
-/* A row's key: the real path of the file's folder and the file's own name
- * (the folder resolved once for all its files; a file that is itself a link
- * is known by the link's name). Caller frees. */
-struct keyer {
-    char *dir, *real; /* the last folder resolved */
+/* The keys of a sync's files, in blocks freed together: a library's keys
+ * without a malloc() and a free() each. */
+struct keys {
+    struct keys_block {
+        struct keys_block *next;
+        size_t used, size;
+        char data[];
+    } * head;
 };
 
-static char *key_of(struct keyer *k, const char *path)
+static char *keys_add(struct keys *ks, const char *a, size_t an, const char *b, size_t bn)
+{
+    struct keys_block *kb = ks->head;
+    size_t n = an + bn + 1;
+    char *p;
+
+    if (!kb || kb->size - kb->used < n) {
+        size_t size = n > 65536 ? n : 65536;
+
+        kb = xmalloc(sizeof(*kb) + size);
+        kb->next = ks->head;
+        kb->used = 0;
+        kb->size = size;
+        ks->head = kb;
+    }
+    p = kb->data + kb->used;
+    memcpy(p, a, an);
+    memcpy(p + an, b, bn);
+    p[an + bn] = '\0';
+    kb->used += n;
+    return p;
+}
+
+static void keys_release(struct keys *ks)
+{
+    while (ks->head) {
+        struct keys_block *next = ks->head->next;
+
+        free(ks->head);
+        ks->head = next;
+    }
+}
+
+/* A row's key: the real path of the file's folder and the file's own name
+ * (the folder resolved, and opened, once for all its files; a file that is
+ * itself a link is known by the link's name). */
+struct keyer {
+    char *dir, *real; /* the last folder resolved, with a '/' at the end */
+    int fd;           /* it, open (O_PATH), or -1 */
+    struct keys keys;
+};
+
+static const char *key_of(struct keyer *k, const char *path, const char **name)
 {
     const char *slash = strrchr(path, '/');
-    char buf[PATH_MAX];
-    struct sbuf sb = SBUF_INIT;
     size_t dn = slash ? (size_t)(slash - path) : 0;
 
     if (!k->dir || strlen(k->dir) != dn || strncmp(k->dir, path, dn)) {
+        char buf[PATH_MAX];
         char *dir = slash ? xstrndup(path, dn ? dn : 1) : xstrdup(".");
+        struct sbuf sb = SBUF_INIT;
 
         free(k->dir);
         free(k->real);
+        if (k->fd >= 0)
+            close(k->fd);
         k->dir = xstrndup(path, dn);
-        k->real = xstrdup(realpath(dir, buf) ? buf : dir);
+        sbuf_addstr(&sb, realpath(dir, buf) ? buf : dir);
+        if (sb.len == 0 || sb.buf[sb.len - 1] != '/')
+            sbuf_addch(&sb, '/');
+        k->real = sbuf_detach(&sb, NULL);
+        k->fd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
         free(dir);
     }
-    sbuf_addstr(&sb, k->real);
-    if (sb.len == 0 || sb.buf[sb.len - 1] != '/')
-        sbuf_addch(&sb, '/');
-    sbuf_addstr(&sb, slash ? slash + 1 : path);
-    return sbuf_detach(&sb, NULL);
+    *name = slash ? slash + 1 : path;
+    return keys_add(&k->keys, k->real, strlen(k->real), *name, strlen(*name));
+}
+
+static void keyer_release(struct keyer *k)
+{
+    free(k->dir);
+    free(k->real);
+    if (k->fd >= 0)
+        close(k->fd);
+    keys_release(&k->keys);
 }
 
 static int text_check(struct index *ix, bool *emptied);
 
 /* What one report of a sync needs, besides its entry. */
 struct job {
-    char *key;          /* NULL: standard input, never stored */
+    const char *key;    /* NULL: standard input, never stored */
     struct seen_file f; /* the file before it was read */
     struct row *row;    /* its row, or NULL */
     enum { KEEP, PARSE, RENAME, SEEN } what;
@@ -1012,7 +1072,7 @@ static int sync_once(struct index *ix, const struct path_list *paths,
     struct sync_ctx ctx = {out,  jobs, xcalloc(paths->nr ? paths->nr : 1, sizeof(size_t)),
                            NULL, enc,  ix->prog};
     struct writer wr;
-    struct keyer k = {0};
+    struct keyer k = {.fd = -1};
     char **roots = real_roots(opts->roots);
     struct orphans orphans = {0};
     bool dirty = false;
@@ -1025,16 +1085,19 @@ static int sync_once(struct index *ix, const struct path_list *paths,
 
     out->v = xcalloc(paths->nr ? paths->nr : 1, sizeof(*out->v));
     out->nr = paths->nr;
+    for (size_t i = 0; i < paths->nr; i++) /* parsed, unless the index has them */
+        jobs[i].what = PARSE;
     for (size_t i = 0; i < paths->nr && rc == SQLITE_OK; i++) {
         const char *path = paths->v[i];
         struct job *j = &jobs[i];
         struct row *w;
 
-        j->what = PARSE;
         if (!strcmp(path, "-"))
             continue; /* standard input: new text each time */
-        j->key = key_of(&k, path);
-        look(path, &j->f);
+        const char *name;
+
+        j->key = key_of(&k, path, &name);
+        look(k.fd, name, path, &j->f);
         w = j->row = rows_find(&rs, j->key);
         if (w && !w->used && !opts->reindex && w->prog == ix->prog && same_file(w, &j->f) &&
             (w->mtime + RACY_NS <= w->seen || same_bytes(path, w->sum))) {
@@ -1091,13 +1154,10 @@ static int sync_once(struct index *ix, const struct path_list *paths,
     }
     if (ctx.w)
         rc = writer_finish(&wr, jobs, out, &rs, roots);
-    for (size_t i = 0; i < paths->nr; i++)
-        free(jobs[i].key);
     free(jobs);
     free(ctx.of);
     free(todo.v); /* the strings are paths' */
-    free(k.dir);
-    free(k.real);
+    keyer_release(&k);
     free_strings(roots);
     free(orphans.v);
     rows_release(&rs);
