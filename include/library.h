@@ -50,6 +50,10 @@ struct report *library_load(const char *path, const struct load_opts *opts, stru
  * stays). */
 int library_fill(struct report **slot, const char *encoding, struct err *err);
 
+/* library_fill() of slots[which[0 .. n-1]], on every core: the cards among
+ * them read in full, in their places; a card that cannot be read stays. */
+void library_fill_each(struct report **slots, const size_t *which, size_t n, const char *encoding);
+
 /*
  * Called for each report in path order, in the thread that called
  * library_load_each(): r is the parsed report or NULL with err saying why

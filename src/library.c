@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "decode.h"
 #include "report.h"
@@ -228,6 +229,53 @@ int library_fill(struct report **slot, const char *encoding, struct err *err)
     report_free(*slot);
     *slot = r;
     return 0;
+}
+
+/* What library_fill_each() reads: the slots of the cards in its list. */
+struct fill_ctx {
+    struct report **slots;
+    const size_t *slot_of; /* list index → slot */
+};
+
+static bool took_fill(void *arg, size_t k, const char *path, struct report *r,
+                      struct sbuf *prepared, const char *err)
+{
+    struct fill_ctx *c = arg;
+
+    (void)path;
+    (void)prepared;
+    (void)err;
+    if (!r)
+        return false; /* the card stays: library_fill() says why, later */
+    report_free(c->slots[c->slot_of[k]]);
+    c->slots[c->slot_of[k]] = r;
+    return true;
+}
+
+void library_fill_each(struct report **slots, const size_t *which, size_t n, const char *encoding)
+{
+    struct load_opts opts = {encoding, 0u, false};
+    struct path_list list = {0};
+    size_t *slot_of = xmalloc((n ? n : 1) * sizeof(*slot_of));
+    struct fill_ctx ctx = {slots, slot_of};
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+    for (size_t k = 0; k < n; k++) {
+        if (!slots[which[k]]->card)
+            continue;
+        slot_of[list.nr] = which[k];
+        ALLOC_GROW(list.v, list.nr + 1, list.alloc);
+        list.v[list.nr++] =
+            xstrdup(slots[which[k]]->path); /* the card goes before its path is done with */
+    }
+    /* this thread loads as well: one worker fewer than the cores */
+    library_load_each(&list, &opts,
+                      cores > 8   ? 7
+                      : cores > 1 ? (int)cores - 1
+                                  : 1,
+                      NULL, took_fill, &ctx);
+    path_list_release(&list);
+    free(slot_of);
 }
 
 /* Reports loaded ahead of the one being delivered, at most: the slots are a

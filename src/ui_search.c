@@ -276,6 +276,18 @@ static unsigned search_as_typed(struct ui_search *s)
     return find_hit(s, ui_reader_offset(s->reader), s->dir);
 }
 
+/* The candidates that are cards yet read in full, on every core. */
+static void fill_candidates(struct ui_search *s, const bool *mask)
+{
+    size_t *which = xmalloc((s->nr_reports ? s->nr_reports : 1) * sizeof(*which)), n = 0;
+
+    for (size_t i = 0; i < s->nr_reports; i++)
+        if (mask[i] && s->reports[i]->card)
+            which[n++] = i;
+    library_fill_each(s->reports, which, n, s->encoding);
+    free(which);
+}
+
 /* Every match in the library, in the court list's order, in the list of
  * matches. */
 static unsigned search_library(struct ui_search *s)
@@ -298,6 +310,7 @@ static unsigned search_library(struct ui_search *s)
     if (note.len) /* said first: a report unread, or no match, says more */
         ui_status_say(s->status, "%s", note.buf);
     sbuf_release(&note);
+    fill_candidates(s, mask);
     for (size_t k = 0; k < s->nr_reports; k++) {
         size_t i = ui_courts_nth(s->courts, k);
         struct err err;
