@@ -102,6 +102,10 @@ long report_section_of(const struct report *r, size_t b);
 /* A copy of r that the caller owns (free with report_free()). */
 struct report *report_dup(const struct report *r);
 
+/* A card of r (report->card): its path, fields and courts, with no text or
+ * blocks, that the caller owns (free with report_free()). */
+struct report *report_card(const struct report *r);
+
 void report_free(struct report *r);
 
 /* The block's text (not NUL-terminated; use block->len). */

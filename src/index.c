@@ -579,29 +579,6 @@ void index_entries_release(struct index_entries *es)
     es->nr = 0;
 }
 
-/* The report's card: its path, fields and courts. */
-static struct report *card_of(const struct report *r)
-{
-    struct report *c = xcalloc(1, sizeof(*c));
-    const char *const from[] = {r->title, r->subtitle, r->byline, r->date, r->source, r->author};
-    char **to[] = {&c->title, &c->subtitle, &c->byline, &c->date, &c->source, &c->author};
-
-    c->path = xstrdup(r->path);
-    c->text = xstrdup("");
-    c->card = true;
-    for (size_t k = 0; k < ARRAY_SIZE(to); k++)
-        *to[k] = from[k] ? xstrdup(from[k]) : NULL;
-    c->main_court = r->main_court;
-    c->nr_courts = c->alloc_courts = r->nr_courts;
-    c->courts = xcalloc(r->nr_courts ? r->nr_courts : 1, sizeof(*c->courts));
-    c->court_parent = xcalloc(r->nr_courts ? r->nr_courts : 1, sizeof(*c->court_parent));
-    for (size_t i = 0; i < r->nr_courts; i++) {
-        c->courts[i] = xstrdup(r->courts[i]);
-        c->court_parent[i] = r->court_parent ? r->court_parent[i] : -1;
-    }
-    return c;
-}
-
 /* ---- bringing it up to date ---- */
 
 static long long now_ns(void)
@@ -857,7 +834,7 @@ static bool took_parse(void *arg, size_t k, const char *path, struct report *r,
         e->card->path = xstrdup(path);
         e->card->text = xstrdup("");
     } else {
-        e->card = card_of(r);
+        e->card = report_card(r);
         e->outline = prepared->buf ? sbuf_detach(prepared, NULL) : xstrdup("");
         j->sum = (long long)r->sum;
     }

@@ -231,6 +231,13 @@ int library_fill(struct report **slot, const char *encoding, struct err *err)
     return 0;
 }
 
+int library_workers(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+    return n > 8 ? 7 : n > 1 ? (int)n - 1 : 1;
+}
+
 /* What library_fill_each() reads: the slots of the cards in its list. */
 struct fill_ctx {
     struct report **slots;
@@ -258,7 +265,6 @@ void library_fill_each(struct report **slots, const size_t *which, size_t n, con
     struct path_list list = {0};
     size_t *slot_of = xmalloc((n ? n : 1) * sizeof(*slot_of));
     struct fill_ctx ctx = {slots, slot_of};
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
 
     for (size_t k = 0; k < n; k++) {
         if (!slots[which[k]]->card)
@@ -268,12 +274,7 @@ void library_fill_each(struct report **slots, const size_t *which, size_t n, con
         list.v[list.nr++] =
             xstrdup(slots[which[k]]->path); /* the card goes before its path is done with */
     }
-    /* this thread loads as well: one worker fewer than the cores */
-    library_load_each(&list, &opts,
-                      cores > 8   ? 7
-                      : cores > 1 ? (int)cores - 1
-                                  : 1,
-                      NULL, took_fill, &ctx);
+    library_load_each(&list, &opts, library_workers(), NULL, took_fill, &ctx);
     path_list_release(&list);
     free(slot_of);
 }

@@ -245,14 +245,6 @@ static bool deliver(void *ctx, size_t index, const char *path, struct report *r,
     return false; /* library_load_each() frees it */
 }
 
-/* Threads for work split over the cores: one per core, a few at most. */
-static int worker_threads(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-    return n < 1 ? 1 : n > 8 ? 8 : (int)n;
-}
-
 static void *prepare_parsing(void *unused)
 {
     (void)unused;
@@ -268,18 +260,8 @@ static void prepare_parsing_now(void)
 {
     pthread_t tid;
 
-    if (worker_threads() > 1 && pthread_create(&tid, NULL, prepare_parsing, NULL) == 0)
+    if (sysconf(_SC_NPROCESSORS_ONLN) > 1 && pthread_create(&tid, NULL, prepare_parsing, NULL) == 0)
         pthread_detach(tid);
-}
-
-/* library_load_each()'s workers: this thread loads as well, so one fewer
- * than the cores (a worker more only switches: 0.56 s → 0.52 s for the
- * bench library's --outline on two cores) */
-static int load_workers(void)
-{
-    int n = worker_threads();
-
-    return n > 1 ? n - 1 : 1;
 }
 
 /* A whole number option value in [lo, hi]. */
@@ -514,7 +496,7 @@ static void search_reports(struct run *run, const struct path_list *paths, struc
             }
             continue;
         }
-        library_load_each(&some, &lo, load_workers(), prepare, deliver, run);
+        library_load_each(&some, &lo, library_workers(), prepare, deliver, run);
         some.nr = 0;
         if (!e)
             break;
@@ -557,7 +539,7 @@ static void from_index(const struct options *o, struct run *run, const struct pa
                     : run->mode == MODE_COURTS ? INDEX_SKIP_OUTLINE | INDEX_SKIP_FIELDS
                     : run->mode == MODE_SEARCH ? INDEX_SKIP_OUTLINE | INDEX_SKIP_FIELDS
                                                : INDEX_SKIP_FIELDS | INDEX_SKIP_COURTS;
-    struct index_sync_opts so = {o->encoding, load_workers(),           o->reindex, roots,
+    struct index_sync_opts so = {o->encoding, library_workers(),        o->reindex, roots,
                                  skip,        run->mode == MODE_SEARCH, false};
     struct index_entries es = {0};
     bool files = false; /* not only standard input, which is never kept */
@@ -758,7 +740,7 @@ int main(int argc, char **argv)
             o.encoding,
             o.mode == MODE_DUMP ? REPORT_SKIP_COURTS : REPORT_EXPLAIN | REPORT_SKIP_COURTS, false};
 
-        library_load_each(&paths, &lo, load_workers(), prepare, deliver, &run);
+        library_load_each(&paths, &lo, library_workers(), prepare, deliver, &run);
     } else {
         from_index(&o, &run, &paths, (const char *const *)roots.v);
     }

@@ -1688,28 +1688,20 @@ static char *dup_or_null(const char *s)
     return s ? xstrdup(s) : NULL;
 }
 
-struct report *report_dup(const struct report *r)
+/* r's path, fields and courts in a new report; the rest empty. */
+static struct report *dup_head(const struct report *r)
 {
     struct report *d = xcalloc(1, sizeof(*d));
 
     d->path = xstrdup(r->path);
-    d->text = xmalloc(r->len + 1);
-    memcpy(d->text, r->text, r->len);
-    d->text[r->len] = '\0';
-    d->len = r->len;
-    d->nr_blocks = d->alloc_blocks = r->nr_blocks;
-    d->blocks = xmalloc((r->nr_blocks ? r->nr_blocks : 1) * sizeof(*d->blocks));
-    memcpy(d->blocks, r->blocks, r->nr_blocks * sizeof(*d->blocks));
     d->title = dup_or_null(r->title);
     d->subtitle = dup_or_null(r->subtitle);
     d->byline = dup_or_null(r->byline);
     d->date = dup_or_null(r->date);
     d->source = dup_or_null(r->source);
     d->main_court = r->main_court;
-    d->sum = r->sum;
-    d->card = r->card;
     d->author = dup_or_null(r->author);
-    d->explain = dup_or_null(r->explain);
+    d->sum = r->sum;
     d->nr_courts = d->alloc_courts = r->nr_courts;
     d->courts = xcalloc(r->nr_courts ? r->nr_courts : 1, sizeof(*d->courts));
     d->court_parent = xcalloc(r->nr_courts ? r->nr_courts : 1, sizeof(*d->court_parent));
@@ -1717,6 +1709,31 @@ struct report *report_dup(const struct report *r)
         d->courts[i] = xstrdup(r->courts[i]);
         d->court_parent[i] = r->court_parent ? r->court_parent[i] : -1;
     }
+    return d;
+}
+
+struct report *report_dup(const struct report *r)
+{
+    struct report *d = dup_head(r);
+
+    d->text = xmalloc(r->len + 1);
+    memcpy(d->text, r->text, r->len);
+    d->text[r->len] = '\0';
+    d->len = r->len;
+    d->nr_blocks = d->alloc_blocks = r->nr_blocks;
+    d->blocks = xmalloc((r->nr_blocks ? r->nr_blocks : 1) * sizeof(*d->blocks));
+    memcpy(d->blocks, r->blocks, r->nr_blocks * sizeof(*d->blocks));
+    d->explain = dup_or_null(r->explain);
+    d->card = r->card;
+    return d;
+}
+
+struct report *report_card(const struct report *r)
+{
+    struct report *d = dup_head(r);
+
+    d->text = xstrdup("");
+    d->card = true;
     return d;
 }
 
