@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct err;
 struct msgs;
@@ -52,6 +53,13 @@ struct index_entry {
     struct report *card;
     /* Standard input's report, parsed whole: it cannot be read twice. */
     struct report *report;
+    /* util_hash() of the file's bytes when it was parsed, and (once
+     * index_maps() has read it, or the sync parsed it for a search) the
+     * report's text map: a load_map for library_load_each() */
+    uint64_t sum;
+    char *map;
+    size_t map_len;
+    bool map_known; /* map is what the index has (NULL: none) */
 };
 
 struct index_entries {
@@ -107,6 +115,17 @@ void index_entries_release(struct index_entries *e);
 void index_candidates(struct index *ix, const struct path_list *paths, struct index_entries *e,
                       const struct search_query *q, const struct index_sync_opts *opts, bool *mask,
                       struct msgs *msgs);
+
+/* Read the text maps (textmap.c) of the entries in mask that have one in
+ * the index into them, for their reports to be rebuilt from their files
+ * without a parse. Problems become messages; an entry without a map is
+ * parsed. */
+void index_maps(struct index *ix, struct index_entries *e, const bool *mask, struct msgs *msgs);
+
+/* The text map of row id (a card's report->id) and the util_hash() of the
+ * bytes it was made of: a copy the caller frees, or NULL when there is
+ * none or it cannot be read (the report is parsed). */
+char *index_map_of(struct index *ix, long long id, size_t *len, uint64_t *sum);
 
 /*
  * Fill the full-text table in the background, for a program that must not

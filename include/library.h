@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct msgs;
 struct report;
@@ -41,12 +42,34 @@ struct load_opts {
     const char *encoding;
     unsigned skip;
     bool sum; /* set report->sum (util_hash() of the file's bytes) */
+    bool map; /* set report->map (textmap_make()): for the index to keep */
+    /* library_load_each(): per path, a text map (textmap.c) to rebuild the
+     * report from, in a copy instead of a parse, while the file's bytes
+     * are still those it was made of; a path without one (or no array) is
+     * parsed. A report rebuilt has no courts: the caller has them. */
+    const struct load_map *maps;
+};
+
+/* A report's text map and the util_hash() of the bytes it was made of. */
+struct load_map {
+    const char *map; /* NULL: none */
+    size_t len;
+    uint64_t sum;
+    const struct report *courts; /* whose courts a report rebuilt takes, or NULL */
 };
 
 struct report *library_load(const char *path, const struct load_opts *opts, struct err *err);
 
+/* Where library_fill() and library_fill_each() find a card's text map (by
+ * its report->id): a copy they free, with the sum of the bytes it was made
+ * of, or NULL. The browser sets the index's; without one, cards are parsed.
+ * Called in the thread that fills. */
+typedef char *(*library_map_fn)(void *ctx, const struct report *card, size_t *len, uint64_t *sum);
+void library_set_map_source(library_map_fn fn, void *ctx);
+
 /* When *slot is a card (report->card), read the report in full from its
- * file into *slot, freeing the card: 0, or -1 with err set (the card
+ * file into *slot (rebuilt from its text map when it has one, with the
+ * card's courts), freeing the card: 0, or -1 with err set (the card
  * stays). */
 int library_fill(struct report **slot, const char *encoding, struct err *err);
 

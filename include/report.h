@@ -60,11 +60,19 @@ struct report {
     /* Only a card of the report (the library index's): path, fields and
      * courts, no text or blocks; library_fill() reads the rest. */
     bool card;
+    /* A card's row in the library index (0: none), where library_fill()
+     * finds its text map. */
+    long long id;
 
     /* util_hash() of the file's bytes as library_load() read them (0 when
      * not loaded from a file): the index tells by it whether a file written
      * too recently to trust its time has changed. */
     uint64_t sum;
+
+    /* textmap_make() of the report and its file, when the loader was asked
+     * for it (the index keeps it); NULL when there is none. */
+    char *map;
+    size_t map_len;
 };
 
 /*
@@ -101,6 +109,10 @@ long report_section_of(const struct report *r, size_t b);
 
 /* A copy of r that the caller owns (free with report_free()). */
 struct report *report_dup(const struct report *r);
+
+/* r's courts (main_court, courts, court_parent) copied into d, which has
+ * none. */
+void report_copy_courts(struct report *d, const struct report *r);
 
 /* A card of r (report->card): its path, fields and courts, with no text or
  * blocks, that the caller owns (free with report_free()). */

@@ -34,7 +34,7 @@
 #include "util.h"
 
 #define APPLICATION_ID 0x43524458 /* "CRDX" */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 /* A file whose time is this close to the moment it was read can change again
  * within the tick of its clock unseen (a file system's times are only as
  * fine as the kernel's tick): whether it changed is told by its bytes. */
@@ -53,7 +53,8 @@
 struct index {
     sqlite3 *db;
     char *file;
-    long long prog; /* the running program: another parses otherwise */
+    long long prog;       /* the running program: another parses otherwise */
+    sqlite3_stmt *map_of; /* index_map_of()'s, made at its first call */
 };
 
 static const char schema[] =
@@ -66,7 +67,7 @@ static const char schema[] =
     " prog INTEGER NOT NULL, failed TEXT,"
     " title TEXT, subtitle TEXT, byline TEXT, date TEXT, source TEXT, author TEXT,"
     " main_court INTEGER NOT NULL DEFAULT 0, courts TEXT, parents TEXT, outline TEXT,"
-    " fts INTEGER NOT NULL DEFAULT 0,"
+    " fts INTEGER NOT NULL DEFAULT 0, map BLOB,"
     " UNIQUE(path, enc));"
     "CREATE VIRTUAL TABLE body USING fts5(text, content='', detail=none,"
     " tokenize='" TOKENIZE_NAME "');"
@@ -177,6 +178,22 @@ static int create(sqlite3 *db)
     return end_transaction(db, rc);
 }
 
+/* An index of the courtread before text maps (schema 1) takes their
+ * column; its rows stay (another courtread parses its files again). */
+static int upgrade(sqlite3 *db, long long *version)
+{
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+    if (rc != SQLITE_OK)
+        return rc;
+    *version = pragma_int(db, "PRAGMA user_version", &rc); /* another may have */
+    if (rc == SQLITE_OK && *version == 1 &&
+        (rc = sqlite3_exec(db, "ALTER TABLE file ADD COLUMN map BLOB; PRAGMA user_version = 2",
+                           NULL, NULL, NULL)) == SQLITE_OK)
+        *version = 2;
+    return end_transaction(db, rc);
+}
+
 /* Open file as an index: 0, or 1 when it is damaged or not one of ours
  * (the caller sets it aside), or -1 with err set. */
 static int open_once(struct index *ix, struct err *err, int *busy)
@@ -214,6 +231,8 @@ static int open_once(struct index *ix, struct err *err, int *busy)
         app = pragma_int(ix->db, "PRAGMA application_id", &rc);
         version = pragma_int(ix->db, "PRAGMA user_version", &rc);
     }
+    if (app == APPLICATION_ID && version == 1 && (rc = upgrade(ix->db, &version)) != SQLITE_OK)
+        goto fail;
     if (app != APPLICATION_ID || version != SCHEMA_VERSION)
         return 1;
     return 0;
@@ -243,6 +262,8 @@ static int open_file(struct index *ix, struct err *err)
 
 static void close_db(struct index *ix)
 {
+    sqlite3_finalize(ix->map_of);
+    ix->map_of = NULL;
     sqlite3_close(ix->db);
     ix->db = NULL;
 }
@@ -337,6 +358,8 @@ struct row {
     char *path;
     char *failed, *fields[6], *courts, *parents, *outline;
     int main_court;
+    char *map;
+    size_t map_len;
 };
 
 enum {
@@ -355,7 +378,8 @@ enum {
     COL_MAIN = COL_FIELDS + 6,
     COL_COURTS,
     COL_PARENTS,
-    COL_OUTLINE
+    COL_OUTLINE,
+    COL_MAP
 };
 
 static const char select_rows[] =
@@ -363,7 +387,8 @@ static const char select_rows[] =
     " CASE WHEN ?3 THEN title END, CASE WHEN ?3 THEN subtitle END, CASE WHEN ?3 THEN byline END,"
     " CASE WHEN ?3 THEN date END, CASE WHEN ?3 THEN source END, CASE WHEN ?3 THEN author END,"
     " CASE WHEN ?4 THEN main_court ELSE 0 END, CASE WHEN ?4 THEN courts END,"
-    " CASE WHEN ?4 THEN parents END, CASE WHEN ?2 THEN outline END FROM file WHERE enc = ?1";
+    " CASE WHEN ?4 THEN parents END, CASE WHEN ?2 THEN outline END, CASE WHEN ?5 THEN map END"
+    " FROM file WHERE enc = ?1";
 
 static char *column_dup(sqlite3_stmt *st, int col)
 {
@@ -381,6 +406,7 @@ static void row_release(struct row *r)
     free(r->courts);
     free(r->parents);
     free(r->outline);
+    free(r->map);
 }
 
 /* The rows read for one encoding, found by path. */
@@ -435,8 +461,9 @@ static void rows_release(struct rows *rs)
     free(rs->slots);
 }
 
-/* The rows of encoding enc, without the parts in skip (INDEX_SKIP_*). */
-static int read_rows(struct index *ix, const char *enc, unsigned skip, struct rows *rs)
+/* The rows of encoding enc, without the parts in skip (INDEX_SKIP_*), with
+ * their text maps when maps. */
+static int read_rows(struct index *ix, const char *enc, unsigned skip, bool maps, struct rows *rs)
 {
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(ix->db, select_rows, -1, &st, NULL);
@@ -447,8 +474,11 @@ static int read_rows(struct index *ix, const char *enc, unsigned skip, struct ro
     sqlite3_bind_int(st, 2, !(skip & INDEX_SKIP_OUTLINE));
     sqlite3_bind_int(st, 3, !(skip & INDEX_SKIP_FIELDS));
     sqlite3_bind_int(st, 4, !(skip & INDEX_SKIP_COURTS));
+    sqlite3_bind_int(st, 5, maps);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct row *r;
+        const void *blob;
+        int n;
 
         ALLOC_GROW(rs->v, rs->nr + 1, rs->alloc);
         r = &rs->v[rs->nr++];
@@ -472,6 +502,12 @@ static int read_rows(struct index *ix, const char *enc, unsigned skip, struct ro
         r->courts = column_dup(st, COL_COURTS);
         r->parents = column_dup(st, COL_PARENTS);
         r->outline = column_dup(st, COL_OUTLINE);
+        if ((blob = sqlite3_column_blob(st, COL_MAP)) &&
+            (n = sqlite3_column_bytes(st, COL_MAP)) > 0) {
+            r->map = xmalloc((size_t)n);
+            memcpy(r->map, blob, (size_t)n);
+            r->map_len = (size_t)n;
+        }
     }
     sqlite3_finalize(st);
     rows_index(rs);
@@ -538,6 +574,10 @@ static bool entry_from_row(struct index_entry *e, struct row *w, const char *pat
 
     e->id = w->id;
     e->fts = w->fts;
+    e->sum = (uint64_t)w->sum;
+    e->map = w->map; /* taken: a row is used once */
+    e->map_len = w->map_len;
+    w->map = NULL;
     c->path = xstrdup(path);
     c->text = xstrdup("");
     c->card = true;
@@ -565,6 +605,7 @@ static void entry_release(struct index_entry *e)
 {
     free(e->failed);
     free(e->outline);
+    free(e->map);
     report_free(e->card);
     report_free(e->report);
     memset(e, 0, sizeof(*e));
@@ -735,6 +776,13 @@ static int bind_opt(sqlite3_stmt *st, int col, const char *s)
     return s ? sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC) : sqlite3_bind_null(st, col);
 }
 
+/* A report's text map (NULL when it has none) as column col of st. */
+static int bind_map(sqlite3_stmt *st, int col, const struct report *r)
+{
+    return r->map ? sqlite3_bind_blob(st, col, r->map, (int)r->map_len, SQLITE_STATIC)
+                  : sqlite3_bind_null(st, col);
+}
+
 static int step_done(sqlite3_stmt *st)
 {
     int rc = sqlite3_step(st);
@@ -837,6 +885,7 @@ static bool took_parse(void *arg, size_t k, const char *path, struct report *r,
         e->card = report_card(r);
         e->outline = prepared->buf ? sbuf_detach(prepared, NULL) : xstrdup("");
         j->sum = (long long)r->sum;
+        e->sum = r->sum;
     }
     if (j->key && j->f.ok && w && w->rc == SQLITE_OK)
         w->rc = write_row(w->db, w->del, w->ins, ctx->enc, ctx->prog, j, e, &w->dead);
@@ -847,9 +896,15 @@ static bool took_parse(void *arg, size_t k, const char *path, struct report *r,
         sqlite3_bind_text(w->put, 2, r->text, (int)r->len, SQLITE_STATIC);
         if ((w->rc = step_done(w->put)) == SQLITE_OK) {
             sqlite3_bind_int64(w->mark, 1, e->id);
+            bind_map(w->mark, 2, r);
             w->rc = step_done(w->mark);
         }
         e->fts = w->rc == SQLITE_OK;
+    }
+    if (r && r->map) { /* the search that follows reads it by its map */
+        e->map = r->map;
+        e->map_len = r->map_len;
+        r->map = NULL;
     }
     if (r && !j->key) { /* standard input: kept, as it cannot be read again */
         e->report = r;
@@ -897,8 +952,8 @@ static void writer_begin(struct writer *w, sqlite3 *db, bool text)
     w->begun = true;
     if (text && ((w->rc = sqlite3_prepare_v2(db, "INSERT INTO body(rowid, text) VALUES(?1, ?2)", -1,
                                              &w->put, NULL)) ||
-                 (w->rc = sqlite3_prepare_v2(db, "UPDATE file SET fts = 1 WHERE id = ?1", -1,
-                                             &w->mark, NULL))))
+                 (w->rc = sqlite3_prepare_v2(db, "UPDATE file SET fts = 1, map = ?2 WHERE id = ?1",
+                                             -1, &w->mark, NULL))))
         return;
     if ((w->rc = sqlite3_prepare_v2(db, "DELETE FROM file WHERE id = ?1", -1, &w->del, NULL)) ||
         (w->rc = sqlite3_prepare_v2(db,
@@ -1058,7 +1113,7 @@ static int sync_once(struct index *ix, const struct path_list *paths,
     int rc = ix->db && opts->text ? text_check(ix, &emptied) : SQLITE_OK;
 
     if (rc == SQLITE_OK && ix->db)
-        rc = read_rows(ix, enc, opts->skip, &rs);
+        rc = read_rows(ix, enc, opts->skip, opts->text, &rs);
 
     out->v = xcalloc(paths->nr ? paths->nr : 1, sizeof(*out->v));
     out->nr = paths->nr;
@@ -1125,12 +1180,17 @@ static int sync_once(struct index *ix, const struct path_list *paths,
         ctx.w = &wr;
     }
     if (todo.nr) {
-        struct load_opts lo = {opts->encoding, 0u, true};
+        struct load_opts lo = {.encoding = opts->encoding, .sum = true, .map = opts->text};
 
         library_load_each(&todo, &lo, opts->threads, prep_outline, took_parse, &ctx);
     }
     if (ctx.w)
         rc = writer_finish(&wr, jobs, out, &rs, roots);
+    for (size_t i = 0; i < out->nr; i++) {
+        out->v[i].map_known = opts->text; /* read with the rows, or made now */
+        if (out->v[i].card)
+            out->v[i].card->id = out->v[i].id; /* where library_fill() finds its map */
+    }
     free(jobs);
     free(ctx.of);
     free(todo.v); /* the strings are paths' */
@@ -1227,8 +1287,9 @@ static int text_check(struct index *ix, bool *emptied)
 struct fill_list {
     struct path_list paths; /* the strings are the caller's */
     long long *ids;
-    bool *fts;  /* its text was in the table at the sync */
-    size_t *of; /* the entry of each */
+    uint64_t *sums; /* of the bytes its row was made of */
+    bool *fts;      /* its text was in the table at the sync */
+    size_t *of;     /* the entry of each */
 };
 
 static void fill_list_make(struct fill_list *l, const struct path_list *paths,
@@ -1238,6 +1299,7 @@ static void fill_list_make(struct fill_list *l, const struct path_list *paths,
 
     memset(l, 0, sizeof(*l));
     l->ids = xcalloc(n, sizeof(*l->ids));
+    l->sums = xcalloc(n, sizeof(*l->sums));
     l->fts = xcalloc(n, sizeof(*l->fts));
     l->of = xcalloc(n, sizeof(*l->of));
     for (size_t i = 0; i < e->nr; i++) {
@@ -1245,6 +1307,7 @@ static void fill_list_make(struct fill_list *l, const struct path_list *paths,
             continue; /* standard input, never kept; a file that cannot be read */
         ALLOC_GROW(l->paths.v, l->paths.nr + 1, l->paths.alloc);
         l->ids[l->paths.nr] = e->v[i].id;
+        l->sums[l->paths.nr] = e->v[i].sum;
         l->fts[l->paths.nr] = e->v[i].fts;
         l->of[l->paths.nr] = i;
         l->paths.v[l->paths.nr++] = paths->v[i];
@@ -1262,6 +1325,7 @@ static void fill_list_todo(struct fill_list *l, bool emptied)
             continue;
         l->paths.v[k] = l->paths.v[i];
         l->ids[k] = l->ids[i];
+        l->sums[k] = l->sums[i];
         l->of[k++] = l->of[i];
     }
     l->paths.nr = k;
@@ -1271,6 +1335,7 @@ static void fill_list_release(struct fill_list *l)
 {
     free(l->paths.v);
     free(l->ids);
+    free(l->sums);
     free(l->fts);
     free(l->of);
 }
@@ -1312,14 +1377,20 @@ static bool took_text(void *arg, size_t k, const char *path, struct report *r,
         return false;
     /* another instance may have put it in meanwhile: once only */
     sqlite3_bind_int64(f->mark, 1, f->l->ids[i]);
+    /* its map, when these are the bytes its row was made of (a file
+     * changed since is parsed again at the next sync) */
+    if (r->sum == f->l->sums[i])
+        bind_map(f->mark, 2, r);
     f->rc = step_done(f->mark);
     /* not marked: gone, or put in by another: either way a candidate still */
     if (f->rc == SQLITE_OK && sqlite3_changes(f->db) == 1) {
         sqlite3_bind_int64(f->put, 1, f->l->ids[i]);
         sqlite3_bind_text(f->put, 2, r->text, (int)r->len, SQLITE_STATIC);
         f->rc = step_done(f->put);
-        if (f->e)
+        if (f->e) {
             f->e->v[f->l->of[i]].fts = f->rc == SQLITE_OK;
+            f->e->v[f->l->of[i]].map_known = false; /* index_maps() reads it */
+        }
     }
     if (++f->in_batch == TEXT_BATCH && f->rc == SQLITE_OK) {
         f->rc = sqlite3_exec(f->db, "COMMIT", NULL, NULL, NULL);
@@ -1337,7 +1408,8 @@ static int fill_text(struct index *ix, struct fill_list *l, struct index_entries
                      atomic_size_t *done, atomic_size_t *todo)
 {
     struct filler f = {ix->db, l, 0, e, NULL, NULL, stop, done, 0, SQLITE_OK};
-    struct load_opts lo = {encoding, REPORT_SKIP_COURTS, false};
+    struct load_opts lo = {
+        .encoding = encoding, .skip = REPORT_SKIP_COURTS, .sum = true, .map = true};
     bool emptied;
     int rc = text_check(ix, &emptied);
 
@@ -1350,7 +1422,8 @@ static int fill_text(struct index *ix, struct fill_list *l, struct index_entries
         atomic_store(todo, l->paths.nr);
     if (!l->paths.nr)
         return SQLITE_OK;
-    if ((rc = sqlite3_prepare_v2(ix->db, "UPDATE file SET fts = 1 WHERE id = ?1 AND fts = 0", -1,
+    if ((rc = sqlite3_prepare_v2(ix->db,
+                                 "UPDATE file SET fts = 1, map = ?2 WHERE id = ?1 AND fts = 0", -1,
                                  &f.mark, NULL)) == SQLITE_OK &&
         (rc = sqlite3_prepare_v2(ix->db, "INSERT INTO body(rowid, text) VALUES(?1, ?2)", -1, &f.put,
                                  NULL)) == SQLITE_OK) {
@@ -1564,4 +1637,63 @@ void index_candidates(struct index *ix, const struct path_list *paths, struct in
     }
     free(ids);
     sbuf_release(&expr);
+}
+
+char *index_map_of(struct index *ix, long long id, size_t *len, uint64_t *sum)
+{
+    sqlite3_stmt *st;
+    const void *blob;
+    char *map = NULL;
+    int n;
+
+    if (!ix || !ix->db ||
+        (!ix->map_of && sqlite3_prepare_v2(ix->db, "SELECT map, sum FROM file WHERE id = ?1", -1,
+                                           &ix->map_of, NULL) != SQLITE_OK))
+        return NULL;
+    st = ix->map_of;
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) == SQLITE_ROW && (blob = sqlite3_column_blob(st, 0)) &&
+        (n = sqlite3_column_bytes(st, 0)) > 0) {
+        map = xmalloc((size_t)n);
+        memcpy(map, blob, (size_t)n);
+        *len = (size_t)n;
+        *sum = (uint64_t)sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    return map;
+}
+
+void index_maps(struct index *ix, struct index_entries *e, const bool *mask, struct msgs *msgs)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (!ix || !ix->db)
+        return;
+    if ((rc = sqlite3_prepare_v2(ix->db, "SELECT map FROM file WHERE id = ?1", -1, &st, NULL)) !=
+        SQLITE_OK) {
+        say(ix, msgs, rc, "cannot be read");
+        return;
+    }
+    for (size_t i = 0; i < e->nr && rc == SQLITE_OK; i++) {
+        struct index_entry *en = &e->v[i];
+        const void *blob;
+        int n;
+
+        if (!mask[i] || !en->id || en->map_known)
+            continue;
+        en->map_known = true;
+        sqlite3_bind_int64(st, 1, en->id);
+        if ((rc = sqlite3_step(st)) == SQLITE_ROW && (blob = sqlite3_column_blob(st, 0)) &&
+            (n = sqlite3_column_bytes(st, 0)) > 0) {
+            en->map = xmalloc((size_t)n);
+            memcpy(en->map, blob, (size_t)n);
+            en->map_len = (size_t)n;
+        }
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        say(ix, msgs, rc, "cannot be read");
 }

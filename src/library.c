@@ -17,6 +17,7 @@
 #include "decode.h"
 #include "report.h"
 #include "text.h"
+#include "textmap.h"
 #include "util.h"
 
 struct seen {
@@ -211,19 +212,95 @@ struct report *library_load(const char *path, const struct load_opts *opts, stru
     }
     r = report_parse_skip(path, dec.text, dec.len, library_is_markdown(path),
                           opts ? opts->skip : 0);
+    if (opts && opts->map) {
+        struct sbuf map = SBUF_INIT;
+
+        if (textmap_make(r, dec.text, dec.len, &map))
+            r->map = sbuf_detach(&map, &r->map_len);
+    }
     free(dec.text);
     r->sum = sum;
     return r;
 }
 
+/* path's report rebuilt from its text map m: NULL with err set when the
+ * file cannot be read, or with err->msg empty when it is no longer the
+ * file the map was made of (the caller parses it). */
+static struct report *load_mapped(const char *path, const struct load_opts *opts,
+                                  const struct load_map *m, struct err *err)
+{
+    struct decoded dec;
+    struct report *r;
+    char *raw;
+    size_t n;
+    uint64_t sum;
+
+    if (util_read_file(path, &raw, &n, err) < 0)
+        return NULL;
+    err->msg[0] = '\0';
+    /* the bytes, not their time: the row was checked against the file
+     * before, but the file may have been written since */
+    if ((sum = util_hash(raw, n)) != m->sum) {
+        free(raw);
+        return NULL;
+    }
+    if (decode_take(raw, n, opts->encoding, &dec, err) < 0)
+        return NULL;
+    r = textmap_apply(path, dec.text, dec.len, m->map, m->len);
+    free(dec.text);
+    if (r) {
+        r->sum = opts->sum ? sum : 0;
+        if (m->courts)
+            report_copy_courts(r, m->courts);
+    }
+    return r;
+}
+
+/* Path i of paths: rebuilt from its map when it has one that fits, else
+ * read and parsed. */
+static struct report *load_nth(const struct path_list *paths, size_t i,
+                               const struct load_opts *opts, struct err *err)
+{
+    if (opts && opts->maps && opts->maps[i].map) {
+        struct report *r = load_mapped(paths->v[i], opts, &opts->maps[i], err);
+
+        if (r || err->msg[0])
+            return r;
+    }
+    return library_load(paths->v[i], opts, err);
+}
+
+static library_map_fn map_source;
+static void *map_source_ctx;
+
+void library_set_map_source(library_map_fn fn, void *ctx)
+{
+    map_source = fn;
+    map_source_ctx = ctx;
+}
+
+/* The text map of card, from the map source, into *m (m->map NULL: none). */
+static void map_of(const struct report *card, struct load_map *m)
+{
+    memset(m, 0, sizeof(*m));
+    if (map_source && card->id)
+        m->map = map_source(map_source_ctx, card, &m->len, &m->sum);
+    m->courts = card;
+}
+
 int library_fill(struct report **slot, const char *encoding, struct err *err)
 {
-    struct load_opts opts = {encoding, 0u, false};
+    struct load_opts opts = {.encoding = encoding};
+    struct path_list one = {&(*slot)->path, 1, 1};
+    struct load_map m;
     struct report *r;
 
     if (!(*slot)->card)
         return 0;
-    r = library_load((*slot)->path, &opts, err);
+    map_of(*slot, &m);
+    opts.maps = &m;
+    r = load_nth(&one, 0, &opts, err);
+    free((char *)m.map);
     if (!r)
         return -1;
     report_free(*slot);
@@ -261,20 +338,25 @@ static bool took_fill(void *arg, size_t k, const char *path, struct report *r,
 
 void library_fill_each(struct report **slots, const size_t *which, size_t n, const char *encoding)
 {
-    struct load_opts opts = {encoding, 0u, false};
     struct path_list list = {0};
     size_t *slot_of = xmalloc((n ? n : 1) * sizeof(*slot_of));
+    struct load_map *maps = xcalloc(n ? n : 1, sizeof(*maps));
+    struct load_opts opts = {.encoding = encoding, .maps = maps};
     struct fill_ctx ctx = {slots, slot_of};
 
     for (size_t k = 0; k < n; k++) {
         if (!slots[which[k]]->card)
             continue;
         slot_of[list.nr] = which[k];
+        map_of(slots[which[k]], &maps[list.nr]);
         ALLOC_GROW(list.v, list.nr + 1, list.alloc);
         list.v[list.nr++] =
             xstrdup(slots[which[k]]->path); /* the card goes before its path is done with */
     }
     library_load_each(&list, &opts, library_workers(), NULL, took_fill, &ctx);
+    for (size_t k = 0; k < list.nr; k++)
+        free((char *)maps[k].map);
+    free(maps);
     path_list_release(&list);
     free(slot_of);
 }
@@ -325,7 +407,7 @@ struct pool {
 static void load_slot(struct pool *p, size_t i, int loader)
 {
     struct err err;
-    struct report *r = library_load(p->paths->v[i], p->opts, &err);
+    struct report *r = load_nth(p->paths, i, p->opts, &err);
     struct slot *s = &p->slots[i % WINDOW];
 
     if (r && p->prep)
@@ -403,7 +485,7 @@ void library_load_each(const struct path_list *paths, const struct load_opts *op
 
         for (size_t i = 0; i < paths->nr; i++) {
             struct err err;
-            struct report *r = library_load(paths->v[i], opts, &err);
+            struct report *r = load_nth(paths, i, opts, &err);
 
             sbuf_reset(&prepared);
             if (r && prep)

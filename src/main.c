@@ -228,8 +228,9 @@ static bool deliver(void *ctx, size_t index, const char *path, struct report *r,
     if (run->mode == MODE_COURTS) {
         court_tree_add(run->tree, r, run->loaded);
     } else if (run->mode == MODE_SEARCH) {
-        for (size_t i = 0; i < prepared->len; i++)
-            run->matches += prepared->buf[i] == '\n';
+        for (const char *p = prepared->buf, *end = p + prepared->len;
+             p && (p = memchr(p, '\n', (size_t)(end - p))); p++)
+            run->matches++;
         fwrite(prepared->buf ? prepared->buf : "", 1, prepared->len, stdout);
     } else {
         if (run->several) {
@@ -398,6 +399,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 static bool browse_candidates(void *ctx, const struct search_query *q, bool *mask,
                               struct sbuf *note);
 static void browse_shown(void *ctx);
+static char *browse_map(void *ctx, const struct report *card, size_t *len, uint64_t *sum);
 
 /* The browser over the loaded reports; returns the exit status. */
 static int browse(const struct options *o, const struct config *cfg, struct run *run,
@@ -426,7 +428,9 @@ static int browse(const struct options *o, const struct config *cfg, struct run 
     int status;
 
     court_tree_finish(run->tree);
+    library_set_map_source(browse_map, run);
     status = ui_run(&setup);
+    library_set_map_source(NULL, NULL);
     index_fill_stop(run->fill); /* it stops while the library is let go */
     print_msgs(msgs);
     for (size_t i = 0; i < run->nr_keep; i++)
@@ -477,7 +481,9 @@ static void search_reports(struct run *run, const struct path_list *paths, struc
                            const bool *mask, const char *encoding)
 {
     struct path_list some = {0};
-    struct load_opts lo = {encoding, REPORT_SKIP_COURTS, false};
+    /* a report with a text map is rebuilt from its file, not parsed */
+    struct load_map *maps = xcalloc(paths->nr ? paths->nr : 1, sizeof(*maps));
+    struct load_opts lo = {.encoding = encoding, .skip = REPORT_SKIP_COURTS, .maps = maps};
 
     run->cards = xcalloc(paths->nr ? paths->nr : 1, sizeof(*run->cards));
     for (size_t i = 0; i <= paths->nr; i++) {
@@ -491,6 +497,7 @@ static void search_reports(struct run *run, const struct path_list *paths, struc
         if (e && !e->report) {
             if (mask[i]) {
                 run->cards[some.nr] = e->card;
+                maps[some.nr] = (struct load_map){e->map, e->map_len, e->sum, NULL};
                 ALLOC_GROW(some.v, some.nr + 1, some.alloc);
                 some.v[some.nr++] = paths->v[i];
             }
@@ -505,6 +512,7 @@ static void search_reports(struct run *run, const struct path_list *paths, struc
         sbuf_release(&out);
     }
     free(some.v); /* the strings are paths' */
+    free(maps);
     free(run->cards);
     run->cards = NULL;
 }
@@ -518,6 +526,7 @@ static void search_indexed(struct run *run, struct index *ix, const struct path_
     bool *mask = xcalloc(paths->nr ? paths->nr : 1, sizeof(*mask));
 
     index_candidates(ix, paths, es, &run->query, so, mask, im);
+    index_maps(ix, es, mask, im);
     say_all(run, im);
     search_reports(run, paths, es, mask, so->encoding);
     free(mask);
@@ -605,6 +614,15 @@ static void browse_shown(void *ctx)
 
     run->fill = index_fill_start(run->ix, run->paths, &run->es, &run->so);
     run->so.no_fill = run->fill != NULL;
+}
+
+/* The browser's library_map_fn: a card's text map, from the index, so that
+ * opening or searching it is a copy of its file, not a parse. */
+static char *browse_map(void *ctx, const struct report *card, size_t *len, uint64_t *sum)
+{
+    struct run *run = ctx;
+
+    return index_map_of(run->ix, card->id, len, sum);
 }
 
 /* The browser's ui_candidates_fn: the index's candidates of q, for the
@@ -736,9 +754,9 @@ int main(int argc, char **argv)
     run.several = paths.nr > 1;
     if (o.mode == MODE_DUMP || o.mode == MODE_EXPLAIN) {
         /* --dump shows no courts: it need not find them */
-        struct load_opts lo = {
-            o.encoding,
-            o.mode == MODE_DUMP ? REPORT_SKIP_COURTS : REPORT_EXPLAIN | REPORT_SKIP_COURTS, false};
+        struct load_opts lo = {.encoding = o.encoding,
+                               .skip = o.mode == MODE_DUMP ? REPORT_SKIP_COURTS
+                                                           : REPORT_EXPLAIN | REPORT_SKIP_COURTS};
 
         library_load_each(&paths, &lo, library_workers(), prepare, deliver, &run);
     } else {

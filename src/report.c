@@ -1688,6 +1688,18 @@ static char *dup_or_null(const char *s)
     return s ? xstrdup(s) : NULL;
 }
 
+void report_copy_courts(struct report *d, const struct report *r)
+{
+    d->main_court = r->main_court;
+    d->nr_courts = d->alloc_courts = r->nr_courts;
+    d->courts = xcalloc(r->nr_courts ? r->nr_courts : 1, sizeof(*d->courts));
+    d->court_parent = xcalloc(r->nr_courts ? r->nr_courts : 1, sizeof(*d->court_parent));
+    for (size_t i = 0; i < r->nr_courts; i++) {
+        d->courts[i] = xstrdup(r->courts[i]);
+        d->court_parent[i] = r->court_parent ? r->court_parent[i] : -1;
+    }
+}
+
 /* r's path, fields and courts in a new report; the rest empty. */
 static struct report *dup_head(const struct report *r)
 {
@@ -1699,16 +1711,10 @@ static struct report *dup_head(const struct report *r)
     d->byline = dup_or_null(r->byline);
     d->date = dup_or_null(r->date);
     d->source = dup_or_null(r->source);
-    d->main_court = r->main_court;
     d->author = dup_or_null(r->author);
     d->sum = r->sum;
-    d->nr_courts = d->alloc_courts = r->nr_courts;
-    d->courts = xcalloc(r->nr_courts ? r->nr_courts : 1, sizeof(*d->courts));
-    d->court_parent = xcalloc(r->nr_courts ? r->nr_courts : 1, sizeof(*d->court_parent));
-    for (size_t i = 0; i < r->nr_courts; i++) {
-        d->courts[i] = xstrdup(r->courts[i]);
-        d->court_parent[i] = r->court_parent ? r->court_parent[i] : -1;
-    }
+    d->id = r->id;
+    report_copy_courts(d, r);
     return d;
 }
 
@@ -1751,6 +1757,7 @@ void report_free(struct report *r)
     free(r->source);
     free(r->author);
     free(r->explain);
+    free(r->map);
     for (size_t i = 0; i < r->nr_courts; i++)
         free(r->courts[i]);
     free(r->courts);

@@ -521,7 +521,7 @@ static void reload(struct ui *u)
 {
     size_t i = (size_t)u->open, off = ui_reader_offset(&u->reader);
     struct report *old = u->setup->reports[i], *r;
-    struct load_opts opts = {u->setup->encoding, 0, false};
+    struct load_opts opts = {.encoding = u->setup->encoding};
     struct err err;
 
     r = library_load(old->path, &opts, &err);

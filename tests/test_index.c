@@ -541,6 +541,103 @@ static void test_text_in_sync(void **state)
     run_release(&r);
 }
 
+/* The reports of r's entries, each loaded as a search loads them: from the
+ * entry's text map when it has one. */
+static bool loaded_as(void *ctx, size_t k, const char *path, struct report *rep,
+                      struct sbuf *prepared, const char *err)
+{
+    struct report **out = ctx;
+
+    (void)path;
+    (void)prepared;
+    (void)err;
+    out[k] = rep;
+    return true;
+}
+
+static void load_mapped(struct run *r, struct report **out)
+{
+    struct load_map *maps = xcalloc(r->e.nr, sizeof(*maps));
+    struct load_opts lo = {.skip = REPORT_SKIP_COURTS, .maps = maps};
+
+    for (size_t i = 0; i < r->e.nr; i++)
+        maps[i] = (struct load_map){r->e.v[i].map, r->e.v[i].map_len, r->e.v[i].sum, NULL};
+    library_load_each(&r->paths, &lo, 1, NULL, loaded_as, out);
+    free(maps);
+}
+
+/* A search's sync keeps each report's text map; the next search reads it
+ * with the rows (or index_maps() does, for reports filled later), and a
+ * report rebuilt from it is the report a parse makes. A file whose bytes
+ * are no longer the map's is parsed. An index of schema 1 (before maps)
+ * takes their column and is kept. */
+static void test_maps(void **state)
+{
+    const char *roots[] = {lib, NULL};
+    struct index_sync_opts so = {NULL, 1, false, roots, 0, true, false};
+    struct run r = {0};
+    struct err err;
+    struct index *ix;
+    struct report *got[3];
+    bool all[3] = {true, true, true};
+
+    (void)state;
+    for (int round = 0; round < 3; round++) {
+        memset(&r, 0, sizeof(r));
+        assert_int_equal(library_collect(lib, &r.paths, &r.msgs, &err), 0);
+        ix = index_open(db, &r.msgs, &err);
+        assert_non_null(ix);
+        so.text = round != 2; /* the last: a sync for the outlines, then the maps asked */
+        index_sync(ix, &r.paths, &so, &r.e, &r.msgs);
+        index_maps(ix, &r.e, all, &r.msgs);
+        assert_int_equal(r.msgs.nr, 0);
+        load_mapped(&r, got);
+        for (size_t i = 0; i < r.e.nr; i++) {
+            struct report *parsed = library_load(r.paths.v[i], NULL, &err);
+
+            assert_non_null(r.e.v[i].map); /* made by the parse, or read back */
+            assert_true(r.e.v[i].map_known);
+            assert_non_null(got[i]);
+            assert_int_equal(got[i]->len, parsed->len);
+            assert_memory_equal(got[i]->text, parsed->text, parsed->len);
+            assert_int_equal(got[i]->nr_blocks, parsed->nr_blocks);
+            assert_string_equal(got[i]->title, parsed->title);
+            report_free(parsed);
+        }
+        for (size_t k = 0; k < r.e.nr; k++)
+            report_free(got[k]);
+        index_close(ix);
+        if (round < 2)
+            run_release(&r);
+    }
+    /* b's bytes change, its size and time kept: the map is not used */
+    {
+        char path[700];
+        char *same = xstrdup(report_b);
+        char *at = strstr(same, "十二");
+
+        memcpy(at, "二十", strlen("二十"));
+        put("b.txt", same);
+        age("b.txt", 3600);
+        load_mapped(&r, got);
+        path_of(path, sizeof(path), "b.txt");
+        for (size_t i = 0; i < r.e.nr; i++)
+            if (!strcmp(r.paths.v[i], path))
+                assert_non_null(strstr(got[i]->text, "二十件")); /* parsed anew */
+        for (size_t k = 0; k < r.e.nr; k++)
+            report_free(got[k]);
+        free(same);
+    }
+    run_release(&r);
+    /* schema 1: no map column; opened, it takes one and keeps its rows */
+    sql("ALTER TABLE file DROP COLUMN map; PRAGMA user_version = 1");
+    sync_lib(&r, false);
+    assert_int_equal(r.msgs.nr, 0);
+    assert_int_equal(rows(), 3);
+    sql("UPDATE file SET map = NULL");
+    run_release(&r);
+}
+
 /* Whether the index has report id's text in its full-text table. */
 static bool filled(long long id)
 {
@@ -658,6 +755,7 @@ int main(void)
         cmocka_unit_test_setup(test_candidates, fresh),
         cmocka_unit_test_setup(test_text_in_sync, fresh),
         cmocka_unit_test_setup(test_candidates_partly_filled, fresh),
+        cmocka_unit_test_setup(test_maps, fresh),
     };
 
     return cmocka_run_group_tests(tests, setup, teardown);
