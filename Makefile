@@ -51,7 +51,7 @@ TESTS      := test_util test_decode test_rules test_line_features test_kinds tes
 TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)
 # Fuzz harnesses (tests/fuzz/): replayers of their corpora in `make test`,
 # libFuzzer targets in `make fuzz`
-FUZZERS    := parse layout search config tokenize
+FUZZERS    := parse layout search config tokenize textmap
 FUZZ_BINS  := $(FUZZERS:%=$(BUILD)/tests/fuzz_%)
 FUZZ_SECONDS ?= 60
 FUZZ_CC    ?= clang
