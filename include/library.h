@@ -73,6 +73,12 @@ void library_set_map_source(library_map_fn fn, void *ctx);
  * stays). */
 int library_fill(struct report **slot, const char *encoding, struct err *err);
 
+/* When *slot is a report filled from a card of the index (report->id),
+ * make it a card again, freeing its text: for a caller that read it only
+ * to search it, and fills it again (a copy of its file, by its map) when
+ * it is shown. */
+void library_unfill(struct report **slot);
+
 /* library_fill() of slots[which[0 .. n-1]], on every core: the cards among
  * them read in full, in their places; a card that cannot be read stays. */
 void library_fill_each(struct report **slots, const size_t *which, size_t n, const char *encoding);

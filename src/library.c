@@ -303,9 +303,21 @@ int library_fill(struct report **slot, const char *encoding, struct err *err)
     free((char *)m.map);
     if (!r)
         return -1;
+    r->id = (*slot)->id; /* to be a card again, and filled again */
     report_free(*slot);
     *slot = r;
     return 0;
+}
+
+void library_unfill(struct report **slot)
+{
+    struct report *card;
+
+    if ((*slot)->card || !(*slot)->id)
+        return;
+    card = report_card(*slot);
+    report_free(*slot);
+    *slot = card;
 }
 
 int library_workers(void)
@@ -331,6 +343,7 @@ static bool took_fill(void *arg, size_t k, const char *path, struct report *r,
     (void)err;
     if (!r)
         return false; /* the card stays: library_fill() says why, later */
+    r->id = c->slots[c->slot_of[k]]->id;
     report_free(c->slots[c->slot_of[k]]);
     c->slots[c->slot_of[k]] = r;
     return true;

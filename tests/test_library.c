@@ -1,4 +1,5 @@
-/* Unit tests for library.c: which files are reports, and loading bad files. */
+/* Unit tests for library.c: which files are reports, loading bad files, and
+ * filling cards (by their text maps) and making them cards again. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -146,6 +147,88 @@ static void test_load_markdown_by_name(void **state)
     assert_false(library_is_markdown("x.txt"));
 }
 
+/* The map source of test_fill_by_map: the one map it was given. */
+struct given {
+    const struct report *r;
+    int calls;
+};
+
+static char *give_map(void *ctx, const struct report *card, size_t *len, uint64_t *sum)
+{
+    struct given *g = ctx;
+    char *m = xmalloc(g->r->map_len);
+
+    assert_int_equal(card->id, 7);
+    g->calls++;
+    memcpy(m, g->r->map, g->r->map_len);
+    *len = g->r->map_len;
+    *sum = g->r->sum;
+    return m;
+}
+
+/* A card is filled from its text map, with the card's courts (a parse
+ * would find none: the map is what was used), keeps its row id, and turns
+ * back into a card; a file whose bytes changed since is parsed. */
+static void test_fill_by_map(void **state)
+{
+    static const char text[] = "白沙镇法庭的一天\n\n早上八点，巡回审判的车已经出发。\n\n"
+                               "一、调解在田间\n\n一起土地承包纠纷当场调解成功。\n";
+    struct load_opts lo = {.sum = true, .map = true};
+    struct given g = {NULL, 0};
+    struct report *r, *slot[2];
+    struct err err;
+    char path[512];
+    size_t which[2] = {0, 1};
+
+    (void)state;
+    put("day.txt", text, strlen(text));
+    snprintf(path, sizeof(path), "%s/day.txt", dir);
+    r = library_load(path, &lo, &err);
+    assert_non_null(r);
+    assert_non_null(r->map);
+    g.r = r;
+    for (int k = 0; k < 2; k++) {
+        slot[k] = report_card(r);
+        slot[k]->id = 7;
+        slot[k]->courts = xcalloc(1, sizeof(char *));
+        slot[k]->court_parent = xcalloc(1, sizeof(int));
+        slot[k]->courts[0] = xstrdup("甲县人民法院");
+        slot[k]->court_parent[0] = -1;
+        slot[k]->nr_courts = slot[k]->alloc_courts = 1;
+    }
+    library_set_map_source(give_map, &g);
+    assert_int_equal(library_fill(&slot[0], NULL, &err), 0);
+    library_fill_each(slot, which, 2, NULL);
+    assert_int_equal(g.calls, 2); /* slot 0 was full already */
+    for (int k = 0; k < 2; k++) {
+        assert_false(slot[k]->card);
+        assert_int_equal(slot[k]->id, 7);
+        assert_int_equal(slot[k]->len, r->len);
+        assert_memory_equal(slot[k]->text, r->text, r->len);
+        assert_int_equal(slot[k]->nr_courts, 1);
+        assert_string_equal(slot[k]->courts[0], "甲县人民法院");
+    }
+    library_unfill(&slot[0]);
+    assert_true(slot[0]->card);
+    assert_int_equal(slot[0]->len, 0);
+    assert_int_equal(slot[0]->id, 7);
+    assert_string_equal(slot[0]->courts[0], "甲县人民法院");
+    /* the same length, other bytes: parsed, not rebuilt */
+    {
+        char *other = xstrdup(text);
+
+        memcpy(strstr(other, "八点"), "九点", strlen("九点"));
+        put("day.txt", other, strlen(other));
+        free(other);
+    }
+    assert_int_equal(library_fill(&slot[0], NULL, &err), 0);
+    assert_non_null(strstr(slot[0]->text, "九点"));
+    library_set_map_source(NULL, NULL);
+    for (int k = 0; k < 2; k++)
+        report_free(slot[k]);
+    report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_named_file_is_taken_whatever_its_name),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_load_markdown_by_name),
+        cmocka_unit_test(test_fill_by_map),
     };
     return cmocka_run_group_tests_name("library", tests, setup, teardown);
 }
