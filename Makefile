@@ -39,7 +39,7 @@ ALL_CFLAGS  = -std=c11 $(WARN) -pthread -D_GNU_SOURCE -Iinclude $(NCURSES_CFLAGS
               -DSOURCE_SAMPLES_DIR='"$(CURDIR)/samples"' -DTHEMES_DIR='"$(DATADIR)/themes"' \
               -DSOURCE_THEMES_DIR='"$(CURDIR)/themes"' $(PCRE2_CFLAGS) $(SQLITE_CFLAGS) $(CFLAGS)
 
-MODULES    := util text width decode rules line_features kinds gazetteer gazetteer_data hanzi hanzi_data hanzi_variants court court_special report outline court_tree layout library ini keys config theme state search results prompt index tokenize textmap quote \
+MODULES    := util text width decode rules line_features kinds gazetteer gazetteer_data hanzi hanzi_data hanzi_variants court court_special report outline court_tree layout library ini keys config theme state search results results_stream prompt index tokenize textmap quote \
               ui_draw ui_term ui_status ui_reader ui_outline ui_courts ui_results ui_search ui_help ui_marks ui_copy ui_frame ui \
               ui_count report_file ui_overlay ui_info ui_shell \
               ui_width
@@ -47,7 +47,7 @@ OBJS       := $(MODULES:%=$(BUILD)/%.o)
 TESTS      := test_util test_decode test_rules test_line_features test_kinds test_gazetteer test_report test_court test_court_tree test_results test_library test_config test_layout \
               test_keys test_theme test_state test_search test_prompt \
               test_ui_width test_ui_reader test_ui_draw test_ui_marks test_quote \
-              test_ui_count test_report_file test_ui_info test_tokenize test_index test_textmap
+              test_ui_count test_report_file test_ui_info test_tokenize test_index test_textmap test_results_stream
 TEST_BINS  := $(TESTS:%=$(BUILD)/tests/%)
 # Fuzz harnesses (tests/fuzz/): replayers of their corpora in `make test`,
 # libFuzzer targets in `make fuzz`

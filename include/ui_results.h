@@ -16,12 +16,23 @@ struct results_view {
     struct results results;
     struct report *const *reports;
     char *query; /* as typed */
+    char *note;  /* after the count: the search still going on, or stopped; NULL: none */
     struct ui_list list;
 };
 
 /* Show res (taken over) for query over reports. */
 void ui_results_set(struct results_view *rv, struct results *res, const char *query,
                     struct report *const *reports);
+
+/* Add more (emptied) at the end of the list: the matches of a search
+ * still going on. */
+void ui_results_append(struct results_view *rv, struct results *more);
+
+/* Say note after the count in the heading (NULL: nothing). */
+void ui_results_note(struct results_view *rv, const char *note);
+
+/* The results a pane of h rows shows at once. */
+size_t ui_results_fit(int h);
 
 /* The pane was placed anew: no rows left empty, the selection in sight. */
 void ui_results_resized(struct results_view *rv);

@@ -15,6 +15,7 @@
 
 #include "keys.h"
 #include "prompt.h"
+#include "results_stream.h"
 #include "search.h"
 #include "state.h"
 #include "ui_results.h"
@@ -81,6 +82,18 @@ struct ui_search {
     bool results_regex; /* the list's query was a regular expression */
     bool show_results;
     long next_match; /* the list's match n or N goes on to (SEARCH_OPEN) */
+    /* a library search going on, a batch of reports at a time between keys
+     * (ui_search_work()); its matches are listed as soon as they fill the
+     * list's first screen */
+    bool searching;
+    struct results_stream stream;
+    struct results found; /* its matches, until they are listed */
+    bool listed;          /* the list of matches is its */
+    char *stream_query;   /* its query as typed */
+    bool stream_regex;
+    char *stream_note;     /* what the index said of it, said again when it ends */
+    struct sbuf progress;  /* "searching… …" for the status line */
+    long long progress_ms; /* when that was said */
 };
 
 /* The text the court list (ASK_FILTER_COURTS) or the outline
@@ -153,8 +166,25 @@ bool ui_search_unlight(struct ui_search *s);
  * last first; false when there is none. */
 bool ui_search_drop_filter(struct ui_search *s);
 
+/* Whether a library search is going on: call ui_search_work() while no
+ * key waits. */
+bool ui_search_running(const struct ui_search *s);
+
+/* Search the next batch of reports (a few milliseconds): the list of
+ * matches is shown once they fill its first screen, or when the search
+ * ends with any; the end says what it found as a whole search does.
+ * SEARCH_* flags. */
+unsigned ui_search_work(struct ui_search *s);
+
+/* Esc or ^C: stop the library search going on (what is listed stays);
+ * false when none is. */
+bool ui_search_stop(struct ui_search *s);
+
+/* What the status line says of the library search going on, or NULL. */
+const char *ui_search_progress(const struct ui_search *s);
+
 /* Report i was loaded again (its text changed): the list of matches, made
- * from the old text, goes. */
+ * from the old text, goes, and a library search going on stops. */
 void ui_search_reloaded(struct ui_search *s, size_t i);
 
 /* Draw the list of matches when it changed, or always when all. */

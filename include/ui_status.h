@@ -1,8 +1,8 @@
 /*
- * ui_status.h: the browser's two bottom lines: the status line (the report
- * open, its court and section, the match and how far through it is) and the
- * message line, which holds the last message until the next key, or a
- * prompt being typed.
+ * ui_status.h: the browser's two bottom lines: the status line (a library
+ * search going on, the report open, its court and section, the match and
+ * how far through it is) and the message line, which holds the last message until the next key, or
+ * a prompt being typed.
  */
 #ifndef COURTREAD_UI_STATUS_H
 #define COURTREAD_UI_STATUS_H
@@ -29,6 +29,7 @@ struct status_info {
     int help_key;                /* the key that shows help, or 0 */
     const char *filter[2];       /* what the court list, outline are filtered by; NULL: not */
     const char *pending;         /* a count being typed (the 50 of 50%), or NULL */
+    const char *progress;        /* a library search going on: how far, or NULL */
 };
 
 /* Say something on the message line (replacing what was there), or add to it. */

@@ -16,6 +16,7 @@ enum ui_input_kind {
     INPUT_RESIZE, /* the terminal changed size */
     INPUT_MOUSE,  /* a click (button 1) or the wheel, at y, x; or nothing */
     INPUT_STOP,   /* a signal asked to stop, or the terminal went away */
+    INPUT_NONE,   /* ui_term_poll(): no input waits */
 };
 
 enum ui_mouse { MOUSE_NONE, MOUSE_CLICK, MOUSE_WHEEL_UP, MOUSE_WHEEL_DOWN };
@@ -37,6 +38,9 @@ void ui_term_stop(void);
 
 /* Wait for the next input. */
 void ui_term_read(struct ui_input *in);
+
+/* The input that waits, without waiting: INPUT_NONE when there is none. */
+void ui_term_poll(struct ui_input *in);
 
 /* The signal that asked the browser to stop, or 0. */
 int ui_term_signal(void);

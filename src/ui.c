@@ -164,6 +164,7 @@ static void draw_status(struct ui *u)
     info.match = ui_search_match(&u->search, &info.matches);
     info.filter[0] = ui_search_filter(&u->search, ASK_FILTER_COURTS);
     info.filter[1] = ui_search_filter(&u->search, ASK_FILTER_OUTLINE);
+    info.progress = ui_search_progress(&u->search);
     ui_count_show(&u->count, &count);
     info.pending = count.buf;
     ui_status_draw(&u->status, &info);
@@ -599,6 +600,8 @@ static void cancel(struct ui *u, bool interrupt)
     struct sbuf q = SBUF_INIT;
 
     u->meta = !interrupt;
+    if (ui_search_stop(&u->search)) /* a library search going on */
+        return;
     if (ui_copy_cancel(&u->reader, &u->status)) /* a selection, or a y waiting for its second */
         return;
     if (ui_count_clear(&u->count))
@@ -873,7 +876,16 @@ int ui_run(const struct ui_setup *setup)
         draw(&u);
         if (!shown && setup->shown)
             setup->shown(setup->candidates_ctx);
-        ui_term_read(&in);
+        /* a library search goes on a batch at a time while no key waits */
+        if (ui_search_running(&u.search)) {
+            ui_term_poll(&in);
+            if (in.kind == INPUT_NONE) {
+                searched(&u, ui_search_work(&u.search));
+                continue;
+            }
+        } else {
+            ui_term_read(&in);
+        }
         if (in.kind == INPUT_STOP)
             break;
         if (in.kind == INPUT_RESIZE) {

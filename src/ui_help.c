@@ -40,7 +40,7 @@ static void help_lines(const struct keymap *keys, struct sbuf *out)
             sbuf_addstr(out, "(none)");
         sbuf_addf(out, "\t%s\n", keys_action_help((enum action)a));
     }
-    sbuf_addstr(out, "Esc C-c\tcancel a prompt, the list, a filter, a count\n");
+    sbuf_addstr(out, "Esc C-c\tcancel a prompt, a library search, the list, a filter, a count\n");
     sbuf_addstr(out, "mouse\tmouse = on: a click selects, the wheel scrolls\n");
     sbuf_addstr(out, "Esc\tend a selection without copying\n");
     sbuf_addstr(out, "-w N\tthe reader's column of text (config: reader_width)\n");

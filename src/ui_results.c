@@ -5,18 +5,24 @@
 #include "ui_results.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "report.h"
 #include "util.h"
 
 #define ROWS_PER 2
 
+size_t ui_results_fit(int h)
+{
+    int n = (h - 1) / ROWS_PER; /* the first row is the heading */
+
+    return n > 0 ? (size_t)n : 1;
+}
+
 /* Entries (results) that fit in the pane. */
 static int fits(const struct results_view *rv)
 {
-    int n = (rv->pane.h - 1) / ROWS_PER; /* the first row is the heading */
-
-    return n > 0 ? n : 1;
+    return (int)ui_results_fit(rv->pane.h);
 }
 
 void ui_results_set(struct results_view *rv, struct results *res, const char *query,
@@ -28,7 +34,30 @@ void ui_results_set(struct results_view *rv, struct results *res, const char *qu
     free(rv->query);
     rv->query = xstrdup(query);
     rv->reports = reports;
+    free(rv->note);
+    rv->note = NULL;
     rv->list.sel = rv->list.scroll = 0;
+    rv->pane.dirty = true;
+}
+
+void ui_results_append(struct results_view *rv, struct results *more)
+{
+    if (!more->nr)
+        return;
+    /* the rows on the screen change only while it is not full; the
+     * heading's count is drawn again with the note */
+    if (rv->results.nr < rv->list.scroll + (size_t)fits(rv))
+        rv->pane.dirty = true;
+    ALLOC_GROW(rv->results.v, rv->results.nr + more->nr, rv->results.alloc);
+    memcpy(rv->results.v + rv->results.nr, more->v, more->nr * sizeof(*more->v));
+    rv->results.nr += more->nr;
+    more->nr = 0;
+}
+
+void ui_results_note(struct results_view *rv, const char *note)
+{
+    free(rv->note);
+    rv->note = note ? xstrdup(note) : NULL;
     rv->pane.dirty = true;
 }
 
@@ -141,6 +170,8 @@ void ui_results_draw(struct results_view *rv)
     sbuf_addf(&sb, " %zu match%s of “%s” in %zu report%s", rv->results.nr,
               rv->results.nr == 1 ? "" : "es", rv->query ? rv->query : "", nr_reports,
               nr_reports == 1 ? "" : "s");
+    if (rv->note)
+        sbuf_addf(&sb, " %s", rv->note);
     ui_draw_fill(w, 0, 0, rv->pane.w, ui_attr(ROLE_TITLE));
     ui_draw_text(w, 0, 0, rv->pane.w, sb.buf, sb.len, ui_attr(ROLE_TITLE));
     if (rv->results.nr) { /* which is selected, of how many, at the right as less has it */
@@ -190,6 +221,7 @@ void ui_results_release(struct results_view *rv)
 {
     results_release(&rv->results);
     free(rv->query);
+    free(rv->note);
     ui_pane_hide(&rv->pane);
     memset(rv, 0, sizeof(*rv));
 }

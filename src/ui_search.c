@@ -9,14 +9,17 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-#include "library.h"
 #include "report.h"
 #include "results.h"
+#include "results_stream.h"
 #include "ui_courts.h"
 #include "ui_outline.h"
 #include "ui_reader.h"
 #include "ui_status.h"
+
+static void stream_release(struct ui_search *s);
 
 void ui_search_init(struct ui_search *s, struct reader *rd, struct courts_pane *cp,
                     struct outline_pane *op, struct ui_status *st, struct report **reports,
@@ -53,6 +56,8 @@ void ui_search_release(struct ui_search *s)
     sbuf_release(&s->saved_query);
     state_history_release(&s->history);
     free(s->history_file);
+    stream_release(s);
+    sbuf_release(&s->progress);
     ui_results_release(&s->results);
 }
 
@@ -276,67 +281,179 @@ static unsigned search_as_typed(struct ui_search *s)
     return find_hit(s, ui_reader_offset(s->reader), s->dir);
 }
 
-/* The candidates that are cards yet read in full, on every core. */
-static void fill_candidates(struct ui_search *s, const bool *mask)
-{
-    size_t *which = xmalloc((s->nr_reports ? s->nr_reports : 1) * sizeof(*which)), n = 0;
+/* A batch of the library search: short, so that a key waits no longer. */
+#define BATCH_US 4000
+/* How often the status line's count of a search going on changes: the
+ * terminal is sent a line that often, not a line a batch. */
+#define PROGRESS_MS 100
 
-    for (size_t i = 0; i < s->nr_reports; i++)
-        if (mask[i] && s->reports[i]->card)
-            which[n++] = i;
-    library_fill_each(s->reports, which, n, s->encoding);
-    free(which);
+static long long now_ms(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1000LL + t.tv_nsec / 1000000;
 }
 
-/* Every match in the library, in the court list's order, in the list of
- * matches. */
+bool ui_search_running(const struct ui_search *s)
+{
+    return s->searching;
+}
+
+const char *ui_search_progress(const struct ui_search *s)
+{
+    return s->searching ? s->progress.buf : NULL;
+}
+
+/* The status line's count, and the list's heading, brought up to date. */
+static void say_progress(struct ui_search *s)
+{
+    sbuf_reset(&s->progress);
+    sbuf_addf(&s->progress, "searching… %zu match%s in %zu of %zu reports", s->stream.found,
+              s->stream.found == 1 ? "" : "es", s->stream.done, s->stream.nr);
+    s->progress_ms = now_ms();
+    if (s->listed)
+        ui_results_note(&s->results, "so far");
+}
+
+/* The search's matches found so far become the list of matches, shown. */
+static void list_found(struct ui_search *s)
+{
+    ui_results_set(&s->results, &s->found, s->stream_query, s->reports);
+    s->results_regex = s->stream_regex;
+    s->listed = true;
+    s->show_results = true;
+    ui_pane_place(ui_results_pane(&s->results), 0, 0, LINES - 2, COLS);
+}
+
+/* The library search is over (or stopped): what it kept goes. */
+static void stream_release(struct ui_search *s)
+{
+    results_stream_release(&s->stream);
+    results_release(&s->found);
+    free(s->stream_query);
+    free(s->stream_note);
+    s->stream_query = s->stream_note = NULL;
+    s->searching = s->listed = false;
+}
+
+/* Stop the library search going on: a list of its matches stays, saying
+ * how far it went. */
+static void stop_stream(struct ui_search *s)
+{
+    if (s->listed) {
+        struct sbuf note = SBUF_INIT;
+
+        sbuf_addf(&note, "(stopped after %zu of %zu reports)", s->stream.done, s->stream.nr);
+        ui_results_note(&s->results, note.buf);
+        sbuf_release(&note);
+    }
+    stream_release(s);
+}
+
+bool ui_search_stop(struct ui_search *s)
+{
+    if (!s->searching)
+        return false;
+    ui_status_say(s->status, "Search stopped after %zu of %zu reports", s->stream.done,
+                  s->stream.nr);
+    stop_stream(s);
+    return true;
+}
+
+/* Every report searched: said as a search of the whole library at once
+ * says it. */
+static unsigned end_stream(struct ui_search *s)
+{
+    unsigned done = 0;
+
+    if (s->stream_note) /* said first: a report unread, or no match, says more */
+        ui_status_say(s->status, "%s", s->stream_note);
+    if (s->stream.unread)
+        ui_status_say(s->status, "%zu report%s could not be read again", s->stream.unread,
+                      s->stream.unread == 1 ? "" : "s");
+    if (s->listed) {
+        ui_results_note(&s->results, NULL);
+        if (!s->show_results) /* closed meanwhile, or a match opened */
+            ui_status_say(s->status, "%zu match%s of “%s”: R lists them", s->stream.found,
+                          s->stream.found == 1 ? "" : "es", s->stream_query);
+    } else if (s->found.nr) {
+        list_found(s);
+        done = SEARCH_SCREEN;
+    } else { /* the list of matches before stays */
+        ui_status_say(s->status, "Pattern not found: %s", s->stream_query);
+    }
+    stream_release(s);
+    return done;
+}
+
+unsigned ui_search_work(struct ui_search *s)
+{
+    struct results more = {0};
+    unsigned done = 0;
+
+    if (!s->searching)
+        return 0;
+    results_stream_run(&s->stream, BATCH_US, s->listed ? &more : &s->found);
+    if (s->listed) {
+        ui_results_append(&s->results, &more);
+        results_release(&more);
+    } else if (s->found.nr >= ui_results_fit(LINES - 2) && !results_stream_done(&s->stream)) {
+        list_found(s); /* its first screen: the rest come below it */
+        say_progress(s);
+        done = SEARCH_SCREEN;
+    }
+    if (results_stream_done(&s->stream))
+        return done | end_stream(s);
+    if (now_ms() - s->progress_ms >= PROGRESS_MS)
+        say_progress(s);
+    return done;
+}
+
+/* Start a search of the library for the prompt's text: the reports the
+ * index says the query can be in, in the court list's order, their
+ * matches listed in that order; ui_search_work() does it. */
 static unsigned search_library(struct ui_search *s)
 {
-    struct results res = {0};
     const struct sbuf *t = &s->prompt.text;
     struct sbuf note = SBUF_INIT;
+    struct search_query q;
+    struct err err;
+    size_t *order, nr = 0;
     bool *mask;
-    size_t unread = 0;
 
     set_query(s, t->buf, t->len, s->regex);
     s->dir = 1;
     if (!s->has_query)
         return 0;
-    /* the reports the index says the query can be in, read in full if
-     * they are cards yet */
+    /* its own query: a search in the report meanwhile sets s->query */
+    if ((s->regex ? search_compile_regex(&q, t->buf, t->len, &err)
+                  : search_compile(&q, t->buf, t->len)) < 0)
+        return 0;
+    if (s->searching) /* a new search replaces the one going on */
+        stop_stream(s);
     mask = xmalloc((s->nr_reports ? s->nr_reports : 1) * sizeof(*mask));
     if (!s->candidates || !s->candidates(s->candidates_ctx, &s->query, mask, &note))
         memset(mask, 1, s->nr_reports * sizeof(*mask));
-    if (note.len) /* said first: a report unread, or no match, says more */
+    if (note.len) /* said first: the end may say more */
         ui_status_say(s->status, "%s", note.buf);
-    sbuf_release(&note);
-    fill_candidates(s, mask);
+    order = xmalloc((s->nr_reports ? s->nr_reports : 1) * sizeof(*order));
     for (size_t k = 0; k < s->nr_reports; k++) {
         size_t i = ui_courts_nth(s->courts, k);
-        struct err err;
 
-        if (!mask[i])
-            continue;
-        if (library_fill(&s->reports[i], s->encoding, &err) < 0) {
-            unread++;
-            continue;
-        }
-        results_add(&res, &s->query, s->reports[i], i);
+        if (mask[i])
+            order[nr++] = i;
     }
     free(mask);
-    if (unread)
-        ui_status_say(s->status, "%zu report%s could not be read again", unread,
-                      unread == 1 ? "" : "s");
-    if (!res.nr) { /* the list of matches before stays */
-        ui_status_say(s->status, "Pattern not found: %s", t->buf);
-        results_release(&res);
-        return 0;
-    }
-    ui_results_set(&s->results, &res, t->buf, s->reports);
-    s->results_regex = s->regex;
-    s->show_results = true;
-    ui_pane_place(ui_results_pane(&s->results), 0, 0, LINES - 2, COLS);
-    return SEARCH_SCREEN;
+    results_stream_init(&s->stream, s->reports, order, nr, &q, s->encoding);
+    s->searching = true;
+    s->listed = false;
+    s->stream_query = xstrdup(t->buf);
+    s->stream_regex = s->regex;
+    s->stream_note = note.len ? sbuf_detach(&note, NULL) : NULL;
+    sbuf_release(&note);
+    say_progress(s);
+    return 0;
 }
 
 /* The prompt is done: Enter (accept) or Esc. */
@@ -443,6 +560,8 @@ const struct result *ui_search_results_key(struct ui_search *s, enum action a, i
     default:
         if (key != 0x1b)
             return NULL;
+        if (ui_search_stop(s)) /* the first Esc stops a search going on; the list stays */
+            return NULL;
     }
     s->show_results = false; /* q, R and Esc close the list */
     *flags = SEARCH_SCREEN;
@@ -505,6 +624,8 @@ void ui_search_reloaded(struct ui_search *s, size_t i)
 {
     bool listed = false;
 
+    if (s->searching) /* it may have searched the old text */
+        stop_stream(s);
     for (size_t k = 0; k < s->results.results.nr && !listed; k++)
         listed = s->results.results.v[k].report == i;
     if (listed) {

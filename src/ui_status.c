@@ -61,7 +61,10 @@ void ui_status_draw(struct ui_status *st, const struct status_info *info)
     const struct report *r = info->report;
     int rw;
 
-    /* first, where it is never cut off: a filtered list looks whole */
+    /* first, where it is never cut off: a search going on, and a filtered
+     * list that looks whole */
+    if (info->progress)
+        sbuf_addf(&left, " [%s]", info->progress);
     for (int i = 0; i < 2; i++)
         if (info->filter[i])
             sbuf_addf(&left, " [%s: /%s]", i ? "outline" : "court list", info->filter[i]);

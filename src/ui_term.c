@@ -166,14 +166,18 @@ static int key_of(int rc, wint_t ch)
     }
 }
 
+/* What read_key() returns when no key came in the time given. */
+#define NO_KEY (-2)
+
 /*
  * The next key, or ERR when it is time to stop: a signal asked (SIGTERM,
  * SIGHUP; SIGINT is the key C-c) or the terminal went away (the SSH link dropped,
  * the window closed: end of file or an error on input). Curses reads
  * without waiting; the waiting is done in poll(), which a signal always
- * interrupts, so a signal is never lost inside a read that restarts.
+ * interrupts, so a signal is never lost inside a read that restarts. wait:
+ * milliseconds to wait for a key (-1: until one comes), then NO_KEY.
  */
-static int read_key(wint_t *ch)
+static int read_key(wint_t *ch, int wait)
 {
     int idle = 0;
 
@@ -193,11 +197,14 @@ static int read_key(wint_t *ch)
             return rc;
         if (got_signal)
             return ERR;
-        if (poll(&p, 1, -1) < 0) {
+        rc = poll(&p, 1, wait);
+        if (rc < 0) {
             if (errno == EINTR)
                 continue; /* a signal: SIGWINCH gives KEY_RESIZE next */
             return ERR;
         }
+        if (rc == 0)
+            return NO_KEY;
         if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
             return ERR;
         /* readable, yet curses got nothing: the end of input (a lone ESC
@@ -261,15 +268,18 @@ int ui_term_signal(void)
     return got_signal;
 }
 
-void ui_term_read(struct ui_input *in)
+/* The next input, waiting wait milliseconds (-1: until it comes). */
+static void read_input(struct ui_input *in, int wait)
 {
     wint_t ch;
-    int rc = read_key(&ch);
+    int rc = read_key(&ch, wait);
     MEVENT ev;
 
     memset(in, 0, sizeof(*in));
     in->key = -1;
-    if (rc == ERR) {
+    if (rc == NO_KEY) {
+        in->kind = INPUT_NONE;
+    } else if (rc == ERR) {
         in->kind = INPUT_STOP;
     } else if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
         in->kind = INPUT_RESIZE;
@@ -292,6 +302,16 @@ void ui_term_read(struct ui_input *in)
         in->kind = INPUT_KEY;
         in->key = key_of(rc, ch);
     }
+}
+
+void ui_term_read(struct ui_input *in)
+{
+    read_input(in, -1);
+}
+
+void ui_term_poll(struct ui_input *in)
+{
+    read_input(in, 0);
 }
 
 /* ---- handing the terminal to another program ---- */

@@ -710,6 +710,63 @@ else
 fi
 check "s on the table filled before lists the same matches" search_big
 
+# --- a library search goes on between keys: its first screen of matches
+# shows while the rest are searched (the status line says how far), the
+# count follows, as many as --search finds; a key typed meanwhile is taken
+# at once: q quits, Esc and ^C stop it, s starts another in its place. The
+# library: 1,000 long reports (40 MB), searched for about a second here.
+mkdir -p "$t/long"
+for k in $(seq 10); do
+    cat "$SAMPLES/01-jichuan-team.txt" "$SAMPLES/03-heting-web.txt" "$SAMPLES/02-cangyan-banner.txt"
+done >"$t/long.txt"
+for k in $(seq 1000); do cp "$t/long.txt" "$t/long/$k.txt"; done
+# the count a search of every report at once finds (and the index filled)
+want=$(XDG_CACHE_HOME="$t/cache-long" "$BIN" --search 调解 "$t/long" | wc -l)
+want2=$(XDG_CACHE_HOME="$t/cache-long" "$BIN" --search 法院 "$t/long" | wc -l)
+start_long() {
+    start 120 40 XDG_CACHE_HOME="$t/cache-long" -- "$t/long"
+    wait_for "F1 help"
+    T send-keys -t t s
+    T send-keys -t t -l "$1"
+}
+start_long 调解
+T send-keys -t t Enter
+streaming() { shows "matches of “调解” in" && shows " so far" && status_has "[searching… "; }
+check "the first screen of matches shows while the search goes on, the status line says so" until_ok streaming
+check "the count follows: the matches --search finds ($want)" wait_for " $want matches of “调解” in 1000 reports "
+check "... and the status line no longer says searching" until_ok lacks "[searching… "
+T send-keys -t t G
+check "the list holds them all: G goes to the last" wait_for " $want/$want"
+start_long 调解
+T send-keys -t t Enter q
+if dead && [ "$(exit_status)" = 0 ] && [ "$(T display -p -t t '#{alternate_on}')" = 0 ]; then
+    pass "q during a library search quits at once, status 0, the screen restored"
+else
+    fail "q during a search" "still running or the screen not restored"
+fi
+# (^C comes as a signal, ahead of the Enter typed before it: it is sent
+# once the search is seen going on)
+for key in Escape C-c; do
+    start_long 调解
+    if [ "$key" = C-c ]; then
+        T send-keys -t t Enter
+        until_ok status_has "[searching… "
+        T send-keys -t t C-c
+    else
+        T send-keys -t t Enter Escape
+    fi
+    if wait_for "Search stopped after " && alive && lacks " $want matches of"; then
+        pass "$key stops a library search going on"
+    else
+        fail "$key during a search" "not stopped"
+    fi
+done
+start_long 调解
+T send-keys -t t Enter s
+T send-keys -t t -l 法院
+T send-keys -t t Enter
+check "a new library search replaces the one going on ($want2 matches of 法院)" wait_for " $want2 matches of “法院” in 1000 reports "
+
 # --- c hides and shows the court list; + widens the focused side pane (the
 # outline when the reader has the focus, as it has once the court list hid)
 borders_are() { [ "$(screen | head -1 | grep -o '│' | wc -l)" = "$1" ]; }
