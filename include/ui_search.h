@@ -92,6 +92,7 @@ struct ui_search {
     char *stream_query;   /* its query as typed */
     bool stream_regex;
     char *stream_note;     /* what the index said of it, said again when it ends */
+    int results_key;       /* the key that shows the list again (R), for messages */
     struct sbuf progress;  /* "searching… …" for the status line */
     long long progress_ms; /* when that was said */
 };

@@ -859,6 +859,7 @@ int ui_run(const struct ui_setup *setup)
     u.search.encoding = setup->encoding;
     u.search.candidates = setup->candidates;
     u.search.candidates_ctx = setup->candidates_ctx;
+    u.search.results_key = u.keys->keys[ACT_RESULTS][0];
     ui_courts_init(&u.courts, setup->tree, setup->reports, setup->nr_reports);
     ui_shell_init(&u.shell);
     ui_term_start(setup);

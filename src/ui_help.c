@@ -40,7 +40,7 @@ static void help_lines(const struct keymap *keys, struct sbuf *out)
             sbuf_addstr(out, "(none)");
         sbuf_addf(out, "\t%s\n", keys_action_help((enum action)a));
     }
-    sbuf_addstr(out, "Esc C-c\tcancel a prompt, a library search, the list, a filter, a count\n");
+    sbuf_addstr(out, "Esc C-c\tcancel a prompt, the list, a filter, a count\n");
     sbuf_addstr(out, "mouse\tmouse = on: a click selects, the wheel scrolls\n");
     sbuf_addstr(out, "Esc\tend a selection without copying\n");
     sbuf_addstr(out, "-w N\tthe reader's column of text (config: reader_width)\n");
@@ -49,6 +49,7 @@ static void help_lines(const struct keymap *keys, struct sbuf *out)
     /* in the search prompts, which take keys as typed, not as bound */
     sbuf_addstr(out, "C-r (in / ? s)\tsearch text ↔ regular expression (shown: Regex /)\n");
     sbuf_addstr(out, "n N (after s)\tpast a report's last match, on to the next report's\n");
+    sbuf_addstr(out, "Esc C-c (after s)\tstop the search of all reports going on\n");
 }
 
 void ui_help_draw(struct ui_help *hp, const struct keymap *keys)

@@ -374,9 +374,15 @@ static unsigned end_stream(struct ui_search *s)
                       s->stream.unread == 1 ? "" : "s");
     if (s->listed) {
         ui_results_note(&s->results, NULL);
-        if (!s->show_results) /* closed meanwhile, or a match opened */
-            ui_status_say(s->status, "%zu match%s of “%s”: R lists them", s->stream.found,
-                          s->stream.found == 1 ? "" : "es", s->stream_query);
+        if (!s->show_results) { /* closed meanwhile, or a match opened */
+            struct sbuf k = SBUF_INIT;
+
+            keys_name(s->results_key, &k);
+            ui_status_say(s->status, "%zu match%s of “%s”: %s lists them", s->stream.found,
+                          s->stream.found == 1 ? "" : "es", s->stream_query,
+                          s->results_key ? k.buf : "R");
+            sbuf_release(&k);
+        }
     } else if (s->found.nr) {
         list_found(s);
         done = SEARCH_SCREEN;

@@ -733,8 +733,11 @@ start_long 调解
 T send-keys -t t Enter
 streaming() { shows "matches of “调解” in" && shows " so far" && status_has "[searching… "; }
 check "the first screen of matches shows while the search goes on, the status line says so" until_ok streaming
-check "the count follows: the matches --search finds ($want)" wait_for " $want matches of “调解” in 1000 reports "
+T send-keys -t t q
+check "q closes the list, the search goes on; its end says what it found" wait_for "$want matches of “调解”: R lists them"
 check "... and the status line no longer says searching" until_ok lacks "[searching… "
+T send-keys -t t R
+check "the count: the matches --search finds ($want)" wait_for " $want matches of “调解” in 1000 reports "
 T send-keys -t t G
 check "the list holds them all: G goes to the last" wait_for " $want/$want"
 start_long 调解
