@@ -2,9 +2,10 @@
  * results_stream.h: a search of the library run a batch of reports at a
  * time, so that the browser shows the first matches and takes keys while
  * the rest are searched. The reports are searched in an order fixed at the
- * start, each read in full from its card when its batch comes; run to the
- * end, it finds what results_add() over the same reports in the same order
- * finds, match for match. Never prints, never includes curses.
+ * start, each read in full from its card when its batch comes (a card again
+ * when nothing in it matched); run to the end, it finds what results_add()
+ * over the same reports in the same order finds, match for match. Never
+ * prints, never includes curses.
  */
 #ifndef COURTREAD_RESULTS_STREAM_H
 #define COURTREAD_RESULTS_STREAM_H
@@ -36,7 +37,8 @@ void results_stream_init(struct results_stream *st, struct report **slots, size_
 
 /* Search the next n reports (fewer at the end), their cards read in full
  * on every core first, and append their matches to out; returns how many
- * matches that added. */
+ * matches that added. A card read in which nothing matched is made a card
+ * again (library_unfill()); a report read before stays as it was. */
 size_t results_stream_step(struct results_stream *st, size_t n, struct results *out);
 
 /* One batch (results_stream_step()), its size made larger or smaller from

@@ -15,6 +15,7 @@ size_t results_add(struct results *out, const struct search_query *q, const stru
                    size_t index)
 {
     struct search_hits h = {0};
+    size_t n;
 
     search_text(q, r->text, r->len, &h);
     for (size_t i = 0; i < h.nr; i++) {
@@ -23,8 +24,9 @@ size_t results_add(struct results *out, const struct search_query *q, const stru
         out->v[out->nr].hit = h.v[i];
         out->nr++;
     }
+    n = h.nr; /* the release zeroes it */
     search_hits_release(&h);
-    return h.nr;
+    return n;
 }
 
 void results_release(struct results *res)

@@ -35,13 +35,16 @@ void results_stream_init(struct results_stream *st, struct report **slots, size_
 
 size_t results_stream_step(struct results_stream *st, size_t n, struct results *out)
 {
-    size_t end = st->done + (n < st->nr - st->done ? n : st->nr - st->done), nr_cards = 0;
-    size_t *cards = xmalloc((end - st->done ? end - st->done : 1) * sizeof(*cards));
+    size_t start = st->done, end = start + (n < st->nr - start ? n : st->nr - start);
+    size_t *cards = xmalloc((end - start ? end - start : 1) * sizeof(*cards)), nr_cards = 0;
+    bool *was_card = xmalloc(end - start ? end - start : 1);
     size_t before = out->nr;
 
-    for (size_t k = st->done; k < end; k++)
-        if (st->slots[st->order[k]]->card)
+    for (size_t k = start; k < end; k++) {
+        was_card[k - start] = st->slots[st->order[k]]->card;
+        if (was_card[k - start])
             cards[nr_cards++] = st->order[k];
+    }
     if (nr_cards) /* a thread is started for each batch of cards: none for none */
         library_fill_each(st->slots, cards, nr_cards, st->encoding);
     free(cards);
@@ -55,8 +58,13 @@ size_t results_stream_step(struct results_stream *st, size_t n, struct results *
             st->unread++;
             continue;
         }
-        results_add(out, &st->query, st->slots[i], i);
+        /* read only to be searched, and nothing found: a card again, so
+         * that a search (a regular expression, a query the index cannot
+         * narrow) keeps no more of the library than its matches' reports */
+        if (!results_add(out, &st->query, st->slots[i], i) && was_card[st->done - start])
+            library_unfill(&st->slots[i]);
     }
+    free(was_card);
     st->found += out->nr - before;
     return out->nr - before;
 }

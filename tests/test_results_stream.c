@@ -73,7 +73,7 @@ static int teardown(void **state)
 
 static struct report *load(size_t i)
 {
-    struct load_opts opts = {NULL, 0, false};
+    struct load_opts opts = {.encoding = NULL};
     struct err err;
     struct report *r = library_load(paths[i], &opts, &err);
 
@@ -81,13 +81,15 @@ static struct report *load(size_t i)
     return r;
 }
 
-/* The library as the browser has it before a search: a card for each. */
+/* The library as the browser has it before a search: a card for each, of
+ * a row of the index. */
 static void cards(struct report **slots)
 {
     for (size_t i = 0; i < NR; i++) {
         struct report *r = load(i);
 
         slots[i] = report_card(r);
+        slots[i]->id = (long long)i + 1; /* as the index numbers its rows */
         report_free(r);
     }
 }
@@ -135,6 +137,15 @@ static void assert_same(const struct results *a, const struct results *b)
     }
 }
 
+/* Whether report i has a match in res. */
+static bool listed(const struct results *res, size_t i)
+{
+    for (size_t k = 0; k < res->nr; k++)
+        if (res->v[k].report == i)
+            return true;
+    return false;
+}
+
 static size_t *copy_order(const size_t *order, size_t n)
 {
     size_t *v = xmalloc((n ? n : 1) * sizeof(*v));
@@ -180,15 +191,19 @@ static void test_batches_find_what_at_once_finds(void **state)
             assert_same(&got, &want);
             assert_int_equal(st.unread, 0);
             assert_int_equal(st.done, ARRAY_SIZE(order));
-            for (size_t i = 0; i < NR; i++) /* the candidates, and only they, read */
-                assert_int_equal(slots[i]->card, i == 1 || i == 5);
+            /* the candidates with a match, and only they, read in full:
+             * the others were read and made cards again */
+            for (size_t i = 0; i < NR; i++)
+                assert_int_equal(slots[i]->card, !listed(&want, i));
             assert_int_equal(results_stream_step(&st, batch, &got), 0); /* done: nothing */
             results_stream_release(&st);
             results_release(&got);
             release(slots);
         }
-        if (qi == 0)
-            assert_int_equal(want.nr, 13); /* 4 + 3 + 3 + 2 (one across a line break) + 1 */
+        if (qi == 0) /* in every candidate: 4 + 3 + 3 + 2 (one across a line break) + 1 */
+            assert_int_equal(want.nr, 13);
+        if (qi == 1) /* in one candidate */
+            assert_true(listed(&want, 4) && !listed(&want, 0) && !listed(&want, 6));
         results_release(&want);
     }
 }
@@ -255,6 +270,33 @@ static void test_unread(void **state)
     release(slots);
 }
 
+/* A report read in full before the search (the one open, say) stays so
+ * when nothing in it matches: only the search's own reading is undone. */
+static void test_read_before_stays(void **state)
+{
+    const size_t order[] = {1, 3, 5};
+    struct report *slots[NR];
+    struct results got = {0};
+    struct results_stream st;
+    struct search_query q;
+    struct err err;
+    struct report *open;
+
+    (void)state;
+    cards(slots);
+    assert_int_equal(library_fill(&slots[3], NULL, &err), 0);
+    open = slots[3];
+    compile(&q, "没有这个词", false);
+    results_stream_init(&st, slots, copy_order(order, 3), 3, &q, NULL);
+    results_stream_step(&st, 3, &got);
+    assert_int_equal(got.nr, 0);
+    assert_ptr_equal(slots[3], open);
+    assert_false(slots[3]->card);
+    assert_true(slots[1]->card && slots[5]->card);
+    results_stream_release(&st);
+    release(slots);
+}
+
 /* No candidate: done at once, nothing found. */
 static void test_empty(void **state)
 {
@@ -281,6 +323,7 @@ int main(void)
         cmocka_unit_test(test_batches_find_what_at_once_finds),
         cmocka_unit_test(test_run_by_time_finds_the_same),
         cmocka_unit_test(test_unread),
+        cmocka_unit_test(test_read_before_stays),
         cmocka_unit_test(test_empty),
     };
     return cmocka_run_group_tests_name("results_stream", tests, setup, teardown);
