@@ -1,8 +1,8 @@
 /*
  * ui_status.h: the browser's two bottom lines: the status line (a library
  * search going on, the report open, its court and section, the match and
- * how far through it is) and the message line, which holds the last message until the next key, or
- * a prompt being typed.
+ * how far through it is) and the message line, which holds the last
+ * message until the next key, or a prompt being typed.
  */
 #ifndef COURTREAD_UI_STATUS_H
 #define COURTREAD_UI_STATUS_H

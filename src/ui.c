@@ -1,5 +1,6 @@
 /*
- * ui.c: the browser's loop and dispatch: reads input, routes a key to the
+ * ui.c: the browser's loop and dispatch: reads input (and while a library
+ * search goes on, runs its next batch when no key waits), routes a key to the
  * prompt, a mark's letter, help, the list of matches or an action, and
  * carries out each action through the panes' and helpers' functions (which
  * pane has the focus, which report is open, the outline following the

@@ -1,8 +1,10 @@
 /*
  * ui_search.c: the search controller: the query and its hits, the prompts
  * (search as typed, library search, filter) and their history, and the list
- * of matches. Moves the reader and filters the court list and outline only
- * through their functions; never opens a report or moves the focus.
+ * of matches, filled by a library search a batch at a time between keys
+ * (results_stream.c). Moves the reader and filters the court list and
+ * outline only through their functions; never opens a report or moves the
+ * focus.
  */
 #include "ui_search.h"
 
