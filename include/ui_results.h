@@ -14,15 +14,16 @@ struct report;
 struct results_view {
     struct pane pane;
     struct results results;
-    struct report *const *reports;
-    char *query; /* as typed */
-    char *note;  /* after the count: the search still going on, or stopped; NULL: none */
+    struct report **reports; /* a card among them read in full while its rows show */
+    const char *encoding;    /* to read them: --encoding, or NULL */
+    char *query;             /* as typed */
+    char *note; /* after the count: the search still going on, or stopped; NULL: none */
     struct ui_list list;
 };
 
-/* Show res (taken over) for query over reports. */
+/* Show res (taken over) for query over reports (read with encoding). */
 void ui_results_set(struct results_view *rv, struct results *res, const char *query,
-                    struct report *const *reports);
+                    struct report **reports, const char *encoding);
 
 /* Add more (emptied) at the end of the list: the matches of a search
  * still going on. */

@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,9 +323,18 @@ void library_unfill(struct report **slot)
 
 int library_workers(void)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    /* asked once: glibc reads a file under /sys for it each time, and the
+     * browser asks at every batch of a search */
+    static atomic_int workers;
+    int w = atomic_load(&workers);
 
-    return n > 8 ? 7 : n > 1 ? (int)n - 1 : 1;
+    if (!w) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+        w = n > 8 ? 7 : n > 1 ? (int)n - 1 : 1;
+        atomic_store(&workers, w);
+    }
+    return w;
 }
 
 /* What library_fill_each() reads: the slots of the cards in its list. */

@@ -58,10 +58,12 @@ size_t results_stream_step(struct results_stream *st, size_t n, struct results *
             st->unread++;
             continue;
         }
-        /* read only to be searched, and nothing found: a card again, so
-         * that a search (a regular expression, a query the index cannot
-         * narrow) keeps no more of the library than its matches' reports */
-        if (!results_add(out, &st->query, st->slots[i], i) && was_card[st->done - start])
+        /* read only to be searched: a card again, so that a search keeps
+         * none of the library in memory (the list of matches reads the
+         * reports of the rows it shows again, a copy of each file by its
+         * text map) */
+        results_add(out, &st->query, st->slots[i], i);
+        if (was_card[st->done - start])
             library_unfill(&st->slots[i]);
     }
     free(was_card);

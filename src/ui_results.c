@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "library.h"
 #include "report.h"
 #include "util.h"
 
@@ -26,7 +27,7 @@ static int fits(const struct results_view *rv)
 }
 
 void ui_results_set(struct results_view *rv, struct results *res, const char *query,
-                    struct report *const *reports)
+                    struct report **reports, const char *encoding)
 {
     results_release(&rv->results);
     rv->results = *res;
@@ -34,6 +35,7 @@ void ui_results_set(struct results_view *rv, struct results *res, const char *qu
     free(rv->query);
     rv->query = xstrdup(query);
     rv->reports = reports;
+    rv->encoding = encoding;
     free(rv->note);
     rv->note = NULL;
     rv->list.sel = rv->list.scroll = 0;
@@ -136,6 +138,15 @@ const struct result *ui_results_selected(const struct results_view *rv)
     return rv->results.nr ? &rv->results.v[rv->list.sel] : NULL;
 }
 
+/* Whether hit h is still where it was in r: r was read again since the
+ * search (a card then), and its file may have changed meanwhile. */
+static bool hit_in(const struct report *r, const struct search_hit *h)
+{
+    return !r->card && h->off <= r->len && h->len <= r->len - h->off &&
+           (h->off == r->len || ((unsigned char)r->text[h->off] & 0xC0) != 0x80) &&
+           (h->off + h->len == r->len || ((unsigned char)r->text[h->off + h->len] & 0xC0) != 0x80);
+}
+
 /* Row y: the snippet of result res, its match highlighted. */
 static void draw_snippet(struct results_view *rv, int y, const struct result *res, attr_t a)
 {
@@ -144,6 +155,10 @@ static void draw_snippet(struct results_view *rv, int y, const struct result *re
     size_t hl_off, hl_len;
     int col = 4, w = rv->pane.w - 1;
 
+    if (!hit_in(r, &res->hit)) {
+        ui_draw_str(rv->pane.win, y, col, w - col, "(the report cannot be read as it was)", a);
+        return;
+    }
     /* context a wide character's two columns can afford before the match */
     results_snippet(r, &res->hit, (size_t)(w > 30 ? (w - 4) / 5 : 5), &sb, &hl_off, &hl_len);
     col += ui_draw_text(rv->pane.win, y, col, w - col, sb.buf, hl_off, a);
@@ -154,14 +169,44 @@ static void draw_snippet(struct results_view *rv, int y, const struct result *re
     sbuf_release(&sb);
 }
 
+/* The reports of the rows on screen that are cards (the search left them
+ * so: the library stays out of memory) read in full for their sections
+ * and snippets, a copy of each file by its text map; which they are, in
+ * filled, for unfill() after the drawing. */
+static size_t fill_shown(struct results_view *rv, size_t *filled)
+{
+    size_t n = 0;
+
+    for (int e = 0; e < fits(rv); e++) {
+        size_t i = rv->list.scroll + (size_t)e;
+        struct report **slot;
+        struct err err;
+
+        if (i >= rv->results.nr)
+            break;
+        slot = &rv->reports[rv->results.v[i].report];
+        if ((*slot)->card && library_fill(slot, rv->encoding, &err) == 0)
+            filled[n++] = rv->results.v[i].report;
+    }
+    return n;
+}
+
+static void unfill(struct results_view *rv, const size_t *filled, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        library_unfill(&rv->reports[filled[k]]);
+}
+
 void ui_results_draw(struct results_view *rv)
 {
     WINDOW *w = rv->pane.win;
     struct sbuf sb = SBUF_INIT;
-    size_t nr_reports = 0, last = SIZE_MAX;
+    size_t nr_reports = 0, last = SIZE_MAX, nr_filled, *filled;
 
     if (!w)
         return;
+    filled = xmalloc((size_t)(fits(rv) > 0 ? fits(rv) : 1) * sizeof(*filled));
+    nr_filled = fill_shown(rv, filled);
     for (size_t i = 0; i < rv->results.nr; i++)
         if (rv->results.v[i].report != last) {
             nr_reports++;
@@ -197,7 +242,7 @@ void ui_results_draw(struct results_view *rv)
             break;
         res = &rv->results.v[i];
         r = rv->reports[res->report];
-        sec = report_section_of(r, report_block_at(r, res->hit.off));
+        sec = hit_in(r, &res->hit) ? report_section_of(r, report_block_at(r, res->hit.off)) : -1;
         a = i == rv->list.sel ? ui_attr(ROLE_SELECTED) : ui_attr(ROLE_COURT);
         sbuf_reset(&sb);
         sbuf_addf(&sb, " %s · %s", results_court(r), r->title ? r->title : r->path);
@@ -212,6 +257,8 @@ void ui_results_draw(struct results_view *rv)
     }
     if (!rv->results.nr)
         ui_draw_str(w, 2, 2, rv->pane.w - 2, "Nothing matched.", ui_attr(ROLE_BODY));
+    unfill(rv, filled, nr_filled);
+    free(filled);
     sbuf_release(&sb);
     wnoutrefresh(w);
     rv->pane.dirty = false;

@@ -321,7 +321,7 @@ static void say_progress(struct ui_search *s)
 /* The search's matches found so far become the list of matches, shown. */
 static void list_found(struct ui_search *s)
 {
-    ui_results_set(&s->results, &s->found, s->stream_query, s->reports);
+    ui_results_set(&s->results, &s->found, s->stream_query, s->reports, s->encoding);
     s->results_regex = s->stream_regex;
     s->listed = true;
     s->show_results = true;

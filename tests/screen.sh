@@ -289,6 +289,12 @@ T send-keys -t t s
 T send-keys -t t -l "调解"
 T send-keys -t t Enter
 check "s lists the matches of the library" wait_for "31 matches of “调解” in 5 reports"
+# the search left each report a card: the list reads those of its rows again
+if wait_for " · 1 聚焦诉源治理 化解矛盾纠纷" && wait_for "    该院在各苏木镇设立调解工作室"; then
+    pass "each row has its match's section and snippet"
+else
+    fail "each row has its match's section and snippet" "not on screen"
+fi
 T send-keys -t t j j Enter
 if wait_for "霁川市苍砚旗人民法院 · 扎根草原" && wait_for "3/4" && wait_top "调解工作室"; then
     pass "Enter opens the report at the match"

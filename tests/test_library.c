@@ -190,6 +190,10 @@ static void test_fill_by_map(void **state)
     for (int k = 0; k < 2; k++) {
         slot[k] = report_card(r);
         slot[k]->id = 7;
+        for (size_t i = 0; i < slot[k]->nr_courts; i++) /* the parse's: the card's own instead */
+            free(slot[k]->courts[i]);
+        free(slot[k]->courts);
+        free(slot[k]->court_parent);
         slot[k]->courts = xcalloc(1, sizeof(char *));
         slot[k]->court_parent = xcalloc(1, sizeof(int));
         slot[k]->courts[0] = xstrdup("甲县人民法院");
