@@ -60,6 +60,12 @@ struct ui {
     struct ui_info info;   /* = and ^G */
     struct ui_shell shell; /* the editor, and | with its prompt */
     bool meta;             /* Esc was typed: the next key may be M-key (ESC-u) */
+    /* the reports before and after the open one in the list, read ahead
+     * while no key waits */
+    struct ahead {
+        long report; /* or -1 */
+        enum { AHEAD_NONE, AHEAD_TODO, AHEAD_READ } state;
+    } ahead[2];
 };
 
 /* ---- positions ---- */
@@ -83,6 +89,45 @@ static void follow(struct ui *u)
     ui_outline_follow(&u->outline, ui_reader_section(&u->reader), u->focus == FOCUS_OUTLINE);
 }
 
+/* The neighbours of report i, to be read ahead (those read ahead for the
+ * report open before, and not opened, become cards again). */
+static void plan_ahead(struct ui *u, size_t i)
+{
+    for (int k = 0; k < 2; k++) {
+        struct ahead *a = &u->ahead[k];
+
+        if (a->state == AHEAD_READ && a->report != (long)i)
+            library_unfill(&u->setup->reports[a->report]);
+        a->report = ui_courts_step(&u->courts, i, k ? 1 : -1);
+        a->state = a->report >= 0 ? AHEAD_TODO : AHEAD_NONE;
+    }
+}
+
+/* Read one neighbour of the open report ahead, so that the next report
+ * opens at once. */
+static void read_ahead(struct ui *u)
+{
+    for (int k = 0; k < 2; k++) {
+        struct ahead *a = &u->ahead[k];
+        struct report **slot;
+        struct err err;
+
+        if (a->state != AHEAD_TODO)
+            continue;
+        slot = &u->setup->reports[a->report];
+        /* one read already stays so; a card that cannot be read stays
+         * one, and opening it says why */
+        a->state = (*slot)->card && library_fill(slot, u->setup->encoding, &err) == 0 ? AHEAD_READ
+                                                                                      : AHEAD_NONE;
+        return;
+    }
+}
+
+static bool reading_ahead(const struct ui *u)
+{
+    return u->ahead[0].state == AHEAD_TODO || u->ahead[1].state == AHEAD_TODO;
+}
+
 /* Open report i at byte off; SIZE_MAX: where it was last read. */
 static void open_report(struct ui *u, size_t i, size_t off)
 {
@@ -100,6 +145,7 @@ static void open_report(struct ui *u, size_t i, size_t off)
         if (off == SIZE_MAX)
             off = ui_marks_saved(&u->marks, r);
         u->open = (long)i;
+        plan_ahead(u, i);
         ui_reader_open(&u->reader, r, off);
         ui_outline_set(&u->outline, r);
         ui_search_opened(&u->search);
@@ -878,11 +924,18 @@ int ui_run(const struct ui_setup *setup)
         draw(&u);
         if (!shown && setup->shown)
             setup->shown(setup->candidates_ctx);
-        /* a library search goes on a batch at a time while no key waits */
+        /* a library search goes on a batch at a time while no key waits;
+         * then the open report's neighbours are read ahead */
         if (ui_search_running(&u.search)) {
             ui_term_poll(&in);
             if (in.kind == INPUT_NONE) {
                 searched(&u, ui_search_work(&u.search));
+                continue;
+            }
+        } else if (reading_ahead(&u)) {
+            ui_term_poll(&in);
+            if (in.kind == INPUT_NONE) {
+                read_ahead(&u);
                 continue;
             }
         } else {

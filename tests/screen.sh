@@ -226,6 +226,18 @@ T send-keys -t t J
 check "J opens the next report" wait_for "霁川市苍砚旗人民法院 · 扎根草原"
 T send-keys -t t K
 check "K goes back" wait_for "霁川市中级人民法院 · 夯实队伍根基"
+# the reports either side of the open one are read ahead while no key
+# waits (and made cards again when another opens far off): each opens whole
+T send-keys -t t J J
+if wait_for "鹤汀区法院：“家门口”的调解室让纠纷止于萌芽" && wait_for "（二）完善回访制度" &&
+    wait_for "驻点法官共接待群众咨询320人次"; then
+    pass "J J: the report read ahead opens whole (outline and text)"
+else
+    fail "J J: the report read ahead opens whole (outline and text)" "not on screen"
+fi
+T send-keys -t t K K K
+check "K K K back to the first: those read ahead made cards again are read again" \
+    wait_for "霁川市中级人民法院 · 夯实队伍根基"
 
 # --- marks: m a, move away, ' a comes back; '' returns to before the jump
 start 120 40 -- "$SAMPLES/03-heting-web.txt"
