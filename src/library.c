@@ -218,6 +218,7 @@ struct report *library_load(const char *path, const struct load_opts *opts, stru
 
         if (textmap_make(r, dec.text, dec.len, &map))
             r->map = sbuf_detach(&map, &r->map_len);
+        sbuf_release(&map); /* what a map not kept grew */
     }
     free(dec.text);
     r->sum = sum;

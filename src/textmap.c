@@ -30,11 +30,16 @@
  * whole of a report of some size: a title or caption it moved). */
 #define WINDOW 4096
 #define FAR    65536
+/* The bytes those looks may take, per byte of text and over: a file of
+ * many articles has a title, a byline and a date moved for each; then what
+ * is not found near is the map's own. */
+#define FAR_PER_BYTE 8
+#define FAR_MORE     (2 << 20)
 /* The bytes of the text looked for away from where the file is read. */
 #define ANCHOR 12
-/* The work a map may take, in bytes compared per byte of text (and a
- * little over), before it is given up: text made of short runs (letters
- * set apart by spaces) would look far for each. */
+/* The work a map may take near where the file is read, in bytes compared
+ * per byte of text (and a little over), before it is given up: text made
+ * of short runs (letters set apart by spaces) would look for each. */
 #define WORK_PER_BYTE 16
 
 /* The fields a map holds, in its order. */
@@ -118,13 +123,26 @@ static bool look_in(const char *src, size_t n, size_t lo, size_t hi, const char 
     return *len >= want;
 }
 
+/* A look farther afield (FAR either way), while the budget in *far_left
+ * (bytes) allows. */
+static bool far_look(const char *src, size_t n, size_t s, const char *t, size_t tn, size_t i,
+                     size_t want, size_t *at, size_t *len, size_t *far_left)
+{
+    size_t lo = s > FAR ? s - FAR : 0, hi = n - s > FAR ? s + FAR : n;
+
+    if (n <= 2 * WINDOW || hi - lo > *far_left)
+        return false;
+    *far_left -= hi - lo;
+    return look_in(src, n, lo, hi, t, tn, i, want, at, len, &(size_t){0});
+}
+
 /* Where in src text t[i..] goes on, as a run: at s (MIN_RUN bytes or
  * more, past blanks), a little after it, near it either way, or farther (ANCHOR bytes
  * or more, or all that is left of t: a shorter run than that, away from
  * where the file was being read, is as likely a chance likeness as the
  * place); *len is the run's length. Counts the bytes looked at in *work. */
 static bool find_run(const char *src, size_t n, size_t s, const char *t, size_t tn, size_t i,
-                     size_t *at, size_t *len, size_t *work, size_t *far_from)
+                     size_t *at, size_t *len, size_t *work, size_t *far_from, size_t *far_left)
 {
     size_t want = tn - i < ANCHOR ? tn - i : ANCHOR;
 
@@ -149,8 +167,7 @@ static bool find_run(const char *src, size_t n, size_t s, const char *t, size_t 
     if (look_in(src, n, s, n - s > NEAR ? s + NEAR : n, t, tn, i, want, at, len, work) ||
         look_in(src, n, s > WINDOW ? s - WINDOW : 0, n - s > WINDOW ? s + WINDOW : n, t, tn, i,
                 want, at, len, work) ||
-        (n > 2 * WINDOW && look_in(src, n, s > FAR ? s - FAR : 0, n - s > FAR ? s + FAR : n, t, tn,
-                                   i, want, at, len, work)))
+        far_look(src, n, s, t, tn, i, want, at, len, far_left))
         return true;
     *far_from = i + want;
     return false;
@@ -175,14 +192,14 @@ static size_t own_char(const char *src, size_t n, size_t *s, const char *t, size
 static bool put_text(struct sbuf *out, const char *src, size_t n, const char *t, size_t tn)
 {
     size_t s = 0, i = 0, end = 0, own = 0, work = 0, far_from = 0;
-    size_t limit = tn * WORK_PER_BYTE + 4 * WINDOW;
+    size_t limit = tn * WORK_PER_BYTE + 4 * WINDOW, far_left = tn * FAR_PER_BYTE + FAR_MORE;
 
     while (i < tn) {
         size_t at, len;
 
         if (work > limit)
             return false;
-        if (find_run(src, n, s, t, tn, i, &at, &len, &work, &far_from)) {
+        if (find_run(src, n, s, t, tn, i, &at, &len, &work, &far_from, &far_left)) {
             put_own(out, t + own, i - own);
             put_copy(out, at, len, &end);
             s = at + len;

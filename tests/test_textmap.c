@@ -126,6 +126,34 @@ static void test_markdown(void **state)
     assert_true(round_trip_str("day.md", md, &len));
 }
 
+/* A file of many articles (a page of a paper or a site saved whole): the
+ * title, byline, date and web-page furniture of each, moved or left out by
+ * the parser, are found farther afield, and the map is still a small part
+ * of the text. Made of our samples. */
+static void test_many_articles(void **state)
+{
+    static const char *const samples[] = {"samples/01-jichuan-team.txt",
+                                          "samples/03-heting-web.txt",
+                                          "samples/02-cangyan-banner.txt"};
+    struct sbuf text = SBUF_INIT;
+    struct err err;
+    size_t len;
+
+    (void)state;
+    for (int i = 0; i < 10; i++)
+        for (size_t k = 0; k < ARRAY_SIZE(samples); k++) {
+            char *raw;
+            size_t n;
+
+            assert_int_equal(util_read_file(samples[k], &raw, &n, &err), 0);
+            sbuf_add(&text, raw, n);
+            free(raw);
+        }
+    assert_true(round_trip("page.txt", text.buf, text.len, &len));
+    assert_true(len * 5 < text.len);
+    sbuf_release(&text);
+}
+
 /* Letters set apart by spaces throughout: a run per letter, no map. */
 static void test_not_worth_it(void **state)
 {
@@ -283,9 +311,10 @@ static void test_folders(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_wrapped),      cmocka_unit_test(test_markdown),
-        cmocka_unit_test(test_not_worth_it), cmocka_unit_test(test_other_file),
-        cmocka_unit_test(test_damaged_maps), cmocka_unit_test(test_folders),
+        cmocka_unit_test(test_wrapped),       cmocka_unit_test(test_markdown),
+        cmocka_unit_test(test_many_articles), cmocka_unit_test(test_not_worth_it),
+        cmocka_unit_test(test_other_file),    cmocka_unit_test(test_damaged_maps),
+        cmocka_unit_test(test_folders),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
