@@ -69,8 +69,8 @@ void library_set_map_source(library_map_fn fn, void *ctx);
 
 /* When *slot is a card (report->card), read the report in full from its
  * file into *slot (rebuilt from its text map when it has one, with the
- * card's courts), freeing the card: 0, or -1 with err set (the card
- * stays). */
+ * card's courts, and report->sum set), freeing the card: 0, or -1 with err
+ * set (the card stays). */
 int library_fill(struct report **slot, const char *encoding, struct err *err);
 
 /* When *slot is a report filled from a card of the index (report->id),
@@ -79,7 +79,7 @@ int library_fill(struct report **slot, const char *encoding, struct err *err);
  * it is shown. */
 void library_unfill(struct report **slot);
 
-/* library_fill() of slots[which[0 .. n-1]], on every core: the cards among
+/* library_fill() of slots[which[0 .. n-1]] (each slot once), on every core: the cards among
  * them read in full, in their places; a card that cannot be read stays. */
 void library_fill_each(struct report **slots, const size_t *which, size_t n, const char *encoding);
 

@@ -34,7 +34,7 @@
 #include "util.h"
 
 #define APPLICATION_ID 0x43524458 /* "CRDX" */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 1
 /* A file whose time is this close to the moment it was read can change again
  * within the tick of its clock unseen (a file system's times are only as
  * fine as the kernel's tick): whether it changed is told by its bytes. */
@@ -178,19 +178,25 @@ static int create(sqlite3 *db)
     return end_transaction(db, rc);
 }
 
-/* An index of the courtread before text maps (schema 1) takes their
- * column; its rows stay (another courtread parses its files again). */
-static int upgrade(sqlite3 *db, long long *version)
+/* Whether the file table has the text maps' column. */
+static bool has_maps(sqlite3 *db, int *rc)
+{
+    return pragma_int(db, "SELECT count(*) FROM pragma_table_info('file') WHERE name = 'map'",
+                      rc) == 1;
+}
+
+/* An index of the courtread before text maps takes their column, and stays
+ * of the same schema: the column is added, nothing else changes, so that
+ * courtread goes on using it (its rows are another program's, parsed
+ * again; it writes no maps, and its rows have none). */
+static int add_maps(sqlite3 *db)
 {
     int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 
     if (rc != SQLITE_OK)
         return rc;
-    *version = pragma_int(db, "PRAGMA user_version", &rc); /* another may have */
-    if (rc == SQLITE_OK && *version == 1 &&
-        (rc = sqlite3_exec(db, "ALTER TABLE file ADD COLUMN map BLOB; PRAGMA user_version = 2",
-                           NULL, NULL, NULL)) == SQLITE_OK)
-        *version = 2;
+    if (!has_maps(db, &rc) && rc == SQLITE_OK) /* another may have added it */
+        rc = sqlite3_exec(db, "ALTER TABLE file ADD COLUMN map BLOB", NULL, NULL, NULL);
     return end_transaction(db, rc);
 }
 
@@ -231,10 +237,10 @@ static int open_once(struct index *ix, struct err *err, int *busy)
         app = pragma_int(ix->db, "PRAGMA application_id", &rc);
         version = pragma_int(ix->db, "PRAGMA user_version", &rc);
     }
-    if (app == APPLICATION_ID && version == 1 && (rc = upgrade(ix->db, &version)) != SQLITE_OK)
-        goto fail;
     if (app != APPLICATION_ID || version != SCHEMA_VERSION)
         return 1;
+    if (!has_maps(ix->db, &rc) && (rc != SQLITE_OK || (rc = add_maps(ix->db)) != SQLITE_OK))
+        goto fail;
     return 0;
 fail:
     if (damage(rc))
@@ -1041,8 +1047,10 @@ static void orphans_make(struct orphans *o, struct rows *rs)
 }
 
 /* A row no path took whose file is the new path's under another name, the
- * old name gone: a rename or a move. */
-static struct row *renamed_from(const struct orphans *o, const struct seen_file *f, long long prog)
+ * old name gone: a rename or a move. Not one that changes whether the name
+ * says Markdown (a.txt to a.md): the parse, and so the row, is another. */
+static struct row *renamed_from(const struct orphans *o, const struct seen_file *f,
+                                const char *path, long long prog)
 {
     size_t lo = 0, hi = o->nr;
     struct stat st;
@@ -1058,7 +1066,8 @@ static struct row *renamed_from(const struct orphans *o, const struct seen_file 
     for (; lo < o->nr && o->v[lo]->ino == f->ino; lo++) {
         struct row *w = o->v[lo];
 
-        if (!w->used && w->prog == prog && same_file(w, f) && lstat(w->path, &st) < 0 &&
+        if (!w->used && w->prog == prog && same_file(w, f) &&
+            library_is_markdown(w->path) == library_is_markdown(path) && lstat(w->path, &st) < 0 &&
             errno == ENOENT)
             return w;
     }
@@ -1154,7 +1163,7 @@ static int sync_once(struct index *ix, const struct path_list *paths,
 
         if (j->what != PARSE || !j->key || j->row || !j->f.ok || opts->reindex)
             continue;
-        w = renamed_from(&orphans, &j->f, ix->prog);
+        w = renamed_from(&orphans, &j->f, j->key, ix->prog);
         if (w && w->mtime + RACY_NS <= w->seen && entry_from_row(&out->v[i], w, paths->v[i])) {
             w->used = true;
             j->row = w;
@@ -1683,6 +1692,9 @@ void index_maps(struct index *ix, struct index_entries *e, const bool *mask, str
         if (!mask[i] || !en->id || en->map_known)
             continue;
         en->map_known = true;
+        free(en->map); /* the row's before its text went in again */
+        en->map = NULL;
+        en->map_len = 0;
         sqlite3_bind_int64(st, 1, en->id);
         if ((rc = sqlite3_step(st)) == SQLITE_ROW && (blob = sqlite3_column_blob(st, 0)) &&
             (n = sqlite3_column_bytes(st, 0)) > 0) {

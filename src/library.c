@@ -292,7 +292,9 @@ static void map_of(const struct report *card, struct load_map *m)
 
 int library_fill(struct report **slot, const char *encoding, struct err *err)
 {
-    struct load_opts opts = {.encoding = encoding};
+    /* with the sum of its bytes, kept by its card (library_unfill()): a
+     * caller that reads it again tells whether the file changed */
+    struct load_opts opts = {.encoding = encoding, .sum = true};
     struct path_list one = {&(*slot)->path, 1, 1};
     struct load_map m;
     struct report *r;
@@ -365,7 +367,7 @@ void library_fill_each(struct report **slots, const size_t *which, size_t n, con
     struct path_list list = {0};
     size_t *slot_of = xmalloc((n ? n : 1) * sizeof(*slot_of));
     struct load_map *maps = xcalloc(n ? n : 1, sizeof(*maps));
-    struct load_opts opts = {.encoding = encoding, .maps = maps};
+    struct load_opts opts = {.encoding = encoding, .sum = true, .maps = maps};
     struct fill_ctx ctx = {slots, slot_of};
 
     for (size_t k = 0; k < n; k++) {

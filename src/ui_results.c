@@ -138,25 +138,40 @@ const struct result *ui_results_selected(const struct results_view *rv)
     return rv->results.nr ? &rv->results.v[rv->list.sel] : NULL;
 }
 
-/* Whether hit h is still where it was in r: r was read again since the
- * search (a card then), and its file may have changed meanwhile. */
-static bool hit_in(const struct report *r, const struct search_hit *h)
+/* The reports read for a drawing (fill_shown()), and which of them are no
+ * longer what was searched: their files changed since. */
+struct shown {
+    size_t *filled, nr;
+    size_t *changed, nr_changed;
+};
+
+/* Whether hit h can be shown in report i (r): read in full, as it was when
+ * it was searched. */
+static bool hit_in(const struct shown *sh, size_t i, const struct report *r,
+                   const struct search_hit *h)
 {
+    for (size_t k = 0; k < sh->nr_changed; k++)
+        if (sh->changed[k] == i)
+            return false;
     return !r->card && h->off <= r->len && h->len <= r->len - h->off &&
            (h->off == r->len || ((unsigned char)r->text[h->off] & 0xC0) != 0x80) &&
            (h->off + h->len == r->len || ((unsigned char)r->text[h->off + h->len] & 0xC0) != 0x80);
 }
 
 /* Row y: the snippet of result res, its match highlighted. */
-static void draw_snippet(struct results_view *rv, int y, const struct result *res, attr_t a)
+static void draw_snippet(struct results_view *rv, const struct shown *sh, int y,
+                         const struct result *res, attr_t a)
 {
     const struct report *r = rv->reports[res->report];
     struct sbuf sb = SBUF_INIT;
     size_t hl_off, hl_len;
     int col = 4, w = rv->pane.w - 1;
 
-    if (!hit_in(r, &res->hit)) {
-        ui_draw_str(rv->pane.win, y, col, w - col, "(the report cannot be read as it was)", a);
+    if (!hit_in(sh, res->report, r, &res->hit)) {
+        ui_draw_str(rv->pane.win, y, col, w - col,
+                    r->card ? "(the report cannot be read again)"
+                            : "(the report changed since the search: Enter opens it as it is)",
+                    a);
         return;
     }
     /* context a wide character's two columns can afford before the match */
@@ -171,42 +186,53 @@ static void draw_snippet(struct results_view *rv, int y, const struct result *re
 
 /* The reports of the rows on screen that are cards (the search left them
  * so: the library stays out of memory) read in full for their sections
- * and snippets, a copy of each file by its text map; which they are, in
- * filled, for unfill() after the drawing. */
-static size_t fill_shown(struct results_view *rv, size_t *filled)
+ * and snippets, a copy of each file by its text map; which they are, for
+ * unfill() after the drawing, and which hash otherwise than when they were
+ * searched (the card keeps the sum of the bytes searched). */
+static void fill_shown(struct results_view *rv, struct shown *sh)
 {
-    size_t n = 0;
+    size_t n = (size_t)(fits(rv) > 0 ? fits(rv) : 1);
 
+    memset(sh, 0, sizeof(*sh));
+    sh->filled = xmalloc(n * sizeof(*sh->filled));
+    sh->changed = xmalloc(n * sizeof(*sh->changed));
     for (int e = 0; e < fits(rv); e++) {
-        size_t i = rv->list.scroll + (size_t)e;
+        size_t i = rv->list.scroll + (size_t)e, r;
         struct report **slot;
         struct err err;
+        uint64_t searched;
 
         if (i >= rv->results.nr)
             break;
-        slot = &rv->reports[rv->results.v[i].report];
-        if ((*slot)->card && library_fill(slot, rv->encoding, &err) == 0)
-            filled[n++] = rv->results.v[i].report;
+        r = rv->results.v[i].report;
+        slot = &rv->reports[r];
+        searched = (*slot)->sum;
+        if (!(*slot)->card || library_fill(slot, rv->encoding, &err) < 0)
+            continue;
+        sh->filled[sh->nr++] = r;
+        if (searched && (*slot)->sum != searched)
+            sh->changed[sh->nr_changed++] = r;
     }
-    return n;
 }
 
-static void unfill(struct results_view *rv, const size_t *filled, size_t n)
+static void unfill(struct results_view *rv, struct shown *sh)
 {
-    for (size_t k = 0; k < n; k++)
-        library_unfill(&rv->reports[filled[k]]);
+    for (size_t k = 0; k < sh->nr; k++)
+        library_unfill(&rv->reports[sh->filled[k]]);
+    free(sh->filled);
+    free(sh->changed);
 }
 
 void ui_results_draw(struct results_view *rv)
 {
     WINDOW *w = rv->pane.win;
     struct sbuf sb = SBUF_INIT;
-    size_t nr_reports = 0, last = SIZE_MAX, nr_filled, *filled;
+    size_t nr_reports = 0, last = SIZE_MAX;
+    struct shown sh;
 
     if (!w)
         return;
-    filled = xmalloc((size_t)(fits(rv) > 0 ? fits(rv) : 1) * sizeof(*filled));
-    nr_filled = fill_shown(rv, filled);
+    fill_shown(rv, &sh);
     for (size_t i = 0; i < rv->results.nr; i++)
         if (rv->results.v[i].report != last) {
             nr_reports++;
@@ -242,7 +268,9 @@ void ui_results_draw(struct results_view *rv)
             break;
         res = &rv->results.v[i];
         r = rv->reports[res->report];
-        sec = hit_in(r, &res->hit) ? report_section_of(r, report_block_at(r, res->hit.off)) : -1;
+        sec = hit_in(&sh, res->report, r, &res->hit)
+                  ? report_section_of(r, report_block_at(r, res->hit.off))
+                  : -1;
         a = i == rv->list.sel ? ui_attr(ROLE_SELECTED) : ui_attr(ROLE_COURT);
         sbuf_reset(&sb);
         sbuf_addf(&sb, " %s · %s", results_court(r), r->title ? r->title : r->path);
@@ -253,12 +281,11 @@ void ui_results_draw(struct results_view *rv)
         ui_draw_fill(w, y, 0, rv->pane.w, a);
         ui_draw_text(w, y, 0, rv->pane.w, sb.buf, sb.len, a);
         if (y + 1 < rv->pane.h)
-            draw_snippet(rv, y + 1, res, ui_attr(ROLE_BODY));
+            draw_snippet(rv, &sh, y + 1, res, ui_attr(ROLE_BODY));
     }
     if (!rv->results.nr)
         ui_draw_str(w, 2, 2, rv->pane.w - 2, "Nothing matched.", ui_attr(ROLE_BODY));
-    unfill(rv, filled, nr_filled);
-    free(filled);
+    unfill(rv, &sh);
     sbuf_release(&sb);
     wnoutrefresh(w);
     rv->pane.dirty = false;

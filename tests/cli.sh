@@ -357,8 +357,18 @@ if [ $same = 1 ] && [ -s "$t/xdgcache/courtread/index.db" ] && [ ! -e "$t/nohome
     pass "the index: a second run and a run without it give what the first gave, in every mode"
 fi
 # the same searches over the fixtures, our reports and the shared corpora
-# (when there): with the index's candidates and without them
-for lib in tests/fixtures tests/reports ../shared/corpus ../shared/corpus-web; do
+# (when there): with the index's candidates and without them; and over a
+# library of reports the index keeps no text map of (letters set apart by
+# spaces: searched by a parse) beside one it keeps a map of
+mkdir -p "$t/nomap"
+cp samples/01-jichuan-team.txt "$t/nomap/"
+{
+    printf '南溪区人民法院审结一起合同纠纷\n\n'
+    for k in 1 2 3 4 5 6 7 8; do
+        printf '法 院 审 理 了 一 起 合 同 纠 纷 ， 法 官 判 决 被 告 支 付 货 款 。\n'
+    done
+} >"$t/nomap/spaced.txt"
+for lib in tests/fixtures tests/reports "$t/nomap" ../shared/corpus ../shared/corpus-web; do
     [ -d "$lib" ] || continue
     same=1
     for q in 法院 法官 审判 调解 人民法庭 中院 2023 １２ 國 "院 长" 的; do

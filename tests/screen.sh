@@ -325,6 +325,24 @@ T send-keys -t t C-c
 list_closed() { wait_gone "31 matches of" && alive; }
 check "^C closes the list of matches, the browser runs on" list_closed
 
+# --- a report changed after the search: its rows say so, not a snippet
+# from wherever its matches' places now fall
+mkdir -p "$t/chg"
+cp "$SAMPLES"/* "$t/chg/"
+start 120 40 -- "$t/chg"
+wait_for "F1 help"
+T send-keys -t t s
+T send-keys -t t -l "调解"
+T send-keys -t t Enter
+wait_for "31 matches of “调解” in 5 reports"
+wait_for "    该院在各苏木镇设立调解工作室"
+# (not the report open, nor the one read ahead after it: they stay as read)
+printf '前言一行。\n' | cat - "$t/chg/03-heting-web.txt" >"$t/chg/new" &&
+    mv "$t/chg/new" "$t/chg/03-heting-web.txt"
+T send-keys -t t j
+check "a row of a report changed since the search says so" \
+    wait_for "(the report changed since the search: Enter opens it as it is)"
+
 # --- search as Chinese is typed: 12次 finds 12 次, a simplified query finds
 # traditional text, ^R for a regular expression, Pattern not found on Enter,
 # N/M in the list of matches, n from a report's last match to the next's

@@ -152,19 +152,25 @@ static const struct index_entry *entry(const struct run *r, const char *name)
     return NULL;
 }
 
-static long long rows(void)
+/* The number statement gives. */
+static long long count_of(const char *statement)
 {
     sqlite3 *h;
     sqlite3_stmt *st;
     long long n = -1;
 
     assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*) FROM file", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(h, statement, -1, &st, NULL), SQLITE_OK);
     if (sqlite3_step(st) == SQLITE_ROW)
         n = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     sqlite3_close(h);
     return n;
+}
+
+static long long rows(void)
+{
+    return count_of("SELECT count(*) FROM file");
 }
 
 static void sql(const char *statement)
@@ -306,7 +312,7 @@ static void test_racy(void **state)
 }
 
 /* A removed file's row goes; a renamed one keeps its row under the new
- * name, unparsed. */
+ * name, unparsed, unless the new name is parsed otherwise (Markdown). */
 static void test_removed_and_renamed(void **state)
 {
     char from[700], to[700];
@@ -324,6 +330,14 @@ static void test_removed_and_renamed(void **state)
     assert_int_equal(two.e.nr, 2);
     assert_int_equal(entry(&two, "renamed.txt")->id, entry(&one, "b.txt")->id);
     assert_string_equal(entry(&two, "renamed.txt")->card->path, to);
+    assert_int_equal(rows(), 2);
+    run_release(&one);
+    /* renamed to a Markdown name: parsed as Markdown, a row of its own */
+    path_of(from, sizeof(from), "renamed.txt");
+    path_of(to, sizeof(to), "renamed.md");
+    assert_int_equal(rename(from, to), 0);
+    sync_lib(&one, false);
+    assert_true(entry(&one, "renamed.md")->id > entry(&two, "renamed.txt")->id);
     assert_int_equal(rows(), 2);
     run_release(&one);
     run_release(&two);
@@ -629,12 +643,14 @@ static void test_maps(void **state)
         free(same);
     }
     run_release(&r);
-    /* schema 1: no map column; opened, it takes one and keeps its rows */
-    sql("ALTER TABLE file DROP COLUMN map; PRAGMA user_version = 1");
+    /* the index of a courtread before maps: no map column; opened, it takes
+     * one, keeps its rows and its schema (that courtread goes on using it) */
+    sql("ALTER TABLE file DROP COLUMN map");
     sync_lib(&r, false);
     assert_int_equal(r.msgs.nr, 0);
     assert_int_equal(rows(), 3);
     sql("UPDATE file SET map = NULL");
+    assert_int_equal(count_of("PRAGMA user_version"), 1);
     run_release(&r);
 }
 
