@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <gnu/libc-version.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -84,11 +85,14 @@ static bool damage(int rc)
 
 /* The running program's file, as a number: the index is only as good as
  * the parser that wrote it, and a rebuilt or upgraded courtread may parse
- * (or fold for the full-text table) otherwise. */
+ * (or fold for the full-text table) otherwise; and the C library's
+ * version, whose iconv decodes GBK and GB18030 (an upgrade may map a
+ * character otherwise, and a text map is of the text decoded). */
 static long long program_identity(void)
 {
     struct stat st;
-    uint64_t v[4] = {0};
+    uint64_t v[5] = {0};
+    const char *libc = gnu_get_libc_version();
 
     if (stat("/proc/self/exe", &st) == 0) {
         v[0] = (uint64_t)st.st_size;
@@ -96,6 +100,7 @@ static long long program_identity(void)
         v[2] = (uint64_t)st.st_mtim.tv_sec;
         v[3] = (uint64_t)st.st_mtim.tv_nsec;
     }
+    v[4] = util_hash(libc, strlen(libc));
     return (long long)(util_hash(v, sizeof(v)) >> 1);
 }
 
