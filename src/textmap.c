@@ -136,11 +136,12 @@ static bool far_look(const char *src, size_t n, size_t s, const char *t, size_t 
     return look_in(src, n, lo, hi, t, tn, i, want, at, len, &(size_t){0});
 }
 
-/* Where in src text t[i..] goes on, as a run: at s (MIN_RUN bytes or
- * more, past blanks), a little after it, near it either way, or farther (ANCHOR bytes
- * or more, or all that is left of t: a shorter run than that, away from
- * where the file was being read, is as likely a chance likeness as the
- * place); *len is the run's length. Counts the bytes looked at in *work. */
+/* Where in src text t[i..] goes on, as a run: at s (MIN_RUN bytes or more,
+ * past blanks), or a little after it, near it either way, or farther
+ * (ANCHOR bytes or more, or all that is left of t: a shorter run than that,
+ * away from where the file was being read, is as likely a chance likeness
+ * as the place); *len is the run's length. Counts the bytes looked at near
+ * in *work, and those farther in *far_left's budget. */
 static bool find_run(const char *src, size_t n, size_t s, const char *t, size_t tn, size_t i,
                      size_t *at, size_t *len, size_t *work, size_t *far_from, size_t *far_left)
 {
