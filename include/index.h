@@ -54,7 +54,7 @@ struct index_entry {
     /* Standard input's report, parsed whole: it cannot be read twice. */
     struct report *report;
     /* util_hash() of the file's bytes when it was parsed, and (once
-     * index_maps() has read it, or the sync parsed it for a search) the
+     * index_maps() has read it, or a sync or a fill for a search made it) the
      * report's text map: a load_map for library_load_each() */
     uint64_t sum;
     char *map;
@@ -118,9 +118,10 @@ void index_candidates(struct index *ix, const struct path_list *paths, struct in
 
 /* Read the text maps (textmap.c) of the entries in mask that have one in
  * the index into them, for their reports to be rebuilt from their files
- * without a parse. Problems become messages; an entry without a map is
- * parsed. */
-void index_maps(struct index *ix, struct index_entries *e, const bool *mask, struct msgs *msgs);
+ * without a parse; those a sync for a search or index_candidates() gave
+ * them already are not read again. An entry without a map (none, or the
+ * index could not be read) is parsed. */
+void index_maps(struct index *ix, struct index_entries *e, const bool *mask);
 
 /* The text map of row id (a card's report->id) and the util_hash() of the
  * bytes it was made of: a copy the caller frees, or NULL when there is

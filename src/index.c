@@ -408,6 +408,21 @@ static char *column_dup(sqlite3_stmt *st, int col)
     return s ? xstrndup((const char *)s, (size_t)sqlite3_column_bytes(st, col)) : NULL;
 }
 
+/* A copy of a blob column (a text map), or NULL when it is empty. */
+static char *blob_dup(sqlite3_stmt *st, int col, size_t *len)
+{
+    const void *blob = sqlite3_column_blob(st, col);
+    int n = sqlite3_column_bytes(st, col);
+    char *v;
+
+    if (!blob || n <= 0)
+        return NULL;
+    v = xmalloc((size_t)n);
+    memcpy(v, blob, (size_t)n);
+    *len = (size_t)n;
+    return v;
+}
+
 static void row_release(struct row *r)
 {
     free(r->path);
@@ -488,8 +503,6 @@ static int read_rows(struct index *ix, const char *enc, unsigned skip, bool maps
     sqlite3_bind_int(st, 5, maps);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct row *r;
-        const void *blob;
-        int n;
 
         ALLOC_GROW(rs->v, rs->nr + 1, rs->alloc);
         r = &rs->v[rs->nr++];
@@ -513,12 +526,7 @@ static int read_rows(struct index *ix, const char *enc, unsigned skip, bool maps
         r->courts = column_dup(st, COL_COURTS);
         r->parents = column_dup(st, COL_PARENTS);
         r->outline = column_dup(st, COL_OUTLINE);
-        if ((blob = sqlite3_column_blob(st, COL_MAP)) &&
-            (n = sqlite3_column_bytes(st, COL_MAP)) > 0) {
-            r->map = xmalloc((size_t)n);
-            memcpy(r->map, blob, (size_t)n);
-            r->map_len = (size_t)n;
-        }
+        r->map = blob_dup(st, COL_MAP, &r->map_len);
     }
     sqlite3_finalize(st);
     rows_index(rs);
@@ -1372,6 +1380,22 @@ static bool asked_to_stop(const struct filler *f)
     return f->stop && atomic_load(f->stop);
 }
 
+/* Entry e's text went in (in), with r's map when mapped: the entry takes
+ * the map, which its search uses, rather than read it back. */
+static void took_map(struct index_entry *e, bool in, struct report *r, bool mapped)
+{
+    e->fts = in;
+    free(e->map); /* the row's before: it has r's now, or none */
+    e->map = NULL;
+    e->map_len = 0;
+    if (in && mapped && r->map) {
+        e->map = r->map;
+        e->map_len = r->map_len;
+        r->map = NULL;
+    }
+    e->map_known = true;
+}
+
 static bool took_text(void *arg, size_t k, const char *path, struct report *r,
                       struct sbuf *prepared, const char *err)
 {
@@ -1401,10 +1425,8 @@ static bool took_text(void *arg, size_t k, const char *path, struct report *r,
         sqlite3_bind_int64(f->put, 1, f->l->ids[i]);
         sqlite3_bind_text(f->put, 2, r->text, (int)r->len, SQLITE_STATIC);
         f->rc = step_done(f->put);
-        if (f->e) {
-            f->e->v[f->l->of[i]].fts = f->rc == SQLITE_OK;
-            f->e->v[f->l->of[i]].map_known = false; /* index_maps() reads it */
-        }
+        if (f->e)
+            took_map(&f->e->v[f->l->of[i]], f->rc == SQLITE_OK, r, r->sum == f->l->sums[i]);
     }
     if (++f->in_batch == TEXT_BATCH && f->rc == SQLITE_OK) {
         f->rc = sqlite3_exec(f->db, "COMMIT", NULL, NULL, NULL);
@@ -1656,9 +1678,7 @@ void index_candidates(struct index *ix, const struct path_list *paths, struct in
 char *index_map_of(struct index *ix, long long id, size_t *len, uint64_t *sum)
 {
     sqlite3_stmt *st;
-    const void *blob;
     char *map = NULL;
-    int n;
 
     if (!ix || !ix->db ||
         (!ix->map_of && sqlite3_prepare_v2(ix->db, "SELECT map, sum FROM file WHERE id = ?1", -1,
@@ -1666,51 +1686,21 @@ char *index_map_of(struct index *ix, long long id, size_t *len, uint64_t *sum)
         return NULL;
     st = ix->map_of;
     sqlite3_bind_int64(st, 1, id);
-    if (sqlite3_step(st) == SQLITE_ROW && (blob = sqlite3_column_blob(st, 0)) &&
-        (n = sqlite3_column_bytes(st, 0)) > 0) {
-        map = xmalloc((size_t)n);
-        memcpy(map, blob, (size_t)n);
-        *len = (size_t)n;
+    if (sqlite3_step(st) == SQLITE_ROW && (map = blob_dup(st, 0, len)))
         *sum = (uint64_t)sqlite3_column_int64(st, 1);
-    }
     sqlite3_reset(st);
     return map;
 }
 
-void index_maps(struct index *ix, struct index_entries *e, const bool *mask, struct msgs *msgs)
+void index_maps(struct index *ix, struct index_entries *e, const bool *mask)
 {
-    sqlite3_stmt *st;
-    int rc;
-
-    if (!ix || !ix->db)
-        return;
-    if ((rc = sqlite3_prepare_v2(ix->db, "SELECT map FROM file WHERE id = ?1", -1, &st, NULL)) !=
-        SQLITE_OK) {
-        say(ix, msgs, rc, "cannot be read");
-        return;
-    }
-    for (size_t i = 0; i < e->nr && rc == SQLITE_OK; i++) {
+    for (size_t i = 0; i < e->nr; i++) {
         struct index_entry *en = &e->v[i];
-        const void *blob;
-        int n;
+        uint64_t sum;
 
         if (!mask[i] || !en->id || en->map_known)
             continue;
         en->map_known = true;
-        free(en->map); /* the row's before its text went in again */
-        en->map = NULL;
-        en->map_len = 0;
-        sqlite3_bind_int64(st, 1, en->id);
-        if ((rc = sqlite3_step(st)) == SQLITE_ROW && (blob = sqlite3_column_blob(st, 0)) &&
-            (n = sqlite3_column_bytes(st, 0)) > 0) {
-            en->map = xmalloc((size_t)n);
-            memcpy(en->map, blob, (size_t)n);
-            en->map_len = (size_t)n;
-        }
-        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-        sqlite3_reset(st);
+        en->map = index_map_of(ix, en->id, &en->map_len, &sum);
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_OK)
-        say(ix, msgs, rc, "cannot be read");
 }

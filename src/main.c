@@ -526,7 +526,7 @@ static void search_indexed(struct run *run, struct index *ix, const struct path_
     bool *mask = xcalloc(paths->nr ? paths->nr : 1, sizeof(*mask));
 
     index_candidates(ix, paths, es, &run->query, so, mask, im);
-    index_maps(ix, es, mask, im);
+    index_maps(ix, es, mask);
     say_all(run, im);
     search_reports(run, paths, es, mask, so->encoding);
     free(mask);

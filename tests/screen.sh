@@ -52,15 +52,20 @@ start() {
 
 screen() { T capture-pane -p -t t; }
 
-# until COMMAND...: poll until it succeeds (15 s at most: the sanitizer
-# build on a loaded machine is slow to start)
-until_ok() {
-    for _ in $(seq 300); do
+# poll_every SECONDS TIMES COMMAND...: run it until it succeeds, that often
+poll_every() {
+    every=$1 times=$2
+    shift 2
+    for _ in $(seq "$times"); do
         "$@" && return 0
-        sleep 0.05
+        sleep "$every"
     done
     return 1
 }
+
+# until COMMAND...: poll until it succeeds (15 s at most: the sanitizer
+# build on a loaded machine is slow to start)
+until_ok() { poll_every 0.05 300 "$@"; }
 
 shows() { screen | grep -qF -- "$1"; }
 lacks() { ! shows "$1"; }
@@ -774,13 +779,7 @@ streaming() {
     echo "$scr" | head -n 1 | grep -qF "matches of “调解” in" && echo "$scr" | head -n 1 | grep -qF " so far" &&
         echo "$scr" | grep -qF "[searching… " # (on the status line: nowhere else)
 }
-soon() {
-    for _ in $(seq 1500); do
-        "$@" && return 0
-        sleep 0.01
-    done
-    return 1
-}
+soon() { poll_every 0.01 1500 "$@"; }
 check "the first screen of matches shows while the search goes on, the status line says so" soon streaming
 T send-keys -t t q
 check "q closes the list, the search goes on; its end says what it found" wait_for "$want matches of “调解”: R lists them"

@@ -603,7 +603,7 @@ static void test_maps(void **state)
         assert_non_null(ix);
         so.text = round != 2; /* the last: a sync for the outlines, then the maps asked */
         index_sync(ix, &r.paths, &so, &r.e, &r.msgs);
-        index_maps(ix, &r.e, all, &r.msgs);
+        index_maps(ix, &r.e, all);
         assert_int_equal(r.msgs.nr, 0);
         load_mapped(&r, got);
         for (size_t i = 0; i < r.e.nr; i++) {
